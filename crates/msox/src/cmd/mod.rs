@@ -1,0 +1,2 @@
+//! One module per format: its `clap` subcommand and, where it has a
+//! signature, its `inspect` entry.

@@ -1,0 +1,40 @@
+//! The `msox` command-line tool as a library: the subcommands, the
+//! `inspect` format registry and the tree printer. The binary (`src/main.rs`)
+//! only parses arguments and maps errors to exit codes.
+//!
+//! Adding a format: write `cmd/<format>.rs` with a `clap` subcommand enum,
+//! its `run` function and (when the format has a signature) a
+//! [`inspect::Format`] entry; then add one line each to [`Command`],
+//! [`run`] and [`inspect::formats`].
+#![forbid(unsafe_code)]
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod cli;
+pub mod cmd;
+pub mod inspect;
+pub mod node;
+
+use clap::{Parser, Subcommand};
+
+/// Read, write and convert Microsoft Exchange protocol and file formats.
+#[derive(Debug, Parser)]
+#[command(name = "msox", version, about, propagate_version = true)]
+pub struct Cli {
+    /// The subcommand.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Every subcommand.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Detect a file's format by its signature and print its structure.
+    Inspect(inspect::InspectArgs),
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Inspect(a) => inspect::run(&a),
+    }
+}
