@@ -12,6 +12,13 @@
 //! (the `targets_match_fuzz_folder` test checks all three agree), and name
 //! the test-vector folders that seed it.
 #![forbid(unsafe_code)]
+// Fuzz bodies assert invariants on purpose: a panic here is a finding.
+#![allow(
+    clippy::indexing_slicing,
+    clippy::panic,
+    clippy::unwrap_used,
+    clippy::expect_used
+)]
 
 use msox_codec::Limits;
 
