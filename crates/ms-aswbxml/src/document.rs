@@ -135,12 +135,13 @@ impl Encoder {
         self.out
     }
 
-    fn termstr(&mut self, s: &[u8]) -> Result<()> {
+    fn termstr(&mut self, token: u8, s: &[u8]) -> Result<()> {
         if s.contains(&0) {
             return Err(Error::new(ErrorKind::Malformed(
                 "an inline string cannot contain a NUL byte".into(),
             )));
         }
+        self.out.push(token);
         self.out.extend_from_slice(s);
         self.out.push(0);
         Ok(())
@@ -170,8 +171,7 @@ impl Encoder {
     /// Writes a `STR_I`.
     #[inline]
     pub fn str_i(&mut self, s: &[u8]) -> Result<()> {
-        self.out.push(STR_I);
-        self.termstr(s)
+        self.termstr(STR_I, s)
     }
 
     /// Writes an `OPAQUE`.
@@ -233,8 +233,7 @@ impl Encoder {
             }
             Event::Opaque(d) => self.opaque(d)?,
             Event::ExtI { n, value } => {
-                self.out.push(EXT_I_0 + ext_n(n)?);
-                self.termstr(value)?;
+                self.termstr(EXT_I_0 + ext_n(n)?, value)?;
             }
             Event::ExtT { n, index } => {
                 self.out.push(EXT_T_0 + ext_n(n)?);
