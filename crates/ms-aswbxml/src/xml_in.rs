@@ -473,6 +473,10 @@ impl Enc<'_> {
             )
             .context("XML to WBXML"));
         }
+        if self.enc.is_none() && self.framing == Framing::Headerless {
+            // An empty fragment is a fragment.
+            self.enc()?;
+        }
         let Some(enc) = self.enc.take() else {
             return Err(
                 Error::at_offset(ErrorKind::Malformed("no root element".into()), at)
