@@ -2,7 +2,12 @@
 //! WBXML) of a large Sync response — 8 MB of XML, the same shape as the
 //! one `shared/tools/peers/bench.sh` times libwbxml on (a Sync response
 //! adding ~5,300 emails with plain-text bodies).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, missing_docs)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    missing_docs
+)]
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use ms_aswbxml::{DecodeOptions, Document, EncodeOptions, Parser, XmlOptions};
