@@ -163,6 +163,7 @@ pub fn xml_to_wbxml(xml: &[u8], opts: EncodeOptions) -> Result<Converted<Vec<u8>
         let at = r.buffer_position() as usize;
         let (res, ev) = r.read_resolved_event().map_err(|err| xml_err(err, at))?;
         match ev {
+            X::Eof => break,
             X::Start(_) if e.skip > 0 => e.skip += 1,
             X::End(_) if e.skip > 0 => e.skip -= 1,
             _ if e.skip > 0 => {}
@@ -208,7 +209,6 @@ pub fn xml_to_wbxml(xml: &[u8], opts: EncodeOptions) -> Result<Converted<Vec<u8>
                 }
             }
             X::Comment(_) | X::Decl(_) | X::DocType(_) => {}
-            X::Eof => break,
         }
     }
     e.finish(r.buffer_position() as usize)
@@ -463,7 +463,7 @@ impl Enc<'_> {
 
     fn finish(mut self, at: usize) -> Result<Converted<Vec<u8>>> {
         self.flush_text(1, at)?;
-        if !self.stack.is_empty() {
+        if !self.stack.is_empty() || self.skip > 0 {
             return Err(Error::at_offset(
                 ErrorKind::UnexpectedEnd {
                     needed: 1,

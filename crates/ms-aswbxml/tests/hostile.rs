@@ -138,3 +138,13 @@ fn string_table_references_and_public_id_survive_lossless_xml() {
     let back = xml_to_wbxml(l.output.as_bytes(), EncodeOptions::default()).unwrap();
     assert_eq!(back.output, b, "{}", l.output);
 }
+
+/// Found by fuzzing (aswbxml_xml_roundtrip): an unknown element left open at
+/// the end of the XML made the encoder loop at end of input.
+#[test]
+fn unclosed_unknown_element_at_end_of_xml_is_an_error() {
+    let e = xml_to_wbxml(b"<Ping xmlns=\"Ping\"><nope>", EncodeOptions::default()).unwrap_err();
+    assert!(e.is_unexpected_end(), "{e}");
+    let e = xml_to_wbxml(b"text <a@b> more", EncodeOptions::default()).unwrap_err();
+    assert!(e.is_unexpected_end(), "{e}");
+}
