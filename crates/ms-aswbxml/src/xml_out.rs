@@ -468,7 +468,10 @@ impl XmlWriter {
             self.set_last(1);
             return Ok(());
         }
-        if opaque_default || self.last() != 0 {
+        // A string XML cannot carry goes into a self-contained
+        // `str-i-b64` instruction (lossless): no separator before it.
+        let representable = std::str::from_utf8(s).is_ok() && text_is_xml(s);
+        if (representable || !self.lossless) && (opaque_default || self.last() != 0) {
             self.pi("str-i");
         }
         let wrote = self.text_or_b64(s, at, false)?;

@@ -148,3 +148,16 @@ fn unclosed_unknown_element_at_end_of_xml_is_an_error() {
     let e = xml_to_wbxml(b"text <a@b> more", EncodeOptions::default()).unwrap_err();
     assert!(e.is_unexpected_end(), "{e}");
 }
+
+/// Found by fuzzing (aswbxml_xml_roundtrip): a string XML cannot carry after
+/// another string got a separator instruction that read as an extra empty
+/// string.
+#[test]
+fn unrepresentable_string_after_a_string_round_trips_losslessly() {
+    let b = [
+        3, 1, 106, 0, 0, 13, 0x45, 0x47, 3, b'0', 0, 3, 1, b'u', 0, 1, 1,
+    ];
+    let l = wbxml_to_xml(&b, DecodeOptions::strict(), XmlOptions::lossless()).unwrap();
+    let back = xml_to_wbxml(l.output.as_bytes(), EncodeOptions::default()).unwrap();
+    assert_eq!(back.output, b, "{}", l.output);
+}
