@@ -38,11 +38,28 @@ pub struct Target {
 }
 
 /// Every fuzz target.
-pub const TARGETS: &[Target] = &[Target {
-    name: "codec_strings",
-    seeds: &[],
-    run: codec_strings,
-}];
+pub const TARGETS: &[Target] = &[
+    Target {
+        name: "codec_strings",
+        seeds: &[],
+        run: codec_strings,
+    },
+    Target {
+        name: "aswbxml_decode",
+        seeds: &["aswbxml"],
+        run: aswbxml_decode,
+    },
+    Target {
+        name: "aswbxml_xml_roundtrip",
+        seeds: &["aswbxml"],
+        run: aswbxml_xml_roundtrip,
+    },
+    Target {
+        name: "ashttp_query",
+        seeds: &["ashttp"],
+        run: ashttp_query,
+    },
+];
 
 /// msox-codec: UTF-16 and 8-bit string decoding stays lossless on any input.
 pub fn codec_strings(data: &[u8]) {
@@ -55,5 +72,87 @@ pub fn codec_strings(data: &[u8]) {
         let cp = msox_codec::CodePage(cps[usize::from(cp) % cps.len()]);
         let s8 = msox_codec::String8::new(rest.to_vec(), cp);
         let _ = s8.to_string_lossy();
+    }
+}
+
+/// ms-aswbxml: every decode path on arbitrary bytes; a strict decode
+/// re-encodes to the input byte for byte.
+pub fn aswbxml_decode(data: &[u8]) {
+    use ms_aswbxml::{DecodeOptions, Document, Framing, Mode, XmlOptions};
+    for framing in [Framing::Document, Framing::Headerless] {
+        for mode in [Mode::Strict, Mode::Lenient] {
+            let o = DecodeOptions {
+                framing,
+                mode,
+                limits: FUZZ_LIMITS,
+            };
+            if let Ok(doc) = Document::decode_with(data, o) {
+                let out = doc.encode().expect("a decoded document encodes");
+                if mode == Mode::Strict {
+                    assert_eq!(out, data, "strict decode -> encode is not byte-exact");
+                }
+            }
+            let _ = ms_aswbxml::wbxml_to_xml(data, o, XmlOptions::default());
+            let _ = ms_aswbxml::canonical::to_canonical(data, o);
+        }
+    }
+}
+
+/// ms-aswbxml: decode -> lossless XML -> encode gives the input back for
+/// every input a strict decode accepts; plain XML re-encodes to bytes that
+/// decode again.
+pub fn aswbxml_xml_roundtrip(data: &[u8]) {
+    use ms_aswbxml::{DecodeOptions, EncodeOptions, Framing, Mode, XmlOptions};
+    let enc = EncodeOptions {
+        mode: Mode::Lenient,
+        limits: FUZZ_LIMITS,
+    };
+    for framing in [Framing::Document, Framing::Headerless] {
+        let o = DecodeOptions {
+            framing,
+            mode: Mode::Strict,
+            limits: FUZZ_LIMITS,
+        };
+        if let Ok(x) = ms_aswbxml::wbxml_to_xml(data, o, XmlOptions::lossless()) {
+            let back = ms_aswbxml::xml_to_wbxml(x.output.as_bytes(), enc)
+                .unwrap_or_else(|e| panic!("lossless XML does not encode: {e}\n{}", x.output));
+            assert_eq!(back.output, data, "lossless XML round trip\n{}", x.output);
+        }
+        // Plain XML has no header instruction: it encodes as a document.
+        if framing == Framing::Headerless {
+            continue;
+        }
+        if let Ok(x) = ms_aswbxml::wbxml_to_xml(data, o, XmlOptions::default()) {
+            let back = ms_aswbxml::xml_to_wbxml(x.output.as_bytes(), enc)
+                .unwrap_or_else(|e| panic!("plain XML does not encode: {e}\n{}", x.output));
+            let again = DecodeOptions {
+                framing: Framing::Document,
+                mode: Mode::Strict,
+                limits: FUZZ_LIMITS,
+            };
+            ms_aswbxml::Document::decode_with(&back.output, again)
+                .expect("encoded plain XML decodes");
+        }
+    }
+    // XML text in: never a panic
+    if let Ok(s) = std::str::from_utf8(data) {
+        let _ = ms_aswbxml::xml_to_wbxml(s.as_bytes(), enc);
+    }
+}
+
+/// ms-ashttp: query values (bytes, base64 text, request lines) decode and
+/// re-encode exactly.
+pub fn ashttp_query(data: &[u8]) {
+    use msox_codec::{Decode, Encode};
+    if let Ok(q) = ms_ashttp::Base64Query::decode_exact(data) {
+        assert_eq!(q.to_vec().expect("encodes"), data);
+    }
+    if let Ok(s) = std::str::from_utf8(data) {
+        if let Ok(q) = ms_ashttp::Query::parse(s) {
+            let text = q.to_text().expect("re-encodes");
+            let again = ms_ashttp::Query::parse(&text).expect("re-parses");
+            assert_eq!(again, q);
+        }
+        let _ = ms_ashttp::RequestLine::parse(s);
     }
 }

@@ -30,11 +30,19 @@ pub struct Cli {
 pub enum Command {
     /// Detect a file's format by its signature and print its structure.
     Inspect(inspect::InspectArgs),
+    /// ActiveSync WBXML <-> XML (MS-ASWBXML).
+    #[command(subcommand)]
+    Wbxml(cmd::wbxml::Cmd),
+    /// ActiveSync HTTP query values (MS-ASHTTP).
+    #[command(subcommand)]
+    Ashttp(cmd::ashttp::Cmd),
 }
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Inspect(a) => inspect::run(&a),
+        Command::Wbxml(c) => cmd::wbxml::run(&c),
+        Command::Ashttp(c) => cmd::ashttp::run(&c),
     }
 }

@@ -1,0 +1,645 @@
+//! WBXML → XML, streaming from the [`Parser`] (no tree is built).
+//!
+//! ## The XML form
+//!
+//! - Elements are named by the spec ([`crate::codepages`]); an element
+//!   whose code page differs from its parent's declares it as the default
+//!   namespace (`<BodyPreference xmlns="AirSyncBase">`), the namespace
+//!   being the page's name as [MS-ASCMD] writes it (`AirSync`, `Gal`, ...).
+//! - A tag with the content flag is written `<X></X>` even when empty; one
+//!   without is `<X/>` — so the flag survives a round trip.
+//! - Strings are text; `OPAQUE` data is base64 text (RFC 4648, padded, no
+//!   line breaks — libwbxml's convention). Where an element's content is
+//!   not of its default kind (an `OPAQUE` where a string is usual, or the
+//!   reverse, see [`crate::codepages::TagFlags::OPAQUE`]), a
+//!   `<?wbxml opaque?>` or `<?wbxml str-i?>` instruction precedes the text.
+//! - `\r` is written `&#13;` so XML parsers do not fold it into `\n`.
+//!
+//! With [`XmlOptions::lossless`] the XML also records the wire choices, so
+//! [`crate::xml_to_wbxml`] gives the original bytes back: a
+//! `<?wbxml version="1.3" public-id="1" charset="106"?>` header instruction
+//! (with `string-table="base64"` / `public-id-index="N"` when present, or
+//! `<?wbxml headerless?>`), `<?wbxml switch-page N?>` for every
+//! `SWITCH_PAGE`, `<?wbxml str-t N?>` before text that came from the
+//! string table, `<?wbxml entity N?>` for `ENTITY`, `<?wbxml str-i?>`
+//! between adjacent strings, `<?wbxml str-i-b64 B64?>` for a string XML
+//! cannot carry (invalid UTF-8, control characters, the empty string), and
+//! unknown tags as `_0xTT` elements (namespace `urn:x-msox:aswbxml:page:N`
+//! for unknown pages). Lossless output is not indented (every text node is
+//! data). Attributes, literal tags, PIs and extensions — WBXML features
+//! ActiveSync does not use — have no XML form: an error in strict mode and
+//! with `lossless`, skipped with a [`Defect`] otherwise.
+
+use crate::codepages::{self, TagDef};
+use crate::event::Event;
+use crate::parser::{DecodeOptions, Defect, DefectKind, Framing, Mode, Parser};
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as B64;
+use msox_codec::{Error, ErrorKind, Result};
+
+/// How to write XML.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct XmlOptions {
+    /// Spaces per level (`None`: no line breaks). Ignored when `lossless`.
+    pub indent: Option<usize>,
+    /// Record every wire choice (see the module docs).
+    pub lossless: bool,
+    /// Start with `<?xml version="1.0" encoding="utf-8"?>`.
+    pub declaration: bool,
+}
+
+impl Default for XmlOptions {
+    fn default() -> Self {
+        XmlOptions {
+            indent: Some(2),
+            lossless: false,
+            declaration: true,
+        }
+    }
+}
+
+impl XmlOptions {
+    /// Lossless, compact XML.
+    pub fn lossless() -> Self {
+        XmlOptions {
+            indent: None,
+            lossless: true,
+            declaration: true,
+        }
+    }
+}
+
+/// The result of a conversion: the text and what a lenient decode skipped
+/// or repaired.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Converted<T> {
+    /// The output.
+    pub output: T,
+    /// Defects (empty for clean input).
+    pub defects: Vec<Defect>,
+}
+
+/// Namespace URI for a code page [MS-ASWBXML] does not define.
+pub const UNKNOWN_PAGE_NS: &str = "urn:x-msox:aswbxml:page:";
+
+struct Frame {
+    page: u8,
+    def: Option<&'static TagDef>,
+    token: u8,
+    /// An element with a child element.
+    children: bool,
+    /// An element with text.
+    text: bool,
+    /// What the last text written in it was: 0 nothing (or an
+    /// instruction), 1 a string, 2 opaque data — adjacent texts need an
+    /// instruction between them.
+    last: u8,
+}
+
+/// Converts WBXML to XML.
+///
+/// ```
+/// use ms_aswbxml::{wbxml_to_xml, DecodeOptions, XmlOptions};
+/// let bytes = [0x03, 0x01, 0x6A, 0x00, 0x00, 0x0D, 0x45, 0x47, 0x03, b'1', 0x00, 0x01, 0x01];
+/// let xml = wbxml_to_xml(&bytes, DecodeOptions::default(), XmlOptions::default())?;
+/// assert_eq!(xml.output, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n\
+///     <Ping xmlns=\"Ping\">\n  <Status>1</Status>\n</Ping>\n");
+/// # Ok::<(), msox_codec::Error>(())
+/// ```
+pub fn wbxml_to_xml(
+    data: &[u8],
+    dopts: DecodeOptions,
+    xopts: XmlOptions,
+) -> Result<Converted<String>> {
+    let mut p = Parser::new(data, dopts)?;
+    let mut w = XmlWriter::new(&p, xopts, data.len());
+    while let Some(ev) = p.next_event()? {
+        let at = p.last_offset();
+        w.event(&ev, at)?;
+        if w.out.len() > dopts.limits.max_output {
+            return Err(Error::new(ErrorKind::LimitExceeded {
+                what: "XML output size",
+                value: w.out.len() as u64,
+                max: dopts.limits.max_output as u64,
+            }));
+        }
+    }
+    let mut defects = p.take_defects();
+    defects.append(&mut w.defects);
+    let output = w.finish();
+    Ok(Converted { output, defects })
+}
+
+struct XmlWriter {
+    out: String,
+    stack: Vec<Frame>,
+    indent: Option<usize>,
+    lossless: bool,
+    strict: bool,
+    /// Depth of skipped element content still to pass (0: not skipping).
+    skip: u32,
+    /// Inside an attribute list or PI being skipped (until its END).
+    skip_attrs: bool,
+    /// After the skipped attribute list, content follows.
+    skip_attrs_content: bool,
+    top_level_written: bool,
+    defects: Vec<Defect>,
+    b64: String,
+}
+
+impl XmlWriter {
+    fn new(p: &Parser<'_>, o: XmlOptions, input_len: usize) -> Self {
+        let mut out = String::with_capacity(input_len.saturating_mul(2).min(1 << 26) + 64);
+        if o.declaration {
+            out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+        }
+        let mut defects = Vec::new();
+        let h = p.header();
+        if o.lossless {
+            if p.options().framing == Framing::Headerless {
+                out.push_str("<?wbxml headerless?>");
+            } else {
+                out.push_str("<?wbxml version=\"");
+                out.push_str(&h.version_string());
+                out.push('"');
+                match h.public_id {
+                    crate::PublicId::Known(v) => out.push_str(&format!(" public-id=\"{v}\"")),
+                    crate::PublicId::StringTable(i) => {
+                        out.push_str(&format!(" public-id-index=\"{i}\""))
+                    }
+                }
+                if let Some(c) = h.charset {
+                    out.push_str(&format!(" charset=\"{c}\""));
+                }
+                if !h.string_table.is_empty() {
+                    out.push_str(" string-table=\"");
+                    out.push_str(&B64.encode(h.string_table));
+                    out.push('"');
+                }
+                out.push_str("?>");
+            }
+            if o.indent.is_some() && !o.lossless {
+                out.push('\n');
+            }
+        }
+        if let Some(c) = h.charset
+            && c != crate::header::CHARSET_UTF8
+            && c != 3
+        {
+            defects.push(Defect {
+                offset: 0,
+                kind: DefectKind::Charset(c),
+            });
+        }
+        XmlWriter {
+            out,
+            stack: Vec::with_capacity(32),
+            indent: if o.lossless { None } else { o.indent },
+            lossless: o.lossless,
+            strict: p.options().mode == Mode::Strict,
+            skip: 0,
+            skip_attrs: false,
+            skip_attrs_content: false,
+            top_level_written: false,
+            defects,
+            b64: String::new(),
+        }
+    }
+
+    fn finish(mut self) -> String {
+        // Close what a truncated (lenient) input left open.
+        while let Some(f) = self.stack.pop() {
+            self.close(&f);
+        }
+        if self.indent.is_some() || self.out.ends_with('>') {
+            self.out.push('\n');
+        }
+        self.out
+    }
+
+    #[cold]
+    fn unsupported(&mut self, what: &'static str, at: usize) -> Result<()> {
+        if self.strict || self.lossless {
+            return Err(Error::at_offset(
+                ErrorKind::Unsupported(format!("{what} have no XML form").into()),
+                at,
+            )
+            .context("WBXML to XML"));
+        }
+        self.defects.push(Defect {
+            offset: at,
+            kind: DefectKind::Skipped(what),
+        });
+        Ok(())
+    }
+
+    fn newline(&mut self, depth: usize) {
+        if let Some(n) = self.indent {
+            if !self.out.is_empty() && !self.out.ends_with('\n') {
+                self.out.push('\n');
+            }
+            for _ in 0..n * depth {
+                self.out.push(' ');
+            }
+        }
+    }
+
+    fn pi(&mut self, body: &str) {
+        self.out.push_str("<?wbxml ");
+        self.out.push_str(body);
+        self.out.push_str("?>");
+    }
+
+    /// Prepares for text in the innermost element; false when at top level
+    /// of a document (nowhere to put it).
+    fn before_text(&mut self) -> bool {
+        match self.stack.last_mut() {
+            Some(f) => {
+                f.text = true;
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn event(&mut self, ev: &Event<'_>, at: usize) -> Result<()> {
+        if self.skip_attrs {
+            if matches!(ev, Event::End) {
+                self.skip_attrs = false;
+                if self.skip_attrs_content {
+                    self.skip += 1;
+                }
+            }
+            return Ok(());
+        }
+        if self.skip > 0 {
+            match ev {
+                Event::Start(t) => {
+                    if t.attributes {
+                        self.skip_attrs = true;
+                        self.skip_attrs_content = t.content;
+                    } else if t.content {
+                        self.skip += 1;
+                    }
+                }
+                Event::LiteralTag {
+                    content,
+                    attributes,
+                    ..
+                } => {
+                    if *attributes {
+                        self.skip_attrs = true;
+                        self.skip_attrs_content = *content;
+                    } else if *content {
+                        self.skip += 1;
+                    }
+                }
+                Event::Pi => {
+                    self.skip_attrs = true;
+                    self.skip_attrs_content = false;
+                }
+                Event::End => self.skip -= 1,
+                _ => {}
+            }
+            return Ok(());
+        }
+        match *ev {
+            Event::SwitchPage(p) => {
+                if self.lossless {
+                    self.set_last(0);
+                    self.pi(&format!("switch-page {p}"));
+                }
+            }
+            Event::Start(t) => {
+                let def = t.def();
+                if def.is_none() && !self.lossless {
+                    if self.strict {
+                        return Err(Error::at_offset(
+                            ErrorKind::InvalidValue {
+                                field: "tag token",
+                                value: u64::from(t.byte()),
+                            },
+                            at,
+                        )
+                        .context(if codepages::page(t.page).is_some() {
+                            "WBXML to XML (unknown tag)"
+                        } else {
+                            "WBXML to XML (unknown code page)"
+                        }));
+                    }
+                    self.defects.push(Defect {
+                        offset: at,
+                        kind: if codepages::page(t.page).is_some() {
+                            DefectKind::UnknownTag {
+                                page: t.page,
+                                token: t.token,
+                            }
+                        } else {
+                            DefectKind::UnknownCodePage { page: t.page }
+                        },
+                    });
+                    if t.attributes {
+                        self.skip_attrs = true;
+                        self.skip_attrs_content = t.content;
+                    } else if t.content {
+                        self.skip = 1;
+                    }
+                    return Ok(());
+                }
+                if t.attributes {
+                    // Written without its attributes; they are skipped.
+                    self.unsupported("attributes", at)?;
+                    self.skip_attrs = true;
+                    self.skip_attrs_content = false;
+                }
+                self.open(t.page, t.token, def, t.content);
+                if t.attributes && t.content {
+                    // The END of the attribute list is swallowed by
+                    // skip_attrs; the element stays open on the stack.
+                }
+            }
+            Event::LiteralTag {
+                content,
+                attributes,
+                ..
+            } => {
+                self.unsupported("literal tags", at)?;
+                if attributes {
+                    self.skip_attrs = true;
+                    self.skip_attrs_content = content;
+                } else if content {
+                    self.skip = 1;
+                }
+            }
+            Event::Pi => {
+                self.unsupported("processing instructions", at)?;
+                self.skip_attrs = true;
+                self.skip_attrs_content = false;
+            }
+            Event::End => {
+                if let Some(f) = self.stack.pop() {
+                    self.close(&f);
+                }
+            }
+            Event::Str(s) => {
+                if !self.before_text() {
+                    return self.unsupported("text outside an element", at);
+                }
+                let opaque_default = self.top_is_opaque();
+                self.string(s, opaque_default, at)?;
+            }
+            Event::StrT { index, value } => {
+                if !self.before_text() {
+                    return self.unsupported("text outside an element", at);
+                }
+                if self.lossless {
+                    self.pi(&format!("str-t {index}"));
+                    let wrote = self.text_or_b64(value, at, true)?;
+                    self.set_last(if wrote { 1 } else { 0 });
+                } else {
+                    let opaque_default = self.top_is_opaque();
+                    self.string(value, opaque_default, at)?;
+                }
+            }
+            Event::Entity(c) => {
+                if !self.before_text() {
+                    return self.unsupported("text outside an element", at);
+                }
+                if self.lossless {
+                    self.pi(&format!("entity {c}"));
+                    self.set_last(0);
+                } else {
+                    match char::from_u32(c).filter(|&ch| is_xml_char(ch)) {
+                        Some(ch) => {
+                            let mut b = [0u8; 4];
+                            self.escape_into(ch.encode_utf8(&mut b));
+                            self.set_last(1);
+                        }
+                        None => self.bad_text(at)?,
+                    }
+                }
+            }
+            Event::Opaque(d) => {
+                if !self.before_text() {
+                    return self.unsupported("opaque data outside an element", at);
+                }
+                if !self.top_is_opaque() || self.last() != 0 || d.is_empty() {
+                    self.pi("opaque");
+                }
+                self.b64.clear();
+                B64.encode_string(d, &mut self.b64);
+                let b = std::mem::take(&mut self.b64);
+                self.out.push_str(&b);
+                self.b64 = b;
+                self.set_last(2);
+            }
+            Event::ExtI { .. } | Event::ExtT { .. } | Event::Ext(_) => {
+                self.unsupported("extensions", at)?;
+            }
+            Event::AttrStart(_) | Event::AttrLiteral { .. } | Event::AttrValue(_) => {
+                // Only reachable inside skipped attribute lists.
+            }
+        }
+        Ok(())
+    }
+
+    fn top_is_opaque(&self) -> bool {
+        self.stack
+            .last()
+            .and_then(|f| f.def)
+            .is_some_and(TagDef::is_opaque)
+    }
+
+    fn last(&self) -> u8 {
+        self.stack.last().map_or(0, |f| f.last)
+    }
+
+    fn set_last(&mut self, v: u8) {
+        if let Some(f) = self.stack.last_mut() {
+            f.last = v;
+        }
+    }
+
+    /// A STR_I (or, not lossless, STR_T) string.
+    fn string(&mut self, s: &[u8], opaque_default: bool, at: usize) -> Result<()> {
+        if s.is_empty() {
+            // The instruction alone is the empty string.
+            self.pi("str-i");
+            self.set_last(1);
+            return Ok(());
+        }
+        // A string XML cannot carry goes into a self-contained
+        // `str-i-b64` instruction (lossless): no separator before it.
+        let representable = std::str::from_utf8(s).is_ok() && text_is_xml(s);
+        if (representable || !self.lossless) && (opaque_default || self.last() != 0) {
+            self.pi("str-i");
+        }
+        let wrote = self.text_or_b64(s, at, false)?;
+        self.set_last(if wrote { 1 } else { 0 });
+        Ok(())
+    }
+
+    /// Writes `s` as text; returns whether text (not an instruction or
+    /// nothing) was written.
+    fn text_or_b64(&mut self, s: &[u8], at: usize, table: bool) -> Result<bool> {
+        let ok = !s.is_empty() && self.escape_bytes(s);
+        if ok {
+            return Ok(true);
+        }
+        if self.lossless {
+            if table {
+                // The str-t instruction alone says it all.
+                return Ok(false);
+            }
+            self.b64.clear();
+            B64.encode_string(s, &mut self.b64);
+            let b = std::mem::take(&mut self.b64);
+            self.pi(&format!("str-i-b64 {b}"));
+            self.b64 = b;
+            return Ok(false);
+        }
+        if s.is_empty() {
+            return Ok(false);
+        }
+        self.bad_text(at)?;
+        let lossy = String::from_utf8_lossy(s);
+        let cleaned: String = lossy
+            .chars()
+            .map(|c| if is_xml_char(c) { c } else { '\u{FFFD}' })
+            .collect();
+        self.escape_into(&cleaned);
+        Ok(true)
+    }
+
+    #[cold]
+    fn bad_text(&mut self, at: usize) -> Result<()> {
+        if self.strict {
+            return Err(
+                Error::at_offset(ErrorKind::BadString { encoding: "UTF-8" }, at)
+                    .context("WBXML to XML"),
+            );
+        }
+        self.defects.push(Defect {
+            offset: at,
+            kind: DefectKind::BadText,
+        });
+        Ok(())
+    }
+
+    /// Escapes valid text; false (nothing written) if `s` is not UTF-8 or
+    /// has characters XML 1.0 forbids.
+    fn escape_bytes(&mut self, s: &[u8]) -> bool {
+        let Ok(text) = std::str::from_utf8(s) else {
+            return false;
+        };
+        if !text_is_xml(s) {
+            return false;
+        }
+        self.escape_into(text);
+        true
+    }
+
+    fn escape_into(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        let mut last = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            let rep = match b {
+                b'<' => "&lt;",
+                b'>' => "&gt;",
+                b'&' => "&amp;",
+                b'\r' => "&#13;",
+                _ => continue,
+            };
+            self.out.push_str(text.get(last..i).unwrap_or_default());
+            self.out.push_str(rep);
+            last = i + 1;
+        }
+        self.out.push_str(text.get(last..).unwrap_or_default());
+    }
+
+    fn open(&mut self, page: u8, token: u8, def: Option<&'static TagDef>, content: bool) {
+        let parent_page = self.stack.last().map(|f| f.page);
+        let depth = self.stack.len();
+        let parent_text = match self.stack.last_mut() {
+            Some(f) => {
+                f.children = true;
+                f.last = 0;
+                f.text
+            }
+            None => false,
+        };
+        if !parent_text && (depth > 0 || self.top_level_written || !self.out.is_empty()) {
+            self.newline(depth);
+        }
+        if depth == 0 {
+            self.top_level_written = true;
+        }
+        self.out.push('<');
+        self.push_name(token, def);
+        if parent_page != Some(page) {
+            self.out.push_str(" xmlns=\"");
+            match codepages::page(page) {
+                Some(p) => self.out.push_str(p.namespace),
+                None => {
+                    self.out.push_str(UNKNOWN_PAGE_NS);
+                    self.out.push_str(&page.to_string());
+                }
+            }
+            self.out.push('"');
+        }
+        if content {
+            self.out.push('>');
+            self.stack.push(Frame {
+                page,
+                def,
+                token,
+                children: false,
+                text: false,
+                last: 0,
+            });
+        } else {
+            self.out.push_str("/>");
+        }
+    }
+
+    fn push_name(&mut self, token: u8, def: Option<&'static TagDef>) {
+        match def {
+            Some(d) => self.out.push_str(d.name),
+            None => self.out.push_str(&format!("_0x{token:02X}")),
+        }
+    }
+
+    fn close(&mut self, f: &Frame) {
+        if f.children && !f.text {
+            self.newline(self.stack.len());
+        }
+        self.out.push_str("</");
+        self.push_name(f.token, f.def);
+        self.out.push('>');
+    }
+}
+
+/// Whether `c` may appear in XML 1.0 text.
+#[inline]
+pub(crate) fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// For valid UTF-8: no control characters XML 1.0 forbids, no U+FFFE/U+FFFF.
+#[inline]
+fn text_is_xml(s: &[u8]) -> bool {
+    let mut i = 0;
+    while let Some(&b) = s.get(i) {
+        if b < 0x20 && b != b'\t' && b != b'\n' && b != b'\r' {
+            return false;
+        }
+        if b == 0xEF
+            && s.get(i + 1) == Some(&0xBF)
+            && matches!(s.get(i + 2), Some(&0xBE) | Some(&0xBF))
+        {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}

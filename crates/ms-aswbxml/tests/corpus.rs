@@ -1,0 +1,136 @@
+//! Every WBXML sample of `../shared/corpus/wbxml`: decodes strictly,
+//! re-encodes byte for byte from the events, from lossless XML and (for
+//! device and server bytes) from plain XML; headerless Horde bodies decode
+//! with `Framing::Headerless`; hostile `.fuzz` files never panic.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use ms_aswbxml::{
+    DecodeOptions, Document, EncodeOptions, Framing, Mode, XmlOptions, canonical, wbxml_to_xml,
+    xml_to_wbxml,
+};
+use msox_testkit::{corpus, hex_diff};
+
+fn opts_for(file: &str) -> DecodeOptions {
+    DecodeOptions {
+        framing: if file.starts_with("wbxml/horde/") {
+            Framing::Headerless
+        } else {
+            Framing::Document
+        },
+        mode: Mode::Strict,
+        ..Default::default()
+    }
+}
+
+#[test]
+fn every_sample_round_trips_byte_exact() {
+    let files = corpus::files("wbxml", &[".wbxml"]);
+    if files.is_empty() {
+        return;
+    }
+    let (mut n, mut plain_exact) = (0, 0);
+    for e in &files {
+        let bytes = std::fs::read(&e.path).unwrap();
+        let opts = opts_for(&e.file);
+        // events
+        let doc =
+            Document::decode_with(&bytes, opts).unwrap_or_else(|err| panic!("{}: {err}", e.file));
+        assert!(doc.defects.is_empty(), "{}: {:?}", e.file, doc.defects);
+        let out = doc.encode().unwrap();
+        if let Some(d) = hex_diff(&bytes, &out) {
+            panic!("{}: events re-encode differently: {d}", e.file);
+        }
+        // lossless XML
+        let xml = wbxml_to_xml(&bytes, opts, XmlOptions::lossless())
+            .unwrap_or_else(|err| panic!("{}: {err}", e.file));
+        let back = xml_to_wbxml(xml.output.as_bytes(), EncodeOptions::default())
+            .unwrap_or_else(|err| panic!("{}: {err}\n{}", e.file, xml.output));
+        if let Some(d) = hex_diff(&bytes, &back.output) {
+            panic!(
+                "{}: lossless XML re-encodes differently: {d}\n{}",
+                e.file, xml.output
+            );
+        }
+        // plain, indented XML: what Exchange and devices send comes back exactly
+        let xml = wbxml_to_xml(&bytes, opts, XmlOptions::default()).unwrap();
+        assert!(xml.defects.is_empty());
+        let back = xml_to_wbxml(xml.output.as_bytes(), EncodeOptions::default()).unwrap();
+        if back.output == bytes {
+            plain_exact += 1;
+        } else if opts.framing == Framing::Document {
+            panic!(
+                "{}: plain XML re-encodes differently: {}",
+                e.file,
+                hex_diff(&bytes, &back.output).unwrap()
+            );
+        }
+        // the canonical form decodes without error
+        canonical::to_canonical(&bytes, opts).unwrap();
+        n += 1;
+    }
+    eprintln!(
+        "{n} WBXML samples: events and lossless XML round-trip byte-exact; plain XML byte-exact on {plain_exact}"
+    );
+    assert!(n >= 100, "only {n} samples");
+}
+
+#[test]
+fn headerless_horde_bodies_need_the_headerless_option() {
+    for e in corpus::files("wbxml/horde", &[".wbxml"]) {
+        let bytes = std::fs::read(&e.path).unwrap();
+        let doc = Document::decode_with(&bytes, DecodeOptions::headerless()).unwrap();
+        assert!(doc.events.len() > 5, "{}", e.file);
+        // Read as a document, the first body bytes are taken for a header:
+        // an error or nonsense, never a panic.
+        let _ = Document::decode_with(&bytes, DecodeOptions::strict());
+    }
+}
+
+#[test]
+fn hostile_fuzz_files_never_panic() {
+    for e in corpus::files("wbxml", &[".fuzz"]) {
+        let bytes = std::fs::read(&e.path).unwrap();
+        for framing in [Framing::Document, Framing::Headerless] {
+            for mode in [Mode::Strict, Mode::Lenient] {
+                let o = DecodeOptions {
+                    framing,
+                    mode,
+                    ..Default::default()
+                };
+                let _ = Document::decode_with(&bytes, o).map(|d| d.encode());
+                let _ = wbxml_to_xml(&bytes, o, XmlOptions::default());
+                let _ = wbxml_to_xml(&bytes, o, XmlOptions::lossless());
+                let _ = canonical::to_canonical(&bytes, o);
+            }
+        }
+    }
+}
+
+/// The libwbxml sample XML encodes to the bytes libwbxml's xml2wbxml made
+/// of it (the `.wbxml` of the same stem).
+#[test]
+fn libwbxml_sample_xml_encodes_like_libwbxml() {
+    let mut n = 0;
+    for e in corpus::files("wbxml", &[".xml"]) {
+        let Some(stem) = e.file.strip_suffix(".xml") else {
+            continue;
+        };
+        if !stem.starts_with("wbxml/libwbxml-") {
+            continue;
+        }
+        let want = std::fs::read(e.path.with_extension("wbxml")).unwrap();
+        let xml = std::fs::read(&e.path).unwrap();
+        let got = xml_to_wbxml(&xml, EncodeOptions::default())
+            .unwrap_or_else(|err| panic!("{}: {err}", e.file));
+        if let Some(d) = hex_diff(&want, &got.output) {
+            panic!("{}: {d}", e.file);
+        }
+        n += 1;
+    }
+    eprintln!("{n} libwbxml XML samples encode to libwbxml's bytes");
+}

@@ -1,0 +1,192 @@
+//! `msox wbxml decode|encode`: ActiveSync WBXML ↔ XML ([MS-ASWBXML]), and
+//! the `inspect` entry for WBXML documents.
+
+use std::path::PathBuf;
+
+use ms_aswbxml::{
+    DecodeOptions, EncodeOptions, Event, Framing, Mode, Parser, XmlOptions, canonical,
+    wbxml_to_xml, xml_to_wbxml,
+};
+
+use crate::node::Node;
+
+/// `msox wbxml ...`
+#[derive(Debug, clap::Subcommand)]
+pub enum Cmd {
+    /// WBXML to XML on stdout.
+    Decode {
+        /// The WBXML file (`-` for stdin).
+        input: PathBuf,
+        /// The input is a body without the WBXML header (Horde fixtures).
+        #[arg(long)]
+        headerless: bool,
+        /// Refuse anything the spec does not allow (default: skip and warn).
+        #[arg(long)]
+        strict: bool,
+        /// Record every wire choice so `encode` gives the same bytes back.
+        #[arg(long)]
+        lossless: bool,
+        /// Print the peers' canonical text form instead of XML.
+        #[arg(long, conflicts_with = "lossless")]
+        canonical: bool,
+    },
+    /// XML to WBXML.
+    Encode {
+        /// The XML file (`-` for stdin).
+        input: PathBuf,
+        /// The WBXML file to write (`-` for stdout).
+        output: PathBuf,
+        /// Refuse unknown elements and attributes (default: skip and warn).
+        #[arg(long)]
+        strict: bool,
+    },
+}
+
+/// Runs `msox wbxml`.
+pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
+    match cmd {
+        Cmd::Decode {
+            input,
+            headerless,
+            strict,
+            lossless,
+            canonical: canon,
+        } => {
+            let bytes = crate::cli::read_input(input)?;
+            let opts = DecodeOptions {
+                framing: if *headerless {
+                    Framing::Headerless
+                } else {
+                    Framing::Document
+                },
+                mode: if *strict { Mode::Strict } else { Mode::Lenient },
+                ..Default::default()
+            };
+            if *canon {
+                return crate::cli::print(&canonical::to_canonical(&bytes, opts)?);
+            }
+            let xopts = if *lossless {
+                XmlOptions::lossless()
+            } else {
+                XmlOptions::default()
+            };
+            let out = wbxml_to_xml(&bytes, opts, xopts)?;
+            for d in &out.defects {
+                eprintln!("msox: warning: {d}");
+            }
+            crate::cli::print(&out.output)
+        }
+        Cmd::Encode {
+            input,
+            output,
+            strict,
+        } => {
+            let xml = crate::cli::read_input(input)?;
+            let opts = EncodeOptions {
+                mode: if *strict { Mode::Strict } else { Mode::Lenient },
+                ..Default::default()
+            };
+            let out = xml_to_wbxml(&xml, opts)?;
+            for d in &out.defects {
+                eprintln!("msox: warning: {d} (XML)");
+            }
+            crate::cli::write_output(output, &out.output)
+        }
+    }
+}
+
+/// WBXML documents: version 1.0–1.3, then a public id and UTF-8 (the
+/// ActiveSync header `03 01 6A`), or any 1.x header whose body starts with
+/// a tag or `SWITCH_PAGE`.
+pub const FORMAT: crate::inspect::Format = crate::inspect::Format {
+    name: "wbxml",
+    description: "ActiveSync WBXML document, MS-ASWBXML",
+    detect,
+    inspect,
+};
+
+fn detect(b: &[u8]) -> bool {
+    match b {
+        [0x01..=0x03, 0x01, 0x6A, ..] => true,
+        [v, ..] if *v <= 0x03 => matches!(
+            ms_aswbxml::Header::parse(b, &Default::default()),
+            Ok((h, n, _)) if h.charset == Some(106)
+                && matches!(b.get(n), Some(0x00) | Some(0x45..=0x7F) | Some(0x05..=0x3F))
+        ),
+        _ => false,
+    }
+}
+
+fn inspect(b: &[u8]) -> anyhow::Result<Node> {
+    let mut p = Parser::new(b, DecodeOptions::default())?;
+    let h = *p.header();
+    let mut root = Node::new("WBXML");
+    let mut header = Node::new("header");
+    header.push(Node::leaf("version", h.version_string()));
+    header.push(Node::leaf("public id", format!("{:?}", h.public_id)));
+    header.push(Node::leaf(
+        "charset",
+        h.charset.map_or("none (WBXML 1.0)".to_string(), |c| {
+            if c == 106 {
+                "106 (UTF-8)".to_string()
+            } else {
+                c.to_string()
+            }
+        }),
+    ));
+    header.push(Node::leaf(
+        "string table",
+        format!("{} bytes", h.string_table.len()),
+    ));
+    root.push(header);
+    // Element tree: a stack of nodes.
+    let mut stack: Vec<Node> = vec![Node::new("body")];
+    while let Some(ev) = p.next_event()? {
+        match ev {
+            Event::Start(t) => {
+                let n = Node::new(t.display_name());
+                if t.content {
+                    stack.push(n);
+                } else if let Some(top) = stack.last_mut() {
+                    top.push(n);
+                }
+            }
+            Event::End => {
+                if stack.len() > 1
+                    && let Some(n) = stack.pop()
+                    && let Some(top) = stack.last_mut()
+                {
+                    top.push(n);
+                }
+            }
+            Event::Str(s) | Event::StrT { value: s, .. } => {
+                if let Some(top) = stack.last_mut() {
+                    let t = String::from_utf8_lossy(s);
+                    let t: String = t.chars().take(80).collect();
+                    top.value = Some(match top.value.take() {
+                        Some(v) => v + &t,
+                        None => format!("{t:?}"),
+                    });
+                }
+            }
+            Event::Opaque(d) => {
+                if let Some(top) = stack.last_mut() {
+                    top.value = Some(format!("opaque, {} bytes", d.len()));
+                }
+            }
+            _ => {}
+        }
+    }
+    while stack.len() > 1 {
+        if let Some(n) = stack.pop()
+            && let Some(top) = stack.last_mut()
+        {
+            top.push(n);
+        }
+    }
+    root.children.extend(stack);
+    for d in p.defects() {
+        root.push(Node::leaf("defect", d));
+    }
+    Ok(root)
+}
