@@ -12,6 +12,16 @@
 //! buckets and 3-byte hash buckets), so the first candidate that reaches
 //! the maximum length is the spec's answer and the scan stops there.
 //!
+//! Outlook does not quite follow the pseudocode. Measured on the 182
+//! well-formed `LZFu` streams of the .msg files in the test corpus, Outlook
+//! always takes a longest match, but among several candidates of length 17
+//! it takes the newest (the pseudocode stops at the oldest: 302 of 302 such
+//! ties in the 60 smallest streams), and among shorter ones usually, not
+//! always, the oldest (3,208 of 3,513 ties). No simple rule found
+//! reproduces the rest, so this
+//! compressor follows the spec; it reproduces 8 of the 182 streams byte
+//! for byte, and every stream decompresses to the same RTF.
+//!
 //! One deliberate difference: while it searches, the spec's pseudocode
 //! writes the input bytes it has matched so far into the dictionary, ahead
 //! of the decoder. When the dictionary is full, the candidates just after

@@ -408,9 +408,9 @@ impl Output {
         self.check()
     }
 
-    fn push_byte(
+    fn push_bytes(
         &mut self,
-        b: u8,
+        b: &[u8],
         cp: CodePage,
         offset: usize,
         defects: &mut Vec<Defect>,
@@ -422,7 +422,7 @@ impl Output {
         if self.pending.is_empty() {
             self.pending_offset = offset;
         }
-        self.pending.push(b);
+        self.pending.extend_from_slice(b);
         if self.pending.len() >= 1 << 16 {
             self.flush(defects)?;
         }
@@ -628,10 +628,8 @@ impl Reader {
                 if !rest.is_empty() && self.emitting() {
                     self.lone_high()?;
                     let cp = self.text_cp();
-                    for (i, &b) in rest.iter().enumerate() {
-                        self.out
-                            .push_byte(b, cp, offset + n + i, &mut self.defects)?;
-                    }
+                    self.out
+                        .push_bytes(rest, cp, offset + n, &mut self.defects)?;
                 }
             }
             Token::HexByte(b) => {
@@ -640,7 +638,7 @@ impl Reader {
                 } else if self.emitting() {
                     self.lone_high()?;
                     let cp = self.text_cp();
-                    self.out.push_byte(b, cp, offset, &mut self.defects)?;
+                    self.out.push_bytes(&[b], cp, offset, &mut self.defects)?;
                 }
             }
             Token::ControlSymbol(s) => {

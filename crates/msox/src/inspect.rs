@@ -21,6 +21,8 @@ pub struct Format {
 pub fn formats() -> Vec<Format> {
     vec![
         // crate::cmd::tnef::FORMAT, ...
+        crate::cmd::rtf::FORMAT,
+        crate::cmd::rtf::FORMAT_RTF,
     ]
 }
 

@@ -30,11 +30,15 @@ pub struct Cli {
 pub enum Command {
     /// Detect a file's format by its signature and print its structure.
     Inspect(inspect::InspectArgs),
+    /// Compressed RTF (MS-OXRTFCP) and HTML/text encapsulated in RTF (MS-OXRTFEX).
+    #[command(subcommand)]
+    Rtf(cmd::rtf::Cmd),
 }
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Inspect(a) => inspect::run(&a),
+        Command::Rtf(c) => cmd::rtf::run(&c),
     }
 }

@@ -1,2 +1,4 @@
 //! One module per format: its `clap` subcommand and, where it has a
 //! signature, its `inspect` entry.
+
+pub mod rtf;
