@@ -73,6 +73,13 @@ proptest! {
     }
 
     #[test]
+    fn dictionary_reference_round_trips(offset in 0u16..4096, length in 2u8..=17) {
+        let r = ms_oxrtfcp::DictionaryReference::new(offset, length).unwrap();
+        let back = ms_oxrtfcp::DictionaryReference::from_bytes(r.to_bytes());
+        prop_assert_eq!((back.offset(), back.length()), (offset, length));
+    }
+
+    #[test]
     fn crc_is_incremental(data in proptest::collection::vec(any::<u8>(), 0..300), cut in 0usize..300) {
         let cut = cut.min(data.len());
         prop_assert_eq!(crc::update(crc::crc32(&data[..cut]), &data[cut..]), crc::crc32(&data));

@@ -27,8 +27,8 @@
 //! with `\ucN` fallback skipping and surrogate pairs, `\par` as CR LF,
 //! `\tab` as TAB, the symbol words (`\lquote`, `\emdash`, `\~`, ...),
 //! `\htmlrtf` scoped to groups, `\*` and other non-text destinations
-//! skipped (`\mhtmltag` too: its URL is the original of the one in the
-//! HTMLTAG that follows), `\binN` data skipped. Broken RTF (unbalanced
+//! skipped (`\mhtmltag` too, as RTFDE does: its content does not go into
+//! the HTML), `\binN` data skipped. Broken RTF (unbalanced
 //! braces, bad escapes, lone surrogates, bytes invalid in their code page)
 //! is read through and reported as [`Defect`]s, or refused in strict mode.
 //! The tokenizer ([`token`]) is built with nom; the reader is one pass with
@@ -43,7 +43,7 @@
 //! | 2.1.3.1.2 | FROMTEXT control word | [`detect`], [`encapsulate_text`] |
 //! | 2.1.3.1.3 | HTMLRTF toggle control word | [`deencapsulate()`], [`encapsulate_html`] |
 //! | 2.1.3.1.4 | HTMLTAG destination group, HTMLTagParameter, CONTENT | [`deencapsulate()`] (parameter ignored, as 2.2.3.2 says), [`encapsulate_html`] (Destination, TagType, CLOSE flags) |
-//! | 2.1.3.1.5 | MHTMLTAG destination group | skipped when reading; not written |
+//! | 2.1.3.1.5 | MHTMLTAG destination group | skipped when reading (no option to prefer it over the HTMLTAG yet); not written |
 //! | 2.1.3.2 | Encoding HTML into RTF | [`encapsulate_html`] |
 //! | 2.1.3.3 | Encoding plain text into RTF | [`encapsulate_text`] |
 //! | 2.2.3.1 | Recognizing RTF containing encapsulation | [`detect`] |
