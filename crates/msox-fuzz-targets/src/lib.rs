@@ -59,6 +59,26 @@ pub const TARGETS: &[Target] = &[
         seeds: &["ashttp"],
         run: ashttp_query,
     },
+    Target {
+        name: "oxrtfcp_decompress",
+        seeds: &["oxrtfcp"],
+        run: oxrtfcp_decompress,
+    },
+    Target {
+        name: "oxrtfcp_streaming",
+        seeds: &["oxrtfcp"],
+        run: oxrtfcp_streaming,
+    },
+    Target {
+        name: "oxrtfcp_compress_roundtrip",
+        seeds: &["oxrtfcp", "oxrtfex"],
+        run: oxrtfcp_compress_roundtrip,
+    },
+    Target {
+        name: "oxrtfex_deencapsulate",
+        seeds: &["oxrtfex"],
+        run: oxrtfex_deencapsulate,
+    },
 ];
 
 /// msox-codec: UTF-16 and 8-bit string decoding stays lossless on any input.
@@ -154,5 +174,102 @@ pub fn ashttp_query(data: &[u8]) {
             assert_eq!(again, q);
         }
         let _ = ms_ashttp::RequestLine::parse(s);
+    }
+}
+
+/// ms-oxrtfcp: decompression never panics; strict success implies a
+/// defect-free lenient result with the same output.
+pub fn oxrtfcp_decompress(data: &[u8]) {
+    use ms_oxrtfcp::{DecompressOptions, decompress_with};
+    let lenient = decompress_with(data, &DecompressOptions::from_limits(&FUZZ_LIMITS));
+    let strict = decompress_with(
+        data,
+        &DecompressOptions::strict().with_max_output(FUZZ_LIMITS.max_output),
+    );
+    if let Ok(s) = strict {
+        let l = lenient.expect("strict succeeded, lenient failed");
+        assert!(l.defects.is_empty() && s.defects.is_empty());
+        assert_eq!(l.data, s.data);
+    }
+}
+
+/// ms-oxrtfcp: the streaming decoder, fed the input in pieces whose sizes
+/// come from the input, gives the one-shot output and defects.
+pub fn oxrtfcp_streaming(data: &[u8]) {
+    use ms_oxrtfcp::{DecompressOptions, Decompressor, decompress_with};
+    let Some((&seed, data)) = data.split_first() else {
+        return;
+    };
+    let opts = DecompressOptions::from_limits(&FUZZ_LIMITS);
+    let one = decompress_with(data, &opts);
+    let mut d = Decompressor::new(opts);
+    let mut out = Vec::new();
+    let mut rest = data;
+    let mut k = usize::from(seed);
+    let mut res = Ok(());
+    while !rest.is_empty() {
+        let n = (k % 23 + 1).min(rest.len());
+        k = k.wrapping_mul(31).wrapping_add(7);
+        let (piece, tail) = rest.split_at(n);
+        rest = tail;
+        res = d.feed(piece, &mut out);
+        if res.is_err() {
+            break;
+        }
+    }
+    let streamed = res.and_then(|()| d.finish());
+    match (one, streamed) {
+        (Ok(o), Ok(r)) => {
+            assert_eq!(o.data, out);
+            assert_eq!(o.defects, r.defects);
+        }
+        (Err(a), Err(b)) => assert_eq!(a.kind(), b.kind()),
+        (a, b) => panic!("one-shot {a:?} vs streamed {b:?}"),
+    }
+}
+
+/// ms-oxrtfcp: `decompress(compress(x)) == x` for LZFu and MELA.
+pub fn oxrtfcp_compress_roundtrip(data: &[u8]) {
+    use ms_oxrtfcp::{CompType, compress_with, decompress};
+    for t in [CompType::Compressed, CompType::Uncompressed] {
+        let stream = compress_with(data, t).unwrap();
+        let back = decompress(&stream).unwrap();
+        assert!(back.defects.is_empty(), "{:?}", back.defects);
+        assert_eq!(back.data, data);
+    }
+}
+
+/// ms-oxrtfex: de-encapsulation never panics; strict success implies a
+/// defect-free lenient result; what comes out survives our writer.
+pub fn oxrtfex_deencapsulate(data: &[u8]) {
+    use ms_oxrtfex::{
+        DeencapsulateOptions, Encapsulation, deencapsulate, deencapsulate_with, encapsulate_html,
+        encapsulate_text,
+    };
+    let opts = DeencapsulateOptions {
+        max_output: FUZZ_LIMITS.max_output,
+        ..DeencapsulateOptions::new()
+    };
+    let lenient = deencapsulate_with(data, &opts);
+    let strict = deencapsulate_with(
+        data,
+        &DeencapsulateOptions {
+            strict: true,
+            ..opts
+        },
+    );
+    if let Ok(s) = &strict {
+        let l = lenient.as_ref().expect("strict succeeded, lenient failed");
+        assert!(l.defects.is_empty());
+        assert_eq!(l.content, s.content);
+    }
+    if let Ok(d) = lenient {
+        let rtf = match d.kind {
+            Encapsulation::Html => encapsulate_html(&d.content),
+            Encapsulation::Text => encapsulate_text(&d.content),
+        };
+        let back = deencapsulate(&rtf).unwrap();
+        assert!(back.defects.is_empty());
+        assert_eq!(back.content, d.content);
     }
 }

@@ -36,6 +36,9 @@ pub enum Command {
     /// ActiveSync HTTP query values (MS-ASHTTP).
     #[command(subcommand)]
     Ashttp(cmd::ashttp::Cmd),
+    /// Compressed RTF (MS-OXRTFCP) and HTML/text encapsulated in RTF (MS-OXRTFEX).
+    #[command(subcommand)]
+    Rtf(cmd::rtf::Cmd),
 }
 
 /// Runs a parsed command line.
@@ -44,5 +47,6 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Inspect(a) => inspect::run(&a),
         Command::Wbxml(c) => cmd::wbxml::run(&c),
         Command::Ashttp(c) => cmd::ashttp::run(&c),
+        Command::Rtf(c) => cmd::rtf::run(&c),
     }
 }

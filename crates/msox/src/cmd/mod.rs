@@ -2,3 +2,5 @@
 //! signature, its `inspect` entry.
 pub mod ashttp;
 pub mod wbxml;
+
+pub mod rtf;

@@ -1,0 +1,64 @@
+//! # ms-oxrtfex — [MS-OXRTFEX] Rich Text Format (RTF) Extensions Algorithm
+//!
+//! Outlook keeps HTML and plain-text messages as RTF with the original
+//! document *encapsulated* in it: `\fromhtml1` or `\fromtext` in the
+//! header, HTML markup in `{\*\htmltag ...}` groups, RTF that the HTML
+//! never had marked with `\htmlrtf`. This crate recognises such RTF
+//! ([`detect`]), recovers the original HTML or text ([`deencapsulate()`])
+//! and writes it ([`encapsulate_html`], [`encapsulate_text`]). The RTF
+//! usually arrives compressed (`PidTagRtfCompressed`): decompress it with
+//! the `ms-oxrtfcp` crate first.
+//!
+//! ```
+//! use ms_oxrtfex::{deencapsulate, detect, encapsulate_html, Encapsulation};
+//!
+//! let html = "<html><body><p>Grüße &amp; €</p></body></html>";
+//! let rtf = encapsulate_html(html);
+//! assert_eq!(detect(&rtf), Some(Encapsulation::Html));
+//! let back = deencapsulate(&rtf)?;
+//! assert_eq!(back.content, html);
+//! assert!(back.defects.is_empty());
+//! # Ok::<(), msox_codec::Error>(())
+//! ```
+//!
+//! The reader follows the spec's de-encapsulation rules: text and `\'hh`
+//! bytes decoded in the right code page (`\ansicpg`, the current font's
+//! `\fcharset` or `\cpg`; HTMLTAG content in the default code page), `\uN`
+//! with `\ucN` fallback skipping and surrogate pairs, `\par` as CR LF,
+//! `\tab` as TAB, the symbol words (`\lquote`, `\emdash`, `\~`, ...),
+//! `\htmlrtf` scoped to groups, `\*` and other non-text destinations
+//! skipped (`\mhtmltag` too, as RTFDE does: its content does not go into
+//! the HTML), `\binN` data skipped. Broken RTF (unbalanced
+//! braces, bad escapes, lone surrogates, bytes invalid in their code page)
+//! is read through and reported as [`Defect`]s, or refused in strict mode.
+//! The tokenizer ([`token`]) is built with nom; the reader is one pass with
+//! an explicit group stack whose depth is capped: linear time, no
+//! recursion, no panics.
+//!
+//! ## Coverage
+//!
+//! | section | what | status |
+//! |---|---|---|
+//! | 2.1.3.1.1 | FROMHTML control word | [`detect`], [`encapsulate_html`] |
+//! | 2.1.3.1.2 | FROMTEXT control word | [`detect`], [`encapsulate_text`] |
+//! | 2.1.3.1.3 | HTMLRTF toggle control word | [`deencapsulate()`], [`encapsulate_html`] |
+//! | 2.1.3.1.4 | HTMLTAG destination group, HTMLTagParameter, CONTENT | [`deencapsulate()`] (parameter ignored, as 2.2.3.2 says), [`encapsulate_html`] (Destination, TagType, CLOSE flags) |
+//! | 2.1.3.1.5 | MHTMLTAG destination group | skipped when reading (no option to prefer it over the HTMLTAG yet); not written |
+//! | 2.1.3.2 | Encoding HTML into RTF | [`encapsulate_html`] |
+//! | 2.1.3.3 | Encoding plain text into RTF | [`encapsulate_text`] |
+//! | 2.2.3.1 | Recognizing RTF containing encapsulation | [`detect`] |
+//! | 2.2.3.2 | Extracting encapsulated HTML from RTF | [`deencapsulate()`] |
+//! | 2.2.3.3 | Extracting original plain text from RTF | [`deencapsulate()`] |
+//! | 3 | Examples | `test-vectors/oxrtfex/` |
+#![forbid(unsafe_code)]
+
+pub mod charset;
+pub mod deencapsulate;
+pub mod encapsulate;
+pub mod token;
+
+pub use deencapsulate::{
+    DeencapsulateOptions, Deencapsulated, Defect, Encapsulation, deencapsulate, deencapsulate_with,
+    detect,
+};
+pub use encapsulate::{encapsulate_html, encapsulate_text};

@@ -1,0 +1,220 @@
+//! `msox rtf ...`: compressed RTF (MS-OXRTFCP) and the HTML or text
+//! encapsulated in RTF (MS-OXRTFEX).
+
+use std::path::{Path, PathBuf};
+
+use ms_oxrtfcp::{CompType, DecompressOptions, Decompressed};
+use ms_oxrtfex::{DeencapsulateOptions, Encapsulation};
+
+use crate::inspect::Format;
+use crate::node::Node;
+
+/// `msox rtf` subcommands.
+#[derive(Debug, clap::Subcommand)]
+pub enum Cmd {
+    /// Decompress a compressed RTF stream (LZFu or MELA, the value of
+    /// PidTagRtfCompressed) to RTF.
+    Decompress {
+        /// The compressed stream (`-` for stdin).
+        input: PathBuf,
+        /// Where to write the RTF (`-` for stdout).
+        output: PathBuf,
+        /// Refuse streams with defects (bad CRC, wrong sizes) instead of
+        /// decoding them with a warning.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Compress RTF into a compressed RTF stream (LZFu).
+    Compress {
+        /// The RTF (`-` for stdin).
+        input: PathBuf,
+        /// Where to write the stream (`-` for stdout).
+        output: PathBuf,
+        /// Write the uncompressed form (MELA) instead.
+        #[arg(long)]
+        uncompressed: bool,
+    },
+    /// Print the HTML encapsulated in an RTF body (compressed or not);
+    /// an error if the RTF does not encapsulate HTML.
+    Html {
+        /// RTF or a compressed RTF stream (`-` for stdin).
+        input: PathBuf,
+        /// Refuse RTF with defects instead of reading it with a warning.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Print the plain text encapsulated in an RTF body (compressed or
+    /// not); an error if the RTF does not encapsulate plain text.
+    Text {
+        /// RTF or a compressed RTF stream (`-` for stdin).
+        input: PathBuf,
+        /// Refuse RTF with defects instead of reading it with a warning.
+        #[arg(long)]
+        strict: bool,
+    },
+}
+
+/// Runs `msox rtf ...`.
+pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
+    match cmd {
+        Cmd::Decompress {
+            input,
+            output,
+            strict,
+        } => {
+            let bytes = crate::cli::read_input(input)?;
+            let out = decompress(&bytes, *strict)?;
+            crate::cli::write_output(output, &out.data)
+        }
+        Cmd::Compress {
+            input,
+            output,
+            uncompressed,
+        } => {
+            let bytes = crate::cli::read_input(input)?;
+            let t = if *uncompressed {
+                CompType::Uncompressed
+            } else {
+                CompType::Compressed
+            };
+            crate::cli::write_output(output, &ms_oxrtfcp::compress_with(&bytes, t)?)
+        }
+        Cmd::Html { input, strict } => extract(input, *strict, Encapsulation::Html),
+        Cmd::Text { input, strict } => extract(input, *strict, Encapsulation::Text),
+    }
+}
+
+fn decompress(bytes: &[u8], strict: bool) -> anyhow::Result<Decompressed> {
+    let opts = if strict {
+        DecompressOptions::strict()
+    } else {
+        DecompressOptions::new()
+    };
+    let out = ms_oxrtfcp::decompress_with(bytes, &opts)?;
+    for d in &out.defects {
+        eprintln!("msox: warning: {d}");
+    }
+    Ok(out)
+}
+
+fn extract(input: &Path, strict: bool, want: Encapsulation) -> anyhow::Result<()> {
+    let bytes = crate::cli::read_input(input)?;
+    let rtf = if ms_oxrtfcp::looks_like_compressed_rtf(&bytes) {
+        decompress(&bytes, strict)?.data
+    } else {
+        bytes
+    };
+    match ms_oxrtfex::detect(&rtf) {
+        Some(k) if k == want => {}
+        Some(k) => anyhow::bail!("the RTF encapsulates {k}, not {want}"),
+        None => anyhow::bail!("the RTF does not encapsulate {want} (no \\fromhtml1 or \\fromtext)"),
+    }
+    let opts = if strict {
+        DeencapsulateOptions::strict()
+    } else {
+        DeencapsulateOptions::new()
+    };
+    let d = ms_oxrtfex::deencapsulate_with(&rtf, &opts)?;
+    for x in &d.defects {
+        eprintln!("msox: warning: {x}");
+    }
+    crate::cli::print(&d.content)
+}
+
+/// `inspect` entry for compressed RTF streams.
+pub const FORMAT: Format = Format {
+    name: "rtf-compressed",
+    description: "compressed RTF stream (PidTagRtfCompressed, LZFu/MELA), MS-OXRTFCP",
+    detect: ms_oxrtfcp::looks_like_compressed_rtf,
+    inspect: inspect_compressed,
+};
+
+/// `inspect` entry for (uncompressed) RTF.
+pub const FORMAT_RTF: Format = Format {
+    name: "rtf",
+    description: "RTF document, with MS-OXRTFEX encapsulation if any",
+    detect: |b| b.starts_with(b"{\\rtf"),
+    inspect: |b| Ok(rtf_node(b)),
+};
+
+fn inspect_compressed(bytes: &[u8]) -> anyhow::Result<Node> {
+    let out = ms_oxrtfcp::decompress(bytes)?;
+    let h = out.header;
+    let mut header = Node::new("Header")
+        .child(Node::leaf("COMPSIZE", h.comp_size))
+        .child(Node::leaf("RAWSIZE", h.raw_size))
+        .child(Node::leaf("COMPTYPE", h.comp_type))
+        .child(Node::leaf("CRC", format!("0x{:08X}", h.crc)));
+    if h.comp_type == CompType::Compressed {
+        let declared = (h.comp_size as usize).saturating_sub(12);
+        let contents = bytes
+            .get(16..(16 + declared).min(bytes.len()))
+            .unwrap_or_default();
+        let crc = ms_oxrtfcp::crc::crc32(contents);
+        header.push(Node::leaf(
+            "CRC check",
+            if crc == h.crc {
+                "ok".to_string()
+            } else {
+                format!("mismatch (computed 0x{crc:08X})")
+            },
+        ));
+    }
+    let mut root = Node::new("RTFCOMPRESSED")
+        .child(header)
+        .child(Node::leaf("stream size", bytes.len()))
+        .child(Node::leaf("decompressed size", out.data.len()));
+    if bytes.len() > 16 && !out.data.is_empty() {
+        root.push(Node::leaf(
+            "ratio",
+            format!("{:.2}", out.data.len() as f64 / (bytes.len() - 16) as f64),
+        ));
+    }
+    let mut defects = Node::new("defects").with_value(out.defects.len());
+    for d in &out.defects {
+        defects.push(Node::leaf("defect", d));
+    }
+    root.push(defects);
+    root.push(rtf_node(&out.data));
+    Ok(root)
+}
+
+fn rtf_node(rtf: &[u8]) -> Node {
+    let mut n = Node::new("RTF").child(Node::leaf("size", rtf.len()));
+    n.push(Node::leaf(
+        "encapsulation",
+        match ms_oxrtfex::detect(rtf) {
+            Some(Encapsulation::Html) => "HTML (\\fromhtml1)",
+            Some(Encapsulation::Text) => "plain text (\\fromtext)",
+            None => "none",
+        },
+    ));
+    if let Some(cp) = ansicpg(rtf) {
+        n.push(Node::leaf("ansicpg", cp));
+    }
+    if ms_oxrtfex::detect(rtf).is_some() {
+        match ms_oxrtfex::deencapsulate(rtf) {
+            Ok(d) => {
+                n.push(Node::leaf("content size", d.content.len()));
+                for x in &d.defects {
+                    n.push(Node::leaf("defect", x));
+                }
+            }
+            Err(e) => n.push(Node::leaf("error", e)),
+        }
+    }
+    n
+}
+
+/// `\ansicpgN` among the first tokens.
+fn ansicpg(rtf: &[u8]) -> Option<i32> {
+    ms_oxrtfex::token::Tokens::new(rtf)
+        .take(20)
+        .find_map(|(_, t)| match t {
+            ms_oxrtfex::token::Token::ControlWord {
+                name: b"ansicpg",
+                param,
+            } => param,
+            _ => None,
+        })
+}
