@@ -39,6 +39,9 @@ pub enum Command {
     /// Compressed RTF (MS-OXRTFCP) and HTML/text encapsulated in RTF (MS-OXRTFEX).
     #[command(subcommand)]
     Rtf(cmd::rtf::Cmd),
+    /// The MS-OXPROPS property registry: look up names, tags, LIDs.
+    #[command(subcommand)]
+    Prop(cmd::prop::Cmd),
 }
 
 /// Runs a parsed command line.
@@ -48,5 +51,6 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Wbxml(c) => cmd::wbxml::run(&c),
         Command::Ashttp(c) => cmd::ashttp::run(&c),
         Command::Rtf(c) => cmd::rtf::run(&c),
+        Command::Prop(c) => cmd::prop::run(&c),
     }
 }

@@ -3,4 +3,5 @@
 pub mod ashttp;
 pub mod wbxml;
 
+pub mod prop;
 pub mod rtf;
