@@ -1,4 +1,5 @@
 //! `msox prop find|list`.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use std::process::Command;
 
