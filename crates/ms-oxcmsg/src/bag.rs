@@ -1,0 +1,247 @@
+//! Property bags: ordered properties keyed by tagged ID or by name.
+
+use ms_oxcdata::{PropertyName, PropertyTag, PropertyType, PropertyValue};
+use ms_oxprops::Named;
+use msox_codec::Utf16String;
+
+/// Which property: a tagged ID (below 0x8000, or an unmapped 0x8000+ ID a
+/// file gave no name for), or a named property.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum PropId {
+    /// A property ID ([MS-OXCDATA] 2.9).
+    Tag(u16),
+    /// A named property ([MS-OXCDATA] 2.6.1).
+    Named(PropertyName),
+}
+
+impl From<PropertyTag> for PropId {
+    fn from(t: PropertyTag) -> Self {
+        PropId::Tag(t.id)
+    }
+}
+
+impl From<PropertyName> for PropId {
+    fn from(n: PropertyName) -> Self {
+        PropId::Named(n)
+    }
+}
+
+/// One property in a bag.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Property {
+    /// Which property.
+    pub id: PropId,
+    /// Its value; the property type is the value's.
+    pub value: PropertyValue,
+    /// For a named property: the 0x8000+ ID the source file mapped it to
+    /// (kept so a writer can reuse it; `None` when built in memory).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub mapped_id: Option<u16>,
+    /// Per-property flags where the format has them ([MS-OXMSG] 2.4.2.1:
+    /// PROPATTR_MANDATORY 1, PROPATTR_READABLE 2, PROPATTR_WRITABLE 4).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub flags: Option<u32>,
+}
+
+impl Property {
+    /// A property with no file-specific details.
+    pub fn new(id: impl Into<PropId>, value: PropertyValue) -> Self {
+        Property {
+            id: id.into(),
+            value,
+            mapped_id: None,
+            flags: None,
+        }
+    }
+
+    /// The property type (the value's).
+    pub fn prop_type(&self) -> PropertyType {
+        self.value.prop_type()
+    }
+
+    /// The tag, for a tagged property (named ones use [`Property::mapped_id`]).
+    pub fn tag(&self) -> Option<PropertyTag> {
+        match self.id {
+            PropId::Tag(id) => Some(PropertyTag::new(id, self.prop_type())),
+            PropId::Named(_) => self
+                .mapped_id
+                .map(|id| PropertyTag::new(id, self.prop_type())),
+        }
+    }
+}
+
+/// An ordered set of properties, at most one per [`PropId`]; order is kept
+/// as read so writers can reproduce it.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(transparent))]
+pub struct PropertyBag {
+    props: Vec<Property>,
+}
+
+impl PropertyBag {
+    /// An empty bag.
+    pub fn new() -> Self {
+        PropertyBag::default()
+    }
+
+    /// Number of properties.
+    pub fn len(&self) -> usize {
+        self.props.len()
+    }
+
+    /// Whether the bag is empty.
+    pub fn is_empty(&self) -> bool {
+        self.props.is_empty()
+    }
+
+    /// The properties in order.
+    pub fn iter(&self) -> std::slice::Iter<'_, Property> {
+        self.props.iter()
+    }
+
+    /// The properties in order, mutable.
+    pub fn iter_mut(&mut self) -> std::slice::IterMut<'_, Property> {
+        self.props.iter_mut()
+    }
+
+    /// The property with this ID.
+    pub fn find(&self, id: &PropId) -> Option<&Property> {
+        self.props.iter().find(|p| &p.id == id)
+    }
+
+    /// The value of the tagged property with this tag's ID. The type is
+    /// not compared, except that a string tag matches either string width.
+    pub fn get(&self, tag: PropertyTag) -> Option<&PropertyValue> {
+        self.props
+            .iter()
+            .find(|p| p.id == PropId::Tag(tag.id) && types_compatible(p.prop_type(), tag.prop_type))
+            .map(|p| &p.value)
+    }
+
+    /// The value of a named property.
+    pub fn get_named(&self, named: &Named) -> Option<&PropertyValue> {
+        self.props
+            .iter()
+            .find(|p| match &p.id {
+                PropId::Named(n) => named.matches(n),
+                PropId::Tag(_) => false,
+            })
+            .map(|p| &p.value)
+    }
+
+    /// The value of the property with this ID.
+    pub fn get_id(&self, id: &PropId) -> Option<&PropertyValue> {
+        self.find(id).map(|p| &p.value)
+    }
+
+    /// The text of a string property (PtypString or PtypString8).
+    pub fn get_str(&self, tag: PropertyTag) -> Option<String> {
+        self.get(tag)
+            .and_then(|v| v.as_text())
+            .map(|c| c.into_owned())
+    }
+
+    /// The bytes of a binary property.
+    pub fn get_binary(&self, tag: PropertyTag) -> Option<&[u8]> {
+        self.get(tag).and_then(PropertyValue::as_binary)
+    }
+
+    /// An integer property (16/32/64-bit, boolean as 0/1).
+    pub fn get_i64(&self, tag: PropertyTag) -> Option<i64> {
+        self.get(tag).and_then(PropertyValue::as_i64)
+    }
+
+    /// Adds a property, or replaces the value of the one with the same ID
+    /// (keeping its position and file details).
+    pub fn insert(&mut self, prop: Property) {
+        match self.props.iter_mut().find(|p| p.id == prop.id) {
+            Some(p) => p.value = prop.value,
+            None => self.props.push(prop),
+        }
+    }
+
+    /// Adds a property even when one with the same ID exists (readers of
+    /// files that repeat a property use this, so nothing is lost).
+    pub fn push(&mut self, prop: Property) {
+        self.props.push(prop);
+    }
+
+    /// Sets a tagged property.
+    pub fn set(&mut self, tag: PropertyTag, value: PropertyValue) {
+        self.insert(Property::new(PropId::Tag(tag.id), value));
+    }
+
+    /// Sets a named property.
+    pub fn set_named(&mut self, named: &Named, value: PropertyValue) {
+        let name = named.property_name();
+        match self.props.iter_mut().find(|p| match &p.id {
+            PropId::Named(n) => named.matches(n),
+            PropId::Tag(_) => false,
+        }) {
+            Some(p) => p.value = value,
+            None => self.props.push(Property::new(PropId::Named(name), value)),
+        }
+    }
+
+    /// Sets a PtypString property from text.
+    pub fn set_str(&mut self, tag: PropertyTag, text: &str) {
+        self.set(
+            tag.with_type(PropertyType::String),
+            PropertyValue::String(Utf16String::new(text)),
+        );
+    }
+
+    /// Removes the property with this ID, returning it.
+    pub fn remove(&mut self, id: &PropId) -> Option<Property> {
+        let i = self.props.iter().position(|p| &p.id == id)?;
+        Some(self.props.remove(i))
+    }
+
+    /// Every named property in the bag.
+    pub fn names(&self) -> impl Iterator<Item = &PropertyName> {
+        self.props.iter().filter_map(|p| match &p.id {
+            PropId::Named(n) => Some(n),
+            PropId::Tag(_) => None,
+        })
+    }
+}
+
+impl<'a> IntoIterator for &'a PropertyBag {
+    type Item = &'a Property;
+    type IntoIter = std::slice::Iter<'a, Property>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.props.iter()
+    }
+}
+
+impl FromIterator<Property> for PropertyBag {
+    fn from_iter<T: IntoIterator<Item = Property>>(iter: T) -> Self {
+        PropertyBag {
+            props: iter.into_iter().collect(),
+        }
+    }
+}
+
+fn types_compatible(have: PropertyType, want: PropertyType) -> bool {
+    use PropertyType as T;
+    have == want
+        || want == T::Unspecified
+        || matches!(
+            (have, want),
+            (T::String, T::String8)
+                | (T::String8, T::String)
+                | (T::MultipleString, T::MultipleString8)
+                | (T::MultipleString8, T::MultipleString)
+                | (T::Object, T::Binary)
+                | (T::Binary, T::Object)
+        )
+}
