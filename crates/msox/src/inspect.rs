@@ -20,7 +20,7 @@ pub struct Format {
 /// its entry here.
 pub fn formats() -> Vec<Format> {
     vec![
-        // crate::cmd::tnef::FORMAT, ...
+        crate::cmd::tnef::FORMAT,
         crate::cmd::wbxml::FORMAT,
         crate::cmd::rtf::FORMAT,
         crate::cmd::rtf::FORMAT_RTF,

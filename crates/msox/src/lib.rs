@@ -42,6 +42,9 @@ pub enum Command {
     /// The MS-OXPROPS property registry: look up names, tags, LIDs.
     #[command(subcommand)]
     Prop(cmd::prop::Cmd),
+    /// TNEF streams (winmail.dat): list, extract, dump, build (MS-OXTNEF).
+    #[command(subcommand)]
+    Tnef(cmd::tnef::Cmd),
 }
 
 /// Runs a parsed command line.
@@ -52,5 +55,6 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Ashttp(c) => cmd::ashttp::run(&c),
         Command::Rtf(c) => cmd::rtf::run(&c),
         Command::Prop(c) => cmd::prop::run(&c),
+        Command::Tnef(c) => cmd::tnef::run(&c),
     }
 }

@@ -3,5 +3,7 @@
 pub mod ashttp;
 pub mod wbxml;
 
+pub mod message;
 pub mod prop;
 pub mod rtf;
+pub mod tnef;

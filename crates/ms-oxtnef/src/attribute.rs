@@ -1,0 +1,516 @@
+//! [MS-OXTNEF] 2.1.3 the TNEF stream and its attributes.
+
+use std::borrow::Cow;
+
+use msox_codec::bytes::BufMut;
+use msox_codec::{Encode, ErrorKind, Limits, Reader, Result, ResultExt};
+
+/// [MS-OXTNEF] 2.1.3.1 TNEF_SIGNATURE, `0x223E9F78` (little-endian on the wire).
+pub const TNEF_SIGNATURE: u32 = 0x223E_9F78;
+
+msox_codec::wire_enum! {
+    /// [MS-OXTNEF] 2.1.3.2 attribute level (the `AttrLevel` byte).
+    pub enum AttributeLevel: u8 {
+        /// LVL_MESSAGE: the attribute belongs to the message.
+        Message = 0x01 => "attrLevelMessage",
+        /// LVL_ATTACHMENT: the attribute belongs to the current attachment.
+        Attachment = 0x02 => "attrLevelAttachment",
+    }
+}
+
+msox_codec::wire_enum! {
+    /// [MS-OXTNEF] 2.1.3.3 attribute identifiers: the 32-bit `AttrId`, the
+    /// attribute type (atp*) in the high word and the ID in the low word.
+    /// Unknown values are kept.
+    pub enum AttributeId: u32 {
+        /// attOwner (2.1.3.3.1): PidTagResponseRequested... owner appointment data.
+        Owner = 0x0006_0000 => "attOwner",
+        /// attSentFor (2.1.3.3.2).
+        SentFor = 0x0006_0001 => "attSentFor",
+        /// attDelegate (2.1.3.3.3).
+        Delegate = 0x0006_0002 => "attDelegate",
+        /// attDateStart (2.1.3.3.4): PidTagStartDate.
+        DateStart = 0x0003_0006 => "attDateStart",
+        /// attDateEnd (2.1.3.3.5): PidTagEndDate.
+        DateEnd = 0x0003_0007 => "attDateEnd",
+        /// attAidOwner (2.1.3.3.6): PidTagOwnerAppointmentId.
+        AidOwner = 0x0005_0008 => "attAidOwner",
+        /// attRequestRes (2.1.3.3.7): PidTagResponseRequested.
+        RequestRes = 0x0004_0009 => "attRequestRes",
+        /// attOriginalMessageClass (2.1.3.3.x): PidTagOriginalMessageClass.
+        OriginalMessageClass = 0x0007_0006 => "attOriginalMessageClass",
+        /// attFrom (2.1.3.3.x): the sender as a TRP triple.
+        From = 0x0000_8000 => "attFrom",
+        /// attSubject: PidTagSubject (8-bit, OEM code page).
+        Subject = 0x0001_8004 => "attSubject",
+        /// attDateSent: PidTagClientSubmitTime.
+        DateSent = 0x0003_8005 => "attDateSent",
+        /// attDateRecd: PidTagMessageDeliveryTime.
+        DateRecd = 0x0003_8006 => "attDateRecd",
+        /// attMessageStatus: PidTagMessageFlags (legacy bits).
+        MessageStatus = 0x0006_8007 => "attMessageStatus",
+        /// attMessageClass: PidTagMessageClass (legacy names mapped, 2.3.3.4).
+        MessageClass = 0x0007_8008 => "attMessageClass",
+        /// attMessageID: PidTagSearchKey as hex text.
+        MessageId = 0x0001_8009 => "attMessageID",
+        /// attParentID (obsolete).
+        ParentId = 0x0001_800A => "attParentID",
+        /// attConversationID (obsolete).
+        ConversationId = 0x0001_800B => "attConversationID",
+        /// attBody: PidTagBody (8-bit, OEM code page).
+        Body = 0x0002_800C => "attBody",
+        /// attPriority: PidTagImportance (1 high, 2 normal, 3 low).
+        Priority = 0x0004_800D => "attPriority",
+        /// attAttachData: PidTagAttachDataBinary.
+        AttachData = 0x0006_800F => "attAttachData",
+        /// attAttachTitle: PidTagAttachFilename (8-bit).
+        AttachTitle = 0x0001_8010 => "attAttachTitle",
+        /// attAttachMetaFile: PidTagAttachRendering.
+        AttachMetaFile = 0x0006_8011 => "attAttachMetaFile",
+        /// attAttachCreateDate: PidTagCreationTime of the attachment.
+        AttachCreateDate = 0x0003_8012 => "attAttachCreateDate",
+        /// attAttachModifyDate: PidTagLastModificationTime of the attachment.
+        AttachModifyDate = 0x0003_8013 => "attAttachModifyDate",
+        /// attDateModified: PidTagLastModificationTime.
+        DateModified = 0x0003_8020 => "attDateModified",
+        /// attAttachTransportFilename: PidTagAttachTransportName.
+        AttachTransportFilename = 0x0006_9001 => "attAttachTransportFilename",
+        /// attAttachRenddata: starts an attachment (AttachRendData structure).
+        AttachRendData = 0x0006_9002 => "attAttachRenddata",
+        /// attMsgProps / attMAPIProps: encapsulated message properties (2.1.3.4).
+        MapiProps = 0x0006_9003 => "attMAPIProps",
+        /// attRecipTable: the recipient table (2.1.3.4).
+        RecipTable = 0x0006_9004 => "attRecipTable",
+        /// attAttachment: encapsulated attachment properties (2.1.3.4).
+        Attachment = 0x0006_9005 => "attAttachment",
+        /// attTnefVersion: the TNEF version, 0x00010000.
+        TnefVersion = 0x0008_9006 => "attTnefVersion",
+        /// attOemCodepage: the code page of 8-bit strings (two UINT32s).
+        OemCodepage = 0x0006_9007 => "attOemCodepage",
+    }
+}
+
+/// [MS-OXTNEF] 2.1.3.2 one attribute: level, ID, data and checksum. The
+/// data borrows from the input where it can.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribute<'a> {
+    /// Message or attachment level.
+    pub level: AttributeLevel,
+    /// The attribute ID.
+    pub id: AttributeId,
+    /// The attribute data (`AttrLength` bytes).
+    pub data: Cow<'a, [u8]>,
+    /// The stored checksum (sum of the data bytes modulo 65536).
+    pub checksum: u16,
+}
+
+/// [MS-OXTNEF] 2.1.3.2: the checksum of attribute data, the sum of its
+/// bytes modulo 65536.
+pub fn checksum(data: &[u8]) -> u16 {
+    // Sum 8 bytes at a time into u64 lanes; exact because 8 * 255 * n fits.
+    let mut total: u64 = 0;
+    let mut chunks = data.chunks_exact(8);
+    for c in &mut chunks {
+        total = total.wrapping_add(c.iter().map(|&b| u64::from(b)).sum::<u64>());
+    }
+    total = total.wrapping_add(
+        chunks
+            .remainder()
+            .iter()
+            .map(|&b| u64::from(b))
+            .sum::<u64>(),
+    );
+    total as u16
+}
+
+impl<'a> Attribute<'a> {
+    /// A new attribute with a correct checksum.
+    pub fn new(level: AttributeLevel, id: AttributeId, data: impl Into<Cow<'a, [u8]>>) -> Self {
+        let data = data.into();
+        let checksum = checksum(&data);
+        Attribute {
+            level,
+            id,
+            data,
+            checksum,
+        }
+    }
+
+    /// The checksum the data should have.
+    pub fn computed_checksum(&self) -> u16 {
+        checksum(&self.data)
+    }
+
+    /// Whether the stored checksum matches the data.
+    pub fn checksum_ok(&self) -> bool {
+        self.checksum == self.computed_checksum()
+    }
+
+    /// Copies borrowed data so the attribute outlives its input.
+    pub fn into_owned(self) -> Attribute<'static> {
+        Attribute {
+            level: self.level,
+            id: self.id,
+            data: Cow::Owned(self.data.into_owned()),
+            checksum: self.checksum,
+        }
+    }
+
+    /// The encoded size: 1 + 4 + 4 + data + 2.
+    pub fn encoded_len(&self) -> usize {
+        11 + self.data.len()
+    }
+}
+
+/// Something wrong in a stream that lenient decoding read past.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Defect {
+    /// An attribute's checksum does not match its data.
+    BadChecksum {
+        /// Index of the attribute in [`TnefStream::attributes`].
+        index: usize,
+        /// Byte offset of the attribute.
+        offset: usize,
+        /// The attribute.
+        id: AttributeId,
+        /// Stored value.
+        stored: u16,
+        /// Computed value.
+        computed: u16,
+    },
+    /// An attribute could not be read (a length past the end of the
+    /// input, say); it and everything after it are kept as
+    /// [`TnefStream::trailing`] bytes.
+    BadAttribute {
+        /// Index the attribute would have had.
+        index: usize,
+        /// Its byte offset.
+        offset: usize,
+        /// What was wrong.
+        error: String,
+    },
+    /// The stream ends inside the last attribute's checksum.
+    TruncatedChecksum {
+        /// Index of the attribute.
+        index: usize,
+        /// Checksum bytes present (0 or 1).
+        present: usize,
+    },
+    /// Bytes after the last attribute too few to be one.
+    TrailingBytes {
+        /// Offset of the first trailing byte.
+        offset: usize,
+        /// How many.
+        count: usize,
+    },
+    /// An attribute whose contents could not be read into the model (kept
+    /// in the stream; the message lacks what it carried).
+    Unreadable {
+        /// The attribute.
+        id: AttributeId,
+        /// Why.
+        error: String,
+    },
+}
+
+impl std::fmt::Display for Defect {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Defect::BadChecksum {
+                index,
+                offset,
+                id,
+                stored,
+                computed,
+            } => write!(
+                f,
+                "attribute {index} ({id}) at byte {offset}: checksum 0x{stored:04X} stored, 0x{computed:04X} computed"
+            ),
+            Defect::BadAttribute {
+                index,
+                offset,
+                error,
+            } => {
+                write!(
+                    f,
+                    "attribute {index} at byte {offset} unreadable, kept as trailing bytes: {error}"
+                )
+            }
+            Defect::TruncatedChecksum { index, present } => write!(
+                f,
+                "the stream ends inside the checksum of attribute {index} ({present} of 2 bytes)"
+            ),
+            Defect::TrailingBytes { offset, count } => {
+                write!(f, "{count} trailing bytes at byte {offset}")
+            }
+            Defect::Unreadable { id, error } => write!(f, "{id} not read: {error}"),
+        }
+    }
+}
+
+/// How to decode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DecodeOptions {
+    /// Refuse bad checksums and trailing bytes instead of reporting them.
+    pub strict: bool,
+    /// Caps on counts, depth and allocation.
+    pub limits: Limits,
+}
+
+impl Default for DecodeOptions {
+    fn default() -> Self {
+        DecodeOptions {
+            strict: false,
+            limits: Limits::DEFAULT,
+        }
+    }
+}
+
+/// [MS-OXTNEF] 2.1.3.1 a TNEF stream: signature, legacy key, attributes.
+///
+/// Lossless: [`Encode`] writes back exactly the bytes read, including
+/// stored (even wrong) checksums and trailing bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TnefStream<'a> {
+    /// The legacy key (`Key`, 2 bytes): any value; Outlook writes a random one.
+    pub legacy_key: u16,
+    /// The attributes in order.
+    pub attributes: Vec<Attribute<'a>>,
+    /// Bytes after the last attribute (empty in well-formed streams).
+    pub trailing: Cow<'a, [u8]>,
+    /// When the stream ends inside the last attribute's checksum: the 0 or
+    /// 1 checksum bytes present (lenient decoding keeps the attribute; its
+    /// [`Attribute::checksum`] is then the computed one).
+    pub truncated_checksum: Option<Vec<u8>>,
+}
+
+/// A decoded stream and what lenient decoding noticed.
+#[derive(Debug, Clone)]
+pub struct Decoded<'a> {
+    /// The stream.
+    pub stream: TnefStream<'a>,
+    /// Defects noticed (empty for a clean stream).
+    pub defects: Vec<Defect>,
+}
+
+/// Whether `input` starts with the TNEF signature.
+pub fn is_tnef(input: &[u8]) -> bool {
+    input.get(..4) == Some(&TNEF_SIGNATURE.to_le_bytes()[..])
+}
+
+impl<'a> TnefStream<'a> {
+    /// A new empty stream.
+    pub fn new(legacy_key: u16) -> Self {
+        TnefStream {
+            legacy_key,
+            attributes: Vec::new(),
+            trailing: Cow::Borrowed(&[]),
+            truncated_checksum: None,
+        }
+    }
+
+    /// Decodes a whole stream, leniently (see [`TnefStream::decode_with`]).
+    pub fn decode(input: &'a [u8]) -> Result<Decoded<'a>> {
+        Self::decode_with(input, &DecodeOptions::default())
+    }
+
+    /// Decodes a whole stream. Lenient by default: bad checksums, trailing
+    /// bytes, a checksum cut off at the end and an unreadable attribute
+    /// (which ends the attribute list; the rest is kept as trailing bytes)
+    /// are reported as [`Defect`]s; strict refuses them.
+    pub fn decode_with(input: &'a [u8], opts: &DecodeOptions) -> Result<Decoded<'a>> {
+        Self::decode_inner(input, opts).map_err(|e| e.resolve(input.len()))
+    }
+
+    fn decode_inner(input: &'a [u8], opts: &DecodeOptions) -> Result<Decoded<'a>> {
+        let mut r = Reader::new(input);
+        let sig = r.u32().context("TNEF stream header")?;
+        if sig != TNEF_SIGNATURE {
+            return Err(r
+                .error_at(
+                    ErrorKind::BadSignature {
+                        expected: TNEF_SIGNATURE.into(),
+                        found: sig.into(),
+                    },
+                    0,
+                )
+                .context("TNEF stream header"));
+        }
+        let legacy_key = r.u16().context("TNEF stream header")?;
+        let mut attributes = Vec::new();
+        let mut defects = Vec::new();
+        // An attribute is at least 11 bytes; fewer left over are trailing bytes.
+        while r.remaining() >= 11 {
+            let offset = r.pos();
+            if attributes.len() >= opts.limits.max_items {
+                return Err(r.error(ErrorKind::LimitExceeded {
+                    what: "attribute count",
+                    value: attributes.len() as u64 + 1,
+                    max: opts.limits.max_items as u64,
+                }));
+            }
+            let mut probe = r.clone();
+            let read = read_attribute(&mut probe, opts.strict)
+                .with_context(|| format!("attribute {} at byte {offset}", attributes.len()));
+            let (attr, truncated) = match read {
+                Ok(x) => {
+                    r = probe;
+                    x
+                }
+                Err(e) if opts.strict => return Err(e),
+                Err(e) => {
+                    // Lenient: keep what was read; the rest is kept verbatim
+                    // as trailing bytes and reported.
+                    defects.push(Defect::BadAttribute {
+                        index: attributes.len(),
+                        offset,
+                        error: e.resolve(input.len()).to_string(),
+                    });
+                    break;
+                }
+            };
+            if let Some(present) = truncated {
+                defects.push(Defect::TruncatedChecksum {
+                    index: attributes.len(),
+                    present: present.len(),
+                });
+                attributes.push(attr);
+                return Ok(Decoded {
+                    stream: TnefStream {
+                        legacy_key,
+                        attributes,
+                        trailing: Cow::Borrowed(&[]),
+                        truncated_checksum: Some(present.to_vec()),
+                    },
+                    defects,
+                });
+            }
+            if !attr.checksum_ok() {
+                let computed = attr.computed_checksum();
+                if opts.strict {
+                    return Err(r
+                        .error_at(
+                            ErrorKind::ChecksumMismatch {
+                                stored: attr.checksum.into(),
+                                computed: computed.into(),
+                            },
+                            r.pos() - 2,
+                        )
+                        .context(format!("{} (attribute {})", attr.id, attributes.len())));
+                }
+                defects.push(Defect::BadChecksum {
+                    index: attributes.len(),
+                    offset,
+                    id: attr.id,
+                    stored: attr.checksum,
+                    computed,
+                });
+            }
+            attributes.push(attr);
+        }
+        let trailing = r.take_rest();
+        if !trailing.is_empty() && !matches!(defects.last(), Some(Defect::BadAttribute { .. })) {
+            if opts.strict {
+                return Err(r
+                    .error(ErrorKind::TrailingBytes {
+                        count: trailing.len() as u64,
+                    })
+                    .context("TNEF stream"));
+            }
+            defects.push(Defect::TrailingBytes {
+                offset: input.len() - trailing.len(),
+                count: trailing.len(),
+            });
+        }
+        Ok(Decoded {
+            stream: TnefStream {
+                legacy_key,
+                attributes,
+                trailing: Cow::Borrowed(trailing),
+                truncated_checksum: None,
+            },
+            defects,
+        })
+    }
+
+    /// The first attribute with this ID at message level.
+    pub fn message_attribute(&self, id: AttributeId) -> Option<&Attribute<'a>> {
+        self.attributes
+            .iter()
+            .find(|a| a.level == AttributeLevel::Message && a.id == id)
+    }
+
+    /// Copies borrowed data so the stream outlives its input.
+    pub fn into_owned(self) -> TnefStream<'static> {
+        TnefStream {
+            legacy_key: self.legacy_key,
+            attributes: self
+                .attributes
+                .into_iter()
+                .map(Attribute::into_owned)
+                .collect(),
+            trailing: Cow::Owned(self.trailing.into_owned()),
+            truncated_checksum: self.truncated_checksum,
+        }
+    }
+}
+
+type Truncated<'a> = Option<&'a [u8]>;
+
+fn read_attribute<'a>(r: &mut Reader<'a>, strict: bool) -> Result<(Attribute<'a>, Truncated<'a>)> {
+    let level = AttributeLevel::from_value(r.u8()?);
+    let id = AttributeId::from_value(r.u32()?);
+    let len = r.u32_usize()?;
+    if !strict && len <= r.remaining() && r.remaining() - len < 2 {
+        let data = r.bytes(len)?;
+        let present = r.take_rest();
+        let attr = Attribute::new(level, id, Cow::Borrowed(data));
+        return Ok((attr, Some(present)));
+    }
+    if len > r.remaining().saturating_sub(2) {
+        return Err(r.error(ErrorKind::UnexpectedEnd {
+            needed: len as u64 + 2,
+            available: r.remaining() as u64,
+        }));
+    }
+    let data = r.bytes(len)?;
+    let checksum = r.u16()?;
+    Ok((
+        Attribute {
+            level,
+            id,
+            data: Cow::Borrowed(data),
+            checksum,
+        },
+        None,
+    ))
+}
+
+impl Encode for TnefStream<'_> {
+    fn encoded_len(&self) -> usize {
+        6 + self
+            .attributes
+            .iter()
+            .map(Attribute::encoded_len)
+            .sum::<usize>()
+            + self.trailing.len()
+    }
+
+    fn encode<B: BufMut>(&self, buf: &mut B) -> Result<()> {
+        buf.put_u32_le(TNEF_SIGNATURE);
+        buf.put_u16_le(self.legacy_key);
+        let last = self.attributes.len().saturating_sub(1);
+        for (i, a) in self.attributes.iter().enumerate() {
+            buf.put_u8(a.level.value());
+            buf.put_u32_le(a.id.value());
+            buf.put_u32_le(msox_codec::fit_u32(a.data.len(), "AttrLength")?);
+            buf.put_slice(&a.data);
+            match &self.truncated_checksum {
+                Some(present) if i == last => buf.put_slice(present.get(..2).unwrap_or(present)),
+                _ => buf.put_u16_le(a.checksum),
+            }
+        }
+        buf.put_slice(&self.trailing);
+        Ok(())
+    }
+}
