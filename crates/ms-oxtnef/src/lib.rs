@@ -21,7 +21,7 @@
 //!
 //! let mut m = Message::new("IPM.Note");
 //! m.set_subject("Minutes");
-//! m.attachments.push(Attachment::by_value("minutes.txt", b"We met.".to_vec()));
+//! m.attachments.push(Attachment::by_value("minutes.txt", Vec::from(b"We met.")));
 //! let bytes = from_message(&m, &WriteOptions::default())?.to_vec()?;
 //!
 //! // The attribute layer round-trips byte for byte:
