@@ -107,19 +107,16 @@ pub struct Attribute<'a> {
 /// [MS-OXTNEF] 2.1.3.2: the checksum of attribute data, the sum of its
 /// bytes modulo 65536.
 pub fn checksum(data: &[u8]) -> u16 {
-    // Sum 8 bytes at a time into u64 lanes; exact because 8 * 255 * n fits.
-    let mut total: u64 = 0;
-    let mut chunks = data.chunks_exact(8);
-    for c in &mut chunks {
-        total = total.wrapping_add(c.iter().map(|&b| u64::from(b)).sum::<u64>());
+    // Sum blocks into u32 (a 64 KiB block cannot overflow it); the compiler
+    // vectorises the inner loop.
+    let mut total: u32 = 0;
+    for block in data.chunks(1 << 16) {
+        let mut s: u32 = 0;
+        for &b in block {
+            s += u32::from(b);
+        }
+        total = total.wrapping_add(s);
     }
-    total = total.wrapping_add(
-        chunks
-            .remainder()
-            .iter()
-            .map(|&b| u64::from(b))
-            .sum::<u64>(),
-    );
     total as u16
 }
 
@@ -255,6 +252,10 @@ pub struct DecodeOptions {
     pub strict: bool,
     /// Caps on counts, depth and allocation.
     pub limits: Limits,
+    /// Compute and compare every attribute checksum (default). Turning it
+    /// off skips reading the attribute data at all, for callers that only
+    /// extract bytes; strict mode always verifies.
+    pub verify_checksums: bool,
 }
 
 impl Default for DecodeOptions {
@@ -262,6 +263,7 @@ impl Default for DecodeOptions {
         DecodeOptions {
             strict: false,
             limits: Limits::DEFAULT,
+            verify_checksums: true,
         }
     }
 }
@@ -385,7 +387,7 @@ impl<'a> TnefStream<'a> {
                     defects,
                 });
             }
-            if !attr.checksum_ok() {
+            if (opts.verify_checksums || opts.strict) && !attr.checksum_ok() {
                 let computed = attr.computed_checksum();
                 if opts.strict {
                     return Err(r
@@ -488,12 +490,17 @@ fn read_attribute<'a>(r: &mut Reader<'a>, strict: bool) -> Result<(Attribute<'a>
 
 impl Encode for TnefStream<'_> {
     fn encoded_len(&self) -> usize {
-        6 + self
+        let cut = self
+            .truncated_checksum
+            .as_ref()
+            .map_or(0, |p| 2 - p.len().min(2));
+        (6 + self
             .attributes
             .iter()
             .map(Attribute::encoded_len)
             .sum::<usize>()
-            + self.trailing.len()
+            + self.trailing.len())
+        .saturating_sub(cut)
     }
 
     fn encode<B: BufMut>(&self, buf: &mut B) -> Result<()> {

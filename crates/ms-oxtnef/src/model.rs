@@ -127,7 +127,9 @@ pub fn stream_to_message(
     let limits = &opts.limits;
     let mut msg = Message::default();
     let mut legacy = PropertyBag::new();
-    let mut atts: Vec<(Attachment, PropertyBag)> = Vec::new();
+    // Per attachment: the model, legacy-derived properties, and the
+    // attAttachData bytes (copied only if attAttachment lacks the data).
+    let mut atts: Vec<(Attachment, PropertyBag, Option<&[u8]>)> = Vec::new();
     let fail = |id: AttributeId, e: msox_codec::Error, defects: &mut Vec<Defect>| -> Result<()> {
         if opts.strict {
             return Err(e.context(id.to_string()));
@@ -142,9 +144,9 @@ pub fn stream_to_message(
         let d: &[u8] = &a.data;
         if a.level == AttributeLevel::Attachment {
             if a.id == AttributeId::AttachRendData || atts.is_empty() {
-                atts.push((Attachment::default(), PropertyBag::new()));
+                atts.push((Attachment::default(), PropertyBag::new(), None));
             }
-            let Some((att, leg)) = atts.last_mut() else {
+            let Some((att, leg, legacy_data)) = atts.last_mut() else {
                 continue;
             };
             match a.id {
@@ -155,10 +157,7 @@ pub fn stream_to_message(
                 AttributeId::AttachTitle => {
                     leg.set(tags::PidTagAttachFilename, string8_attr(d, cp))
                 }
-                AttributeId::AttachData => leg.set(
-                    tags::PidTagAttachDataBinary,
-                    PropertyValue::Binary(d.to_vec()),
-                ),
+                AttributeId::AttachData => *legacy_data = Some(d),
                 AttributeId::AttachMetaFile => leg.set(
                     tags::PidTagAttachRendering,
                     PropertyValue::Binary(d.to_vec()),
@@ -290,7 +289,15 @@ pub fn stream_to_message(
             );
         }
     }
-    for (mut att, leg) in atts {
+    for (mut att, leg, legacy_data) in atts {
+        if let Some(d) = legacy_data {
+            if att.properties.get(tags::PidTagAttachDataBinary).is_none() {
+                att.properties.set(
+                    tags::PidTagAttachDataBinary,
+                    PropertyValue::Binary(d.to_vec()),
+                );
+            }
+        }
         for p in leg.iter() {
             if let PropId::Tag(id) = p.id {
                 set_if_absent(
@@ -379,8 +386,9 @@ pub struct WriteOptions {
     pub legacy_attributes: bool,
     /// The legacy key.
     pub legacy_key: u16,
-    /// The OEM code page declared (attOemCodepage).
-    pub code_page: u32,
+    /// The OEM code page to declare (attOemCodepage); `None` takes the code
+    /// page of the message's 8-bit strings (the first one found), else 1252.
+    pub code_page: Option<u32>,
 }
 
 impl Default for WriteOptions {
@@ -388,7 +396,7 @@ impl Default for WriteOptions {
         WriteOptions {
             legacy_attributes: true,
             legacy_key: 0x0001,
-            code_page: 1252,
+            code_page: None,
         }
     }
 }
@@ -453,6 +461,28 @@ fn dtr(bag: &PropertyBag, tag: PropertyTag) -> Option<Vec<u8>> {
     ))
 }
 
+/// The code page of the first 8-bit string in a message (properties,
+/// recipients, attachments).
+fn string8_code_page(m: &Message) -> Option<u32> {
+    let bags = std::iter::once(&m.properties)
+        .chain(m.recipients.iter().map(|r| &r.properties))
+        .chain(m.attachments.iter().map(|a| &a.properties));
+    for bag in bags {
+        for p in bag {
+            match &p.value {
+                PropertyValue::String8(s) => return Some(s.code_page().0),
+                PropertyValue::MultipleString8(v) => {
+                    if let Some(s) = v.first() {
+                        return Some(s.code_page().0);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    None
+}
+
 /// Writes a message as a TNEF stream ([MS-OXTNEF] 2.3: the TNEF Writer).
 pub fn from_message(msg: &Message, opts: &WriteOptions) -> Result<TnefStream<'static>> {
     write_message(msg, opts, 0)
@@ -468,7 +498,10 @@ fn write_message(msg: &Message, opts: &WriteOptions, depth: u32) -> Result<TnefS
             },
         ));
     }
-    let cp = CodePage(opts.code_page);
+    let cp = CodePage(
+        opts.code_page
+            .unwrap_or_else(|| string8_code_page(msg).unwrap_or(1252)),
+    );
     let mut s = TnefStream::new(opts.legacy_key);
     let m = AttributeLevel::Message;
     let push = |s: &mut TnefStream<'static>, level, id, data: Vec<u8>| {
@@ -481,15 +514,14 @@ fn write_message(msg: &Message, opts: &WriteOptions, depth: u32) -> Result<TnefS
         AttributeId::TnefVersion,
         Vec::from(0x0001_0000u32.to_le_bytes()),
     );
-    let mut cpd = Vec::from(opts.code_page.to_le_bytes());
+    let mut cpd = Vec::from(cp.0.to_le_bytes());
     cpd.extend_from_slice(&0u32.to_le_bytes());
     push(&mut s, m, AttributeId::OemCodepage, cpd);
-    let class = msg
-        .message_class()
-        .unwrap_or_else(|| "IPM.Note".to_string());
-    let mut cls = unmap_legacy_class(&class).as_bytes().to_vec();
-    cls.push(0);
-    push(&mut s, m, AttributeId::MessageClass, cls);
+    if let Some(class) = msg.message_class() {
+        let mut cls = unmap_legacy_class(&class).as_bytes().to_vec();
+        cls.push(0);
+        push(&mut s, m, AttributeId::MessageClass, cls);
+    }
     let bag = &msg.properties;
     if opts.legacy_attributes {
         if let Some(v) = text8(bag, tags::PidTagSubject, cp) {

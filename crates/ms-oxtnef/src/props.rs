@@ -98,13 +98,23 @@ pub fn decode_property_list(
     limits: &Limits,
 ) -> Result<Vec<TnefProperty>> {
     let mut r = Reader::new(data);
-    let props = read_property_list(&mut r, code_page, limits).context("MsgPropertyList")?;
-    r.expect_end().context("MsgPropertyList")?;
+    let props = read_property_list(&mut r, code_page, limits)
+        .and_then(|p| r.expect_end().map(|()| p))
+        .context("MsgPropertyList")
+        .map_err(|e| e.resolve(data.len()))?;
     Ok(props)
 }
 
 /// Decodes attRecipTable data: a row count and one property list per row.
 pub fn decode_recipient_table(
+    data: &[u8],
+    code_page: CodePage,
+    limits: &Limits,
+) -> Result<Vec<Vec<TnefProperty>>> {
+    decode_recipient_table_inner(data, code_page, limits).map_err(|e| e.resolve(data.len()))
+}
+
+fn decode_recipient_table_inner(
     data: &[u8],
     code_page: CodePage,
     limits: &Limits,
