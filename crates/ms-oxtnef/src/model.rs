@@ -290,14 +290,15 @@ pub fn stream_to_message(
         }
     }
     for (mut att, leg, legacy_data) in atts {
-        if let Some(d) = legacy_data {
-            if att.properties.get(tags::PidTagAttachDataBinary).is_none() {
-                att.properties.set(
-                    tags::PidTagAttachDataBinary,
-                    PropertyValue::Binary(d.to_vec()),
-                );
-            }
+        if let Some(d) =
+            legacy_data.filter(|_| att.properties.get(tags::PidTagAttachDataBinary).is_none())
+        {
+            att.properties.set(
+                tags::PidTagAttachDataBinary,
+                PropertyValue::Binary(d.to_vec()),
+            );
         }
+
         for p in leg.iter() {
             if let PropId::Tag(id) = p.id {
                 set_if_absent(
