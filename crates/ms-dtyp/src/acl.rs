@@ -1,7 +1,7 @@
 //! [MS-DTYP] 2.4.5 ACL.
 
 use msox_codec::bytes::BufMut;
-use msox_codec::{Decode, Encode, Limits, PResult, Reader, Result, ResultExt, fit_u16};
+use msox_codec::{Decode, DecodeWith, Encode, Limits, PResult, Reader, Result, ResultExt, fit_u16};
 
 use crate::ace::{Ace, read_ace};
 
@@ -68,14 +68,6 @@ impl Acl {
             padding: Vec::new(),
         }
     }
-
-    /// Decodes an ACL with `limits` (the ACE count is always checked
-    /// against AclSize; `limits.max_items` caps it further).
-    pub fn decode_with_limits<'a>(input: &'a [u8], limits: &Limits) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let acl = read_acl(&mut r, limits).context("Acl")?;
-        r.finish(acl)
-    }
 }
 
 pub(crate) fn read_acl(r: &mut Reader<'_>, limits: &Limits) -> Result<Acl> {
@@ -108,7 +100,17 @@ pub(crate) fn read_acl(r: &mut Reader<'_>, limits: &Limits) -> Result<Acl> {
 
 impl<'a> Decode<'a> for Acl {
     fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        Self::decode_with_limits(input, &Limits::DEFAULT)
+        Self::decode_with(input, Limits::DEFAULT)
+    }
+}
+
+/// Decodes with the given [`Limits`]: the ACE count is always checked
+/// against AclSize; `max_items` caps it further.
+impl<'a> DecodeWith<'a, Limits> for Acl {
+    fn decode_with(input: &'a [u8], limits: Limits) -> PResult<'a, Self> {
+        let mut r = Reader::new(input);
+        let acl = read_acl(&mut r, &limits).context("Acl")?;
+        r.finish(acl)
     }
 }
 

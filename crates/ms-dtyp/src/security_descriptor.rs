@@ -2,7 +2,8 @@
 
 use msox_codec::bytes::BufMut;
 use msox_codec::{
-    Decode, Encode, Error, ErrorKind, Limits, PResult, Reader, Result, ResultExt, fit_u32,
+    Decode, DecodeWith, Encode, Error, ErrorKind, Limits, PResult, Reader, Result, ResultExt,
+    fit_u32,
 };
 
 use crate::Sid;
@@ -157,13 +158,6 @@ struct Plan {
 }
 
 impl SecurityDescriptor {
-    /// Decodes with `limits` (passed to the ACLs).
-    pub fn decode_with_limits<'a>(input: &'a [u8], limits: &Limits) -> PResult<'a, Self> {
-        let (sd, total) = read_sd(input, limits).context("SecurityDescriptor")?;
-        let rest = input.get(total..).unwrap_or_default();
-        Ok((rest, sd))
-    }
-
     /// Drops the recorded layout, so the descriptor encodes in the
     /// canonical arrangement.
     pub fn canonicalize(&mut self) {
@@ -370,7 +364,16 @@ fn read_sd(input: &[u8], limits: &Limits) -> Result<(SecurityDescriptor, usize)>
 
 impl<'a> Decode<'a> for SecurityDescriptor {
     fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        Self::decode_with_limits(input, &Limits::DEFAULT)
+        Self::decode_with(input, Limits::DEFAULT)
+    }
+}
+
+/// Decodes with the given [`Limits`] (applied to the ACLs' ACE counts).
+impl<'a> DecodeWith<'a, Limits> for SecurityDescriptor {
+    fn decode_with(input: &'a [u8], limits: Limits) -> PResult<'a, Self> {
+        let (sd, total) = read_sd(input, &limits).context("SecurityDescriptor")?;
+        let rest = input.get(total..).unwrap_or_default();
+        Ok((rest, sd))
     }
 }
 
