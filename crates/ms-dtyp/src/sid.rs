@@ -131,7 +131,7 @@ pub const MAX_SUB_AUTHORITIES: usize = 15;
 /// authority of 2^32 or more is written `0x` and 12 hex digits.
 ///
 /// A `Sid` is `Copy` (it holds up to 15 sub-authorities inline), so the
-/// well-known SIDs are constants ([`well_known`](crate::well_known)).
+/// well-known SIDs are constants ([`well_known`]).
 /// Revision is kept as read (the spec says it MUST be 1; a different value
 /// decodes, prints as `S-<revision>-...`, and re-encodes unchanged).
 ///
@@ -581,7 +581,7 @@ pub mod well_known {
         SERVICE_ASSERTED_IDENTITY = 18, [2];
     }
 
-    /// ADMINISTRATOR: RID 500 of a machine or domain (S-1-5-21-<machine>-500).
+    /// ADMINISTRATOR: RID 500 of a machine or domain (`S-1-5-21-<machine>-500`).
     pub const ADMINISTRATOR_RID: u32 = 500;
     /// GUEST: RID 501.
     pub const GUEST_RID: u32 = 501;

@@ -39,6 +39,9 @@ pub enum Command {
     /// Compressed RTF (MS-OXRTFCP) and HTML/text encapsulated in RTF (MS-OXRTFEX).
     #[command(subcommand)]
     Rtf(cmd::rtf::Cmd),
+    /// Windows data types (MS-DTYP): SIDs, security descriptors, GUIDs, FILETIME.
+    #[command(subcommand)]
+    Dtyp(cmd::dtyp::Cmd),
 }
 
 /// Runs a parsed command line.
@@ -48,5 +51,6 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Wbxml(c) => cmd::wbxml::run(&c),
         Command::Ashttp(c) => cmd::ashttp::run(&c),
         Command::Rtf(c) => cmd::rtf::run(&c),
+        Command::Dtyp(c) => cmd::dtyp::run(&c),
     }
 }
