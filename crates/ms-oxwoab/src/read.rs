@@ -27,6 +27,13 @@ fn err(msg: impl Into<Cow<'static, str>>, at: usize) -> Error {
     Error::at_offset(ErrorKind::Malformed(msg.into()), at)
 }
 
+/// [`Limits::check_items`], positioned at `at`.
+fn check_items(opts: &ReadOptions, n: usize, at: usize) -> Result<()> {
+    opts.limits
+        .check_items(n)
+        .map_err(|e| Error::at_offset(e.kind().clone(), at))
+}
+
 fn xml_err(e: impl std::fmt::Display, at: usize) -> Error {
     err(format!("XML: {e}"), at)
 }
@@ -277,9 +284,8 @@ pub fn read_str(text: &str, opts: &ReadOptions) -> Result<Manifest> {
                 Event::Comment(_) | Event::PI(_) => continue,
                 _ => return Err(err("unexpected text in the OAB element", pos).context("OAB")),
             };
-            opts.limits
-                .check_items(m.oals.len() + m.other_elements.len() + 1)
-                .map_err(|e| e.shift(pos).context("OAB"))?;
+            check_items(opts, m.oals.len() + m.other_elements.len() + 1, pos)
+                .map_err(|e| e.context("OAB"))?;
             if name_of(&s, pos)? == "OAL" {
                 let i = m.oals.len();
                 let o = oal(&mut r, text, &s, pos, empty, opts)

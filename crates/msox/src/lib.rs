@@ -42,6 +42,9 @@ pub enum Command {
     /// Windows data types (MS-DTYP): SIDs, security descriptors, GUIDs, FILETIME.
     #[command(subcommand)]
     Dtyp(cmd::dtyp::Cmd),
+    /// Offline address book: the manifest (oab.xml, MS-OXWOAB).
+    #[command(subcommand)]
+    Oab(cmd::oab::Cmd),
 }
 
 /// Runs a parsed command line.
@@ -52,5 +55,6 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Ashttp(c) => cmd::ashttp::run(&c),
         Command::Rtf(c) => cmd::rtf::run(&c),
         Command::Dtyp(c) => cmd::dtyp::run(&c),
+        Command::Oab(c) => cmd::oab::run(&c),
     }
 }

@@ -2,6 +2,7 @@
 //! signature, its `inspect` entry.
 pub mod ashttp;
 pub mod dtyp;
+pub mod oab;
 pub mod wbxml;
 
 pub mod rtf;
