@@ -94,6 +94,23 @@ pub const TARGETS: &[Target] = &[
         seeds: &[],
         run: tnef_props,
     },
+    Target {
+        name: "dtyp_security_descriptor",
+        seeds: &["dtyp"],
+        run: dtyp_security_descriptor,
+    },
+    Target {
+        name: "dtyp_sid",
+        seeds: &["dtyp"],
+        run: dtyp_sid,
+    },
+    Target {
+        // The oxwoab vectors are .xml, which the seeders do not read:
+        // seed fuzz/corpus/oxwoab_manifest/ from test-vectors/oxwoab/*.xml.
+        name: "oxwoab_manifest",
+        seeds: &[],
+        run: oxwoab_manifest,
+    },
 ];
 
 /// ms-oxtnef: the attribute layer re-encodes whatever it decodes (strict or
@@ -338,5 +355,93 @@ pub fn oxrtfex_deencapsulate(data: &[u8]) {
         let back = deencapsulate(&rtf).unwrap();
         assert!(back.defects.is_empty());
         assert_eq!(back.content, d.content);
+    }
+}
+
+/// ms-dtyp: a self-relative security descriptor (and, on the same bytes,
+/// an ACL and an ACE) that decodes re-encodes byte for byte; with its
+/// layout dropped it re-encodes canonically to the same parts.
+pub fn dtyp_security_descriptor(data: &[u8]) {
+    use ms_dtyp::{Ace, Acl, SecurityDescriptor};
+    use msox_codec::{Decode, DecodeWith, Encode};
+    if let Ok((sd, used)) = SecurityDescriptor::decode_prefix_with(data, FUZZ_LIMITS) {
+        let bytes = sd.to_vec().expect("a decoded descriptor encodes");
+        assert_eq!(bytes, data[..used], "security descriptor not byte-exact");
+        assert_eq!(bytes.len(), sd.encoded_len());
+        let mut canon = sd.clone();
+        canon.canonicalize();
+        let again = SecurityDescriptor::decode_exact(&canon.to_vec().expect("encodes"))
+            .expect("a canonical encoding decodes");
+        assert!(again.layout.is_none());
+        assert_eq!(again, canon);
+    }
+    if let Ok((acl, used)) = Acl::decode_prefix_with(data, FUZZ_LIMITS) {
+        assert_eq!(
+            acl.to_vec().expect("encodes"),
+            data[..used],
+            "ACL not byte-exact"
+        );
+    }
+    if let Ok((ace, used)) = Ace::decode_prefix(data) {
+        assert_eq!(
+            ace.to_vec().expect("encodes"),
+            data[..used],
+            "ACE not byte-exact"
+        );
+        assert_eq!(usize::from(ace.header().ace_size), used);
+    }
+}
+
+/// ms-dtyp: SIDs in packet form re-encode exactly; SID strings that parse
+/// print and parse back to the same SID; the packet and string forms
+/// agree.
+pub fn dtyp_sid(data: &[u8]) {
+    use ms_dtyp::Sid;
+    use msox_codec::{Decode, Encode};
+    if let Ok((sid, used)) = Sid::decode_prefix(data) {
+        assert_eq!(sid.to_vec().expect("encodes"), data[..used]);
+        if sid.revision() == 1 {
+            let text = sid.to_string();
+            assert_eq!(
+                text.parse::<Sid>().expect("printed SID parses"),
+                sid,
+                "{text}"
+            );
+        }
+    }
+    if let Ok(s) = std::str::from_utf8(data)
+        && let Ok(sid) = s.parse::<Sid>()
+    {
+        let text = sid.to_string();
+        assert_eq!(
+            text.parse::<Sid>().expect("re-parses"),
+            sid,
+            "{s} -> {text}"
+        );
+        assert!(
+            text.eq_ignore_ascii_case(s)
+                || s.contains("0x")
+                || s.contains("0X")
+                || text.contains("0x"),
+            "{s} -> {text}"
+        );
+        let back = Sid::decode_exact(&sid.to_vec().expect("encodes")).expect("decodes");
+        assert_eq!(back, sid);
+    }
+}
+
+/// ms-oxwoab: a manifest that reads writes back to XML that reads to the
+/// same model, and writing is deterministic.
+pub fn oxwoab_manifest(data: &[u8]) {
+    use ms_oxwoab::{Manifest, ReadOptions};
+    let opts = ReadOptions {
+        limits: FUZZ_LIMITS,
+    };
+    if let Ok(m) = Manifest::parse_with(data, &opts) {
+        let xml = m.to_xml();
+        let again = Manifest::parse_with(xml.as_bytes(), &opts)
+            .unwrap_or_else(|e| panic!("written manifest does not read: {e}\n{xml}"));
+        assert_eq!(again, m, "{xml}");
+        assert_eq!(again.to_xml(), xml);
     }
 }

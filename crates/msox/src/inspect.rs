@@ -24,6 +24,7 @@ pub fn formats() -> Vec<Format> {
         crate::cmd::wbxml::FORMAT,
         crate::cmd::rtf::FORMAT,
         crate::cmd::rtf::FORMAT_RTF,
+        crate::cmd::oab::FORMAT,
     ]
 }
 

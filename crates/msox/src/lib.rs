@@ -45,6 +45,12 @@ pub enum Command {
     /// TNEF streams (winmail.dat): list, extract, dump, build (MS-OXTNEF).
     #[command(subcommand)]
     Tnef(cmd::tnef::Cmd),
+    /// Windows data types (MS-DTYP): SIDs, security descriptors, GUIDs, FILETIME.
+    #[command(subcommand)]
+    Dtyp(cmd::dtyp::Cmd),
+    /// Offline address book: the manifest (oab.xml, MS-OXWOAB).
+    #[command(subcommand)]
+    Oab(cmd::oab::Cmd),
 }
 
 /// Runs a parsed command line.
@@ -56,5 +62,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Rtf(c) => cmd::rtf::run(&c),
         Command::Prop(c) => cmd::prop::run(&c),
         Command::Tnef(c) => cmd::tnef::run(&c),
+        Command::Dtyp(c) => cmd::dtyp::run(&c),
+        Command::Oab(c) => cmd::oab::run(&c),
     }
 }

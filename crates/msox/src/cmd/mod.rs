@@ -1,6 +1,8 @@
 //! One module per format: its `clap` subcommand and, where it has a
 //! signature, its `inspect` entry.
 pub mod ashttp;
+pub mod dtyp;
+pub mod oab;
 pub mod wbxml;
 
 pub mod message;
