@@ -93,10 +93,13 @@ impl Message {
     /// The HTML body: PidTagHtml (binary, as most files carry it) or
     /// PidTagBodyHtml (string), as bytes.
     pub fn html_body(&self) -> Option<Vec<u8>> {
-        match self.properties.get(tags::PidTagHtml)? {
+        match self
+            .properties
+            .get_id(&crate::PropId::Tag(tags::PidTagHtml.id))?
+        {
             PropertyValue::Binary(b) => Some(b.clone()),
             PropertyValue::String(s) => Some(s.as_str().as_bytes().to_vec()),
-            PropertyValue::String8(s) => Some(s.bytes().to_vec()),
+            PropertyValue::String8(s) => Some(s.to_string_lossy().as_bytes().to_vec()),
             _ => None,
         }
     }

@@ -45,6 +45,9 @@ pub enum Command {
     /// TNEF streams (winmail.dat): list, extract, dump, build (MS-OXTNEF).
     #[command(subcommand)]
     Tnef(cmd::tnef::Cmd),
+    /// Outlook .msg / .oft files: dump, extract, to-tnef, build (MS-OXMSG).
+    #[command(subcommand)]
+    Msg(cmd::msg::Cmd),
     /// Windows data types (MS-DTYP): SIDs, security descriptors, GUIDs, FILETIME.
     #[command(subcommand)]
     Dtyp(cmd::dtyp::Cmd),
@@ -62,6 +65,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Rtf(c) => cmd::rtf::run(&c),
         Command::Prop(c) => cmd::prop::run(&c),
         Command::Tnef(c) => cmd::tnef::run(&c),
+        Command::Msg(c) => cmd::msg::run(&c),
         Command::Dtyp(c) => cmd::dtyp::run(&c),
         Command::Oab(c) => cmd::oab::run(&c),
     }

@@ -189,3 +189,74 @@ pub fn extract(
     }
     Ok(written)
 }
+
+fn recipient_kind(r: &ms_oxcmsg::Recipient) -> Value {
+    use ms_oxcmsg::RecipientType as T;
+    match r.recipient_type() {
+        Some(t) => match T::from_value(t.value() & 0x0FFF_FFFF) {
+            T::To => json!("to"),
+            T::Cc => json!("cc"),
+            T::Bcc => json!("bcc"),
+            T::Originator => json!("originator"),
+            _ => json!(t.value()),
+        },
+        None => Value::Null,
+    }
+}
+
+fn trim(s: Option<String>) -> Value {
+    match s {
+        Some(t) => json!(t.trim_end_matches('\0')),
+        None => Value::Null,
+    }
+}
+
+/// The peer-comparable summary of a .msg (`../shared/tools/peers` shape B).
+pub fn msg_summary_json(m: &Message, peer: &str) -> Value {
+    let p = &m.properties;
+    let sender_email = p
+        .get_str(tags::PidTagSenderSmtpAddress)
+        .or_else(|| p.get_str(tags::PidTagSenderEmailAddress));
+    let recipients: Vec<Value> = m
+        .recipients
+        .iter()
+        .map(|r| {
+            json!({
+                "type": recipient_kind(r),
+                "name": trim(r.display_name()),
+                "email": trim(r.smtp_address().or_else(|| r.properties.get_str(tags::PidTagEmailAddress))),
+            })
+        })
+        .collect();
+    let attachments: Vec<Value> = m
+        .attachments
+        .iter()
+        .map(|a| {
+            let name = a
+                .properties
+                .get_str(tags::PidTagAttachLongFilename)
+                .or_else(|| a.properties.get_str(tags::PidTagAttachFilename))
+                .or_else(|| a.properties.get_str(tags::PidTagDisplayName));
+            let method = a.method().map(|x| x.value());
+            if let Some(e) = &a.embedded {
+                return json!({"name": trim(name), "method": method, "message": msg_summary_json(e, "")});
+            }
+            let d = attachment_bytes(a).unwrap_or_default();
+            json!({"name": trim(name), "method": method, "size": d.len(), "sha256": sha256_hex(d)})
+        })
+        .collect();
+    let mut v = json!({
+        "message_class": trim(m.message_class()),
+        "subject": trim(m.subject()),
+        "sender": {"name": trim(m.sender_name()), "email": trim(sender_email)},
+        "recipients": recipients,
+        "body_sha256": text_sha(m.body()),
+        "html_sha256": html_body_stored(m).map(|h| sha256_hex(strip_nuls(&h))),
+        "rtf_sha256": rtf_body(m).map(|r| sha256_hex(&r)),
+        "attachments": attachments,
+    });
+    if let Some(o) = v.as_object_mut().filter(|_| !peer.is_empty()) {
+        o.insert("peer".into(), json!(peer));
+    }
+    v
+}

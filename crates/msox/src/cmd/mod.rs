@@ -6,6 +6,7 @@ pub mod oab;
 pub mod wbxml;
 
 pub mod message;
+pub mod msg;
 pub mod prop;
 pub mod rtf;
 pub mod tnef;

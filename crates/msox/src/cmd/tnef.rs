@@ -45,6 +45,13 @@ pub enum Cmd {
         #[arg(long)]
         strict: bool,
     },
+    /// Convert to an Outlook .msg file.
+    ToMsg {
+        /// The TNEF file.
+        file: PathBuf,
+        /// Output .msg file.
+        out: PathBuf,
+    },
     /// Build a TNEF file from the JSON `msox tnef dump` prints.
     Build {
         /// The JSON file.
@@ -132,6 +139,10 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
         Cmd::Dump { file, strict, .. } => {
             let m = read_message(file, *strict)?;
             crate::cli::print_json(&serde_json::to_value(&m)?)
+        }
+        Cmd::ToMsg { file, out } => {
+            let m = read_message(file, false)?;
+            crate::cli::write_output(out, &ms_oxmsg::MsgFile::new(m).to_bytes()?)
         }
         Cmd::Build {
             json,
