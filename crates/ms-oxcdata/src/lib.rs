@@ -13,16 +13,29 @@
 //! assert_eq!(tag.prop_type.name(), Some("PtypString"));
 //! # Ok::<(), msox_codec::Error>(())
 //! ```
-//!
-//! ## Coverage
-//!
-//! | section | structure | status |
-//! |---|---|---|
-//! | 2.9 | PropertyTag | [`PropertyTag`] |
-//! | 2.11.1 | property data types | [`PropertyType`], value model [`PropertyValue`] |
-//! | 2.6.1 | PropertyName (model) | [`PropertyName`] |
 #![forbid(unsafe_code)]
 
+pub mod error_code;
+pub mod ids;
+pub mod name;
+pub mod problem;
 pub mod property;
+pub mod restriction;
+pub mod row;
+pub mod value;
 
+pub use error_code::ErrorCode;
+pub use ids::{FolderId, GlobalCounter, LongTermId, LongTermIdRange, MessageId, ServerId};
+pub use name::{PropertyNameEntry, PropertyNameR};
+pub use problem::{PropertyProblem, PropertyProblemArray};
 pub use property::{NameId, PropertyName, PropertyTag, PropertyType, PropertyValue, TaggedValue};
+pub use restriction::{
+    BitmapRelOp, BitmaskRestriction, CommentRestriction, ComparePropertiesRestriction,
+    ContentRestriction, CountRestriction, FuzzyLevelLow, PropertyRestriction, RelOp, RestrictType,
+    Restriction, SizeRestriction, SortOrder, SortOrderKind, SortOrderSet, SubObjectRestriction,
+};
+pub use row::{PropertyRow, PropertyRowSet, RowContext};
+pub use value::{
+    FlaggedPropertyValue, FlaggedPropertyValueWithType, PropertyTagArray, TaggedPropertyValue,
+    TypedPropertyValue, TypedString, ValueContext,
+};
