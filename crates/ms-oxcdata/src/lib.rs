@@ -15,20 +15,27 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod entryid;
 pub mod error_code;
 pub mod ids;
 pub mod name;
 pub mod problem;
 pub mod property;
+pub mod recipient;
 pub mod restriction;
 pub mod row;
 pub mod value;
 
+pub use entryid::{
+    AddressBookEntryId, AddressBookEntryIdType, ContactEntryId, EntryId, FolderEntryId,
+    MessageEntryId, OneOffEntryId, StoreObjectEntryId, StoreObjectType, WrappedEntryId,
+};
 pub use error_code::ErrorCode;
 pub use ids::{FolderId, GlobalCounter, LongTermId, LongTermIdRange, MessageId, ServerId};
 pub use name::{PropertyNameEntry, PropertyNameR};
 pub use problem::{PropertyProblem, PropertyProblemArray};
 pub use property::{NameId, PropertyName, PropertyTag, PropertyType, PropertyValue, TaggedValue};
+pub use recipient::{DistributionListIds, RecipientAddressType, RecipientRow, X500Address};
 pub use restriction::{
     BitmapRelOp, BitmaskRestriction, CommentRestriction, ComparePropertiesRestriction,
     ContentRestriction, CountRestriction, FuzzyLevelLow, PropertyRestriction, RelOp, RestrictType,
@@ -36,6 +43,6 @@ pub use restriction::{
 };
 pub use row::{PropertyRow, PropertyRowSet, RowContext};
 pub use value::{
-    FlaggedPropertyValue, FlaggedPropertyValueWithType, PropertyTagArray, TaggedPropertyValue,
-    TypedPropertyValue, TypedString, ValueContext,
+    FlaggedPropertyValue, FlaggedPropertyValueWithType, MapiString, PropertyTagArray,
+    TaggedPropertyValue, TypedPropertyValue, TypedString, ValueContext,
 };

@@ -136,7 +136,7 @@ fn bad_type(r: &Reader<'_>, t: PropertyType, at: usize) -> Error {
 
 /// Reads a null-terminated UTF-16LE string, aligned on 2-byte units from
 /// the current position.
-fn read_wstring(r: &mut Reader<'_>) -> Result<Utf16String> {
+pub(crate) fn read_wstring(r: &mut Reader<'_>) -> Result<Utf16String> {
     Utf16String::read_nul_terminated(r)
 }
 
@@ -152,7 +152,11 @@ fn check_wstring(s: &Utf16String, field: &'static str) -> Result<()> {
     }
 }
 
-fn write_wstring<B: BufMut>(s: &Utf16String, field: &'static str, buf: &mut B) -> Result<()> {
+pub(crate) fn write_wstring<B: BufMut>(
+    s: &Utf16String,
+    field: &'static str,
+    buf: &mut B,
+) -> Result<()> {
     check_wstring(s, field)?;
     s.write_nul_terminated(buf);
     Ok(())
@@ -165,7 +169,11 @@ fn check_string8(s: &String8, field: &'static str) -> Result<()> {
     Ok(())
 }
 
-fn write_string8<B: BufMut>(s: &String8, field: &'static str, buf: &mut B) -> Result<()> {
+pub(crate) fn write_string8<B: BufMut>(
+    s: &String8,
+    field: &'static str,
+    buf: &mut B,
+) -> Result<()> {
     check_string8(s, field)?;
     buf.put_slice(s.bytes());
     buf.put_u8(0);
@@ -911,5 +919,68 @@ impl Encode for PropertyTagArray {
     }
     fn encode<B: BufMut>(&self, buf: &mut B) -> Result<()> {
         self.encode_with(CountWidth::U16, buf)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Flag-selected strings
+
+/// A null-terminated string that a flag declares UTF-16LE or 8-bit
+/// (One-Off EntryID's U flag, 2.2.5.1; RecipientRow's U flag, 2.8.3.1).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum MapiString {
+    /// UTF-16LE with a 2-byte terminator.
+    Unicode(Utf16String),
+    /// 8-bit (in a code page) with a 1-byte terminator.
+    String8(String8),
+}
+
+impl MapiString {
+    /// Reads a string; `unicode` says which kind.
+    pub fn read(r: &mut Reader<'_>, unicode: bool, cp: CodePage) -> Result<Self> {
+        Ok(if unicode {
+            MapiString::Unicode(read_wstring(r)?)
+        } else {
+            MapiString::String8(String8::read_nul_terminated(r, cp)?)
+        })
+    }
+
+    /// Whether this is the UTF-16 kind.
+    pub const fn is_unicode(&self) -> bool {
+        matches!(self, MapiString::Unicode(_))
+    }
+
+    /// Bytes written, terminator included.
+    pub fn wire_len(&self) -> usize {
+        match self {
+            MapiString::Unicode(s) => s.byte_len() + 2,
+            MapiString::String8(s) => s.bytes().len() + 1,
+        }
+    }
+
+    /// Writes the string and its terminator; `unicode` must agree with the kind.
+    pub fn write<B: BufMut>(&self, unicode: bool, field: &'static str, buf: &mut B) -> Result<()> {
+        match self {
+            MapiString::Unicode(s) if unicode => write_wstring(s, field, buf),
+            MapiString::String8(s) if !unicode => write_string8(s, field, buf),
+            _ => Err(Error::new(ErrorKind::Malformed(
+                format!("{field}: string kind disagrees with the U flag").into(),
+            ))),
+        }
+    }
+
+    /// The text (lossy for invalid data).
+    pub fn to_string_lossy(&self) -> String {
+        match self {
+            MapiString::Unicode(s) => s.as_str().to_string(),
+            MapiString::String8(s) => s.to_string_lossy().into_owned(),
+        }
+    }
+}
+
+impl std::fmt::Display for MapiString {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.to_string_lossy())
     }
 }

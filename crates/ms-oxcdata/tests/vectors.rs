@@ -7,7 +7,7 @@
 //!   ([`ValueContext::EXTENDED_RULE`]) for context-dependent structures;
 //! - `columns`: the column set of rows, as 32-bit property tags;
 //! - `expect`: a value to check (the display form of what was decoded);
-//! - `error`: the [`ErrorKind`] variant decoding must fail with.
+//! - `error`: the `ErrorKind` variant decoding must fail with.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -16,10 +16,10 @@
 )] // test code: a panic is a failure report
 
 use ms_oxcdata::*;
-use msox_codec::{CodePage, Decode, DecodeWith, ErrorKind, Reader, encode_checked};
+use msox_codec::{CodePage, Decode, DecodeWith, Reader, encode_checked};
 use msox_testkit::{Vector, assert_round_trip, assert_round_trip_with, hex_diff, vectors};
 
-pub fn ctx_of(v: &Vector) -> ValueContext {
+fn ctx_of(v: &Vector) -> ValueContext {
     match v.meta.get("context").map(String::as_str) {
         None | Some("rop") => ValueContext::ROP,
         Some("extended") => ValueContext::EXTENDED_RULE,
@@ -27,7 +27,7 @@ pub fn ctx_of(v: &Vector) -> ValueContext {
     }
 }
 
-pub fn columns_of(v: &Vector) -> Vec<PropertyTag> {
+fn columns_of(v: &Vector) -> Vec<PropertyTag> {
     v.meta("columns")
         .split_whitespace()
         .map(|t| {
@@ -59,7 +59,7 @@ fn check(v: &Vector) -> Result<String, msox_codec::Error> {
         "TaggedPropertyValue" => {
             let t = TaggedValue::decode_exact_with(b, ctx)?;
             let _: TaggedValue = assert_round_trip_with(b, ctx, name);
-            format!("{} = {:?}", t.tag, t.value.as_text())
+            format!("{} = {}", t.tag, t.value.as_text().unwrap_or_default())
         }
         "TaggedPropertyValueList" => {
             let mut r = Reader::new(b);
