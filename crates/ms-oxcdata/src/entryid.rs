@@ -256,6 +256,9 @@ pub struct AddressBookEntryId {
     pub ab_type: AddressBookEntryIdType,
     /// X500DN: the object's X500 DN (8-bit, null-terminated).
     pub x500_dn: String8,
+    /// Bytes after the X500DN's terminator, kept as read (address book
+    /// containers have been seen with data there).
+    pub trailing: Vec<u8>,
 }
 
 /// [MS-OXCDATA] 2.2.5.1 One-Off EntryID Structure: a recipient that is not
@@ -331,6 +334,9 @@ pub struct ContactEntryId {
     pub index: u32,
     /// EntryIdBytes: the Message EntryID of the contact or list.
     pub entry_id: Vec<u8>,
+    /// Bytes after EntryIdBytes, kept as read (Outlook has been seen to
+    /// write one to three more bytes).
+    pub trailing: Vec<u8>,
 }
 
 impl ContactEntryId {
@@ -484,6 +490,7 @@ impl EntryId {
                         version: r.u32()?,
                         ab_type: AddressBookEntryIdType::from(r.u32()?),
                         x500_dn: read_cstr(r)?,
+                        trailing: r.take_rest().to_vec(),
                     })
                 })()
                 .context("Address Book EntryID")?,
@@ -502,6 +509,7 @@ impl EntryId {
                     version,
                     index,
                     entry_id: r.bytes(n)?.to_vec(),
+                    trailing: r.take_rest().to_vec(),
                 })
             })();
             match t {
@@ -640,14 +648,14 @@ impl Encode for EntryId {
                     + s.mailbox_dn.as_ref().map_or(0, cstr_len)
                     + s.extension.len()
             }
-            EntryId::AddressBook(a) => 8 + cstr_len(&a.x500_dn),
+            EntryId::AddressBook(a) => 8 + cstr_len(&a.x500_dn) + a.trailing.len(),
             EntryId::OneOff(o) => {
                 4 + o.display_name.wire_len()
                     + o.address_type.wire_len()
                     + o.email_address.wire_len()
             }
             EntryId::ContactAddress(c) | EntryId::PersonalDistributionList(c) => {
-                16 + c.entry_id.len()
+                16 + c.entry_id.len() + c.trailing.len()
             }
             EntryId::Wrapped(w) => 1 + w.embedded.len(),
             EntryId::Unknown(b) => return b.len(),
@@ -694,6 +702,7 @@ impl Encode for EntryId {
                 buf.put_u32_le(a.version);
                 buf.put_u32_le(a.ab_type.value());
                 write_string8(&a.x500_dn, "X500DN", buf)?;
+                buf.put_slice(&a.trailing);
             }
             EntryId::OneOff(o) => {
                 buf.put_u16_le(o.version);
@@ -713,6 +722,7 @@ impl Encode for EntryId {
                 buf.put_u32_le(c.index);
                 buf.put_u32_le(msox_codec::fit_u32(c.entry_id.len(), "EntryIdCount")?);
                 buf.put_slice(&c.entry_id);
+                buf.put_slice(&c.trailing);
             }
             EntryId::Wrapped(w) => {
                 buf.put_u8(w.wrapped_type);
