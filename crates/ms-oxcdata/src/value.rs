@@ -245,7 +245,9 @@ impl PropertyValue {
             T::Unspecified => {
                 let at = r.pos();
                 let inner = PropertyType::from(r.u16()?);
-                if inner.value_type() == T::Unspecified {
+                // A nested PtypUnspecified would recurse; a multiple-instance
+                // type would lose its flag on the way back.
+                if inner.value_type() == T::Unspecified || inner.value_type() != inner {
                     return Err(bad_type(r, inner, at).context("TypedPropertyValue"));
                 }
                 return Self::read_inner(r, inner, ctx).context("TypedPropertyValue");
