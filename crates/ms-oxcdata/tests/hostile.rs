@@ -55,6 +55,7 @@ fn decode_as(v: &Vector, b: &[u8]) -> Result<()> {
             Ok(())
         }
         "PropertyRow" => PropertyRow::decode_exact_with(b, rc).map(drop),
+        "AddressList" => AddressList::decode_exact_with(b, ctx).map(drop),
         "PropertyRowSet" => PropertyRowSet::decode_exact_with(b, rc).map(drop),
         "PropertyName" => PropertyName::decode_exact(b).map(drop),
         "PropertyNameEntry" => PropertyNameEntry::decode_exact(b).map(drop),

@@ -459,6 +459,12 @@ proptest! {
     }
 
     #[test]
+    fn address_lists_round_trip(entries in proptest::collection::vec(proptest::collection::vec(tagged(ValueContext::EXTENDED_RULE), 0..3), 0..3)) {
+        let list = AddressList(entries.into_iter().map(AddressEntry).collect());
+        prop_round_trip_with(&list, ValueContext::EXTENDED_RULE)?;
+    }
+
+    #[test]
     fn flagged_values_round_trip(v in value(ValueContext::ROP), kind in 0u8..3, err in any::<u32>()) {
         let f = match kind {
             0 => FlaggedPropertyValue::Value(v.clone()),

@@ -77,6 +77,11 @@ fn check(v: &Vector) -> Result<String, msox_codec::Error> {
             assert_eq!(out.len().to_string(), v.meta("count"), "{name}");
             out.len().to_string()
         }
+        "AddressList" => {
+            let a = AddressList::decode_exact_with(b, ctx)?;
+            let _: AddressList = assert_round_trip_with(b, ctx, name);
+            a.0.len().to_string()
+        }
         "PropertyRow" => {
             let cols = columns_of(v);
             let rc = RowContext::new(&cols, ctx);
