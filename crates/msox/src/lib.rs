@@ -39,6 +39,9 @@ pub enum Command {
     /// Compressed RTF (MS-OXRTFCP) and HTML/text encapsulated in RTF (MS-OXRTFEX).
     #[command(subcommand)]
     Rtf(cmd::rtf::Cmd),
+    /// MAPI data structures (MS-OXCDATA): EntryIDs, restrictions, rows, error codes.
+    #[command(subcommand)]
+    Oxcdata(cmd::oxcdata::Cmd),
 }
 
 /// Runs a parsed command line.
@@ -48,5 +51,6 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Wbxml(c) => cmd::wbxml::run(&c),
         Command::Ashttp(c) => cmd::ashttp::run(&c),
         Command::Rtf(c) => cmd::rtf::run(&c),
+        Command::Oxcdata(c) => cmd::oxcdata::run(&c),
     }
 }
