@@ -389,7 +389,9 @@ pub fn oxcdata_recipient_row(data: &[u8]) {
     for ctx in oxcdata_contexts() {
         let rc = RowContext::new(&cols, ctx);
         if let Ok((row, used)) = RecipientRow::decode_prefix_with(rest, rc) {
-            let out = row.to_vec_with(rc).expect("a decoded recipient row encodes");
+            let out = row
+                .to_vec_with(rc)
+                .expect("a decoded recipient row encodes");
             assert_eq!(out, &rest[..used], "recipient row re-encoding differs");
             assert_eq!(row.encoded_len_with(rc), used);
         }
