@@ -2,15 +2,46 @@
 //!
 //! The MAPI data structures every higher Exchange protocol and file format
 //! speaks: property tags, types and values, named properties, rows, IDs,
-//! EntryIDs, restrictions, sort orders, error codes.
+//! EntryIDs, restrictions, sort orders, recipient rows, error codes. Decode
+//! and encode, losslessly: reserved fields, pads, unknown enum values and
+//! unrecognised EntryIDs survive a round trip byte for byte.
+//!
+//! Counts that are 16 bits in one buffer and 32 bits in another are never
+//! guessed: a [`ValueContext`] says which ([`ValueContext::ROP`],
+//! [`ValueContext::EXTENDED_RULE`], or any mix), rows take their column set
+//! as a [`RowContext`], and recursion (restrictions, restrictions inside
+//! property values) is bounded by the context's depth limit.
 //!
 //! ```
-//! use ms_oxcdata::{PropertyTag, PropertyType};
-//! use msox_codec::Decode;
+//! use ms_oxcdata::{EntryId, PropertyTag, PropertyType, PropertyValue, Restriction, RowContext,
+//!                  PropertyRow, TaggedValue, ValueContext};
+//! use msox_codec::{Decode, DecodeWith, EncodeWith};
+//!
+//! // A property tag, and a TaggedPropertyValue from a ROP buffer.
 //! let tag = PropertyTag::decode_exact(&[0x1F, 0x00, 0x37, 0x00])?;
-//! assert_eq!(tag.id, 0x0037);
-//! assert_eq!(tag.prop_type, PropertyType::String);
 //! assert_eq!(tag.prop_type.name(), Some("PtypString"));
+//! let subject = TaggedValue::decode_exact_with(
+//!     &[0x1F, 0x00, 0x37, 0x00, b'H', 0, b'i', 0, 0, 0],
+//!     ValueContext::ROP,
+//! )?;
+//! assert_eq!(subject.value.as_text().unwrap(), "Hi");
+//!
+//! // A row needs its columns.
+//! let columns = [tag, PropertyTag::new(0x0E08, PropertyType::Integer32)];
+//! let row = PropertyRow::decode_exact_with(
+//!     &[0x00, b'H', 0, 0, 0, 0x10, 0, 0, 0],
+//!     RowContext::rop(&columns),
+//! )?;
+//! assert_eq!(row.value(1), Some(&PropertyValue::Integer32(16)));
+//!
+//! // A restriction, in the 16-bit (ROP) form.
+//! let r = Restriction::decode_exact_with(&[0x02, 0x08, 0x1F, 0x00, 0x37, 0x00], ValueContext::ROP)?;
+//! assert_eq!(r.to_string(), "NOT(EXIST(0x0037001F))");
+//! assert_eq!(r.to_vec_with(ValueContext::ROP)?, [0x02, 0x08, 0x1F, 0x00, 0x37, 0x00]);
+//!
+//! // Any EntryID: recognised by its provider UID, or kept as read.
+//! let id = EntryId::parse(&[0xAB; 24]);
+//! assert_eq!(id.kind_name(), "unrecognised EntryID");
 //! # Ok::<(), msox_codec::Error>(())
 //! ```
 //!
@@ -18,11 +49,72 @@
 //!
 //! | section | structure | status |
 //! |---|---|---|
-//! | 2.9 | PropertyTag | [`PropertyTag`] |
+//! | 2.1.1 / 2.1.2 | AddressEntry, AddressList | [`AddressEntry`], [`AddressList`] |
+//! | 2.2.1.1 / 2.2.1.2 | Folder ID, Message ID | [`FolderId`], [`MessageId`], [`GlobalCounter`] |
+//! | 2.2.1.3.1 / 2.2.1.3.2 | LongTermID, LongTermIdRange | [`LongTermId`], [`LongTermIdRange`] |
+//! | 2.2.4 | store object types | [`StoreObjectType`] |
+//! | 2.2.4.1 / 2.2.4.2 | Folder EntryID, Message EntryID | [`FolderEntryId`], [`MessageEntryId`] |
+//! | 2.2.4.3 | Store Object EntryID (wrapped store entry ID) | [`StoreObjectEntryId`] |
+//! | 2.2.5.1 | One-Off EntryID (Unicode and 8-bit) | [`OneOffEntryId`] |
+//! | 2.2.5.2 | Address Book EntryID | [`AddressBookEntryId`], [`AddressBookEntryIdType`] |
+//! | 2.2.5.3 / 2.2.5.4 | Contact Address, Personal Distribution List EntryID | [`ContactEntryId`] |
+//! | [MS-OXOCNTC] 2.2.2.2.4.1.1 | WrappedEntryId | [`WrappedEntryId`] |
+//! | 2.2.4-2.2.5 | recognising a kind, keeping unknown ones | [`EntryId`] |
+//! | 2.4, 2.4.1-2.4.3 | error, property error and warning codes | [`ErrorCode`] (634 values) |
+//! | 2.6.1 | PropertyName (Kind 0x00, 0x01, 0xFF) | [`PropertyName`], [`PropertyNameEntry`] |
+//! | 2.6.2 | PropertyName_r | [`PropertyNameR`] |
+//! | 2.7 | PropertyProblem | [`PropertyProblem`], [`PropertyProblemArray`] |
+//! | 2.8.1.1 / 2.8.1.2 | StandardPropertyRow, FlaggedPropertyRow | [`PropertyRow`] with [`RowContext`] |
+//! | 2.8.2 | PropertyRowSet | [`PropertyRowSet`] |
+//! | 2.8.3.1 / 2.8.3.2 | RecipientFlags, RecipientRow | [`RecipientRow`], [`recipient::recipient_flags`] |
+//! | 2.9 | PropertyTag | [`PropertyTag`], [`PropertyTagArray`] |
 //! | 2.11.1 | property data types | [`PropertyType`], value model [`PropertyValue`] |
-//! | 2.6.1 | PropertyName (model) | [`PropertyName`] |
+//! | 2.11.1.1 | COUNT widths | [`ValueContext`] |
+//! | 2.11.1.4 | PtypServerId | [`ServerId`] |
+//! | 2.11.2 | PropertyValue | [`PropertyValue::read`] / [`PropertyValue::write`] |
+//! | 2.11.3 | TypedPropertyValue | [`TypedPropertyValue`] |
+//! | 2.11.4 | TaggedPropertyValue | [`TaggedPropertyValue`] (= [`TaggedValue`]) |
+//! | 2.11.5 / 2.11.6 | FlaggedPropertyValue (with and without type) | [`FlaggedPropertyValue`], [`FlaggedPropertyValueWithType`] |
+//! | 2.11.7 | TypedString | [`TypedString`] |
+//! | 2.12.1-2.12.12 | every restriction, 16- and 32-bit count forms | [`Restriction`] |
+//! | 2.12.x.2 | the `_r` (NSPI, NDR) restriction forms | not applicable here (NDR belongs to an NSPI codec) |
+//! | 2.13.1 / 2.13.2 | SortOrder, SortOrderSet | [`SortOrder`], [`SortOrderSet`] |
+//!
+//! PtypObject values are carried like PtypBinary (a COUNT and the bytes);
+//! PtypRuleAction values ([MS-OXORULE] 2.2.5) are delimited and kept as
+//! bytes for a rules crate to interpret.
 #![forbid(unsafe_code)]
 
+pub mod address;
+pub mod entryid;
+pub mod error_code;
+pub mod ids;
+pub mod name;
+pub mod problem;
 pub mod property;
+pub mod recipient;
+pub mod restriction;
+pub mod row;
+pub mod value;
 
+pub use address::{AddressEntry, AddressList};
+pub use entryid::{
+    AddressBookEntryId, AddressBookEntryIdType, ContactEntryId, EntryId, FolderEntryId,
+    MessageEntryId, OneOffEntryId, StoreObjectEntryId, StoreObjectType, WrappedEntryId,
+};
+pub use error_code::ErrorCode;
+pub use ids::{FolderId, GlobalCounter, LongTermId, LongTermIdRange, MessageId, ServerId};
+pub use name::{PropertyNameEntry, PropertyNameR};
+pub use problem::{PropertyProblem, PropertyProblemArray};
 pub use property::{NameId, PropertyName, PropertyTag, PropertyType, PropertyValue, TaggedValue};
+pub use recipient::{DistributionListIds, RecipientAddressType, RecipientRow, X500Address};
+pub use restriction::{
+    BitmapRelOp, BitmaskRestriction, CommentRestriction, ComparePropertiesRestriction,
+    ContentRestriction, CountRestriction, FuzzyLevelLow, PropertyRestriction, RelOp, RestrictType,
+    Restriction, SizeRestriction, SortOrder, SortOrderKind, SortOrderSet, SubObjectRestriction,
+};
+pub use row::{PropertyRow, PropertyRowSet, RowContext};
+pub use value::{
+    FlaggedPropertyValue, FlaggedPropertyValueWithType, MapiString, PropertyTagArray,
+    TaggedPropertyValue, TypedPropertyValue, TypedString, ValueContext,
+};

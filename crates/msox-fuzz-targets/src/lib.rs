@@ -111,6 +111,26 @@ pub const TARGETS: &[Target] = &[
         seeds: &[],
         run: oxwoab_manifest,
     },
+    Target {
+        name: "oxcdata_restriction",
+        seeds: &["oxcdata"],
+        run: oxcdata_restriction,
+    },
+    Target {
+        name: "oxcdata_entryid",
+        seeds: &["oxcdata"],
+        run: oxcdata_entryid,
+    },
+    Target {
+        name: "oxcdata_property_row",
+        seeds: &["oxcdata"],
+        run: oxcdata_property_row,
+    },
+    Target {
+        name: "oxcdata_recipient_row",
+        seeds: &["oxcdata"],
+        run: oxcdata_recipient_row,
+    },
 ];
 
 /// ms-oxtnef: the attribute layer re-encodes whatever it decodes (strict or
@@ -443,5 +463,109 @@ pub fn oxwoab_manifest(data: &[u8]) {
             .unwrap_or_else(|e| panic!("written manifest does not read: {e}\n{xml}"));
         assert_eq!(again, m, "{xml}");
         assert_eq!(again.to_xml(), xml);
+    }
+}
+
+/// The count-width layouts ms-oxcdata decodes in: ROP buffers, extended
+/// rules, and standard rule conditions (16-bit restriction counts, 32-bit
+/// value counts), all under [`FUZZ_LIMITS`].
+fn oxcdata_contexts() -> [ms_oxcdata::ValueContext; 3] {
+    use ms_oxcdata::ValueContext;
+    use msox_codec::CountWidth;
+    let rop = ValueContext::ROP.with_limits(&FUZZ_LIMITS);
+    [
+        rop,
+        ValueContext::EXTENDED_RULE.with_limits(&FUZZ_LIMITS),
+        ValueContext {
+            binary_count: CountWidth::U32,
+            multi_count: CountWidth::U32,
+            ..rop
+        },
+    ]
+}
+
+/// ms-oxcdata: restrictions in every layout; what decodes re-encodes to
+/// the bytes it came from and decodes again to the same bytes.
+pub fn oxcdata_restriction(data: &[u8]) {
+    use ms_oxcdata::Restriction;
+    use msox_codec::{DecodeWith, EncodeWith};
+    for ctx in oxcdata_contexts() {
+        if let Ok((r, used)) = Restriction::decode_prefix_with(data, ctx) {
+            let out = r.to_vec_with(ctx).expect("a decoded restriction encodes");
+            assert_eq!(out, &data[..used], "restriction re-encoding differs");
+            assert_eq!(r.encoded_len_with(ctx), used);
+            let again = Restriction::decode_exact_with(&out, ctx).expect("re-decodes");
+            assert_eq!(again.to_vec_with(ctx).expect("encodes"), out);
+            let _ = r.to_string();
+        }
+    }
+}
+
+/// ms-oxcdata: any bytes are an EntryID (recognised or kept); encoding
+/// gives them back; nested EntryIDs decode without panicking.
+pub fn oxcdata_entryid(data: &[u8]) {
+    use ms_oxcdata::EntryId;
+    use msox_codec::{Decode, Encode};
+    let e = EntryId::parse(data);
+    assert_eq!(e.to_vec().expect("an EntryID encodes"), data);
+    assert_eq!(e.encoded_len(), data.len());
+    let _ = e.to_string();
+    if let Ok(d) = EntryId::decode_exact(data) {
+        assert_eq!(d, e, "decode and parse disagree");
+    }
+    match &e {
+        EntryId::Wrapped(w) => drop(w.inner()),
+        EntryId::ContactAddress(c) | EntryId::PersonalDistributionList(c) => drop(c.inner()),
+        _ => {}
+    }
+}
+
+/// Splits fuzz input into a column set (a 16-bit-count PropertyTagArray)
+/// and the bytes after it.
+fn columns_then_rest(data: &[u8]) -> Option<(Vec<ms_oxcdata::PropertyTag>, &[u8])> {
+    use msox_codec::Decode;
+    let (cols, used) = ms_oxcdata::PropertyTagArray::decode_prefix(data).ok()?;
+    Some((cols.0, &data[used..]))
+}
+
+/// ms-oxcdata: a column set, then a PropertyRowSet (and a single
+/// PropertyRow) in every layout; re-encoding is byte-exact.
+pub fn oxcdata_property_row(data: &[u8]) {
+    use ms_oxcdata::{PropertyRow, PropertyRowSet, RowContext};
+    use msox_codec::{DecodeWith, EncodeWith};
+    let Some((cols, rest)) = columns_then_rest(data) else {
+        return;
+    };
+    for ctx in oxcdata_contexts() {
+        let rc = RowContext::new(&cols, ctx);
+        if let Ok((set, used)) = PropertyRowSet::decode_prefix_with(rest, rc) {
+            let out = set.to_vec_with(rc).expect("a decoded row set encodes");
+            assert_eq!(out, &rest[..used], "row set re-encoding differs");
+        }
+        if let Ok((row, used)) = PropertyRow::decode_prefix_with(rest, rc) {
+            let out = row.to_vec_with(rc).expect("a decoded row encodes");
+            assert_eq!(out, &rest[..used], "row re-encoding differs");
+            assert_eq!(row.encoded_len_with(rc), used);
+        }
+    }
+}
+
+/// ms-oxcdata: a column set, then a RecipientRow in every layout;
+/// re-encoding is byte-exact.
+pub fn oxcdata_recipient_row(data: &[u8]) {
+    use ms_oxcdata::{RecipientRow, RowContext};
+    use msox_codec::{DecodeWith, EncodeWith};
+    let Some((cols, rest)) = columns_then_rest(data) else {
+        return;
+    };
+    for ctx in oxcdata_contexts() {
+        let rc = RowContext::new(&cols, ctx);
+        if let Ok((row, used)) = RecipientRow::decode_prefix_with(rest, rc) {
+            let out = row
+                .to_vec_with(rc)
+                .expect("a decoded recipient row encodes");
+            assert_eq!(out, &rest[..used], "recipient row re-encoding differs");
+            assert_eq!(row.encoded_len_with(rc), used);
+        }
     }
 }

@@ -54,6 +54,9 @@ pub enum Command {
     /// Offline address book: the manifest (oab.xml, MS-OXWOAB).
     #[command(subcommand)]
     Oab(cmd::oab::Cmd),
+    /// MAPI data structures (MS-OXCDATA): EntryIDs, restrictions, rows, error codes.
+    #[command(subcommand)]
+    Oxcdata(cmd::oxcdata::Cmd),
 }
 
 /// Runs a parsed command line.
@@ -68,5 +71,6 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Msg(c) => cmd::msg::run(&c),
         Command::Dtyp(c) => cmd::dtyp::run(&c),
         Command::Oab(c) => cmd::oab::run(&c),
+        Command::Oxcdata(c) => cmd::oxcdata::run(&c),
     }
 }

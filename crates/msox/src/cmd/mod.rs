@@ -3,6 +3,7 @@
 pub mod ashttp;
 pub mod dtyp;
 pub mod oab;
+pub mod oxcdata;
 pub mod wbxml;
 
 pub mod message;

@@ -1,0 +1,988 @@
+//! [MS-OXCDATA] 2.11.2-2.11.7: the wire codecs of property values —
+//! PropertyValue, TypedPropertyValue, TaggedPropertyValue,
+//! FlaggedPropertyValue (with and without type) and TypedString — and
+//! the context that tells them the width of their counts.
+
+use ms_dtyp::{FileTime, Guid};
+use msox_codec::bytes::BufMut;
+use msox_codec::{
+    CodePage, CountWidth, Decode, DecodeWith, Depth, Encode, EncodeWith, Error, ErrorKind, Limits,
+    PResult, Reader, Result, ResultExt, String8, Utf16String,
+};
+
+use crate::error_code::ErrorCode;
+use crate::property::{PropertyTag, PropertyType, PropertyValue, TaggedValue};
+
+/// How property values are laid out in the buffer at hand: the width of
+/// each kind of COUNT ([MS-OXCDATA] 2.11.1.1), the code page of 8-bit
+/// strings, and the nesting depth left for restrictions inside values.
+///
+/// [MS-OXCDATA] 2.11.1: in ROP buffers, byte counts of PtypBinary values
+/// are 16 bits and value counts of PtypMultiple* values are 32 bits
+/// ([`ValueContext::ROP`]); in extended rules ([MS-OXORULE] 2.2.4) and
+/// MAPI/HTTP both are 32 bits ([`ValueContext::EXTENDED_RULE`]). Restriction
+/// counts (2.12.1) and rule-action counts ([MS-OXORULE] 2.2.5) are 16 bits in
+/// ROPs and 32 bits in extended rules.
+///
+/// ```
+/// use ms_oxcdata::{PropertyType, PropertyValue, ValueContext};
+/// use msox_codec::DecodeWith;
+/// let rop = PropertyValue::decode_exact_with(&[2, 0, 0xAB, 0xCD], (PropertyType::Binary, ValueContext::ROP)).unwrap();
+/// assert_eq!(rop, PropertyValue::Binary(vec![0xAB, 0xCD]));
+/// let ext = PropertyValue::decode_exact_with(&[2, 0, 0, 0, 0xAB, 0xCD], (PropertyType::Binary, ValueContext::EXTENDED_RULE)).unwrap();
+/// assert_eq!(ext, rop);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ValueContext {
+    /// Width of the COUNT before PtypBinary (and PtypObject) bytes, also
+    /// before each element of a PtypMultipleBinary value.
+    pub binary_count: CountWidth,
+    /// Width of the COUNT before the values of a PtypMultiple* value.
+    pub multi_count: CountWidth,
+    /// Width of RestrictCount (2.12.1, 2.12.2) in restrictions, and of
+    /// NoOfActions / ActionLength in PtypRuleAction values.
+    pub restriction_count: CountWidth,
+    /// Code page of PtypString8 values.
+    pub code_page: CodePage,
+    /// Caps on counts read off the wire.
+    pub limits: Limits,
+    /// Nesting depth of restrictions (PtypRestriction values nest).
+    pub depth: Depth,
+}
+
+impl ValueContext {
+    /// ROP buffers ([MS-OXCROPS]): 16-bit binary counts, 32-bit multivalue
+    /// counts, 16-bit restriction counts, windows-1252 strings.
+    pub const ROP: ValueContext = ValueContext {
+        binary_count: CountWidth::U16,
+        multi_count: CountWidth::U32,
+        restriction_count: CountWidth::U16,
+        code_page: CodePage::WINDOWS_1252,
+        limits: Limits::DEFAULT,
+        depth: Depth::new(Limits::DEFAULT.max_depth),
+    };
+
+    /// Extended rules ([MS-OXORULE] 2.2.4) and MAPI/HTTP
+    /// ([MS-OXCMAPIHTTP] 2.2.5): every count 32 bits.
+    pub const EXTENDED_RULE: ValueContext = ValueContext {
+        binary_count: CountWidth::U32,
+        multi_count: CountWidth::U32,
+        restriction_count: CountWidth::U32,
+        code_page: CodePage::WINDOWS_1252,
+        limits: Limits::DEFAULT,
+        depth: Depth::new(Limits::DEFAULT.max_depth),
+    };
+
+    /// The same context with every count of width `w` (the 2.11.1.1 COUNT
+    /// taken literally: one width for the whole buffer).
+    pub const fn with_all_counts(mut self, w: CountWidth) -> Self {
+        self.binary_count = w;
+        self.multi_count = w;
+        self.restriction_count = w;
+        self
+    }
+
+    /// The same context with 8-bit strings in code page `cp`.
+    pub const fn with_code_page(mut self, cp: CodePage) -> Self {
+        self.code_page = cp;
+        self
+    }
+
+    /// The same context with `limits` (and a fresh depth tracker from them).
+    pub fn with_limits(mut self, limits: &Limits) -> Self {
+        self.limits = *limits;
+        self.depth = limits.depth();
+        self
+    }
+
+    /// One nesting level deeper, or [`ErrorKind::LimitExceeded`].
+    pub(crate) fn enter(self) -> Result<Self> {
+        Ok(ValueContext {
+            depth: self.depth.enter()?,
+            ..self
+        })
+    }
+}
+
+impl Default for ValueContext {
+    fn default() -> Self {
+        ValueContext::ROP
+    }
+}
+
+// ---------------------------------------------------------------------------
+// PropertyType helpers
+
+impl PropertyType {
+    /// The type a value of a column or tag of this type has on the wire:
+    /// a multiple-instance column (`0x3000` set, [MS-OXCDATA] 2.11.1.3)
+    /// carries one value of the element type; otherwise the type itself.
+    pub const fn value_type(self) -> PropertyType {
+        let v = self.value();
+        if v & 0x3000 == 0x3000 {
+            PropertyType::from_value(v & !0x3000)
+        } else {
+            self
+        }
+    }
+}
+
+fn bad_type(r: &Reader<'_>, t: PropertyType, at: usize) -> Error {
+    r.invalid_at("PropertyType", u64::from(t.value()), at)
+}
+
+// ---------------------------------------------------------------------------
+// Strings
+
+/// Reads a null-terminated UTF-16LE string, aligned on 2-byte units from
+/// the current position.
+pub(crate) fn read_wstring(r: &mut Reader<'_>) -> Result<Utf16String> {
+    Utf16String::read_nul_terminated(r)
+}
+
+fn check_wstring(s: &Utf16String, field: &'static str) -> Result<()> {
+    let ok = match s.raw_bytes() {
+        Some(raw) => raw.len() % 2 == 0 && !raw.chunks_exact(2).any(|c| c == [0, 0]),
+        None => !s.as_str().contains('\0'),
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::new(ErrorKind::InvalidValue { field, value: 0 }))
+    }
+}
+
+pub(crate) fn write_wstring<B: BufMut>(
+    s: &Utf16String,
+    field: &'static str,
+    buf: &mut B,
+) -> Result<()> {
+    check_wstring(s, field)?;
+    s.write_nul_terminated(buf);
+    Ok(())
+}
+
+fn check_string8(s: &String8, field: &'static str) -> Result<()> {
+    if s.bytes().contains(&0) {
+        return Err(Error::new(ErrorKind::InvalidValue { field, value: 0 }));
+    }
+    Ok(())
+}
+
+pub(crate) fn write_string8<B: BufMut>(
+    s: &String8,
+    field: &'static str,
+    buf: &mut B,
+) -> Result<()> {
+    check_string8(s, field)?;
+    buf.put_slice(s.bytes());
+    buf.put_u8(0);
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// PropertyValue
+
+fn read_count(
+    r: &mut Reader<'_>,
+    w: CountWidth,
+    min_size: usize,
+    what: &'static str,
+    ctx: &ValueContext,
+) -> Result<usize> {
+    let n = w.read(r)?;
+    r.check_count(u64::from(n), min_size, what, &ctx.limits)
+}
+
+fn read_binary(r: &mut Reader<'_>, ctx: &ValueContext) -> Result<Vec<u8>> {
+    let n = read_count(r, ctx.binary_count, 1, "COUNT", ctx)?;
+    Ok(r.bytes(n)?.to_vec())
+}
+
+fn read_many<'a, T>(
+    r: &mut Reader<'a>,
+    ctx: &ValueContext,
+    min_size: usize,
+    f: impl FnMut(&mut Reader<'a>) -> Result<T>,
+) -> Result<Vec<T>> {
+    let n = ctx.multi_count.read(r)?;
+    r.counted(u64::from(n), min_size, "COUNT", &ctx.limits, f)
+}
+
+/// Reads a PtypRuleAction value ([MS-OXORULE] 2.2.5): NoOfActions, then
+/// that many ActionBlocks each led by its ActionLength. Returns the bytes.
+fn read_rule_action<'a>(r: &mut Reader<'a>, ctx: &ValueContext) -> Result<&'a [u8]> {
+    let start = r.pos();
+    let w = ctx.restriction_count;
+    let n = read_count(r, w, w.size(), "NoOfActions", ctx)?;
+    for _ in 0..n {
+        let len = w.read(r)?;
+        let len = usize::try_from(len).map_err(|_| r.malformed("ActionLength too large"))?;
+        r.skip(len).context("ActionBlock")?;
+    }
+    Ok(r.data().get(start..r.pos()).unwrap_or_default())
+}
+
+impl PropertyValue {
+    /// Reads a value of type `prop_type` ([MS-OXCDATA] 2.11.2 PropertyValue)
+    /// in context `ctx`.
+    ///
+    /// `prop_type` is the type the buffer declares (the tag's, the
+    /// column's, or a TypedPropertyValue's). PtypUnspecified means the value
+    /// is a TypedPropertyValue (2.11.3: its own type, then the value); a
+    /// multiple-instance type (0x3000) means one value of the element type.
+    /// Unknown types cannot be delimited and are an error.
+    pub fn read(r: &mut Reader<'_>, prop_type: PropertyType, ctx: &ValueContext) -> Result<Self> {
+        Self::read_inner(r, prop_type, ctx).context("PropertyValue")
+    }
+
+    fn read_inner(r: &mut Reader<'_>, prop_type: PropertyType, ctx: &ValueContext) -> Result<Self> {
+        use PropertyType as T;
+        use PropertyValue as V;
+        let at = r.pos();
+        let t = prop_type.value_type();
+        Ok(match t {
+            T::Unspecified => {
+                let at = r.pos();
+                let inner = PropertyType::from(r.u16()?);
+                // A nested PtypUnspecified would recurse; a multiple-instance
+                // type would lose its flag on the way back.
+                if inner.value_type() == T::Unspecified || inner.value_type() != inner {
+                    return Err(bad_type(r, inner, at).context("TypedPropertyValue"));
+                }
+                return Self::read_inner(r, inner, ctx).context("TypedPropertyValue");
+            }
+            T::Null => V::Null,
+            T::Integer16 => V::Integer16(r.i16()?),
+            T::Integer32 => V::Integer32(r.i32()?),
+            T::Floating32 => V::Floating32(r.f32()?),
+            T::Floating64 => V::Floating64(r.f64()?),
+            T::Currency => V::Currency(r.i64()?),
+            T::FloatingTime => V::FloatingTime(r.f64()?),
+            T::ErrorCode => V::ErrorCode(r.u32()?),
+            T::Boolean => {
+                let at = r.pos();
+                match r.u8()? {
+                    0 => V::Boolean(false),
+                    1 => V::Boolean(true),
+                    b => return Err(r.invalid_at("PtypBoolean", u64::from(b), at)),
+                }
+            }
+            T::Object => V::Object(read_binary(r, ctx)?),
+            T::Integer64 => V::Integer64(r.i64()?),
+            T::String8 => V::String8(String8::read_nul_terminated(r, ctx.code_page)?),
+            T::String => V::String(read_wstring(r)?),
+            T::Time => V::Time(FileTime(r.u64()?)),
+            T::Guid => V::Guid(r.decode()?),
+            T::ServerId => {
+                let n = read_count(r, CountWidth::U16, 1, "COUNT", ctx)?;
+                V::ServerId(r.bytes(n)?.to_vec())
+            }
+            T::Restriction => {
+                let start = r.pos();
+                crate::restriction::Restriction::read(r, ctx)?;
+                V::Restriction(r.data().get(start..r.pos()).unwrap_or_default().to_vec())
+            }
+            T::RuleAction => V::RuleAction(read_rule_action(r, ctx)?.to_vec()),
+            T::Binary => V::Binary(read_binary(r, ctx)?),
+            T::MultipleInteger16 => V::MultipleInteger16(read_many(r, ctx, 2, |r| r.i16())?),
+            T::MultipleInteger32 => V::MultipleInteger32(read_many(r, ctx, 4, |r| r.i32())?),
+            T::MultipleFloating32 => V::MultipleFloating32(read_many(r, ctx, 4, |r| r.f32())?),
+            T::MultipleFloating64 => V::MultipleFloating64(read_many(r, ctx, 8, |r| r.f64())?),
+            T::MultipleCurrency => V::MultipleCurrency(read_many(r, ctx, 8, |r| r.i64())?),
+            T::MultipleFloatingTime => V::MultipleFloatingTime(read_many(r, ctx, 8, |r| r.f64())?),
+            T::MultipleInteger64 => V::MultipleInteger64(read_many(r, ctx, 8, |r| r.i64())?),
+            T::MultipleString8 => V::MultipleString8(read_many(r, ctx, 1, |r| {
+                String8::read_nul_terminated(r, ctx.code_page)
+            })?),
+            T::MultipleString => V::MultipleString(read_many(r, ctx, 2, read_wstring)?),
+            T::MultipleTime => V::MultipleTime(read_many(r, ctx, 8, |r| Ok(FileTime(r.u64()?)))?),
+            T::MultipleGuid => V::MultipleGuid(read_many(r, ctx, 16, |r| r.decode::<Guid>())?),
+            T::MultipleBinary => {
+                V::MultipleBinary(read_many(r, ctx, ctx.binary_count.size(), |r| {
+                    read_binary(r, ctx)
+                })?)
+            }
+            T::Unknown(_) => return Err(bad_type(r, prop_type, at)),
+        })
+    }
+
+    /// Checks that this value can be written where the buffer declares
+    /// type `prop_type`.
+    fn check_type(&self, prop_type: PropertyType) -> Result<()> {
+        let t = prop_type.value_type();
+        let mine = self.prop_type();
+        if t == PropertyType::Unspecified && mine.value_type() != PropertyType::Unspecified {
+            return Ok(());
+        }
+        if matches!(self, PropertyValue::Unknown { .. }) || mine != t {
+            return Err(Error::new(ErrorKind::InvalidValue {
+                field: "PropertyType",
+                value: u64::from(mine.value()),
+            })
+            .context("PropertyValue"));
+        }
+        Ok(())
+    }
+
+    /// Bytes [`PropertyValue::write`] writes for declared type `prop_type`.
+    pub fn wire_len(&self, prop_type: PropertyType, ctx: &ValueContext) -> usize {
+        use PropertyValue as V;
+        let typed = if prop_type.value_type() == PropertyType::Unspecified {
+            2
+        } else {
+            0
+        };
+        let b = ctx.binary_count.size();
+        let m = ctx.multi_count.size();
+        typed
+            + match self {
+                V::Null => 0,
+                V::Integer16(_) => 2,
+                V::Integer32(_) | V::Floating32(_) | V::ErrorCode(_) => 4,
+                V::Floating64(_)
+                | V::Currency(_)
+                | V::FloatingTime(_)
+                | V::Integer64(_)
+                | V::Time(_) => 8,
+                V::Boolean(_) => 1,
+                V::Guid(_) => 16,
+                V::Object(v) | V::Binary(v) => b + v.len(),
+                V::String8(s) => s.bytes().len() + 1,
+                V::String(s) => s.byte_len() + 2,
+                V::ServerId(v) => 2 + v.len(),
+                V::Restriction(v) | V::RuleAction(v) => v.len(),
+                V::MultipleInteger16(v) => m + 2 * v.len(),
+                V::MultipleInteger32(v) => m + 4 * v.len(),
+                V::MultipleFloating32(v) => m + 4 * v.len(),
+                V::MultipleFloating64(v) | V::MultipleFloatingTime(v) => m + 8 * v.len(),
+                V::MultipleCurrency(v) | V::MultipleInteger64(v) => m + 8 * v.len(),
+                V::MultipleTime(v) => m + 8 * v.len(),
+                V::MultipleGuid(v) => m + 16 * v.len(),
+                V::MultipleString8(v) => m + v.iter().map(|s| s.bytes().len() + 1).sum::<usize>(),
+                V::MultipleString(v) => m + v.iter().map(|s| s.byte_len() + 2).sum::<usize>(),
+                V::MultipleBinary(v) => m + v.iter().map(|x| b + x.len()).sum::<usize>(),
+                V::Unknown { bytes, .. } => bytes.len(),
+            }
+    }
+
+    /// Writes the value where the buffer declares type `prop_type` (see
+    /// [`PropertyValue::read`]). Fails when the value is not of that type,
+    /// when a count does not fit its field, when a string holds a null
+    /// character, or for [`PropertyValue::Unknown`].
+    pub fn write<B: BufMut>(
+        &self,
+        prop_type: PropertyType,
+        ctx: &ValueContext,
+        buf: &mut B,
+    ) -> Result<()> {
+        use PropertyValue as V;
+        self.check_type(prop_type)?;
+        if prop_type.value_type() == PropertyType::Unspecified {
+            buf.put_u16_le(self.prop_type().value());
+        }
+        let bw = ctx.binary_count;
+        let mw = ctx.multi_count;
+        let bin = |v: &[u8], buf: &mut B| -> Result<()> {
+            bw.write(v.len(), "COUNT", buf)?;
+            buf.put_slice(v);
+            Ok(())
+        };
+        match self {
+            V::Null => {}
+            V::Integer16(v) => buf.put_i16_le(*v),
+            V::Integer32(v) => buf.put_i32_le(*v),
+            V::Floating32(v) => buf.put_f32_le(*v),
+            V::Floating64(v) | V::FloatingTime(v) => buf.put_f64_le(*v),
+            V::Currency(v) | V::Integer64(v) => buf.put_i64_le(*v),
+            V::ErrorCode(v) => buf.put_u32_le(*v),
+            V::Boolean(v) => buf.put_u8(u8::from(*v)),
+            V::Object(v) | V::Binary(v) => bin(v, buf)?,
+            V::String8(s) => write_string8(s, "PtypString8", buf)?,
+            V::String(s) => write_wstring(s, "PtypString", buf)?,
+            V::Time(t) => buf.put_u64_le(t.0),
+            V::Guid(g) => g.encode(buf)?,
+            V::ServerId(v) => {
+                CountWidth::U16.write(v.len(), "COUNT", buf)?;
+                buf.put_slice(v);
+            }
+            V::Restriction(v) | V::RuleAction(v) => buf.put_slice(v),
+            V::MultipleInteger16(v) => {
+                mw.write(v.len(), "COUNT", buf)?;
+                v.iter().for_each(|x| buf.put_i16_le(*x));
+            }
+            V::MultipleInteger32(v) => {
+                mw.write(v.len(), "COUNT", buf)?;
+                v.iter().for_each(|x| buf.put_i32_le(*x));
+            }
+            V::MultipleFloating32(v) => {
+                mw.write(v.len(), "COUNT", buf)?;
+                v.iter().for_each(|x| buf.put_f32_le(*x));
+            }
+            V::MultipleFloating64(v) | V::MultipleFloatingTime(v) => {
+                mw.write(v.len(), "COUNT", buf)?;
+                v.iter().for_each(|x| buf.put_f64_le(*x));
+            }
+            V::MultipleCurrency(v) | V::MultipleInteger64(v) => {
+                mw.write(v.len(), "COUNT", buf)?;
+                v.iter().for_each(|x| buf.put_i64_le(*x));
+            }
+            V::MultipleTime(v) => {
+                mw.write(v.len(), "COUNT", buf)?;
+                v.iter().for_each(|x| buf.put_u64_le(x.0));
+            }
+            V::MultipleGuid(v) => {
+                mw.write(v.len(), "COUNT", buf)?;
+                for g in v {
+                    g.encode(buf)?;
+                }
+            }
+            V::MultipleString8(v) => {
+                mw.write(v.len(), "COUNT", buf)?;
+                for s in v {
+                    write_string8(s, "PtypMultipleString8", buf)?;
+                }
+            }
+            V::MultipleString(v) => {
+                mw.write(v.len(), "COUNT", buf)?;
+                for s in v {
+                    write_wstring(s, "PtypMultipleString", buf)?;
+                }
+            }
+            V::MultipleBinary(v) => {
+                mw.write(v.len(), "COUNT", buf)?;
+                for x in v {
+                    bin(x, buf)?;
+                }
+            }
+            V::Unknown { .. } => unreachable_unknown()?,
+        }
+        Ok(())
+    }
+
+    /// For a PtypRestriction value: the restriction, decoded in context
+    /// `ctx` (which must be the context the value was read in).
+    pub fn restriction(
+        &self,
+        ctx: ValueContext,
+    ) -> Option<Result<crate::restriction::Restriction>> {
+        match self {
+            PropertyValue::Restriction(b) => {
+                Some(crate::restriction::Restriction::decode_exact_with(b, ctx))
+            }
+            _ => None,
+        }
+    }
+
+    /// For a PtypServerId value: its structure ([MS-OXCDATA] 2.11.1.4).
+    pub fn server_id(&self) -> Option<Result<crate::ids::ServerId>> {
+        match self {
+            PropertyValue::ServerId(b) => Some(crate::ids::ServerId::decode_exact(b)),
+            _ => None,
+        }
+    }
+}
+
+/// `check_type` has already refused `Unknown`; this keeps `write` total
+/// without a panic path.
+fn unreachable_unknown() -> Result<()> {
+    Err(Error::new(ErrorKind::Unsupported(
+        "a value of an unknown property type has no wire form here".into(),
+    )))
+}
+
+/// [MS-OXCDATA] 2.11.2 PropertyValue: the value alone; its type comes from
+/// the context (the tag, the column or a TypedPropertyValue).
+impl<'a> DecodeWith<'a, (PropertyType, ValueContext)> for PropertyValue {
+    fn decode_with(input: &'a [u8], (t, ctx): (PropertyType, ValueContext)) -> PResult<'a, Self> {
+        let mut r = Reader::new(input);
+        let v = PropertyValue::read(&mut r, t, &ctx)?;
+        r.finish(v)
+    }
+}
+
+impl EncodeWith<(PropertyType, ValueContext)> for PropertyValue {
+    fn encoded_len_with(&self, (t, ctx): (PropertyType, ValueContext)) -> usize {
+        self.wire_len(t, &ctx)
+    }
+    fn encode_with<B: BufMut>(
+        &self,
+        (t, ctx): (PropertyType, ValueContext),
+        buf: &mut B,
+    ) -> Result<()> {
+        self.write(t, &ctx, buf)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// TypedPropertyValue
+
+/// [MS-OXCDATA] 2.11.3 TypedPropertyValue Structure: PropertyType (2 bytes)
+/// then a PropertyValue of that type.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct TypedPropertyValue(pub PropertyValue);
+
+impl<'a> DecodeWith<'a, ValueContext> for TypedPropertyValue {
+    fn decode_with(input: &'a [u8], ctx: ValueContext) -> PResult<'a, Self> {
+        let mut r = Reader::new(input);
+        let v = PropertyValue::read(&mut r, PropertyType::Unspecified, &ctx)
+            .context("TypedPropertyValue")?;
+        r.finish(TypedPropertyValue(v))
+    }
+}
+
+impl EncodeWith<ValueContext> for TypedPropertyValue {
+    fn encoded_len_with(&self, ctx: ValueContext) -> usize {
+        self.0.wire_len(PropertyType::Unspecified, &ctx)
+    }
+    fn encode_with<B: BufMut>(&self, ctx: ValueContext, buf: &mut B) -> Result<()> {
+        self.0
+            .write(PropertyType::Unspecified, &ctx, buf)
+            .context("TypedPropertyValue")
+    }
+}
+
+// ---------------------------------------------------------------------------
+// TaggedPropertyValue
+
+/// [MS-OXCDATA] 2.11.4 TaggedPropertyValue Structure: the wire name of
+/// [`TaggedValue`] (a PropertyTag, then a PropertyValue of the tag's type).
+pub type TaggedPropertyValue = TaggedValue;
+
+impl TaggedValue {
+    /// Reads a TaggedPropertyValue ([MS-OXCDATA] 2.11.4).
+    pub fn read(r: &mut Reader<'_>, ctx: &ValueContext) -> Result<Self> {
+        (|| -> Result<_> {
+            let tag: PropertyTag = r.decode()?;
+            let value = PropertyValue::read(r, tag.prop_type, ctx)?;
+            Ok(TaggedValue { tag, value })
+        })()
+        .context("TaggedPropertyValue")
+    }
+
+    /// Bytes [`TaggedValue::write`] writes.
+    pub fn wire_len(&self, ctx: &ValueContext) -> usize {
+        4 + self.value.wire_len(self.tag.prop_type, ctx)
+    }
+
+    /// Writes a TaggedPropertyValue; the value must be of the tag's type.
+    pub fn write<B: BufMut>(&self, ctx: &ValueContext, buf: &mut B) -> Result<()> {
+        self.tag.encode(buf)?;
+        self.value
+            .write(self.tag.prop_type, ctx, buf)
+            .context("TaggedPropertyValue")
+    }
+}
+
+impl<'a> DecodeWith<'a, ValueContext> for TaggedValue {
+    fn decode_with(input: &'a [u8], ctx: ValueContext) -> PResult<'a, Self> {
+        let mut r = Reader::new(input);
+        let v = TaggedValue::read(&mut r, &ctx)?;
+        r.finish(v)
+    }
+}
+
+impl EncodeWith<ValueContext> for TaggedValue {
+    fn encoded_len_with(&self, ctx: ValueContext) -> usize {
+        self.wire_len(&ctx)
+    }
+    fn encode_with<B: BufMut>(&self, ctx: ValueContext, buf: &mut B) -> Result<()> {
+        self.write(&ctx, buf)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// FlaggedPropertyValue
+
+/// [MS-OXCDATA] 2.11.5 FlaggedPropertyValue Structure: a Flag byte, then a
+/// value (0x00), nothing (0x01) or an error code (0x0A).
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum FlaggedPropertyValue {
+    /// Flag 0x00: the value, of the column's type.
+    Value(PropertyValue),
+    /// Flag 0x01: the property has no value (PropertyValue absent).
+    NotPresent,
+    /// Flag 0x0A: a PtypErrorCode value (2.4) saying why there is none.
+    Error(ErrorCode),
+}
+
+impl FlaggedPropertyValue {
+    /// The Flag byte of this value.
+    pub const fn flag(&self) -> u8 {
+        match self {
+            FlaggedPropertyValue::Value(_) => 0x00,
+            FlaggedPropertyValue::NotPresent => 0x01,
+            FlaggedPropertyValue::Error(_) => 0x0A,
+        }
+    }
+
+    /// Reads a FlaggedPropertyValue for a column of type `prop_type`
+    /// (which must not be PtypUnspecified: that column carries
+    /// [`FlaggedPropertyValueWithType`]).
+    pub fn read(r: &mut Reader<'_>, prop_type: PropertyType, ctx: &ValueContext) -> Result<Self> {
+        if prop_type.value_type() == PropertyType::Unspecified {
+            return Err(bad_type(r, prop_type, r.pos()).context("FlaggedPropertyValue"));
+        }
+        Self::read_after_type(r, prop_type, ctx).context("FlaggedPropertyValue")
+    }
+
+    fn read_after_type(
+        r: &mut Reader<'_>,
+        prop_type: PropertyType,
+        ctx: &ValueContext,
+    ) -> Result<Self> {
+        let at = r.pos();
+        Ok(match r.u8()? {
+            0x00 => FlaggedPropertyValue::Value(PropertyValue::read(r, prop_type, ctx)?),
+            0x01 => FlaggedPropertyValue::NotPresent,
+            0x0A => FlaggedPropertyValue::Error(ErrorCode::from(r.u32()?)),
+            f => return Err(r.invalid_at("Flag", u64::from(f), at)),
+        })
+    }
+
+    /// Bytes [`FlaggedPropertyValue::write`] writes.
+    pub fn wire_len(&self, prop_type: PropertyType, ctx: &ValueContext) -> usize {
+        1 + match self {
+            FlaggedPropertyValue::Value(v) => v.wire_len(prop_type, ctx),
+            FlaggedPropertyValue::NotPresent => 0,
+            FlaggedPropertyValue::Error(_) => 4,
+        }
+    }
+
+    /// Writes the flag and what follows it for a column of type `prop_type`.
+    pub fn write<B: BufMut>(
+        &self,
+        prop_type: PropertyType,
+        ctx: &ValueContext,
+        buf: &mut B,
+    ) -> Result<()> {
+        buf.put_u8(self.flag());
+        match self {
+            FlaggedPropertyValue::Value(v) => {
+                v.write(prop_type, ctx, buf).context("FlaggedPropertyValue")
+            }
+            FlaggedPropertyValue::NotPresent => Ok(()),
+            FlaggedPropertyValue::Error(e) => {
+                buf.put_u32_le(e.value());
+                Ok(())
+            }
+        }
+    }
+}
+
+impl<'a> DecodeWith<'a, (PropertyType, ValueContext)> for FlaggedPropertyValue {
+    fn decode_with(input: &'a [u8], (t, ctx): (PropertyType, ValueContext)) -> PResult<'a, Self> {
+        let mut r = Reader::new(input);
+        let v = FlaggedPropertyValue::read(&mut r, t, &ctx)?;
+        r.finish(v)
+    }
+}
+
+impl EncodeWith<(PropertyType, ValueContext)> for FlaggedPropertyValue {
+    fn encoded_len_with(&self, (t, ctx): (PropertyType, ValueContext)) -> usize {
+        self.wire_len(t, &ctx)
+    }
+    fn encode_with<B: BufMut>(
+        &self,
+        (t, ctx): (PropertyType, ValueContext),
+        buf: &mut B,
+    ) -> Result<()> {
+        self.write(t, &ctx, buf)
+    }
+}
+
+/// [MS-OXCDATA] 2.11.6 FlaggedPropertyValueWithType Structure:
+/// PropertyType (2 bytes), Flag (1 byte), then as in
+/// [`FlaggedPropertyValue`]. Used for PtypUnspecified columns of a
+/// flagged PropertyRow.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct FlaggedPropertyValueWithType {
+    /// PropertyType: the type of the value (written even when there is none).
+    pub prop_type: PropertyType,
+    /// Flag and value.
+    pub value: FlaggedPropertyValue,
+}
+
+impl FlaggedPropertyValueWithType {
+    /// Reads a FlaggedPropertyValueWithType.
+    pub fn read(r: &mut Reader<'_>, ctx: &ValueContext) -> Result<Self> {
+        (|| -> Result<_> {
+            let at = r.pos();
+            let prop_type = PropertyType::from(r.u16()?);
+            if prop_type.value_type() == PropertyType::Unspecified {
+                return Err(bad_type(r, prop_type, at));
+            }
+            let value = FlaggedPropertyValue::read_after_type(r, prop_type, ctx)?;
+            Ok(FlaggedPropertyValueWithType { prop_type, value })
+        })()
+        .context("FlaggedPropertyValueWithType")
+    }
+
+    /// Bytes [`FlaggedPropertyValueWithType::write`] writes.
+    pub fn wire_len(&self, ctx: &ValueContext) -> usize {
+        2 + self.value.wire_len(self.prop_type, ctx)
+    }
+
+    /// Writes it; a value must be of `prop_type`.
+    pub fn write<B: BufMut>(&self, ctx: &ValueContext, buf: &mut B) -> Result<()> {
+        if self.prop_type.value_type() == PropertyType::Unspecified {
+            return Err(Error::new(ErrorKind::InvalidValue {
+                field: "PropertyType",
+                value: u64::from(self.prop_type.value()),
+            })
+            .context("FlaggedPropertyValueWithType"));
+        }
+        buf.put_u16_le(self.prop_type.value());
+        self.value
+            .write(self.prop_type, ctx, buf)
+            .context("FlaggedPropertyValueWithType")
+    }
+}
+
+impl<'a> DecodeWith<'a, ValueContext> for FlaggedPropertyValueWithType {
+    fn decode_with(input: &'a [u8], ctx: ValueContext) -> PResult<'a, Self> {
+        let mut r = Reader::new(input);
+        let v = FlaggedPropertyValueWithType::read(&mut r, &ctx)?;
+        r.finish(v)
+    }
+}
+
+impl EncodeWith<ValueContext> for FlaggedPropertyValueWithType {
+    fn encoded_len_with(&self, ctx: ValueContext) -> usize {
+        self.wire_len(&ctx)
+    }
+    fn encode_with<B: BufMut>(&self, ctx: ValueContext, buf: &mut B) -> Result<()> {
+        self.write(&ctx, buf)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// TypedString
+
+/// [MS-OXCDATA] 2.11.7 TypedString Structure: a StringType byte, then
+/// (for types 0x02-0x04) a null-terminated string. ROPs such as
+/// RopOpenMessage use it to send short strings compactly.
+///
+/// ```
+/// use ms_oxcdata::TypedString;
+/// use msox_codec::{CodePage, DecodeWith, EncodeWith};
+/// let s = TypedString::decode_exact_with(&[0x03, b'H', b'i', 0], CodePage::WINDOWS_1252).unwrap();
+/// assert_eq!(s.to_string_lossy(), "Hi");
+/// assert_eq!(s.to_vec_with(CodePage::WINDOWS_1252).unwrap(), [0x03, b'H', b'i', 0]);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum TypedString {
+    /// 0x00: there is no string.
+    NoString,
+    /// 0x01: the string is empty.
+    Empty,
+    /// 0x02: an 8-bit string in the logon's code page.
+    String8(String8),
+    /// 0x03: a reduced Unicode string: every character is below U+0100
+    /// and only its low byte is sent (the bytes as read).
+    ReducedUnicode(Vec<u8>),
+    /// 0x04: a UTF-16LE string.
+    Unicode(Utf16String),
+}
+
+impl TypedString {
+    /// The StringType byte.
+    pub const fn string_type(&self) -> u8 {
+        match self {
+            TypedString::NoString => 0,
+            TypedString::Empty => 1,
+            TypedString::String8(_) => 2,
+            TypedString::ReducedUnicode(_) => 3,
+            TypedString::Unicode(_) => 4,
+        }
+    }
+
+    /// The text (lossy for invalid data; empty for `NoString`).
+    pub fn to_string_lossy(&self) -> String {
+        match self {
+            TypedString::NoString | TypedString::Empty => String::new(),
+            TypedString::String8(s) => s.to_string_lossy().into_owned(),
+            TypedString::ReducedUnicode(b) => b.iter().map(|&c| char::from(c)).collect(),
+            TypedString::Unicode(s) => s.as_str().to_string(),
+        }
+    }
+}
+
+impl<'a> DecodeWith<'a, CodePage> for TypedString {
+    fn decode_with(input: &'a [u8], cp: CodePage) -> PResult<'a, Self> {
+        let mut r = Reader::new(input);
+        let v = (|| -> Result<_> {
+            let at = r.pos();
+            Ok(match r.u8()? {
+                0 => TypedString::NoString,
+                1 => TypedString::Empty,
+                2 => TypedString::String8(String8::read_nul_terminated(&mut r, cp)?),
+                3 => TypedString::ReducedUnicode(
+                    String8::read_nul_terminated(&mut r, cp)?.into_bytes(),
+                ),
+                4 => TypedString::Unicode(read_wstring(&mut r)?),
+                t => return Err(r.invalid_at("StringType", u64::from(t), at)),
+            })
+        })()
+        .context("TypedString")?;
+        r.finish(v)
+    }
+}
+
+impl EncodeWith<CodePage> for TypedString {
+    fn encoded_len_with(&self, _: CodePage) -> usize {
+        1 + match self {
+            TypedString::NoString | TypedString::Empty => 0,
+            TypedString::String8(s) => s.bytes().len() + 1,
+            TypedString::ReducedUnicode(b) => b.len() + 1,
+            TypedString::Unicode(s) => s.byte_len() + 2,
+        }
+    }
+    fn encode_with<B: BufMut>(&self, _: CodePage, buf: &mut B) -> Result<()> {
+        buf.put_u8(self.string_type());
+        match self {
+            TypedString::NoString | TypedString::Empty => Ok(()),
+            TypedString::String8(s) => write_string8(s, "TypedString", buf),
+            TypedString::ReducedUnicode(b) => {
+                if b.contains(&0) {
+                    return Err(Error::new(ErrorKind::InvalidValue {
+                        field: "TypedString",
+                        value: 0,
+                    }));
+                }
+                buf.put_slice(b);
+                buf.put_u8(0);
+                Ok(())
+            }
+            TypedString::Unicode(s) => write_wstring(s, "TypedString", buf),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// PropertyTagArray
+
+/// A count of property tags, then the tags: the PropertyTagCount /
+/// PropertyTags pair of many ROPs ([MS-OXCROPS] RopSetColumns,
+/// RopGetPropertiesSpecific) and the column set of a PropertyRow (2.8.1).
+/// The count is 16 bits by [`Decode`]; [`DecodeWith<CountWidth>`] takes
+/// the width explicitly.
+///
+/// ```
+/// use ms_oxcdata::{PropertyTagArray, PropertyTag, PropertyType};
+/// use msox_codec::{Decode, Encode};
+/// let a = PropertyTagArray::decode_exact(&[1, 0, 0x1F, 0, 0x37, 0]).unwrap();
+/// assert_eq!(a.0, [PropertyTag::new(0x37, PropertyType::String)]);
+/// assert_eq!(a.to_vec().unwrap(), [1, 0, 0x1F, 0, 0x37, 0]);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct PropertyTagArray(pub Vec<PropertyTag>);
+
+impl<'a> DecodeWith<'a, CountWidth> for PropertyTagArray {
+    fn decode_with(input: &'a [u8], w: CountWidth) -> PResult<'a, Self> {
+        let mut r = Reader::new(input);
+        let n = w.read(&mut r).context("PropertyTagArray")?;
+        let tags = r
+            .counted(u64::from(n), 4, "PropertyTagCount", &Limits::DEFAULT, |r| {
+                r.decode::<PropertyTag>()
+            })
+            .context("PropertyTagArray")?;
+        r.finish(PropertyTagArray(tags))
+    }
+}
+
+impl EncodeWith<CountWidth> for PropertyTagArray {
+    fn encoded_len_with(&self, w: CountWidth) -> usize {
+        w.size() + 4 * self.0.len()
+    }
+    fn encode_with<B: BufMut>(&self, w: CountWidth, buf: &mut B) -> Result<()> {
+        w.write(self.0.len(), "PropertyTagCount", buf)?;
+        for t in &self.0 {
+            t.encode(buf)?;
+        }
+        Ok(())
+    }
+}
+
+impl<'a> Decode<'a> for PropertyTagArray {
+    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
+        Self::decode_with(input, CountWidth::U16)
+    }
+}
+
+impl Encode for PropertyTagArray {
+    fn encoded_len(&self) -> usize {
+        self.encoded_len_with(CountWidth::U16)
+    }
+    fn encode<B: BufMut>(&self, buf: &mut B) -> Result<()> {
+        self.encode_with(CountWidth::U16, buf)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Flag-selected strings
+
+/// A null-terminated string that a flag declares UTF-16LE or 8-bit
+/// (One-Off EntryID's U flag, 2.2.5.1; RecipientRow's U flag, 2.8.3.1).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum MapiString {
+    /// UTF-16LE with a 2-byte terminator.
+    Unicode(Utf16String),
+    /// 8-bit (in a code page) with a 1-byte terminator.
+    String8(String8),
+}
+
+impl MapiString {
+    /// Reads a string; `unicode` says which kind.
+    pub fn read(r: &mut Reader<'_>, unicode: bool, cp: CodePage) -> Result<Self> {
+        Ok(if unicode {
+            MapiString::Unicode(read_wstring(r)?)
+        } else {
+            MapiString::String8(String8::read_nul_terminated(r, cp)?)
+        })
+    }
+
+    /// Whether this is the UTF-16 kind.
+    pub const fn is_unicode(&self) -> bool {
+        matches!(self, MapiString::Unicode(_))
+    }
+
+    /// Bytes written, terminator included.
+    pub fn wire_len(&self) -> usize {
+        match self {
+            MapiString::Unicode(s) => s.byte_len() + 2,
+            MapiString::String8(s) => s.bytes().len() + 1,
+        }
+    }
+
+    /// Writes the string and its terminator; `unicode` must agree with the kind.
+    pub fn write<B: BufMut>(&self, unicode: bool, field: &'static str, buf: &mut B) -> Result<()> {
+        match self {
+            MapiString::Unicode(s) if unicode => write_wstring(s, field, buf),
+            MapiString::String8(s) if !unicode => write_string8(s, field, buf),
+            _ => Err(Error::new(ErrorKind::Malformed(
+                format!("{field}: string kind disagrees with the U flag").into(),
+            ))),
+        }
+    }
+
+    /// The text (lossy for invalid data).
+    pub fn to_string_lossy(&self) -> String {
+        match self {
+            MapiString::Unicode(s) => s.as_str().to_string(),
+            MapiString::String8(s) => s.to_string_lossy().into_owned(),
+        }
+    }
+}
+
+impl std::fmt::Display for MapiString {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.to_string_lossy())
+    }
+}
