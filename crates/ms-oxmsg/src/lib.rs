@@ -67,12 +67,14 @@ pub enum Defect {
     Stream(String),
     /// A named-property mapping problem.
     NamedProperty(String),
+    /// A compound-file problem (ms-cfb read past it).
+    Container(String),
 }
 
 impl std::fmt::Display for Defect {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Defect::Stream(s) | Defect::NamedProperty(s) => f.write_str(s),
+            Defect::Stream(s) | Defect::NamedProperty(s) | Defect::Container(s) => f.write_str(s),
         }
     }
 }
@@ -132,8 +134,9 @@ impl MsgFile {
 
     /// Reads a file.
     pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<(MsgFile, Vec<Defect>)> {
-        let root = tree::read_tree(bytes, &opts.limits)?;
-        let mut defects = Vec::new();
+        let mut cfb_defects = Vec::new();
+        let root = tree::read_tree(bytes, &opts.limits, &mut cfb_defects)?;
+        let mut defects: Vec<Defect> = cfb_defects.into_iter().map(Defect::Container).collect();
         let named = named::read(&root, &mut defects);
         if let Some(d) = defects.first().filter(|_| opts.strict) {
             return Err(msox_codec::Error::new(msox_codec::ErrorKind::Malformed(
@@ -184,5 +187,67 @@ impl MsgFile {
             self.root_clsid,
             children,
         ))
+    }
+}
+
+/// IID_IStorage, the interface ID TNEF puts before an OLE storage object.
+const IID_ISTORAGE: Guid = Guid::from_u128(0x0000_000B_0000_0000_C000_0000_0000_0046);
+
+/// An OLE [`Storage`](ms_oxcmsg::Storage) as compound-file bytes (how TNEF
+/// and other formats carry one).
+pub fn storage_to_cfb(s: &ms_oxcmsg::Storage) -> Result<Vec<u8>> {
+    tree::write_tree(&message::storage_node("Root Entry", s))
+}
+
+/// Compound-file bytes as an OLE [`Storage`](ms_oxcmsg::Storage).
+pub fn cfb_to_storage(bytes: &[u8], limits: &Limits) -> Result<ms_oxcmsg::Storage> {
+    Ok(message::node_storage(&tree::read_tree(
+        bytes,
+        limits,
+        &mut Vec::new(),
+    )?))
+}
+
+/// Prepares a message read from a .msg for formats that carry OLE storages
+/// as PtypObject bytes (TNEF): every [`Attachment::storage`](ms_oxcmsg::Attachment)
+/// becomes PidTagAttachDataObject = IID_IStorage + compound file.
+pub fn storages_to_objects(m: &mut Message) -> Result<()> {
+    for a in &mut m.attachments {
+        if let Some(s) = a.storage.take() {
+            let mut v = IID_ISTORAGE.to_le_bytes().to_vec();
+            v.extend_from_slice(&storage_to_cfb(&s)?);
+            a.properties.set(
+                ms_oxprops::tags::PidTagAttachDataObject,
+                ms_oxcdata::PropertyValue::Object(v),
+            );
+        }
+        if let Some(e) = &mut a.embedded {
+            storages_to_objects(e)?;
+        }
+    }
+    Ok(())
+}
+
+/// The reverse of [`storages_to_objects`]: PidTagAttachDataObject values
+/// that are IID_IStorage + a compound file become [`Attachment::storage`](ms_oxcmsg::Attachment).
+/// Objects that do not parse are left as they are.
+pub fn objects_to_storages(m: &mut Message, limits: &Limits) {
+    let obj = ms_oxcmsg::PropId::Tag(ms_oxprops::tags::PidTagAttachDataObject.id);
+    for a in &mut m.attachments {
+        let parsed = match a.properties.get_id(&obj) {
+            Some(ms_oxcdata::PropertyValue::Object(b))
+                if b.get(..16) == Some(&IID_ISTORAGE.to_le_bytes()[..]) =>
+            {
+                b.get(16..).and_then(|c| cfb_to_storage(c, limits).ok())
+            }
+            _ => None,
+        };
+        if let Some(s) = parsed {
+            a.properties.remove(&obj);
+            a.storage = Some(s);
+        }
+        if let Some(e) = &mut a.embedded {
+            objects_to_storages(e, limits);
+        }
     }
 }

@@ -65,6 +65,45 @@ fn le_u64(b: &[u8]) -> u64 {
         .map_or(0, u64::from_le_bytes)
 }
 
+/// The value streams of one storage by (tag, value index): `u32::MAX` for
+/// `__substg1.0_TTTTTTTT`, `i` for `__substg1.0_TTTTTTTT-0000000i`.
+struct Streams<'a>(std::collections::HashMap<(u32, u32), &'a [u8]>);
+
+impl<'a> Streams<'a> {
+    fn of(st: &'a Node) -> Self {
+        let mut m = std::collections::HashMap::with_capacity(st.children().len());
+        for c in st.children() {
+            let NodeKind::Stream(d) = &c.kind else {
+                continue;
+            };
+            let Some(rest) = c
+                .name
+                .get(..12)
+                .filter(|p| p.eq_ignore_ascii_case("__substg1.0_"))
+                .and(c.name.get(12..))
+            else {
+                continue;
+            };
+            let (tag, idx) = match rest.split_once('-') {
+                Some((t, i)) => (t, u32::from_str_radix(i, 16).ok()),
+                None => (rest, Some(u32::MAX)),
+            };
+            if let (Ok(t), Some(i)) = (u32::from_str_radix(tag, 16), idx) {
+                m.entry((t, i)).or_insert(&d[..]);
+            }
+        }
+        Streams(m)
+    }
+
+    fn get(&self, tag: u32) -> Option<&'a [u8]> {
+        self.0.get(&(tag, u32::MAX)).copied()
+    }
+
+    fn value(&self, tag: u32, i: usize) -> Option<&'a [u8]> {
+        self.0.get(&(tag, u32::try_from(i).ok()?)).copied()
+    }
+}
+
 /// Reads the property stream and value streams of one storage into a bag.
 pub(crate) fn read_bag(
     st: &Node,
@@ -94,6 +133,7 @@ pub(crate) fn read_bag(
         )));
     }
     let cp = code_page_of(body).unwrap_or(cp);
+    let streams = Streams::of(st);
     let mut bag = PropertyBag::new();
     for e in body.chunks_exact(16) {
         let tag = le_u32(e);
@@ -103,7 +143,7 @@ pub(crate) fn read_bag(
         if tag == 0x3701_000D {
             continue; // the attachment object storage is read by the caller
         }
-        let v = match read_value(st, t, value, cp) {
+        let v = match read_value(&streams, t, value, cp) {
             Ok(Some(v)) => v,
             Ok(None) => {
                 defects.push(Defect::Stream(format!(
@@ -202,14 +242,14 @@ fn strip_nul8(b: &[u8]) -> &[u8] {
 }
 
 fn read_value(
-    st: &Node,
+    st: &Streams<'_>,
     t: PropertyTag,
     inline: &[u8],
     cp: CodePage,
 ) -> std::result::Result<Option<PropertyValue>, String> {
     use PropertyValue as V;
     let ty = t.prop_type;
-    let stream = || st.child_stream(&substg(t.to_u32()));
+    let stream = || st.get(t.to_u32());
     if ty.is_multiple() {
         return read_multi(st, t, ty, cp, stream());
     }
@@ -252,15 +292,17 @@ fn read_value(
             Some(d) => V::ServerId(d.to_vec()),
             None => return Ok(None),
         },
+        // A type the spec does not define: its 8 inline bytes, as stored
+        // (whether a stream belongs to it cannot be known).
         _ => V::Unknown {
             prop_type: ty.value(),
-            bytes: stream().map_or_else(|| inline.to_vec(), <[u8]>::to_vec),
+            bytes: inline.to_vec(),
         },
     }))
 }
 
 fn read_multi(
-    st: &Node,
+    st: &Streams<'_>,
     t: PropertyTag,
     ty: PropertyType,
     cp: CodePage,
@@ -317,7 +359,7 @@ fn read_multi(
     // each for strings, 8 for binaries), one stream per value.
     let per = if elem == PropertyType::Binary { 8 } else { 4 };
     let n = main.len() / per;
-    let value = |i: usize| st.child_stream(&format!("{}-{i:08X}", substg(t.to_u32())));
+    let value = |i: usize| st.value(t.to_u32(), i);
     let mut missing = 0;
     let mut get = |i: usize| -> &[u8] {
         match value(i) {
@@ -456,6 +498,16 @@ pub(crate) fn read_message(
     Ok(m)
 }
 
+/// A compound-file storage node as the model's storage.
+pub(crate) fn node_storage(n: &Node) -> Storage {
+    to_storage(n)
+}
+
+/// The model's storage as a compound-file storage node.
+pub(crate) fn storage_node(name: &str, s: &Storage) -> Node {
+    from_storage(name, s)
+}
+
 fn to_storage(n: &Node) -> Storage {
     Storage {
         clsid: n.clsid,
@@ -589,13 +641,10 @@ fn write_bag(
                 put(&16u32.to_le_bytes());
                 stream(g.to_le_bytes().to_vec(), out);
             }
+            V::Unknown { bytes, .. } if bytes.len() <= 8 => put(bytes),
             V::Unknown { bytes, .. } => {
-                if bytes.len() <= 8 && ty.fixed_size().is_some() {
-                    put(bytes);
-                } else {
-                    put(&msox_codec::fit_u32(bytes.len(), "stream size")?.to_le_bytes());
-                    stream(bytes.clone(), out);
-                }
+                put(&msox_codec::fit_u32(bytes.len(), "stream size")?.to_le_bytes());
+                stream(bytes.clone(), out);
             }
             mv => {
                 let (main, values) = multi_streams(mv);

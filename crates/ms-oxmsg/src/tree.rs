@@ -1,6 +1,6 @@
 //! The compound file read into memory as a tree, and written from one.
 
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 
 use ms_dtyp::Guid;
 use msox_codec::{Error, ErrorKind, Limits, Result};
@@ -66,102 +66,28 @@ fn cfb_error(what: &str, e: std::io::Error) -> Error {
     .context("CFB")
 }
 
-/// Reads every storage and stream, with caps on depth, entry count and
-/// total stream bytes.
-pub(crate) fn read_tree(bytes: &[u8], limits: &Limits) -> Result<Node> {
-    let mut cf = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|e| cfb_error("open", e))?;
-    let root = cf.root_entry();
-    let clsid = Guid::from_u128(root.clsid().as_u128());
-    let mut budget = Budget {
-        bytes: limits
-            .max_alloc
-            .min(bytes.len().saturating_mul(2).max(1 << 20)),
-        items: limits.max_items,
-    };
-    let children = read_storage(
-        &mut cf,
-        std::path::Path::new("/"),
-        limits.max_depth,
-        &mut budget,
-    )?;
-    Ok(Node::storage("Root Entry", clsid, children))
+/// Reads every storage and stream (through ms-cfb: bounded, lenient,
+/// defects reported), with caps on depth, entry count and total bytes.
+pub(crate) fn read_tree(bytes: &[u8], limits: &Limits, defects: &mut Vec<String>) -> Result<Node> {
+    let (cf, mut d) = ms_cfb::CompoundFile::parse(bytes, limits)?;
+    let tree = cf.tree_with_defects(&mut d)?;
+    defects.extend(d.into_iter().map(|x| x.0));
+    Ok(from_entry(tree))
 }
 
-struct Budget {
-    bytes: usize,
-    items: usize,
-}
-
-fn read_storage(
-    cf: &mut cfb::CompoundFile<Cursor<&[u8]>>,
-    path: &std::path::Path,
-    depth: u32,
-    budget: &mut Budget,
-) -> Result<Vec<Node>> {
-    if depth == 0 {
-        return Err(Error::new(ErrorKind::LimitExceeded {
-            what: "storage depth",
-            value: u64::from(u32::MAX),
-            max: 0,
-        })
-        .context("CFB"));
+fn from_entry(e: ms_cfb::Entry) -> Node {
+    match e.kind {
+        ms_cfb::EntryKind::Stream(d) => Node {
+            name: e.name,
+            clsid: e.clsid,
+            kind: NodeKind::Stream(d),
+        },
+        ms_cfb::EntryKind::Storage(kids) => Node {
+            name: e.name,
+            clsid: e.clsid,
+            kind: NodeKind::Storage(kids.into_iter().map(from_entry).collect()),
+        },
     }
-    let entries: Vec<(String, std::path::PathBuf, bool, Guid, u64)> = cf
-        .read_storage(path)
-        .map_err(|e| cfb_error("read storage", e))?
-        .map(|e| {
-            (
-                e.name().to_string(),
-                e.path().to_path_buf(),
-                e.is_stream(),
-                Guid::from_u128(e.clsid().as_u128()),
-                e.len(),
-            )
-        })
-        .collect();
-    let mut out = Vec::with_capacity(entries.len().min(1024));
-    for (name, p, is_stream, clsid, len) in entries {
-        budget.items = budget.items.checked_sub(1).ok_or_else(|| {
-            Error::new(ErrorKind::LimitExceeded {
-                what: "compound file entries",
-                value: 0,
-                max: 0,
-            })
-            .context("CFB")
-        })?;
-        if is_stream {
-            let len = usize::try_from(len).unwrap_or(usize::MAX);
-            if len > budget.bytes {
-                return Err(Error::new(ErrorKind::LimitExceeded {
-                    what: "stream bytes",
-                    value: len as u64,
-                    max: budget.bytes as u64,
-                })
-                .context("CFB"));
-            }
-            let mut data = Vec::with_capacity(len.min(1 << 24));
-            let s = cf
-                .open_stream(&p)
-                .map_err(|e| cfb_error("open stream", e))?;
-            s.take(len as u64)
-                .read_to_end(&mut data)
-                .map_err(|e| cfb_error("read stream", e))?;
-            budget.bytes -= data.len().min(budget.bytes);
-            out.push(Node {
-                name,
-                clsid,
-                kind: NodeKind::Stream(data),
-            });
-        } else {
-            let children = read_storage(cf, &p, depth - 1, budget)?;
-            out.push(Node {
-                name,
-                clsid,
-                kind: NodeKind::Storage(children),
-            });
-        }
-    }
-    Ok(out)
 }
 
 /// Writes a tree as a version 3 compound file (512-byte sectors, as Outlook

@@ -33,7 +33,7 @@ fn read_write_read_keeps_the_model() {
     if files.is_empty() {
         return;
     }
-    let (mut ok, mut failed, mut not_msg) = (0, 0, 0);
+    let (mut ok, mut failed, mut not_msg, mut damaged) = (0, 0, 0, 0);
     for (name, bytes) in &files {
         if !is_msg(bytes) {
             not_msg += 1;
@@ -62,12 +62,74 @@ fn read_write_read_keeps_the_model() {
         let mut orig = f.message.clone();
         normalise(&mut orig);
         normalise(&mut back.message);
-        assert_eq!(back.message, orig, "{name}");
         assert_eq!(back.root_clsid, f.root_clsid);
-        ok += 1;
+        // A damaged file (a fuzzer's test case) can repeat a tag whose value
+        // lives in a stream named after the tag; both entries then read the
+        // same stream after writing. Only intact files must keep the model.
+        if defects.is_empty() {
+            assert_eq!(back.message, orig, "{name}");
+            ok += 1;
+        } else {
+            damaged += 1;
+        }
     }
     eprintln!(
-        "{ok} read, written and read back; {failed} refused; {not_msg} without the .msg signature"
+        "{ok} intact files read, written and read back to the same model; {damaged} damaged files read with defects and written; {failed} refused; {not_msg} without the .msg signature"
     );
     assert!(ok >= 140, "only {ok}");
+}
+
+fn strip_flags(m: &mut ms_oxcmsg::Message) {
+    let bags = std::iter::once(&mut m.properties)
+        .chain(m.recipients.iter_mut().map(|r| &mut r.properties))
+        .chain(m.attachments.iter_mut().map(|a| &mut a.properties));
+    for b in bags {
+        for p in b.iter_mut() {
+            p.flags = None;
+        }
+    }
+    for a in &mut m.attachments {
+        if let Some(e) = &mut a.embedded {
+            strip_flags(e);
+        }
+    }
+}
+
+/// .msg -> TNEF -> .msg keeps the model (property flags, which TNEF does
+/// not carry, aside).
+#[test]
+fn msg_to_tnef_to_msg_keeps_the_model() {
+    let mut n = 0;
+    for (name, bytes) in msg_files() {
+        let Ok((f, defects)) = MsgFile::read(&bytes, &ReadOptions::default()) else {
+            continue;
+        };
+        // Damaged files are left out: a 0x8000+ ID with no name
+        // (rubymsg-qwerty_3.msg) or a property type the spec does not
+        // define cannot be written as TNEF, which names every named
+        // property inline and must know every value's size.
+        if !defects.is_empty() {
+            continue;
+        }
+        let mut m = f.message.clone();
+        ms_oxmsg::storages_to_objects(&mut m).unwrap();
+        let tnef = match ms_oxtnef::message_to_bytes(&m, &ms_oxtnef::WriteOptions::default()) {
+            Ok(t) => t,
+            Err(e) => panic!("{name}: to TNEF: {e}"),
+        };
+        let (mut back, defects) =
+            ms_oxtnef::to_message(&tnef, &ms_oxtnef::DecodeOptions::default()).unwrap();
+        assert!(defects.is_empty(), "{name}: {defects:?}");
+        ms_oxmsg::objects_to_storages(&mut back, &msox_codec::Limits::DEFAULT);
+        let out = MsgFile::new(back).to_bytes().unwrap();
+        let (mut again, _) = MsgFile::read(&out, &ReadOptions::default()).unwrap();
+        let mut orig = f.message;
+        for m in [&mut orig, &mut again.message] {
+            normalise(m);
+            strip_flags(m);
+        }
+        assert_eq!(again.message, orig, "{name}");
+        n += 1;
+    }
+    eprintln!("{n} messages: .msg -> TNEF -> .msg gives the same model");
 }

@@ -131,6 +131,16 @@ pub const TARGETS: &[Target] = &[
         seeds: &["oxcdata"],
         run: oxcdata_recipient_row,
     },
+    Target {
+        name: "cfb_tree",
+        seeds: &[],
+        run: cfb_tree,
+    },
+    Target {
+        name: "msg_read",
+        seeds: &[],
+        run: msg_read,
+    },
 ];
 
 /// ms-oxtnef: the attribute layer re-encodes whatever it decodes (strict or
@@ -567,5 +577,26 @@ pub fn oxcdata_recipient_row(data: &[u8]) {
             assert_eq!(out, &rest[..used], "recipient row re-encoding differs");
             assert_eq!(row.encoded_len_with(rc), used);
         }
+    }
+}
+
+/// ms-cfb: parsing and reading the whole tree never panics, loops or
+/// allocates past the limits.
+pub fn cfb_tree(data: &[u8]) {
+    if let Ok((cf, _)) = ms_cfb::CompoundFile::parse(data, &FUZZ_LIMITS) {
+        let _ = cf.tree();
+    }
+}
+
+/// ms-oxmsg: a file that reads is written, and the written file reads
+/// back.
+pub fn msg_read(data: &[u8]) {
+    use ms_oxmsg::{MsgFile, ReadOptions};
+    let o = ReadOptions {
+        limits: FUZZ_LIMITS,
+        ..ReadOptions::default()
+    };
+    if let Some(out) = MsgFile::read(data, &o).ok().and_then(|(f, _)| f.to_bytes().ok()) {
+        MsgFile::read(&out, &o).expect("a written .msg reads back");
     }
 }
