@@ -1,2 +1,41 @@
-//! # ms-patch — [MS-PATCH] LZX DELTA Compression and Decompression (work in progress: nothing public yet)
+//! # ms-patch — [MS-PATCH] LZX DELTA Compression and Decompression
+//!
+//! LZX is the LZ77 + Huffman compression of cabinet files, CHM help files
+//! and Exchange offline address books; LZX DELTA (LZXD) extends it with
+//! windows up to 32 MiB, matches up to 33 KiB, and *reference data*: the old
+//! version of a file placed in the window before the new one, so that the
+//! compressed stream is a binary patch. Exchange ships offline address
+//! books as LZXD files and differential patches ([MS-OXOAB] 2.11, 2.12).
+//!
+//! This crate has:
+//!
+//! - [`decode::decompress`]: a fast LZX / LZXD stream decoder (verbatim,
+//!   aligned offset and uncompressed blocks, every window size 2^15..2^25,
+//!   E8 call translation, repeated offsets, reset intervals, reference
+//!   data), with an output cap; linear time; no input makes it panic.
+//! - [`lzxd::decompress_file`] / [`lzxd::apply_patch`]: the LZXD file and
+//!   patch containers, with their CRCs.
+//!
+//! ## Coverage
+//!
+//! | section | what | status |
+//! |---|---|---|
+//! | 2.1 | LZXD bitstream (16-bit words, MSB first) | [`bits`] |
+//! | 2.2, 2.2.1 | chunks and the chunk-size prefix | [`decode`] (read and skipped) |
+//! | 2.3.1 | block header: type, 24-bit size | [`decode`] |
+//! | 2.3.2 | verbatim, aligned offset, uncompressed blocks | [`decode`] |
+//! | 2.4 | E8 call translation (header bit, translation size, 32 KiB frames, first 1 GiB) | [`decode`] |
+//! | 2.5 | pretree, delta-coded path lengths (codes 17, 18, 19) | [`decode`] |
+//! | 2.6 | matches: length header/footer, position slots, repeated offsets R0..R2, aligned offset bits, extra length field | [`decode`] |
+//! | 3 | the spec's example (an uncompressed block) | `test-vectors/patch/` |
+//! | [MS-OXOAB] 2.11, 2.12 | LZX_HDR/LZX_BLK files, PATCH_HDR/PATCH_BLK patches, CRC | [`lzxd`] |
 #![forbid(unsafe_code)]
+
+pub mod bits;
+pub mod consts;
+pub mod decode;
+pub mod huffman;
+pub mod lzxd;
+
+pub use decode::{BlockType, DecodeOptions, Dialect, StreamParams, decompress};
+pub use lzxd::{FileOptions, apply_patch, crc32, decompress_file};
