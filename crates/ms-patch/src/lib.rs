@@ -34,8 +34,12 @@
 pub mod bits;
 pub mod consts;
 pub mod decode;
+pub mod encode;
 pub mod huffman;
 pub mod lzxd;
 
 pub use decode::{BlockType, DecodeOptions, Dialect, StreamParams, decompress};
-pub use lzxd::{FileOptions, apply_patch, crc32, decompress_file};
+pub use encode::{EncodeOptions, compress};
+pub use lzxd::{
+    FileOptions, WriteOptions, apply_patch, compress_file, crc32, create_patch, decompress_file,
+};

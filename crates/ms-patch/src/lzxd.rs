@@ -432,3 +432,121 @@ fn apply_patch_inner(patch: &[u8], base: &[u8], opts: &FileOptions) -> Result<Ve
     check_crc(h.target_crc, &out, opts, 24).context("PATCH_HDR.ulTargetCRC")?;
     Ok(out)
 }
+
+/// Settings for writing LZXD files and patches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct WriteOptions {
+    /// The LZX encoder's settings.
+    pub encode: crate::encode::EncodeOptions,
+    /// Largest block (`ulBlockMax`) of a compressed file: each block is an
+    /// independent LZXD stream whose window covers it (at most 2^25).
+    pub block_max: usize,
+}
+
+impl Default for WriteOptions {
+    fn default() -> Self {
+        Self {
+            encode: crate::encode::EncodeOptions::default(),
+            block_max: 8 << 20,
+        }
+    }
+}
+
+impl WriteOptions {
+    /// The defaults at effort `level` (1..=9).
+    pub fn level(level: u8) -> Self {
+        Self {
+            encode: crate::encode::EncodeOptions::level(level),
+            ..Self::default()
+        }
+    }
+}
+
+fn u32_of(v: usize, field: &'static str) -> Result<u32> {
+    u32::try_from(v).map_err(|_| Error::too_large(field, v as u64, u64::from(u32::MAX)))
+}
+
+/// Writes `data` as an LZXD file ([MS-OXOAB] 2.11, version 3.1). Blocks
+/// that do not shrink are stored (`ulFlags` 0).
+pub fn compress_file(data: &[u8], opts: &WriteOptions) -> Result<Vec<u8>> {
+    let block_max = opts.block_max.clamp(1, 1 << 25);
+    let header = LzxHeader {
+        version_hi: 3,
+        version_lo: 1,
+        block_max: u32_of(block_max, "ulBlockMax")?,
+        target_size: u32_of(data.len(), "ulTargetSize")?,
+    };
+    let mut out = header.to_bytes().to_vec();
+    for block in data.chunks(block_max) {
+        let params = StreamParams::lzxd(window_bits_for(block.len()));
+        let z = crate::encode::compress(block, &params, &[], &opts.encode)?;
+        let crc = crc32(block);
+        let (flags, body) = if z.len() < block.len() {
+            (1u32, z.as_slice())
+        } else {
+            (0u32, block)
+        };
+        for v in [
+            flags,
+            u32_of(body.len(), "ulCompSize")?,
+            u32_of(block.len(), "ulUncompSize")?,
+            crc,
+        ] {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        out.extend_from_slice(body);
+    }
+    Ok(out)
+}
+
+/// Creates an LZX DELTA patch ([MS-OXOAB] 2.12, version 3.2) that turns
+/// `old` into `new`: `new` compressed with `old` as reference data. Files
+/// whose source and target do not fit one 32 MiB window together are cut
+/// into blocks, each pairing a slice of `old` with the same share of `new`.
+/// Extended match lengths are used unless turned off in `opts`.
+pub fn create_patch(old: &[u8], new: &[u8], opts: &WriteOptions) -> Result<Vec<u8>> {
+    const WINDOW: usize = 1 << 25;
+    let mut blocks = 1usize;
+    loop {
+        let s = old.len().div_ceil(blocks);
+        let d = new.len().div_ceil(blocks);
+        if s.div_ceil(32768) * 32768 + d <= WINDOW || blocks > 1 << 16 {
+            break;
+        }
+        blocks += 1;
+    }
+    let s_len = old.len().div_ceil(blocks).max(1);
+    let d_len = new.len().div_ceil(blocks).max(1);
+    let olds: Vec<&[u8]> = old.chunks(s_len).collect();
+    let news: Vec<&[u8]> = new.chunks(d_len).collect();
+    let block_max = s_len.max(d_len).max(16);
+    let header = PatchHeader {
+        version_hi: 3,
+        version_lo: 2,
+        block_max: u32_of(block_max, "ulBlockMax")?,
+        source_size: u32_of(old.len(), "ulSourceSize")?,
+        target_size: u32_of(new.len(), "ulTargetSize")?,
+        source_crc: crc32(old),
+        target_crc: crc32(new),
+    };
+    let mut out = header.to_bytes().to_vec();
+    let mut enc = opts.encode;
+    enc.extended_lengths = true;
+    for (i, target) in news.iter().enumerate() {
+        let source: &[u8] = olds.get(i).copied().unwrap_or_default();
+        let window = source.len().div_ceil(32768) * 32768 + target.len();
+        let params = StreamParams::lzxd(window_bits_for(window));
+        let z = crate::encode::compress(target, &params, source, &enc)?;
+        for v in [
+            u32_of(z.len(), "ulPatchSize")?,
+            u32_of(target.len(), "ulTargetSize")?,
+            u32_of(source.len(), "ulSourceSize")?,
+            crc32(target),
+        ] {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        out.extend_from_slice(&z);
+    }
+    Ok(out)
+}

@@ -18,7 +18,7 @@ use msox_testkit::corpus;
 
 /// Decodes every LZX folder of `data`; returns (folders ok, bytes) or the
 /// first error.
-pub fn lzx_folders(data: &[u8]) -> Result<Vec<Vec<u8>>, String> {
+fn lzx_folders(data: &[u8]) -> Result<Vec<Vec<u8>>, String> {
     let cab = Cabinet::parse(data, &Limits::DEFAULT).map_err(|e| e.to_string())?;
     let mut outs = Vec::new();
     for (i, f) in cab.folders.iter().enumerate() {

@@ -21,6 +21,7 @@ pub struct Format {
 pub fn formats() -> Vec<Format> {
     vec![
         // crate::cmd::tnef::FORMAT, ...
+        crate::cmd::lzx::FORMAT,
         crate::cmd::wbxml::FORMAT,
         crate::cmd::rtf::FORMAT,
         crate::cmd::rtf::FORMAT_RTF,

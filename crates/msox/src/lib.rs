@@ -39,6 +39,15 @@ pub enum Command {
     /// Compressed RTF (MS-OXRTFCP) and HTML/text encapsulated in RTF (MS-OXRTFEX).
     #[command(subcommand)]
     Rtf(cmd::rtf::Cmd),
+    /// LZX / LZXD compressed files (MS-PATCH, OAB .lzx).
+    #[command(subcommand)]
+    Lzx(cmd::lzx::Cmd),
+    /// LZX DELTA binary patches (MS-PATCH, OAB differential updates).
+    #[command(subcommand)]
+    Patch(cmd::lzx::PatchCmd),
+    /// MSZIP compression (MS-MCI).
+    #[command(subcommand)]
+    Mszip(cmd::mszip::Cmd),
 }
 
 /// Runs a parsed command line.
@@ -48,5 +57,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Wbxml(c) => cmd::wbxml::run(&c),
         Command::Ashttp(c) => cmd::ashttp::run(&c),
         Command::Rtf(c) => cmd::rtf::run(&c),
+        Command::Lzx(c) => cmd::lzx::run(&c),
+        Command::Patch(c) => cmd::lzx::run_patch(&c),
+        Command::Mszip(c) => cmd::mszip::run(&c),
     }
 }

@@ -3,4 +3,6 @@
 pub mod ashttp;
 pub mod wbxml;
 
+pub mod lzx;
+pub mod mszip;
 pub mod rtf;
