@@ -25,7 +25,7 @@ use crate::consts::{
 use crate::huffman::{DecodeTable, TreeError};
 
 /// [MS-PATCH] 2.3.1.1 Block Type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum BlockType {
     /// 1: verbatim block.
@@ -133,6 +133,8 @@ struct State {
     block_odd: bool,
     header_read: bool,
     e8_size: Option<u32>,
+    /// Every block header read: type and size.
+    blocks: Vec<(BlockType, usize)>,
 }
 
 impl State {
@@ -152,6 +154,7 @@ impl State {
             block_odd: false,
             header_read: false,
             e8_size: None,
+            blocks: Vec::new(),
         }
     }
 
@@ -321,6 +324,26 @@ pub fn decompress(
     reference: &[u8],
     opts: &DecodeOptions,
 ) -> Result<Vec<u8>> {
+    decompress_with_blocks(input, output_len, params, reference, opts).map(|d| d.data)
+}
+
+/// The output of [`decompress_with_blocks`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The decompressed bytes.
+    pub data: Vec<u8>,
+    /// Each block header met: its type and Block Size (the first 65536).
+    pub blocks: Vec<(BlockType, usize)>,
+}
+
+/// [`decompress`], also listing the blocks of the stream.
+pub fn decompress_with_blocks(
+    input: &[u8],
+    output_len: usize,
+    params: &StreamParams,
+    reference: &[u8],
+    opts: &DecodeOptions,
+) -> Result<Decoded> {
     let slots = params.check()?;
     let window = 1usize << params.window_bits;
     if output_len > opts.max_output {
@@ -408,7 +431,10 @@ pub fn decompress(
         out.drain(..ref_len);
     }
     undo_e8(&mut out, &e8_frames);
-    Ok(out)
+    Ok(Decoded {
+        data: out,
+        blocks: st.blocks,
+    })
 }
 
 /// Decodes blocks until the frame `out[frame_start..frame_end]` is full.
@@ -561,6 +587,9 @@ fn read_block_header(st: &mut State, bits: &mut BitReader<'_>) -> Result<()> {
     }
     st.block_type = Some(bt);
     st.block_remaining = size;
+    if st.blocks.len() < 1 << 16 {
+        st.blocks.push((bt, size));
+    }
     Ok(())
 }
 

@@ -823,7 +823,9 @@ pub fn compress_chunks(
         let r_after = enc.r;
         let chunks = match write_compressed_block(&mut enc, &mut w, &toks, from, to, max_chunk) {
             Some((chunks, main_l, len_l))
-                if chunks.iter().map(Vec::len).sum::<usize>() < (to - from) + 16 =>
+                // Keep it compressed only when it saves over 1/64 (an
+                // uncompressed block also decodes faster).
+                if chunks.iter().map(Vec::len).sum::<usize>() < (to - from) - (to - from) / 64 =>
             {
                 enc.prev_main = main_l;
                 enc.prev_length = len_l;

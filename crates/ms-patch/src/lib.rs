@@ -38,7 +38,9 @@ pub mod encode;
 pub mod huffman;
 pub mod lzxd;
 
-pub use decode::{BlockType, DecodeOptions, Dialect, StreamParams, decompress};
+pub use decode::{
+    BlockType, DecodeOptions, Decoded, Dialect, StreamParams, decompress, decompress_with_blocks,
+};
 pub use encode::{EncodeOptions, compress};
 pub use lzxd::{
     FileOptions, WriteOptions, apply_patch, compress_file, crc32, create_patch, decompress_file,

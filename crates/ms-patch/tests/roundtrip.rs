@@ -125,3 +125,50 @@ fn files_and_patches_round_trip() {
         }
     }
 }
+
+#[test]
+fn encoder_uses_every_block_type() {
+    use ms_patch::{BlockType, decompress_with_blocks};
+    let mut seen = std::collections::HashSet::new();
+    let mut data = binary(524_288, 9);
+    data.extend(random(300_000, 4));
+    data.extend(text(300_000, 5));
+    // 16-byte records drawn from a small set: match offsets are multiples
+    // of 16, which an aligned offset block codes in fewer bits.
+    let recs = random(16 * 64, 11);
+    let mut r = rng(12);
+    for _ in 0..40_000 {
+        let i = (r() % 64) as usize;
+        data.extend_from_slice(&recs[i * 16..i * 16 + 16]);
+    }
+    for level in 1..=9u8 {
+        let params = StreamParams::lzxd(20);
+        let z = compress(&data, &params, &[], &EncodeOptions::level(level)).unwrap();
+        let d = decompress_with_blocks(&z, data.len(), &params, &[], &DecodeOptions::default())
+            .unwrap();
+        assert!(d.data == data);
+        for (t, _) in d.blocks {
+            seen.insert(t);
+        }
+    }
+    for t in [
+        BlockType::Verbatim,
+        BlockType::Aligned,
+        BlockType::Uncompressed,
+    ] {
+        assert!(seen.contains(&t), "{t:?} never used: {seen:?}");
+    }
+}
+
+#[test]
+fn random_data_is_stored_in_uncompressed_blocks() {
+    use ms_patch::{BlockType, decompress_with_blocks};
+    let data = random(300_000, 4);
+    let params = StreamParams::lzxd(20);
+    let z = compress(&data, &params, &[], &EncodeOptions::level(6)).unwrap();
+    let d =
+        decompress_with_blocks(&z, data.len(), &params, &[], &DecodeOptions::default()).unwrap();
+    eprintln!("{} -> {}: {:?}", data.len(), z.len(), d.blocks);
+    assert!(d.blocks.iter().all(|b| b.0 == BlockType::Uncompressed));
+    assert!(z.len() < data.len() + 100);
+}
