@@ -474,7 +474,8 @@ pub fn compress_file(data: &[u8], opts: &WriteOptions) -> Result<Vec<u8>> {
     let header = LzxHeader {
         version_hi: 3,
         version_lo: 1,
-        block_max: u32_of(block_max, "ulBlockMax")?,
+        // The largest block actually written.
+        block_max: u32_of(block_max.min(data.len()), "ulBlockMax")?,
         target_size: u32_of(data.len(), "ulTargetSize")?,
     };
     let mut out = header.to_bytes().to_vec();
