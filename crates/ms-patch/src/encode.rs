@@ -57,18 +57,40 @@ impl EncodeOptions {
     }
 }
 
-/// Per-level match finder settings: (chain depth, nice length, lazy).
-fn level_params(level: u8) -> (u32, usize, bool) {
-    match level {
-        0 | 1 => (4, 16, false),
-        2 => (8, 24, false),
-        3 => (16, 32, false),
-        4 => (16, 32, true),
-        5 => (32, 64, true),
-        6 => (64, 128, true),
-        7 => (256, 258, true),
-        8 => (1024, 258, true),
-        _ => (4096, 258, true),
+/// Per-level match finder settings.
+#[derive(Clone, Copy)]
+struct Level {
+    /// Hash-chain steps per search.
+    depth: u32,
+    /// A match this long ends the search.
+    nice: usize,
+    /// Lazy matching (look one byte ahead before taking a match).
+    lazy: bool,
+    /// How far back the hash chains reach (log2): smaller is faster (the
+    /// chains stay in cache); the long-match table reaches the whole window.
+    chain_bits: u32,
+    /// Use the 32-byte long-match table.
+    long: bool,
+}
+
+fn level_params(level: u8) -> Level {
+    let (depth, nice, lazy, chain_bits, long) = match level {
+        0 | 1 => (2, 12, false, 18, false),
+        2 => (4, 16, false, 19, false),
+        3 => (6, 24, false, 20, true),
+        4 => (8, 32, true, 19, true),
+        5 => (16, 48, true, 20, true),
+        6 => (32, 96, true, 21, true),
+        7 => (128, 192, true, 22, true),
+        8 => (512, 258, true, 25, true),
+        _ => (2048, 258, true, 25, true),
+    };
+    Level {
+        depth,
+        nice,
+        lazy,
+        chain_bits,
+        long,
     }
 }
 
@@ -80,25 +102,37 @@ enum Tok {
     Match { len: u32, slot: u16, footer: u32 },
 }
 
-const HASH_BITS: u32 = 16;
+const HASH_BITS: u32 = 17;
+const HASH3_BITS: u32 = 14;
+/// 3-byte matches are only worth it this close.
+const HASH3_MAX_DIST: usize = 16 * 1024;
 
-/// Hash chains over `buf` (reference data followed by the input).
+/// Hash chains over `buf` (reference data followed by the input): chains
+/// of 4-byte strings, a direct-mapped table of 3-byte strings for short
+/// near matches, and a table of 32-byte strings for long far ones.
 struct Finder<'a> {
     buf: &'a [u8],
     head: Vec<u32>,
+    head3: Vec<u32>,
     prev: Vec<u32>,
     mask: usize,
     /// Positions below this are in the chains.
     inserted: usize,
     depth: u32,
     nice: usize,
+    /// The farthest match offset (window - 3).
     max_offset: usize,
+    /// The farthest chain candidate (ring size - 1, at most `max_offset`).
+    chain_reach: usize,
     /// Most recent position of each 32-byte string (hashed), for finding
     /// long matches far back (reference data): empty when off.
     long: Vec<u32>,
 }
 
 const LONG_LEN: usize = 32;
+/// Positions entered in the long table: every 8th (so every match of
+/// `LONG_LEN + LONG_STEP - 1` bytes or more is found).
+const LONG_STEP: usize = 8;
 const LONG_BITS: u32 = 20;
 
 #[inline(always)]
@@ -115,14 +149,21 @@ fn hash_long(b: &[u8], p: usize) -> Option<usize> {
 }
 
 #[inline(always)]
-fn hash3(b: &[u8], p: usize) -> usize {
-    match b.get(p..p + 3) {
-        Some(&[a, c, d]) => {
-            let v = (u32::from(a) << 16) | (u32::from(c) << 8) | u32::from(d);
-            (v.wrapping_mul(2_654_435_761) >> (32 - HASH_BITS)) as usize
-        }
-        _ => 0,
+fn read4(b: &[u8], p: usize) -> Option<u32> {
+    match b.get(p..p + 4) {
+        Some(&[a, c, d, e]) => Some(u32::from_le_bytes([a, c, d, e])),
+        _ => None,
     }
+}
+
+#[inline(always)]
+fn hash4(v: u32) -> usize {
+    (v.wrapping_mul(2_654_435_761) >> (32 - HASH_BITS)) as usize
+}
+
+#[inline(always)]
+fn hash3(v: u32) -> usize {
+    ((v & 0x00FF_FFFF).wrapping_mul(506_832_829) >> (32 - HASH3_BITS)) as usize
 }
 
 /// Length of the common prefix of `buf[a..]` and `buf[b..]`, at most `max`.
@@ -153,20 +194,23 @@ fn match_len(buf: &[u8], a: usize, b: usize, max: usize) -> usize {
 
 impl<'a> Finder<'a> {
     fn new(buf: &'a [u8], window: usize, level: u8, long: bool) -> Self {
-        let (depth, nice, _) = level_params(level);
-        let ring = window
-            .next_power_of_two()
+        let lv = level_params(level);
+        let max_offset = window.saturating_sub(3);
+        let ring = (1usize << lv.chain_bits)
+            .min(window.next_power_of_two())
             .min(buf.len().next_power_of_two().max(1));
         Self {
             buf,
             head: vec![0; 1 << HASH_BITS],
+            head3: vec![0; 1 << HASH3_BITS],
             prev: vec![0; ring],
             mask: ring - 1,
             inserted: 0,
-            depth,
-            nice,
-            max_offset: window.saturating_sub(3),
-            long: if long {
+            depth: lv.depth,
+            nice: lv.nice,
+            max_offset,
+            chain_reach: (ring - 1).min(max_offset),
+            long: if long || lv.long {
                 vec![0; 1 << LONG_BITS]
             } else {
                 Vec::new()
@@ -177,18 +221,23 @@ impl<'a> Finder<'a> {
     /// Inserts every position below `upto`.
     #[inline(always)]
     fn insert_to(&mut self, upto: usize) {
-        let end = upto.min(self.buf.len().saturating_sub(2));
+        let end = upto.min(self.buf.len().saturating_sub(3));
         while self.inserted < end {
             let p = self.inserted;
-            let h = hash3(self.buf, p);
-            if let Some(slot) = self.head.get_mut(h) {
-                let old = *slot;
-                *slot = p as u32 + 1;
-                if let Some(pv) = self.prev.get_mut(p & self.mask) {
-                    *pv = old;
+            if let Some(v) = read4(self.buf, p) {
+                if let Some(slot) = self.head.get_mut(hash4(v)) {
+                    let old = *slot;
+                    *slot = p as u32 + 1;
+                    if let Some(pv) = self.prev.get_mut(p & self.mask) {
+                        *pv = old;
+                    }
+                }
+                if let Some(slot) = self.head3.get_mut(hash3(v)) {
+                    *slot = p as u32 + 1;
                 }
             }
             if !self.long.is_empty()
+                && p.is_multiple_of(LONG_STEP)
                 && let Some(h) = hash_long(self.buf, p)
                 && let Some(slot) = self.long.get_mut(h)
             {
@@ -201,44 +250,49 @@ impl<'a> Finder<'a> {
         }
     }
 
-    /// The longest match at `p` of at most `max_len` bytes: (length, offset).
-    fn longest(&mut self, p: usize, max_len: usize) -> (usize, usize) {
+    /// The longest match at `p` of at most `max_len` bytes: (length,
+    /// offset), searching `depth` chain steps.
+    fn longest(&mut self, p: usize, max_len: usize, depth: u32) -> (usize, usize) {
         self.insert_to(p);
-        if max_len < 3 || p + 3 > self.buf.len() {
+        let Some(cur) = read4(self.buf, p) else {
+            return (0, 0);
+        };
+        if max_len < 3 {
             return (0, 0);
         }
-        let h = hash3(self.buf, p);
-        let mut cand = self.head.get(h).copied().unwrap_or(0) as usize;
+        let nice = self.nice.min(max_len);
         let (mut best_len, mut best_off) = (0, 0);
-        let mut depth = self.depth;
-        let limit = p.saturating_sub(self.max_offset);
         if !self.long.is_empty()
             && let Some(h) = hash_long(self.buf, p)
         {
             let c = self.long.get(h).copied().unwrap_or(0) as usize;
-            if c > limit && c - 1 < p {
+            if c > p.saturating_sub(self.max_offset) && c - 1 < p {
                 let l = match_len(self.buf, c - 1, p, max_len);
                 if l >= LONG_LEN {
                     best_len = l;
                     best_off = p - (c - 1);
-                    if l >= self.nice.min(max_len) {
+                    if l >= nice {
                         return (best_len, best_off);
                     }
                 }
             }
         }
-        while cand > 0 && depth > 0 {
+        let limit = p.saturating_sub(self.chain_reach);
+        let mut cand = self.head.get(hash4(cur)).copied().unwrap_or(0) as usize;
+        let mut depth = depth;
+        while cand > limit && depth > 0 {
             let q = cand - 1;
-            if q >= p || q < limit {
+            if q >= p {
                 break;
             }
-            // Quick reject on the byte that would extend the best match.
-            if self.buf.get(q + best_len) == self.buf.get(p + best_len) {
+            if read4(self.buf, q) == Some(cur)
+                && self.buf.get(q + best_len) == self.buf.get(p + best_len)
+            {
                 let l = match_len(self.buf, q, p, max_len);
                 if l > best_len {
                     best_len = l;
                     best_off = p - q;
-                    if l >= self.nice.min(max_len) {
+                    if l >= nice {
                         break;
                     }
                 }
@@ -249,6 +303,17 @@ impl<'a> Finder<'a> {
             }
             cand = next;
             depth -= 1;
+        }
+        if best_len < 4 {
+            // A near 3-byte match.
+            let c = self.head3.get(hash3(cur)).copied().unwrap_or(0) as usize;
+            if c > 0 && c - 1 < p && p - (c - 1) <= HASH3_MAX_DIST {
+                let l = match_len(self.buf, c - 1, p, max_len);
+                if l >= 3 && l > best_len {
+                    best_len = l;
+                    best_off = p - (c - 1);
+                }
+            }
         }
         (best_len, best_off)
     }
@@ -313,9 +378,9 @@ impl Encoder<'_> {
     }
 
     /// The best choice at `p`: (length, token) or length 0 for a literal.
-    fn choose(&mut self, p: usize, max_len: usize) -> (usize, i64, Option<Tok>) {
+    fn choose(&mut self, p: usize, max_len: usize, depth: u32) -> (usize, i64, Option<Tok>) {
         let (rl, ri) = self.rep_match(p, max_len);
-        let (ml, mo) = self.finder.longest(p, max_len);
+        let (ml, mo) = self.finder.longest(p, max_len, depth);
         let mut best: (usize, i64, Option<Tok>) = (0, 0, None);
         if rl >= MIN_MATCH {
             let score = rl as i64 * 8 - match_cost(ri as u16);
@@ -385,7 +450,7 @@ impl Encoder<'_> {
         while p < to {
             let frame_end = (self.start + ((p - self.start) / FRAME_SIZE + 1) * FRAME_SIZE).min(to);
             let max_len = self.max_match.min(frame_end - p);
-            let (len, score, tok) = self.choose(p, max_len);
+            let (len, score, tok) = self.choose(p, max_len, self.finder.depth);
             let Some(mut tok) = tok else {
                 toks.push(Tok::Lit(self.buf.get(p).copied().unwrap_or(0)));
                 p += 1;
@@ -394,7 +459,13 @@ impl Encoder<'_> {
             let mut len = len;
             if self.lazy && len < self.finder.nice && p + 1 < frame_end {
                 let max2 = self.max_match.min(frame_end - p - 1);
-                let (len2, score2, tok2) = self.choose(p + 1, max2);
+                // Less effort when the match in hand is already good.
+                let d2 = if len >= 32 {
+                    (self.finder.depth / 4).max(1)
+                } else {
+                    self.finder.depth
+                };
+                let (len2, score2, tok2) = self.choose(p + 1, max2, d2);
                 if let Some(t2) = tok2
                     && len2 > len
                     && score2 > score + 8
@@ -783,7 +854,7 @@ pub fn compress_chunks(
     } else {
         MAX_MATCH
     };
-    let (_, _, lazy) = level_params(opts.level);
+    let lazy = level_params(opts.level).lazy;
     let main_symbols = NUM_CHARS + 8 * slots;
     let start = reference.len();
     let mut enc = Encoder {
