@@ -172,3 +172,28 @@ fn random_data_is_stored_in_uncompressed_blocks() {
     assert!(d.blocks.iter().all(|b| b.0 == BlockType::Uncompressed));
     assert!(z.len() < data.len() + 100);
 }
+
+#[test]
+fn reset_interval_restarts_the_decoder() {
+    // Two independently encoded streams of whole frames, back to back,
+    // decode as one stream with a reset every 2 frames (as in CHM files).
+    let a = text(2 * 32768, 21);
+    let b = binary(2 * 32768, 22);
+    for params in [StreamParams::lzx(16), StreamParams::lzxd(17)] {
+        let mut z = compress(&a, &params, &[], &EncodeOptions::level(5)).unwrap();
+        z.extend(compress(&b, &params, &[], &EncodeOptions::level(5)).unwrap());
+        let mut p = params;
+        p.reset_interval = 2;
+        let out = decompress(&z, a.len() + b.len(), &p, &[], &DecodeOptions::default()).unwrap();
+        assert!(out[..a.len()] == a[..] && out[a.len()..] == b[..]);
+        // Without the reset the second stream's header is misread.
+        let r = decompress(
+            &z,
+            a.len() + b.len(),
+            &params,
+            &[],
+            &DecodeOptions::default(),
+        );
+        assert!(r.map_or(true, |o| o[a.len()..] != b[..]));
+    }
+}

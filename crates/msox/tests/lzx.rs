@@ -134,3 +134,22 @@ fn mszip_round_trip() {
     let o = msox(&["mszip", "decompress", s(&input), s(&back)]);
     assert_eq!(o.status.code(), Some(1));
 }
+
+#[test]
+fn inspect_cabinet_from_the_corpus() {
+    let Some(dir) = msox_testkit::corpus::dir() else {
+        return;
+    };
+    let cab = dir.join("lzx/libmspack-normal_2files_2folders.cab");
+    let o = msox(&["inspect", cab.to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        text.contains("Lzx(18)") && text.contains("uncompressed size: 51"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Mszip") && text.contains("uncompressed size: 67"),
+        "{text}"
+    );
+}
