@@ -334,13 +334,78 @@ fn slot_of(formatted: u32) -> (u16, u32) {
     (slot as u16, formatted - base)
 }
 
-/// Rough cost in bits of a match, for choosing between candidates.
-#[inline]
-fn match_cost(slot: u16) -> i64 {
-    if slot < 3 {
-        6
-    } else {
-        9 + i64::from(EXTRA_BITS.get(usize::from(slot)).copied().unwrap_or(17))
+/// Estimated code lengths (bits) of the symbols, from the previous block's
+/// trees (or defaults before the first), for choosing between literals and
+/// matches by what they will cost.
+struct Costs {
+    main: Vec<u32>,
+    length: Vec<u32>,
+    /// Average literal cost in 1/16 bits, for long spans.
+    avg_lit16: u32,
+}
+
+impl Costs {
+    fn new(main_symbols: usize) -> Self {
+        let mut main = vec![10u32; main_symbols];
+        for c in main.iter_mut().take(NUM_CHARS) {
+            *c = 8;
+        }
+        Self {
+            main,
+            length: vec![7; LENGTH_SYMBOLS],
+            avg_lit16: 8 * 16,
+        }
+    }
+
+    /// Takes the code lengths of a block just written; unused symbols are
+    /// priced a little over the longest code.
+    fn update(&mut self, main_l: &[u8], len_l: &[u8], lit_freq: &[u32]) {
+        let unseen = |l: &[u8]| u32::from(l.iter().copied().max().unwrap_or(8)).min(14) + 2;
+        let um = unseen(main_l);
+        for (c, &l) in self.main.iter_mut().zip(main_l) {
+            *c = if l == 0 { um } else { u32::from(l) };
+        }
+        let ul = unseen(len_l);
+        for (c, &l) in self.length.iter_mut().zip(len_l) {
+            *c = if l == 0 { ul } else { u32::from(l) };
+        }
+        let (mut bits, mut n) = (0u64, 0u64);
+        for (i, &f) in lit_freq.iter().enumerate().take(NUM_CHARS) {
+            bits += u64::from(f) * u64::from(self.main.get(i).copied().unwrap_or(8));
+            n += u64::from(f);
+        }
+        self.avg_lit16 = (bits * 16).checked_div(n).map_or(8 * 16, |v| v as u32);
+    }
+
+    /// Bits of a match of `len` bytes in position slot `slot`.
+    #[inline]
+    fn matched(&self, len: usize, slot: u16) -> i64 {
+        let lh = (len - MIN_MATCH).min(NUM_PRIMARY_LENGTHS);
+        let mut c = self
+            .main
+            .get(NUM_CHARS + usize::from(slot) * 8 + lh)
+            .copied()
+            .unwrap_or(16);
+        if lh == NUM_PRIMARY_LENGTHS {
+            let lf = (len - MIN_MATCH - NUM_PRIMARY_LENGTHS).min(LENGTH_SYMBOLS - 1);
+            c += self.length.get(lf).copied().unwrap_or(16);
+        }
+        if slot >= 3 {
+            c += u32::from(EXTRA_BITS.get(usize::from(slot)).copied().unwrap_or(17));
+        }
+        i64::from(c)
+    }
+
+    /// Bits of `buf[p..p + len]` as literals (exact for the first 32).
+    #[inline]
+    fn literals(&self, buf: &[u8], p: usize, len: usize) -> i64 {
+        let exact = len.min(32);
+        let mut c: u64 = 0;
+        for &b in buf.get(p..p + exact).unwrap_or_default() {
+            c += u64::from(self.main.get(usize::from(b)).copied().unwrap_or(8));
+        }
+        c += ((len - exact) as u64 * u64::from(self.avg_lit16)) / 16;
+        c as i64
     }
 }
 
@@ -357,51 +422,47 @@ struct Encoder<'a> {
     prev_main: Vec<u8>,
     prev_length: Vec<u8>,
     delta: bool,
+    costs: Costs,
 }
 
 impl Encoder<'_> {
-    /// The best repeated-offset match at `p`: (length, index).
-    #[inline]
-    fn rep_match(&self, p: usize, max_len: usize) -> (usize, usize) {
-        let mut best = (0, 0);
+    /// The best choice at `p`: (length, bits saved over literals, token),
+    /// or no token when a literal is cheaper.
+    fn choose(&mut self, p: usize, max_len: usize, depth: u32) -> (usize, i64, Option<Tok>) {
+        let mut best: (usize, i64, Option<Tok>) = (0, 0, None);
         for (i, &r) in self.r.iter().enumerate() {
             let r = r as usize;
             if r == 0 || r > p || r > self.finder.max_offset {
                 continue;
             }
             let l = match_len(self.buf, p - r, p, max_len);
-            if l > best.0 {
-                best = (l, i);
+            if l < MIN_MATCH || l <= best.0 {
+                continue;
+            }
+            let gain = self.costs.literals(self.buf, p, l) - self.costs.matched(l, i as u16);
+            if gain > best.1 {
+                best = (
+                    l,
+                    gain,
+                    Some(Tok::Match {
+                        len: l as u32,
+                        slot: i as u16,
+                        footer: 0,
+                    }),
+                );
             }
         }
-        best
-    }
-
-    /// The best choice at `p`: (length, token) or length 0 for a literal.
-    fn choose(&mut self, p: usize, max_len: usize, depth: u32) -> (usize, i64, Option<Tok>) {
-        let (rl, ri) = self.rep_match(p, max_len);
-        let (ml, mo) = self.finder.longest(p, max_len, depth);
-        let mut best: (usize, i64, Option<Tok>) = (0, 0, None);
-        if rl >= MIN_MATCH {
-            let score = rl as i64 * 8 - match_cost(ri as u16);
-            best = (
-                rl,
-                score,
-                Some(Tok::Match {
-                    len: rl as u32,
-                    slot: ri as u16,
-                    footer: 0,
-                }),
-            );
+        if best.0 >= self.finder.nice.min(max_len) {
+            return best;
         }
-        if ml >= 3 {
+        let (ml, mo) = self.finder.longest(p, max_len, depth);
+        if ml >= 3 && ml > best.0 {
             let (slot, footer) = slot_of(mo as u32 + 2);
-            let score = ml as i64 * 8 - match_cost(slot);
-            let worth = ml > 3 || mo < 16 * 1024;
-            if worth && score > best.1 && score > 8 {
+            let gain = self.costs.literals(self.buf, p, ml) - self.costs.matched(ml, slot);
+            if gain > best.1 {
                 best = (
                     ml,
-                    score,
+                    gain,
                     Some(Tok::Match {
                         len: ml as u32,
                         slot,
@@ -467,8 +528,7 @@ impl Encoder<'_> {
                 };
                 let (len2, score2, tok2) = self.choose(p + 1, max2, d2);
                 if let Some(t2) = tok2
-                    && len2 > len
-                    && score2 > score + 8
+                    && score2 > score + 2
                 {
                     toks.push(Tok::Lit(self.buf.get(p).copied().unwrap_or(0)));
                     p += 1;
@@ -869,6 +929,7 @@ pub fn compress_chunks(
         prev_main: vec![0; main_symbols],
         prev_length: vec![0; LENGTH_SYMBOLS],
         delta,
+        costs: Costs::new(main_symbols),
     };
     enc.finder.nice = enc.finder.nice.min(max_match);
     let mut w = BitWriter::new();
@@ -898,6 +959,15 @@ pub fn compress_chunks(
                 // uncompressed block also decodes faster).
                 if chunks.iter().map(Vec::len).sum::<usize>() < (to - from) - (to - from) / 64 =>
             {
+                let mut lit = [0u32; NUM_CHARS];
+                for t in &toks {
+                    if let Tok::Lit(b) = *t
+                        && let Some(f) = lit.get_mut(usize::from(b))
+                    {
+                        *f += 1;
+                    }
+                }
+                enc.costs.update(&main_l, &len_l, &lit);
                 enc.prev_main = main_l;
                 enc.prev_length = len_l;
                 chunks
