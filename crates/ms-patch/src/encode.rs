@@ -80,7 +80,7 @@ fn level_params(level: u8) -> Level {
         3 => (6, 24, false, 20, true),
         4 => (8, 32, true, 19, true),
         5 => (16, 48, true, 20, true),
-        6 => (32, 96, true, 21, true),
+        6 => (64, 128, true, 21, true),
         7 => (128, 192, true, 22, true),
         8 => (512, 258, true, 25, true),
         _ => (2048, 258, true, 25, true),
@@ -252,7 +252,7 @@ impl<'a> Finder<'a> {
 
     /// The longest match at `p` of at most `max_len` bytes: (length,
     /// offset), searching `depth` chain steps.
-    fn longest(&mut self, p: usize, max_len: usize, depth: u32) -> (usize, usize) {
+    fn longest(&mut self, p: usize, max_len: usize, depth: u32, lit16: u32) -> (usize, usize) {
         self.insert_to(p);
         let Some(cur) = read4(self.buf, p) else {
             return (0, 0);
@@ -278,6 +278,11 @@ impl<'a> Finder<'a> {
             }
         }
         let limit = p.saturating_sub(self.chain_reach);
+        let mut best_score = if best_len > 0 {
+            (best_len as i64 * i64::from(lit16)) / 16 - offset_bits(best_off)
+        } else {
+            i64::MIN
+        };
         let mut cand = self.head.get(hash4(cur)).copied().unwrap_or(0) as usize;
         let mut depth = depth;
         while cand > limit && depth > 0 {
@@ -289,9 +294,13 @@ impl<'a> Finder<'a> {
                 && self.buf.get(q + best_len) == self.buf.get(p + best_len)
             {
                 let l = match_len(self.buf, q, p, max_len);
-                if l > best_len {
+                // Candidates come nearest first: a farther one must be long
+                // enough to pay for its extra offset bits.
+                let score = (l as i64 * i64::from(lit16)) / 16 - offset_bits(p - q);
+                if l > best_len && score > best_score {
                     best_len = l;
                     best_off = p - q;
+                    best_score = score;
                     if l >= nice {
                         break;
                     }
@@ -317,6 +326,13 @@ impl<'a> Finder<'a> {
         }
         (best_len, best_off)
     }
+}
+
+/// Footer bits of a match at distance `d` (roughly what farther costs).
+#[inline]
+fn offset_bits(d: usize) -> i64 {
+    let (slot, _) = slot_of(d as u32 + 2);
+    i64::from(EXTRA_BITS.get(usize::from(slot)).copied().unwrap_or(17))
 }
 
 /// Position slot and footer of a formatted offset (offset + 2).
@@ -455,7 +471,7 @@ impl Encoder<'_> {
         if best.0 >= self.finder.nice.min(max_len) {
             return best;
         }
-        let (ml, mo) = self.finder.longest(p, max_len, depth);
+        let (ml, mo) = self.finder.longest(p, max_len, depth, self.costs.avg_lit16);
         if ml >= 3 && ml > best.0 {
             let (slot, footer) = slot_of(mo as u32 + 2);
             let gain = self.costs.literals(self.buf, p, ml) - self.costs.matched(ml, slot);
