@@ -127,17 +127,23 @@ struct Finder<'a> {
     /// Most recent position of each 32-byte string (hashed), for finding
     /// long matches far back (reference data): empty when off.
     long: Vec<u32>,
+    long_len: usize,
+    long_step: usize,
 }
 
+/// Long-table string length and insertion step (the same with and
+/// without reference data: shorter strings found no more).
 const LONG_LEN: usize = 32;
+const DELTA_LONG_LEN: usize = 32;
+const DELTA_LONG_STEP: usize = 8;
 /// Positions entered in the long table: every 8th (so every match of
 /// `LONG_LEN + LONG_STEP - 1` bytes or more is found).
 const LONG_STEP: usize = 8;
 const LONG_BITS: u32 = 20;
 
 #[inline(always)]
-fn hash_long(b: &[u8], p: usize) -> Option<usize> {
-    let s = b.get(p..p + LONG_LEN)?;
+fn hash_long(b: &[u8], p: usize, len: usize) -> Option<usize> {
+    let s = b.get(p..p + len)?;
     let mut h = 0u64;
     for (i, c) in s.chunks_exact(8).enumerate() {
         let v = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
@@ -196,7 +202,10 @@ impl<'a> Finder<'a> {
     fn new(buf: &'a [u8], window: usize, level: u8, long: bool) -> Self {
         let lv = level_params(level);
         let max_offset = window.saturating_sub(3);
-        let ring = (1usize << lv.chain_bits)
+        // With reference data (a patch) the chains reach the whole window:
+        // the matches that matter are one reference length back.
+        let chain_bits = if long { 25 } else { lv.chain_bits };
+        let ring = (1usize << chain_bits)
             .min(window.next_power_of_two())
             .min(buf.len().next_power_of_two().max(1));
         Self {
@@ -215,6 +224,8 @@ impl<'a> Finder<'a> {
             } else {
                 Vec::new()
             },
+            long_len: if long { DELTA_LONG_LEN } else { LONG_LEN },
+            long_step: if long { DELTA_LONG_STEP } else { LONG_STEP },
         }
     }
 
@@ -237,8 +248,8 @@ impl<'a> Finder<'a> {
                 }
             }
             if !self.long.is_empty()
-                && p.is_multiple_of(LONG_STEP)
-                && let Some(h) = hash_long(self.buf, p)
+                && p.is_multiple_of(self.long_step)
+                && let Some(h) = hash_long(self.buf, p, self.long_len)
                 && let Some(slot) = self.long.get_mut(h)
             {
                 *slot = p as u32 + 1;
@@ -263,12 +274,12 @@ impl<'a> Finder<'a> {
         let nice = self.nice.min(max_len);
         let (mut best_len, mut best_off) = (0, 0);
         if !self.long.is_empty()
-            && let Some(h) = hash_long(self.buf, p)
+            && let Some(h) = hash_long(self.buf, p, self.long_len)
         {
             let c = self.long.get(h).copied().unwrap_or(0) as usize;
             if c > p.saturating_sub(self.max_offset) && c - 1 < p {
                 let l = match_len(self.buf, c - 1, p, max_len);
-                if l >= LONG_LEN {
+                if l >= self.long_len {
                     best_len = l;
                     best_off = p - (c - 1);
                     if l >= nice {
@@ -439,6 +450,9 @@ struct Encoder<'a> {
     prev_length: Vec<u8>,
     delta: bool,
     costs: Costs,
+    /// With reference data: the distance of the last match into the
+    /// reference, around which the encoder looks after an edit.
+    d_ref: usize,
 }
 
 impl Encoder<'_> {
@@ -471,7 +485,22 @@ impl Encoder<'_> {
         if best.0 >= self.finder.nice.min(max_len) {
             return best;
         }
-        let (ml, mo) = self.finder.longest(p, max_len, depth, self.costs.avg_lit16);
+        let (mut ml, mut mo) = self.finder.longest(p, max_len, depth, self.costs.avg_lit16);
+        if self.d_ref > 0 && ml < 16 {
+            // After an edit the copy of the old data continues a few bytes
+            // off the last distance into the reference.
+            for k in 0..=16usize {
+                let d = (self.d_ref + k).wrapping_sub(8);
+                if d == 0 || d > p || d > self.finder.max_offset {
+                    continue;
+                }
+                let l = match_len(self.buf, p - d, p, max_len);
+                if l > ml {
+                    ml = l;
+                    mo = d;
+                }
+            }
+        }
         if ml >= 3 && ml > best.0 {
             let (slot, footer) = slot_of(mo as u32 + 2);
             let gain = self.costs.literals(self.buf, p, ml) - self.costs.matched(ml, slot);
@@ -560,6 +589,12 @@ impl Encoder<'_> {
                 _ => 0,
             };
             let tok = self.commit(tok, offset);
+            if self.delta && self.start > 0 {
+                let d = self.r[0] as usize;
+                if d > p - self.start {
+                    self.d_ref = d;
+                }
+            }
             toks.push(tok);
             p += len;
             // Long matches: insert lazily (the next search inserts).
@@ -946,6 +981,7 @@ pub fn compress_chunks(
         prev_length: vec![0; LENGTH_SYMBOLS],
         delta,
         costs: Costs::new(main_symbols),
+        d_ref: 0,
     };
     enc.finder.nice = enc.finder.nice.min(max_match);
     let mut w = BitWriter::new();
