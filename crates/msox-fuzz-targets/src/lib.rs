@@ -141,6 +141,31 @@ pub const TARGETS: &[Target] = &[
         seeds: &[],
         run: msg_read,
     },
+    Target {
+        name: "mci_mszip_decode",
+        seeds: &["mci"],
+        run: mci_mszip_decode,
+    },
+    Target {
+        name: "mci_mszip_roundtrip",
+        seeds: &["mci"],
+        run: mci_mszip_roundtrip,
+    },
+    Target {
+        name: "patch_lzx_decode",
+        seeds: &["patch"],
+        run: patch_lzx_decode,
+    },
+    Target {
+        name: "patch_delta_apply",
+        seeds: &["patch"],
+        run: patch_delta_apply,
+    },
+    Target {
+        name: "patch_lzx_roundtrip",
+        seeds: &["patch"],
+        run: patch_lzx_roundtrip,
+    },
 ];
 
 /// ms-oxtnef: the attribute layer re-encodes whatever it decodes (strict or
@@ -596,7 +621,125 @@ pub fn msg_read(data: &[u8]) {
         limits: FUZZ_LIMITS,
         ..ReadOptions::default()
     };
-    if let Some(out) = MsgFile::read(data, &o).ok().and_then(|(f, _)| f.to_bytes().ok()) {
+    if let Some(out) = MsgFile::read(data, &o)
+        .ok()
+        .and_then(|(f, _)| f.to_bytes().ok())
+    {
         MsgFile::read(&out, &o).expect("a written .msg reads back");
     }
+}
+
+/// to it.
+pub fn mci_mszip_decode(data: &[u8]) {
+    if let Ok(out) = ms_mci::decompress_with(data, &FUZZ_LIMITS) {
+        assert!(out.len() <= FUZZ_LIMITS.max_output);
+        let again = ms_mci::compress(&out, 6);
+        assert_eq!(ms_mci::decompress(&again).unwrap(), out);
+    }
+    if let Ok(cab) = ms_mci::cab::Cabinet::parse(data, &FUZZ_LIMITS) {
+        for i in 0..cab.folders.len().min(16) {
+            if let Ok(out) = cab.folder_data(i, &FUZZ_LIMITS) {
+                for f in &cab.files {
+                    let _ = ms_mci::cab::Cabinet::file_bytes(f, &out);
+                }
+            }
+        }
+    }
+}
+
+/// ms-mci: any data survives MSZIP compression at the level the first
+/// byte picks, in one call and block by block.
+pub fn mci_mszip_roundtrip(data: &[u8]) {
+    let Some((&level, data)) = data.split_first() else {
+        return;
+    };
+    let c = ms_mci::compress(data, u32::from(level % 10));
+    assert_eq!(ms_mci::decompress(&c).unwrap(), data);
+}
+
+/// ms-patch: the input as an LZXD file, and (after a 3-byte selector:
+/// window bits, dialect, output size) as a bare LZX or LZXD stream. When a
+/// bare stream decodes, our encoder's stream for that output decodes back.
+pub fn patch_lzx_decode(data: &[u8]) {
+    use ms_patch::{DecodeOptions, FileOptions, StreamParams};
+    let fopts = FileOptions::from_limits(&FUZZ_LIMITS);
+    let _ = ms_patch::decompress_file(data, &fopts);
+    let Some((sel, stream)) = data.split_first_chunk::<3>() else {
+        return;
+    };
+    let bits = 15 + sel[0] % 11;
+    let lzxd = sel[0] & 0x80 != 0;
+    let params = if lzxd {
+        StreamParams::lzxd(bits)
+    } else {
+        StreamParams::lzx(15 + sel[0] % 7)
+    };
+    let len = usize::from(u16::from_le_bytes([sel[1], sel[2]])) * 4;
+    let opts = DecodeOptions::from_limits(&FUZZ_LIMITS);
+    if let Ok(out) = ms_patch::decompress(stream, len, &params, &[], &opts) {
+        assert_eq!(out.len(), len);
+        let z = ms_patch::compress(&out, &params, &[], &Default::default()).unwrap();
+        assert_eq!(
+            ms_patch::decompress(&z, len, &params, &[], &opts).unwrap(),
+            out
+        );
+    }
+}
+
+/// ms-patch: the input as an LZX DELTA patch applied to a base cut from
+/// its front (the first 2 bytes give the base length), and as a bare LZXD
+/// stream with that base as reference data.
+pub fn patch_delta_apply(data: &[u8]) {
+    use ms_patch::{DecodeOptions, FileOptions, StreamParams};
+    let fopts = FileOptions::from_limits(&FUZZ_LIMITS);
+    let _ = ms_patch::apply_patch(data, b"", &fopts);
+    let Some((sel, rest)) = data.split_first_chunk::<2>() else {
+        return;
+    };
+    let n = usize::from(u16::from_le_bytes(*sel)).min(rest.len());
+    let (base, patch) = rest.split_at(n);
+    if let Ok(out) = ms_patch::apply_patch(patch, base, &fopts) {
+        let p = ms_patch::create_patch(base, &out, &Default::default()).unwrap();
+        assert_eq!(ms_patch::apply_patch(&p, base, &fopts).unwrap(), out);
+    }
+    let opts = DecodeOptions::from_limits(&FUZZ_LIMITS);
+    let _ = ms_patch::decompress(
+        patch,
+        base.len() * 2 + 100,
+        &StreamParams::lzxd(17),
+        base,
+        &opts,
+    );
+}
+
+/// ms-patch: any data (after a selector byte: level, window, dialect, E8)
+/// survives the LZX encoder, and a patch from the data's first half to the
+/// whole applies.
+pub fn patch_lzx_roundtrip(data: &[u8]) {
+    use ms_patch::{DecodeOptions, EncodeOptions, FileOptions, StreamParams, WriteOptions};
+    let Some((&sel, data)) = data.split_first() else {
+        return;
+    };
+    let level = 1 + sel % 9;
+    let lzxd = sel & 0x40 != 0;
+    let bits = 15 + (sel >> 4) % 7;
+    let params = if lzxd {
+        StreamParams::lzxd(bits)
+    } else {
+        StreamParams::lzx(bits)
+    };
+    let mut opts = EncodeOptions::level(level);
+    opts.extended_lengths = lzxd && sel & 1 != 0;
+    if sel & 0x80 != 0 {
+        opts.e8_translation = Some(data.len() as u32 | 0x1000);
+    }
+    let z = ms_patch::compress(data, &params, &[], &opts).unwrap();
+    let back = ms_patch::decompress(&z, data.len(), &params, &[], &DecodeOptions::default());
+    assert_eq!(back.unwrap(), data);
+    let half = &data[..data.len() / 2];
+    let p = ms_patch::create_patch(half, data, &WriteOptions::level(level)).unwrap();
+    assert_eq!(
+        ms_patch::apply_patch(&p, half, &FileOptions::default()).unwrap(),
+        data
+    );
 }

@@ -22,6 +22,8 @@ pub fn formats() -> Vec<Format> {
     vec![
         crate::cmd::tnef::FORMAT,
         crate::cmd::msg::FORMAT,
+        crate::cmd::lzx::FORMAT,
+        crate::cmd::mszip::FORMAT_CAB,
         crate::cmd::wbxml::FORMAT,
         crate::cmd::rtf::FORMAT,
         crate::cmd::rtf::FORMAT_RTF,

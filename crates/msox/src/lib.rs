@@ -57,6 +57,15 @@ pub enum Command {
     /// MAPI data structures (MS-OXCDATA): EntryIDs, restrictions, rows, error codes.
     #[command(subcommand)]
     Oxcdata(cmd::oxcdata::Cmd),
+    /// LZX / LZXD compressed files (MS-PATCH, OAB .lzx).
+    #[command(subcommand)]
+    Lzx(cmd::lzx::Cmd),
+    /// LZX DELTA binary patches (MS-PATCH, OAB differential updates).
+    #[command(subcommand)]
+    Patch(cmd::lzx::PatchCmd),
+    /// MSZIP compression (MS-MCI).
+    #[command(subcommand)]
+    Mszip(cmd::mszip::Cmd),
 }
 
 /// Runs a parsed command line.
@@ -72,5 +81,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Dtyp(c) => cmd::dtyp::run(&c),
         Command::Oab(c) => cmd::oab::run(&c),
         Command::Oxcdata(c) => cmd::oxcdata::run(&c),
+        Command::Lzx(c) => cmd::lzx::run(&c),
+        Command::Patch(c) => cmd::lzx::run_patch(&c),
+        Command::Mszip(c) => cmd::mszip::run(&c),
     }
 }

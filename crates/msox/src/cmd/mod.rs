@@ -6,8 +6,10 @@ pub mod oab;
 pub mod oxcdata;
 pub mod wbxml;
 
+pub mod lzx;
 pub mod message;
 pub mod msg;
+pub mod mszip;
 pub mod prop;
 pub mod rtf;
 pub mod tnef;

@@ -1,0 +1,778 @@
+//! [MS-PATCH] 2 / 3.1: the LZX and LZXD decoder.
+//!
+//! One call decodes a whole stream of known output size into memory (the
+//! output buffer is the window: no ring buffer, no copying out of it). The
+//! stream is decoded 32 KiB frame by frame, as the format requires:
+//! matches and blocks may not run over a frame's end, the bitstream is
+//! re-aligned to 16 bits after each frame, and in LZXD (`delta`) streams
+//! each frame starts with its 16-bit compressed chunk size (read and
+//! skipped, as libmspack does). E8 call translation is undone frame by
+//! frame after decoding.
+//!
+//! Time is linear in input plus output: every symbol produces at least one
+//! byte, every block header consumes input, and tree reading is bounded by
+//! the tree sizes. Allocation grows with decoded frames, never with a
+//! declared size alone.
+
+use msox_codec::{Error, ErrorKind, Limits, Result};
+
+use crate::bits::BitReader;
+use crate::consts::{
+    ALIGNED_SYMBOLS, EXTRA_BITS, FRAME_SIZE, LENGTH_SYMBOLS, MAX_MAIN_SYMBOLS, MAX_MATCH,
+    MAX_WINDOW_BITS, MIN_MATCH, MIN_WINDOW_BITS, NUM_CHARS, NUM_PRIMARY_LENGTHS, POSITION_BASE,
+    PRETREE_SYMBOLS, position_slots,
+};
+use crate::huffman::{DecodeTable, TreeError};
+
+/// [MS-PATCH] 2.3.1.1 Block Type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum BlockType {
+    /// 1: verbatim block.
+    Verbatim,
+    /// 2: aligned offset block.
+    Aligned,
+    /// 3: uncompressed block.
+    Uncompressed,
+}
+
+impl BlockType {
+    /// The 3-bit wire value.
+    pub fn value(self) -> u32 {
+        match self {
+            BlockType::Verbatim => 1,
+            BlockType::Aligned => 2,
+            BlockType::Uncompressed => 3,
+        }
+    }
+}
+
+/// Which LZX dialect a stream is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum Dialect {
+    /// LZX as in cabinet files: window 2^15..=2^21, no chunk sizes, matches
+    /// up to 257 bytes.
+    Lzx,
+    /// LZXD ([MS-PATCH]): window 2^15..=2^25, a 16-bit chunk size before
+    /// every frame, the extra length field for matches over 257 bytes, and
+    /// optional reference data.
+    Lzxd,
+}
+
+/// Parameters of an LZX stream: what the container says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct StreamParams {
+    /// log2 of the window size (15..=21 for [`Dialect::Lzx`], 15..=25 for
+    /// [`Dialect::Lzxd`]).
+    pub window_bits: u8,
+    /// The dialect.
+    pub dialect: Dialect,
+    /// Frames between decoder resets (0: never; CHM files use this).
+    pub reset_interval: u32,
+}
+
+impl StreamParams {
+    /// LZX as in a cabinet folder of `window_bits`.
+    pub const fn lzx(window_bits: u8) -> Self {
+        Self {
+            window_bits,
+            dialect: Dialect::Lzx,
+            reset_interval: 0,
+        }
+    }
+
+    /// LZXD ([MS-PATCH]) with a window of 2^`window_bits`.
+    pub const fn lzxd(window_bits: u8) -> Self {
+        Self {
+            window_bits,
+            dialect: Dialect::Lzxd,
+            reset_interval: 0,
+        }
+    }
+
+    fn check(&self) -> Result<usize> {
+        let max = match self.dialect {
+            Dialect::Lzx => 21,
+            Dialect::Lzxd => MAX_WINDOW_BITS,
+        };
+        if self.window_bits < MIN_WINDOW_BITS || self.window_bits > max {
+            return Err(Error::new(ErrorKind::InvalidValue {
+                field: "window bits",
+                value: u64::from(self.window_bits),
+            }));
+        }
+        position_slots(self.window_bits).ok_or_else(|| {
+            Error::new(ErrorKind::InvalidValue {
+                field: "window bits",
+                value: u64::from(self.window_bits),
+            })
+        })
+    }
+}
+
+const MAIN_BITS: u32 = 11;
+const LENGTH_BITS: u32 = 9;
+const ALIGNED_BITS: u32 = 7;
+const PRETREE_BITS: u32 = 6;
+
+/// Decoder state that survives between blocks and frames.
+struct State {
+    main_lens: Vec<u8>,
+    length_lens: Vec<u8>,
+    aligned_lens: [u8; ALIGNED_SYMBOLS],
+    pre_lens: [u8; PRETREE_SYMBOLS],
+    main: DecodeTable,
+    length: DecodeTable,
+    aligned: DecodeTable,
+    pre: DecodeTable,
+    r: [u32; 3],
+    block_type: Option<BlockType>,
+    block_remaining: usize,
+    block_odd: bool,
+    header_read: bool,
+    e8_size: Option<u32>,
+    /// Every block header read: type and size.
+    blocks: Vec<(BlockType, usize)>,
+}
+
+impl State {
+    fn new(main_symbols: usize) -> Self {
+        Self {
+            main_lens: vec![0; main_symbols],
+            length_lens: vec![0; LENGTH_SYMBOLS],
+            aligned_lens: [0; ALIGNED_SYMBOLS],
+            pre_lens: [0; PRETREE_SYMBOLS],
+            main: DecodeTable::new(),
+            length: DecodeTable::new(),
+            aligned: DecodeTable::new(),
+            pre: DecodeTable::new(),
+            r: [1, 1, 1],
+            block_type: None,
+            block_remaining: 0,
+            block_odd: false,
+            header_read: false,
+            e8_size: None,
+            blocks: Vec::new(),
+        }
+    }
+
+    /// [MS-PATCH] 2.3: the state at the start of a stream (and at each
+    /// reset point).
+    fn reset(&mut self) {
+        self.main_lens.fill(0);
+        self.length_lens.fill(0);
+        self.r = [1, 1, 1];
+        self.block_type = None;
+        self.block_remaining = 0;
+        self.block_odd = false;
+        self.header_read = false;
+    }
+}
+
+fn err(kind: ErrorKind, bits: &BitReader<'_>) -> Error {
+    Error::at_offset(kind, bits.byte_pos())
+}
+
+fn malformed(msg: &'static str, bits: &BitReader<'_>) -> Error {
+    err(ErrorKind::Malformed(msg.into()), bits)
+}
+
+fn tree_error(e: TreeError, tree: &'static str, bits: &BitReader<'_>) -> Error {
+    let what = match e {
+        TreeError::Oversubscribed => "oversubscribed",
+        TreeError::Incomplete => "incomplete",
+        TreeError::TooLong => "over-long",
+    };
+    err(
+        ErrorKind::Malformed(format!("{what} {tree} tree").into()),
+        bits,
+    )
+    .context(tree)
+}
+
+/// Decodes one symbol from `table`.
+#[inline(always)]
+fn decode_sym(table: &DecodeTable, bits: &mut BitReader<'_>) -> u32 {
+    bits.ensure32();
+    let tb = table.bits();
+    let mut e = table.entry(bits.peek(tb) as usize);
+    if DecodeTable::is_sub(e) {
+        let (offset, sb) = DecodeTable::sub(e);
+        let idx = bits.peek(tb + sb) & ((1 << sb) - 1);
+        e = table.entry(offset + idx as usize);
+    }
+    bits.consume(e & 0xFF);
+    e >> 8
+}
+
+/// [MS-PATCH] 2.5 Pretree: reads the pretree, then delta-coded path lengths
+/// for `lens[first..last]` (runs may spill past `last` into the rest of the
+/// table, as in libmspack; past the table they are dropped).
+fn read_lengths(
+    st: &mut State,
+    which: Which,
+    first: usize,
+    last: usize,
+    bits: &mut BitReader<'_>,
+) -> Result<()> {
+    for l in st.pre_lens.iter_mut() {
+        *l = bits.read(4) as u8;
+    }
+    st.pre
+        .build(&st.pre_lens, PRETREE_BITS)
+        .map_err(|e| tree_error(e, "pretree", bits))?;
+    if st.pre.is_empty() {
+        return Err(malformed("empty pretree", bits).context("pretree"));
+    }
+    let lens = match which {
+        Which::Main => &mut st.main_lens,
+        Which::Length => &mut st.length_lens,
+    };
+    let mut x = first;
+    while x < last {
+        let z = decode_sym(&st.pre, bits);
+        match z {
+            17 => {
+                let run = bits.read(4) as usize + 4;
+                fill(lens, x, run, 0);
+                x += run;
+            }
+            18 => {
+                let run = bits.read(5) as usize + 20;
+                fill(lens, x, run, 0);
+                x += run;
+            }
+            19 => {
+                let run = bits.read(1) as usize + 4;
+                let z = decode_sym(&st.pre, bits);
+                if z > 16 {
+                    return Err(malformed("pretree code over 16 after code 19", bits));
+                }
+                let prev = i32::from(lens.get(x).copied().unwrap_or(0));
+                let v = (prev - z as i32).rem_euclid(17) as u8;
+                fill(lens, x, run, v);
+                x += run;
+            }
+            _ => {
+                let prev = i32::from(lens.get(x).copied().unwrap_or(0));
+                if let Some(l) = lens.get_mut(x) {
+                    *l = (prev - z as i32).rem_euclid(17) as u8;
+                }
+                x += 1;
+            }
+        }
+        if bits.overrun() > 2 {
+            return Err(err(
+                ErrorKind::UnexpectedEnd {
+                    needed: 2,
+                    available: 0,
+                },
+                bits,
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn fill(lens: &mut [u8], at: usize, run: usize, v: u8) {
+    let end = at.saturating_add(run).min(lens.len());
+    if let Some(s) = lens.get_mut(at.min(end)..end) {
+        s.fill(v);
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Which {
+    Main,
+    Length,
+}
+
+/// Options for decoding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct DecodeOptions {
+    /// The largest output allowed (more is [`ErrorKind::LimitExceeded`]).
+    pub max_output: usize,
+}
+
+impl Default for DecodeOptions {
+    fn default() -> Self {
+        Self::from_limits(&Limits::DEFAULT)
+    }
+}
+
+impl DecodeOptions {
+    /// The output cap of `limits`.
+    pub const fn from_limits(limits: &Limits) -> Self {
+        Self {
+            max_output: limits.max_output,
+        }
+    }
+}
+
+/// Decodes an LZX or LZXD stream of `output_len` bytes.
+///
+/// `reference` is LZX DELTA reference data: it logically precedes the
+/// output in the window, so matches may reach back into it (empty for
+/// plain LZX; must fit the window).
+pub fn decompress(
+    input: &[u8],
+    output_len: usize,
+    params: &StreamParams,
+    reference: &[u8],
+    opts: &DecodeOptions,
+) -> Result<Vec<u8>> {
+    decompress_with_blocks(input, output_len, params, reference, opts).map(|d| d.data)
+}
+
+/// The output of [`decompress_with_blocks`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The decompressed bytes.
+    pub data: Vec<u8>,
+    /// Each block header met: its type and Block Size (the first 65536).
+    pub blocks: Vec<(BlockType, usize)>,
+}
+
+/// [`decompress`], also listing the blocks of the stream.
+pub fn decompress_with_blocks(
+    input: &[u8],
+    output_len: usize,
+    params: &StreamParams,
+    reference: &[u8],
+    opts: &DecodeOptions,
+) -> Result<Decoded> {
+    let slots = params.check()?;
+    let window = 1usize << params.window_bits;
+    if output_len > opts.max_output {
+        return Err(Error::at_offset(
+            ErrorKind::LimitExceeded {
+                what: "output size",
+                value: output_len as u64,
+                max: opts.max_output as u64,
+            },
+            0,
+        ));
+    }
+    if reference.len() > window {
+        return Err(Error::new(ErrorKind::LimitExceeded {
+            what: "reference data size",
+            value: reference.len() as u64,
+            max: window as u64,
+        }));
+    }
+    let ref_len = reference.len();
+    let main_symbols = NUM_CHARS + 8 * slots;
+    debug_assert!(main_symbols <= MAX_MAIN_SYMBOLS);
+    let mut st = State::new(main_symbols);
+    let mut bits = BitReader::new(input);
+    let mut out: Vec<u8> = Vec::with_capacity(
+        ref_len.saturating_add(output_len.min(input.len().saturating_mul(8).max(1 << 16))),
+    );
+    out.extend_from_slice(reference);
+    let delta = params.dialect == Dialect::Lzxd;
+    // E8 translation size in force for each frame (None: off).
+    let mut e8_frames: Vec<Option<u32>> = Vec::new();
+    let mut frame = 0u32;
+    while out.len() - ref_len < output_len {
+        if params.reset_interval != 0 && frame.is_multiple_of(params.reset_interval) {
+            st.reset();
+        }
+        if delta {
+            // [MS-PATCH] 2.2.1 Chunk Size: skipped (it only lets readers
+            // walk the chunks without decoding).
+            let in_bytes = st.block_type == Some(BlockType::Uncompressed) && st.block_remaining > 0;
+            bits.read(16);
+            if in_bytes {
+                bits.to_bytes();
+            }
+        }
+        if !st.header_read {
+            // [MS-PATCH] 2.3: E8 translation bit, then the translation size.
+            st.e8_size = if bits.read(1) == 1 {
+                let hi = bits.read(16);
+                let lo = bits.read(16);
+                Some((hi << 16) | lo)
+            } else {
+                None
+            };
+            st.header_read = true;
+        }
+        let frame_start = out.len();
+        let frame_size = FRAME_SIZE.min(output_len - (frame_start - ref_len));
+        let frame_end = frame_start + frame_size;
+        out.resize(frame_end, 0);
+        decode_frame(
+            &mut st,
+            &mut bits,
+            &mut out,
+            frame_start,
+            frame_end,
+            window,
+            delta,
+        )?;
+        if bits.overrun() > 2 {
+            return Err(err(
+                ErrorKind::UnexpectedEnd {
+                    needed: bits.overrun() as u64,
+                    available: 0,
+                },
+                &bits,
+            ));
+        }
+        // Re-align to 16 bits after each frame.
+        bits.align_word();
+        e8_frames.push(st.e8_size);
+        frame = frame.wrapping_add(1);
+    }
+    if ref_len > 0 {
+        out.drain(..ref_len);
+    }
+    undo_e8(&mut out, &e8_frames);
+    Ok(Decoded {
+        data: out,
+        blocks: st.blocks,
+    })
+}
+
+/// Decodes blocks until the frame `out[frame_start..frame_end]` is full.
+#[allow(clippy::too_many_arguments)]
+fn decode_frame(
+    st: &mut State,
+    bits: &mut BitReader<'_>,
+    out: &mut [u8],
+    frame_start: usize,
+    frame_end: usize,
+    window: usize,
+    delta: bool,
+) -> Result<()> {
+    let mut pos = frame_start;
+    while pos < frame_end {
+        if st.block_remaining == 0 {
+            if st.block_type == Some(BlockType::Uncompressed) {
+                if st.block_odd && !bits.skip_bytes(1) {
+                    return Err(err(
+                        ErrorKind::UnexpectedEnd {
+                            needed: 1,
+                            available: 0,
+                        },
+                        bits,
+                    ));
+                }
+                st.block_odd = false;
+            }
+            read_block_header(st, bits)?;
+            if bits.overrun() > 2 {
+                return Err(err(
+                    ErrorKind::UnexpectedEnd {
+                        needed: 2,
+                        available: 0,
+                    },
+                    bits,
+                ));
+            }
+        }
+        let run = st.block_remaining.min(frame_end - pos);
+        let run_end = pos + run;
+        match st.block_type {
+            Some(BlockType::Uncompressed) => {
+                let src = bits.take_bytes(run).ok_or_else(|| {
+                    err(
+                        ErrorKind::UnexpectedEnd {
+                            needed: run as u64,
+                            available: 0,
+                        },
+                        bits,
+                    )
+                    .context("UncompressedBlock")
+                })?;
+                if let Some(dst) = out.get_mut(pos..run_end) {
+                    dst.copy_from_slice(src);
+                }
+                pos = run_end;
+            }
+            Some(bt) => {
+                pos = decode_run(st, bits, out, pos, run_end, window, delta, bt)?;
+            }
+            None => return Err(malformed("no block", bits)),
+        }
+        st.block_remaining -= run;
+        if st.block_remaining == 0 && st.block_type == Some(BlockType::Uncompressed) && st.block_odd
+        {
+            if !bits.skip_bytes(1) {
+                return Err(err(
+                    ErrorKind::UnexpectedEnd {
+                        needed: 1,
+                        available: 0,
+                    },
+                    bits,
+                ));
+            }
+            st.block_odd = false;
+        }
+    }
+    Ok(())
+}
+
+/// [MS-PATCH] 2.3.1 Block Header and the type-specific headers.
+fn read_block_header(st: &mut State, bits: &mut BitReader<'_>) -> Result<()> {
+    let t = bits.read(3);
+    let hi = bits.read(16);
+    let lo = bits.read(8);
+    let size = ((hi << 8) | lo) as usize;
+    let bt = match t {
+        1 => BlockType::Verbatim,
+        2 => BlockType::Aligned,
+        3 => BlockType::Uncompressed,
+        _ => {
+            return Err(err(
+                ErrorKind::InvalidValue {
+                    field: "Block Type",
+                    value: u64::from(t),
+                },
+                bits,
+            )
+            .context("BlockHeader"));
+        }
+    };
+    match bt {
+        BlockType::Aligned | BlockType::Verbatim => {
+            if bt == BlockType::Aligned {
+                for l in st.aligned_lens.iter_mut() {
+                    *l = bits.read(3) as u8;
+                }
+                st.aligned
+                    .build(&st.aligned_lens, ALIGNED_BITS)
+                    .map_err(|e| tree_error(e, "aligned offset", bits))?;
+                if st.aligned.is_empty() {
+                    return Err(malformed("empty aligned offset tree", bits));
+                }
+            }
+            let n = st.main_lens.len();
+            read_lengths(st, Which::Main, 0, NUM_CHARS, bits).map_err(|e| e.context("MainTree"))?;
+            read_lengths(st, Which::Main, NUM_CHARS, n, bits).map_err(|e| e.context("MainTree"))?;
+            st.main
+                .build(&st.main_lens, MAIN_BITS)
+                .map_err(|e| tree_error(e, "main", bits))?;
+            if st.main.is_empty() {
+                return Err(malformed("empty main tree", bits).context("MainTree"));
+            }
+            read_lengths(st, Which::Length, 0, LENGTH_SYMBOLS, bits)
+                .map_err(|e| e.context("LengthTree"))?;
+            st.length
+                .build(&st.length_lens, LENGTH_BITS)
+                .map_err(|e| tree_error(e, "length", bits))?;
+        }
+        BlockType::Uncompressed => {
+            bits.align_uncompressed();
+            let r = bits.take_bytes(12).ok_or_else(|| {
+                err(
+                    ErrorKind::UnexpectedEnd {
+                        needed: 12,
+                        available: 0,
+                    },
+                    bits,
+                )
+                .context("UncompressedBlock")
+            })?;
+            for (i, c) in r.chunks_exact(4).enumerate() {
+                if let (Some(slot), [a, b, cc, d]) = (st.r.get_mut(i), c) {
+                    *slot = u32::from_le_bytes([*a, *b, *cc, *d]);
+                }
+            }
+            st.block_odd = size & 1 == 1;
+        }
+    }
+    st.block_type = Some(bt);
+    st.block_remaining = size;
+    if st.blocks.len() < 1 << 16 {
+        st.blocks.push((bt, size));
+    }
+    Ok(())
+}
+
+/// Decodes verbatim or aligned symbols into `out[pos..run_end]`.
+#[allow(clippy::too_many_arguments)]
+#[inline(never)]
+fn decode_run(
+    st: &mut State,
+    bits: &mut BitReader<'_>,
+    out: &mut [u8],
+    mut pos: usize,
+    run_end: usize,
+    window: usize,
+    delta: bool,
+    bt: BlockType,
+) -> Result<usize> {
+    let aligned = bt == BlockType::Aligned;
+    let mut r = st.r;
+    while pos < run_end {
+        let sym = decode_sym(&st.main, bits) as usize;
+        if sym < NUM_CHARS {
+            if let Some(b) = out.get_mut(pos) {
+                *b = sym as u8;
+            }
+            pos += 1;
+            continue;
+        }
+        let m = sym - NUM_CHARS;
+        let mut length = m & NUM_PRIMARY_LENGTHS;
+        if length == NUM_PRIMARY_LENGTHS {
+            if st.length.is_empty() {
+                st.r = r;
+                return Err(malformed(
+                    "length symbol needed but the length tree is empty",
+                    bits,
+                ));
+            }
+            length += decode_sym(&st.length, bits) as usize;
+        }
+        length += MIN_MATCH;
+        let slot = m >> 3;
+        let offset = match slot {
+            0 => r[0],
+            1 => {
+                r.swap(0, 1);
+                r[0]
+            }
+            2 => {
+                r.swap(0, 2);
+                r[0]
+            }
+            _ => {
+                let extra = u32::from(EXTRA_BITS.get(slot).copied().unwrap_or(17));
+                let base = POSITION_BASE.get(slot).copied().unwrap_or(0);
+                let mut o = base.wrapping_sub(2);
+                if aligned && extra >= 3 {
+                    if extra > 3 {
+                        o = o.wrapping_add(bits.read(extra - 3) << 3);
+                    }
+                    o = o.wrapping_add(decode_sym(&st.aligned, bits));
+                } else if extra > 0 {
+                    o = o.wrapping_add(bits.read(extra));
+                }
+                r[2] = r[1];
+                r[1] = r[0];
+                r[0] = o;
+                o
+            }
+        };
+        if delta && length == MAX_MATCH {
+            // [MS-PATCH] 2.6.6 Extra Length Field.
+            bits.ensure32();
+            let extra = if bits.peek(1) == 0 {
+                bits.consume(1);
+                bits.read(8)
+            } else if bits.peek(2) == 2 {
+                bits.consume(2);
+                bits.read(10) + 0x100
+            } else if bits.peek(3) == 6 {
+                bits.consume(3);
+                bits.read(12) + 0x500
+            } else {
+                bits.consume(3);
+                bits.read(15)
+            };
+            length += extra as usize;
+        }
+        let offset = offset as usize;
+        if length > run_end - pos {
+            st.r = r;
+            return Err(malformed(
+                "match runs past the end of its block or frame",
+                bits,
+            ));
+        }
+        if offset == 0 || offset > pos || offset > window {
+            st.r = r;
+            return Err(err(
+                ErrorKind::InvalidValue {
+                    field: "match offset",
+                    value: offset as u64,
+                },
+                bits,
+            ));
+        }
+        copy_match(out, pos, offset, length);
+        pos += length;
+        if bits.overrun() > 2 {
+            st.r = r;
+            return Err(err(
+                ErrorKind::UnexpectedEnd {
+                    needed: 2,
+                    available: 0,
+                },
+                bits,
+            ));
+        }
+    }
+    st.r = r;
+    Ok(pos)
+}
+
+/// Copies `length` bytes from `offset` back (1 <= offset <= pos, pos +
+/// length <= out.len(), both checked by the caller).
+#[inline(always)]
+fn copy_match(out: &mut [u8], pos: usize, offset: usize, length: usize) {
+    let src = pos - offset;
+    if offset >= length {
+        out.copy_within(src..src + length, pos);
+    } else if offset == 1 {
+        let b = out.get(src).copied().unwrap_or(0);
+        if let Some(d) = out.get_mut(pos..pos + length) {
+            d.fill(b);
+        }
+    } else {
+        // Overlapping: the copied pattern doubles each time.
+        let mut done = 0;
+        while done < length {
+            let n = (pos + done - src).min(length - done);
+            out.copy_within(src..src + n, pos + done);
+            done += n;
+        }
+    }
+}
+
+/// [MS-PATCH] 2.4 / 3.1: undoes E8 call translation, frame by frame, for
+/// the first 32768 frames (1 GiB).
+// Indexing is in bounds: `start < end <= out.len()` and `j + 4 < limit + 10
+// == frame.len()`.
+#[allow(clippy::indexing_slicing)]
+fn undo_e8(out: &mut [u8], frames: &[Option<u32>]) {
+    for (i, size) in frames.iter().enumerate().take(32768) {
+        let Some(size) = *size else { continue };
+        let start = i * FRAME_SIZE;
+        let end = (start + FRAME_SIZE).min(out.len());
+        if end <= start + 10 {
+            continue;
+        }
+        let filesize = i64::from(size as i32);
+        let frame = &mut out[start..end];
+        let limit = frame.len() - 10;
+        let mut j = 0;
+        while j < limit {
+            if frame[j] != 0xE8 {
+                j += 1;
+                continue;
+            }
+            let curpos = (start + j) as i64;
+            let abs = i64::from(i32::from_le_bytes([
+                frame[j + 1],
+                frame[j + 2],
+                frame[j + 3],
+                frame[j + 4],
+            ]));
+            if abs >= -curpos && abs < filesize {
+                let rel = if abs >= 0 {
+                    abs - curpos
+                } else {
+                    abs + filesize
+                };
+                frame[j + 1..j + 5].copy_from_slice(&(rel as i32).to_le_bytes());
+            }
+            j += 5;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+//! # ms-patch — [MS-PATCH] LZX DELTA Compression and Decompression
+//!
+//! LZX is the LZ77 + Huffman compression of cabinet files, CHM help files
+//! and Exchange offline address books; LZX DELTA (LZXD) extends it with
+//! windows up to 32 MiB, matches up to 33 KiB, and *reference data*: the old
+//! version of a file placed in the window before the new one, so that the
+//! compressed stream is a binary patch. Exchange ships offline address
+//! books as LZXD files and differential patches ([MS-OXOAB] 2.11, 2.12).
+//!
+//! This crate has:
+//!
+//! - [`decode::decompress`]: a fast LZX / LZXD stream decoder (verbatim,
+//!   aligned offset and uncompressed blocks, every window size 2^15..2^25,
+//!   E8 call translation, repeated offsets, reset intervals, reference
+//!   data), with an output cap; linear time; no input makes it panic.
+//! - [`lzxd::decompress_file`] / [`lzxd::apply_patch`]: the LZXD file and
+//!   patch containers, with their CRCs.
+//! - [`encode::compress`]: an LZX / LZXD encoder (hash chains with lazy
+//!   matching and repeated offsets, effort levels 1..=9, verbatim, aligned
+//!   offset and uncompressed blocks chosen by cost, optional E8
+//!   translation), and [`lzxd::compress_file`] / [`lzxd::create_patch`]:
+//!   LZXD files and LZX DELTA patches that libmspack and the `lzxd` crate
+//!   read.
+//!
+//! ```
+//! use ms_patch::{apply_patch, compress_file, create_patch, decompress_file};
+//! use ms_patch::{FileOptions, WriteOptions};
+//!
+//! let old: Vec<u8> = (0..5000u32)
+//!     .flat_map(|i| format!("cn=User{},ou={};", i * 7919 % 10007, i % 37).into_bytes())
+//!     .collect();
+//! let mut new = old.clone();
+//! new.splice(5000..5000, *b"cn=Carol,ou=Sales;");
+//!
+//! // A compressed file (an OAB full download) ...
+//! let file = compress_file(&new, &WriteOptions::level(6))?;
+//! assert_eq!(decompress_file(&file, &FileOptions::default())?, new);
+//!
+//! // ... and a patch (a differential download), far smaller.
+//! let patch = create_patch(&old, &new, &WriteOptions::level(6))?;
+//! assert!(patch.len() < file.len() / 4);
+//! assert_eq!(apply_patch(&patch, &old, &FileOptions::default())?, new);
+//!
+//! // Damage is detected, never a panic.
+//! let mut bad = patch.clone();
+//! bad[40] ^= 0x40;
+//! assert!(apply_patch(&bad, &old, &FileOptions::default()).is_err());
+//! # Ok::<(), msox_codec::Error>(())
+//! ```
+//!
+//! ## Coverage
+//!
+//! | section | what | status |
+//! |---|---|---|
+//! | 2.1 | LZXD bitstream (16-bit words, MSB first) | [`bits`] |
+//! | 2.2, 2.2.1 | chunks and the chunk-size prefix | [`decode`] (read and skipped) |
+//! | 2.3.1 | block header: type, 24-bit size | [`decode`] |
+//! | 2.3.2 | verbatim, aligned offset, uncompressed blocks | [`decode`] |
+//! | 2.4 | E8 call translation (header bit, translation size, 32 KiB frames, first 1 GiB) | [`decode`] |
+//! | 2.5 | pretree, delta-coded path lengths (codes 17, 18, 19) | [`decode`] |
+//! | 2.6 | matches: length header/footer, position slots, repeated offsets R0..R2, aligned offset bits, extra length field | [`decode`] |
+//! | 3 | the spec's example (an uncompressed block) | `test-vectors/patch/` |
+//! | [MS-OXOAB] 2.11, 2.12 | LZX_HDR/LZX_BLK files, PATCH_HDR/PATCH_BLK patches, CRC | [`lzxd`] (read and write) |
+//! | — | encoder | [`encode`]: every structure above written; no reset intervals (CHM) when encoding |
+//!
+//! [MS-OXOAB] section numbers are those of the compressed OAB file and differential patch structures. Not covered: CHM containers (their LZX streams decode with [`StreamParams::reset_interval`]), Quantum.
+#![forbid(unsafe_code)]
+
+pub mod bits;
+pub mod consts;
+pub mod decode;
+pub mod encode;
+pub mod huffman;
+pub mod lzxd;
+
+pub use decode::{
+    BlockType, DecodeOptions, Decoded, Dialect, StreamParams, decompress, decompress_with_blocks,
+};
+pub use encode::{EncodeOptions, compress};
+pub use lzxd::{
+    FileOptions, WriteOptions, apply_patch, compress_file, crc32, create_patch, decompress_file,
+};

@@ -1,0 +1,42 @@
+//! Property tests: any data round-trips through the encoder at any level
+//! and window; patches between any two inputs apply.
+#![allow(clippy::unwrap_used)]
+
+use ms_patch::{
+    DecodeOptions, EncodeOptions, FileOptions, StreamParams, WriteOptions, apply_patch, compress,
+    create_patch, decompress,
+};
+use proptest::prelude::*;
+
+fn data() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        proptest::collection::vec(any::<u8>(), 0..5000),
+        proptest::collection::vec(0u8..3, 0..80_000),
+        (
+            proptest::collection::vec(any::<u8>(), 1..40),
+            0usize..100_000
+        )
+            .prop_map(|(seed, n)| seed.iter().cycle().take(n).copied().collect()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn stream_round_trip(data in data(), level in 1u8..=9, bits in 15u8..=21, lzxd in any::<bool>(), e8 in any::<bool>()) {
+        let params = if lzxd { StreamParams::lzxd(bits) } else { StreamParams::lzx(bits) };
+        let mut opts = EncodeOptions::level(level);
+        opts.extended_lengths = lzxd;
+        if e8 { opts.e8_translation = Some(data.len() as u32 + 1000); }
+        let z = compress(&data, &params, &[], &opts).unwrap();
+        let back = decompress(&z, data.len(), &params, &[], &DecodeOptions::default()).unwrap();
+        prop_assert!(back == data);
+    }
+
+    #[test]
+    fn patch_round_trip(old in data(), new in data(), level in 1u8..=9) {
+        let p = create_patch(&old, &new, &WriteOptions::level(level)).unwrap();
+        prop_assert!(apply_patch(&p, &old, &FileOptions::default()).unwrap() == new);
+    }
+}
