@@ -306,3 +306,22 @@ fn written_messages_read_back_the_same() {
     }
     eprintln!("{n} messages written and read back");
 }
+
+/// Every file where tnefparse reports a body and msox does not: the stream
+/// has PidTagPreview (0x3FD9, which tnefparse reports as the body) and no
+/// PidTagBody (0x1000).
+#[test]
+fn tnefparse_bodies_are_previews() {
+    let Some(dir) = msox_testkit::corpus::dir() else { return };
+    for f in [
+        "tnef/poi/bug52400-winmail-simple.dat",
+        "tnef/mimekit/unicode-mapi-attr.tnef",
+        "tnef/tnefparse-bad_checksum.tnef",
+        "tnef/mimekit/panic.tnef",
+    ] {
+        let bytes = std::fs::read(dir.join(f)).unwrap();
+        let (m, _) = to_message(&bytes, &DecodeOptions::default()).unwrap();
+        assert_eq!(m.body(), None, "{f}");
+        assert!(m.properties.get_str(ms_oxcdata::PropertyTag::from_u32(0x3FD9_001F)).is_some(), "{f}");
+    }
+}
