@@ -312,7 +312,9 @@ fn written_messages_read_back_the_same() {
 /// PidTagBody (0x1000).
 #[test]
 fn tnefparse_bodies_are_previews() {
-    let Some(dir) = msox_testkit::corpus::dir() else { return };
+    let Some(dir) = msox_testkit::corpus::dir() else {
+        return;
+    };
     for f in [
         "tnef/poi/bug52400-winmail-simple.dat",
         "tnef/mimekit/unicode-mapi-attr.tnef",
@@ -322,6 +324,11 @@ fn tnefparse_bodies_are_previews() {
         let bytes = std::fs::read(dir.join(f)).unwrap();
         let (m, _) = to_message(&bytes, &DecodeOptions::default()).unwrap();
         assert_eq!(m.body(), None, "{f}");
-        assert!(m.properties.get_str(ms_oxcdata::PropertyTag::from_u32(0x3FD9_001F)).is_some(), "{f}");
+        assert!(
+            m.properties
+                .get_str(ms_oxcdata::PropertyTag::from_u32(0x3FD9_001F))
+                .is_some(),
+            "{f}"
+        );
     }
 }
