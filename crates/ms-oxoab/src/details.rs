@@ -534,8 +534,10 @@ impl Record {
                 if let Some(b) = out.get_mut(bits_at + i / 8) {
                     *b |= 0x80 >> (i % 8);
                 }
-                write_value(out, p.tag.prop_type, v)
-                    .map_err(|e| e.context(format!("{}", p.tag)).context("OAB_V4_REC"))?;
+                if let Err(e) = write_value(out, p.tag.prop_type, v) {
+                    out.truncate(start);
+                    return Err(e.context(format!("{}", p.tag)).context("OAB_V4_REC"));
+                }
             }
         }
         if used != self.values.len() {
@@ -552,7 +554,13 @@ impl Record {
             ))
             .context("OAB_V4_REC"));
         }
-        let cb = msox_codec::fit_u32(out.len() - start, "cbSize")?;
+        let cb = match msox_codec::fit_u32(out.len() - start, "cbSize") {
+            Ok(cb) => cb,
+            Err(e) => {
+                out.truncate(start);
+                return Err(e);
+            }
+        };
         if let Some(slot) = out.get_mut(start..start + 4) {
             slot.copy_from_slice(&cb.to_le_bytes());
         }
