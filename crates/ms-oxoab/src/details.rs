@@ -180,6 +180,14 @@ impl PropTable {
         self.props.len().div_ceil(8)
     }
 
+    /// Whether a tag appears more than once. Values are keyed by tag, so
+    /// records under such a table keep their original bytes to re-encode.
+    pub fn has_repeated_tags(&self) -> bool {
+        let mut tags: Vec<u32> = self.props.iter().map(|p| p.tag.to_u32()).collect();
+        tags.sort_unstable();
+        tags.windows(2).any(|w| w.first() == w.get(1))
+    }
+
     /// The index of `tag` in the table.
     pub fn position(&self, tag: PropertyTag) -> Option<usize> {
         self.props.iter().position(|p| p.tag == tag)
@@ -461,8 +469,14 @@ impl Record {
         self.raw.as_deref()
     }
 
-    /// Decodes one record at the reader's position.
-    fn read(r: &mut Reader<'_>, table: &PropTable, vr: &mut ValueReader<'_>) -> Result<Self> {
+    /// Decodes one record at the reader's position; `keep_raw` keeps its
+    /// bytes whatever they are (for tables with repeated tags).
+    fn read(
+        r: &mut Reader<'_>,
+        table: &PropTable,
+        vr: &mut ValueReader<'_>,
+        keep_raw: bool,
+    ) -> Result<Self> {
         let start = r.pos();
         let cb = r.u32_usize().context("OAB_V4_REC")?;
         let min = 4 + table.presence_len();
@@ -496,7 +510,7 @@ impl Record {
                 count: body.remaining(),
             });
         }
-        let raw = if vr.defects.len() > defects_before {
+        let raw = if keep_raw || vr.defects.len() > defects_before {
             r.data().get(start..start + cb).map(Box::from)
         } else {
             None
@@ -578,7 +592,7 @@ impl<'a> DecodeWith<'a, &PropTable> for Record {
             defects: Vec::new(),
         };
         let mut r = Reader::new(input);
-        let rec = Record::read(&mut r, table, &mut vr)?;
+        let rec = Record::read(&mut r, table, &mut vr, table.has_repeated_tags())?;
         r.finish(rec)
     }
 }
@@ -627,7 +641,7 @@ impl RawRecord<'_> {
             defects: Vec::new(),
         };
         let mut r = Reader::new(self.bytes);
-        let rec = Record::read(&mut r, table, &mut vr)
+        let rec = Record::read(&mut r, table, &mut vr, table.has_repeated_tags())
             .map_err(|e| e.resolve(self.bytes.len()).shift(self.offset))?;
         if opts.strict
             && let Some(d) = vr.defects.first()
@@ -798,6 +812,7 @@ impl FullDetails {
             defects: Vec::new(),
         };
         let table = &rd.metadata.oab_atts;
+        let keep_raw = table.has_repeated_tags();
         let mut r = Reader::new(data);
         r.skip(rd.records_at).map_err(|e| e.resolve(data.len()))?;
         while !r.is_empty() {
@@ -811,7 +826,7 @@ impl FullDetails {
                     .context("FullDetails")
                     .resolve(data.len()));
             }
-            let rec = Record::read(&mut r, table, &mut vr)
+            let rec = Record::read(&mut r, table, &mut vr, keep_raw)
                 .context("FullDetails")
                 .map_err(|e| e.resolve(data.len()))?;
             if opts.strict
