@@ -467,12 +467,23 @@ pub fn oxoab_full_details(data: &[u8]) {
     };
     if let Ok((f, defects)) = FullDetails::decode_with_options(data, &opts) {
         assert_eq!(f.to_bytes().expect("re-encode"), data);
-        let strict = FullDetails::decode_with_options(data, &DecodeOptions { strict: true, ..opts });
+        let strict = FullDetails::decode_with_options(
+            data,
+            &DecodeOptions {
+                strict: true,
+                ..opts
+            },
+        );
         assert_eq!(strict.is_ok(), defects.is_empty(), "{defects:?}");
         let rd = FullDetailsReader::new(data, &opts).expect("reader");
         let mut n = 0;
         for (raw, rec) in rd.records().zip(&f.records) {
-            assert_eq!(&raw.expect("raw").decode(&f.metadata.oab_atts).expect("record"), rec);
+            assert_eq!(
+                &raw.expect("raw")
+                    .decode(&f.metadata.oab_atts)
+                    .expect("record"),
+                rec
+            );
             n += 1;
         }
         assert_eq!(n, f.records.len());
