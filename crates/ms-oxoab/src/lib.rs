@@ -60,7 +60,7 @@
 //! | 2.2 | Uncompressed display template file (OAB_HDR + templates of [MS-OXOABKT]) | not yet |
 //! | 2.3–2.6 | Version 2 and 3 Browse, RDN Index, ANR Index and Details files | not yet (OAB_HDR only: [`OabHeader`] constants) |
 //! | 2.7 | Version 2 and 3 Changes file | not yet |
-//! | 2.8 | Compressed version 2 and 3 files (MDI_HDR, MDI_BLK, MSZIP) | not yet |
+//! | 2.8 | Compressed version 2 and 3 files: MDI_HDR, MDI_BLK | [`MdiFile`]: read, decompress and write, MSZIP ([MS-MCI]) through `flate2`; checked on a file Exchange served |
 //! | 3 | Structure examples | the version 2/3 examples belong to the "not yet" sections; version 4 vectors are hand-made |
 //!
 //! Decoding is lenient by default: what the spec forbids but a reader can
@@ -77,6 +77,7 @@ pub mod crc;
 pub mod details;
 pub mod encoding;
 pub mod generate;
+pub mod mdi;
 mod names;
 pub mod patch;
 
@@ -89,6 +90,7 @@ pub use details::{
     PropTable, RawRecord, RawRecords, Record,
 };
 pub use encoding::Defect;
+pub use mdi::{MdiBlock, MdiFile, MdiHeader};
 pub use names::{describe, property_name};
 pub use patch::{PatchBlock, PatchFile, PatchHeader, apply_patch};
 

@@ -50,6 +50,12 @@ fn truncations_of_containers_fail() {
     }
     let v = vector("oxoab", "patch-one-block");
     assert_truncations_fail(&v.bytes, "patch", |b| PatchFile::decode_exact(b).map(drop));
+    let v = vector("oxoab", "mdi-browse2-from-exchange");
+    assert_truncations_fail(&v.bytes, "mdi", |b| {
+        ms_oxoab::MdiFile::decode_exact(b)
+            .and_then(|m| m.decompress(&Limits::default()))
+            .map(drop)
+    });
 }
 
 #[test]
@@ -61,6 +67,9 @@ fn mutations_never_panic_and_what_decodes_round_trips() {
                 let _ = f.decompress(&mut NoLzx, &DecodeOptions::default());
             }
             let _ = PatchFile::decode_exact(b);
+            if let Ok(m) = ms_oxoab::MdiFile::decode_exact(b) {
+                let _ = m.decompress(&Limits::fuzzing());
+            }
         });
     }
     let g = generate::full_details_bytes(20, 1).unwrap();

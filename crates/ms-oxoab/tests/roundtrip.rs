@@ -180,3 +180,29 @@ fn a_bad_block_crc_is_a_defect_or_an_error() {
         .unwrap_err();
     assert!(matches!(err.kind(), ErrorKind::ChecksumMismatch { .. }));
 }
+
+#[test]
+fn mszip_containers_round_trip_across_blocks() {
+    // Repetitive data across block boundaries exercises the MSZIP history.
+    let data = generate::full_details_bytes(2000, 1).unwrap();
+    let f = ms_oxoab::MdiFile::compress(&data, 0x8000).unwrap();
+    assert!(f.blocks.len() > 3);
+    let bytes = f.to_vec().unwrap();
+    assert!(
+        bytes.len() < data.len() / 4,
+        "{} of {}",
+        bytes.len(),
+        data.len()
+    );
+    let back = ms_oxoab::MdiFile::decode_exact(&bytes).unwrap();
+    assert_eq!(back, f);
+    assert_eq!(
+        back.decompress(&msox_codec::Limits::default()).unwrap(),
+        data
+    );
+    // Each block really uses the history: decompressing block 2 alone fails.
+    let mut alone = back.clone();
+    alone.blocks.drain(..1);
+    alone.header.target_size -= f.blocks[0].uncompressed_size;
+    assert!(alone.decompress(&msox_codec::Limits::default()).is_err());
+}

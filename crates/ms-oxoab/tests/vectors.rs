@@ -56,6 +56,24 @@ fn every_vector() {
                 assert!(defects.is_empty());
                 assert_eq!(String::from_utf8(out).unwrap().trim_end(), v.meta("expect"));
             }
+            "MdiFile" => {
+                let f: ms_oxoab::MdiFile = assert_round_trip(&v.bytes, &v.name);
+                let out = f.decompress(&msox_codec::Limits::default()).unwrap();
+                assert_eq!(out.len().to_string(), v.meta("uncompressed-size"));
+                let start = msox_codec::hex::decode(v.meta("uncompressed-start")).unwrap();
+                assert_eq!(&out[..start.len()], &start[..]);
+                // A version 2 Browse file: OAB_HDR ulVersion 0x0A.
+                let h = ms_oxoab::OabHeader::decode_prefix(&out).unwrap().0;
+                assert_eq!(h.version, ms_oxoab::OabHeader::VERSION_2);
+                // Our compressor's output decompresses to the same bytes.
+                let again = ms_oxoab::MdiFile::compress(&out, 0x8000).unwrap();
+                let bytes = again.to_vec().unwrap();
+                let back = ms_oxoab::MdiFile::decode_exact(&bytes).unwrap();
+                assert_eq!(
+                    back.decompress(&msox_codec::Limits::default()).unwrap(),
+                    out
+                );
+            }
             "PatchFile" => {
                 let p: PatchFile = assert_round_trip(&v.bytes, &v.name);
                 assert_eq!(p.blocks.len(), 1);

@@ -491,8 +491,8 @@ pub fn oxoab_full_details(data: &[u8]) {
 }
 
 /// ms-oxoab: the compressed-file (LZX_HDR/LZX_BLK) and patch-file
-/// (PATCH_HDR/PATCH_BLK) containers re-encode to the input; decompressing
-/// stored blocks stays within the limits.
+/// (PATCH_HDR/PATCH_BLK) and version 2/3 (MDI_HDR/MDI_BLK, MSZIP) containers
+/// re-encode to the input; decompressing stays within the limits.
 pub fn oxoab_compressed_header(data: &[u8]) {
     use ms_oxoab::{CompressedFile, DecodeOptions, NoLzx, PatchFile};
     use msox_codec::Encode;
@@ -508,5 +508,11 @@ pub fn oxoab_compressed_header(data: &[u8]) {
     }
     if let Ok(p) = PatchFile::decode_limited(data, &opts.limits) {
         assert_eq!(p.to_vec().expect("re-encode"), data);
+    }
+    if let Ok(m) = ms_oxoab::MdiFile::decode_limited(data, &opts.limits) {
+        assert_eq!(m.to_vec().expect("re-encode"), data);
+        if let Ok(out) = m.decompress(&opts.limits) {
+            assert_eq!(out.len(), m.header.target_size as usize);
+        }
     }
 }

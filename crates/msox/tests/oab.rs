@@ -158,3 +158,25 @@ fn oab_inspect_generate_decompress() {
     assert_eq!(code, 1);
     assert!(err.contains("not an OAB file"), "{err}");
 }
+
+#[test]
+fn oab_decompress_mszip_version_2_file() {
+    let m = oab_vector_file("mdi-browse2-from-exchange");
+    let out = std::env::temp_dir().join(format!("msox-test-{}-browse2.oab", std::process::id()));
+    let (code, _, err) = msox(&[
+        "oab",
+        "decompress",
+        m.to_str().unwrap(),
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let b = std::fs::read(&out).unwrap();
+    assert_eq!(b.len(), 108);
+    assert_eq!(&b[..4], &[0x0A, 0, 0, 0]);
+    let (code, _, err) = msox(&["oab", "dump", m.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("version 2/3 contents are not decoded yet"),
+        "{err}"
+    );
+}

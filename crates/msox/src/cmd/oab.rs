@@ -47,8 +47,9 @@ pub enum Cmd {
         #[arg(long)]
         strict: bool,
     },
-    /// Decompress a compressed OAB file (LZX_HDR / LZX_BLK). Stored blocks
-    /// only for now: LZX-compressed blocks need the ms-patch codec.
+    /// Decompress a compressed OAB file: version 4 (LZX_HDR / LZX_BLK;
+    /// stored blocks only for now, LZX blocks need the ms-patch codec) or
+    /// version 2/3 (MDI_HDR / MDI_BLK, MSZIP).
     Decompress {
         /// The compressed file (`-` for stdin).
         input: PathBuf,
@@ -273,7 +274,16 @@ fn open(b: &[u8], strict: bool) -> anyhow::Result<(&'static str, Opened)> {
             Opened::Patch(PatchFile::decode_exact(b)?),
         )),
         Some(FileKind::CompressedV2V3) => {
-            anyhow::bail!("a compressed version 2/3 OAB file (MDI_HDR): not supported yet")
+            let m = ms_oxoab::MdiFile::decode_limited(b, &opts.limits)?;
+            let raw = m.decompress(&opts.limits)?;
+            let h = ms_oxoab::OabHeader::decode_prefix(&raw)?.0;
+            anyhow::bail!(
+                "a compressed version 2/3 OAB file ({} blocks, {} bytes; inside: OAB_HDR ulVersion 0x{:02X}, {} records): version 2/3 contents are not decoded yet (msox oab decompress extracts them)",
+                m.blocks.len(),
+                raw.len(),
+                h.version,
+                h.total_records
+            )
         }
         Some(FileKind::UncompressedV2V3) => {
             anyhow::bail!("a version 2/3 OAB file or display template: not supported yet")
@@ -541,7 +551,12 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
         }
         Cmd::Decompress { input, output } => {
             let bytes = crate::cli::read_input(input)?;
-            let out = ms_oxoab::decompress(&bytes, &mut NoLzx)?;
+            let out = if ms_oxoab::file_kind(&bytes) == Some(FileKind::CompressedV2V3) {
+                ms_oxoab::MdiFile::decode_exact(&bytes)?
+                    .decompress(&DecodeOptions::default().limits)?
+            } else {
+                ms_oxoab::decompress(&bytes, &mut NoLzx)?
+            };
             crate::cli::write_output(output, &out)
         }
         Cmd::Generate {
