@@ -3,7 +3,7 @@
 //! `Throughput::Elements`), plus the stored compressed container.
 //!
 //! The book is `ms_oxoab::generate::full_details_bytes(100_000, 1)`
-//! (about 43 MB, 22 properties per schema, 13–20 values per record).
+//! (49.75 MB, 22 properties in the record schema, 17–21 values per record).
 //! No crates.io crate reads OAB files, so there is no in-process peer; the
 //! PyPI `oab` package (Python) is the out-of-process one. Quick run:
 //! `cargo bench -p msox-benches --bench oxoab -- --warm-up-time 1 --measurement-time 5`
