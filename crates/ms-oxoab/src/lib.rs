@@ -60,10 +60,11 @@
 //! | 2.10 | Compressed OAB Version 4 Differential Patch File: PATCH_HDR, PATCH_BLK | [`PatchFile`]; applying and creating need an [`LzxCodec`] (LZX DELTA) |
 //! | 2.11 | Compressed OAB Version 4 Details / Template File: LZX_HDR, LZX_BLK | [`CompressedFile`]; stored blocks here, LZXD blocks through an [`LzxCodec`] |
 //! | 2.2 | Uncompressed display template file (OAB_HDR + templates of [MS-OXOABKT]) | not yet |
-//! | 2.3–2.6 | Version 2 and 3 Browse, RDN Index, ANR Index and Details files | not yet (OAB_HDR only: [`OabHeader`] constants) |
+//! | 2.3 | Version 2 and 3 Browse file: OAB_HDR, B2_REC | [`BrowseFile`], [`B2Rec`] (the 2.3.3 RDN hash in ulSerial is kept, not computed) |
+//! | 2.4–2.6 | Version 2 and 3 RDN Index, ANR Index and Details files | not yet (OAB_HDR only: [`OabHeader`] constants) |
 //! | 2.7 | Version 2 and 3 Changes file | not yet |
 //! | 2.8 | Compressed version 2 and 3 files: MDI_HDR, MDI_BLK | [`MdiFile`]: read, decompress and write, MSZIP ([MS-MCI]) through `flate2`; checked on a file Exchange served |
-//! | 3 | Structure examples | the version 2/3 examples belong to the "not yet" sections; version 4 vectors are hand-made |
+//! | 3 | Structure examples | 3.1 and 3.2 Browse files as vectors; their ANR/RDN/Details parts belong to the "not yet" sections; version 4 vectors are hand-made |
 //!
 //! Checked against other implementations: the PyPI `oab` package (1.1.0)
 //! reads files this crate writes with the same records (10,000 generated
@@ -86,6 +87,7 @@
 //! [`DecodeOptions::strict`] refuses instead.
 #![forbid(unsafe_code)]
 
+pub mod browse;
 pub mod codec;
 pub mod compressed;
 pub mod crc;
@@ -96,6 +98,7 @@ pub mod mdi;
 mod names;
 pub mod patch;
 
+pub use browse::{B2Rec, BrowseFile};
 pub use codec::{LzxCodec, NoLzx};
 pub use compressed::{
     CompressedFile, DEFAULT_BLOCK_MAX, LzxBlock, LzxHeader, compress_stored, decompress,

@@ -67,6 +67,9 @@ fn mutations_never_panic_and_what_decodes_round_trips() {
                 let _ = f.decompress(&mut NoLzx, &DecodeOptions::default());
             }
             let _ = PatchFile::decode_exact(b);
+            if let Ok(f) = ms_oxoab::BrowseFile::decode_exact(b) {
+                assert_eq!(msox_codec::Encode::to_vec(&f).unwrap(), b);
+            }
             if let Ok(m) = ms_oxoab::MdiFile::decode_exact(b) {
                 let _ = m.decompress(&Limits::fuzzing());
             }

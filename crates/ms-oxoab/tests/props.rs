@@ -163,3 +163,20 @@ proptest! {
         prop_round_trip(&PatchFile { header, blocks, trailing })?;
     }
 }
+
+proptest! {
+    #[test]
+    fn browse_files(recs in proptest::collection::vec(proptest::array::uniform32(any::<u8>()), 0..6), serial in any::<u32>(), v3 in any::<bool>()) {
+        use msox_codec::Decode;
+        let records: Vec<ms_oxoab::B2Rec> = recs.iter().map(|b| ms_oxoab::B2Rec::decode_exact(b).unwrap()).collect();
+        for r in &records {
+            prop_round_trip(r)?;
+        }
+        let f = ms_oxoab::BrowseFile {
+            header: OabHeader { version: if v3 { 0x0E } else { 0x0A }, serial, total_records: records.len() as u32 },
+            records,
+            trailing: vec![],
+        };
+        prop_round_trip(&f)?;
+    }
+}

@@ -62,9 +62,12 @@ fn every_vector() {
                 assert_eq!(out.len().to_string(), v.meta("uncompressed-size"));
                 let start = msox_codec::hex::decode(v.meta("uncompressed-start")).unwrap();
                 assert_eq!(&out[..start.len()], &start[..]);
-                // A version 2 Browse file: OAB_HDR ulVersion 0x0A.
-                let h = ms_oxoab::OabHeader::decode_prefix(&out).unwrap().0;
-                assert_eq!(h.version, ms_oxoab::OabHeader::VERSION_2);
+                // A version 2 Browse file: OAB_HDR ulVersion 0x0A, 3 B2_RECs.
+                let b: ms_oxoab::BrowseFile = assert_round_trip(&out, "browse2");
+                assert_eq!(b.header.version, ms_oxoab::OabHeader::VERSION_2);
+                assert_eq!(b.records.len(), 3);
+                assert_eq!(b.header.total_records, 3);
+                assert!(b.trailing.is_empty());
                 // Our compressor's output decompresses to the same bytes.
                 let again = ms_oxoab::MdiFile::compress(&out, 0x8000).unwrap();
                 let bytes = again.to_vec().unwrap();
@@ -73,6 +76,21 @@ fn every_vector() {
                     back.decompress(&msox_codec::Limits::default()).unwrap(),
                     out
                 );
+            }
+            "BrowseFile" => {
+                let b: ms_oxoab::BrowseFile = assert_round_trip(&v.bytes, &v.name);
+                assert_eq!(b.records.len().to_string(), v.meta("records"));
+                assert_eq!(b.header.total_records as usize, b.records.len());
+                let r = &b.records[0];
+                let got = format!(
+                    "oRDN {:#04x} oDetails {:#04x} cbDetails {:#04x} objtype {}",
+                    r.o_rdn,
+                    r.o_details,
+                    r.cb_details,
+                    r.obj_type()
+                );
+                assert_eq!(got, v.meta("first"));
+                assert!(!r.receives_rich_content());
             }
             "PatchFile" => {
                 let p: PatchFile = assert_round_trip(&v.bytes, &v.name);
