@@ -166,6 +166,16 @@ pub const TARGETS: &[Target] = &[
         seeds: &["patch"],
         run: patch_lzx_roundtrip,
     },
+    Target {
+        name: "oxoab_full_details",
+        seeds: &["oxoab"],
+        run: oxoab_full_details,
+    },
+    Target {
+        name: "oxoab_compressed_header",
+        seeds: &["oxoab"],
+        run: oxoab_compressed_header,
+    },
 ];
 
 /// ms-oxtnef: the attribute layer re-encodes whatever it decodes (strict or
@@ -742,4 +752,65 @@ pub fn patch_lzx_roundtrip(data: &[u8]) {
         ms_patch::apply_patch(&p, half, &FileOptions::default()).unwrap(),
         data
     );
+}
+
+/// ms-oxoab: a version 4 full details file that decodes (lenient) re-encodes
+/// to exactly the input; strict decoding never accepts what lenient
+/// reported as defective; the borrowing reader sees the same records.
+pub fn oxoab_full_details(data: &[u8]) {
+    use ms_oxoab::{DecodeOptions, FullDetails, FullDetailsReader};
+    let opts = DecodeOptions {
+        limits: FUZZ_LIMITS,
+        ..DecodeOptions::default()
+    };
+    if let Ok((f, defects)) = FullDetails::decode_with_options(data, &opts) {
+        assert_eq!(f.to_bytes().expect("re-encode"), data);
+        let strict = FullDetails::decode_with_options(
+            data,
+            &DecodeOptions {
+                strict: true,
+                ..opts
+            },
+        );
+        assert_eq!(strict.is_ok(), defects.is_empty(), "{defects:?}");
+        let rd = FullDetailsReader::new(data, &opts).expect("reader");
+        let mut n = 0;
+        for (raw, rec) in rd.records().zip(&f.records) {
+            assert_eq!(
+                &raw.expect("raw")
+                    .decode(&f.metadata.oab_atts)
+                    .expect("record"),
+                rec
+            );
+            n += 1;
+        }
+        assert_eq!(n, f.records.len());
+    }
+}
+
+/// ms-oxoab: the compressed-file (LZX_HDR/LZX_BLK) and patch-file
+/// (PATCH_HDR/PATCH_BLK) and version 2/3 (MDI_HDR/MDI_BLK, MSZIP) containers
+/// re-encode to the input; decompressing stays within the limits.
+pub fn oxoab_compressed_header(data: &[u8]) {
+    use ms_oxoab::{CompressedFile, DecodeOptions, NoLzx, PatchFile};
+    use msox_codec::Encode;
+    let opts = DecodeOptions {
+        limits: FUZZ_LIMITS,
+        ..DecodeOptions::default()
+    };
+    if let Ok(f) = CompressedFile::decode_limited(data, &opts.limits) {
+        assert_eq!(f.to_vec().expect("re-encode"), data);
+        if let Ok((out, _)) = f.decompress(&mut NoLzx, &opts) {
+            assert_eq!(out.len(), f.header.target_size as usize);
+        }
+    }
+    if let Ok(p) = PatchFile::decode_limited(data, &opts.limits) {
+        assert_eq!(p.to_vec().expect("re-encode"), data);
+    }
+    if let Ok(m) = ms_oxoab::MdiFile::decode_limited(data, &opts.limits) {
+        assert_eq!(m.to_vec().expect("re-encode"), data);
+        if let Ok(out) = m.decompress(&opts.limits) {
+            assert_eq!(out.len(), m.header.target_size as usize);
+        }
+    }
 }

@@ -28,6 +28,7 @@ pub fn formats() -> Vec<Format> {
         crate::cmd::rtf::FORMAT,
         crate::cmd::rtf::FORMAT_RTF,
         crate::cmd::oab::FORMAT,
+        crate::cmd::oab::FORMAT_OAB,
     ]
 }
 

@@ -51,7 +51,7 @@ pub enum Command {
     /// Windows data types (MS-DTYP): SIDs, security descriptors, GUIDs, FILETIME.
     #[command(subcommand)]
     Dtyp(cmd::dtyp::Cmd),
-    /// Offline address book: the manifest (oab.xml, MS-OXWOAB).
+    /// Offline address book: the manifest (oab.xml, MS-OXWOAB) and OAB files (MS-OXOAB).
     #[command(subcommand)]
     Oab(cmd::oab::Cmd),
     /// MAPI data structures (MS-OXCDATA): EntryIDs, restrictions, rows, error codes.

@@ -78,3 +78,105 @@ fn a_broken_manifest_is_one_line_and_exit_1() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A test vector's bytes written to a temporary file (the .hex vectors are text).
+fn oab_vector_file(name: &str) -> std::path::PathBuf {
+    let v = msox_testkit::vector("oxoab", name);
+    let p = std::env::temp_dir().join(format!("msox-test-{}-{name}.oab", std::process::id()));
+    std::fs::write(&p, &v.bytes).unwrap();
+    p
+}
+
+#[test]
+fn oab_dump_tree_json_csv() {
+    let f = oab_vector_file("full-details-every-type");
+    let f = f.to_str().unwrap();
+    let (code, out, err) = msox(&["oab", "dump", f]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("OAB: version 4 full details file, 2 records\n"),
+        "{out}"
+    );
+    assert!(out.contains("PidTagDisplayName: Zoë Ann"), "{out}");
+    assert!(
+        out.contains("PidTagOfflineAddressBookSequence: 300"),
+        "{out}"
+    );
+    let (code, out, _) = msox(&["oab", "dump", "--json", f]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["records"][0]["PidTagDisplayName"], "Zoë Ann");
+    assert_eq!(v["records"][1]["PidTagObjectType"], 3);
+    assert_eq!(v["header"]["ulTotRecs"], 2);
+    let (code, out, _) = msox(&["oab", "dump", "--csv", f]);
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3);
+    assert!(
+        lines[0].starts_with("PidTagSmtpAddress,PidTagDisplayName,"),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[1].starts_with("ann@contoso.example,Zoë Ann,6,true,010203,"),
+        "{}",
+        lines[1]
+    );
+}
+
+#[test]
+fn oab_inspect_generate_decompress() {
+    let dir = std::env::temp_dir();
+    let z = dir.join(format!("msox-test-{}-gen.lzx", std::process::id()));
+    let raw = dir.join(format!("msox-test-{}-gen.oab", std::process::id()));
+    let (code, _, err) = msox(&["oab", "generate", "25", z.to_str().unwrap(), "--compress"]);
+    assert_eq!(code, 0, "{err}");
+    let (code, out, _) = msox(&["inspect", z.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("compressed version 4 full details file, 25 records"),
+        "{out}"
+    );
+    assert!(out.contains("5 more records"), "{out}");
+    let (code, _, _) = msox(&[
+        "oab",
+        "decompress",
+        z.to_str().unwrap(),
+        raw.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0);
+    let (code, out, _) = msox(&["oab", "dump", "--csv", raw.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), 26);
+    // A container of LZXD blocks needs the ms-patch codec: one clear line, exit 1.
+    let l = oab_vector_file("lzx-lzxd-blocks");
+    let (code, _, err) = msox(&["oab", "decompress", l.to_str().unwrap(), "-"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("needs an LzxCodec"), "{err}");
+    // Not an OAB file.
+    let (code, _, err) = msox(&["oab", "dump", &vector("spec-4-example-first-oal.xml")]);
+    assert_eq!(code, 1);
+    assert!(err.contains("not an OAB file"), "{err}");
+}
+
+#[test]
+fn oab_decompress_mszip_version_2_file() {
+    let m = oab_vector_file("mdi-browse2-from-exchange");
+    let out = std::env::temp_dir().join(format!("msox-test-{}-browse2.oab", std::process::id()));
+    let (code, _, err) = msox(&[
+        "oab",
+        "decompress",
+        m.to_str().unwrap(),
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let b = std::fs::read(&out).unwrap();
+    assert_eq!(b.len(), 108);
+    assert_eq!(&b[..4], &[0x0A, 0, 0, 0]);
+    let (code, _, err) = msox(&["oab", "dump", m.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("version 2/3 contents are not decoded yet"),
+        "{err}"
+    );
+}

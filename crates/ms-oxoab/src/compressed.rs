@@ -1,0 +1,394 @@
+//! [MS-OXOAB] 2.11 Compressed OAB Version 4 Details File and Compressed OAB
+//! Template File: `v4-compressed-file = LZX_HDR 1*LZX_BLK`.
+//!
+//! Each LZX_BLK carries one block of the uncompressed file, either as it is
+//! (`ulFlags` 0, [`LzxBlock::UNCOMPRESSED`]) or as an LZXD stream
+//! (`ulFlags` 1, [`LzxBlock::COMPRESSED`], decompressed through an
+//! [`LzxCodec`]), with the CRC of the uncompressed block.
+
+use msox_codec::bytes::BufMut;
+use msox_codec::{Decode, Encode, Error, ErrorKind, Limits, PResult, Reader, Result, ResultExt};
+
+use crate::codec::{LzxCodec, block_window_bits};
+use crate::crc::crc32;
+use crate::details::DecodeOptions;
+use crate::encoding::Defect;
+
+/// [MS-OXOAB] 2.11.1 LZX_HDR.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct LzxHeader {
+    /// ulVersionHi: 3.
+    pub version_hi: u32,
+    /// ulVersionLo: 1.
+    pub version_lo: u32,
+    /// ulBlockMax: the largest block, compressed or not, in bytes.
+    pub block_max: u32,
+    /// ulTargetSize: the size of the uncompressed file.
+    pub target_size: u32,
+}
+
+impl LzxHeader {
+    /// Size in bytes.
+    pub const SIZE: usize = 16;
+    /// ulVersionHi of a compressed version 4 file.
+    pub const VERSION_HI: u32 = 3;
+    /// ulVersionLo of a compressed version 4 file.
+    pub const VERSION_LO: u32 = 1;
+}
+
+impl<'a> Decode<'a> for LzxHeader {
+    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
+        let mut r = Reader::new(input);
+        let version_hi = r.u32().context("LZX_HDR")?;
+        let version_lo = r.u32().context("LZX_HDR")?;
+        if (version_hi, version_lo) != (Self::VERSION_HI, Self::VERSION_LO) {
+            return Err(r
+                .error_at(
+                    ErrorKind::BadSignature {
+                        expected: 0x0000_0001_0000_0003,
+                        found: u64::from(version_lo) << 32 | u64::from(version_hi),
+                    },
+                    0,
+                )
+                .context("LZX_HDR")
+                .into());
+        }
+        let block_max = r.u32().context("LZX_HDR")?;
+        let target_size = r.u32().context("LZX_HDR")?;
+        r.finish(LzxHeader {
+            version_hi,
+            version_lo,
+            block_max,
+            target_size,
+        })
+    }
+}
+
+impl Encode for LzxHeader {
+    fn encoded_len(&self) -> usize {
+        Self::SIZE
+    }
+    fn encode<B: BufMut>(&self, buf: &mut B) -> Result<()> {
+        buf.put_u32_le(self.version_hi);
+        buf.put_u32_le(self.version_lo);
+        buf.put_u32_le(self.block_max);
+        buf.put_u32_le(self.target_size);
+        Ok(())
+    }
+}
+
+/// [MS-OXOAB] 2.11.2 LZX_BLK: one block (header fields and data; ulCompSize
+/// is `data.len()`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct LzxBlock {
+    /// ulFlags: [`LzxBlock::UNCOMPRESSED`] or [`LzxBlock::COMPRESSED`]
+    /// (other values are kept, and refused when decompressing).
+    pub flags: u32,
+    /// ulUncompSize: the size of the block after decompression.
+    pub uncompressed_size: u32,
+    /// ulCRC: the [`crate::crc`] CRC of the uncompressed block.
+    pub crc: u32,
+    /// data: ulCompSize bytes.
+    pub data: Vec<u8>,
+}
+
+impl LzxBlock {
+    /// Size of the block header (ulFlags, ulCompSize, ulUncompSize, ulCRC).
+    pub const HEADER_SIZE: usize = 16;
+    /// ulFlags: the data is the block as it is.
+    pub const UNCOMPRESSED: u32 = 0;
+    /// ulFlags: the data is LZXD-compressed ([MS-PATCH]).
+    pub const COMPRESSED: u32 = 1;
+
+    /// A stored (uncompressed) block of `data`.
+    pub fn stored(data: &[u8]) -> Result<Self> {
+        Ok(LzxBlock {
+            flags: Self::UNCOMPRESSED,
+            uncompressed_size: msox_codec::fit_u32(data.len(), "ulUncompSize")?,
+            crc: crc32(data),
+            data: data.to_vec(),
+        })
+    }
+}
+
+impl<'a> Decode<'a> for LzxBlock {
+    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
+        let mut r = Reader::new(input);
+        let flags = r.u32().context("LZX_BLK")?;
+        let comp = r.u32_usize().context("LZX_BLK")?;
+        let uncompressed_size = r.u32().context("LZX_BLK")?;
+        let crc = r.u32().context("LZX_BLK")?;
+        let data = r.bytes(comp).context("LZX_BLK")?.to_vec();
+        r.finish(LzxBlock {
+            flags,
+            uncompressed_size,
+            crc,
+            data,
+        })
+    }
+}
+
+impl Encode for LzxBlock {
+    fn encoded_len(&self) -> usize {
+        Self::HEADER_SIZE + self.data.len()
+    }
+    fn encode<B: BufMut>(&self, buf: &mut B) -> Result<()> {
+        buf.put_u32_le(self.flags);
+        buf.put_u32_le(msox_codec::fit_u32(self.data.len(), "ulCompSize")?);
+        buf.put_u32_le(self.uncompressed_size);
+        buf.put_u32_le(self.crc);
+        buf.put_slice(&self.data);
+        Ok(())
+    }
+}
+
+/// [MS-OXOAB] 2.11 a compressed file: LZX_HDR, the blocks, and any bytes
+/// after the block that completes ulTargetSize (kept).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct CompressedFile {
+    /// LZX_HDR.
+    pub header: LzxHeader,
+    /// The LZX_BLK structures.
+    pub blocks: Vec<LzxBlock>,
+    /// Bytes after the last block (none in a valid file).
+    pub trailing: Vec<u8>,
+}
+
+/// The ulBlockMax this crate writes unless told otherwise (32 KiB).
+pub const DEFAULT_BLOCK_MAX: usize = 0x8000;
+
+impl CompressedFile {
+    /// Reads the container (no decompression): blocks until their
+    /// ulUncompSize values add up to ulTargetSize.
+    pub fn decode_limited(input: &[u8], limits: &Limits) -> Result<Self> {
+        let mut r = Reader::new(input);
+        let header: LzxHeader = r.decode().map_err(|e| e.resolve(input.len()))?;
+        let mut left = u64::from(header.target_size);
+        let mut blocks = Vec::new();
+        while left > 0 {
+            if blocks.len() >= limits.max_items {
+                return Err(r
+                    .error(ErrorKind::LimitExceeded {
+                        what: "block count",
+                        value: blocks.len() as u64 + 1,
+                        max: limits.max_items as u64,
+                    })
+                    .resolve(input.len()));
+            }
+            let at = r.pos();
+            let b: LzxBlock = r
+                .decode()
+                .context("CompressedFile")
+                .map_err(|e| e.resolve(input.len()))?;
+            if u64::from(b.uncompressed_size) > left {
+                return Err(Error::at_offset(
+                    ErrorKind::InvalidValue {
+                        field: "ulUncompSize",
+                        value: u64::from(b.uncompressed_size),
+                    },
+                    at + 8,
+                )
+                .context("LZX_BLK")
+                .context("CompressedFile"));
+            }
+            left -= u64::from(b.uncompressed_size);
+            blocks.push(b);
+        }
+        let trailing = r.take_rest().to_vec();
+        Ok(CompressedFile {
+            header,
+            blocks,
+            trailing,
+        })
+    }
+
+    /// Offsets of each block header in the encoding.
+    fn block_offsets(&self) -> impl Iterator<Item = usize> + '_ {
+        self.blocks.iter().scan(LzxHeader::SIZE, |at, b| {
+            let here = *at;
+            *at += b.encoded_len();
+            Some(here)
+        })
+    }
+
+    /// Decompresses every block (stored blocks are copied; compressed ones
+    /// go through `codec`), checks each block's size and CRC, and returns
+    /// the file with the defects a lenient decode accepted (a CRC that does
+    /// not match; strict options refuse it).
+    pub fn decompress(
+        &self,
+        codec: &mut dyn LzxCodec,
+        opts: &DecodeOptions,
+    ) -> Result<(Vec<u8>, Vec<Defect>)> {
+        let target = self.header.target_size as usize;
+        opts.limits.check_output(target)?;
+        let mut out = Vec::with_capacity(target.min(opts.limits.max_alloc));
+        let mut defects = Vec::new();
+        for (b, at) in self.blocks.iter().zip(self.block_offsets()) {
+            let size = b.uncompressed_size as usize;
+            let start = out.len();
+            opts.limits.check_output(start.saturating_add(size))?;
+            match b.flags {
+                LzxBlock::UNCOMPRESSED => {
+                    if b.data.len() != size {
+                        return Err(Error::at_offset(
+                            ErrorKind::Malformed(
+                                format!(
+                                    "uncompressed block has ulCompSize {} but ulUncompSize {size}",
+                                    b.data.len()
+                                )
+                                .into(),
+                            ),
+                            at,
+                        )
+                        .context("LZX_BLK"));
+                    }
+                    out.extend_from_slice(&b.data);
+                }
+                LzxBlock::COMPRESSED => {
+                    codec
+                        .decompress(&b.data, block_window_bits(size), size, &mut out)
+                        .map_err(|e| e.shift(at + LzxBlock::HEADER_SIZE).context("LZX_BLK"))?;
+                    if out.len() != start + size {
+                        return Err(Error::at_offset(
+                            ErrorKind::Malformed(
+                                format!(
+                                    "block decompressed to {} bytes, ulUncompSize is {size}",
+                                    out.len() - start
+                                )
+                                .into(),
+                            ),
+                            at,
+                        )
+                        .context("LZX_BLK"));
+                    }
+                }
+                other => {
+                    return Err(Error::at_offset(
+                        ErrorKind::InvalidValue {
+                            field: "ulFlags",
+                            value: u64::from(other),
+                        },
+                        at,
+                    )
+                    .context("LZX_BLK"));
+                }
+            }
+            let computed = crc32(out.get(start..).unwrap_or_default());
+            if computed != b.crc {
+                let d = Defect::CrcMismatch {
+                    offset: at + 12,
+                    stored: b.crc,
+                    computed,
+                };
+                if opts.strict {
+                    return Err(Error::at_offset(
+                        ErrorKind::ChecksumMismatch {
+                            stored: u64::from(b.crc),
+                            computed: u64::from(computed),
+                        },
+                        at + 12,
+                    )
+                    .context("LZX_BLK"));
+                }
+                defects.push(d);
+            }
+        }
+        Ok((out, defects))
+    }
+
+    /// Compresses `data` in blocks of at most `block_max` bytes. With a
+    /// codec, each block is LZXD-compressed and kept compressed when that
+    /// is smaller (as the spec lets the server do); without one, every
+    /// block is stored.
+    pub fn compress(
+        data: &[u8],
+        block_max: usize,
+        codec: Option<&mut dyn LzxCodec>,
+    ) -> Result<Self> {
+        if block_max == 0 {
+            return Err(Error::new(ErrorKind::InvalidValue {
+                field: "ulBlockMax",
+                value: 0,
+            }));
+        }
+        let mut codec = codec;
+        let mut blocks = Vec::with_capacity(data.len().div_ceil(block_max));
+        let mut largest = 0;
+        for chunk in data.chunks(block_max) {
+            let mut b = LzxBlock::stored(chunk)?;
+            if let Some(c) = codec.as_deref_mut() {
+                let mut z = Vec::new();
+                c.compress(chunk, block_window_bits(chunk.len()), &mut z)?;
+                if z.len() < chunk.len() {
+                    b.flags = LzxBlock::COMPRESSED;
+                    b.data = z;
+                }
+            }
+            largest = largest.max(b.data.len()).max(chunk.len());
+            blocks.push(b);
+        }
+        Ok(CompressedFile {
+            header: LzxHeader {
+                version_hi: LzxHeader::VERSION_HI,
+                version_lo: LzxHeader::VERSION_LO,
+                block_max: msox_codec::fit_u32(
+                    largest.max(block_max.min(data.len())),
+                    "ulBlockMax",
+                )?,
+                target_size: msox_codec::fit_u32(data.len(), "ulTargetSize")?,
+            },
+            blocks,
+            trailing: Vec::new(),
+        })
+    }
+}
+
+impl<'a> Decode<'a> for CompressedFile {
+    /// Reads the whole input as a compressed file (default limits).
+    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
+        let f = CompressedFile::decode_limited(input, &Limits::default())
+            .map_err(msox_codec::nom::Err::Failure)?;
+        Ok((input.get(input.len()..).unwrap_or_default(), f))
+    }
+}
+
+impl Encode for CompressedFile {
+    fn encoded_len(&self) -> usize {
+        LzxHeader::SIZE
+            + self.blocks.iter().map(Encode::encoded_len).sum::<usize>()
+            + self.trailing.len()
+    }
+    fn encode<B: BufMut>(&self, buf: &mut B) -> Result<()> {
+        self.header.encode(buf)?;
+        for b in &self.blocks {
+            b.encode(buf)?;
+        }
+        buf.put_slice(&self.trailing);
+        Ok(())
+    }
+}
+
+/// Decompresses a compressed OAB file (lenient, default limits): the
+/// container is read, stored blocks copied, compressed blocks passed to
+/// `codec`, CRCs checked.
+pub fn decompress(file: &[u8], codec: &mut dyn LzxCodec) -> Result<Vec<u8>> {
+    let opts = DecodeOptions::default();
+    let f = CompressedFile::decode_limited(file, &opts.limits)?;
+    f.decompress(codec, &opts).map(|(v, _)| v)
+}
+
+/// Compresses `data` as stored blocks of [`DEFAULT_BLOCK_MAX`] bytes (no
+/// LZX needed; any reader of the format accepts it) and encodes the file.
+///
+/// ```
+/// let data = b"any bytes at all".repeat(5000);
+/// let file = ms_oxoab::compress_stored(&data).unwrap();
+/// assert_eq!(ms_oxoab::decompress(&file, &mut ms_oxoab::NoLzx).unwrap(), data);
+/// ```
+pub fn compress_stored(data: &[u8]) -> Result<Vec<u8>> {
+    CompressedFile::compress(data, DEFAULT_BLOCK_MAX, None)?.to_vec()
+}

@@ -1,0 +1,394 @@
+//! [MS-OXOAB] 2.10 Compressed OAB Version 4 Differential Patch File:
+//! `patch-file = PATCH_HDR 1*PATCH_BLK`.
+//!
+//! Each PATCH_BLK turns the next `ulSourceSize` bytes of the old full
+//! details file into the next `ulTargetSize` bytes of the new one, through
+//! an LZX DELTA stream ([MS-PATCH]) that an [`LzxCodec`] applies or creates.
+
+use msox_codec::bytes::BufMut;
+use msox_codec::{Decode, Encode, Error, ErrorKind, Limits, PResult, Reader, Result, ResultExt};
+
+use crate::codec::{LzxCodec, patch_window_bits};
+use crate::crc::crc32;
+use crate::details::{DecodeOptions, OabHeader};
+use crate::encoding::Defect;
+
+/// [MS-OXOAB] 2.10.1 PATCH_HDR.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct PatchHeader {
+    /// ulVersionHi: 3.
+    pub version_hi: u32,
+    /// ulVersionLo: 2.
+    pub version_lo: u32,
+    /// ulBlockMax: the largest source block, target block or patch data.
+    pub block_max: u32,
+    /// ulSourceSize: the size of the old file.
+    pub source_size: u32,
+    /// ulTargetSize: the size of the new file.
+    pub target_size: u32,
+    /// ulSourceCRC: the CRC of the old file excluding its OAB_HDR.
+    pub source_crc: u32,
+    /// ulTargetCRC: the CRC of the new file excluding its OAB_HDR.
+    pub target_crc: u32,
+}
+
+impl PatchHeader {
+    /// Size in bytes.
+    pub const SIZE: usize = 28;
+    /// ulVersionHi of a patch file.
+    pub const VERSION_HI: u32 = 3;
+    /// ulVersionLo of a patch file.
+    pub const VERSION_LO: u32 = 2;
+}
+
+impl<'a> Decode<'a> for PatchHeader {
+    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
+        let mut r = Reader::new(input);
+        let version_hi = r.u32().context("PATCH_HDR")?;
+        let version_lo = r.u32().context("PATCH_HDR")?;
+        if (version_hi, version_lo) != (Self::VERSION_HI, Self::VERSION_LO) {
+            return Err(r
+                .error_at(
+                    ErrorKind::BadSignature {
+                        expected: 0x0000_0002_0000_0003,
+                        found: u64::from(version_lo) << 32 | u64::from(version_hi),
+                    },
+                    0,
+                )
+                .context("PATCH_HDR")
+                .into());
+        }
+        let mut f = [0u32; 5];
+        for v in &mut f {
+            *v = r.u32().context("PATCH_HDR")?;
+        }
+        let [block_max, source_size, target_size, source_crc, target_crc] = f;
+        r.finish(PatchHeader {
+            version_hi,
+            version_lo,
+            block_max,
+            source_size,
+            target_size,
+            source_crc,
+            target_crc,
+        })
+    }
+}
+
+impl Encode for PatchHeader {
+    fn encoded_len(&self) -> usize {
+        Self::SIZE
+    }
+    fn encode<B: BufMut>(&self, buf: &mut B) -> Result<()> {
+        for v in [
+            self.version_hi,
+            self.version_lo,
+            self.block_max,
+            self.source_size,
+            self.target_size,
+            self.source_crc,
+            self.target_crc,
+        ] {
+            buf.put_u32_le(v);
+        }
+        Ok(())
+    }
+}
+
+/// [MS-OXOAB] 2.10.2 PATCH_BLK (ulPatchSize is `data.len()`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct PatchBlock {
+    /// ulTargetSize: bytes of the new file this block produces.
+    pub target_size: u32,
+    /// ulSourceSize: bytes of the old file this block reads.
+    pub source_size: u32,
+    /// ulCRC: the CRC of the target block.
+    pub crc: u32,
+    /// data: the LZX DELTA stream.
+    pub data: Vec<u8>,
+}
+
+impl PatchBlock {
+    /// Size of the block header.
+    pub const HEADER_SIZE: usize = 16;
+}
+
+impl<'a> Decode<'a> for PatchBlock {
+    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
+        let mut r = Reader::new(input);
+        let n = r.u32_usize().context("PATCH_BLK")?;
+        let target_size = r.u32().context("PATCH_BLK")?;
+        let source_size = r.u32().context("PATCH_BLK")?;
+        let crc = r.u32().context("PATCH_BLK")?;
+        let data = r.bytes(n).context("PATCH_BLK")?.to_vec();
+        r.finish(PatchBlock {
+            target_size,
+            source_size,
+            crc,
+            data,
+        })
+    }
+}
+
+impl Encode for PatchBlock {
+    fn encoded_len(&self) -> usize {
+        Self::HEADER_SIZE + self.data.len()
+    }
+    fn encode<B: BufMut>(&self, buf: &mut B) -> Result<()> {
+        buf.put_u32_le(msox_codec::fit_u32(self.data.len(), "ulPatchSize")?);
+        buf.put_u32_le(self.target_size);
+        buf.put_u32_le(self.source_size);
+        buf.put_u32_le(self.crc);
+        buf.put_slice(&self.data);
+        Ok(())
+    }
+}
+
+/// [MS-OXOAB] 2.10 a differential patch file: PATCH_HDR, the blocks, and
+/// any bytes after the block that completes ulTargetSize (kept).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct PatchFile {
+    /// PATCH_HDR.
+    pub header: PatchHeader,
+    /// The PATCH_BLK structures.
+    pub blocks: Vec<PatchBlock>,
+    /// Bytes after the last block (none in a valid file).
+    pub trailing: Vec<u8>,
+}
+
+/// The CRC the patch header carries for a whole file: the file without its
+/// 12-byte OAB_HDR.
+pub fn file_crc(file: &[u8]) -> u32 {
+    crc32(file.get(OabHeader::SIZE..).unwrap_or_default())
+}
+
+impl PatchFile {
+    /// Reads the container: blocks until their ulTargetSize values add up
+    /// to PATCH_HDR.ulTargetSize.
+    pub fn decode_limited(input: &[u8], limits: &Limits) -> Result<Self> {
+        let mut r = Reader::new(input);
+        let header: PatchHeader = r.decode().map_err(|e| e.resolve(input.len()))?;
+        let mut left = u64::from(header.target_size);
+        let mut blocks = Vec::new();
+        while left > 0 {
+            if blocks.len() >= limits.max_items {
+                return Err(r
+                    .error(ErrorKind::LimitExceeded {
+                        what: "block count",
+                        value: blocks.len() as u64 + 1,
+                        max: limits.max_items as u64,
+                    })
+                    .resolve(input.len()));
+            }
+            let at = r.pos();
+            let b: PatchBlock = r
+                .decode()
+                .context("PatchFile")
+                .map_err(|e| e.resolve(input.len()))?;
+            if u64::from(b.target_size) > left {
+                return Err(Error::at_offset(
+                    ErrorKind::InvalidValue {
+                        field: "ulTargetSize",
+                        value: u64::from(b.target_size),
+                    },
+                    at + 4,
+                )
+                .context("PATCH_BLK")
+                .context("PatchFile"));
+            }
+            left -= u64::from(b.target_size);
+            blocks.push(b);
+        }
+        let trailing = r.take_rest().to_vec();
+        Ok(PatchFile {
+            header,
+            blocks,
+            trailing,
+        })
+    }
+
+    /// Applies the patch to `source` (the old full details file) through
+    /// `codec`; checks sizes and every CRC, and returns the new file with
+    /// the defects a lenient decode accepted.
+    pub fn apply(
+        &self,
+        source: &[u8],
+        codec: &mut dyn LzxCodec,
+        opts: &DecodeOptions,
+    ) -> Result<(Vec<u8>, Vec<Defect>)> {
+        let mut defects = Vec::new();
+        let check =
+            |stored: u32, computed: u32, offset: usize, defects: &mut Vec<Defect>| -> Result<()> {
+                if stored == computed {
+                    return Ok(());
+                }
+                if opts.strict {
+                    return Err(Error::at_offset(
+                        ErrorKind::ChecksumMismatch {
+                            stored: u64::from(stored),
+                            computed: u64::from(computed),
+                        },
+                        offset,
+                    ));
+                }
+                defects.push(Defect::CrcMismatch {
+                    offset,
+                    stored,
+                    computed,
+                });
+                Ok(())
+            };
+        if source.len() != self.header.source_size as usize {
+            return Err(Error::new(ErrorKind::Malformed(
+                format!(
+                    "the source file has {} bytes, the patch expects {}",
+                    source.len(),
+                    self.header.source_size
+                )
+                .into(),
+            ))
+            .context("PATCH_HDR"));
+        }
+        check(self.header.source_crc, file_crc(source), 20, &mut defects)
+            .map_err(|e| e.context("PATCH_HDR"))?;
+        let target = self.header.target_size as usize;
+        opts.limits.check_output(target)?;
+        let mut out = Vec::with_capacity(target.min(opts.limits.max_alloc));
+        let mut spos = 0usize;
+        let mut at = PatchHeader::SIZE;
+        for b in &self.blocks {
+            let ssize = b.source_size as usize;
+            let tsize = b.target_size as usize;
+            let src = source
+                .get(spos..spos.saturating_add(ssize))
+                .ok_or_else(|| {
+                    Error::at_offset(
+                        ErrorKind::InvalidValue {
+                            field: "ulSourceSize",
+                            value: ssize as u64,
+                        },
+                        at + 8,
+                    )
+                    .context("PATCH_BLK")
+                })?;
+            spos += ssize;
+            let start = out.len();
+            opts.limits.check_output(start.saturating_add(tsize))?;
+            codec
+                .apply_delta(
+                    &b.data,
+                    src,
+                    patch_window_bits(ssize, tsize),
+                    tsize,
+                    &mut out,
+                )
+                .map_err(|e| e.shift(at + PatchBlock::HEADER_SIZE).context("PATCH_BLK"))?;
+            if out.len() != start + tsize {
+                return Err(Error::at_offset(
+                    ErrorKind::Malformed(
+                        format!(
+                            "patch block produced {} bytes, ulTargetSize is {tsize}",
+                            out.len() - start
+                        )
+                        .into(),
+                    ),
+                    at,
+                )
+                .context("PATCH_BLK"));
+            }
+            check(
+                b.crc,
+                crc32(out.get(start..).unwrap_or_default()),
+                at + 12,
+                &mut defects,
+            )
+            .map_err(|e| e.context("PATCH_BLK"))?;
+            at += b.encoded_len();
+        }
+        check(self.header.target_crc, file_crc(&out), 24, &mut defects)
+            .map_err(|e| e.context("PATCH_HDR"))?;
+        Ok((out, defects))
+    }
+
+    /// Creates a patch from `source` to `target` through `codec`: the
+    /// target is cut into blocks of at most `block_max` bytes, block *i*
+    /// reading the same stretch of the source (empty past its end).
+    pub fn create(
+        source: &[u8],
+        target: &[u8],
+        block_max: usize,
+        codec: &mut dyn LzxCodec,
+    ) -> Result<Self> {
+        if block_max == 0 {
+            return Err(Error::new(ErrorKind::InvalidValue {
+                field: "ulBlockMax",
+                value: 0,
+            }));
+        }
+        let mut blocks = Vec::with_capacity(target.len().div_ceil(block_max));
+        let mut largest = 0;
+        for (i, t) in target.chunks(block_max).enumerate() {
+            let from = (i * block_max).min(source.len());
+            let s = source
+                .get(from..(from + block_max).min(source.len()))
+                .unwrap_or_default();
+            let mut data = Vec::new();
+            codec.create_delta(s, t, patch_window_bits(s.len(), t.len()), &mut data)?;
+            largest = largest.max(data.len()).max(s.len()).max(t.len());
+            blocks.push(PatchBlock {
+                target_size: msox_codec::fit_u32(t.len(), "ulTargetSize")?,
+                source_size: msox_codec::fit_u32(s.len(), "ulSourceSize")?,
+                crc: crc32(t),
+                data,
+            });
+        }
+        Ok(PatchFile {
+            header: PatchHeader {
+                version_hi: PatchHeader::VERSION_HI,
+                version_lo: PatchHeader::VERSION_LO,
+                block_max: msox_codec::fit_u32(largest, "ulBlockMax")?,
+                source_size: msox_codec::fit_u32(source.len(), "ulSourceSize")?,
+                target_size: msox_codec::fit_u32(target.len(), "ulTargetSize")?,
+                source_crc: file_crc(source),
+                target_crc: file_crc(target),
+            },
+            blocks,
+            trailing: Vec::new(),
+        })
+    }
+}
+
+impl<'a> Decode<'a> for PatchFile {
+    /// Reads the whole input as a patch file (default limits).
+    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
+        let f = PatchFile::decode_limited(input, &Limits::default())
+            .map_err(msox_codec::nom::Err::Failure)?;
+        Ok((input.get(input.len()..).unwrap_or_default(), f))
+    }
+}
+
+impl Encode for PatchFile {
+    fn encoded_len(&self) -> usize {
+        PatchHeader::SIZE
+            + self.blocks.iter().map(Encode::encoded_len).sum::<usize>()
+            + self.trailing.len()
+    }
+    fn encode<B: BufMut>(&self, buf: &mut B) -> Result<()> {
+        self.header.encode(buf)?;
+        for b in &self.blocks {
+            b.encode(buf)?;
+        }
+        buf.put_slice(&self.trailing);
+        Ok(())
+    }
+}
+
+/// Applies a differential patch file to `source` (lenient, default limits).
+pub fn apply_patch(source: &[u8], patch: &[u8], codec: &mut dyn LzxCodec) -> Result<Vec<u8>> {
+    let opts = DecodeOptions::default();
+    let p = PatchFile::decode_limited(patch, &opts.limits)?;
+    p.apply(source, codec, &opts).map(|(v, _)| v)
+}

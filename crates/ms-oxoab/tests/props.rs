@@ -1,0 +1,182 @@
+//! Property tests: every public type round-trips through its wire form
+//! (`decode(encode(x)) == x`, exact `encoded_len`), records under any
+//! schema, and the integer encoding for every value.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
+
+use ms_oxcdata::{PropertyTag, PropertyType, PropertyValue};
+use ms_oxoab::encoding::{ALLOWED_TYPES, decode_int, encode_int};
+use ms_oxoab::{
+    CompressedFile, DecodeOptions, FullDetails, LzxBlock, LzxHeader, MetaData, OabHeader,
+    PatchBlock, PatchFile, PatchHeader, PropRec, PropTable, Record,
+};
+use msox_codec::{CodePage, String8, Utf16String};
+use msox_testkit::{prop_round_trip, prop_round_trip_with};
+use proptest::prelude::*;
+
+fn text() -> impl Strategy<Value = String> {
+    "[^\u{0}]{0,12}"
+}
+
+fn bytes8() -> impl Strategy<Value = Vec<u8>> {
+    proptest::collection::vec(1u8..=255, 0..12)
+}
+
+fn blob() -> impl Strategy<Value = Vec<u8>> {
+    proptest::collection::vec(any::<u8>(), 0..300)
+}
+
+fn value(t: PropertyType) -> BoxedStrategy<PropertyValue> {
+    let s8 = || bytes8().prop_map(|b| String8::new(b, CodePage::WINDOWS_1252));
+    let u = || text().prop_map(Utf16String::new);
+    match t {
+        PropertyType::Integer32 => any::<i32>().prop_map(PropertyValue::Integer32).boxed(),
+        PropertyType::Boolean => any::<bool>().prop_map(PropertyValue::Boolean).boxed(),
+        PropertyType::Object => blob().prop_map(PropertyValue::Object).boxed(),
+        PropertyType::String8 => s8().prop_map(PropertyValue::String8).boxed(),
+        PropertyType::String => u().prop_map(PropertyValue::String).boxed(),
+        PropertyType::Binary => blob().prop_map(PropertyValue::Binary).boxed(),
+        PropertyType::MultipleInteger32 => proptest::collection::vec(any::<i32>(), 0..6)
+            .prop_map(PropertyValue::MultipleInteger32)
+            .boxed(),
+        PropertyType::MultipleString8 => proptest::collection::vec(s8(), 0..4)
+            .prop_map(PropertyValue::MultipleString8)
+            .boxed(),
+        PropertyType::MultipleString => proptest::collection::vec(u(), 0..4)
+            .prop_map(PropertyValue::MultipleString)
+            .boxed(),
+        PropertyType::MultipleBinary => proptest::collection::vec(blob(), 0..3)
+            .prop_map(PropertyValue::MultipleBinary)
+            .boxed(),
+        _ => unreachable!(),
+    }
+}
+
+fn table() -> impl Strategy<Value = PropTable> {
+    proptest::collection::vec((0usize..ALLOWED_TYPES.len(), any::<u32>()), 0..20).prop_map(|v| {
+        PropTable::new(
+            v.into_iter()
+                .enumerate()
+                .map(|(i, (t, flags))| {
+                    PropRec::with_flags(
+                        PropertyTag::new(0x3000 + i as u16, ALLOWED_TYPES[t]),
+                        flags,
+                    )
+                })
+                .collect(),
+        )
+    })
+}
+
+fn record_for(t: &PropTable) -> BoxedStrategy<Record> {
+    let parts: Vec<BoxedStrategy<Option<(PropertyTag, PropertyValue)>>> = t
+        .props
+        .iter()
+        .map(|p| {
+            let tag = p.tag;
+            proptest::option::of(value(tag.prop_type).prop_map(move |v| (tag, v))).boxed()
+        })
+        .collect();
+    parts
+        .prop_map(|vs| Record::from_values(vs.into_iter().flatten().collect()))
+        .boxed()
+}
+
+fn table_and_records() -> impl Strategy<Value = (PropTable, Vec<Record>)> {
+    table().prop_flat_map(|t| {
+        let recs = proptest::collection::vec(record_for(&t), 0..5);
+        (Just(t), recs)
+    })
+}
+
+proptest! {
+    #[test]
+    fn integers(v in any::<u32>()) {
+        let e = encode_int(v);
+        prop_assert_eq!(decode_int(&e).unwrap(), (v, e.len()));
+    }
+
+    #[test]
+    fn oab_header(version in any::<u32>(), serial in any::<u32>(), total_records in any::<u32>()) {
+        prop_round_trip(&OabHeader { version, serial, total_records })?;
+    }
+
+    #[test]
+    fn prop_tables_and_metadata(a in table(), b in table(), trailing in proptest::collection::vec(any::<u8>(), 0..3)) {
+        prop_round_trip(&a)?;
+        for p in &a.props {
+            prop_round_trip(p)?;
+        }
+        prop_round_trip(&MetaData { header_atts: a, oab_atts: b, trailing })?;
+    }
+
+    #[test]
+    fn records_under_any_schema((t, recs) in table_and_records()) {
+        for r in &recs {
+            prop_round_trip_with(r, &t)?;
+        }
+    }
+
+    #[test]
+    fn full_details_files((h, hdr) in table_and_records(), (o, recs) in table_and_records()) {
+        let mut book = FullDetails {
+            header: OabHeader::default(),
+            metadata: MetaData { header_atts: h, oab_atts: o, trailing: vec![] },
+            header_record: hdr.into_iter().next().unwrap_or_default(),
+            records: recs,
+        };
+        let bytes = book.finalize().unwrap();
+        let (back, defects) = FullDetails::decode_with_options(&bytes, &DecodeOptions::strict()).unwrap();
+        prop_assert!(defects.is_empty());
+        prop_assert_eq!(&back, &book);
+        prop_assert_eq!(back.to_bytes().unwrap(), bytes);
+    }
+
+    #[test]
+    fn containers(data in proptest::collection::vec(any::<u8>(), 0..2000), block_max in 1usize..700, flags in 0u32..3) {
+        let f = CompressedFile::compress(&data, block_max, None).unwrap();
+        prop_round_trip(&f)?;
+        prop_round_trip(&f.header)?;
+        for b in &f.blocks {
+            prop_round_trip(b)?;
+        }
+        let (out, d) = f.decompress(&mut ms_oxoab::NoLzx, &DecodeOptions::strict()).unwrap();
+        prop_assert!(d.is_empty());
+        prop_assert_eq!(out, data.clone());
+        let b = LzxBlock { flags, uncompressed_size: 9, crc: 1, data: data.clone() };
+        prop_round_trip(&b)?;
+        let h = LzxHeader { version_hi: 3, version_lo: 1, block_max: block_max as u32, target_size: 0 };
+        prop_round_trip(&h)?;
+    }
+
+    #[test]
+    fn patch_files(blocks in proptest::collection::vec((1u32..50, any::<u32>(), any::<u32>(), proptest::collection::vec(any::<u8>(), 0..40)), 0..5), trailing in proptest::collection::vec(any::<u8>(), 0..4)) {
+        let blocks: Vec<PatchBlock> = blocks.into_iter().map(|(target_size, source_size, crc, data)| PatchBlock { target_size, source_size, crc, data }).collect();
+        let header = PatchHeader {
+            version_hi: 3, version_lo: 2, block_max: 7, source_size: 1, target_size: blocks.iter().map(|b| b.target_size).sum(),
+            source_crc: 2, target_crc: 3,
+        };
+        prop_round_trip(&header)?;
+        for b in &blocks {
+            prop_round_trip(b)?;
+        }
+        // Trailing bytes are kept only after the block that completes the target.
+        prop_round_trip(&PatchFile { header, blocks, trailing })?;
+    }
+}
+
+proptest! {
+    #[test]
+    fn browse_files(recs in proptest::collection::vec(proptest::array::uniform32(any::<u8>()), 0..6), serial in any::<u32>(), v3 in any::<bool>()) {
+        use msox_codec::Decode;
+        let records: Vec<ms_oxoab::B2Rec> = recs.iter().map(|b| ms_oxoab::B2Rec::decode_exact(b).unwrap()).collect();
+        for r in &records {
+            prop_round_trip(r)?;
+        }
+        let f = ms_oxoab::BrowseFile {
+            header: OabHeader { version: if v3 { 0x0E } else { 0x0A }, serial, total_records: records.len() as u32 },
+            records,
+            trailing: vec![],
+        };
+        prop_round_trip(&f)?;
+    }
+}
