@@ -69,6 +69,92 @@ pub struct NoLzx;
 
 impl LzxCodec for NoLzx {}
 
+/// The [MS-PATCH] codec from the `ms-patch` crate: LZXD decompression and
+/// compression (effort `level`, 1-9) and LZX DELTA patches, with output
+/// capped by `limits`.
+#[derive(Debug, Clone, Copy)]
+pub struct PatchLzx {
+    /// Encoder effort, 1 (fastest) to 9 (smallest).
+    pub level: u8,
+    /// Output caps for decoding.
+    pub limits: msox_codec::Limits,
+}
+
+impl Default for PatchLzx {
+    fn default() -> Self {
+        PatchLzx {
+            level: 6,
+            limits: msox_codec::Limits::DEFAULT,
+        }
+    }
+}
+
+fn bits(window_bits: u32) -> Result<u8> {
+    u8::try_from(window_bits).map_err(|_| {
+        Error::new(ErrorKind::InvalidValue {
+            field: "window bits",
+            value: window_bits.into(),
+        })
+    })
+}
+
+impl LzxCodec for PatchLzx {
+    fn decompress(
+        &mut self,
+        data: &[u8],
+        window_bits: u32,
+        uncompressed_size: usize,
+        out: &mut Vec<u8>,
+    ) -> Result<()> {
+        let p = ms_patch::StreamParams::lzxd(bits(window_bits)?);
+        let o = ms_patch::DecodeOptions::from_limits(&self.limits);
+        out.extend_from_slice(&ms_patch::decompress(data, uncompressed_size, &p, &[], &o)?);
+        Ok(())
+    }
+
+    fn compress(&mut self, data: &[u8], window_bits: u32, out: &mut Vec<u8>) -> Result<()> {
+        let p = ms_patch::StreamParams::lzxd(bits(window_bits)?);
+        out.extend_from_slice(&ms_patch::compress(
+            data,
+            &p,
+            &[],
+            &ms_patch::EncodeOptions::level(self.level),
+        )?);
+        Ok(())
+    }
+
+    fn apply_delta(
+        &mut self,
+        patch: &[u8],
+        source: &[u8],
+        window_bits: u32,
+        target_size: usize,
+        out: &mut Vec<u8>,
+    ) -> Result<()> {
+        let p = ms_patch::StreamParams::lzxd(bits(window_bits)?);
+        let o = ms_patch::DecodeOptions::from_limits(&self.limits);
+        out.extend_from_slice(&ms_patch::decompress(patch, target_size, &p, source, &o)?);
+        Ok(())
+    }
+
+    fn create_delta(
+        &mut self,
+        source: &[u8],
+        target: &[u8],
+        window_bits: u32,
+        out: &mut Vec<u8>,
+    ) -> Result<()> {
+        let p = ms_patch::StreamParams::lzxd(bits(window_bits)?);
+        out.extend_from_slice(&ms_patch::compress(
+            target,
+            &p,
+            source,
+            &ms_patch::EncodeOptions::level(self.level),
+        )?);
+        Ok(())
+    }
+}
+
 fn unsupported(what: &str) -> Error {
     Error::new(ErrorKind::Unsupported(
         format!("{what} needs an LzxCodec (the ms-patch crate); none was given").into(),

@@ -99,7 +99,7 @@ mod names;
 pub mod patch;
 
 pub use browse::{B2Rec, BrowseFile};
-pub use codec::{LzxCodec, NoLzx};
+pub use codec::{LzxCodec, NoLzx, PatchLzx};
 pub use compressed::{
     CompressedFile, DEFAULT_BLOCK_MAX, LzxBlock, LzxHeader, compress_stored, decompress,
 };

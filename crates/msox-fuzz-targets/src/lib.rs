@@ -792,7 +792,7 @@ pub fn oxoab_full_details(data: &[u8]) {
 /// (PATCH_HDR/PATCH_BLK) and version 2/3 (MDI_HDR/MDI_BLK, MSZIP) containers
 /// re-encode to the input; decompressing stays within the limits.
 pub fn oxoab_compressed_header(data: &[u8]) {
-    use ms_oxoab::{CompressedFile, DecodeOptions, NoLzx, PatchFile};
+    use ms_oxoab::{CompressedFile, DecodeOptions, PatchFile, PatchLzx};
     use msox_codec::Encode;
     let opts = DecodeOptions {
         limits: FUZZ_LIMITS,
@@ -800,7 +800,11 @@ pub fn oxoab_compressed_header(data: &[u8]) {
     };
     if let Ok(f) = CompressedFile::decode_limited(data, &opts.limits) {
         assert_eq!(f.to_vec().expect("re-encode"), data);
-        if let Ok((out, _)) = f.decompress(&mut NoLzx, &opts) {
+        let mut codec = PatchLzx {
+            limits: FUZZ_LIMITS,
+            ..PatchLzx::default()
+        };
+        if let Ok((out, _)) = f.decompress(&mut codec, &opts) {
             assert_eq!(out.len(), f.header.target_size as usize);
         }
     }

@@ -22,13 +22,13 @@ pub fn formats() -> Vec<Format> {
     vec![
         crate::cmd::tnef::FORMAT,
         crate::cmd::msg::FORMAT,
+        crate::cmd::oab::FORMAT_OAB,
         crate::cmd::lzx::FORMAT,
         crate::cmd::mszip::FORMAT_CAB,
         crate::cmd::wbxml::FORMAT,
         crate::cmd::rtf::FORMAT,
         crate::cmd::rtf::FORMAT_RTF,
         crate::cmd::oab::FORMAT,
-        crate::cmd::oab::FORMAT_OAB,
     ]
 }
 
@@ -67,7 +67,27 @@ pub fn run(args: &InspectArgs) -> anyhow::Result<()> {
             }
         );
     };
-    let tree = (f.inspect)(&bytes)?;
+    // Several formats can share a signature (an OAB compressed file is an
+    // LZXD file): the first whose inspection succeeds wins; if none does,
+    // the first one's error is reported.
+    let mut first_err = None;
+    let mut found = None;
+    for g in formats.iter().filter(|g| (g.detect)(&bytes)) {
+        match (g.inspect)(&bytes) {
+            Ok(t) => {
+                found = Some((g, t));
+                break;
+            }
+            Err(e) => {
+                first_err.get_or_insert(e);
+            }
+        }
+    }
+    let (f, tree) = match (found, first_err) {
+        (Some(x), _) => x,
+        (None, Some(e)) => return Err(e),
+        (None, None) => (f, (f.inspect)(&bytes)?),
+    };
     if args.json {
         crate::cli::print_json(&serde_json::json!({
             "format": f.name,

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use ms_oxcdata::{PropertyTag, PropertyValue};
 use ms_oxoab::{
-    CompressedFile, DecodeOptions, Defect, FileKind, FullDetails, NoLzx, PatchFile, PropTable,
+    CompressedFile, DecodeOptions, Defect, FileKind, FullDetails, PatchFile, PatchLzx, PropTable,
     Record,
 };
 use ms_oxwoab::{Manifest, OabFile, Oal};
@@ -47,9 +47,8 @@ pub enum Cmd {
         #[arg(long)]
         strict: bool,
     },
-    /// Decompress a compressed OAB file: version 4 (LZX_HDR / LZX_BLK;
-    /// stored blocks only for now, LZX blocks need the ms-patch codec) or
-    /// version 2/3 (MDI_HDR / MDI_BLK, MSZIP).
+    /// Decompress a compressed OAB file: version 4 (LZX_HDR / LZX_BLK, LZX
+    /// through ms-patch) or version 2/3 (MDI_HDR / MDI_BLK, MSZIP).
     Decompress {
         /// The compressed file (`-` for stdin).
         input: PathBuf,
@@ -66,9 +65,40 @@ pub enum Cmd {
         /// PidTagOfflineAddressBookSequence of the header record.
         #[arg(long, default_value_t = 1)]
         sequence: u32,
-        /// Wrap it in a compressed-file container of stored blocks.
+        /// Compress it (LZX_HDR / LZX_BLK, LZX through ms-patch).
         #[arg(long)]
         compress: bool,
+    },
+    /// Compress a version 4 OAB file (LZX_HDR / LZX_BLK).
+    Compress {
+        /// The uncompressed file (`-` for stdin).
+        input: PathBuf,
+        /// Where to write the compressed file (`-` for stdout).
+        output: PathBuf,
+        /// Encoder effort, 1 (fastest) to 9 (smallest).
+        #[arg(long, default_value_t = 6)]
+        level: u8,
+    },
+    /// Apply a differential patch (PATCH_HDR / PATCH_BLK) to OLD, giving the new file.
+    Patch {
+        /// The old uncompressed full details file.
+        old: PathBuf,
+        /// The patch file.
+        patch: PathBuf,
+        /// Where to write the new file (`-` for stdout).
+        output: PathBuf,
+    },
+    /// Create a differential patch (LZX DELTA) that turns OLD into NEW.
+    Diff {
+        /// The old uncompressed full details file.
+        old: PathBuf,
+        /// The new uncompressed full details file.
+        new: PathBuf,
+        /// Where to write the patch (`-` for stdout).
+        patch: PathBuf,
+        /// Encoder effort, 1 (fastest) to 9 (smallest).
+        #[arg(long, default_value_t = 6)]
+        level: u8,
     },
 }
 
@@ -260,7 +290,7 @@ fn open(b: &[u8], strict: bool) -> anyhow::Result<(&'static str, Opened)> {
         }
         Some(FileKind::CompressedV4) => {
             let c = CompressedFile::decode_limited(b, &opts.limits)?;
-            let (raw, mut d) = c.decompress(&mut NoLzx, &opts)?;
+            let (raw, mut d) = c.decompress(&mut PatchLzx::default(), &opts)?;
             let (f, d2) = FullDetails::decode_with_options(&raw, &opts)
                 .map_err(|e| anyhow::anyhow!("in the decompressed file: {e}"))?;
             d.extend(d2);
@@ -555,7 +585,7 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
                 ms_oxoab::MdiFile::decode_exact(&bytes)?
                     .decompress(&DecodeOptions::default().limits)?
             } else {
-                ms_oxoab::decompress(&bytes, &mut NoLzx)?
+                ms_oxoab::decompress(&bytes, &mut PatchLzx::default())?
             };
             crate::cli::write_output(output, &out)
         }
@@ -567,9 +597,48 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
         } => {
             let mut bytes = ms_oxoab::generate::full_details_bytes(*records, *sequence)?;
             if *compress {
-                bytes = ms_oxoab::compress_stored(&bytes)?;
+                bytes = compress_v4(&bytes, 6)?;
             }
             crate::cli::write_output(output, &bytes)
         }
+        Cmd::Compress {
+            input,
+            output,
+            level,
+        } => {
+            let bytes = crate::cli::read_input(input)?;
+            crate::cli::write_output(output, &compress_v4(&bytes, *level)?)
+        }
+        Cmd::Patch { old, patch, output } => {
+            let old = crate::cli::read_input(old)?;
+            let patch = crate::cli::read_input(patch)?;
+            let new = ms_oxoab::apply_patch(&old, &patch, &mut PatchLzx::default())?;
+            crate::cli::write_output(output, &new)
+        }
+        Cmd::Diff {
+            old,
+            new,
+            patch,
+            level,
+        } => {
+            let old = crate::cli::read_input(old)?;
+            let new = crate::cli::read_input(new)?;
+            let mut codec = PatchLzx {
+                level: *level,
+                ..PatchLzx::default()
+            };
+            let p = PatchFile::create(&old, &new, 256 * 1024, &mut codec)?;
+            crate::cli::write_output(patch, &msox_codec::Encode::to_vec(&p)?)
+        }
     }
+}
+
+/// Compresses a version 4 file in 256 KiB blocks through ms-patch.
+fn compress_v4(bytes: &[u8], level: u8) -> anyhow::Result<Vec<u8>> {
+    let mut codec = PatchLzx {
+        level,
+        ..PatchLzx::default()
+    };
+    let c = CompressedFile::compress(bytes, 256 * 1024, Some(&mut codec))?;
+    Ok(msox_codec::Encode::to_vec(&c)?)
 }
