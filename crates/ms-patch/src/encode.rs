@@ -712,10 +712,6 @@ fn write_tree(w: &mut BitWriter, prev: &[u8], new: &[u8]) {
 /// A written compressed block: its chunks, main and length tree lengths.
 type Written = (Vec<Vec<u8>>, Vec<u8>, Vec<u8>);
 
-/// Output of a stream: chunks (one per frame).
-struct Chunks {
-    chunks: Vec<Vec<u8>>,
-}
 
 /// Writes the tokens of one block (frames `[from, to)` of the data) as a
 /// compressed block; returns the frames' chunks, or `None` when a chunk
@@ -1030,7 +1026,7 @@ pub fn compress_chunks(
     }
     let max_chunk = if delta { 0xFFFF } else { FRAME_SIZE + 6144 };
     let block_len = FRAME_SIZE * opts.frames_per_block.max(1) as usize;
-    let mut out = Chunks { chunks: Vec::new() };
+    let mut out: Vec<Vec<u8>> = Vec::new();
     let mut toks = Vec::new();
     let end = buf.len();
     let mut from = start;
@@ -1068,11 +1064,11 @@ pub fn compress_chunks(
                 write_uncompressed_block(&enc, &mut w, from, to)
             }
         };
-        out.chunks.extend(chunks);
+        out.extend(chunks);
         from = to;
     }
     if enc.delta {
-        for c in &mut out.chunks {
+        for c in &mut out {
             let n = c.len() as u16;
             let mut with = Vec::with_capacity(c.len() + 2);
             with.extend_from_slice(&n.to_le_bytes());
@@ -1080,7 +1076,7 @@ pub fn compress_chunks(
             *c = with;
         }
     }
-    Ok(out.chunks)
+    Ok(out)
 }
 
 /// [`compress_chunks`], concatenated into one stream.
