@@ -32,7 +32,7 @@
 //! | section | what | status |
 //! |---|---|---|
 //! | 2 Structures | MSZIP block: `CK` signature, deflate data, 32 KiB limit, history | [`MszipDecoder`], [`MszipEncoder`], [`decompress()`], [`compress()`] |
-//! | 3 Structure Examples | — | the spec's example is a packet diagram, no bytes: vectors are hand-made |
+//! | 3 Structure Examples | — | not reproduced: `test-vectors/mci/` holds hand-made blocks (zlib-made, checked both ways) |
 //! | [MS-CAB] 2.1–2.4 | CFHEADER, CFFOLDER, CFFILE, CFDATA | [`cab::Cabinet`] (reading; stored and MSZIP folders; no multi-cabinet sets, no checksums) |
 #![forbid(unsafe_code)]
 

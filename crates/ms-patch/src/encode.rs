@@ -339,6 +339,9 @@ impl<'a> Finder<'a> {
     }
 }
 
+/// Bits a match one byte later must save beyond the one in hand.
+const LAZY_MARGIN: i64 = 2;
+
 /// Footer bits of a match at distance `d` (roughly what farther costs).
 #[inline]
 fn offset_bits(d: usize) -> i64 {
@@ -382,6 +385,32 @@ impl Costs {
             length: vec![7; LENGTH_SYMBOLS],
             avg_lit16: 8 * 16,
         }
+    }
+
+    /// Before the first block: literal costs from the byte histogram of
+    /// `data` (what a Huffman code for literals alone would spend).
+    fn seed_literals(&mut self, data: &[u8]) {
+        if data.is_empty() {
+            return;
+        }
+        let mut hist = [0u64; NUM_CHARS];
+        for &b in data {
+            if let Some(h) = hist.get_mut(usize::from(b)) {
+                *h += 1;
+            }
+        }
+        let n = data.len() as f64;
+        let mut bits = 0.0;
+        for (c, &h) in self.main.iter_mut().zip(&hist) {
+            let cost = if h == 0 {
+                15.0
+            } else {
+                (n / h as f64).log2().clamp(1.0, 15.0)
+            };
+            *c = cost.round() as u32;
+            bits += cost * h as f64;
+        }
+        self.avg_lit16 = ((bits * 16.0) / n) as u32;
     }
 
     /// Takes the code lengths of a block just written; unused symbols are
@@ -563,7 +592,10 @@ impl Encoder<'_> {
                 continue;
             };
             let mut len = len;
-            if self.lazy && len < self.finder.nice && p + 1 < frame_end {
+            let mut score = score;
+            // Lazy matching: while the match one byte later saves more,
+            // emit a literal and move on.
+            while self.lazy && len < self.finder.nice && p + 1 < frame_end {
                 let max2 = self.max_match.min(frame_end - p - 1);
                 // Less effort when the match in hand is already good.
                 let d2 = if len >= 32 {
@@ -572,13 +604,15 @@ impl Encoder<'_> {
                     self.finder.depth
                 };
                 let (len2, score2, tok2) = self.choose(p + 1, max2, d2);
-                if let Some(t2) = tok2
-                    && score2 > score + 2
-                {
-                    toks.push(Tok::Lit(self.buf.get(p).copied().unwrap_or(0)));
-                    p += 1;
-                    tok = t2;
-                    len = len2;
+                match tok2 {
+                    Some(t2) if score2 > score + LAZY_MARGIN => {
+                        toks.push(Tok::Lit(self.buf.get(p).copied().unwrap_or(0)));
+                        p += 1;
+                        tok = t2;
+                        len = len2;
+                        score = score2;
+                    }
+                    _ => break,
                 }
             }
             let offset = match tok {
@@ -678,10 +712,6 @@ fn write_tree(w: &mut BitWriter, prev: &[u8], new: &[u8]) {
 /// A written compressed block: its chunks, main and length tree lengths.
 type Written = (Vec<Vec<u8>>, Vec<u8>, Vec<u8>);
 
-/// Output of a stream: chunks (one per frame).
-struct Chunks {
-    chunks: Vec<Vec<u8>>,
-}
 
 /// Writes the tokens of one block (frames `[from, to)` of the data) as a
 /// compressed block; returns the frames' chunks, or `None` when a chunk
@@ -996,12 +1026,16 @@ pub fn compress_chunks(
     }
     let max_chunk = if delta { 0xFFFF } else { FRAME_SIZE + 6144 };
     let block_len = FRAME_SIZE * opts.frames_per_block.max(1) as usize;
-    let mut out = Chunks { chunks: Vec::new() };
+    let mut out: Vec<Vec<u8>> = Vec::new();
     let mut toks = Vec::new();
     let end = buf.len();
     let mut from = start;
     while from < end {
         let to = (from + block_len).min(end);
+        if from == start {
+            enc.costs
+                .seed_literals(buf.get(from..to).unwrap_or_default());
+        }
         enc.parse(from, to, &mut toks);
         let saved = w.clone();
         let r_after = enc.r;
@@ -1030,11 +1064,11 @@ pub fn compress_chunks(
                 write_uncompressed_block(&enc, &mut w, from, to)
             }
         };
-        out.chunks.extend(chunks);
+        out.extend(chunks);
         from = to;
     }
     if enc.delta {
-        for c in &mut out.chunks {
+        for c in &mut out {
             let n = c.len() as u16;
             let mut with = Vec::with_capacity(c.len() + 2);
             with.extend_from_slice(&n.to_le_bytes());
@@ -1042,7 +1076,7 @@ pub fn compress_chunks(
             *c = with;
         }
     }
-    Ok(out.chunks)
+    Ok(out)
 }
 
 /// [`compress_chunks`], concatenated into one stream.

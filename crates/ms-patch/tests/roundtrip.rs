@@ -197,3 +197,25 @@ fn reset_interval_restarts_the_decoder() {
         assert!(r.map_or(true, |o| o[a.len()..] != b[..]));
     }
 }
+
+#[test]
+fn multi_megabyte_round_trip() {
+    let mut data = text(1_500_000, 31);
+    data.extend(binary(1_500_000, 32));
+    data.extend(random(500_000, 33));
+    data.extend(vec![0u8; 700_000]);
+    data.extend(text(500_000, 31));
+    for level in [1u8, 6] {
+        let params = StreamParams::lzxd(22);
+        let z = compress(&data, &params, &[], &EncodeOptions::level(level)).unwrap();
+        assert!(z.len() < data.len() / 2, "level {level}: {}", z.len());
+        let back = decompress(&z, data.len(), &params, &[], &DecodeOptions::default()).unwrap();
+        assert!(back == data, "level {level}");
+        let opts = WriteOptions {
+            block_max: 1 << 20,
+            ..WriteOptions::level(level)
+        };
+        let f = compress_file(&data, &opts).unwrap();
+        assert!(decompress_file(&f, &FileOptions::default()).unwrap() == data);
+    }
+}
