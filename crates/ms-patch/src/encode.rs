@@ -712,7 +712,6 @@ fn write_tree(w: &mut BitWriter, prev: &[u8], new: &[u8]) {
 /// A written compressed block: its chunks, main and length tree lengths.
 type Written = (Vec<Vec<u8>>, Vec<u8>, Vec<u8>);
 
-
 /// Writes the tokens of one block (frames `[from, to)` of the data) as a
 /// compressed block; returns the frames' chunks, or `None` when a chunk
 /// would exceed `max_chunk`.
