@@ -622,6 +622,32 @@ impl<'a> CompoundFile<'a> {
     }
 }
 
+/// A directory entry name: UTF-16LE up to the first null (lossy for
+/// invalid UTF-16), with a fast path for ASCII names.
+fn decode_name(raw: &[u8]) -> String {
+    let mut ascii = String::with_capacity(raw.len() / 2);
+    for c in raw.chunks_exact(2) {
+        match (c.first().copied(), c.get(1).copied()) {
+            (Some(0), Some(0)) => return ascii,
+            (Some(b), Some(0)) if b.is_ascii() => ascii.push(char::from(b)),
+            _ => {
+                let units: Vec<u16> = raw
+                    .chunks_exact(2)
+                    .map(|c| {
+                        u16::from_le_bytes([
+                            c.first().copied().unwrap_or(0),
+                            c.get(1).copied().unwrap_or(0),
+                        ])
+                    })
+                    .take_while(|&u| u != 0)
+                    .collect();
+                return String::from_utf16_lossy(&units);
+            }
+        }
+    }
+    ascii
+}
+
 fn parse_entry(e: &[u8], index: usize, defects: &mut Vec<Defect>) -> DirEntry {
     let mut name_len = usize::from(u16_at(e, 64));
     if name_len > 64 {
@@ -630,18 +656,8 @@ fn parse_entry(e: &[u8], index: usize, defects: &mut Vec<Defect>) -> DirEntry {
         )));
         name_len = 64;
     }
-    let units: Vec<u16> = e
-        .get(..name_len.saturating_sub(2))
-        .unwrap_or_default()
-        .chunks_exact(2)
-        .map(|c| {
-            u16::from_le_bytes([
-                c.first().copied().unwrap_or(0),
-                c.get(1).copied().unwrap_or(0),
-            ])
-        })
-        .take_while(|&u| u != 0)
-        .collect();
+    let raw = e.get(..name_len.saturating_sub(2)).unwrap_or_default();
+    let name = decode_name(raw);
     let object_type = match e.get(66).copied().unwrap_or(0) {
         0 => ObjectType::Unallocated,
         1 => ObjectType::Storage,
@@ -650,7 +666,7 @@ fn parse_entry(e: &[u8], index: usize, defects: &mut Vec<Defect>) -> DirEntry {
         x => ObjectType::Other(x),
     };
     DirEntry {
-        name: String::from_utf16_lossy(&units),
+        name,
         object_type,
         left: u32_at(e, 68),
         right: u32_at(e, 72),

@@ -47,6 +47,8 @@ mod message;
 pub mod named;
 mod tree;
 
+use tree::NodeExt;
+
 pub use message::{
     ATTACH_OBJECT, ATTACH_PREFIX, Level, PROPERTIES_STREAM, RECIP_PREFIX, ansi_code_page_for_lcid,
 };

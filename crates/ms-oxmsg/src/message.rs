@@ -10,7 +10,7 @@ use ms_oxcmsg::{
 use ms_oxprops::tags;
 use msox_codec::{CodePage, Depth, Error, ErrorKind, Result, String8, Utf16String};
 
-use crate::tree::{Node, NodeKind};
+use crate::tree::{Node, NodeExt, NodeKind};
 use crate::{Defect, ReadOptions};
 
 /// [MS-OXMSG] 2.4.1: which kind of storage a property stream is in, which

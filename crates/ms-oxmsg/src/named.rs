@@ -7,7 +7,7 @@ use ms_oxprops::sets;
 use msox_codec::Utf16String;
 
 use crate::Defect;
-use crate::tree::Node;
+use crate::tree::{Node, NodeExt};
 
 /// The storage's name.
 pub const NAMEID_STORAGE: &str = "__nameid_version1.0";

@@ -5,22 +5,22 @@ use std::io::Cursor;
 use ms_dtyp::Guid;
 use msox_codec::{Error, ErrorKind, Limits, Result};
 
-/// A storage or stream of the compound file.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Node {
-    pub name: String,
-    pub clsid: Guid,
-    pub kind: NodeKind,
+/// A storage or stream of the compound file: ms-cfb's in-memory entry,
+/// used directly (no conversion after reading).
+pub(crate) use ms_cfb::{Entry as Node, EntryKind as NodeKind};
+
+/// Constructors and lookups on [`Node`].
+pub(crate) trait NodeExt {
+    fn storage(name: impl Into<String>, clsid: Guid, children: Vec<Node>) -> Node;
+    fn stream(name: impl Into<String>, data: Vec<u8>) -> Node;
+    /// The child stream with this name (compound-file names compare
+    /// case-insensitively).
+    fn child_stream(&self, name: &str) -> Option<&[u8]>;
+    fn child_storage(&self, name: &str) -> Option<&Node>;
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum NodeKind {
-    Stream(Vec<u8>),
-    Storage(Vec<Node>),
-}
-
-impl Node {
-    pub fn storage(name: impl Into<String>, clsid: Guid, children: Vec<Node>) -> Node {
+impl NodeExt for Node {
+    fn storage(name: impl Into<String>, clsid: Guid, children: Vec<Node>) -> Node {
         Node {
             name: name.into(),
             clsid,
@@ -28,7 +28,7 @@ impl Node {
         }
     }
 
-    pub fn stream(name: impl Into<String>, data: Vec<u8>) -> Node {
+    fn stream(name: impl Into<String>, data: Vec<u8>) -> Node {
         Node {
             name: name.into(),
             clsid: Guid::NIL,
@@ -36,23 +36,14 @@ impl Node {
         }
     }
 
-    pub fn children(&self) -> &[Node] {
-        match &self.kind {
-            NodeKind::Storage(c) => c,
-            NodeKind::Stream(_) => &[],
-        }
-    }
-
-    /// The child stream with this name (compound-file names compare
-    /// case-insensitively).
-    pub fn child_stream(&self, name: &str) -> Option<&[u8]> {
+    fn child_stream(&self, name: &str) -> Option<&[u8]> {
         self.children().iter().find_map(|c| match &c.kind {
             NodeKind::Stream(d) if c.name.eq_ignore_ascii_case(name) => Some(&d[..]),
             _ => None,
         })
     }
 
-    pub fn child_storage(&self, name: &str) -> Option<&Node> {
+    fn child_storage(&self, name: &str) -> Option<&Node> {
         self.children()
             .iter()
             .find(|c| matches!(c.kind, NodeKind::Storage(_)) && c.name.eq_ignore_ascii_case(name))
@@ -72,22 +63,7 @@ pub(crate) fn read_tree(bytes: &[u8], limits: &Limits, defects: &mut Vec<String>
     let (cf, mut d) = ms_cfb::CompoundFile::parse(bytes, limits)?;
     let tree = cf.tree_with_defects(&mut d)?;
     defects.extend(d.into_iter().map(|x| x.0));
-    Ok(from_entry(tree))
-}
-
-fn from_entry(e: ms_cfb::Entry) -> Node {
-    match e.kind {
-        ms_cfb::EntryKind::Stream(d) => Node {
-            name: e.name,
-            clsid: e.clsid,
-            kind: NodeKind::Stream(d),
-        },
-        ms_cfb::EntryKind::Storage(kids) => Node {
-            name: e.name,
-            clsid: e.clsid,
-            kind: NodeKind::Storage(kids.into_iter().map(from_entry).collect()),
-        },
-    }
+    Ok(tree)
 }
 
 /// Writes a tree as a version 3 compound file (512-byte sectors, as Outlook
