@@ -3,50 +3,13 @@
 //! The spec's CRC uses the reflected CRC-32 polynomial (0xEDB88320) and the
 //! usual 256-entry lookup table, but, unlike the zlib/PNG CRC-32, it starts
 //! from 0 and does not invert the result: `crc = table[(crc ^ byte) & 0xFF]
-//! ^ (crc >> 8)` for each byte, from `crc = 0`. This module computes it
-//! eight bytes at a time (the slicing-by-8 method), which gives the same
-//! value as the byte-at-a-time definition.
-
-/// The spec's CRC lookup table and the seven derived tables of the
-/// slicing-by-8 method, computed at compile time.
-const TABLES: [[u32; 256]; 8] = make_tables();
-
-#[allow(clippy::indexing_slicing)] // compile-time evaluation: an out-of-range index is a build error, not a panic
-const fn make_tables() -> [[u32; 256]; 8] {
-    let mut t = [[0u32; 256]; 8];
-    let mut i = 0;
-    while i < 256 {
-        let mut c = i as u32;
-        let mut k = 0;
-        while k < 8 {
-            c = if c & 1 != 0 {
-                0xEDB8_8320 ^ (c >> 1)
-            } else {
-                c >> 1
-            };
-            k += 1;
-        }
-        t[0][i] = c;
-        i += 1;
-    }
-    let mut s = 1;
-    while s < 8 {
-        let mut i = 0;
-        while i < 256 {
-            let prev = t[s - 1][i];
-            t[s][i] = (prev >> 8) ^ t[0][(prev & 0xFF) as usize];
-            i += 1;
-        }
-        s += 1;
-    }
-    t
-}
+//! ^ (crc >> 8)` for each byte, from `crc = 0`. The register update is
+//! [`msox_codec::crc::update`] (slicing-by-8), shared with the OAB and LZXD CRCs.
 
 /// The spec's lookup table entry for index `i` (the table of
 /// [MS-OXRTFCP] 3.1.3.2, reproduced for tests and documentation).
-#[allow(clippy::indexing_slicing)] // a u8 indexes a 256-entry table
 pub const fn table_entry(i: u8) -> u32 {
-    TABLES[0][i as usize]
+    msox_codec::crc::table_entry(i)
 }
 
 /// [MS-OXRTFCP] 3.1.3.2: the CRC of `data`.
@@ -63,25 +26,8 @@ pub fn crc32(data: &[u8]) -> u32 {
 }
 
 /// Continues a CRC over more data: `update(update(0, a), b) == crc32(a ++ b)`.
-#[allow(clippy::indexing_slicing)] // every table index is masked to 0..=255
-pub fn update(mut crc: u32, data: &[u8]) -> u32 {
-    let mut chunks = data.chunks_exact(8);
-    for c in &mut chunks {
-        let lo = crc ^ u32::from_le_bytes([c[0], c[1], c[2], c[3]]);
-        let hi = u32::from_le_bytes([c[4], c[5], c[6], c[7]]);
-        crc = TABLES[7][(lo & 0xFF) as usize]
-            ^ TABLES[6][((lo >> 8) & 0xFF) as usize]
-            ^ TABLES[5][((lo >> 16) & 0xFF) as usize]
-            ^ TABLES[4][(lo >> 24) as usize]
-            ^ TABLES[3][(hi & 0xFF) as usize]
-            ^ TABLES[2][((hi >> 8) & 0xFF) as usize]
-            ^ TABLES[1][((hi >> 16) & 0xFF) as usize]
-            ^ TABLES[0][(hi >> 24) as usize];
-    }
-    for &b in chunks.remainder() {
-        crc = TABLES[0][((crc ^ u32::from(b)) & 0xFF) as usize] ^ (crc >> 8);
-    }
-    crc
+pub fn update(crc: u32, data: &[u8]) -> u32 {
+    msox_codec::crc::update(crc, data)
 }
 
 #[cfg(test)]

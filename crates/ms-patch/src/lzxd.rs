@@ -21,69 +21,9 @@ pub fn crc32(data: &[u8]) -> u32 {
     crc32_update(0xFFFF_FFFF, data)
 }
 
-// Evaluated at compile time: an out-of-range index fails the build.
-#[allow(clippy::indexing_slicing)]
-const fn crc_tables() -> [[u32; 256]; 8] {
-    let mut t = [[0u32; 256]; 8];
-    let mut i = 0;
-    while i < 256 {
-        let mut c = i as u32;
-        let mut k = 0;
-        while k < 8 {
-            c = if c & 1 != 0 {
-                0xEDB8_8320 ^ (c >> 1)
-            } else {
-                c >> 1
-            };
-            k += 1;
-        }
-        t[0][i] = c;
-        i += 1;
-    }
-    let mut j = 1;
-    while j < 8 {
-        let mut i = 0;
-        while i < 256 {
-            let prev = t[j - 1][i];
-            t[j][i] = (prev >> 8) ^ t[0][(prev & 0xFF) as usize];
-            i += 1;
-        }
-        j += 1;
-    }
-    t
-}
-
-static CRC_TABLES: [[u32; 256]; 8] = crc_tables();
-
-#[inline(always)]
-fn tab(j: usize, i: u32) -> u32 {
-    CRC_TABLES
-        .get(j)
-        .and_then(|t| t.get((i & 0xFF) as usize))
-        .copied()
-        .unwrap_or(0)
-}
-
 /// Continues a CRC (see [`crc32`]); eight bytes per step.
-pub fn crc32_update(mut crc: u32, data: &[u8]) -> u32 {
-    let mut chunks = data.chunks_exact(8);
-    for c in &mut chunks {
-        let v = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
-        let lo = (v as u32) ^ crc;
-        let hi = (v >> 32) as u32;
-        crc = tab(7, lo)
-            ^ tab(6, lo >> 8)
-            ^ tab(5, lo >> 16)
-            ^ tab(4, lo >> 24)
-            ^ tab(3, hi)
-            ^ tab(2, hi >> 8)
-            ^ tab(1, hi >> 16)
-            ^ tab(0, hi >> 24);
-    }
-    for &b in chunks.remainder() {
-        crc = tab(0, crc ^ u32::from(b)) ^ (crc >> 8);
-    }
-    crc
+pub fn crc32_update(crc: u32, data: &[u8]) -> u32 {
+    msox_codec::crc::update(crc, data)
 }
 
 /// [MS-OXOAB] 2.11 `LZX_HDR`: the header of an LZXD compressed file.
