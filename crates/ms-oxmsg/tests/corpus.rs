@@ -133,3 +133,30 @@ fn msg_to_tnef_to_msg_keeps_the_model() {
     }
     eprintln!("{n} messages: .msg -> TNEF -> .msg gives the same model");
 }
+
+/// 8-bit strings are decoded in the ANSI code page of the message's locale
+/// (PidTagMessageLocaleId) when PidTagMessageCodepage is absent. extract_msg
+/// decodes these as Windows-1252 and gets mojibake; PidTagInternetCodepage
+/// (ISO-2022-JP for the Japanese file) is the body's MIME code page, not
+/// that of the 8-bit properties.
+#[test]
+fn eight_bit_strings_use_the_locale_code_page() {
+    let Some(dir) = msox_testkit::corpus::dir() else {
+        return;
+    };
+    for (f, subject) in [
+        (
+            "msg/poi-ASCII_CP1251_LCID1049.msg",
+            "Subject автоматически Subject",
+        ),
+        ("msg/hiraoka-contactAnsi.msg", "コム ドット イグザンプル 殿"),
+        (
+            "msg/poi-ASCII_UTF-8_CP1252_LCID1031.msg",
+            "Subject öäü Subject",
+        ),
+    ] {
+        let bytes = std::fs::read(dir.join(f)).unwrap();
+        let (m, _) = MsgFile::read(&bytes, &ReadOptions::default()).unwrap();
+        assert_eq!(m.message.subject().as_deref(), Some(subject), "{f}");
+    }
+}
