@@ -80,19 +80,19 @@ pub const TARGETS: &[Target] = &[
         run: oxrtfex_deencapsulate,
     },
     Target {
-        name: "tnef_stream",
+        name: "oxtnef_stream",
         seeds: &["oxtnef"],
-        run: tnef_stream,
+        run: oxtnef_stream,
     },
     Target {
-        name: "tnef_message",
+        name: "oxtnef_message",
         seeds: &["oxtnef"],
-        run: tnef_message,
+        run: oxtnef_message,
     },
     Target {
-        name: "tnef_props",
+        name: "oxtnef_props",
         seeds: &[],
-        run: tnef_props,
+        run: oxtnef_props,
     },
     Target {
         name: "dtyp_security_descriptor",
@@ -133,13 +133,13 @@ pub const TARGETS: &[Target] = &[
     },
     Target {
         name: "cfb_tree",
-        seeds: &[],
+        seeds: &["oxmsg"],
         run: cfb_tree,
     },
     Target {
-        name: "msg_read",
-        seeds: &[],
-        run: msg_read,
+        name: "oxmsg_read",
+        seeds: &["oxmsg"],
+        run: oxmsg_read,
     },
     Target {
         name: "mci_mszip_decode",
@@ -180,7 +180,7 @@ pub const TARGETS: &[Target] = &[
 
 /// ms-oxtnef: the attribute layer re-encodes whatever it decodes (strict or
 /// lenient) to exactly the input.
-pub fn tnef_stream(data: &[u8]) {
+pub fn oxtnef_stream(data: &[u8]) {
     use ms_oxtnef::{DecodeOptions, TnefStream};
     use msox_codec::Encode;
     for (strict, verify_checksums) in [(false, true), (true, true), (false, false)] {
@@ -198,7 +198,7 @@ pub fn tnef_stream(data: &[u8]) {
 
 /// ms-oxtnef: reading into the model never panics; a message read is
 /// written back (both shapes) and reads back again.
-pub fn tnef_message(data: &[u8]) {
+pub fn oxtnef_message(data: &[u8]) {
     use ms_oxtnef::{DecodeOptions, WriteOptions, message_to_bytes, to_message};
     let o = DecodeOptions {
         limits: FUZZ_LIMITS,
@@ -219,7 +219,7 @@ pub fn tnef_message(data: &[u8]) {
 }
 
 /// ms-oxtnef: property lists re-encode to exactly the bytes decoded.
-pub fn tnef_props(data: &[u8]) {
+pub fn oxtnef_props(data: &[u8]) {
     use ms_oxtnef::props;
     let cp = msox_codec::CodePage(1252);
     if let Ok(list) = props::decode_property_list(data, cp, &FUZZ_LIMITS) {
@@ -625,7 +625,7 @@ pub fn cfb_tree(data: &[u8]) {
 
 /// ms-oxmsg: a file that reads is written, and the written file reads
 /// back.
-pub fn msg_read(data: &[u8]) {
+pub fn oxmsg_read(data: &[u8]) {
     use ms_oxmsg::{MsgFile, ReadOptions};
     let o = ReadOptions {
         limits: FUZZ_LIMITS,

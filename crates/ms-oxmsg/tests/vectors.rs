@@ -1,0 +1,27 @@
+//! test-vectors/oxmsg: read, check, write, read again.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+use ms_oxmsg::{MsgFile, ReadOptions};
+
+#[test]
+fn vectors_read_and_round_trip() {
+    let vs = msox_testkit::vectors("oxmsg");
+    assert!(!vs.is_empty());
+    for v in vs {
+        let strict = ReadOptions {
+            strict: true,
+            ..ReadOptions::default()
+        };
+        let (f, defects) = MsgFile::read(&v.bytes, &strict).unwrap();
+        assert!(defects.is_empty());
+        let want: Vec<&str> = v.meta("expect").split('|').collect();
+        let m = &f.message;
+        assert_eq!(m.subject().as_deref(), Some(want[0]), "{}", v.name);
+        assert_eq!(m.recipients[0].display_name().as_deref(), Some(want[1]));
+        assert_eq!(m.attachments[0].data(), Some(want[2].as_bytes()));
+        let named: Vec<_> = m.properties.names().collect();
+        assert_eq!(named.len(), 1);
+        let (again, _) = MsgFile::read(&f.to_bytes().unwrap(), &strict).unwrap();
+        assert_eq!(again.message, f.message);
+    }
+}
