@@ -1,5 +1,7 @@
 //! The reader.
 
+use std::borrow::Cow;
+
 use ms_dtyp::{FileTime, Guid};
 use msox_codec::{Error, ErrorKind, Limits, Result};
 
@@ -117,33 +119,47 @@ pub struct CompoundFile<'a> {
     sector_size: usize,
     fat: Vec<u32>,
     minifat: Vec<u32>,
-    ministream: Vec<u8>,
+    ministream: Cow<'a, [u8]>,
     limits: Limits,
 }
 
 /// A storage or stream read into memory (see [`CompoundFile::tree`]).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Entry {
+pub struct Entry<'a> {
     /// Its name.
     pub name: String,
     /// Its CLSID (storages).
     pub clsid: Guid,
     /// Stream bytes, or children.
-    pub kind: EntryKind,
+    pub kind: EntryKind<'a>,
 }
 
 /// What an [`Entry`] is.
 #[derive(Debug, Clone, PartialEq)]
-pub enum EntryKind {
+pub enum EntryKind<'a> {
     /// A stream and its bytes.
-    Stream(Vec<u8>),
+    Stream(Cow<'a, [u8]>),
     /// A storage and its children, in name order.
-    Storage(Vec<Entry>),
+    Storage(Vec<Entry<'a>>),
 }
 
-impl Entry {
+impl<'a> Entry<'a> {
+    /// Copies borrowed stream bytes so the entry outlives the file.
+    pub fn into_owned(self) -> Entry<'static> {
+        Entry {
+            name: self.name,
+            clsid: self.clsid,
+            kind: match self.kind {
+                EntryKind::Stream(d) => EntryKind::Stream(Cow::Owned(d.into_owned())),
+                EntryKind::Storage(k) => {
+                    EntryKind::Storage(k.into_iter().map(Entry::into_owned).collect())
+                }
+            },
+        }
+    }
+
     /// The children of a storage (empty for a stream).
-    pub fn children(&self) -> &[Entry] {
+    pub fn children(&self) -> &[Entry<'a>] {
         match &self.kind {
             EntryKind::Storage(c) => c,
             EntryKind::Stream(_) => &[],
@@ -267,7 +283,7 @@ impl<'a> CompoundFile<'a> {
             sector_size,
             fat: Vec::new(),
             minifat: Vec::new(),
-            ministream: Vec::new(),
+            ministream: Cow::Borrowed(&[]),
             limits: *limits,
         };
         // DIFAT: 109 entries in the header, then the DIFAT chain.
@@ -369,14 +385,9 @@ impl<'a> CompoundFile<'a> {
             let size = usize::try_from(root.size)
                 .unwrap_or(usize::MAX)
                 .min(data.len());
-            cf.ministream = cf.read_chain(
-                &cf.fat,
-                root.start,
-                size,
-                sector_size,
-                &mut defects,
-                &|| "mini stream".to_string(),
-            );
+            cf.ministream = cf.read_fat_chain(root.start, size, &mut defects, &|| {
+                "mini stream".to_string()
+            });
         }
         Ok((cf, defects))
     }
@@ -409,15 +420,20 @@ impl<'a> CompoundFile<'a> {
         out
     }
 
-    fn read_chain(
+    /// Reads a chain of `size` bytes: borrowed when its sectors are
+    /// consecutive (the usual case), copied otherwise.
+    #[allow(clippy::too_many_arguments)] // one private helper for both sector sizes
+    fn chain_bytes<'s>(
         &self,
+        src: &'s [u8],
+        base: usize,
         table: &[u32],
         start: u32,
         size: usize,
         unit: usize,
         defects: &mut Vec<Defect>,
         what: &dyn Fn() -> String,
-    ) -> Vec<u8> {
+    ) -> Cow<'s, [u8]> {
         let n_before = defects.len();
         let chain = self.chain(table, start, defects, "stream");
         if defects.len() > n_before {
@@ -426,19 +442,29 @@ impl<'a> CompoundFile<'a> {
                 d.0 = format!("{w}: {}", d.0);
             }
         }
+        let at = |s: u32| {
+            (s as usize)
+                .checked_mul(unit)
+                .and_then(|o| o.checked_add(base))
+        };
+        let consecutive = chain
+            .windows(2)
+            .all(|w| matches!(w, [a, b] if b.checked_sub(*a) == Some(1)));
+        let whole = chain
+            .first()
+            .filter(|_| consecutive && chain.len().saturating_mul(unit) >= size)
+            .and_then(|&s| at(s))
+            .and_then(|o| src.get(o..o.checked_add(size)?));
+        if let Some(b) = whole {
+            return Cow::Borrowed(b);
+        }
         let mut out = Vec::with_capacity(size.min(chain.len() * unit));
         for s in chain {
             if out.len() >= size {
                 break;
             }
-            let piece = if std::ptr::eq(table, self.fat.as_slice()) {
-                self.sector(s)
-            } else {
-                let o = (s as usize) * unit;
-                self.ministream
-                    .get(o..(o + unit).min(self.ministream.len()))
-            };
-            match piece {
+            let piece = at(s).and_then(|o| src.get(o..o.saturating_add(unit).min(src.len())));
+            match piece.filter(|p| !p.is_empty()) {
                 Some(p) => out
                     .extend_from_slice(p.get(..p.len().min(size - out.len())).unwrap_or_default()),
                 None => {
@@ -454,12 +480,53 @@ impl<'a> CompoundFile<'a> {
                 out.len()
             )));
         }
-        out
+        Cow::Owned(out)
+    }
+
+    /// A chain of regular sectors (borrowing from the file where it can).
+    fn read_fat_chain(
+        &self,
+        start: u32,
+        size: usize,
+        defects: &mut Vec<Defect>,
+        what: &dyn Fn() -> String,
+    ) -> Cow<'a, [u8]> {
+        let data: &'a [u8] = self.data;
+        self.chain_bytes(
+            data,
+            self.sector_size,
+            &self.fat,
+            start,
+            size,
+            self.sector_size,
+            defects,
+            what,
+        )
+    }
+
+    /// A chain of mini sectors (borrowing from the mini stream where it can).
+    fn read_mini_chain(
+        &self,
+        start: u32,
+        size: usize,
+        defects: &mut Vec<Defect>,
+        what: &dyn Fn() -> String,
+    ) -> Cow<'_, [u8]> {
+        self.chain_bytes(
+            &self.ministream,
+            0,
+            &self.minifat,
+            start,
+            size,
+            64,
+            defects,
+            what,
+        )
     }
 
     /// The bytes of stream `id` (lenient: a short chain gives what is
     /// there, reported in `defects`).
-    pub fn read_stream(&self, id: u32, defects: &mut Vec<Defect>) -> Result<Vec<u8>> {
+    pub fn read_stream(&self, id: u32, defects: &mut Vec<Defect>) -> Result<Cow<'_, [u8]>> {
         let e = self
             .entries
             .get(id as usize)
@@ -487,9 +554,9 @@ impl<'a> CompoundFile<'a> {
         }
         let size = size.min(cap);
         Ok(if mini {
-            self.read_chain(&self.minifat, e.start, size, 64, defects, &what)
+            self.read_mini_chain(e.start, size, defects, &what)
         } else {
-            self.read_chain(&self.fat, e.start, size, self.sector_size, defects, &what)
+            self.read_fat_chain(e.start, size, defects, &what)
         })
     }
 
@@ -533,13 +600,13 @@ impl<'a> CompoundFile<'a> {
     /// with caps on depth, entries and total bytes. Entries linked from more
     /// than one storage are read once (the first place), so a hostile
     /// directory cannot make the tree exponential.
-    pub fn tree(&self) -> Result<Entry> {
+    pub fn tree(&self) -> Result<Entry<'_>> {
         let mut d = Vec::new();
         self.tree_with_defects(&mut d)
     }
 
     /// [`CompoundFile::tree`], collecting defects.
-    pub fn tree_with_defects(&self, defects: &mut Vec<Defect>) -> Result<Entry> {
+    pub fn tree_with_defects(&self, defects: &mut Vec<Defect>) -> Result<Entry<'_>> {
         let mut used = vec![false; self.entries.len()];
         if let Some(u) = used.first_mut() {
             *u = true;
@@ -564,7 +631,7 @@ impl<'a> CompoundFile<'a> {
         used: &mut [bool],
         budget: &mut usize,
         defects: &mut Vec<Defect>,
-    ) -> Result<Vec<Entry>> {
+    ) -> Result<Vec<Entry<'_>>> {
         if depth == 0 {
             return Err(Error::new(ErrorKind::LimitExceeded {
                 what: "storage depth",

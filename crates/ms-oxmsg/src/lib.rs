@@ -136,9 +136,12 @@ impl MsgFile {
 
     /// Reads a file.
     pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<(MsgFile, Vec<Defect>)> {
-        let mut cfb_defects = Vec::new();
-        let root = tree::read_tree(bytes, &opts.limits, &mut cfb_defects)?;
-        let mut defects: Vec<Defect> = cfb_defects.into_iter().map(Defect::Container).collect();
+        let (cf, mut cfb_defects) = ms_cfb::CompoundFile::parse(bytes, &opts.limits)?;
+        let root = cf.tree_with_defects(&mut cfb_defects)?;
+        let mut defects: Vec<Defect> = cfb_defects
+            .into_iter()
+            .map(|d| Defect::Container(d.0))
+            .collect();
         let named = named::read(&root, &mut defects);
         if let Some(d) = defects.first().filter(|_| opts.strict) {
             return Err(msox_codec::Error::new(msox_codec::ErrorKind::Malformed(
@@ -203,11 +206,8 @@ pub fn storage_to_cfb(s: &ms_oxcmsg::Storage) -> Result<Vec<u8>> {
 
 /// Compound-file bytes as an OLE [`Storage`](ms_oxcmsg::Storage).
 pub fn cfb_to_storage(bytes: &[u8], limits: &Limits) -> Result<ms_oxcmsg::Storage> {
-    Ok(message::node_storage(&tree::read_tree(
-        bytes,
-        limits,
-        &mut Vec::new(),
-    )?))
+    let (cf, mut defects) = ms_cfb::CompoundFile::parse(bytes, limits)?;
+    Ok(message::node_storage(&cf.tree_with_defects(&mut defects)?))
 }
 
 /// Prepares a message read from a .msg for formats that carry OLE storages

@@ -70,7 +70,7 @@ fn le_u64(b: &[u8]) -> u64 {
 struct Streams<'a>(std::collections::HashMap<(u32, u32), &'a [u8]>);
 
 impl<'a> Streams<'a> {
-    fn of(st: &'a Node) -> Self {
+    fn of(st: &'a Node<'_>) -> Self {
         let mut m = std::collections::HashMap::with_capacity(st.children().len());
         for c in st.children() {
             let NodeKind::Stream(d) = &c.kind else {
@@ -106,7 +106,7 @@ impl<'a> Streams<'a> {
 
 /// Reads the property stream and value streams of one storage into a bag.
 pub(crate) fn read_bag(
-    st: &Node,
+    st: &Node<'_>,
     level: Level,
     map: &NamedPropertyMap,
     cp: CodePage,
@@ -395,8 +395,8 @@ fn read_multi(
     Ok(Some(v))
 }
 
-fn numbered<'a>(st: &'a Node, prefix: &str) -> Vec<(u32, &'a Node)> {
-    let mut v: Vec<(u32, &Node)> = st
+fn numbered<'n, 'a>(st: &'n Node<'a>, prefix: &str) -> Vec<(u32, &'n Node<'a>)> {
+    let mut v: Vec<(u32, &Node<'a>)> = st
         .children()
         .iter()
         .filter(|c| matches!(c.kind, NodeKind::Storage(_)))
@@ -416,7 +416,7 @@ fn numbered<'a>(st: &'a Node, prefix: &str) -> Vec<(u32, &'a Node)> {
 /// Reads a message storage (top level or embedded).
 #[allow(clippy::too_many_arguments)] // the reader's state, passed down the recursion
 pub(crate) fn read_message(
-    st: &Node,
+    st: &Node<'_>,
     level: Level,
     map: &NamedPropertyMap,
     cp: CodePage,
@@ -499,16 +499,16 @@ pub(crate) fn read_message(
 }
 
 /// A compound-file storage node as the model's storage.
-pub(crate) fn node_storage(n: &Node) -> Storage {
+pub(crate) fn node_storage(n: &Node<'_>) -> Storage {
     to_storage(n)
 }
 
 /// The model's storage as a compound-file storage node.
-pub(crate) fn storage_node(name: &str, s: &Storage) -> Node {
+pub(crate) fn storage_node(name: &str, s: &Storage) -> Node<'static> {
     from_storage(name, s)
 }
 
-fn to_storage(n: &Node) -> Storage {
+fn to_storage(n: &Node<'_>) -> Storage {
     Storage {
         clsid: n.clsid,
         entries: n
@@ -517,7 +517,7 @@ fn to_storage(n: &Node) -> Storage {
             .map(|c| match &c.kind {
                 NodeKind::Stream(d) => StorageEntry::Stream {
                     name: Utf16String::new(c.name.clone()),
-                    data: d.clone(),
+                    data: d.to_vec(),
                 },
                 NodeKind::Storage(_) => StorageEntry::Storage {
                     name: Utf16String::new(c.name.clone()),
@@ -528,7 +528,7 @@ fn to_storage(n: &Node) -> Storage {
     }
 }
 
-fn from_storage(name: &str, s: &Storage) -> Node {
+fn from_storage(name: &str, s: &Storage) -> Node<'static> {
     Node::storage(
         name,
         s.clsid,
@@ -588,7 +588,7 @@ fn write_bag(
     bag: &PropertyBag,
     header: Vec<u8>,
     map: &NamedPropertyMap,
-    out: &mut Vec<Node>,
+    out: &mut Vec<Node<'static>>,
 ) -> Result<()> {
     use PropertyValue as V;
     let mut ps = header;
@@ -613,7 +613,8 @@ fn write_bag(
                 *d = *s;
             }
         };
-        let stream = |data: Vec<u8>, out: &mut Vec<Node>| out.push(Node::stream(substg(tag), data));
+        let stream =
+            |data: Vec<u8>, out: &mut Vec<Node<'static>>| out.push(Node::stream(substg(tag), data));
         match &p.value {
             V::Null => {}
             V::Integer16(x) => put(&x.to_le_bytes()),
@@ -742,7 +743,7 @@ pub(crate) fn write_message(
     level: Level,
     map: &NamedPropertyMap,
     depth: u32,
-) -> Result<Vec<Node>> {
+) -> Result<Vec<Node<'static>>> {
     if depth > 64 {
         return Err(Error::new(ErrorKind::LimitExceeded {
             what: "embedded message depth",
@@ -789,6 +790,7 @@ pub(crate) fn write_message(
             .map(|ps| &mut ps.kind)
             .filter(|_| a.embedded.is_some() || a.storage.is_some())
         {
+            let d = d.to_mut();
             d.extend_from_slice(&0x3701_000Du32.to_le_bytes());
             d.extend_from_slice(&6u32.to_le_bytes());
             d.extend_from_slice(&0xFFFF_FFFFu32.to_le_bytes());

@@ -41,7 +41,7 @@ pub fn name_crc(n: &Utf16String) -> u32 {
 }
 
 /// Reads the mapping; problems become defects and the rest is read.
-pub(crate) fn read(root: &Node, defects: &mut Vec<Defect>) -> NamedPropertyMap {
+pub(crate) fn read(root: &Node<'_>, defects: &mut Vec<Defect>) -> NamedPropertyMap {
     let mut map = NamedPropertyMap::new();
     let Some(st) = root.child_storage(NAMEID_STORAGE) else {
         return map;
@@ -120,7 +120,7 @@ pub(crate) fn read(root: &Node, defects: &mut Vec<Defect>) -> NamedPropertyMap {
 }
 
 /// Builds the storage for a map whose IDs are all 0x8000 and above.
-pub(crate) fn write(map: &NamedPropertyMap) -> Node {
+pub(crate) fn write(map: &NamedPropertyMap) -> Node<'static> {
     let mut guids: Vec<Guid> = Vec::new();
     let mut entries = Vec::new();
     let mut strings = Vec::new();

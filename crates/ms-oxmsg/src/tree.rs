@@ -3,24 +3,24 @@
 use std::io::Cursor;
 
 use ms_dtyp::Guid;
-use msox_codec::{Error, ErrorKind, Limits, Result};
+use msox_codec::{Error, ErrorKind, Result};
 
 /// A storage or stream of the compound file: ms-cfb's in-memory entry,
 /// used directly (no conversion after reading).
 pub(crate) use ms_cfb::{Entry as Node, EntryKind as NodeKind};
 
 /// Constructors and lookups on [`Node`].
-pub(crate) trait NodeExt {
-    fn storage(name: impl Into<String>, clsid: Guid, children: Vec<Node>) -> Node;
-    fn stream(name: impl Into<String>, data: Vec<u8>) -> Node;
+pub(crate) trait NodeExt<'a>: Sized {
+    fn storage(name: impl Into<String>, clsid: Guid, children: Vec<Self>) -> Self;
+    fn stream(name: impl Into<String>, data: Vec<u8>) -> Self;
     /// The child stream with this name (compound-file names compare
     /// case-insensitively).
     fn child_stream(&self, name: &str) -> Option<&[u8]>;
-    fn child_storage(&self, name: &str) -> Option<&Node>;
+    fn child_storage(&self, name: &str) -> Option<&Self>;
 }
 
-impl NodeExt for Node {
-    fn storage(name: impl Into<String>, clsid: Guid, children: Vec<Node>) -> Node {
+impl<'a> NodeExt<'a> for Node<'a> {
+    fn storage(name: impl Into<String>, clsid: Guid, children: Vec<Node<'a>>) -> Node<'a> {
         Node {
             name: name.into(),
             clsid,
@@ -28,11 +28,11 @@ impl NodeExt for Node {
         }
     }
 
-    fn stream(name: impl Into<String>, data: Vec<u8>) -> Node {
+    fn stream(name: impl Into<String>, data: Vec<u8>) -> Node<'a> {
         Node {
             name: name.into(),
             clsid: Guid::NIL,
-            kind: NodeKind::Stream(data),
+            kind: NodeKind::Stream(std::borrow::Cow::Owned(data)),
         }
     }
 
@@ -43,7 +43,7 @@ impl NodeExt for Node {
         })
     }
 
-    fn child_storage(&self, name: &str) -> Option<&Node> {
+    fn child_storage(&self, name: &str) -> Option<&Node<'a>> {
         self.children()
             .iter()
             .find(|c| matches!(c.kind, NodeKind::Storage(_)) && c.name.eq_ignore_ascii_case(name))
@@ -57,18 +57,9 @@ fn cfb_error(what: &str, e: std::io::Error) -> Error {
     .context("CFB")
 }
 
-/// Reads every storage and stream (through ms-cfb: bounded, lenient,
-/// defects reported), with caps on depth, entry count and total bytes.
-pub(crate) fn read_tree(bytes: &[u8], limits: &Limits, defects: &mut Vec<String>) -> Result<Node> {
-    let (cf, mut d) = ms_cfb::CompoundFile::parse(bytes, limits)?;
-    let tree = cf.tree_with_defects(&mut d)?;
-    defects.extend(d.into_iter().map(|x| x.0));
-    Ok(tree)
-}
-
 /// Writes a tree as a version 3 compound file (512-byte sectors, as Outlook
 /// writes .msg files).
-pub(crate) fn write_tree(root: &Node) -> Result<Vec<u8>> {
+pub(crate) fn write_tree(root: &Node<'_>) -> Result<Vec<u8>> {
     let mut cf = cfb::CompoundFile::create_with_version(cfb::Version::V3, Cursor::new(Vec::new()))
         .map_err(|e| cfb_error("create", e))?;
     cf.set_storage_clsid("/", uuid::Uuid::from_u128(root.clsid.to_u128()))
@@ -81,7 +72,7 @@ pub(crate) fn write_tree(root: &Node) -> Result<Vec<u8>> {
 fn write_children(
     cf: &mut cfb::CompoundFile<Cursor<Vec<u8>>>,
     path: &std::path::Path,
-    children: &[Node],
+    children: &[Node<'_>],
 ) -> Result<()> {
     use std::io::Write;
     for c in children {
