@@ -65,7 +65,7 @@
 //! | 2.5 | Version 2 and 3 ANR Index file: OAB_HDR, ANR_REC | [`AnrFile`], [`AnrRec`] |
 //! | 2.6 | Version 2 and 3 Details file | [`DetailsFile`] (= [`Version7File`]): OAB_HDR and the records as bytes, sliced by B2_REC ([`Version7File::record`]); the fields of a details-record are not decoded yet |
 //! | 2.3–2.6 | telling Browse, RDN and ANR files apart (same ulVersion) | [`guess_v2v3_kind`], a size-based guess |
-//! | 2.7 | Version 2 and 3 Changes file | not yet |
+//! | 2.7 | Version 2 and 3 Changes file | [`ChangesFile`]: OAB_HDR and the change-records as bytes; CHG_REC not decoded yet |
 //! | 2.8 | Compressed version 2 and 3 files: MDI_HDR, MDI_BLK | [`MdiFile`]: read, decompress and write, MSZIP ([MS-MCI]) through `flate2`; checked on a file Exchange served |
 //! | 3 | Structure examples | 3.1 and 3.2 Browse files as vectors; their ANR/RDN/Details parts belong to the "not yet" sections; version 4 vectors are hand-made |
 //!
@@ -116,7 +116,7 @@ pub use mdi::{MdiBlock, MdiFile, MdiHeader};
 pub use names::{describe, property_name};
 pub use patch::{PatchBlock, PatchFile, PatchHeader, apply_patch};
 pub use v2v3::{
-    AnrFile, AnrRec, DetailsFile, Rdn2Rec, RdnFile, RdnHeader, TemplateFile, V2V3Kind,
+    AnrFile, AnrRec, ChangesFile, DetailsFile, Rdn2Rec, RdnFile, RdnHeader, TemplateFile, V2V3Kind,
     Version7File, guess_v2v3_kind,
 };
 

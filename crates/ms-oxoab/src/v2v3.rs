@@ -527,6 +527,44 @@ impl Encode for Version7File {
     }
 }
 
+/// [MS-OXOAB] 2.7 a version 2 or 3 Changes file: OAB_HDR (ulVersion 0x0B
+/// or 0x0F) then the change-records (CHG_REC and the optional parts its
+/// flags select), kept as bytes: the CHG_REC layout is not decoded here.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct ChangesFile {
+    /// OAB_HDR (ulVersion 0x0B or 0x0F).
+    pub header: OabHeader,
+    /// The change-records, undecoded.
+    pub data: Vec<u8>,
+}
+
+impl<'a> Decode<'a> for ChangesFile {
+    /// Reads the whole input; ulVersion must be 0x0B or 0x0F.
+    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
+        let mut r = Reader::new(input);
+        let header: OabHeader = r.decode().context("ChangesFile")?;
+        if header.version != OabHeader::VERSION_2_CHANGES
+            && header.version != OabHeader::VERSION_3_CHANGES
+        {
+            return Err(bad_version(input, header.version, "ChangesFile").into());
+        }
+        let data = r.take_rest().to_vec();
+        r.finish(ChangesFile { header, data })
+    }
+}
+
+impl Encode for ChangesFile {
+    fn encoded_len(&self) -> usize {
+        OabHeader::SIZE + self.data.len()
+    }
+    fn encode<B: BufMut>(&self, buf: &mut B) -> Result<()> {
+        self.header.encode(buf)?;
+        buf.put_slice(&self.data);
+        Ok(())
+    }
+}
+
 /// Which version 2/3 file an uncompressed OAB_HDR file with ulVersion 0x0A
 /// or 0x0E most likely is: Browse, RDN Index and ANR Index files share the
 /// value, so this looks at the sizes (a Browse file is exactly
@@ -542,6 +580,8 @@ pub enum V2V3Kind {
     AnrIndex,
     /// 2.6 Details file or 2.2 display template file (ulVersion 0x07).
     DetailsOrTemplate,
+    /// 2.7 Changes file (ulVersion 0x0B or 0x0F).
+    Changes,
 }
 
 /// Guesses the kind of an uncompressed version 2/3 file (see [`V2V3Kind`]);
@@ -550,6 +590,7 @@ pub fn guess_v2v3_kind(bytes: &[u8]) -> Option<V2V3Kind> {
     let h = OabHeader::decode_prefix(bytes).ok()?.0;
     match h.version {
         OabHeader::VERSION_DETAILS_OR_TEMPLATE => Some(V2V3Kind::DetailsOrTemplate),
+        OabHeader::VERSION_2_CHANGES | OabHeader::VERSION_3_CHANGES => Some(V2V3Kind::Changes),
         OabHeader::VERSION_2 | OabHeader::VERSION_3 => {
             let n = (h.total_records as usize).checked_mul(B2Rec::SIZE);
             if n.and_then(|n| n.checked_add(OabHeader::SIZE)) == Some(bytes.len()) {

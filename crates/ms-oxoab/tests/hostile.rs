@@ -265,6 +265,9 @@ fn v2v3_round_trips(b: &[u8]) {
     if let Ok(f) = ms_oxoab::Version7File::decode_exact(b) {
         assert_eq!(f.to_vec().unwrap(), b);
     }
+    if let Ok(f) = ms_oxoab::ChangesFile::decode_exact(b) {
+        assert_eq!(f.to_vec().unwrap(), b);
+    }
     let _ = ms_oxoab::guess_v2v3_kind(b);
 }
 

@@ -229,5 +229,15 @@ proptest! {
             data,
         };
         prop_round_trip(&f)?;
+        let c = ms_oxoab::ChangesFile {
+            header: OabHeader { version: if n % 2 == 0 { 0x0B } else { 0x0F }, serial, total_records: n },
+            data: f.data.clone(),
+        };
+        prop_round_trip(&c)?;
+        let c = ms_oxoab::ChangesFile {
+            header: OabHeader { version: if n % 2 == 0 { 0x0B } else { 0x0F }, serial, total_records: n },
+            data: f.data.clone(),
+        };
+        prop_round_trip(&c)?;
     }
 }
