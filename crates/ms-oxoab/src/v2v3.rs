@@ -341,9 +341,11 @@ impl Encode for Rdn2Rec {
     }
 }
 
-/// [MS-OXOAB] 2.4 a version 2 or 3 RDN Index file: RDN_HDR, the
-/// pdn-records (null-terminated parent DN strings) up to oRoot, then the
-/// RDN2_REC records.
+/// [MS-OXOAB] 2.4 a version 2 or 3 RDN Index file (`rdn-file = RDN_HDR
+/// 1*pdn-record 1*RDN2_REC`): the PDN table (null-terminated parent DNs of
+/// X500 DNs and the domain names of SMTP addresses) up to oRoot, then the
+/// RDN2_REC records keyed by the last RDN of an X500 DN or the local part
+/// of an SMTP address (B2_REC.oRDN and oSMTP point at them).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct RdnFile {
