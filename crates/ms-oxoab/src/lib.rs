@@ -19,7 +19,10 @@
 //!   none, so [`compress_stored`] / [`decompress`] of stored files work
 //!   without it;
 //! - compressed version 2/3 files ([`MdiFile`]: MDI_HDR, MDI_BLK), whose
-//!   MSZIP blocks are DEFLATE and decompress and compress here.
+//!   MSZIP blocks are DEFLATE and decompress and compress here;
+//! - uncompressed version 2/3 files ([`v2v3`], [`browse`]): Browse, RDN
+//!   Index and ANR Index files record by record; Details, Changes and
+//!   display template files as OAB_HDR and undecoded bytes.
 //!
 //! The manifest that lists these files (oab.xml) is `ms-oxwoab`; the
 //! display templates inside OAB template files are [MS-OXOABKT].
@@ -67,7 +70,7 @@
 //! | 2.3–2.6 | telling Browse, RDN and ANR files apart (same ulVersion) | [`guess_v2v3_kind`], a size-based guess |
 //! | 2.7 | Version 2 and 3 Changes file | [`ChangesFile`]: OAB_HDR and the change-records as bytes; CHG_REC not decoded yet |
 //! | 2.8 | Compressed version 2 and 3 files: MDI_HDR, MDI_BLK | [`MdiFile`]: read, decompress and write, MSZIP ([MS-MCI]) through `flate2`; checked on a file Exchange served |
-//! | 3 | Structure examples | 3.1 and 3.2 Browse files as vectors; their ANR/RDN/Details parts belong to the "not yet" sections; version 4 vectors are hand-made |
+//! | 3 | Structure examples | 3.1 and 3.2 Browse files as vectors; the ANR/RDN/Details examples of 3.1/3.2 were only partly available to us, so the ANR, RDN and Details vectors are hand-made (the ANR one keeps the record offsets of the 3.1 example); version 4 vectors are hand-made |
 //!
 //! Checked against other implementations: the PyPI `oab` package (1.1.0)
 //! reads files this crate writes with the same records (10,000 generated
