@@ -19,7 +19,10 @@
 //!   none, so [`compress_stored`] / [`decompress`] of stored files work
 //!   without it;
 //! - compressed version 2/3 files ([`MdiFile`]: MDI_HDR, MDI_BLK), whose
-//!   MSZIP blocks are DEFLATE and decompress and compress here.
+//!   MSZIP blocks are DEFLATE and decompress and compress here;
+//! - uncompressed version 2/3 files ([`v2v3`], [`browse`]): Browse, RDN
+//!   Index and ANR Index files record by record; Details, Changes and
+//!   display template files as OAB_HDR and undecoded bytes.
 //!
 //! The manifest that lists these files (oab.xml) is `ms-oxwoab`; the
 //! display templates inside OAB template files are [MS-OXOABKT].
@@ -59,12 +62,15 @@
 //! | 2.9.6 | Data Encoding (integer, boolean, string8, string, binary, multivalued) | [`encoding`] |
 //! | 2.10 | Compressed OAB Version 4 Differential Patch File: PATCH_HDR, PATCH_BLK | [`PatchFile`]; applying and creating need an [`LzxCodec`] (LZX DELTA) |
 //! | 2.11 | Compressed OAB Version 4 Details / Template File: LZX_HDR, LZX_BLK | [`CompressedFile`]; stored blocks here, LZXD blocks through an [`LzxCodec`] |
-//! | 2.2 | Uncompressed display template file (OAB_HDR + templates of [MS-OXOABKT]) | not yet |
+//! | 2.2 | Uncompressed display template file (OAB_HDR + templates of [MS-OXOABKT]) | [`TemplateFile`] (= [`Version7File`]): OAB_HDR and the template data kept as bytes; [MS-OXOABKT] contents not decoded |
 //! | 2.3 | Version 2 and 3 Browse file: OAB_HDR, B2_REC | [`BrowseFile`], [`B2Rec`] (the 2.3.3 RDN hash in ulSerial is kept, not computed) |
-//! | 2.4–2.6 | Version 2 and 3 RDN Index, ANR Index and Details files | not yet (OAB_HDR only: [`OabHeader`] constants) |
-//! | 2.7 | Version 2 and 3 Changes file | not yet |
+//! | 2.4 | Version 2 and 3 RDN Index file: RDN_HDR, pdn-records, RDN2_REC | [`RdnFile`], [`RdnHeader`], [`Rdn2Rec`] |
+//! | 2.5 | Version 2 and 3 ANR Index file: OAB_HDR, ANR_REC | [`AnrFile`], [`AnrRec`] |
+//! | 2.6 | Version 2 and 3 Details file | [`DetailsFile`] (= [`Version7File`]): OAB_HDR and the records as bytes, sliced by B2_REC ([`Version7File::record`]); the fields of a details-record are not decoded yet |
+//! | 2.3–2.6 | telling Browse, RDN and ANR files apart (same ulVersion) | [`guess_v2v3_kind`], a size-based guess |
+//! | 2.7 | Version 2 and 3 Changes file | [`ChangesFile`]: OAB_HDR and the change-records as bytes; CHG_REC not decoded yet |
 //! | 2.8 | Compressed version 2 and 3 files: MDI_HDR, MDI_BLK | [`MdiFile`]: read, decompress and write, MSZIP ([MS-MCI]) through `flate2`; checked on a file Exchange served |
-//! | 3 | Structure examples | 3.1 and 3.2 Browse files as vectors; their ANR/RDN/Details parts belong to the "not yet" sections; version 4 vectors are hand-made |
+//! | 3 | Structure examples | 3.1 and 3.2 Browse files as vectors; the ANR/RDN/Details examples of 3.1/3.2 were only partly available to us, so the ANR, RDN and Details vectors are hand-made (the ANR one keeps the record offsets of the 3.1 example); version 4 vectors are hand-made |
 //!
 //! Checked against other implementations: the PyPI `oab` package (1.1.0)
 //! reads files this crate writes with the same records (10,000 generated
@@ -97,6 +103,7 @@ pub mod generate;
 pub mod mdi;
 mod names;
 pub mod patch;
+pub mod v2v3;
 
 pub use browse::{B2Rec, BrowseFile};
 pub use codec::{LzxCodec, NoLzx, PatchLzx};
@@ -111,6 +118,10 @@ pub use encoding::Defect;
 pub use mdi::{MdiBlock, MdiFile, MdiHeader};
 pub use names::{describe, property_name};
 pub use patch::{PatchBlock, PatchFile, PatchHeader, apply_patch};
+pub use v2v3::{
+    AnrFile, AnrRec, ChangesFile, DetailsFile, Rdn2Rec, RdnFile, RdnHeader, TemplateFile, V2V3Kind,
+    Version7File, guess_v2v3_kind,
+};
 
 /// Decodes a version 4 full details file (lenient, default options).
 pub fn decode_full_details(bytes: &[u8]) -> msox_codec::Result<FullDetails> {

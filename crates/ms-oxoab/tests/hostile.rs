@@ -73,6 +73,7 @@ fn mutations_never_panic_and_what_decodes_round_trips() {
             if let Ok(m) = ms_oxoab::MdiFile::decode_exact(b) {
                 let _ = m.decompress(&Limits::fuzzing());
             }
+            v2v3_round_trips(b);
         });
     }
     let g = generate::full_details_bytes(20, 1).unwrap();
@@ -243,4 +244,59 @@ fn values_the_format_cannot_carry_fail_to_encode() {
         ..FullDetails::default()
     };
     assert!(book.finalize().is_err());
+}
+
+/// Whatever decodes as a version 2/3 index, Details or template file
+/// re-encodes to the same bytes.
+fn v2v3_round_trips(b: &[u8]) {
+    use msox_codec::Encode;
+    if let Ok(f) = ms_oxoab::AnrFile::decode_exact(b) {
+        assert_eq!(f.to_vec().unwrap(), b);
+        assert_eq!(f.encoded_len(), b.len());
+        for o in f.offsets() {
+            assert!(f.record_at(o).is_some());
+        }
+    }
+    if let Ok(f) = ms_oxoab::RdnFile::decode_exact(b) {
+        assert_eq!(f.to_vec().unwrap(), b);
+        assert_eq!(f.encoded_len(), b.len());
+        let _ = f.looks_valid();
+    }
+    if let Ok(f) = ms_oxoab::Version7File::decode_exact(b) {
+        assert_eq!(f.to_vec().unwrap(), b);
+    }
+    if let Ok(f) = ms_oxoab::ChangesFile::decode_exact(b) {
+        assert_eq!(f.to_vec().unwrap(), b);
+    }
+    let _ = ms_oxoab::guess_v2v3_kind(b);
+}
+
+#[test]
+fn v2v3_hostile_headers() {
+    // oRoot before the end of RDN_HDR, past the end, and a huge one.
+    for root in [0u32, 15, 17, u32::MAX] {
+        let mut f = vec![0x0E, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+        f.extend_from_slice(&root.to_le_bytes());
+        let e = ms_oxoab::RdnFile::decode_exact(&f).unwrap_err();
+        assert!(e.to_string().contains("oRoot"), "{e}");
+    }
+    // An ANR_REC whose key has no null: kept as trailing bytes.
+    let mut f = vec![0x0A, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0];
+    f.extend_from_slice(&[0; 20]);
+    f.extend_from_slice(b"abc");
+    let a = ms_oxoab::AnrFile::decode_exact(&f).unwrap();
+    assert!(a.records.is_empty());
+    assert_eq!(a.trailing.len(), 23);
+    v2v3_round_trips(&f);
+    // Wrong ulVersion for each kind.
+    assert!(ms_oxoab::AnrFile::decode_exact(&[7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]).is_err());
+    assert!(
+        ms_oxoab::Version7File::decode_exact(&[0x0A, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]).is_err()
+    );
+    // A key holding a null cannot be written.
+    let r = ms_oxoab::AnrRec {
+        key: b"a\0b".to_vec(),
+        ..Default::default()
+    };
+    assert!(msox_codec::Encode::to_vec(&r).is_err());
 }

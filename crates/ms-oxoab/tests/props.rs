@@ -180,3 +180,64 @@ proptest! {
         prop_round_trip(&f)?;
     }
 }
+
+fn key() -> impl Strategy<Value = Vec<u8>> {
+    proptest::collection::vec(1u8..=255, 0..20)
+}
+
+proptest! {
+    #[test]
+    fn anr_files(recs in proptest::collection::vec((any::<[u32; 5]>(), key()), 0..6), trailing in proptest::collection::vec(1u8..=255, 0..30), v3 in any::<bool>()) {
+        let records: Vec<ms_oxoab::AnrRec> = recs.into_iter().map(|(n, key)| ms_oxoab::AnrRec {
+            o_lt: n[0], o_gt: n[1], i_browse: n[2], o_prev: n[3], o_next: n[4], key,
+        }).collect();
+        for r in &records {
+            prop_round_trip(r)?;
+        }
+        let f = ms_oxoab::AnrFile {
+            header: OabHeader { version: if v3 { 0x0E } else { 0x0A }, serial: 0, total_records: records.len() as u32 },
+            records,
+            // Without a null, these bytes can never form a record.
+            trailing,
+        };
+        prop_round_trip(&f)?;
+    }
+
+    #[test]
+    fn rdn_files(pdns in proptest::collection::vec(key(), 0..4), recs in proptest::collection::vec((any::<[u32; 6]>(), key()), 0..6), v3 in any::<bool>()) {
+        let records: Vec<ms_oxoab::Rdn2Rec> = recs.into_iter().map(|(n, key)| ms_oxoab::Rdn2Rec {
+            o_lt: n[0], o_gt: n[1], i_browse: n[2], o_prev: n[3], o_next: n[4], o_parent_dn: n[5], key,
+        }).collect();
+        for r in &records {
+            prop_round_trip(r)?;
+        }
+        let mut f = ms_oxoab::RdnFile {
+            header: ms_oxoab::RdnHeader { version: if v3 { 0x0E } else { 0x0A }, serial: 7, total_records: records.len() as u32, o_root: 0 },
+            parent_dns: pdns,
+            pdn_trailing: vec![],
+            records,
+            trailing: vec![],
+        };
+        f.header.o_root = 16 + f.parent_dns.iter().map(|k| k.len() as u32 + 1).sum::<u32>();
+        prop_round_trip(&f)?;
+    }
+
+    #[test]
+    fn version7_files(data in proptest::collection::vec(any::<u8>(), 0..64), serial in any::<u32>(), n in any::<u32>()) {
+        let f = ms_oxoab::Version7File {
+            header: OabHeader { version: 7, serial, total_records: n },
+            data,
+        };
+        prop_round_trip(&f)?;
+        let c = ms_oxoab::ChangesFile {
+            header: OabHeader { version: if n % 2 == 0 { 0x0B } else { 0x0F }, serial, total_records: n },
+            data: f.data.clone(),
+        };
+        prop_round_trip(&c)?;
+        let c = ms_oxoab::ChangesFile {
+            header: OabHeader { version: if n % 2 == 0 { 0x0B } else { 0x0F }, serial, total_records: n },
+            data: f.data.clone(),
+        };
+        prop_round_trip(&c)?;
+    }
+}

@@ -206,3 +206,35 @@ fn mszip_containers_round_trip_across_blocks() {
     alone.header.target_size -= f.blocks[0].uncompressed_size;
     assert!(alone.decompress(&msox_codec::Limits::default()).is_err());
 }
+
+/// [MS-OXOAB] 2.2: a display template file is OAB_HDR (ulVersion 7) and
+/// [MS-OXOABKT] template data. The gromox templates in the corpus are bare
+/// template data; wrapped in OAB_HDR they read back as a TemplateFile whose
+/// payload is the template, byte for byte.
+#[test]
+fn corpus_templates_wrap_and_unwrap() {
+    let files = msox_testkit::corpus::files("other/abkt", &[".abkt"]);
+    for e in &files {
+        let abkt = std::fs::read(&e.path).unwrap();
+        let t = ms_oxoab::TemplateFile {
+            header: ms_oxoab::OabHeader {
+                version: ms_oxoab::OabHeader::VERSION_DETAILS_OR_TEMPLATE,
+                serial: 0,
+                total_records: 0,
+            },
+            data: abkt.clone(),
+        };
+        let bytes = t.to_vec().unwrap();
+        assert_eq!(bytes.len(), 12 + abkt.len());
+        assert_eq!(
+            ms_oxoab::guess_v2v3_kind(&bytes),
+            Some(ms_oxoab::V2V3Kind::DetailsOrTemplate)
+        );
+        let back = ms_oxoab::TemplateFile::decode_exact(&bytes).unwrap();
+        assert_eq!(back.data, abkt, "{}", e.file);
+        assert_eq!(back.to_vec().unwrap(), bytes);
+    }
+    if !files.is_empty() {
+        assert!(files.len() >= 20, "{}", files.len());
+    }
+}

@@ -91,6 +91,73 @@ fn every_vector() {
                 );
                 assert_eq!(got, v.meta("first"));
                 assert!(!r.receives_rich_content());
+                assert_eq!(
+                    ms_oxoab::guess_v2v3_kind(&v.bytes),
+                    Some(ms_oxoab::V2V3Kind::Browse)
+                );
+            }
+            "AnrFile" => {
+                let f: ms_oxoab::AnrFile = assert_round_trip(&v.bytes, &v.name);
+                assert_eq!(f.records.len().to_string(), v.meta("records"));
+                assert_eq!(f.header.total_records as usize, f.records.len());
+                assert!(f.trailing.is_empty());
+                let r = &f.records[0];
+                let got = format!(
+                    "key {} browse {} alias {}",
+                    String::from_utf8_lossy(&r.key),
+                    r.browse_index().unwrap(),
+                    r.is_alias()
+                );
+                assert_eq!(got, v.meta("first"));
+                // The tree's links point at records of the file, and the
+                // oPrev/oNext thread visits every record once, in key order.
+                let offs = f.offsets();
+                for r in &f.records {
+                    for o in [r.o_lt, r.o_gt, r.o_prev, r.o_next] {
+                        assert!(o == 0 || offs.contains(&o), "{}: {o:#x}", v.name);
+                    }
+                }
+                let mut at = f.records.iter().find(|r| r.o_prev == 0).unwrap();
+                let mut keys = vec![at.key.to_ascii_lowercase()];
+                while at.o_next != 0 {
+                    at = f.record_at(at.o_next).unwrap();
+                    keys.push(at.key.to_ascii_lowercase());
+                }
+                assert_eq!(keys.len(), f.records.len());
+                assert!(keys.windows(2).all(|w| w[0] <= w[1]), "{keys:?}");
+                assert_eq!(
+                    ms_oxoab::guess_v2v3_kind(&v.bytes),
+                    Some(ms_oxoab::V2V3Kind::AnrIndex)
+                );
+            }
+            "RdnFile" => {
+                let f: ms_oxoab::RdnFile = assert_round_trip(&v.bytes, &v.name);
+                assert_eq!(f.records.len().to_string(), v.meta("records"));
+                assert_eq!(f.header.total_records as usize, f.records.len());
+                assert!(f.trailing.is_empty() && f.pdn_trailing.is_empty());
+                assert_eq!(f.record_offsets()[0], f.header.o_root);
+                for r in &f.records {
+                    let p = f.parent_dn_at(r.o_parent_dn).unwrap();
+                    assert_eq!(std::str::from_utf8(p).unwrap(), v.meta("parent"));
+                }
+                assert_eq!(
+                    ms_oxoab::guess_v2v3_kind(&v.bytes),
+                    Some(ms_oxoab::V2V3Kind::RdnIndex)
+                );
+            }
+            "Version7File" => {
+                let f: ms_oxoab::Version7File = assert_round_trip(&v.bytes, &v.name);
+                let (o, n) = v.meta("first-record").split_once(' ').unwrap();
+                let b2 = ms_oxoab::B2Rec {
+                    o_details: u32::from_str_radix(o, 16).unwrap(),
+                    cb_details: n.parse().unwrap(),
+                    ..Default::default()
+                };
+                assert_eq!(f.record(&b2).unwrap().len(), usize::from(b2.cb_details));
+                assert_eq!(
+                    ms_oxoab::guess_v2v3_kind(&v.bytes),
+                    Some(ms_oxoab::V2V3Kind::DetailsOrTemplate)
+                );
             }
             "PatchFile" => {
                 let p: PatchFile = assert_round_trip(&v.bytes, &v.name);

@@ -790,7 +790,9 @@ pub fn oxoab_full_details(data: &[u8]) {
 
 /// ms-oxoab: the compressed-file (LZX_HDR/LZX_BLK) and patch-file
 /// (PATCH_HDR/PATCH_BLK) and version 2/3 (MDI_HDR/MDI_BLK, MSZIP) containers
-/// re-encode to the input; decompressing stays within the limits.
+/// re-encode to the input; decompressing stays within the limits; the
+/// uncompressed version 2/3 files (the input itself, or what an MDI file
+/// decompresses to) re-encode to their bytes.
 pub fn oxoab_compressed_header(data: &[u8]) {
     use ms_oxoab::{CompressedFile, DecodeOptions, PatchFile, PatchLzx};
     use msox_codec::Encode;
@@ -815,6 +817,32 @@ pub fn oxoab_compressed_header(data: &[u8]) {
         assert_eq!(m.to_vec().expect("re-encode"), data);
         if let Ok(out) = m.decompress(&opts.limits) {
             assert_eq!(out.len(), m.header.target_size as usize);
+            oxoab_v2v3(&out);
         }
     }
+    oxoab_v2v3(data);
+}
+
+/// ms-oxoab: the uncompressed version 2/3 files (Browse, RDN Index, ANR
+/// Index, Details/template, Changes) re-encode to the input.
+fn oxoab_v2v3(data: &[u8]) {
+    use msox_codec::{Decode, Encode};
+    if let Ok(f) = ms_oxoab::BrowseFile::decode_exact(data) {
+        assert_eq!(f.to_vec().expect("re-encode"), data);
+    }
+    if let Ok(f) = ms_oxoab::AnrFile::decode_exact(data) {
+        assert_eq!(f.to_vec().expect("re-encode"), data);
+        assert_eq!(f.offsets().len(), f.records.len());
+    }
+    if let Ok(f) = ms_oxoab::RdnFile::decode_exact(data) {
+        assert_eq!(f.to_vec().expect("re-encode"), data);
+        let _ = f.looks_valid();
+    }
+    if let Ok(f) = ms_oxoab::Version7File::decode_exact(data) {
+        assert_eq!(f.to_vec().expect("re-encode"), data);
+    }
+    if let Ok(f) = ms_oxoab::ChangesFile::decode_exact(data) {
+        assert_eq!(f.to_vec().expect("re-encode"), data);
+    }
+    let _ = ms_oxoab::guess_v2v3_kind(data);
 }

@@ -173,10 +173,44 @@ fn oab_decompress_mszip_version_2_file() {
     let b = std::fs::read(&out).unwrap();
     assert_eq!(b.len(), 108);
     assert_eq!(&b[..4], &[0x0A, 0, 0, 0]);
-    let (code, _, err) = msox(&["oab", "dump", m.to_str().unwrap()]);
-    assert_eq!(code, 1);
+    let (code, out, err) = msox(&["oab", "dump", m.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
     assert!(
-        err.contains("version 2/3 contents are not decoded yet"),
-        "{err}"
+        out.starts_with("compressed (1 MDI blocks): OAB version 2/3 Browse file: 3 records"),
+        "{out}"
     );
+    assert!(out.contains("B2_REC 2: oRDN 0x106"), "{out}");
+}
+
+#[test]
+fn oab_dump_version_2_3_files() {
+    for (name, expect) in [
+        (
+            "spec-3.1-v2-browse",
+            "OAB version 2/3 Browse file: 2 records",
+        ),
+        (
+            "v2-anr-index-handmade",
+            "ANR_REC at 0x2C: \"Administrator\" browse 0 (alias)",
+        ),
+        (
+            "v3-rdn-index-handmade",
+            "pdn-record at 0x10: /o=Example/ou=First Administrative Group/cn=Recipients",
+        ),
+        (
+            "v2-details-handmade",
+            "Details file or display template file: 10 bytes",
+        ),
+    ] {
+        let f = oab_vector_file(name);
+        let (code, out, err) = msox(&["oab", "dump", f.to_str().unwrap()]);
+        assert_eq!(code, 0, "{name}: {err}");
+        assert!(out.contains(expect), "{name}: {out}");
+        let (code, out, _) = msox(&["oab", "dump", "--json", f.to_str().unwrap()]);
+        assert_eq!(code, 0);
+        assert!(out.trim_start().starts_with('{'), "{out}");
+        let (code, _, err) = msox(&["oab", "dump", "--csv", f.to_str().unwrap()]);
+        assert_ne!(code, 0);
+        assert!(err.contains("--csv"), "{err}");
+    }
 }

@@ -267,12 +267,15 @@ fn inspect_oab(b: &[u8]) -> anyhow::Result<Node> {
     Ok(match file {
         Opened::Details(book, defects) => details_node(kind, &book, &defects, 20),
         Opened::Patch(p) => patch_node(&p),
+        Opened::V2V3(n) => *n,
     })
 }
 
 enum Opened {
     Details(FullDetails, Vec<Defect>),
     Patch(PatchFile),
+    /// A version 2/3 file (or display template) already shown as a tree.
+    V2V3(Box<Node>),
 }
 
 /// Decodes a full details file, decompressing it first when it is in a
@@ -306,17 +309,13 @@ fn open(b: &[u8], strict: bool) -> anyhow::Result<(&'static str, Opened)> {
         Some(FileKind::CompressedV2V3) => {
             let m = ms_oxoab::MdiFile::decode_limited(b, &opts.limits)?;
             let raw = m.decompress(&opts.limits)?;
-            let h = ms_oxoab::OabHeader::decode_prefix(&raw)?.0;
-            anyhow::bail!(
-                "a compressed version 2/3 OAB file ({} blocks, {} bytes; inside: OAB_HDR ulVersion 0x{:02X}, {} records): version 2/3 contents are not decoded yet (msox oab decompress extracts them)",
-                m.blocks.len(),
-                raw.len(),
-                h.version,
-                h.total_records
-            )
+            let mut n =
+                v2v3_node(&raw).map_err(|e| anyhow::anyhow!("in the decompressed file: {e}"))?;
+            n.label = format!("compressed ({} MDI blocks): {}", m.blocks.len(), n.label);
+            Ok(("compressed version 2/3 file", Opened::V2V3(Box::new(n))))
         }
         Some(FileKind::UncompressedV2V3) => {
-            anyhow::bail!("a version 2/3 OAB file or display template: not supported yet")
+            Ok(("version 2/3 file", Opened::V2V3(Box::new(v2v3_node(b)?))))
         }
         None => anyhow::bail!("not an OAB file (unknown OAB_HDR / LZX_HDR version)"),
     }
@@ -494,6 +493,148 @@ fn patch_node(p: &PatchFile) -> Node {
     root
 }
 
+fn oab_hdr_node(h: &ms_oxoab::OabHeader) -> Node {
+    Node::new("OAB_HDR")
+        .child(Node::leaf("ulVersion", format!("0x{:02X}", h.version)))
+        .child(Node::leaf("ulSerial", format!("0x{:08X}", h.serial)))
+        .child(Node::leaf("ulTotRecs", h.total_records))
+}
+
+fn key_text(k: &[u8]) -> String {
+    String::from_utf8_lossy(k).into_owned()
+}
+
+/// Shows at most this many records of a version 2/3 file.
+const V2V3_MAX_RECORDS: usize = 1000;
+
+/// A version 2/3 Browse, RDN Index, ANR Index, Details or Changes file or
+/// a display template, as a tree (which of Browse/RDN/ANR it is, is
+/// guessed from the sizes, [`ms_oxoab::guess_v2v3_kind`]).
+fn v2v3_node(b: &[u8]) -> anyhow::Result<Node> {
+    use ms_oxoab::V2V3Kind;
+    let kind = ms_oxoab::guess_v2v3_kind(b)
+        .ok_or_else(|| anyhow::anyhow!("not a version 2/3 OAB file"))?;
+    let more = |root: &mut Node, n: usize| {
+        if n > V2V3_MAX_RECORDS {
+            root.push(Node::leaf("more records", n - V2V3_MAX_RECORDS));
+        }
+    };
+    let trailing = |root: &mut Node, t: &[u8]| {
+        if !t.is_empty() {
+            root.push(Node::leaf("trailing bytes", t.len()));
+        }
+    };
+    Ok(match kind {
+        V2V3Kind::Browse => {
+            let f = ms_oxoab::BrowseFile::decode_exact(b)?;
+            let mut root = Node::new("OAB version 2/3 Browse file")
+                .with_value(format!("{} records", f.records.len()));
+            root.push(oab_hdr_node(&f.header));
+            for (i, r) in f.records.iter().take(V2V3_MAX_RECORDS).enumerate() {
+                root.push(Node::leaf(
+                    format!("B2_REC {i}"),
+                    format!(
+                        "oRDN 0x{:X} oDetails 0x{:X} cbDetails {} bDispType {} bObjType {}{} oSMTP 0x{:X} oDispName 0x{:X} oAlias 0x{:X} oLocation 0x{:X} oSurname 0x{:X}",
+                        r.o_rdn, r.o_details, r.cb_details, r.disp_type, r.obj_type(),
+                        if r.receives_rich_content() { " (rich content)" } else { "" },
+                        r.o_smtp, r.o_disp_name, r.o_alias, r.o_location, r.o_surname
+                    ),
+                ));
+            }
+            more(&mut root, f.records.len());
+            trailing(&mut root, &f.trailing);
+            root
+        }
+        V2V3Kind::RdnIndex => {
+            let f = ms_oxoab::RdnFile::decode_exact(b)?;
+            let mut root = Node::new("OAB version 2/3 RDN Index file").with_value(format!(
+                "{} parent DNs, {} records",
+                f.parent_dns.len(),
+                f.records.len()
+            ));
+            let h = &f.header;
+            root.push(
+                Node::new("RDN_HDR")
+                    .child(Node::leaf("ulVersion", format!("0x{:02X}", h.version)))
+                    .child(Node::leaf("ulSerial", format!("0x{:08X}", h.serial)))
+                    .child(Node::leaf("ulTotRecs", h.total_records))
+                    .child(Node::leaf("oRoot", format!("0x{:X}", h.o_root))),
+            );
+            for (o, k) in f.parent_dn_offsets().iter().zip(&f.parent_dns) {
+                root.push(Node::leaf(format!("pdn-record at 0x{o:X}"), key_text(k)));
+            }
+            trailing(&mut root, &f.pdn_trailing);
+            for (o, r) in f
+                .record_offsets()
+                .iter()
+                .zip(&f.records)
+                .take(V2V3_MAX_RECORDS)
+            {
+                root.push(Node::leaf(
+                    format!("RDN2_REC at 0x{o:X}"),
+                    format!(
+                        "{:?} browse {} parent 0x{:X} lt 0x{:X} gt 0x{:X} prev 0x{:X} next 0x{:X}",
+                        key_text(&r.key),
+                        r.browse_index()
+                            .map_or("reserved".into(), |i| i.to_string()),
+                        r.o_parent_dn,
+                        r.o_lt,
+                        r.o_gt,
+                        r.o_prev,
+                        r.o_next
+                    ),
+                ));
+            }
+            more(&mut root, f.records.len());
+            trailing(&mut root, &f.trailing);
+            root
+        }
+        V2V3Kind::AnrIndex => {
+            let f = ms_oxoab::AnrFile::decode_exact(b)?;
+            let mut root = Node::new("OAB version 2/3 ANR Index file")
+                .with_value(format!("{} records", f.records.len()));
+            root.push(oab_hdr_node(&f.header));
+            for (o, r) in f.offsets().iter().zip(&f.records).take(V2V3_MAX_RECORDS) {
+                root.push(Node::leaf(
+                    format!("ANR_REC at 0x{o:X}"),
+                    format!(
+                        "{:?} browse {}{} lt 0x{:X} gt 0x{:X} prev 0x{:X} next 0x{:X}",
+                        key_text(&r.key),
+                        r.browse_index()
+                            .map_or("reserved".into(), |i| i.to_string()),
+                        if r.is_alias() { " (alias)" } else { "" },
+                        r.o_lt,
+                        r.o_gt,
+                        r.o_prev,
+                        r.o_next
+                    ),
+                ));
+            }
+            more(&mut root, f.records.len());
+            trailing(&mut root, &f.trailing);
+            root
+        }
+        V2V3Kind::DetailsOrTemplate => {
+            let f = ms_oxoab::Version7File::decode_exact(b)?;
+            let mut root =
+                Node::new("OAB version 2/3 Details file or display template file").with_value(
+                    format!("{} bytes after OAB_HDR (not decoded)", f.data.len()),
+                );
+            root.push(oab_hdr_node(&f.header));
+            root
+        }
+        V2V3Kind::Changes => {
+            let f = ms_oxoab::ChangesFile::decode_exact(b)?;
+            let mut root = Node::new("OAB version 2/3 Changes file").with_value(format!(
+                "{} bytes of change-records (not decoded)",
+                f.data.len()
+            ));
+            root.push(oab_hdr_node(&f.header));
+            root
+        }
+    })
+}
+
 fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
@@ -559,6 +700,20 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
                     } else {
                         let mut s = String::new();
                         details_node(kind, &f, &d, usize::MAX).write_text(&mut s);
+                        crate::cli::print(&s)
+                    }
+                }
+                Opened::V2V3(n) => {
+                    if *csv {
+                        return Err(crate::cli::usage(
+                            "--csv needs a full details file, not a version 2/3 file",
+                        ));
+                    }
+                    if *json {
+                        crate::cli::print_json(&n.to_json())
+                    } else {
+                        let mut s = String::new();
+                        n.write_text(&mut s);
                         crate::cli::print(&s)
                     }
                 }
