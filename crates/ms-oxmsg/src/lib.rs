@@ -1,7 +1,7 @@
 //! # ms-oxmsg — [MS-OXMSG] Outlook Item (.msg) File Format
 //!
 //! Reads and writes Outlook `.msg` and `.oft` files: a compound file
-//! ([MS-CFB], via the `cfb` crate, in memory) holding a property stream per
+//! ([MS-CFB], read in memory by `ms-cfb` and written with the `cfb` crate) holding a property stream per
 //! object, value streams, recipient and attachment storages, embedded
 //! messages, OLE storages and the named-property mapping. Messages are read
 //! into and written from the [`ms_oxcmsg::Message`] model that `ms-oxtnef`
@@ -214,6 +214,13 @@ pub fn cfb_to_storage(bytes: &[u8], limits: &Limits) -> Result<ms_oxcmsg::Storag
 /// as PtypObject bytes (TNEF): every [`Attachment::storage`](ms_oxcmsg::Attachment)
 /// becomes PidTagAttachDataObject = IID_IStorage + compound file.
 pub fn storages_to_objects(m: &mut Message) -> Result<()> {
+    storages_to_objects_at(m, 0)
+}
+
+fn storages_to_objects_at(m: &mut Message, depth: u32) -> Result<()> {
+    if depth > message::MAX_WRITE_DEPTH {
+        return Err(message::depth_error(depth));
+    }
     for a in &mut m.attachments {
         if let Some(s) = a.storage.take() {
             let mut v = IID_ISTORAGE.to_le_bytes().to_vec();
@@ -224,7 +231,7 @@ pub fn storages_to_objects(m: &mut Message) -> Result<()> {
             );
         }
         if let Some(e) = &mut a.embedded {
-            storages_to_objects(e)?;
+            storages_to_objects_at(e, depth + 1)?;
         }
     }
     Ok(())
@@ -233,7 +240,15 @@ pub fn storages_to_objects(m: &mut Message) -> Result<()> {
 /// The reverse of [`storages_to_objects`]: PidTagAttachDataObject values
 /// that are IID_IStorage + a compound file become [`Attachment::storage`](ms_oxcmsg::Attachment).
 /// Objects that do not parse are left as they are.
+/// Embedded messages below `limits.max_depth` are left as they are.
 pub fn objects_to_storages(m: &mut Message, limits: &Limits) {
+    objects_to_storages_at(m, limits, limits.max_depth);
+}
+
+fn objects_to_storages_at(m: &mut Message, limits: &Limits, depth_left: u32) {
+    if depth_left == 0 {
+        return;
+    }
     let obj = ms_oxcmsg::PropId::Tag(ms_oxprops::tags::PidTagAttachDataObject.id);
     for a in &mut m.attachments {
         let parsed = match a.properties.get_id(&obj) {
@@ -249,7 +264,7 @@ pub fn objects_to_storages(m: &mut Message, limits: &Limits) {
             a.storage = Some(s);
         }
         if let Some(e) = &mut a.embedded {
-            objects_to_storages(e, limits);
+            objects_to_storages_at(e, limits, depth_left - 1);
         }
     }
 }

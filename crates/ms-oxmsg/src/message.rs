@@ -545,6 +545,25 @@ fn from_storage(name: &str, s: &Storage) -> Node<'static> {
 /// Assigns IDs to every named property in a message tree (keeping the
 /// IDs the properties were read with where free).
 pub(crate) fn collect_names(m: &Message, map: &mut NamedPropertyMap) -> Result<()> {
+    collect_names_at(m, map, 0)
+}
+
+/// Embedded messages deeper than this are refused when writing (the
+/// writer's own recursion bound; readers stop earlier, at `Limits::max_depth`).
+pub(crate) const MAX_WRITE_DEPTH: u32 = 64;
+
+pub(crate) fn depth_error(depth: u32) -> Error {
+    Error::new(ErrorKind::LimitExceeded {
+        what: "embedded message depth",
+        value: depth.into(),
+        max: MAX_WRITE_DEPTH.into(),
+    })
+}
+
+fn collect_names_at(m: &Message, map: &mut NamedPropertyMap, depth: u32) -> Result<()> {
+    if depth > MAX_WRITE_DEPTH {
+        return Err(depth_error(depth));
+    }
     let mut bags: Vec<&PropertyBag> = vec![&m.properties];
     bags.extend(m.recipients.iter().map(|r| &r.properties));
     bags.extend(m.attachments.iter().map(|a| &a.properties));
@@ -576,7 +595,7 @@ pub(crate) fn collect_names(m: &Message, map: &mut NamedPropertyMap) -> Result<(
     }
     for a in &m.attachments {
         if let Some(e) = &a.embedded {
-            collect_names(e, map)?;
+            collect_names_at(e, map, depth + 1)?;
         }
     }
     Ok(())

@@ -83,3 +83,21 @@ fn allocation_caps_apply() {
     let e = MsgFile::read(&b, &opts).unwrap_err();
     assert!(matches!(e.kind(), ErrorKind::LimitExceeded { .. }), "{e}");
 }
+
+#[test]
+fn writing_a_too_deep_model_is_an_error_not_a_stack_overflow() {
+    let mut m = Message::new("IPM.Note");
+    for _ in 0..100_000 {
+        let mut outer = Message::new("IPM.Note");
+        outer.attachments.push(Attachment::embedded("x", m));
+        m = outer;
+    }
+    let f = MsgFile::new(m);
+    let e = f.to_bytes().unwrap_err();
+    assert!(matches!(e.kind(), ErrorKind::LimitExceeded { .. }), "{e}");
+    let mut m = f.message;
+    assert!(ms_oxmsg::storages_to_objects(&mut m).is_err());
+    ms_oxmsg::objects_to_storages(&mut m, &Limits::DEFAULT);
+    // Dropping a 100,000-deep Box chain recurses in Drop; forget it instead.
+    std::mem::forget(m);
+}

@@ -133,7 +133,7 @@ pub const TARGETS: &[Target] = &[
     },
     Target {
         name: "cfb_tree",
-        seeds: &["oxmsg"],
+        seeds: &["oxmsg", "cfb"],
         run: cfb_tree,
     },
     Target {
