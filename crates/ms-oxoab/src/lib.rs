@@ -21,8 +21,12 @@
 //! - compressed version 2/3 files ([`MdiFile`]: MDI_HDR, MDI_BLK), whose
 //!   MSZIP blocks are DEFLATE and decompress and compress here;
 //! - uncompressed version 2/3 files ([`v2v3`], [`browse`]): Browse, RDN
-//!   Index and ANR Index files record by record; Details, Changes and
-//!   display template files as OAB_HDR and undecoded bytes.
+//!   Index and ANR Index files record by record, the RDN hash of their
+//!   ulSerial ([`rdn_hash`]); Details and Changes files as OAB_HDR and
+//!   undecoded bytes;
+//! - display template files ([`TemplateFile`]): the seven TMPLT_ENTRY
+//!   structures and the template, script, DN and display name each points
+//!   at.
 //!
 //! The manifest that lists these files (oab.xml) is `ms-oxwoab`; the
 //! display templates inside OAB template files are [MS-OXOABKT].
@@ -62,13 +66,14 @@
 //! | 2.9.6 | Data Encoding (integer, boolean, string8, string, binary, multivalued) | [`encoding`] |
 //! | 2.10 | Compressed OAB Version 4 Differential Patch File: PATCH_HDR, PATCH_BLK | [`PatchFile`]; applying and creating need an [`LzxCodec`] (LZX DELTA) |
 //! | 2.11 | Compressed OAB Version 4 Details / Template File: LZX_HDR, LZX_BLK | [`CompressedFile`]; stored blocks here, LZXD blocks through an [`LzxCodec`] |
-//! | 2.2 | Uncompressed display template file (OAB_HDR + templates of [MS-OXOABKT]) | [`TemplateFile`] (= [`Version7File`]): OAB_HDR and the template data kept as bytes; [MS-OXOABKT] contents not decoded |
-//! | 2.3 | Version 2 and 3 Browse file: OAB_HDR, B2_REC | [`BrowseFile`], [`B2Rec`] (the 2.3.3 RDN hash in ulSerial is kept, not computed) |
+//! | 2.2 | Uncompressed display template file: OAB_HDR, TMPLT_ENTRY ×7, NAMES_STRUCT, address-templates, data | [`TemplateFile`], [`TmpltEntry`], [`TemplateSlot`]: the entries decoded, their parts reachable by slot ([`TemplateFile::template_data`] is [MS-OXOABKT] template data), written by [`TemplateFile::build`]; NAMES_STRUCT and the address-creation templates kept as bytes (NAMES_STRUCT's layout was not available to us) |
+//! | 2.3 | Version 2 and 3 Browse file: OAB_HDR, B2_REC | [`BrowseFile`], [`B2Rec`] |
+//! | 2.3.3 | RDN hash (ulSerial of Browse, RDN Index and Details files) | [`rdn_hash`], [`browse_rdn_hash`]; reproduces the ulSerial of both spec examples (3.1, 3.2) |
 //! | 2.4 | Version 2 and 3 RDN Index file: RDN_HDR, pdn-records, RDN2_REC | [`RdnFile`], [`RdnHeader`], [`Rdn2Rec`] |
 //! | 2.5 | Version 2 and 3 ANR Index file: OAB_HDR, ANR_REC | [`AnrFile`], [`AnrRec`] |
-//! | 2.6 | Version 2 and 3 Details file | [`DetailsFile`] (= [`Version7File`]): OAB_HDR and the records as bytes, sliced by B2_REC ([`Version7File::record`]); the fields of a details-record are not decoded yet |
+//! | 2.6 | Version 2 and 3 Details file | [`DetailsFile`] (= [`Version7File`]): OAB_HDR and the records as bytes, sliced by B2_REC ([`Version7File::record`]); the fields of a details-record are not decoded (the value encodings string-value / binary-value were not available to us) |
 //! | 2.3–2.6 | telling Browse, RDN and ANR files apart (same ulVersion) | [`guess_v2v3_kind`], a size-based guess |
-//! | 2.7 | Version 2 and 3 Changes file | [`ChangesFile`]: OAB_HDR and the change-records as bytes; CHG_REC not decoded yet |
+//! | 2.7 | Version 2 and 3 Changes file | [`ChangesFile`]: OAB_HDR and the change-records as bytes; CHG_REC not decoded (its layout was not available to us) |
 //! | 2.8 | Compressed version 2 and 3 files: MDI_HDR, MDI_BLK | [`MdiFile`]: read, decompress and write, MSZIP ([MS-MCI]) through `flate2`; checked on a file Exchange served |
 //! | 3 | Structure examples | 3.1 and 3.2 Browse files as vectors; the ANR/RDN/Details examples of 3.1/3.2 were only partly available to us, so the ANR, RDN and Details vectors are hand-made (the ANR one keeps the record offsets of the 3.1 example); version 4 vectors are hand-made |
 //!
@@ -103,6 +108,7 @@ pub mod generate;
 pub mod mdi;
 mod names;
 pub mod patch;
+pub mod template;
 pub mod v2v3;
 
 pub use browse::{B2Rec, BrowseFile};
@@ -118,9 +124,10 @@ pub use encoding::Defect;
 pub use mdi::{MdiBlock, MdiFile, MdiHeader};
 pub use names::{describe, property_name};
 pub use patch::{PatchBlock, PatchFile, PatchHeader, apply_patch};
+pub use template::{TemplateFile, TemplateParts, TemplateSlot, TmpltEntry};
 pub use v2v3::{
-    AnrFile, AnrRec, ChangesFile, DetailsFile, Rdn2Rec, RdnFile, RdnHeader, TemplateFile, V2V3Kind,
-    Version7File, guess_v2v3_kind,
+    AnrFile, AnrRec, ChangesFile, DetailsFile, Rdn2Rec, RdnFile, RdnHeader, V2V3Kind, Version7File,
+    browse_rdn_hash, guess_v2v3_kind, rdn_hash,
 };
 
 /// Decodes a version 4 full details file (lenient, default options).
@@ -139,7 +146,7 @@ pub enum FileKind {
     PatchV4,
     /// A compressed version 2/3 file (MDI_HDR 2.1).
     CompressedV2V3,
-    /// An uncompressed version 2/3 file or a display template (OAB_HDR ulVersion 0x07, 0x0A, 0x0B, 0x0E, 0x0F).
+    /// An uncompressed version 2/3 file or a display template file (OAB_HDR ulVersion 0x07, 0x0A, 0x0B, 0x0E, 0x0F).
     UncompressedV2V3,
 }
 

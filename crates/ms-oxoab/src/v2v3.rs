@@ -1,12 +1,11 @@
 //! The other uncompressed version 2 and version 3 files of [MS-OXOAB]
 //! (besides the Browse file, [`crate::browse`]): the 2.4 RDN Index file,
-//! the 2.5 ANR Index file, the 2.6 Details file, and the 2.2 display
-//! template file (which shares the Details file's ulVersion 0x07).
+//! the 2.5 ANR Index file, the 2.6 Details file, and the 2.7 Changes file.
 //!
-//! Index records are decoded into their fields; the Details file and the
-//! display template file keep their contents as bytes after OAB_HDR (the
-//! Details records are addressed through B2_REC.oDetails / cbDetails, see
-//! [`DetailsFile::record`]; the templates are [MS-OXOABKT]).
+//! Index records are decoded into their fields; the Details file keeps its
+//! records as bytes after OAB_HDR (addressed through B2_REC.oDetails /
+//! cbDetails, see [`DetailsFile::record`]). The display template file is
+//! [`crate::template`]. [`rdn_hash`] computes the ulSerial of 2.3.3.
 //!
 //! Every structure re-encodes to exactly the bytes it was read from: a key
 //! is kept without its terminating null and written back with one, and
@@ -217,7 +216,8 @@ impl Encode for AnrFile {
 pub struct RdnHeader {
     /// ulVersion: 0x0A (version 2) or 0x0E (version 3).
     pub version: u32,
-    /// ulSerial: the RDN hash of 2.3.3 (kept, not computed).
+    /// ulSerial: the RDN hash of 2.3.3 (kept as read; [`browse_rdn_hash`]
+    /// computes it).
     pub serial: u32,
     /// ulTotRecs: the number of RDN2_REC records.
     pub total_records: u32,
@@ -423,11 +423,66 @@ impl RdnFile {
             && self.records.iter().all(|r| pdns.contains(&r.o_parent_dn))
     }
 
+    /// The RDN2_REC starting at file offset `offset` (what B2_REC.oRDN,
+    /// oSMTP and the tree links hold).
+    pub fn record_at(&self, offset: u32) -> Option<&Rdn2Rec> {
+        let i = self.record_offsets().iter().position(|&o| o == offset)?;
+        self.records.get(i)
+    }
+
     /// The parent DN string at file offset `offset`.
     pub fn parent_dn_at(&self, offset: u32) -> Option<&[u8]> {
         let i = self.parent_dn_offsets().iter().position(|&o| o == offset)?;
         self.parent_dns.get(i).map(Vec::as_slice)
     }
+}
+
+/// [MS-OXOAB] 2.3.3 RDN Hash Computation: the value a version 2/3 Browse
+/// file, RDN Index file and Details file hold in ulSerial.
+///
+/// Takes the RDN value (RDN2_REC acKey, without its null) of every OAB
+/// record in Browse-file order; each is padded with nulls to a multiple of
+/// 4 bytes, its little-endian 32-bit words are XORed into the running hash
+/// (starting at 0), and the hash is rotated left by one bit after each
+/// record. The two sample Browse files of [MS-OXOAB] 3.1 and 3.2 carry the
+/// values this gives (tests `spec_browse_serials_are_rdn_hashes`).
+///
+/// ```
+/// // [MS-OXOAB] 3.2: ulSerial bf 62 4f 0b.
+/// let h = ms_oxoab::v2v3::rdn_hash([&b"Administrator"[..], b"lisam"]);
+/// assert_eq!(h.to_le_bytes(), [0xbf, 0x62, 0x4f, 0x0b]);
+/// ```
+pub fn rdn_hash<'a>(rdns: impl IntoIterator<Item = &'a [u8]>) -> u32 {
+    let mut hash = 0u32;
+    for rdn in rdns {
+        for chunk in rdn.chunks(4) {
+            let mut word = [0u8; 4];
+            for (w, b) in word.iter_mut().zip(chunk) {
+                *w = *b;
+            }
+            hash ^= u32::from_le_bytes(word);
+        }
+        hash = hash.rotate_left(1);
+    }
+    hash
+}
+
+/// [MS-OXOAB] 2.3.3 over a Browse file and its RDN Index file: the RDN
+/// value of each B2_REC is the acKey of the RDN2_REC at its oRDN. `None`
+/// when an oRDN does not point at an RDN2_REC of `rdn`.
+pub fn browse_rdn_hash(browse: &crate::browse::BrowseFile, rdn: &RdnFile) -> Option<u32> {
+    let by_offset: std::collections::HashMap<u32, usize> = rdn
+        .record_offsets()
+        .into_iter()
+        .enumerate()
+        .map(|(i, o)| (o, i))
+        .collect();
+    let mut keys = Vec::with_capacity(browse.records.len());
+    for b2 in &browse.records {
+        let i = *by_offset.get(&b2.o_rdn)?;
+        keys.push(rdn.records.get(i)?.key.as_slice());
+    }
+    Some(rdn_hash(keys))
 }
 
 fn offsets(start: usize, lens: impl Iterator<Item = usize>) -> Vec<u32> {
@@ -473,9 +528,10 @@ impl Encode for RdnFile {
 }
 
 /// An OAB_HDR with ulVersion 0x07 and the bytes after it: [MS-OXOAB] 2.6
-/// a version 2 or 3 Details file ([`DetailsFile`]) or 2.2 a display
-/// template file ([`TemplateFile`]); the two have the same ulVersion and
-/// only the file name (or the manifest entry) tells them apart.
+/// a version 2 or 3 Details file ([`DetailsFile`]); 2.2 display template
+/// files share the ulVersion and have their own type
+/// ([`crate::TemplateFile`]; [`crate::TemplateFile::looks_valid`] tells
+/// them apart).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Version7File {
@@ -485,15 +541,12 @@ pub struct Version7File {
     pub data: Vec<u8>,
 }
 
-/// [MS-OXOAB] 2.6 a version 2 or 3 Details file: OAB_HDR then the details
-/// records, each at the offset and of the size its B2_REC gives. The
-/// records' fields (2.6 details-record / v3-details-record) are not
-/// decoded here.
+/// [MS-OXOAB] 2.6 a version 2 or 3 Details file: OAB_HDR (ulSerial the
+/// 2.3.3 RDN hash) then the details records, each at the offset and of the
+/// size its B2_REC gives. The records' fields (2.6 details-record /
+/// v3-details-record) are not decoded here: the spec's value encodings for
+/// them (string-value, binary-value) were not available to us.
 pub type DetailsFile = Version7File;
-
-/// [MS-OXOAB] 2.2 an uncompressed display template file: OAB_HDR (ulSerial
-/// 0, ulTotRecs 0) then the template data of [MS-OXOABKT], kept as bytes.
-pub type TemplateFile = Version7File;
 
 impl Version7File {
     /// The details record a B2_REC points at (oDetails, cbDetails are

@@ -265,6 +265,18 @@ fn v2v3_round_trips(b: &[u8]) {
     if let Ok(f) = ms_oxoab::Version7File::decode_exact(b) {
         assert_eq!(f.to_vec().unwrap(), b);
     }
+    if let Ok(f) = ms_oxoab::TemplateFile::decode_exact(b) {
+        assert_eq!(f.to_vec().unwrap(), b);
+        let _ = f.looks_valid();
+        for slot in ms_oxoab::TemplateSlot::ALL {
+            let _ = (
+                f.template_data(slot),
+                f.script_data(slot),
+                f.dn(slot),
+                f.display_name(slot),
+            );
+        }
+    }
     if let Ok(f) = ms_oxoab::ChangesFile::decode_exact(b) {
         assert_eq!(f.to_vec().unwrap(), b);
     }

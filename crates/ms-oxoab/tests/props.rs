@@ -223,6 +223,41 @@ proptest! {
     }
 
     #[test]
+    fn template_files(
+        fields in proptest::collection::vec(any::<u32>(), 56),
+        rest in proptest::collection::vec(any::<u8>(), 0..64),
+        parts in proptest::collection::vec(proptest::option::of(proptest::collection::vec(any::<u8>(), 0..16)), 28),
+    ) {
+        let mut entries = [ms_oxoab::TmpltEntry::default(); 7];
+        for (e, f) in entries.iter_mut().zip(fields.chunks(8)) {
+            *e = ms_oxoab::TmpltEntry {
+                o_dn: f[0], cb_dn: f[1], o_tmplt: f[2], cb_tmplt: f[3],
+                o_script: f[4], cb_script: f[5], o_disp_name: f[6], cb_disp_name: f[7],
+            };
+        }
+        let t = ms_oxoab::TemplateFile {
+            header: OabHeader { version: 7, serial: 0, total_records: 0 },
+            entries,
+            rest: rest.clone(),
+        };
+        prop_round_trip(&t)?;
+        // Whatever the parts, a built file gives them back by slot.
+        let mut p = [ms_oxoab::TemplateParts::default(); 7];
+        for (i, slot) in p.iter_mut().enumerate() {
+            let g = |k: usize| parts[i * 4 + k].as_deref();
+            *slot = ms_oxoab::TemplateParts { dn: g(0), template: g(1), script: g(2), display_name: g(3) };
+        }
+        let built = ms_oxoab::TemplateFile::build(&p, &rest).unwrap();
+        prop_round_trip(&built)?;
+        for (i, slot) in ms_oxoab::TemplateSlot::ALL.into_iter().enumerate() {
+            prop_assert_eq!(built.template_data(slot), p[i].template);
+            prop_assert_eq!(built.script_data(slot), p[i].script);
+            prop_assert_eq!(built.dn(slot), p[i].dn);
+            prop_assert_eq!(built.display_name(slot), p[i].display_name);
+        }
+    }
+
+    #[test]
     fn version7_files(data in proptest::collection::vec(any::<u8>(), 0..64), serial in any::<u32>(), n in any::<u32>()) {
         let f = ms_oxoab::Version7File {
             header: OabHeader { version: 7, serial, total_records: n },

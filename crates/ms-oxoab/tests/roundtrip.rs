@@ -207,34 +207,59 @@ fn mszip_containers_round_trip_across_blocks() {
     assert!(alone.decompress(&msox_codec::Limits::default()).is_err());
 }
 
-/// [MS-OXOAB] 2.2: a display template file is OAB_HDR (ulVersion 7) and
-/// [MS-OXOABKT] template data. The gromox templates in the corpus are bare
-/// template data; wrapped in OAB_HDR they read back as a TemplateFile whose
-/// payload is the template, byte for byte.
+/// [MS-OXOAB] 2.2: a display template file points at [MS-OXOABKT] template
+/// data by slot. The gromox templates in the corpus (LCID 0x409, display
+/// types 0 to 6) are bare template data; laid out in a template file by
+/// display type they come back out of it byte for byte, and the file
+/// re-encodes byte for byte.
 #[test]
-fn corpus_templates_wrap_and_unwrap() {
+fn corpus_templates_in_a_template_file() {
+    use ms_oxoab::{TemplateFile, TemplateParts, TemplateSlot};
     let files = msox_testkit::corpus::files("other/abkt", &[".abkt"]);
+    let mut by_slot: Vec<(TemplateSlot, Vec<u8>)> = Vec::new();
     for e in &files {
-        let abkt = std::fs::read(&e.path).unwrap();
-        let t = ms_oxoab::TemplateFile {
-            header: ms_oxoab::OabHeader {
-                version: ms_oxoab::OabHeader::VERSION_DETAILS_OR_TEMPLATE,
-                serial: 0,
-                total_records: 0,
-            },
-            data: abkt.clone(),
+        // gromox-409-<display type>.abkt
+        let Some(dt) = e
+            .file
+            .strip_suffix(".abkt")
+            .and_then(|s| s.rsplit('-').next())
+        else {
+            continue;
         };
-        let bytes = t.to_vec().unwrap();
-        assert_eq!(bytes.len(), 12 + abkt.len());
+        if !e.file.contains("-409-") {
+            continue;
+        }
+        if let Some(slot) = dt.parse().ok().and_then(TemplateSlot::from_display_type) {
+            by_slot.push((slot, std::fs::read(&e.path).unwrap()));
+        }
+    }
+    if files.is_empty() {
+        return;
+    }
+    assert!(by_slot.len() >= 4, "{}", by_slot.len());
+    let mut parts = [TemplateParts::default(); 7];
+    for (slot, t) in &by_slot {
+        parts[*slot as usize].template = Some(t);
+        parts[*slot as usize].dn = Some(b"/o=Example/cn=Display-Templates");
+    }
+    let f = TemplateFile::build(&parts, &[]).unwrap();
+    assert!(f.looks_valid());
+    let bytes = f.to_vec().unwrap();
+    let back = TemplateFile::decode_exact(&bytes).unwrap();
+    assert_eq!(back, f);
+    assert_eq!(back.to_vec().unwrap(), bytes);
+    for (slot, t) in &by_slot {
+        assert_eq!(back.template_data(*slot), Some(t.as_slice()), "{slot:?}");
         assert_eq!(
-            ms_oxoab::guess_v2v3_kind(&bytes),
-            Some(ms_oxoab::V2V3Kind::DetailsOrTemplate)
+            back.dn(*slot),
+            Some(&b"/o=Example/cn=Display-Templates"[..])
         );
-        let back = ms_oxoab::TemplateFile::decode_exact(&bytes).unwrap();
-        assert_eq!(back.data, abkt, "{}", e.file);
-        assert_eq!(back.to_vec().unwrap(), bytes);
     }
-    if !files.is_empty() {
-        assert!(files.len() >= 20, "{}", files.len());
-    }
+    assert_eq!(
+        ms_oxoab::guess_v2v3_kind(&bytes),
+        Some(ms_oxoab::V2V3Kind::DetailsOrTemplate)
+    );
+    // A Details file is not mistaken for a template file.
+    let details = [7u8, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 1, 2, 3, 4, 5];
+    assert!(TemplateFile::decode_exact(&details).is_err());
 }

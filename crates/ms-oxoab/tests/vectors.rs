@@ -95,6 +95,10 @@ fn every_vector() {
                     ms_oxoab::guess_v2v3_kind(&v.bytes),
                     Some(ms_oxoab::V2V3Kind::Browse)
                 );
+                // [MS-OXOAB] 2.3.3: ulSerial is the RDN hash of the records.
+                let rdns: Vec<&[u8]> = v.meta("rdn-values").split('|').map(str::as_bytes).collect();
+                assert_eq!(rdns.len(), b.records.len());
+                assert_eq!(ms_oxoab::rdn_hash(rdns), b.header.serial, "{}", v.name);
             }
             "AnrFile" => {
                 let f: ms_oxoab::AnrFile = assert_round_trip(&v.bytes, &v.name);
@@ -144,6 +148,34 @@ fn every_vector() {
                     ms_oxoab::guess_v2v3_kind(&v.bytes),
                     Some(ms_oxoab::V2V3Kind::RdnIndex)
                 );
+                // ulSerial is the 2.3.3 hash of the RDN values in Browse-file
+                // order; a Browse file pointing at these records agrees.
+                let mut by_browse: Vec<&ms_oxoab::Rdn2Rec> = f.records.iter().collect();
+                by_browse.sort_by_key(|r| r.i_browse);
+                let keys = by_browse.iter().map(|r| r.key.as_slice());
+                assert_eq!(ms_oxoab::rdn_hash(keys), f.header.serial);
+                let offs = f.record_offsets();
+                let browse = ms_oxoab::BrowseFile {
+                    header: ms_oxoab::OabHeader::default(),
+                    records: by_browse
+                        .iter()
+                        .map(|r| {
+                            let i = f.records.iter().position(|x| std::ptr::eq(x, *r)).unwrap();
+                            ms_oxoab::B2Rec {
+                                o_rdn: offs[i],
+                                ..Default::default()
+                            }
+                        })
+                        .collect(),
+                    trailing: vec![],
+                };
+                assert_eq!(
+                    ms_oxoab::browse_rdn_hash(&browse, &f),
+                    Some(f.header.serial)
+                );
+                for (o, r) in offs.iter().zip(&f.records) {
+                    assert_eq!(f.record_at(*o), Some(r));
+                }
             }
             "Version7File" => {
                 let f: ms_oxoab::Version7File = assert_round_trip(&v.bytes, &v.name);
@@ -154,6 +186,33 @@ fn every_vector() {
                     ..Default::default()
                 };
                 assert_eq!(f.record(&b2).unwrap().len(), usize::from(b2.cb_details));
+                assert_eq!(
+                    ms_oxoab::guess_v2v3_kind(&v.bytes),
+                    Some(ms_oxoab::V2V3Kind::DetailsOrTemplate)
+                );
+            }
+            "TemplateFile" => {
+                use ms_oxoab::{TemplateFile, TemplateParts, TemplateSlot};
+                let f: TemplateFile = assert_round_trip(&v.bytes, &v.name);
+                assert!(f.looks_valid());
+                let dn = f.dn(TemplateSlot::MailUser).unwrap();
+                assert_eq!(std::str::from_utf8(dn).unwrap(), v.meta("dn"));
+                let t = f.template_data(TemplateSlot::MailUser).unwrap();
+                assert_eq!(t.len().to_string(), v.meta("template-len"));
+                for slot in &TemplateSlot::ALL[1..] {
+                    assert!(f.entry(*slot).is_empty());
+                    assert_eq!(f.template_data(*slot), None);
+                }
+                // Built from its parts, the file comes out byte for byte.
+                let mut parts = [TemplateParts::default(); 7];
+                parts[0] = TemplateParts {
+                    dn: Some(dn),
+                    template: Some(t),
+                    script: f.script_data(TemplateSlot::MailUser),
+                    display_name: f.display_name(TemplateSlot::MailUser),
+                };
+                let built = TemplateFile::build(&parts, &[]).unwrap();
+                assert_eq!(built.to_vec().unwrap(), v.bytes);
                 assert_eq!(
                     ms_oxoab::guess_v2v3_kind(&v.bytes),
                     Some(ms_oxoab::V2V3Kind::DetailsOrTemplate)

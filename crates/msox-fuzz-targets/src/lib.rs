@@ -841,6 +841,18 @@ fn oxoab_v2v3(data: &[u8]) {
     if let Ok(f) = ms_oxoab::Version7File::decode_exact(data) {
         assert_eq!(f.to_vec().expect("re-encode"), data);
     }
+    if let Ok(f) = ms_oxoab::TemplateFile::decode_exact(data) {
+        assert_eq!(f.to_vec().expect("re-encode"), data);
+        let _ = f.looks_valid();
+        for slot in ms_oxoab::TemplateSlot::ALL {
+            let _ = (
+                f.template_data(slot),
+                f.script_data(slot),
+                f.dn(slot),
+                f.display_name(slot),
+            );
+        }
+    }
     if let Ok(f) = ms_oxoab::ChangesFile::decode_exact(data) {
         assert_eq!(f.to_vec().expect("re-encode"), data);
     }

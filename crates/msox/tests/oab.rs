@@ -201,6 +201,14 @@ fn oab_dump_version_2_3_files() {
             "v2-details-handmade",
             "Details file or display template file: 10 bytes",
         ),
+        (
+            "v2-template-file-handmade",
+            "DN: 0xEC: /o=Example/cn=Display-Templates/cn=409/cn=0",
+        ),
+        (
+            "v3-rdn-index-handmade",
+            "RDN hash of the records (2.3.3, by iBrowse): 0x0B4F62BF (matches ulSerial)",
+        ),
     ] {
         let f = oab_vector_file(name);
         let (code, out, err) = msox(&["oab", "dump", f.to_str().unwrap()]);

@@ -500,6 +500,42 @@ fn oab_hdr_node(h: &ms_oxoab::OabHeader) -> Node {
         .child(Node::leaf("ulTotRecs", h.total_records))
 }
 
+/// The tree `msox oab dump` prints for an [MS-OXOAB] 2.2 display template file.
+fn template_file_node(t: &ms_oxoab::TemplateFile) -> Node {
+    let mut root = Node::new("OAB display template file").with_value(format!(
+        "{} bytes after the seven TMPLT_ENTRY (NAMES_STRUCT, address-creation templates, data)",
+        t.rest.len()
+    ));
+    root.push(oab_hdr_node(&t.header));
+    for slot in ms_oxoab::TemplateSlot::ALL {
+        let e = t.entry(slot);
+        let mut n = Node::new(format!("TMPLT_ENTRY {}", slot.name()));
+        if e.is_empty() {
+            root.push(n.with_value("empty"));
+            continue;
+        }
+        for (what, (o, len)) in ["DN", "template", "script", "display name"]
+            .into_iter()
+            .zip(e.parts())
+        {
+            let v = if o == 0 {
+                "absent".to_string()
+            } else {
+                match (what, t.bytes_at(o, len)) {
+                    (_, None) => format!("0x{o:X}, {len} bytes: outside the file"),
+                    ("DN", Some(b)) => {
+                        format!("0x{o:X}: {}", key_text(b.strip_suffix(&[0]).unwrap_or(b)))
+                    }
+                    (_, Some(_)) => format!("0x{o:X}, {len} bytes"),
+                }
+            };
+            n.push(Node::leaf(what, v));
+        }
+        root.push(n);
+    }
+    root
+}
+
 fn key_text(k: &[u8]) -> String {
     String::from_utf8_lossy(k).into_owned()
 }
@@ -558,6 +594,19 @@ fn v2v3_node(b: &[u8]) -> anyhow::Result<Node> {
                     .child(Node::leaf("ulVersion", format!("0x{:02X}", h.version)))
                     .child(Node::leaf("ulSerial", format!("0x{:08X}", h.serial)))
                     .child(Node::leaf("ulTotRecs", h.total_records))
+                    .child(Node::leaf("RDN hash of the records (2.3.3, by iBrowse)", {
+                        let mut recs: Vec<_> = f.records.iter().collect();
+                        recs.sort_by_key(|r| r.i_browse);
+                        let hash = ms_oxoab::rdn_hash(recs.iter().map(|r| r.key.as_slice()));
+                        format!(
+                            "0x{hash:08X}{}",
+                            if hash == h.serial {
+                                " (matches ulSerial)"
+                            } else {
+                                " (differs from ulSerial; SMTP local parts are RDN2_RECs too, the Browse file's oRDN says which count)"
+                            }
+                        )
+                    }))
                     .child(Node::leaf("oRoot", format!("0x{:X}", h.o_root))),
             );
             for (o, k) in f.parent_dn_offsets().iter().zip(&f.parent_dns) {
@@ -615,6 +664,12 @@ fn v2v3_node(b: &[u8]) -> anyhow::Result<Node> {
             root
         }
         V2V3Kind::DetailsOrTemplate => {
+            if let Some(t) = ms_oxoab::TemplateFile::decode_exact(b)
+                .ok()
+                .filter(|t| t.looks_valid())
+            {
+                return Ok(template_file_node(&t));
+            }
             let f = ms_oxoab::Version7File::decode_exact(b)?;
             let mut root =
                 Node::new("OAB version 2/3 Details file or display template file").with_value(
