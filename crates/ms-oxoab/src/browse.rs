@@ -4,7 +4,7 @@
 //! (which this crate does not decode yet).
 
 use msox_codec::bytes::BufMut;
-use msox_codec::{Decode, Encode, Error, ErrorKind, PResult, Reader, Result, ResultExt};
+use msox_codec::{Decode, Encode, PResult, Reader, Result, ResultExt};
 
 use crate::details::OabHeader;
 
@@ -117,16 +117,7 @@ impl<'a> Decode<'a> for BrowseFile {
         let mut r = Reader::new(input);
         let header: OabHeader = r.decode().context("BrowseFile")?;
         if header.version != OabHeader::VERSION_2 && header.version != OabHeader::VERSION_3 {
-            return Err(Error::at(
-                ErrorKind::InvalidValue {
-                    field: "ulVersion",
-                    value: u64::from(header.version),
-                },
-                input,
-            )
-            .context("OAB_HDR")
-            .context("BrowseFile")
-            .into());
+            return Err(crate::v2v3::bad_version(input, header.version, "BrowseFile").into());
         }
         let n = r.remaining() / B2Rec::SIZE;
         let mut records = Vec::with_capacity(n);

@@ -87,33 +87,20 @@ impl TmpltEntry {
 impl<'a> Decode<'a> for TmpltEntry {
     fn decode(input: &'a [u8]) -> PResult<'a, Self> {
         let mut r = Reader::new(input);
-        let mut f = || -> Result<[u32; 8]> {
-            let mut v = [0u32; 8];
-            for x in &mut v {
-                *x = r.u32()?;
-            }
-            Ok(v)
+        let mut f = || -> Result<TmpltEntry> {
+            Ok(TmpltEntry {
+                o_dn: r.u32()?,
+                cb_dn: r.u32()?,
+                o_tmplt: r.u32()?,
+                cb_tmplt: r.u32()?,
+                o_script: r.u32()?,
+                cb_script: r.u32()?,
+                o_disp_name: r.u32()?,
+                cb_disp_name: r.u32()?,
+            })
         };
-        let [
-            o_dn,
-            cb_dn,
-            o_tmplt,
-            cb_tmplt,
-            o_script,
-            cb_script,
-            o_disp_name,
-            cb_disp_name,
-        ] = f().context("TMPLT_ENTRY")?;
-        r.finish(TmpltEntry {
-            o_dn,
-            cb_dn,
-            o_tmplt,
-            cb_tmplt,
-            o_script,
-            cb_script,
-            o_disp_name,
-            cb_disp_name,
-        })
+        let e = f().context("TMPLT_ENTRY")?;
+        r.finish(e)
     }
 }
 
@@ -342,16 +329,7 @@ impl<'a> Decode<'a> for TemplateFile {
         let mut r = Reader::new(input);
         let header: OabHeader = r.decode().context("TemplateFile")?;
         if header.version != OabHeader::VERSION_DETAILS_OR_TEMPLATE {
-            return Err(Error::at(
-                ErrorKind::InvalidValue {
-                    field: "ulVersion",
-                    value: u64::from(header.version),
-                },
-                input,
-            )
-            .context("OAB_HDR")
-            .context("TemplateFile")
-            .into());
+            return Err(crate::v2v3::bad_version(input, header.version, "TemplateFile").into());
         }
         let mut entries = [TmpltEntry::default(); 7];
         for (e, slot) in entries.iter_mut().zip(TemplateSlot::ALL) {

@@ -17,7 +17,8 @@ use msox_codec::{Decode, Encode, Error, ErrorKind, PResult, Reader, Result, Resu
 use crate::browse::B2Rec;
 use crate::details::OabHeader;
 
-fn bad_version(input: &[u8], version: u32, what: &'static str) -> Error {
+/// An `InvalidValue` error for OAB_HDR.ulVersion inside `what`.
+pub(crate) fn bad_version(input: &[u8], version: u32, what: &'static str) -> Error {
     Error::at(
         ErrorKind::InvalidValue {
             field: "ulVersion",
