@@ -119,7 +119,10 @@ pub struct CompoundFile<'a> {
     sector_size: usize,
     fat: Vec<u32>,
     minifat: Vec<u32>,
-    ministream: Cow<'a, [u8]>,
+    /// The regular sectors of the mini stream, in order.
+    ministream_sectors: Vec<u32>,
+    /// The mini stream's size (as far as its sectors are present).
+    ministream_len: usize,
     limits: Limits,
 }
 
@@ -283,7 +286,8 @@ impl<'a> CompoundFile<'a> {
             sector_size,
             fat: Vec::new(),
             minifat: Vec::new(),
-            ministream: Cow::Borrowed(&[]),
+            ministream_sectors: Vec::new(),
+            ministream_len: 0,
             limits: *limits,
         };
         // DIFAT: 109 entries in the header, then the DIFAT chain.
@@ -385,9 +389,28 @@ impl<'a> CompoundFile<'a> {
             let size = usize::try_from(root.size)
                 .unwrap_or(usize::MAX)
                 .min(data.len());
-            cf.ministream = cf.read_fat_chain(root.start, size, &mut defects, &|| {
-                "mini stream".to_string()
-            });
+            let mut chain = cf.chain(&cf.fat, root.start, &mut defects, "mini stream");
+            chain.truncate(size.div_ceil(sector_size));
+            // Only the sectors present in the file count (the file's last
+            // one may be cut short).
+            let (mut present, mut bytes) = (0, 0);
+            for &s in &chain {
+                let Some(b) = cf.sector(s) else { break };
+                present += 1;
+                bytes += b.len();
+                if b.len() < sector_size {
+                    break;
+                }
+            }
+            chain.truncate(present);
+            cf.ministream_len = size.min(bytes);
+            if cf.ministream_len < size {
+                defects.push(Defect(format!(
+                    "mini stream: {} of {size} bytes present",
+                    cf.ministream_len
+                )));
+            }
+            cf.ministream_sectors = chain;
         }
         Ok((cf, defects))
     }
@@ -420,20 +443,53 @@ impl<'a> CompoundFile<'a> {
         out
     }
 
-    /// Reads a chain of `size` bytes: borrowed when its sectors are
-    /// consecutive (the usual case), copied otherwise.
-    #[allow(clippy::too_many_arguments)] // one private helper for both sector sizes
-    fn chain_bytes<'s>(
+    /// Reads a chain of `size` bytes of regular sectors, or of mini
+    /// sectors when `mini`: borrowed from the file when the sectors are
+    /// consecutive and lie together there (the usual case), copied
+    /// otherwise.
+    fn chain_bytes(
         &self,
-        src: &'s [u8],
-        base: usize,
-        table: &[u32],
+        mini: bool,
         start: u32,
         size: usize,
-        unit: usize,
         defects: &mut Vec<Defect>,
         what: &dyn Fn() -> String,
-    ) -> Cow<'s, [u8]> {
+    ) -> Cow<'a, [u8]> {
+        let (table, unit) = if mini {
+            (&self.minifat, 64)
+        } else {
+            (&self.fat, self.sector_size)
+        };
+        // Byte offset and length → up to that many bytes lying together.
+        let fetch = |o: usize, n: usize| {
+            if mini {
+                self.mini_bytes(o, n)
+            } else {
+                self.file_bytes(o, n)
+            }
+        };
+        let at = |s: u32| (s as usize).checked_mul(unit);
+        // Fast path: the sectors the stream needs are consecutive (walked
+        // without collecting them) and `fetch` gives them in one piece.
+        let need = size.div_ceil(unit);
+        let mut s = start;
+        let mut walked = 0usize;
+        while walked < need && s as usize == (start as usize).wrapping_add(walked) {
+            match table.get(s as usize) {
+                Some(&next) if s <= MAXREGSECT => {
+                    walked += 1;
+                    s = next;
+                }
+                _ => break,
+            }
+        }
+        if walked == need
+            && let Some(b) = at(start)
+                .and_then(|o| fetch(o, size))
+                .filter(|b| b.len() == size)
+        {
+            return Cow::Borrowed(b);
+        }
         let n_before = defects.len();
         let chain = self.chain(table, start, defects, "stream");
         if defects.len() > n_before {
@@ -442,31 +498,14 @@ impl<'a> CompoundFile<'a> {
                 d.0 = format!("{w}: {}", d.0);
             }
         }
-        let at = |s: u32| {
-            (s as usize)
-                .checked_mul(unit)
-                .and_then(|o| o.checked_add(base))
-        };
-        let consecutive = chain
-            .windows(2)
-            .all(|w| matches!(w, [a, b] if b.checked_sub(*a) == Some(1)));
-        let whole = chain
-            .first()
-            .filter(|_| consecutive && chain.len().saturating_mul(unit) >= size)
-            .and_then(|&s| at(s))
-            .and_then(|o| src.get(o..o.checked_add(size)?));
-        if let Some(b) = whole {
-            return Cow::Borrowed(b);
-        }
-        let mut out = Vec::with_capacity(size.min(chain.len() * unit));
+        let mut out = Vec::with_capacity(size.min(chain.len().saturating_mul(unit)));
         for s in chain {
             if out.len() >= size {
                 break;
             }
-            let piece = at(s).and_then(|o| src.get(o..o.saturating_add(unit).min(src.len())));
+            let piece = at(s).and_then(|o| fetch(o, unit.min(size - out.len())));
             match piece.filter(|p| !p.is_empty()) {
-                Some(p) => out
-                    .extend_from_slice(p.get(..p.len().min(size - out.len())).unwrap_or_default()),
+                Some(p) => out.extend_from_slice(p),
                 None => {
                     defects.push(Defect(format!("{}: sector {s} is past the end", what())));
                     break;
@@ -483,45 +522,32 @@ impl<'a> CompoundFile<'a> {
         Cow::Owned(out)
     }
 
-    /// A chain of regular sectors (borrowing from the file where it can).
-    fn read_fat_chain(
-        &self,
-        start: u32,
-        size: usize,
-        defects: &mut Vec<Defect>,
-        what: &dyn Fn() -> String,
-    ) -> Cow<'a, [u8]> {
-        let data: &'a [u8] = self.data;
-        self.chain_bytes(
-            data,
-            self.sector_size,
-            &self.fat,
-            start,
-            size,
-            self.sector_size,
-            defects,
-            what,
-        )
+    /// Up to `len` bytes of the file from regular-sector byte offset `off`
+    /// (offset 0 is the start of sector 0, after the header).
+    fn file_bytes(&self, off: usize, len: usize) -> Option<&'a [u8]> {
+        let o = off.checked_add(self.sector_size)?;
+        let end = o.saturating_add(len).min(self.data.len());
+        self.data.get(o..end)
     }
 
-    /// A chain of mini sectors (borrowing from the mini stream where it can).
-    fn read_mini_chain(
-        &self,
-        start: u32,
-        size: usize,
-        defects: &mut Vec<Defect>,
-        what: &dyn Fn() -> String,
-    ) -> Cow<'_, [u8]> {
-        self.chain_bytes(
-            &self.ministream,
-            0,
-            &self.minifat,
-            start,
-            size,
-            64,
-            defects,
-            what,
-        )
+    /// Up to `len` bytes of the mini stream from its byte offset `off`, as
+    /// far as its regular sectors run consecutively in the file.
+    fn mini_bytes(&self, off: usize, len: usize) -> Option<&'a [u8]> {
+        let ss = self.sector_size;
+        let len = len.min(self.ministream_len.checked_sub(off)?);
+        let first = *self.ministream_sectors.get(off / ss)?;
+        let within = off % ss;
+        // How far the sectors after `first` follow it in the file.
+        let span = (within + len).div_ceil(ss);
+        let run = (1..span)
+            .take_while(|&j| {
+                self.ministream_sectors.get(off / ss + j).copied()
+                    == first.checked_add(u32::try_from(j).unwrap_or(u32::MAX))
+            })
+            .count()
+            + 1;
+        let len = len.min((run * ss).saturating_sub(within));
+        self.file_bytes((first as usize).checked_mul(ss)?.checked_add(within)?, len)
     }
 
     /// The bytes of stream `id` (lenient: a short chain gives what is
@@ -541,7 +567,7 @@ impl<'a> CompoundFile<'a> {
         // A stream cannot hold more than the file (or, when mini, the mini stream).
         let mini = (size as u64) < u64::from(self.header.mini_stream_cutoff);
         let cap = if mini {
-            self.ministream.len()
+            self.ministream_len
         } else {
             self.data.len()
         };
@@ -554,20 +580,25 @@ impl<'a> CompoundFile<'a> {
         }
         let size = size.min(cap);
         Ok(if mini {
-            self.read_mini_chain(e.start, size, defects, &what)
+            self.chain_bytes(true, e.start, size, defects, &what)
         } else {
-            self.read_fat_chain(e.start, size, defects, &what)
+            self.chain_bytes(false, e.start, size, defects, &what)
         })
     }
 
     /// The children of storage `id`, in the red-black tree's order (by
     /// name), each visited once however the siblings are linked.
     pub fn children(&self, id: u32, defects: &mut Vec<Defect>) -> Vec<u32> {
+        self.children_marking(id, &mut vec![false; self.entries.len()], defects)
+    }
+
+    /// [`CompoundFile::children`] with the caller's record of the entries
+    /// already linked (one per tree walk, instead of one per storage).
+    fn children_marking(&self, id: u32, seen: &mut [bool], defects: &mut Vec<Defect>) -> Vec<u32> {
         let Some(e) = self.entries.get(id as usize) else {
             return Vec::new();
         };
         let mut out = Vec::new();
-        let mut seen = vec![false; self.entries.len()];
         let mut stack: Vec<u32> = Vec::new();
         let mut cur = e.child;
         loop {
@@ -616,7 +647,17 @@ impl<'a> CompoundFile<'a> {
             .max_alloc
             .min(self.data.len().saturating_mul(2).max(1 << 20));
         let root = self.entries.first().map_or(Guid::NIL, |e| e.clsid);
-        let kids = self.subtree(0, self.limits.max_depth, &mut used, &mut budget, defects)?;
+        let mut seen = vec![false; self.entries.len()];
+        let kids = self.subtree(
+            0,
+            self.limits.max_depth,
+            &mut Walk {
+                used: &mut used,
+                seen: &mut seen,
+                budget: &mut budget,
+            },
+            defects,
+        )?;
         Ok(Entry {
             name: "Root Entry".into(),
             clsid: root,
@@ -628,8 +669,7 @@ impl<'a> CompoundFile<'a> {
         &self,
         id: u32,
         depth: u32,
-        used: &mut [bool],
-        budget: &mut usize,
+        walk: &mut Walk<'_>,
         defects: &mut Vec<Defect>,
     ) -> Result<Vec<Entry<'_>>> {
         if depth == 0 {
@@ -640,9 +680,10 @@ impl<'a> CompoundFile<'a> {
             })
             .context("compound file"));
         }
-        let mut out = Vec::new();
-        for c in self.children(id, defects) {
-            match used.get_mut(c as usize) {
+        let kids = self.children_marking(id, walk.seen, defects);
+        let mut out = Vec::with_capacity(kids.len());
+        for c in kids {
+            match walk.used.get_mut(c as usize) {
                 Some(u) if !*u => *u = true,
                 _ => {
                     defects.push(Defect(format!(
@@ -657,7 +698,7 @@ impl<'a> CompoundFile<'a> {
             match e.object_type {
                 ObjectType::Stream => {
                     let data = self.read_stream(c, defects)?;
-                    *budget = budget.checked_sub(data.len()).ok_or_else(|| {
+                    *walk.budget = walk.budget.checked_sub(data.len()).ok_or_else(|| {
                         Error::new(ErrorKind::LimitExceeded {
                             what: "stream bytes",
                             value: data.len() as u64,
@@ -672,7 +713,7 @@ impl<'a> CompoundFile<'a> {
                     });
                 }
                 ObjectType::Storage => {
-                    let kids = self.subtree(c, depth - 1, used, budget, defects)?;
+                    let kids = self.subtree(c, depth - 1, walk, defects)?;
                     out.push(Entry {
                         name: e.name.clone(),
                         clsid: e.clsid,
@@ -687,6 +728,16 @@ impl<'a> CompoundFile<'a> {
         }
         Ok(out)
     }
+}
+
+/// What one tree walk keeps across storages.
+struct Walk<'w> {
+    /// Entries read already (each is read once).
+    used: &'w mut [bool],
+    /// Entries linked as a sibling already.
+    seen: &'w mut [bool],
+    /// Stream bytes still allowed.
+    budget: &'w mut usize,
 }
 
 /// A directory entry name: UTF-16LE up to the first null (lossy for

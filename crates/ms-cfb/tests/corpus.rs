@@ -127,3 +127,61 @@ fn sibling_cycles_and_self_links_end() {
     let _ = cf.tree_with_defects(&mut d).unwrap();
     assert!(!d.is_empty());
 }
+
+/// A mini stream whose regular sectors are not consecutive in the file
+/// (small streams written before and after big ones), with mini streams
+/// crossing the sector boundaries: every stream reads as the `cfb` crate
+/// wrote it, whether it is borrowed from the file or pieced together.
+#[test]
+fn fragmented_mini_stream_reads_back() {
+    use std::io::Write;
+    let mut cf = cfb::CompoundFile::create(std::io::Cursor::new(Vec::new())).unwrap();
+    let mut x = 1u32;
+    let mut bytes = |n: usize| -> Vec<u8> {
+        (0..n)
+            .map(|_| {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                (x >> 16) as u8
+            })
+            .collect()
+    };
+    let mut expected = Vec::new();
+    for i in 0..40 {
+        // A small stream (mini) of an odd size, then a big one (regular
+        // sectors) that lands between the mini stream's sectors.
+        let small = bytes(100 + 37 * i);
+        let big = bytes(5000 + 300 * i);
+        for (name, data) in [(format!("/s{i:02}"), small), (format!("/b{i:02}"), big)] {
+            cf.create_stream(&name).unwrap().write_all(&data).unwrap();
+            expected.push((name, Some(data)));
+        }
+    }
+    cf.flush().unwrap();
+    let file = cf.into_inner().into_inner();
+    let (parsed, defects) = CompoundFile::parse(&file, &Limits::DEFAULT).unwrap();
+    assert!(defects.is_empty(), "{defects:?}");
+    let tree = parsed.tree().unwrap();
+    let mut flat = Vec::new();
+    flatten(&tree, "", &mut flat);
+    flat.sort();
+    expected.sort();
+    assert_eq!(flat, expected);
+    // Some mini streams were pieced together, some borrowed.
+    let borrowed = tree
+        .children()
+        .iter()
+        .filter(|c| matches!(&c.kind, EntryKind::Stream(std::borrow::Cow::Borrowed(_))))
+        .count();
+    let owned = tree.children().len() - borrowed;
+    assert!(
+        borrowed > 40 && owned > 0,
+        "{borrowed} borrowed, {owned} copied"
+    );
+    assert_eq!(
+        with_cfb_crate(&file).map(|mut t| {
+            t.sort();
+            t
+        }),
+        Some(expected)
+    );
+}

@@ -66,12 +66,13 @@ fn le_u64(b: &[u8]) -> u64 {
 }
 
 /// The value streams of one storage by (tag, value index): `u32::MAX` for
-/// `__substg1.0_TTTTTTTT`, `i` for `__substg1.0_TTTTTTTT-0000000i`.
-struct Streams<'a>(std::collections::HashMap<(u32, u32), &'a [u8]>);
+/// `__substg1.0_TTTTTTTT`, `i` for `__substg1.0_TTTTTTTT-0000000i`; sorted
+/// for binary search (a storage holds tens of streams: cheaper than hashing).
+struct Streams<'a>(Vec<((u32, u32), &'a [u8])>);
 
 impl<'a> Streams<'a> {
     fn of(st: &'a Node<'_>) -> Self {
-        let mut m = std::collections::HashMap::with_capacity(st.children().len());
+        let mut m = Vec::with_capacity(st.children().len());
         for c in st.children() {
             let NodeKind::Stream(d) = &c.kind else {
                 continue;
@@ -89,18 +90,26 @@ impl<'a> Streams<'a> {
                 None => (rest, Some(u32::MAX)),
             };
             if let (Ok(t), Some(i)) = (u32::from_str_radix(tag, 16), idx) {
-                m.entry((t, i)).or_insert(&d[..]);
+                m.push(((t, i), &d[..]));
             }
         }
+        // Stable: of two streams with the same key, the first one wins.
+        m.sort_by_key(|&(k, _)| k);
+        m.dedup_by_key(|&mut (k, _)| k);
         Streams(m)
     }
 
+    fn find(&self, key: (u32, u32)) -> Option<&'a [u8]> {
+        let i = self.0.binary_search_by_key(&key, |&(k, _)| k).ok()?;
+        self.0.get(i).map(|&(_, d)| d)
+    }
+
     fn get(&self, tag: u32) -> Option<&'a [u8]> {
-        self.0.get(&(tag, u32::MAX)).copied()
+        self.find((tag, u32::MAX))
     }
 
     fn value(&self, tag: u32, i: usize) -> Option<&'a [u8]> {
-        self.0.get(&(tag, u32::try_from(i).ok()?)).copied()
+        self.find((tag, u32::try_from(i).ok()?))
     }
 }
 
