@@ -75,7 +75,7 @@
 //! | 2.3–2.6 | telling Browse, RDN and ANR files apart (same ulVersion) | [`guess_v2v3_kind`], a size-based guess |
 //! | 2.7 | Version 2 and 3 Changes file | [`ChangesFile`]: OAB_HDR and the change-records as bytes; CHG_REC not decoded (its layout was not available to us) |
 //! | 2.8 | Compressed version 2 and 3 files: MDI_HDR, MDI_BLK | [`MdiFile`]: read, decompress and write, MSZIP ([MS-MCI]) through `flate2`; checked on a file Exchange served |
-//! | 3 | Structure examples | 3.1 and 3.2 Browse files as vectors; the ANR/RDN/Details examples of 3.1/3.2 were only partly available to us, so the ANR, RDN and Details vectors are hand-made (the ANR one keeps the record offsets of the 3.1 example); version 4 vectors are hand-made |
+//! | 3 | Structure examples | 3.1 and 3.2 Browse files as vectors (their ulSerial reproduced by the 2.3.3 RDN hash); the ANR/RDN/Details examples of 3.1/3.2 were only partly available to us, so the ANR, RDN and Details vectors are hand-made (the ANR one keeps the record offsets of the 3.1 example); version 4 vectors are hand-made |
 //!
 //! Checked against other implementations: the PyPI `oab` package (1.1.0)
 //! reads files this crate writes with the same records (10,000 generated
