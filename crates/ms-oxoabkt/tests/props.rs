@@ -7,7 +7,7 @@ use ms_oxoabkt::{
     Cntrl, ControlFlags, ControlType, ScriptData, StringEncoding, TRow, TRowSet, Template,
     TemplateBuilder,
 };
-use msox_codec::{CodePage, Decode, DecodeWith, Encode};
+use msox_codec::{CodePage, DecodeWith, Encode};
 use msox_testkit::prop_round_trip;
 use proptest::prelude::*;
 
