@@ -220,6 +220,14 @@ impl Encode for ControlFlags {
 /// control structure at the end of every TRow. The meaning of `dwType`
 /// and `ulSize` depends on the row's [`ControlType`] (2.2.2.1.3.1 to
 /// 2.2.2.1.3.9); all three values are kept as read.
+///
+/// The per-control readings this crate offers ([`TRow::property_tag`],
+/// [`TRow::max_chars`], [`ControlType::string_role`]) follow 2.2.2.1.3.1
+/// (labels) and, for the other controls, the MAPI display-table control
+/// structures the spec's CNTRL mirrors, checked against real templates
+/// (text boxes bind PtypString8 tags with a character limit and the
+/// filter `*`; list boxes bind PtypObject tables; multi-valued lists bind
+/// multi-valued tags).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Cntrl {
@@ -746,6 +754,24 @@ impl TemplateBuilder {
             encoding,
             rows: Vec::new(),
         }
+    }
+
+    /// A builder holding the rows of an existing TRowSet and their strings
+    /// read in `encoding` (lossy where the bytes are not valid), to edit
+    /// and lay out again: shared strings become one copy per row and
+    /// unreferenced bytes of the string area are dropped.
+    pub fn from_row_set(set: &TRowSet, encoding: StringEncoding) -> Result<Self> {
+        let rows = set
+            .rows
+            .iter()
+            .map(|r| Ok((*r, set.row_text(r, encoding)?)))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(TemplateBuilder { encoding, rows })
+    }
+
+    /// The rows and strings so far, to edit in place.
+    pub fn rows_mut(&mut self) -> &mut Vec<(TRow, Option<String>)> {
+        &mut self.rows
     }
 
     /// Adds a row and its string (its `ulString` is set by `build`).

@@ -106,3 +106,21 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// A template re-laid out from its own rows and strings reads the same
+    /// strings back (offsets may change; the text may not).
+    #[test]
+    fn relayout_keeps_every_string(
+        rows in proptest::collection::vec((trow(), proptest::option::of("[A-Za-z&*: ]{0,12}")), 1..8),
+    ) {
+        let enc = StringEncoding::Unicode;
+        let mut b = TemplateBuilder::new(enc);
+        for (r, s) in &rows {
+            b.row(*r, s.as_deref());
+        }
+        let set = b.build().unwrap();
+        let again = TemplateBuilder::from_row_set(&set, enc).unwrap().build().unwrap();
+        prop_assert_eq!(again, set);
+    }
+}
