@@ -648,7 +648,8 @@ impl Encode for TRowSet {
 pub enum Template {
     /// `Type` 0x00000001.
     RowSet(TRowSet),
-    /// Any other `Type`: the value and every byte after it.
+    /// Any other `Type`: the value and every byte after it (encoding
+    /// refuses `template_type` 1, which reads back as a TRowSet).
     Other {
         /// The `Type` field.
         template_type: u32,
@@ -718,6 +719,15 @@ impl Encode for Template {
                 template_type,
                 data,
             } => {
+                if *template_type == TemplateType::TRowSet.value() {
+                    // Decoding would read these bytes as a TRowSet, not as
+                    // `Other`: refuse rather than write what reads back
+                    // differently.
+                    return Err(Error::new(ErrorKind::InvalidValue {
+                        field: "Template::Other Type (1 is a TRowSet)",
+                        value: 1,
+                    }));
+                }
                 buf.put_u32_le(*template_type);
                 buf.put_slice(data);
                 Ok(())

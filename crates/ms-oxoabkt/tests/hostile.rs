@@ -134,3 +134,12 @@ fn wrong_type_for_a_trowset_is_invalid_value() {
     let t = Template::decode_exact(&[2, 0, 0, 0, 0, 0, 0, 0]).unwrap();
     assert_eq!(t.to_vec().unwrap(), [2, 0, 0, 0, 0, 0, 0, 0]);
 }
+
+#[test]
+fn other_with_type_1_is_refused_on_encode() {
+    let t = Template::Other {
+        template_type: 1,
+        data: vec![0, 0, 0, 0],
+    };
+    assert!(t.to_vec().is_err());
+}
