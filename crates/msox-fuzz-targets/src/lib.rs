@@ -176,6 +176,11 @@ pub const TARGETS: &[Target] = &[
         seeds: &["oxoab"],
         run: oxoab_compressed_header,
     },
+    Target {
+        name: "oxoabkt_template",
+        seeds: &["oxoabkt"],
+        run: oxoabkt_template,
+    },
 ];
 
 /// ms-oxtnef: the attribute layer re-encodes whatever it decodes (strict or
@@ -857,4 +862,43 @@ fn oxoab_v2v3(data: &[u8]) {
         assert_eq!(f.to_vec().expect("re-encode"), data);
     }
     let _ = ms_oxoab::guess_v2v3_kind(data);
+}
+
+/// [MS-OXOABKT] template data and script data: whatever decodes re-encodes
+/// to the input byte for byte; every string offset of a TRowSet reads (or
+/// fails cleanly) in both encodings; built templates read back.
+pub fn oxoabkt_template(data: &[u8]) {
+    use ms_oxoabkt::{ScriptData, StringEncoding, TRowSet, Template, TemplateBuilder};
+    use msox_codec::{CodePage, Decode, DecodeWith, Encode};
+    if let Ok(t) = Template::decode_exact(data) {
+        assert_eq!(t.to_vec().expect("re-encode"), data);
+        assert_eq!(t.encoded_len(), data.len());
+        if let Some(set) = t.row_set() {
+            let cp = StringEncoding::CodePage(CodePage::WINDOWS_1252);
+            for enc in [StringEncoding::Unicode, cp] {
+                let all_ok = set.rows.iter().all(|r| set.row_text(r, enc).is_ok());
+                assert_eq!(all_ok, Template::decode_exact_with(data, enc).is_ok());
+            }
+            let enc = set.guess_encoding(CodePage::WINDOWS_1252);
+            if let Ok(texts) = set
+                .rows
+                .iter()
+                .map(|r| set.row_text(r, enc))
+                .collect::<msox_codec::Result<Vec<_>>>()
+            {
+                let mut b = TemplateBuilder::new(enc);
+                for (row, text) in set.rows.iter().zip(&texts) {
+                    b.row(*row, text.as_deref().filter(|t| !t.contains('\0')));
+                }
+                if let Ok(built) = b.build() {
+                    let bytes = built.to_vec().expect("encode built");
+                    let back = TRowSet::decode_exact(&bytes).expect("built template decodes");
+                    assert_eq!(back, built);
+                }
+            }
+        }
+    }
+    if let Ok(s) = ScriptData::decode_exact(data) {
+        assert_eq!(s.to_vec().expect("re-encode"), data);
+    }
 }

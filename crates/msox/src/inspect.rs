@@ -29,6 +29,7 @@ pub fn formats() -> Vec<Format> {
         crate::cmd::rtf::FORMAT,
         crate::cmd::rtf::FORMAT_RTF,
         crate::cmd::oab::FORMAT,
+        crate::cmd::abkt::FORMAT,
     ]
 }
 

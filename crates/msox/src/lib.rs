@@ -66,6 +66,8 @@ pub enum Command {
     /// MSZIP compression (MS-MCI).
     #[command(subcommand)]
     Mszip(cmd::mszip::Cmd),
+    /// Address book templates (MS-OXOABKT): the controls of a template, or script data.
+    Abkt(cmd::abkt::Args),
 }
 
 /// Runs a parsed command line.
@@ -84,5 +86,6 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Lzx(c) => cmd::lzx::run(&c),
         Command::Patch(c) => cmd::lzx::run_patch(&c),
         Command::Mszip(c) => cmd::mszip::run(&c),
+        Command::Abkt(a) => cmd::abkt::run(&a),
     }
 }

@@ -1,5 +1,6 @@
 //! One module per format: its `clap` subcommand and, where it has a
 //! signature, its `inspect` entry.
+pub mod abkt;
 pub mod ashttp;
 pub mod dtyp;
 pub mod oab;

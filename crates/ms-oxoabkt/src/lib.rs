@@ -1,0 +1,94 @@
+//! # ms-oxoabkt — [MS-OXOABKT] Address Book User Interface Templates
+//!
+//! When Outlook shows the details dialog of an address book entry (a user,
+//! a distribution list, a contact) for which the server defines the
+//! layout, it asks for a *template*: NspiGetTemplateInfo ([MS-OXNSPI]
+//! 3.1.4.1.18) or the MAPI/HTTP GetTemplateInfo request returns the
+//! binary PidTagTemplateData (the dialog: one row per control with its
+//! position, type, flags, bound property and caption) and, for one-off
+//! address types, PidTagScriptData (a program that builds the e-mail
+//! address from what the user typed). Offline address books carry the
+//! same templates in their display template files ([MS-OXOAB]).
+//!
+//! This crate decodes and encodes both, byte for byte:
+//! [`Template`] / [`TRowSet`] / [`TRow`] / [`Cntrl`] for template data,
+//! [`ScriptData`] for scripts, and [`TemplateBuilder`] lays out new
+//! templates.
+//!
+//! ```
+//! use ms_oxoabkt::{ControlFlags, ControlType, StringEncoding, Template, TRowSet};
+//! use msox_codec::{CodePage, Decode, Encode};
+//!
+//! // A tab page "General" and a text box for PidTagDisplayName (0x3001001E),
+//! // strings in UTF-16LE after the two rows.
+//! let mut bytes = vec![1, 0, 0, 0, 2, 0, 0, 0];
+//! for w in [0u32, 0, 0, 0, 8, 0, 0, 0, 80] {
+//!     bytes.extend_from_slice(&w.to_le_bytes());
+//! }
+//! for w in [77u32, 100, 13, 12, 1, 0x22, 0x3001_001E, 256, 96] {
+//!     bytes.extend_from_slice(&w.to_le_bytes());
+//! }
+//! for s in ["General", "*"] {
+//!     bytes.extend(s.encode_utf16().flat_map(u16::to_le_bytes));
+//!     bytes.extend([0, 0]);
+//! }
+//!
+//! let template = Template::decode_exact(&bytes)?;
+//! let set: &TRowSet = template.row_set().unwrap();
+//! let enc = set.guess_encoding(CodePage::WINDOWS_1252);
+//! assert_eq!(enc, StringEncoding::Unicode);
+//! assert_eq!(set.rows[0].control_type, ControlType::TabPage);
+//! assert_eq!(set.row_text(&set.rows[0], enc)?.as_deref(), Some("General"));
+//!
+//! let edit = &set.rows[1];
+//! assert_eq!(edit.control_type.name(), Some("DTCT_EDIT"));
+//! assert_eq!(edit.property_tag().unwrap().to_u32(), 0x3001_001E);
+//! assert_eq!(edit.max_chars(), Some(256));
+//! assert!(edit.control_flags.contains(ControlFlags::EDITABLE));
+//! assert_eq!(edit.control_flags.to_string(), "DT_EDITABLE | DT_ACCEPT_DBCS");
+//!
+//! // Encoding gives back the same bytes.
+//! assert_eq!(template.to_vec()?, bytes);
+//!
+//! // A string offset outside the template is an error with its position.
+//! let mut bad = bytes.clone();
+//! bad[40] = 0xF0; // Row1's ulString
+//! let e = Template::decode_exact(&bad).unwrap_err();
+//! assert_eq!(
+//!     e.to_string(),
+//!     "invalid ulString 0xF0 at byte 40 in TRowSet > TRow[0] > ControlStructure"
+//! );
+//! # Ok::<(), msox_codec::Error>(())
+//! ```
+//!
+//! ## Strings
+//!
+//! The spec (2.2.2.1.3) says the strings are 8-bit, in the code page the
+//! client asked for; display template files and Unicode-speaking servers
+//! carry UTF-16LE. The bytes do not say which: pass a [`StringEncoding`]
+//! (or use [`TRowSet::guess_encoding`]). Offset 0 means "no string"
+//! (multi-valued drop-down lists have none). Strings may be shared by
+//! several rows; the string area is kept exactly as stored.
+//!
+//! ## Coverage
+//!
+//! | section | what | status |
+//! |---|---|---|
+//! | 2.2.1 | template data and script data in NSPI / MAPI-HTTP responses | the payloads: [`Template`], [`ScriptData`] (the transports are ms-oxnspi's) |
+//! | 2.2.2.1.1 | TRowSet Structure (`Type`, `cRows`, rows) | [`TRowSet`]; other `Type` values kept raw in [`Template::Other`] |
+//! | 2.2.2.1.2 | TRow Structure, control types, control flags | [`TRow`], [`ControlType`], [`ControlFlags`] |
+//! | 2.2.2.1.3 | CNTRL Structure, string offsets and encodings | [`Cntrl`], [`TRowSet::string`], [`StringEncoding`], [`TemplateBuilder`] |
+//! | 2.2.2.1.3.1-9 | per-control meaning of `dwType` / `ulSize` / `ulString` | [`TRow::property_tag`], [`TRow::max_chars`], [`ControlType::string_role`] |
+//! | 2.2.2.2 | Script Format: count, instruction words, data | [`ScriptData`] (words kept raw; instruction semantics and execution not yet) |
+//! | 3 | client and server behaviour (rendering the dialog, running scripts) | not applicable |
+//! | 4 | protocol examples | not yet as a test vector (hand-made vectors and 21 real templates instead) |
+#![forbid(unsafe_code)]
+
+pub mod script;
+pub mod template;
+
+pub use script::ScriptData;
+pub use template::{
+    Cntrl, ControlFlags, ControlType, StringEncoding, StringRole, TRow, TRowSet, Template,
+    TemplateBuilder, TemplateString, TemplateType,
+};
