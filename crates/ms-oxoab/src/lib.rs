@@ -29,7 +29,8 @@
 //!   at.
 //!
 //! The manifest that lists these files (oab.xml) is `ms-oxwoab`; the
-//! display templates inside OAB template files are [MS-OXOABKT].
+//! display templates inside OAB template files are [MS-OXOABKT]
+//! (`ms-oxoabkt`).
 //!
 //! ## Example
 //!
@@ -66,7 +67,7 @@
 //! | 2.9.6 | Data Encoding (integer, boolean, string8, string, binary, multivalued) | [`encoding`] |
 //! | 2.10 | Compressed OAB Version 4 Differential Patch File: PATCH_HDR, PATCH_BLK | [`PatchFile`]; applying and creating need an [`LzxCodec`] (LZX DELTA) |
 //! | 2.11 | Compressed OAB Version 4 Details / Template File: LZX_HDR, LZX_BLK | [`CompressedFile`]; stored blocks here, LZXD blocks through an [`LzxCodec`] |
-//! | 2.2 | Uncompressed display template file: OAB_HDR, TMPLT_ENTRY ×7, NAMES_STRUCT, address-templates, data | [`TemplateFile`], [`TmpltEntry`], [`TemplateSlot`]: the entries decoded, their parts reachable by slot ([`TemplateFile::template_data`] is [MS-OXOABKT] template data), written by [`TemplateFile::build`]; NAMES_STRUCT and the address-creation templates kept as bytes (NAMES_STRUCT's layout was not available to us) |
+//! | 2.2 | Uncompressed display template file: OAB_HDR, TMPLT_ENTRY ×7, NAMES_STRUCT, address-templates, data | [`TemplateFile`], [`TmpltEntry`], [`TemplateSlot`]: the entries decoded, their parts reachable by slot, templates and scripts decoded through `ms-oxoabkt` ([`TemplateFile::template`], [`TemplateFile::script`]), written by [`TemplateFile::build`]; NAMES_STRUCT and the address-creation templates kept as bytes (NAMES_STRUCT's layout was not available to us) |
 //! | 2.3 | Version 2 and 3 Browse file: OAB_HDR, B2_REC | [`BrowseFile`], [`B2Rec`] |
 //! | 2.3.3 | RDN hash (ulSerial of Browse, RDN Index and Details files) | [`rdn_hash`], [`browse_rdn_hash`]; reproduces the ulSerial of both spec examples (3.1, 3.2) |
 //! | 2.4 | Version 2 and 3 RDN Index file: RDN_HDR, pdn-records, RDN2_REC | [`RdnFile`], [`RdnHeader`], [`Rdn2Rec`] |

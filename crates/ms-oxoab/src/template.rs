@@ -242,6 +242,20 @@ impl TemplateFile {
         self.bytes_at(e.o_tmplt, e.cb_tmplt)
     }
 
+    /// The template of `slot` decoded by `ms-oxoabkt` ([MS-OXOABKT]
+    /// 2.2.2.1); `None` when the entry has none.
+    pub fn template(&self, slot: TemplateSlot) -> Option<Result<ms_oxoabkt::Template>> {
+        self.template_data(slot)
+            .map(|b| ms_oxoabkt::Template::decode_exact(b).map_err(|e| e.context(slot.name())))
+    }
+
+    /// The script of `slot` decoded by `ms-oxoabkt` ([MS-OXOABKT] 2.2.2.2);
+    /// `None` when the entry has none.
+    pub fn script(&self, slot: TemplateSlot) -> Option<Result<ms_oxoabkt::ScriptData>> {
+        self.script_data(slot)
+            .map(|b| ms_oxoabkt::ScriptData::decode_exact(b).map_err(|e| e.context(slot.name())))
+    }
+
     /// The [MS-OXOABKT] 2.2.2.2 script data of `slot` (oScript, cbScript).
     pub fn script_data(&self, slot: TemplateSlot) -> Option<&[u8]> {
         let e = self.entry(slot);

@@ -250,6 +250,8 @@ fn corpus_templates_in_a_template_file() {
     assert_eq!(back.to_vec().unwrap(), bytes);
     for (slot, t) in &by_slot {
         assert_eq!(back.template_data(*slot), Some(t.as_slice()), "{slot:?}");
+        let tm = back.template(*slot).unwrap().unwrap();
+        assert!(!tm.row_set().unwrap().rows.is_empty());
         assert_eq!(
             back.dn(*slot),
             Some(&b"/o=Example/cn=Display-Templates"[..])

@@ -199,6 +199,16 @@ fn every_vector() {
                 assert_eq!(std::str::from_utf8(dn).unwrap(), v.meta("dn"));
                 let t = f.template_data(TemplateSlot::MailUser).unwrap();
                 assert_eq!(t.len().to_string(), v.meta("template-len"));
+                // The template is [MS-OXOABKT] template data: one label row.
+                let tm = f.template(TemplateSlot::MailUser).unwrap().unwrap();
+                let set = tm.row_set().unwrap();
+                assert_eq!(set.rows.len(), 1);
+                let enc = set.guess_encoding(msox_codec::CodePage::WINDOWS_1252);
+                assert_eq!(
+                    set.row_text(&set.rows[0], enc).unwrap().as_deref(),
+                    Some("Name:")
+                );
+                assert!(f.script(TemplateSlot::MailUser).unwrap().is_ok());
                 for slot in &TemplateSlot::ALL[1..] {
                     assert!(f.entry(*slot).is_empty());
                     assert_eq!(f.template_data(*slot), None);

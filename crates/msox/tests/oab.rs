@@ -203,7 +203,7 @@ fn oab_dump_version_2_3_files() {
         ),
         (
             "v2-template-file-handmade",
-            "DN: 0xEC: /o=Example/cn=Display-Templates/cn=409/cn=0",
+            "[0] DTCT_LABEL at (10, 4) size 100x14 \"Name:\"",
         ),
         (
             "v3-rdn-index-handmade",

@@ -106,7 +106,9 @@ fn row_line(set: &TRowSet, row: &TRow, enc: StringEncoding) -> anyhow::Result<St
     Ok(s)
 }
 
-fn template_node(t: &Template, enc: Option<StringEncoding>) -> anyhow::Result<Node> {
+/// The tree printed for one template (also under `msox oab dump` of a
+/// display template file).
+pub(crate) fn template_node(t: &Template, enc: Option<StringEncoding>) -> anyhow::Result<Node> {
     let mut n = Node::new("Template (MS-OXOABKT)");
     match t {
         Template::RowSet(set) => {
@@ -196,7 +198,8 @@ fn template_json(t: &Template, enc: Option<StringEncoding>) -> anyhow::Result<Va
     })
 }
 
-fn script_node(s: &ScriptData) -> Node {
+/// The tree printed for script data.
+pub(crate) fn script_node(s: &ScriptData) -> Node {
     let mut n = Node::new("ScriptData (MS-OXOABKT 2.2.2.2)");
     n.push(Node::leaf("instruction DWORDs", s.instructions.len()));
     let mut words = Node::new("instructions");

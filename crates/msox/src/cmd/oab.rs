@@ -531,6 +531,19 @@ fn template_file_node(t: &ms_oxoab::TemplateFile) -> Node {
             };
             n.push(Node::leaf(what, v));
         }
+        match t.template(slot) {
+            Some(Ok(tm)) => match crate::cmd::abkt::template_node(&tm, None) {
+                Ok(node) => n.push(node),
+                Err(e) => n.push(Node::leaf("template strings", format!("error: {e}"))),
+            },
+            Some(Err(e)) => n.push(Node::leaf("template (MS-OXOABKT)", format!("error: {e}"))),
+            None => {}
+        }
+        match t.script(slot) {
+            Some(Ok(sc)) => n.push(crate::cmd::abkt::script_node(&sc)),
+            Some(Err(e)) => n.push(Node::leaf("script (MS-OXOABKT)", format!("error: {e}"))),
+            None => {}
+        }
         root.push(n);
     }
     root
