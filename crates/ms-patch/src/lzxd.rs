@@ -429,6 +429,12 @@ pub fn detect(bytes: &[u8]) -> Option<u32> {
 
 /// Decompresses an LZXD file ([MS-OXOAB] 2.11, version 3.1), checking each
 /// block's `ulCRC` unless `opts` say not to.
+///
+/// A one-pass reader: the first bad block is an error. `ms-oxoab`'s
+/// `CompressedFile` reads the same structures into a value first (keeping
+/// trailing bytes), decompresses through a pluggable codec and can report a
+/// CRC mismatch as a defect instead; this function also refuses blocks
+/// larger than `ulBlockMax`, as libmspack does.
 pub fn decompress_file(input: &[u8], opts: &FileOptions) -> Result<Vec<u8>> {
     decompress_file_inner(input, opts).map_err(|e| e.resolve(input.len()))
 }
@@ -510,7 +516,9 @@ fn decompress_file_inner(input: &[u8], opts: &FileOptions) -> Result<Vec<u8>> {
 /// and the result without their first 12 bytes (the `OAB_HDR`; see
 /// [`file_crc`]), as [MS-OXOAB] 2.10.1 defines them and Exchange writes
 /// them. (libmspack's `decompress_incremental` reads neither header CRC,
-/// nor `ulSourceSize`; it checks block CRCs only.)
+/// nor `ulSourceSize`; it checks block CRCs only.) `ulSourceCRC` is only
+/// checked when `base` has `ulSourceSize` bytes; a base of another size is
+/// used as it is (`ms-oxoab`'s `PatchFile::apply` refuses it instead).
 pub fn apply_patch(patch: &[u8], base: &[u8], opts: &FileOptions) -> Result<Vec<u8>> {
     apply_patch_inner(patch, base, opts).map_err(|e| e.resolve(patch.len()))
 }
