@@ -502,9 +502,6 @@ fn decompress_file_inner(input: &[u8], opts: &FileOptions) -> Result<Vec<u8>> {
             }
         }
         check_crc(b.crc, out.get(start..).unwrap_or_default(), opts, at + 12).context("LZX_BLK")?;
-        if dsize == 0 && b.comp_size == 0 && r.is_empty() {
-            break;
-        }
     }
     Ok(out)
 }
@@ -589,9 +586,6 @@ fn apply_patch_inner(patch: &[u8], base: &[u8], opts: &FileOptions) -> Result<Ve
             out = block;
         } else {
             out.extend_from_slice(&block);
-        }
-        if dsize == 0 && b.patch_size == 0 && r.is_empty() {
-            break;
         }
     }
     check_crc(h.target_crc, file_body(&out), opts, 24).context("PATCH_HDR.ulTargetCRC")?;

@@ -173,7 +173,7 @@ pub const TARGETS: &[Target] = &[
     },
     Target {
         name: "oxoab_compressed_header",
-        seeds: &["oxoab"],
+        seeds: &["oxoab", "patch"],
         run: oxoab_compressed_header,
     },
 ];
@@ -792,7 +792,8 @@ pub fn oxoab_full_details(data: &[u8]) {
 /// (PATCH_HDR/PATCH_BLK) and version 2/3 (MDI_HDR/MDI_BLK, MSZIP) containers
 /// re-encode to the input; decompressing stays within the limits; the
 /// uncompressed version 2/3 files (the input itself, or what an MDI file
-/// decompresses to) re-encode to their bytes.
+/// decompresses to) re-encode to their bytes; ms-patch's LZXD file and
+/// patch readers and ms-oxoab's strict ones agree on what they both accept.
 pub fn oxoab_compressed_header(data: &[u8]) {
     use ms_oxoab::{CompressedFile, DecodeOptions, PatchFile, PatchLzx};
     use msox_codec::Encode;
@@ -812,6 +813,45 @@ pub fn oxoab_compressed_header(data: &[u8]) {
     }
     if let Ok(p) = PatchFile::decode_limited(data, &opts.limits) {
         assert_eq!(p.to_vec().expect("re-encode"), data);
+    }
+    // The two readers of these containers (they share the header types)
+    // agree: what ms-patch's one-pass reader accepts with every CRC
+    // checked, ms-oxoab's strict reader decodes to the same bytes (unless
+    // it hits its block-count limit, which ms-patch does not have).
+    let strict = DecodeOptions {
+        strict: true,
+        ..opts
+    };
+    let fopts = ms_patch::FileOptions::from_limits(&FUZZ_LIMITS);
+    let limited =
+        |e: &msox_codec::Error| matches!(e.kind(), msox_codec::ErrorKind::LimitExceeded { .. });
+    if let Ok(out) = ms_patch::decompress_file(data, &fopts) {
+        let mut codec = PatchLzx {
+            limits: FUZZ_LIMITS,
+            ..PatchLzx::default()
+        };
+        match CompressedFile::decode_limited(data, &strict.limits)
+            .and_then(|f| f.decompress(&mut codec, &strict))
+        {
+            Ok((ours, defects)) => assert!(ours == out && defects.is_empty()),
+            Err(e) => assert!(limited(&e), "ms-patch read it, ms-oxoab: {e}"),
+        }
+    }
+    if let Ok(out) = ms_patch::apply_patch(data, b"", &fopts) {
+        let mut codec = PatchLzx {
+            limits: FUZZ_LIMITS,
+            ..PatchLzx::default()
+        };
+        match PatchFile::decode_limited(data, &strict.limits)
+            .and_then(|p| p.apply(b"", &mut codec, &strict))
+        {
+            Ok((ours, defects)) => assert!(ours == out && defects.is_empty()),
+            // ms-patch uses a base of another size as it is; ms-oxoab refuses it.
+            Err(e) => assert!(
+                limited(&e) || u32_at(data, 12) != 0,
+                "ms-patch applied it, ms-oxoab: {e}"
+            ),
+        }
     }
     if let Ok(m) = ms_oxoab::MdiFile::decode_limited(data, &opts.limits) {
         assert_eq!(m.to_vec().expect("re-encode"), data);
@@ -845,4 +885,11 @@ fn oxoab_v2v3(data: &[u8]) {
         assert_eq!(f.to_vec().expect("re-encode"), data);
     }
     let _ = ms_oxoab::guess_v2v3_kind(data);
+}
+
+/// The little-endian `u32` at `at` (0 past the end).
+fn u32_at(data: &[u8], at: usize) -> u32 {
+    data.get(at..at.saturating_add(4))
+        .and_then(|b| b.try_into().ok())
+        .map_or(0, u32::from_le_bytes)
 }
