@@ -108,8 +108,7 @@ pub mod v2v3;
 pub use browse::{B2Rec, BrowseFile};
 pub use codec::{LzxCodec, NoLzx, PatchLzx};
 pub use compressed::{
-    CompressedFile, DEFAULT_BLOCK_MAX, LzxBlock, LzxBlockHeader, LzxHeader, compress_stored,
-    decompress,
+    CompressedFile, DEFAULT_BLOCK_MAX, LzxBlock, LzxHeader, compress_stored, decompress,
 };
 pub use details::{
     DecodeOptions, FullDetails, FullDetailsReader, FullDetailsWriter, MetaData, OabHeader, PropRec,
@@ -118,7 +117,7 @@ pub use details::{
 pub use encoding::Defect;
 pub use mdi::{MdiBlock, MdiFile, MdiHeader};
 pub use names::{describe, property_name};
-pub use patch::{PatchBlock, PatchBlockHeader, PatchFile, PatchHeader, apply_patch};
+pub use patch::{PatchBlock, PatchFile, PatchHeader, apply_patch};
 pub use v2v3::{
     AnrFile, AnrRec, ChangesFile, DetailsFile, Rdn2Rec, RdnFile, RdnHeader, TemplateFile, V2V3Kind,
     Version7File, guess_v2v3_kind,

@@ -105,10 +105,10 @@ fn container_headers_are_ms_patch_types() {
     assert_eq!(bh.crc, ms_patch::crc32(b"abc"));
     assert_eq!(
         ms_oxoab::LzxBlock::HEADER_SIZE,
-        ms_oxoab::LzxBlockHeader::SIZE
+        ms_oxoab::compressed::LzxBlockHeader::SIZE
     );
     assert_eq!(
         ms_oxoab::PatchBlock::HEADER_SIZE,
-        ms_oxoab::PatchBlockHeader::SIZE
+        ms_oxoab::patch::PatchBlockHeader::SIZE
     );
 }
