@@ -164,22 +164,16 @@ fn unsupported(what: &str) -> Error {
 /// The LZX window for a compressed block of `size` bytes: the smallest of
 /// 2^17 … 2^25 bytes that holds it (the rule libmspack's OAB decompressor
 /// uses; [MS-PATCH] 2.1 allows 2^15 … 2^25, OAB blocks use at least 2^17).
+/// This is `ms_patch::lzxd::window_bits_for`, as a `u32` for [`LzxCodec`].
 pub fn block_window_bits(size: usize) -> u32 {
-    let mut bits = 17;
-    while bits < 25 && (1usize << bits) < size {
-        bits += 1;
-    }
-    bits
+    u32::from(ms_patch::lzxd::window_bits_for(size))
 }
 
 /// The LZX DELTA window for a patch block: the source block rounded up to
-/// 32 KiB plus the target block, then as [`block_window_bits`].
+/// 32 KiB plus the target block, then as [`block_window_bits`]
+/// (`ms_patch::lzxd::patch_window_bits`).
 pub fn patch_window_bits(source_size: usize, target_size: usize) -> u32 {
-    let window = source_size
-        .div_ceil(32768)
-        .saturating_mul(32768)
-        .saturating_add(target_size);
-    block_window_bits(window)
+    u32::from(ms_patch::lzxd::patch_window_bits(source_size, target_size))
 }
 
 #[cfg(test)]

@@ -14,72 +14,13 @@ use crate::crc::crc32;
 use crate::details::DecodeOptions;
 use crate::encoding::Defect;
 
-/// [MS-OXOAB] 2.11.1 LZX_HDR.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct LzxHeader {
-    /// ulVersionHi: 3.
-    pub version_hi: u32,
-    /// ulVersionLo: 1.
-    pub version_lo: u32,
-    /// ulBlockMax: the largest block, compressed or not, in bytes.
-    pub block_max: u32,
-    /// ulTargetSize: the size of the uncompressed file.
-    pub target_size: u32,
-}
+/// [MS-OXOAB] 2.11.1 LZX_HDR, defined once in `ms-patch` (with its
+/// `Decode` / `Encode` impls, `SIZE`, `VERSION_HI`, `VERSION_LO`); the
+/// block header alone is [MS-OXOAB] 2.11.2 [`LzxBlockHeader`].
+pub use ms_patch::lzxd::{LzxBlockHeader, LzxHeader};
 
-impl LzxHeader {
-    /// Size in bytes.
-    pub const SIZE: usize = 16;
-    /// ulVersionHi of a compressed version 4 file.
-    pub const VERSION_HI: u32 = 3;
-    /// ulVersionLo of a compressed version 4 file.
-    pub const VERSION_LO: u32 = 1;
-}
-
-impl<'a> Decode<'a> for LzxHeader {
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let version_hi = r.u32().context("LZX_HDR")?;
-        let version_lo = r.u32().context("LZX_HDR")?;
-        if (version_hi, version_lo) != (Self::VERSION_HI, Self::VERSION_LO) {
-            return Err(r
-                .error_at(
-                    ErrorKind::BadSignature {
-                        expected: 0x0000_0001_0000_0003,
-                        found: u64::from(version_lo) << 32 | u64::from(version_hi),
-                    },
-                    0,
-                )
-                .context("LZX_HDR")
-                .into());
-        }
-        let block_max = r.u32().context("LZX_HDR")?;
-        let target_size = r.u32().context("LZX_HDR")?;
-        r.finish(LzxHeader {
-            version_hi,
-            version_lo,
-            block_max,
-            target_size,
-        })
-    }
-}
-
-impl Encode for LzxHeader {
-    fn encoded_len(&self) -> usize {
-        Self::SIZE
-    }
-    fn encode<B: BufMut>(&self, buf: &mut B) -> Result<()> {
-        buf.put_u32_le(self.version_hi);
-        buf.put_u32_le(self.version_lo);
-        buf.put_u32_le(self.block_max);
-        buf.put_u32_le(self.target_size);
-        Ok(())
-    }
-}
-
-/// [MS-OXOAB] 2.11.2 LZX_BLK: one block (header fields and data; ulCompSize
-/// is `data.len()`).
+/// [MS-OXOAB] 2.11.2 LZX_BLK: one block, its [`LzxBlockHeader`] fields and
+/// its data (ulCompSize is `data.len()`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct LzxBlock {
@@ -96,11 +37,21 @@ pub struct LzxBlock {
 
 impl LzxBlock {
     /// Size of the block header (ulFlags, ulCompSize, ulUncompSize, ulCRC).
-    pub const HEADER_SIZE: usize = 16;
+    pub const HEADER_SIZE: usize = LzxBlockHeader::SIZE;
     /// ulFlags: the data is the block as it is.
-    pub const UNCOMPRESSED: u32 = 0;
+    pub const UNCOMPRESSED: u32 = LzxBlockHeader::UNCOMPRESSED;
     /// ulFlags: the data is LZXD-compressed ([MS-PATCH]).
-    pub const COMPRESSED: u32 = 1;
+    pub const COMPRESSED: u32 = LzxBlockHeader::COMPRESSED;
+
+    /// The block's 16-byte header (ulCompSize from `data.len()`).
+    pub fn header(&self) -> Result<LzxBlockHeader> {
+        Ok(LzxBlockHeader {
+            flags: self.flags,
+            comp_size: msox_codec::fit_u32(self.data.len(), "ulCompSize")?,
+            uncomp_size: self.uncompressed_size,
+            crc: self.crc,
+        })
+    }
 
     /// A stored (uncompressed) block of `data`.
     pub fn stored(data: &[u8]) -> Result<Self> {
@@ -116,15 +67,12 @@ impl LzxBlock {
 impl<'a> Decode<'a> for LzxBlock {
     fn decode(input: &'a [u8]) -> PResult<'a, Self> {
         let mut r = Reader::new(input);
-        let flags = r.u32().context("LZX_BLK")?;
-        let comp = r.u32_usize().context("LZX_BLK")?;
-        let uncompressed_size = r.u32().context("LZX_BLK")?;
-        let crc = r.u32().context("LZX_BLK")?;
-        let data = r.bytes(comp).context("LZX_BLK")?.to_vec();
+        let h: LzxBlockHeader = r.decode()?;
+        let data = r.bytes(h.comp_size as usize).context("LZX_BLK")?.to_vec();
         r.finish(LzxBlock {
-            flags,
-            uncompressed_size,
-            crc,
+            flags: h.flags,
+            uncompressed_size: h.uncomp_size,
+            crc: h.crc,
             data,
         })
     }
@@ -135,10 +83,7 @@ impl Encode for LzxBlock {
         Self::HEADER_SIZE + self.data.len()
     }
     fn encode<B: BufMut>(&self, buf: &mut B) -> Result<()> {
-        buf.put_u32_le(self.flags);
-        buf.put_u32_le(msox_codec::fit_u32(self.data.len(), "ulCompSize")?);
-        buf.put_u32_le(self.uncompressed_size);
-        buf.put_u32_le(self.crc);
+        self.header()?.encode(buf)?;
         buf.put_slice(&self.data);
         Ok(())
     }
@@ -304,6 +249,14 @@ impl CompressedFile {
     /// codec, each block is LZXD-compressed and kept compressed when that
     /// is smaller (as the spec lets the server do); without one, every
     /// block is stored.
+    ///
+    /// The same layout as `ms_patch::compress_file` (chunks of `block_max`,
+    /// stored when LZXD does not shrink them, ulBlockMax the largest block),
+    /// which cannot be called here: compression goes through the pluggable
+    /// `codec` (or none), and this keeps the block structure for the caller.
+    /// The two differ on `block_max` 0 (an error here; ms-patch clamps to
+    /// 1..=2^25) and on the default block size ([`DEFAULT_BLOCK_MAX`],
+    /// 32 KiB, against ms-patch's 8 MiB).
     pub fn compress(
         data: &[u8],
         block_max: usize,

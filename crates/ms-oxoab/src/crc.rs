@@ -5,9 +5,10 @@
 //! 0xEDB88320 … seeded with the value 0xFFFFFFFF". The register starts at
 //! 0xFFFFFFFF and the result is **not** complemented at the end, so the
 //! value is the bitwise complement of the zlib/PNG CRC-32 of the same bytes
-//! (libmspack's OAB decompressor checks block CRCs this way). The register
-//! update is the one [MS-OXRTFCP] uses (`ms_oxrtfcp::crc::update`), there
-//! seeded with 0.
+//! (libmspack's OAB decompressor checks block CRCs this way). The functions
+//! here are `ms_patch::lzxd::crc32` / `crc32_update` under the names this
+//! crate has always used; the register update (`msox_codec::crc::update`)
+//! is the one [MS-OXRTFCP] uses, there seeded with 0.
 
 /// The seed of every OAB CRC.
 pub const SEED: u32 = 0xFFFF_FFFF;
@@ -19,12 +20,12 @@ pub const SEED: u32 = 0xFFFF_FFFF;
 /// assert_eq!(ms_oxoab::crc::crc32(b"123456789"), !0xCBF4_3926);
 /// ```
 pub fn crc32(data: &[u8]) -> u32 {
-    update(SEED, data)
+    ms_patch::lzxd::crc32(data)
 }
 
 /// Continues a CRC over more data: `update(crc32(a), b) == crc32(a ++ b)`.
 pub fn update(crc: u32, data: &[u8]) -> u32 {
-    ms_oxrtfcp::crc::update(crc, data)
+    ms_patch::lzxd::crc32_update(crc, data)
 }
 
 #[cfg(test)]

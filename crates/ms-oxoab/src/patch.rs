@@ -13,90 +13,13 @@ use crate::crc::crc32;
 use crate::details::{DecodeOptions, OabHeader};
 use crate::encoding::Defect;
 
-/// [MS-OXOAB] 2.10.1 PATCH_HDR.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct PatchHeader {
-    /// ulVersionHi: 3.
-    pub version_hi: u32,
-    /// ulVersionLo: 2.
-    pub version_lo: u32,
-    /// ulBlockMax: the largest source block, target block or patch data.
-    pub block_max: u32,
-    /// ulSourceSize: the size of the old file.
-    pub source_size: u32,
-    /// ulTargetSize: the size of the new file.
-    pub target_size: u32,
-    /// ulSourceCRC: the CRC of the old file excluding its OAB_HDR.
-    pub source_crc: u32,
-    /// ulTargetCRC: the CRC of the new file excluding its OAB_HDR.
-    pub target_crc: u32,
-}
+/// [MS-OXOAB] 2.10.1 PATCH_HDR, defined once in `ms-patch` (with its
+/// `Decode` / `Encode` impls, `SIZE`, `VERSION_HI`, `VERSION_LO`); the
+/// block header alone is [MS-OXOAB] 2.10.2 [`PatchBlockHeader`].
+pub use ms_patch::lzxd::{PatchBlockHeader, PatchHeader};
 
-impl PatchHeader {
-    /// Size in bytes.
-    pub const SIZE: usize = 28;
-    /// ulVersionHi of a patch file.
-    pub const VERSION_HI: u32 = 3;
-    /// ulVersionLo of a patch file.
-    pub const VERSION_LO: u32 = 2;
-}
-
-impl<'a> Decode<'a> for PatchHeader {
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let version_hi = r.u32().context("PATCH_HDR")?;
-        let version_lo = r.u32().context("PATCH_HDR")?;
-        if (version_hi, version_lo) != (Self::VERSION_HI, Self::VERSION_LO) {
-            return Err(r
-                .error_at(
-                    ErrorKind::BadSignature {
-                        expected: 0x0000_0002_0000_0003,
-                        found: u64::from(version_lo) << 32 | u64::from(version_hi),
-                    },
-                    0,
-                )
-                .context("PATCH_HDR")
-                .into());
-        }
-        let mut f = [0u32; 5];
-        for v in &mut f {
-            *v = r.u32().context("PATCH_HDR")?;
-        }
-        let [block_max, source_size, target_size, source_crc, target_crc] = f;
-        r.finish(PatchHeader {
-            version_hi,
-            version_lo,
-            block_max,
-            source_size,
-            target_size,
-            source_crc,
-            target_crc,
-        })
-    }
-}
-
-impl Encode for PatchHeader {
-    fn encoded_len(&self) -> usize {
-        Self::SIZE
-    }
-    fn encode<B: BufMut>(&self, buf: &mut B) -> Result<()> {
-        for v in [
-            self.version_hi,
-            self.version_lo,
-            self.block_max,
-            self.source_size,
-            self.target_size,
-            self.source_crc,
-            self.target_crc,
-        ] {
-            buf.put_u32_le(v);
-        }
-        Ok(())
-    }
-}
-
-/// [MS-OXOAB] 2.10.2 PATCH_BLK (ulPatchSize is `data.len()`).
+/// [MS-OXOAB] 2.10.2 PATCH_BLK: one block, its [`PatchBlockHeader`] fields
+/// and its data (ulPatchSize is `data.len()`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct PatchBlock {
@@ -112,21 +35,31 @@ pub struct PatchBlock {
 
 impl PatchBlock {
     /// Size of the block header.
-    pub const HEADER_SIZE: usize = 16;
+    pub const HEADER_SIZE: usize = PatchBlockHeader::SIZE;
+
+    /// The block's 16-byte header (ulPatchSize from `data.len()`).
+    pub fn header(&self) -> Result<PatchBlockHeader> {
+        Ok(PatchBlockHeader {
+            patch_size: msox_codec::fit_u32(self.data.len(), "ulPatchSize")?,
+            target_size: self.target_size,
+            source_size: self.source_size,
+            crc: self.crc,
+        })
+    }
 }
 
 impl<'a> Decode<'a> for PatchBlock {
     fn decode(input: &'a [u8]) -> PResult<'a, Self> {
         let mut r = Reader::new(input);
-        let n = r.u32_usize().context("PATCH_BLK")?;
-        let target_size = r.u32().context("PATCH_BLK")?;
-        let source_size = r.u32().context("PATCH_BLK")?;
-        let crc = r.u32().context("PATCH_BLK")?;
-        let data = r.bytes(n).context("PATCH_BLK")?.to_vec();
+        let h: PatchBlockHeader = r.decode()?;
+        let data = r
+            .bytes(h.patch_size as usize)
+            .context("PATCH_BLK")?
+            .to_vec();
         r.finish(PatchBlock {
-            target_size,
-            source_size,
-            crc,
+            target_size: h.target_size,
+            source_size: h.source_size,
+            crc: h.crc,
             data,
         })
     }
@@ -137,10 +70,7 @@ impl Encode for PatchBlock {
         Self::HEADER_SIZE + self.data.len()
     }
     fn encode<B: BufMut>(&self, buf: &mut B) -> Result<()> {
-        buf.put_u32_le(msox_codec::fit_u32(self.data.len(), "ulPatchSize")?);
-        buf.put_u32_le(self.target_size);
-        buf.put_u32_le(self.source_size);
-        buf.put_u32_le(self.crc);
+        self.header()?.encode(buf)?;
         buf.put_slice(&self.data);
         Ok(())
     }
@@ -160,10 +90,13 @@ pub struct PatchFile {
 }
 
 /// The CRC the patch header carries for a whole file: the file without its
-/// 12-byte OAB_HDR.
-pub fn file_crc(file: &[u8]) -> u32 {
-    crc32(file.get(OabHeader::SIZE..).unwrap_or_default())
-}
+/// 12-byte OAB_HDR ([MS-OXOAB] 2.10.1), the same function `ms-patch`'s
+/// `apply_patch` / `create_patch` use.
+pub use ms_patch::lzxd::file_crc;
+
+// ms-patch cannot see OabHeader (it does not depend on this crate): its
+// OAB_HDR size must be ours.
+const _: () = assert!(ms_patch::lzxd::OAB_HDR_SIZE == OabHeader::SIZE);
 
 impl PatchFile {
     /// Reads the container: blocks until their ulTargetSize values add up
@@ -316,6 +249,12 @@ impl PatchFile {
     /// Creates a patch from `source` to `target` through `codec`: the
     /// target is cut into blocks of at most `block_max` bytes, block *i*
     /// reading the same stretch of the source (empty past its end).
+    ///
+    /// `ms_patch::create_patch` cuts differently: into as few blocks as fit
+    /// the 32 MiB window, each pairing an equal share of the source with the
+    /// same share of the target. Both layouts are valid (a reader takes each
+    /// block's ulSourceSize bytes in order) and both write the same header
+    /// CRCs ([`file_crc`]); this one follows the caller's `block_max`.
     pub fn create(
         source: &[u8],
         target: &[u8],

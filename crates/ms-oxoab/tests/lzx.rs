@@ -1,6 +1,7 @@
 //! Compressed OAB files and differential patches through the ms-patch codec,
 //! cross-checked against ms-patch's own LZXD file / patch functions
-//! ([MS-PATCH] 3.1/3.2 are the same containers as [MS-OXOAB] 2.11/2.12).
+//! ([MS-OXOAB] 2.11 LZX_HDR/LZX_BLK and 2.10 PATCH_HDR/PATCH_BLK, whose header
+//! structures both crates share: ms-oxoab re-exports ms-patch's).
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use ms_oxoab::{CompressedFile, PatchFile, PatchLzx, generate};
@@ -56,12 +57,58 @@ fn a_generated_diff_applies_byte_for_byte() {
         ms_oxoab::apply_patch(&old, &patch, &mut PatchLzx::default()).unwrap(),
         new
     );
-    // ms-patch's generic reader applies the same blocks. It computes the
-    // header's ulSourceCRC/ulTargetCRC over whole files, where [MS-OXOAB]
-    // 2.10.1 excludes the 12-byte OAB_HDR, so its header check is off here.
-    let generic = ms_patch::FileOptions {
-        verify_crc: false,
-        ..ms_patch::FileOptions::default()
-    };
+    // ms-patch's generic reader applies the same blocks, with every CRC
+    // checked: both crates compute ulSourceCRC/ulTargetCRC over the files
+    // after their 12-byte OAB_HDR ([MS-OXOAB] 2.10.1).
+    let generic = ms_patch::FileOptions::default();
+    assert!(generic.verify_crc);
     assert_eq!(ms_patch::apply_patch(&patch, &old, &generic).unwrap(), new);
+    // And the other way round: a patch from ms-patch's writer applies here,
+    // strictly (a CRC mismatch would be an error, not a defect).
+    let theirs = ms_patch::create_patch(&old, &new, &ms_patch::WriteOptions::level(3)).unwrap();
+    let p = PatchFile::decode_limited(&theirs, &msox_codec::Limits::default()).unwrap();
+    assert_eq!(p.header.source_crc, ms_oxoab::patch::file_crc(&old));
+    let (out, defects) = p
+        .apply(
+            &old,
+            &mut PatchLzx::default(),
+            &ms_oxoab::DecodeOptions::strict(),
+        )
+        .unwrap();
+    assert_eq!(out, new);
+    assert!(defects.is_empty());
+}
+
+#[test]
+fn container_headers_are_ms_patch_types() {
+    // The same types, not look-alikes: values pass between the crates.
+    let h: ms_patch::lzxd::LzxHeader = ms_oxoab::LzxHeader {
+        version_hi: ms_oxoab::LzxHeader::VERSION_HI,
+        version_lo: ms_oxoab::LzxHeader::VERSION_LO,
+        block_max: 16,
+        target_size: 16,
+    };
+    let p: ms_oxoab::PatchHeader = ms_patch::lzxd::PatchHeader {
+        version_hi: 3,
+        version_lo: 2,
+        block_max: 0,
+        source_size: 0,
+        target_size: 0,
+        source_crc: ms_oxoab::patch::file_crc(&[]),
+        target_crc: ms_oxoab::crc::crc32(&[]),
+    };
+    assert_eq!(h.to_vec().unwrap(), h.to_bytes());
+    assert_eq!(p.to_vec().unwrap(), p.to_bytes());
+    let b = ms_oxoab::LzxBlock::stored(b"abc").unwrap();
+    let bh: ms_patch::lzxd::LzxBlockHeader = b.header().unwrap();
+    assert_eq!(bh.comp_size, 3);
+    assert_eq!(bh.crc, ms_patch::crc32(b"abc"));
+    assert_eq!(
+        ms_oxoab::LzxBlock::HEADER_SIZE,
+        ms_oxoab::compressed::LzxBlockHeader::SIZE
+    );
+    assert_eq!(
+        ms_oxoab::PatchBlock::HEADER_SIZE,
+        ms_oxoab::patch::PatchBlockHeader::SIZE
+    );
 }

@@ -5,7 +5,7 @@
 //! windows up to 32 MiB, matches up to 33 KiB, and *reference data*: the old
 //! version of a file placed in the window before the new one, so that the
 //! compressed stream is a binary patch. Exchange ships offline address
-//! books as LZXD files and differential patches ([MS-OXOAB] 2.11, 2.12).
+//! books as LZXD files and differential patches ([MS-OXOAB] 2.11, 2.10).
 //!
 //! This crate has:
 //!
@@ -60,7 +60,7 @@
 //! | 2.5 | pretree, delta-coded path lengths (codes 17, 18, 19) | [`decode`] |
 //! | 2.6 | matches: length header/footer, position slots, repeated offsets R0..R2, aligned offset bits, extra length field | [`decode`] |
 //! | 3 | the spec's example (an uncompressed block) | `test-vectors/patch/` |
-//! | [MS-OXOAB] 2.11, 2.12 | LZX_HDR/LZX_BLK files, PATCH_HDR/PATCH_BLK patches, CRC | [`lzxd`] (read and write) |
+//! | [MS-OXOAB] 2.11, 2.10 | LZX_HDR/LZX_BLK files, PATCH_HDR/PATCH_BLK patches, CRC (header file CRCs exclude the 12-byte OAB_HDR, 2.10.1) | [`lzxd`] (read and write) |
 //! | — | encoder | [`encode`]: every structure above written; no reset intervals (CHM) when encoding |
 //!
 //! [MS-OXOAB] section numbers are those of the compressed OAB file and differential patch structures. Not covered: CHM containers (their LZX streams decode with [`StreamParams::reset_interval`]), Quantum.
@@ -78,5 +78,6 @@ pub use decode::{
 };
 pub use encode::{EncodeOptions, compress};
 pub use lzxd::{
-    FileOptions, WriteOptions, apply_patch, compress_file, crc32, create_patch, decompress_file,
+    FileOptions, LzxBlockHeader, LzxHeader, PatchBlockHeader, PatchHeader, WriteOptions,
+    apply_patch, compress_file, crc32, create_patch, decompress_file, file_crc,
 };

@@ -1,81 +1,157 @@
 //! LZXD files and LZX DELTA patches: the containers Exchange sends offline
 //! address books in ([MS-OXOAB] 2.11 `LZX_HDR` / `LZX_BLK`, a compressed
-//! file, version 3.1; [MS-OXOAB] 2.12 `PATCH_HDR` / `PATCH_BLK`, a
+//! file, version 3.1; [MS-OXOAB] 2.10 `PATCH_HDR` / `PATCH_BLK`, a
 //! differential patch, version 3.2), whose block data is the LZXD bitstream
 //! of [MS-PATCH].
+//!
+//! The header and block-header structures ([`LzxHeader`],
+//! [`LzxBlockHeader`], [`PatchHeader`], [`PatchBlockHeader`]) are defined
+//! here once, with their `msox_codec` [`Decode`] / [`Encode`] impls; the
+//! `ms-oxoab` crate re-exports them and builds its container types
+//! (blocks with their data, lenient defects, a pluggable codec) on them.
 //!
 //! Window size per block, as libmspack chooses it (the containers do not
 //! say): the smallest power of two of at least 2^17 that holds the block's
 //! output (for a patch: its source rounded up to 32 KiB plus its output),
-//! at most 2^25. Patch blocks take their reference data from the base file
-//! in order: block *k* uses the `ulSourceSize` bytes that follow block
-//! *k-1*'s.
+//! at most 2^25 ([`window_bits_for`], [`patch_window_bits`]). Patch blocks
+//! take their reference data from the base file in order: block *k* uses
+//! the `ulSourceSize` bytes that follow block *k-1*'s.
+//!
+//! CRCs ([MS-OXOAB] 2): polynomial 0xEDB88320, register seeded with
+//! 0xFFFFFFFF, no final complement ([`crc32`]). A block's `ulCRC` covers the
+//! bytes the block produces; a patch header's `ulSourceCRC` and
+//! `ulTargetCRC` cover the whole source and target files *except their
+//! first 12 bytes*, the `OAB_HDR` ([MS-OXOAB] 2.10.1; [`file_crc`]).
 
-use msox_codec::{Error, ErrorKind, Limits, Reader, Result, ResultExt};
+use msox_codec::bytes::BufMut;
+use msox_codec::{Decode, Encode, Error, ErrorKind, Limits, PResult, Reader, Result, ResultExt};
 
 use crate::decode::{DecodeOptions, StreamParams, decompress};
 
-/// CRC-32 (reflected, polynomial 0xEDB88320) as LZXD files use it:
-/// initial value 0xFFFFFFFF and no final complement.
+/// [MS-OXOAB] 2 Structures: the CRC of every OAB structure (LZX_BLK and
+/// PATCH_BLK `ulCRC`, PATCH_HDR `ulSourceCRC` / `ulTargetCRC`, the version 4
+/// details file's `ulSerial`): the IEEE 802.3 polynomial 0xEDB88320
+/// (reflected), register seeded with 0xFFFFFFFF and **not** complemented at
+/// the end — the bitwise complement of the zlib/PNG CRC-32 of the same
+/// bytes.
+///
+/// ```
+/// // The complement of the well-known CRC-32 check value of "123456789".
+/// assert_eq!(ms_patch::lzxd::crc32(b"123456789"), !0xCBF4_3926);
+/// ```
 pub fn crc32(data: &[u8]) -> u32 {
     crc32_update(0xFFFF_FFFF, data)
 }
 
-/// Continues a CRC (see [`crc32`]); eight bytes per step.
+/// Continues a CRC (see [`crc32`]): `crc32_update(crc32(a), b) ==
+/// crc32(a ++ b)`; eight bytes per step.
 pub fn crc32_update(crc: u32, data: &[u8]) -> u32 {
     msox_codec::crc::update(crc, data)
 }
 
-/// [MS-OXOAB] 2.11 `LZX_HDR`: the header of an LZXD compressed file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Size of the `OAB_HDR` that starts an uncompressed OAB file ([MS-OXOAB]
+/// 2.9.1: `ulVersion`, `ulSerial`, `ulTotRecs`), which the patch header's
+/// file CRCs leave out.
+pub const OAB_HDR_SIZE: usize = 12;
+
+/// [MS-OXOAB] 2.10.1 PATCH_HDR `ulSourceCRC` / `ulTargetCRC`: the [`crc32`]
+/// of a whole (uncompressed) file excluding its `OAB_HDR`, that is of
+/// `file[12..]`; a file shorter than 12 bytes gives the CRC of nothing
+/// (0xFFFFFFFF).
+///
+/// ```
+/// use ms_patch::lzxd::{crc32, file_crc};
+/// let file = b"\x0a\0\0\0SERL\x02\0\0\0the records";
+/// assert_eq!(file_crc(file), crc32(b"the records"));
+/// assert_eq!(file_crc(b"short"), crc32(b""));
+/// ```
+pub fn file_crc(file: &[u8]) -> u32 {
+    crc32(file_body(file))
+}
+
+/// `N` little-endian `u32`s from `r`, in order, with `what` as context.
+fn read_u32s<const N: usize>(r: &mut Reader<'_>, what: &'static str) -> Result<[u32; N]> {
+    let mut f = [0u32; N];
+    for v in &mut f {
+        *v = r.u32().context(what)?;
+    }
+    Ok(f)
+}
+
+/// The version check of both file headers: `ulVersionHi` 3 and
+/// `ulVersionLo` `lo`.
+fn check_version(r: &Reader<'_>, hi: u32, lo: u32, want_lo: u32, what: &'static str) -> Result<()> {
+    if (hi, lo) == (3, want_lo) {
+        return Ok(());
+    }
+    Err(r
+        .error_at(
+            ErrorKind::BadSignature {
+                expected: (u64::from(want_lo) << 32) | 3,
+                found: (u64::from(lo) << 32) | u64::from(hi),
+            },
+            0,
+        )
+        .context(what))
+}
+
+/// [MS-OXOAB] 2.11.1 LZX_HDR: the header of a compressed OAB file (an LZXD
+/// file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct LzxHeader {
-    /// `ulVersionHi` (3).
+    /// `ulVersionHi`: 3 ([`LzxHeader::VERSION_HI`]).
     pub version_hi: u32,
-    /// `ulVersionLo` (1).
+    /// `ulVersionLo`: 1 ([`LzxHeader::VERSION_LO`]).
     pub version_lo: u32,
-    /// `ulBlockMax`: the largest block, compressed or not.
+    /// `ulBlockMax`: the largest block, compressed or not, in bytes.
     pub block_max: u32,
-    /// `ulTargetSize`: size of the decompressed file.
+    /// `ulTargetSize`: the size of the decompressed file.
     pub target_size: u32,
 }
 
-/// [MS-OXOAB] 2.11 `LZX_BLK`: the header of one block of an LZXD file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// [MS-OXOAB] 2.11.2 LZX_BLK: the 16-byte header of one block of a
+/// compressed OAB file; `ulCompSize` bytes of data follow it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct LzxBlockHeader {
-    /// `ulFlags`: 1 = LZXD data, 0 = stored.
+    /// `ulFlags`: [`LzxBlockHeader::COMPRESSED`] (1, LZXD data) or
+    /// [`LzxBlockHeader::UNCOMPRESSED`] (0, stored).
     pub flags: u32,
     /// `ulCompSize`: bytes of data after this header.
     pub comp_size: u32,
     /// `ulUncompSize`: bytes the block decompresses to.
     pub uncomp_size: u32,
-    /// `ulCRC`: [`crc32`] of the decompressed bytes.
+    /// `ulCRC`: [`crc32`] of the decompressed bytes of this block.
     pub crc: u32,
 }
 
-/// [MS-OXOAB] 2.12 `PATCH_HDR`: the header of an LZX DELTA patch.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// [MS-OXOAB] 2.10.1 PATCH_HDR: the header of a differential patch file
+/// (an LZX DELTA patch).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct PatchHeader {
-    /// `ulVersionHi` (3).
+    /// `ulVersionHi`: 3 ([`PatchHeader::VERSION_HI`]).
     pub version_hi: u32,
-    /// `ulVersionLo` (2).
+    /// `ulVersionLo`: 2 ([`PatchHeader::VERSION_LO`]).
     pub version_lo: u32,
-    /// `ulBlockMax`: the largest block (source or target).
+    /// `ulBlockMax`: the largest source block, target block or patch data.
     pub block_max: u32,
     /// `ulSourceSize`: size of the base (old) file.
     pub source_size: u32,
     /// `ulTargetSize`: size of the patched (new) file.
     pub target_size: u32,
-    /// `ulSourceCRC`: [`crc32`] of the base file.
+    /// `ulSourceCRC`: [`file_crc`] of the base file — its [`crc32`]
+    /// excluding the 12-byte `OAB_HDR`.
     pub source_crc: u32,
-    /// `ulTargetCRC`: [`crc32`] of the patched file.
+    /// `ulTargetCRC`: [`file_crc`] of the patched file — its [`crc32`]
+    /// excluding the 12-byte `OAB_HDR`.
     pub target_crc: u32,
 }
 
-/// [MS-OXOAB] 2.12 `PATCH_BLK`: the header of one patch block.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// [MS-OXOAB] 2.10.2 PATCH_BLK: the 16-byte header of one patch block;
+/// `ulPatchSize` bytes of LZX DELTA data follow it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct PatchBlockHeader {
     /// `ulPatchSize`: bytes of LZXD data after this header.
@@ -84,8 +160,188 @@ pub struct PatchBlockHeader {
     pub target_size: u32,
     /// `ulSourceSize`: bytes of the base file used as reference data.
     pub source_size: u32,
-    /// `ulCRC`: [`crc32`] of the bytes produced.
+    /// `ulCRC`: [`crc32`] of the bytes this block produces.
     pub crc: u32,
+}
+
+impl LzxHeader {
+    /// Encoded size.
+    pub const SIZE: usize = 16;
+    /// `ulVersionHi` of a compressed file.
+    pub const VERSION_HI: u32 = 3;
+    /// `ulVersionLo` of a compressed file.
+    pub const VERSION_LO: u32 = 1;
+
+    /// The 16 header bytes.
+    pub fn to_bytes(&self) -> [u8; 16] {
+        le_words([
+            self.version_hi,
+            self.version_lo,
+            self.block_max,
+            self.target_size,
+        ])
+    }
+}
+
+impl<'a> Decode<'a> for LzxHeader {
+    /// Reads the 16 bytes; a version other than 3.1 is a
+    /// [`ErrorKind::BadSignature`] at offset 0.
+    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
+        let mut r = Reader::new(input);
+        let [version_hi, version_lo] = read_u32s(&mut r, "LZX_HDR")?;
+        check_version(&r, version_hi, version_lo, Self::VERSION_LO, "LZX_HDR")?;
+        let [block_max, target_size] = read_u32s(&mut r, "LZX_HDR")?;
+        r.finish(LzxHeader {
+            version_hi,
+            version_lo,
+            block_max,
+            target_size,
+        })
+    }
+}
+
+impl Encode for LzxHeader {
+    fn encoded_len(&self) -> usize {
+        Self::SIZE
+    }
+    fn encode<B: BufMut>(&self, buf: &mut B) -> Result<()> {
+        buf.put_slice(&self.to_bytes());
+        Ok(())
+    }
+}
+
+impl LzxBlockHeader {
+    /// Encoded size.
+    pub const SIZE: usize = 16;
+    /// `ulFlags`: the data is the block as it is.
+    pub const UNCOMPRESSED: u32 = 0;
+    /// `ulFlags`: the data is an LZXD stream ([MS-PATCH]).
+    pub const COMPRESSED: u32 = 1;
+}
+
+impl<'a> Decode<'a> for LzxBlockHeader {
+    /// Reads the 16 bytes (no check of the values).
+    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
+        let mut r = Reader::new(input);
+        let [flags, comp_size, uncomp_size, crc] = read_u32s(&mut r, "LZX_BLK")?;
+        r.finish(LzxBlockHeader {
+            flags,
+            comp_size,
+            uncomp_size,
+            crc,
+        })
+    }
+}
+
+impl Encode for LzxBlockHeader {
+    fn encoded_len(&self) -> usize {
+        Self::SIZE
+    }
+    fn encode<B: BufMut>(&self, buf: &mut B) -> Result<()> {
+        buf.put_slice(&le_words::<4, 16>([
+            self.flags,
+            self.comp_size,
+            self.uncomp_size,
+            self.crc,
+        ]));
+        Ok(())
+    }
+}
+
+impl PatchHeader {
+    /// Encoded size.
+    pub const SIZE: usize = 28;
+    /// `ulVersionHi` of a patch file.
+    pub const VERSION_HI: u32 = 3;
+    /// `ulVersionLo` of a patch file.
+    pub const VERSION_LO: u32 = 2;
+
+    /// The 28 header bytes.
+    pub fn to_bytes(&self) -> [u8; 28] {
+        le_words([
+            self.version_hi,
+            self.version_lo,
+            self.block_max,
+            self.source_size,
+            self.target_size,
+            self.source_crc,
+            self.target_crc,
+        ])
+    }
+}
+
+impl<'a> Decode<'a> for PatchHeader {
+    /// Reads the 28 bytes; a version other than 3.2 is a
+    /// [`ErrorKind::BadSignature`] at offset 0.
+    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
+        let mut r = Reader::new(input);
+        let [version_hi, version_lo] = read_u32s(&mut r, "PATCH_HDR")?;
+        check_version(&r, version_hi, version_lo, Self::VERSION_LO, "PATCH_HDR")?;
+        let [block_max, source_size, target_size, source_crc, target_crc] =
+            read_u32s(&mut r, "PATCH_HDR")?;
+        r.finish(PatchHeader {
+            version_hi,
+            version_lo,
+            block_max,
+            source_size,
+            target_size,
+            source_crc,
+            target_crc,
+        })
+    }
+}
+
+impl Encode for PatchHeader {
+    fn encoded_len(&self) -> usize {
+        Self::SIZE
+    }
+    fn encode<B: BufMut>(&self, buf: &mut B) -> Result<()> {
+        buf.put_slice(&self.to_bytes());
+        Ok(())
+    }
+}
+
+impl PatchBlockHeader {
+    /// Encoded size.
+    pub const SIZE: usize = 16;
+}
+
+impl<'a> Decode<'a> for PatchBlockHeader {
+    /// Reads the 16 bytes (no check of the values).
+    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
+        let mut r = Reader::new(input);
+        let [patch_size, target_size, source_size, crc] = read_u32s(&mut r, "PATCH_BLK")?;
+        r.finish(PatchBlockHeader {
+            patch_size,
+            target_size,
+            source_size,
+            crc,
+        })
+    }
+}
+
+impl Encode for PatchBlockHeader {
+    fn encoded_len(&self) -> usize {
+        Self::SIZE
+    }
+    fn encode<B: BufMut>(&self, buf: &mut B) -> Result<()> {
+        buf.put_slice(&le_words::<4, 16>([
+            self.patch_size,
+            self.target_size,
+            self.source_size,
+            self.crc,
+        ]));
+        Ok(())
+    }
+}
+
+/// `N` words as `4 * N` little-endian bytes (`M` must be `4 * N`).
+fn le_words<const N: usize, const M: usize>(words: [u32; N]) -> [u8; M] {
+    let mut b = [0u8; M];
+    for (chunk, v) in b.chunks_exact_mut(4).zip(words) {
+        chunk.copy_from_slice(&v.to_le_bytes());
+    }
+    b
 }
 
 /// Options for reading LZXD files and patches.
@@ -94,7 +350,9 @@ pub struct PatchBlockHeader {
 pub struct FileOptions {
     /// The largest output allowed.
     pub max_output: usize,
-    /// Check block CRCs (and a patch's source and target CRCs).
+    /// Check block CRCs, and a patch's `ulSourceCRC` (when the base has
+    /// `ulSourceSize` bytes) and `ulTargetCRC`, both over the files
+    /// without their 12-byte `OAB_HDR` ([`file_crc`], [MS-OXOAB] 2.10.1).
     pub verify_crc: bool,
 }
 
@@ -114,13 +372,35 @@ impl FileOptions {
     }
 }
 
-/// Window bits for a block whose window must hold `size` bytes.
+/// Window bits for a block whose window must hold `size` bytes: the
+/// smallest of 17..=25 with `2^bits >= size` (the rule libmspack's OAB
+/// decompressor uses; [MS-PATCH] 2.1 allows 2^15 … 2^25, OAB blocks use at
+/// least 2^17). The containers do not store it, so writer and reader must
+/// agree on it.
 pub fn window_bits_for(size: usize) -> u8 {
     let mut bits = 17u8;
     while bits < 25 && (1usize << bits) < size {
         bits += 1;
     }
     bits
+}
+
+/// Window bits for a patch block reading `source_size` bytes of reference
+/// data and producing `target_size` bytes: [`window_bits_for`] the source
+/// rounded up to 32 KiB plus the target (as libmspack's OAB decompressor).
+pub fn patch_window_bits(source_size: usize, target_size: usize) -> u8 {
+    window_bits_for(
+        source_size
+            .div_ceil(32768)
+            .saturating_mul(32768)
+            .saturating_add(target_size),
+    )
+}
+
+/// The part of a whole file that PATCH_HDR's file CRCs cover (see
+/// [`file_crc`]).
+fn file_body(file: &[u8]) -> &[u8] {
+    file.get(OAB_HDR_SIZE..).unwrap_or_default()
 }
 
 fn check_crc(stored: u32, data: &[u8], opts: &FileOptions, at: usize) -> Result<()> {
@@ -139,78 +419,6 @@ fn check_crc(stored: u32, data: &[u8], opts: &FileOptions, at: usize) -> Result<
     Ok(())
 }
 
-impl LzxHeader {
-    /// Encoded size.
-    pub const SIZE: usize = 16;
-
-    fn read(r: &mut Reader<'_>) -> Result<Self> {
-        Ok(Self {
-            version_hi: r.u32()?,
-            version_lo: r.u32()?,
-            block_max: r.u32()?,
-            target_size: r.u32()?,
-        })
-    }
-
-    /// The 16 header bytes.
-    pub fn to_bytes(&self) -> [u8; 16] {
-        let mut b = [0u8; 16];
-        for (i, v) in [
-            self.version_hi,
-            self.version_lo,
-            self.block_max,
-            self.target_size,
-        ]
-        .iter()
-        .enumerate()
-        {
-            if let Some(s) = b.get_mut(i * 4..i * 4 + 4) {
-                s.copy_from_slice(&v.to_le_bytes());
-            }
-        }
-        b
-    }
-}
-
-impl PatchHeader {
-    /// Encoded size.
-    pub const SIZE: usize = 28;
-
-    fn read(r: &mut Reader<'_>) -> Result<Self> {
-        Ok(Self {
-            version_hi: r.u32()?,
-            version_lo: r.u32()?,
-            block_max: r.u32()?,
-            source_size: r.u32()?,
-            target_size: r.u32()?,
-            source_crc: r.u32()?,
-            target_crc: r.u32()?,
-        })
-    }
-
-    /// The 28 header bytes.
-    pub fn to_bytes(&self) -> [u8; 28] {
-        let mut b = [0u8; 28];
-        for (i, v) in [
-            self.version_hi,
-            self.version_lo,
-            self.block_max,
-            self.source_size,
-            self.target_size,
-            self.source_crc,
-            self.target_crc,
-        ]
-        .iter()
-        .enumerate()
-        {
-            if let Some(s) = b.get_mut(i * 4..i * 4 + 4) {
-                s.copy_from_slice(&v.to_le_bytes());
-            }
-        }
-        b
-    }
-}
-
 /// Whether `bytes` start like an LZXD file (version 3.1) or patch (3.2):
 /// returns the low version.
 pub fn detect(bytes: &[u8]) -> Option<u32> {
@@ -219,25 +427,21 @@ pub fn detect(bytes: &[u8]) -> Option<u32> {
     (hi == 3 && (lo == 1 || lo == 2)).then_some(lo)
 }
 
-/// Decompresses an LZXD file ([MS-OXOAB] 2.11, version 3.1).
+/// Decompresses an LZXD file ([MS-OXOAB] 2.11, version 3.1), checking each
+/// block's `ulCRC` unless `opts` say not to.
+///
+/// A one-pass reader: the first bad block is an error. `ms-oxoab`'s
+/// `CompressedFile` reads the same structures into a value first (keeping
+/// trailing bytes), decompresses through a pluggable codec and can report a
+/// CRC mismatch as a defect instead; this function also refuses blocks
+/// larger than `ulBlockMax`, as libmspack does.
 pub fn decompress_file(input: &[u8], opts: &FileOptions) -> Result<Vec<u8>> {
     decompress_file_inner(input, opts).map_err(|e| e.resolve(input.len()))
 }
 
 fn decompress_file_inner(input: &[u8], opts: &FileOptions) -> Result<Vec<u8>> {
     let mut r = Reader::new(input);
-    let h = LzxHeader::read(&mut r).context("LZX_HDR")?;
-    if h.version_hi != 3 || h.version_lo != 1 {
-        return Err(r
-            .error_at(
-                ErrorKind::BadSignature {
-                    expected: 0x0000_0001_0000_0003,
-                    found: u64::from(h.version_hi) | (u64::from(h.version_lo) << 32),
-                },
-                0,
-            )
-            .context("LZX_HDR"));
-    }
+    let h: LzxHeader = r.decode()?;
     let target = h.target_size as usize;
     if target > opts.max_output {
         return Err(r
@@ -254,15 +458,7 @@ fn decompress_file_inner(input: &[u8], opts: &FileOptions) -> Result<Vec<u8>> {
     let mut out = Vec::with_capacity(target.min(input.len().saturating_mul(16)));
     while out.len() < target {
         let at = r.pos();
-        let b = (|| -> Result<LzxBlockHeader> {
-            Ok(LzxBlockHeader {
-                flags: r.u32()?,
-                comp_size: r.u32()?,
-                uncomp_size: r.u32()?,
-                crc: r.u32()?,
-            })
-        })()
-        .context("LZX_BLK")?;
+        let b: LzxBlockHeader = r.decode()?;
         let dsize = b.uncomp_size as usize;
         if b.uncomp_size > h.block_max || dsize > target - out.len() || b.flags > 1 {
             return Err(r
@@ -306,32 +502,27 @@ fn decompress_file_inner(input: &[u8], opts: &FileOptions) -> Result<Vec<u8>> {
             }
         }
         check_crc(b.crc, out.get(start..).unwrap_or_default(), opts, at + 12).context("LZX_BLK")?;
-        if dsize == 0 && b.comp_size == 0 && r.is_empty() {
-            break;
-        }
     }
     Ok(out)
 }
 
-/// Applies an LZX DELTA patch ([MS-OXOAB] 2.12, version 3.2) to `base`.
+/// Applies an LZX DELTA patch ([MS-OXOAB] 2.10, version 3.2) to `base`.
+///
+/// With `opts.verify_crc`, each block's `ulCRC` is checked over the bytes
+/// it produces, and the header's `ulSourceCRC` / `ulTargetCRC` over `base`
+/// and the result without their first 12 bytes (the `OAB_HDR`; see
+/// [`file_crc`]), as [MS-OXOAB] 2.10.1 defines them and Exchange writes
+/// them. (libmspack's `decompress_incremental` reads neither header CRC,
+/// nor `ulSourceSize`; it checks block CRCs only.) `ulSourceCRC` is only
+/// checked when `base` has `ulSourceSize` bytes; a base of another size is
+/// used as it is (`ms-oxoab`'s `PatchFile::apply` refuses it instead).
 pub fn apply_patch(patch: &[u8], base: &[u8], opts: &FileOptions) -> Result<Vec<u8>> {
     apply_patch_inner(patch, base, opts).map_err(|e| e.resolve(patch.len()))
 }
 
 fn apply_patch_inner(patch: &[u8], base: &[u8], opts: &FileOptions) -> Result<Vec<u8>> {
     let mut r = Reader::new(patch);
-    let h = PatchHeader::read(&mut r).context("PATCH_HDR")?;
-    if h.version_hi != 3 || h.version_lo != 2 {
-        return Err(r
-            .error_at(
-                ErrorKind::BadSignature {
-                    expected: 0x0000_0002_0000_0003,
-                    found: u64::from(h.version_hi) | (u64::from(h.version_lo) << 32),
-                },
-                0,
-            )
-            .context("PATCH_HDR"));
-    }
+    let h: PatchHeader = r.decode()?;
     let target = h.target_size as usize;
     if target > opts.max_output {
         return Err(r
@@ -346,21 +537,13 @@ fn apply_patch_inner(patch: &[u8], base: &[u8], opts: &FileOptions) -> Result<Ve
             .context("PATCH_HDR"));
     }
     if opts.verify_crc && h.source_size as usize == base.len() {
-        check_crc(h.source_crc, base, opts, 20).context("PATCH_HDR.ulSourceCRC")?;
+        check_crc(h.source_crc, file_body(base), opts, 20).context("PATCH_HDR.ulSourceCRC")?;
     }
     let mut out = Vec::with_capacity(target.min(patch.len().saturating_mul(16) + base.len()));
     let mut base_pos = 0usize;
     while out.len() < target {
         let at = r.pos();
-        let b = (|| -> Result<PatchBlockHeader> {
-            Ok(PatchBlockHeader {
-                patch_size: r.u32()?,
-                target_size: r.u32()?,
-                source_size: r.u32()?,
-                crc: r.u32()?,
-            })
-        })()
-        .context("PATCH_BLK")?;
+        let b: PatchBlockHeader = r.decode()?;
         let dsize = b.target_size as usize;
         let ssize = b.source_size as usize;
         let block_max = h.block_max.max(16);
@@ -387,8 +570,7 @@ fn apply_patch_inner(patch: &[u8], base: &[u8], opts: &FileOptions) -> Result<Ve
         base_pos += ssize;
         let data_at = r.pos();
         let data = r.bytes(b.patch_size as usize).context("PATCH_BLK")?;
-        let window = ssize.div_ceil(32768) * 32768 + dsize;
-        let params = StreamParams::lzxd(window_bits_for(window));
+        let params = StreamParams::lzxd(patch_window_bits(ssize, dsize));
         let block = decompress(
             data,
             dsize,
@@ -405,11 +587,8 @@ fn apply_patch_inner(patch: &[u8], base: &[u8], opts: &FileOptions) -> Result<Ve
         } else {
             out.extend_from_slice(&block);
         }
-        if dsize == 0 && b.patch_size == 0 && r.is_empty() {
-            break;
-        }
     }
-    check_crc(h.target_crc, &out, opts, 24).context("PATCH_HDR.ulTargetCRC")?;
+    check_crc(h.target_crc, file_body(&out), opts, 24).context("PATCH_HDR.ulTargetCRC")?;
     Ok(out)
 }
 
@@ -452,40 +631,42 @@ fn u32_of(v: usize, field: &'static str) -> Result<u32> {
 pub fn compress_file(data: &[u8], opts: &WriteOptions) -> Result<Vec<u8>> {
     let block_max = opts.block_max.clamp(1, 1 << 25);
     let header = LzxHeader {
-        version_hi: 3,
-        version_lo: 1,
+        version_hi: LzxHeader::VERSION_HI,
+        version_lo: LzxHeader::VERSION_LO,
         // The largest block actually written.
         block_max: u32_of(block_max.min(data.len()), "ulBlockMax")?,
         target_size: u32_of(data.len(), "ulTargetSize")?,
     };
-    let mut out = header.to_bytes().to_vec();
+    let mut out = Vec::from(header.to_bytes());
     for block in data.chunks(block_max) {
         let params = StreamParams::lzxd(window_bits_for(block.len()));
         let z = crate::encode::compress(block, &params, &[], &opts.encode)?;
-        let crc = crc32(block);
         let (flags, body) = if z.len() < block.len() {
-            (1u32, z.as_slice())
+            (LzxBlockHeader::COMPRESSED, z.as_slice())
         } else {
-            (0u32, block)
+            (LzxBlockHeader::UNCOMPRESSED, block)
         };
-        for v in [
+        LzxBlockHeader {
             flags,
-            u32_of(body.len(), "ulCompSize")?,
-            u32_of(block.len(), "ulUncompSize")?,
-            crc,
-        ] {
-            out.extend_from_slice(&v.to_le_bytes());
+            comp_size: u32_of(body.len(), "ulCompSize")?,
+            uncomp_size: u32_of(block.len(), "ulUncompSize")?,
+            crc: crc32(block),
         }
+        .encode(&mut out)?;
         out.extend_from_slice(body);
     }
     Ok(out)
 }
 
-/// Creates an LZX DELTA patch ([MS-OXOAB] 2.12, version 3.2) that turns
+/// Creates an LZX DELTA patch ([MS-OXOAB] 2.10, version 3.2) that turns
 /// `old` into `new`: `new` compressed with `old` as reference data. Files
 /// whose source and target do not fit one 32 MiB window together are cut
-/// into blocks, each pairing a slice of `old` with the same share of `new`.
-/// Extended match lengths are used unless turned off in `opts`.
+/// into blocks, each pairing a slice of `old` with the same share of `new`
+/// (`ms-oxoab`'s `PatchFile::create` cuts at a fixed `ulBlockMax` instead,
+/// as Exchange does; both layouts are valid and read the same way).
+/// Extended match lengths are always used. The
+/// header's `ulSourceCRC` / `ulTargetCRC` are [`file_crc`]s: over `old`
+/// and `new` without their 12-byte `OAB_HDR` ([MS-OXOAB] 2.10.1).
 pub fn create_patch(old: &[u8], new: &[u8], opts: &WriteOptions) -> Result<Vec<u8>> {
     const WINDOW: usize = 1 << 25;
     let mut blocks = 1usize;
@@ -503,30 +684,28 @@ pub fn create_patch(old: &[u8], new: &[u8], opts: &WriteOptions) -> Result<Vec<u
     let news: Vec<&[u8]> = new.chunks(d_len).collect();
     let block_max = s_len.max(d_len).max(16);
     let header = PatchHeader {
-        version_hi: 3,
-        version_lo: 2,
+        version_hi: PatchHeader::VERSION_HI,
+        version_lo: PatchHeader::VERSION_LO,
         block_max: u32_of(block_max, "ulBlockMax")?,
         source_size: u32_of(old.len(), "ulSourceSize")?,
         target_size: u32_of(new.len(), "ulTargetSize")?,
-        source_crc: crc32(old),
-        target_crc: crc32(new),
+        source_crc: file_crc(old),
+        target_crc: file_crc(new),
     };
-    let mut out = header.to_bytes().to_vec();
+    let mut out = Vec::from(header.to_bytes());
     let mut enc = opts.encode;
     enc.extended_lengths = true;
     for (i, target) in news.iter().enumerate() {
         let source: &[u8] = olds.get(i).copied().unwrap_or_default();
-        let window = source.len().div_ceil(32768) * 32768 + target.len();
-        let params = StreamParams::lzxd(window_bits_for(window));
+        let params = StreamParams::lzxd(patch_window_bits(source.len(), target.len()));
         let z = crate::encode::compress(target, &params, source, &enc)?;
-        for v in [
-            u32_of(z.len(), "ulPatchSize")?,
-            u32_of(target.len(), "ulTargetSize")?,
-            u32_of(source.len(), "ulSourceSize")?,
-            crc32(target),
-        ] {
-            out.extend_from_slice(&v.to_le_bytes());
+        PatchBlockHeader {
+            patch_size: u32_of(z.len(), "ulPatchSize")?,
+            target_size: u32_of(target.len(), "ulTargetSize")?,
+            source_size: u32_of(source.len(), "ulSourceSize")?,
+            crc: crc32(target),
         }
+        .encode(&mut out)?;
         out.extend_from_slice(&z);
     }
     Ok(out)

@@ -181,3 +181,20 @@ fn bad_window_sizes_are_refused() {
         .is_err()
     );
 }
+
+#[test]
+fn empty_blocks_do_not_end_a_file_early() {
+    // ulTargetSize 10, then one empty block and the end of the input: the
+    // other 10 bytes are missing (an error, as in libmspack and ms-oxoab),
+    // not an empty result.
+    let mut f = vec![3, 0, 0, 0, 1, 0, 0, 0, 16, 0, 0, 0, 10, 0, 0, 0];
+    f.extend_from_slice(&[0; 12]);
+    f.extend_from_slice(&u32::MAX.to_le_bytes()); // CRC of nothing
+    assert!(decompress_file(&f, &FileOptions::default()).is_err());
+    let mut p = vec![3, 0, 0, 0, 2, 0, 0, 0, 16, 0, 0, 0, 0, 0, 0, 0, 10, 0, 0, 0];
+    p.extend_from_slice(&u32::MAX.to_le_bytes());
+    p.extend_from_slice(&u32::MAX.to_le_bytes());
+    p.extend_from_slice(&[0; 12]);
+    p.extend_from_slice(&u32::MAX.to_le_bytes());
+    assert!(ms_patch::apply_patch(&p, b"", &FileOptions::default()).is_err());
+}

@@ -219,3 +219,100 @@ fn multi_megabyte_round_trip() {
         assert!(decompress_file(&f, &FileOptions::default()).unwrap() == data);
     }
 }
+
+/// [MS-OXOAB] 2.10.1: PATCH_HDR's ulSourceCRC and ulTargetCRC cover the
+/// files after their 12-byte OAB_HDR, and apply_patch checks them so.
+#[test]
+fn patch_header_crcs_skip_the_oab_hdr() {
+    use ms_patch::lzxd::{PatchHeader, crc32, file_crc};
+    use msox_codec::Decode;
+    let mut next = rng(12);
+    let old: Vec<u8> = (0..4000)
+        .map(|_| b"abcdefgh"[(next() % 8) as usize])
+        .collect();
+    let mut new = old.clone();
+    new[2000] ^= 1;
+    let header = |p: &[u8]| PatchHeader::decode(p).unwrap().1;
+    let p = create_patch(&old, &new, &WriteOptions::level(3)).unwrap();
+    let h = header(&p);
+    assert_eq!(h.source_crc, crc32(&old[12..]));
+    assert_eq!(h.target_crc, crc32(&new[12..]));
+    assert_ne!(h.source_crc, crc32(&old));
+    assert_eq!(apply_patch(&p, &old, &FileOptions::default()).unwrap(), new);
+
+    // Bytes 0..12 of the source (its OAB_HDR) do not change ulSourceCRC ...
+    let mut old_hdr = old.clone();
+    old_hdr[..12].copy_from_slice(b"OAB_HDR here");
+    let p2 = create_patch(&old_hdr, &new, &WriteOptions::level(3)).unwrap();
+    assert_eq!(header(&p2).source_crc, h.source_crc);
+    // ... byte 12 does.
+    let mut old_12 = old.clone();
+    old_12[12] ^= 0x80;
+    let p3 = create_patch(&old_12, &new, &WriteOptions::level(3)).unwrap();
+    assert_ne!(header(&p3).source_crc, h.source_crc);
+    assert_eq!(header(&p3).source_crc, file_crc(&old_12));
+
+    // Checking: a patch whose ulSourceCRC is the whole-file CRC (what
+    // this crate wrote before) is refused at that field ...
+    let mut whole = p.clone();
+    whole[20..24].copy_from_slice(&crc32(&old).to_le_bytes());
+    let e = apply_patch(&whole, &old, &FileOptions::default()).unwrap_err();
+    assert!(
+        matches!(e.kind(), msox_codec::ErrorKind::ChecksumMismatch { .. }),
+        "{e}"
+    );
+    assert_eq!(e.offset(), Some(20));
+    // ... and a wrong ulTargetCRC is reported at its offset.
+    let mut bad_target = p.clone();
+    bad_target[24] ^= 1;
+    let e = apply_patch(&bad_target, &old, &FileOptions::default()).unwrap_err();
+    assert_eq!(e.offset(), Some(24));
+    let lenient = FileOptions {
+        verify_crc: false,
+        ..FileOptions::default()
+    };
+    assert_eq!(apply_patch(&bad_target, &old, &lenient).unwrap(), new);
+}
+
+/// Files shorter than the OAB_HDR: the CRC of nothing.
+#[test]
+fn patch_of_files_shorter_than_12_bytes() {
+    use ms_patch::lzxd::{PatchHeader, crc32};
+    use msox_codec::Decode;
+    for (old, new) in [
+        (&b""[..], &b"new"[..]),
+        (b"0123456789a", b""),
+        (b"abc", b"0123456789abc"),
+    ] {
+        let p = create_patch(old, new, &WriteOptions::default()).unwrap();
+        let h = PatchHeader::decode(&p).unwrap().1;
+        assert_eq!(h.source_crc, crc32(old.get(12..).unwrap_or_default()));
+        assert_eq!(h.target_crc, crc32(new.get(12..).unwrap_or_default()));
+        assert_eq!(apply_patch(&p, old, &FileOptions::default()).unwrap(), new);
+    }
+    assert_eq!(ms_patch::file_crc(b"0123456789a"), 0xFFFF_FFFF);
+}
+
+/// The header structures encode to the bytes the writers produce and
+/// decode back.
+#[test]
+fn header_structures_round_trip() {
+    use ms_patch::lzxd::{LzxBlockHeader, LzxHeader, PatchBlockHeader, PatchHeader};
+    use msox_codec::{Decode, Encode};
+    let data = b"header structures ".repeat(100);
+    let f = compress_file(&data, &WriteOptions::default()).unwrap();
+    let (rest, h) = LzxHeader::decode(&f).unwrap();
+    assert_eq!(h.to_vec().unwrap(), &f[..LzxHeader::SIZE]);
+    let (_, b) = LzxBlockHeader::decode(rest).unwrap();
+    assert_eq!(b.uncomp_size as usize, data.len());
+    assert_eq!(b.flags, LzxBlockHeader::COMPRESSED);
+    assert_eq!(b.to_vec().unwrap(), &rest[..LzxBlockHeader::SIZE]);
+    let p = create_patch(&data, &data, &WriteOptions::default()).unwrap();
+    let (rest, h) = PatchHeader::decode(&p).unwrap();
+    assert_eq!(h.to_vec().unwrap(), &p[..PatchHeader::SIZE]);
+    let (_, b) = PatchBlockHeader::decode(rest).unwrap();
+    assert_eq!(b.to_vec().unwrap(), &rest[..PatchBlockHeader::SIZE]);
+    // A file header is not a patch header.
+    assert!(PatchHeader::decode(&f).is_err());
+    assert!(LzxHeader::decode(&p).is_err());
+}

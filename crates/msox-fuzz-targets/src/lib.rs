@@ -173,7 +173,7 @@ pub const TARGETS: &[Target] = &[
     },
     Target {
         name: "oxoab_compressed_header",
-        seeds: &["oxoab"],
+        seeds: &["oxoab", "patch"],
         run: oxoab_compressed_header,
     },
     Target {
@@ -797,7 +797,8 @@ pub fn oxoab_full_details(data: &[u8]) {
 /// (PATCH_HDR/PATCH_BLK) and version 2/3 (MDI_HDR/MDI_BLK, MSZIP) containers
 /// re-encode to the input; decompressing stays within the limits; the
 /// uncompressed version 2/3 files (the input itself, or what an MDI file
-/// decompresses to) re-encode to their bytes.
+/// decompresses to) re-encode to their bytes; ms-patch's LZXD file and
+/// patch readers and ms-oxoab's strict ones agree on what they both accept.
 pub fn oxoab_compressed_header(data: &[u8]) {
     use ms_oxoab::{CompressedFile, DecodeOptions, PatchFile, PatchLzx};
     use msox_codec::Encode;
@@ -817,6 +818,46 @@ pub fn oxoab_compressed_header(data: &[u8]) {
     }
     if let Ok(p) = PatchFile::decode_limited(data, &opts.limits) {
         assert_eq!(p.to_vec().expect("re-encode"), data);
+    }
+    // The two readers of these containers (they share the header types)
+    // agree: what ms-patch's one-pass reader accepts with every CRC
+    // checked, ms-oxoab's strict reader decodes to the same bytes (unless
+    // it hits its block-count limit, which ms-patch does not have).
+    let strict = DecodeOptions {
+        strict: true,
+        ..opts
+    };
+    let fopts = ms_patch::FileOptions::from_limits(&FUZZ_LIMITS);
+    let limited =
+        |e: &msox_codec::Error| matches!(e.kind(), msox_codec::ErrorKind::LimitExceeded { .. });
+    if let Ok(out) = ms_patch::decompress_file(data, &fopts) {
+        let mut codec = PatchLzx {
+            limits: FUZZ_LIMITS,
+            ..PatchLzx::default()
+        };
+        match CompressedFile::decode_limited(data, &strict.limits)
+            .and_then(|f| f.decompress(&mut codec, &strict))
+        {
+            Ok((ours, defects)) => assert!(ours == out && defects.is_empty()),
+            Err(e) => assert!(limited(&e), "ms-patch read it, ms-oxoab: {e}"),
+        }
+    }
+    if let Ok(out) = ms_patch::apply_patch(data, b"", &fopts) {
+        let mut codec = PatchLzx {
+            limits: FUZZ_LIMITS,
+            ..PatchLzx::default()
+        };
+        match PatchFile::decode_limited(data, &strict.limits)
+            .and_then(|p| p.apply(b"", &mut codec, &strict))
+        {
+            Ok((ours, defects)) => assert!(ours == out && defects.is_empty()),
+            // ms-patch uses a base of another size as it is; ms-oxoab refuses it.
+            Err(e) => assert!(
+                // PATCH_HDR.ulSourceSize, not 0 here.
+                limited(&e) || data.get(12..16) != Some(&[0u8; 4][..]),
+                "ms-patch applied it, ms-oxoab: {e}"
+            ),
+        }
     }
     if let Ok(m) = ms_oxoab::MdiFile::decode_limited(data, &opts.limits) {
         assert_eq!(m.to_vec().expect("re-encode"), data);

@@ -1,5 +1,5 @@
 //! `msox lzx ...` and `msox patch ...`: LZX / LZXD files and LZX DELTA
-//! patches (MS-PATCH; the containers of MS-OXOAB 2.11 and 2.12).
+//! patches (MS-PATCH; the containers of MS-OXOAB 2.11 and 2.10).
 
 use std::path::PathBuf;
 
