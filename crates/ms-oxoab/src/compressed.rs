@@ -105,43 +105,79 @@ pub struct CompressedFile {
 /// The ulBlockMax this crate writes unless told otherwise (32 KiB).
 pub const DEFAULT_BLOCK_MAX: usize = 0x8000;
 
+/// How a container's blocks say how much output they give, for
+/// [`read_blocks`].
+pub(crate) struct BlockSizes<B> {
+    /// The block's output size.
+    pub size: fn(&B) -> u32,
+    /// That field's name and its offset in the block header.
+    pub field: (&'static str, usize),
+    /// The block structure's name and the file's, for error paths.
+    pub names: (&'static str, &'static str),
+}
+
+/// Reads blocks after a container header until their output sizes add up
+/// to `target` (LZX_BLK, PATCH_BLK, MDI_BLK): a block giving more than is
+/// left is an error at its size field; more than `limits.max_items` blocks
+/// is `LimitExceeded`. Errors carry absolute offsets into `input`.
+pub(crate) fn read_blocks<'a, B: Decode<'a>>(
+    r: &mut Reader<'a>,
+    input: &[u8],
+    target: u32,
+    limits: &Limits,
+    sizes: &BlockSizes<B>,
+) -> Result<Vec<B>> {
+    let (field, field_at) = sizes.field;
+    let (block_name, file_name) = sizes.names;
+    let mut left = u64::from(target);
+    let mut blocks = Vec::new();
+    while left > 0 {
+        if blocks.len() >= limits.max_items {
+            return Err(r
+                .error(ErrorKind::LimitExceeded {
+                    what: "block count",
+                    value: blocks.len() as u64 + 1,
+                    max: limits.max_items as u64,
+                })
+                .resolve(input.len()));
+        }
+        let at = r.pos();
+        let b: B = r
+            .decode()
+            .context(file_name)
+            .map_err(|e| e.resolve(input.len()))?;
+        let size = u64::from((sizes.size)(&b));
+        if size > left {
+            return Err(Error::at_offset(
+                ErrorKind::InvalidValue { field, value: size },
+                at + field_at,
+            )
+            .context(block_name)
+            .context(file_name));
+        }
+        left -= size;
+        blocks.push(b);
+    }
+    Ok(blocks)
+}
+
 impl CompressedFile {
     /// Reads the container (no decompression): blocks until their
     /// ulUncompSize values add up to ulTargetSize.
     pub fn decode_limited(input: &[u8], limits: &Limits) -> Result<Self> {
         let mut r = Reader::new(input);
         let header: LzxHeader = r.decode().map_err(|e| e.resolve(input.len()))?;
-        let mut left = u64::from(header.target_size);
-        let mut blocks = Vec::new();
-        while left > 0 {
-            if blocks.len() >= limits.max_items {
-                return Err(r
-                    .error(ErrorKind::LimitExceeded {
-                        what: "block count",
-                        value: blocks.len() as u64 + 1,
-                        max: limits.max_items as u64,
-                    })
-                    .resolve(input.len()));
-            }
-            let at = r.pos();
-            let b: LzxBlock = r
-                .decode()
-                .context("CompressedFile")
-                .map_err(|e| e.resolve(input.len()))?;
-            if u64::from(b.uncompressed_size) > left {
-                return Err(Error::at_offset(
-                    ErrorKind::InvalidValue {
-                        field: "ulUncompSize",
-                        value: u64::from(b.uncompressed_size),
-                    },
-                    at + 8,
-                )
-                .context("LZX_BLK")
-                .context("CompressedFile"));
-            }
-            left -= u64::from(b.uncompressed_size);
-            blocks.push(b);
-        }
+        let blocks = read_blocks(
+            &mut r,
+            input,
+            header.target_size,
+            limits,
+            &BlockSizes {
+                size: |b: &LzxBlock| b.uncompressed_size,
+                field: ("ulUncompSize", 8),
+                names: ("LZX_BLK", "CompressedFile"),
+            },
+        )?;
         let trailing = r.take_rest().to_vec();
         Ok(CompressedFile {
             header,

@@ -150,37 +150,17 @@ impl MdiFile {
     pub fn decode_limited(input: &[u8], limits: &Limits) -> Result<Self> {
         let mut r = Reader::new(input);
         let header: MdiHeader = r.decode().map_err(|e| e.resolve(input.len()))?;
-        let mut left = u64::from(header.target_size);
-        let mut blocks = Vec::new();
-        while left > 0 {
-            if blocks.len() >= limits.max_items {
-                return Err(r
-                    .error(ErrorKind::LimitExceeded {
-                        what: "block count",
-                        value: blocks.len() as u64 + 1,
-                        max: limits.max_items as u64,
-                    })
-                    .resolve(input.len()));
-            }
-            let at = r.pos();
-            let b: MdiBlock = r
-                .decode()
-                .context("MdiFile")
-                .map_err(|e| e.resolve(input.len()))?;
-            if u64::from(b.uncompressed_size) > left {
-                return Err(Error::at_offset(
-                    ErrorKind::InvalidValue {
-                        field: "ulUncompSize",
-                        value: u64::from(b.uncompressed_size),
-                    },
-                    at + 8,
-                )
-                .context("MDI_BLK")
-                .context("MdiFile"));
-            }
-            left -= u64::from(b.uncompressed_size);
-            blocks.push(b);
-        }
+        let blocks = crate::compressed::read_blocks(
+            &mut r,
+            input,
+            header.target_size,
+            limits,
+            &crate::compressed::BlockSizes {
+                size: |b: &MdiBlock| b.uncompressed_size,
+                field: ("ulUncompSize", 8),
+                names: ("MDI_BLK", "MdiFile"),
+            },
+        )?;
         let trailing = r.take_rest().to_vec();
         Ok(MdiFile {
             header,

@@ -104,37 +104,17 @@ impl PatchFile {
     pub fn decode_limited(input: &[u8], limits: &Limits) -> Result<Self> {
         let mut r = Reader::new(input);
         let header: PatchHeader = r.decode().map_err(|e| e.resolve(input.len()))?;
-        let mut left = u64::from(header.target_size);
-        let mut blocks = Vec::new();
-        while left > 0 {
-            if blocks.len() >= limits.max_items {
-                return Err(r
-                    .error(ErrorKind::LimitExceeded {
-                        what: "block count",
-                        value: blocks.len() as u64 + 1,
-                        max: limits.max_items as u64,
-                    })
-                    .resolve(input.len()));
-            }
-            let at = r.pos();
-            let b: PatchBlock = r
-                .decode()
-                .context("PatchFile")
-                .map_err(|e| e.resolve(input.len()))?;
-            if u64::from(b.target_size) > left {
-                return Err(Error::at_offset(
-                    ErrorKind::InvalidValue {
-                        field: "ulTargetSize",
-                        value: u64::from(b.target_size),
-                    },
-                    at + 4,
-                )
-                .context("PATCH_BLK")
-                .context("PatchFile"));
-            }
-            left -= u64::from(b.target_size);
-            blocks.push(b);
-        }
+        let blocks = crate::compressed::read_blocks(
+            &mut r,
+            input,
+            header.target_size,
+            limits,
+            &crate::compressed::BlockSizes {
+                size: |b: &PatchBlock| b.target_size,
+                field: ("ulTargetSize", 4),
+                names: ("PATCH_BLK", "PatchFile"),
+            },
+        )?;
         let trailing = r.take_rest().to_vec();
         Ok(PatchFile {
             header,
