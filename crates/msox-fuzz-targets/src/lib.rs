@@ -112,6 +112,16 @@ pub const TARGETS: &[Target] = &[
         run: oxwoab_manifest,
     },
     Target {
+        name: "oxprops_lookup",
+        seeds: &["oxprops"],
+        run: oxprops_lookup,
+    },
+    Target {
+        name: "oxcmsg_model",
+        seeds: &["oxcmsg"],
+        run: oxcmsg_model,
+    },
+    Target {
         name: "oxcdata_restriction",
         seeds: &["oxcdata"],
         run: oxcdata_restriction,
@@ -644,7 +654,9 @@ pub fn oxmsg_read(data: &[u8]) {
     }
 }
 
-/// to it.
+/// ms-mci: MSZIP decompression stays within the output limit and what it
+/// gives recompresses and decompresses back to it; cabinets parse and their
+/// folders and files read without panicking.
 pub fn mci_mszip_decode(data: &[u8]) {
     if let Ok(out) = ms_mci::decompress_with(data, &FUZZ_LIMITS) {
         assert!(out.len() <= FUZZ_LIMITS.max_output);
@@ -941,5 +953,107 @@ pub fn oxoabkt_template(data: &[u8]) {
     }
     if let Ok(s) = ScriptData::decode_exact(data) {
         assert_eq!(s.to_vec().expect("re-encode"), data);
+    }
+}
+
+/// ms-oxprops: every lookup takes arbitrary names, tags, IDs and (set,
+/// LID / name) pairs without panicking, and what a name finds is found
+/// again by its canonical name.
+pub fn oxprops_lookup(data: &[u8]) {
+    use ms_oxcdata::PropertyTag;
+    let text = String::from_utf8_lossy(data);
+    if let Some(d) = ms_oxprops::by_name(&text) {
+        let again = ms_oxprops::by_name(d.canonical_name).expect("a canonical name finds itself");
+        assert_eq!(again.canonical_name, d.canonical_name);
+    }
+    let _ = ms_oxprops::all_by_name(&text).count();
+    let _ = ms_oxprops::set_by_name(&text);
+    let word = |i: usize| {
+        data.get(i..i + 4)
+            .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    };
+    let tag = PropertyTag::from_u32(word(0));
+    if let Some(d) = ms_oxprops::by_tag(tag) {
+        assert_eq!(d.tag().map(|t| t.id), Some(tag.id));
+    }
+    let _ = ms_oxprops::all_by_tag(tag).count();
+    let _ = ms_oxprops::describe_tag(tag);
+    let _ = ms_oxprops::by_id(tag.id).count();
+    if let Some(g) = data.get(..16) {
+        let mut b = [0u8; 16];
+        b.copy_from_slice(g);
+        let set = ms_dtyp::Guid::from_le_bytes(b);
+        let _ = ms_oxprops::by_lid(set, word(16));
+        let _ = ms_oxprops::by_set_name(set, &String::from_utf8_lossy(&data[16..]));
+        let _ = ms_oxprops::set_name(set);
+    }
+}
+
+/// ms-oxcmsg: a property list ([MS-OXCDATA] 2.1.1, ROP context) read into a
+/// message (also as a recipient's and an attachment's properties): every
+/// accessor copes with whatever types the values have, and the message
+/// written as TNEF and as .msg reads back.
+pub fn oxcmsg_model(data: &[u8]) {
+    use ms_oxcdata::{AddressEntry, ValueContext};
+    use ms_oxcmsg::{Attachment, Message, Property, PropertyBag, Recipient};
+    let ctx = ValueContext {
+        limits: FUZZ_LIMITS,
+        ..ValueContext::ROP
+    };
+    let mut r = msox_codec::Reader::new(data);
+    let Ok(list) = AddressEntry::read(&mut r, &ctx) else {
+        return;
+    };
+    let bag: PropertyBag = list
+        .0
+        .into_iter()
+        .map(|t| Property::new(t.tag, t.value))
+        .collect();
+    let mut m = Message {
+        properties: bag.clone(),
+        ..Message::default()
+    };
+    m.recipients.push(Recipient {
+        properties: bag.clone(),
+    });
+    m.attachments.push(Attachment {
+        properties: bag,
+        ..Attachment::default()
+    });
+    let _ = (m.subject(), m.body(), m.message_class(), m.html_body());
+    let _ = (
+        m.rtf_compressed(),
+        m.message_flags(),
+        m.importance(),
+        m.code_page(),
+    );
+    let _ = m.embedded_messages();
+    for rc in &m.recipients {
+        let _ = (rc.display_name(), rc.email(), rc.smtp_address());
+        let _ = (rc.address_type(), rc.recipient_type());
+    }
+    for a in &m.attachments {
+        let _ = (
+            a.method(),
+            a.file_name(),
+            a.data(),
+            a.mime_type(),
+            a.content_id(),
+        );
+    }
+    let o = ms_oxtnef::DecodeOptions {
+        limits: FUZZ_LIMITS,
+        ..ms_oxtnef::DecodeOptions::default()
+    };
+    // Writing can fail cleanly (a value the format cannot hold).
+    if let Ok(out) = ms_oxtnef::message_to_bytes(&m, &ms_oxtnef::WriteOptions::default()) {
+        ms_oxtnef::to_message(&out, &o).expect("a written TNEF stream reads back");
+    }
+    let ro = ms_oxmsg::ReadOptions {
+        limits: FUZZ_LIMITS,
+        ..ms_oxmsg::ReadOptions::default()
+    };
+    if let Ok(out) = ms_oxmsg::MsgFile::new(m).to_bytes() {
+        ms_oxmsg::MsgFile::read(&out, &ro).expect("a written .msg reads back");
     }
 }
