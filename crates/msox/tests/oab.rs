@@ -222,3 +222,30 @@ fn oab_dump_version_2_3_files() {
         assert!(err.contains("--csv"), "{err}");
     }
 }
+
+/// `msox oab template` lays corpus templates into a display template file
+/// that `oab dump` and `inspect` read back, slot by slot.
+#[test]
+fn template_file_from_corpus_templates() {
+    let files = msox_testkit::corpus::files("other/abkt", &[".abkt"]);
+    let Some(t0) = files.iter().find(|e| e.file.ends_with("409-0.abkt")) else {
+        return;
+    };
+    let dir = std::env::temp_dir().join(format!("msox-oab-template-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("template.oab");
+    let arg = format!("mail-user={}", t0.path.display());
+    let (code, _, err) = msox(&["oab", "template", out.to_str().unwrap(), &arg]);
+    assert_eq!(code, 0, "{err}");
+    let (code, text, err) = msox(&["oab", "dump", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(text.contains("TMPLT_ENTRY mail-user-template"), "{text}");
+    assert!(text.contains("cRows: 65"), "{text}");
+    let (code, text, _) = msox(&["inspect", out.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(text.starts_with("oab"), "{text}");
+    let (code, _, err) = msox(&["oab", "template", out.to_str().unwrap(), "nowhere=x"]);
+    assert_ne!(code, 0);
+    assert!(err.contains("unknown template slot \"nowhere\""), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}

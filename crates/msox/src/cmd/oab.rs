@@ -100,6 +100,38 @@ pub enum Cmd {
         #[arg(long, default_value_t = 6)]
         level: u8,
     },
+    /// Build a display template file ([MS-OXOAB] 2.2) from [MS-OXOABKT]
+    /// template data files, one per slot: `SLOT=FILE` where SLOT is
+    /// mail-user, distribution-list, forum, agent, organization,
+    /// private-distribution-list or remote-mail-user (or a display type
+    /// number 0-6). NAMES_STRUCT and address-creation templates are not
+    /// written (their layout is not known to msox).
+    Template {
+        /// Where to write the template file (`-` for stdout).
+        out: PathBuf,
+        /// `SLOT=FILE` pairs.
+        #[arg(required = true)]
+        templates: Vec<String>,
+    },
+}
+
+/// The slot a `msox oab template` argument names.
+fn template_slot(name: &str) -> anyhow::Result<ms_oxoab::TemplateSlot> {
+    use ms_oxoab::TemplateSlot as S;
+    Ok(match name {
+        "mail-user" => S::MailUser,
+        "distribution-list" => S::DistributionList,
+        "forum" => S::Forum,
+        "agent" => S::Agent,
+        "organization" => S::Organization,
+        "private-distribution-list" => S::PrivateDistributionList,
+        "remote-mail-user" => S::RemoteMailUser,
+        n => n
+            .parse()
+            .ok()
+            .and_then(S::from_display_type)
+            .ok_or_else(|| anyhow::anyhow!("unknown template slot {n:?}"))?,
+    })
 }
 
 /// The `inspect` entry for oab.xml.
@@ -243,7 +275,7 @@ fn inspect(b: &[u8]) -> anyhow::Result<Node> {
 /// The `inspect` entry for OAB files ([MS-OXOAB]).
 pub const FORMAT_OAB: crate::inspect::Format = crate::inspect::Format {
     name: "oab",
-    description: "offline address book file (version 4 full details, compressed, patch), MS-OXOAB",
+    description: "offline address book file (version 4 full details, compressed, patch; version 2/3 compressed, Browse, RDN and ANR Index, display template), MS-OXOAB",
     detect: detect_oab,
     inspect: inspect_oab,
 };
@@ -258,6 +290,24 @@ fn detect_oab(b: &[u8]) -> bool {
             .and_then(|s| s.try_into().ok())
             .map(u32::from_le_bytes)
             .is_some_and(|cb| cb >= 12 && (cb as usize) <= b.len() - 12),
+        Some(FileKind::CompressedV2V3) => ms_oxoab::MdiFile::decode_exact(b).is_ok(),
+        // Version 2/3 headers are small numbers: only files whose whole
+        // structure holds together are claimed.
+        Some(FileKind::UncompressedV2V3) => match ms_oxoab::guess_v2v3_kind(b) {
+            Some(ms_oxoab::V2V3Kind::Browse) => b.len() > 12,
+            Some(ms_oxoab::V2V3Kind::RdnIndex) => true,
+            Some(ms_oxoab::V2V3Kind::AnrIndex) => {
+                ms_oxoab::AnrFile::decode_exact(b).is_ok_and(|f| {
+                    f.trailing.is_empty()
+                        && !f.records.is_empty()
+                        && f.records.len() == f.header.total_records as usize
+                })
+            }
+            Some(ms_oxoab::V2V3Kind::DetailsOrTemplate) => {
+                ms_oxoab::TemplateFile::decode_exact(b).is_ok_and(|t| t.looks_valid())
+            }
+            _ => false,
+        },
         _ => false,
     }
 }
@@ -852,6 +902,27 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
             };
             let p = PatchFile::create(&old, &new, 256 * 1024, &mut codec)?;
             crate::cli::write_output(patch, &msox_codec::Encode::to_vec(&p)?)
+        }
+        Cmd::Template { out, templates } => {
+            let mut data: Vec<Option<Vec<u8>>> = vec![None; 7];
+            for t in templates {
+                let (slot, file) = t
+                    .split_once('=')
+                    .ok_or_else(|| anyhow::anyhow!("expected SLOT=FILE, got {t:?}"))?;
+                let slot = template_slot(slot)?;
+                let bytes = crate::cli::read_input(std::path::Path::new(file))?;
+                ms_oxoabkt::Template::decode_exact(&bytes)
+                    .map_err(|e| anyhow::anyhow!("{file}: not MS-OXOABKT template data: {e}"))?;
+                if let Some(d) = data.get_mut(slot as usize) {
+                    *d = Some(bytes);
+                }
+            }
+            let mut parts = [ms_oxoab::TemplateParts::default(); 7];
+            for (p, d) in parts.iter_mut().zip(&data) {
+                p.template = d.as_deref();
+            }
+            let f = ms_oxoab::TemplateFile::build(&parts, &[])?;
+            crate::cli::write_output(out, &msox_codec::Encode::to_vec(&f)?)
         }
     }
 }
