@@ -1,7 +1,9 @@
-//! Every `test-vectors/oxoabkt/*.hex` (all hand-made: the stored copies of
-//! the spec's section 4 do not give the example's bytes): templates and
-//! scripts decode to what the metadata says and re-encode to the same
-//! bytes; `error-*` vectors fail with the stated message.
+//! Every `test-vectors/oxoabkt/*.hex`: templates and scripts decode to
+//! what the metadata says and re-encode to the same bytes; `error-*`
+//! vectors fail with the stated message. The vectors are hand-made, except
+//! `spec-example-*`, assembled from the field values the spec's section 4
+//! NspiGetTemplateInfo example lists (the example gives values, not bytes,
+//! and the stored copy of it ends in Row2).
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -27,7 +29,11 @@ fn vectors_decode_as_described_and_round_trip() {
     for v in all {
         let what = v.name.as_str();
         assert!(v.section().unwrap().starts_with("[MS-OXOABKT] "), "{what}");
-        assert!(v.meta("source").starts_with("hand-made: "), "{what}");
+        let source = v.meta("source");
+        assert!(
+            source.starts_with("hand-made: ") || source.starts_with("spec-example: "),
+            "{what}"
+        );
         if let Some(expected) = v.meta.get("error") {
             let err = match encoding(&v) {
                 Some(enc) => Template::decode_exact_with(&v.bytes, enc).unwrap_err(),
@@ -95,4 +101,56 @@ fn shared_strings_are_kept_and_offset_zero_is_no_string() {
         set.row_text(&set.rows[2], cp).unwrap().as_deref(),
         Some("Caf\u{e9} &notes:")
     );
+}
+
+/// The rows of the [MS-OXOABKT] section 4 NspiGetTemplateInfo example
+/// (dwCodePage 0x4E4), field by field as the example lists them; only the
+/// `ulString` offsets differ, by the rebase the vector states (the
+/// example's TRowSet has 65 rows, the vector 2).
+#[test]
+fn spec_example_rows_have_the_listed_values() {
+    use ms_oxoabkt::{ControlFlags, ControlType};
+    use msox_codec::Encode;
+    let v = msox_testkit::vector("oxoabkt", "spec-example-get-template-info-rows-0-1");
+    let rebase = u32::from_str_radix(
+        v.meta("example-ulstring-rebase").trim_start_matches("0x"),
+        16,
+    )
+    .unwrap();
+    let enc = StringEncoding::CodePage(CodePage(0x4E4));
+    let t = Template::decode_exact_with(&v.bytes, enc).unwrap();
+    let set = t.row_set().unwrap();
+    // TRowSet - Type - 0x00000001 (cRows is 0x41 in the example, 2 here)
+    assert_eq!(u32::from(t.template_type()), 1);
+    assert_eq!(set.rows.len(), 2);
+    // (XPos, XDelta, YPos, YDelta, ControlType, ControlFlags, dwType, ulSize, ulString, string)
+    let listed = [
+        (0x0, 0x0, 0x0, 0x0, 0x8, 0xCE4, 0x0, 0x0, 0x92C, "General"),
+        (0x6, 0x167, 0x3, 0x29, 0x6, 0x0, 0x0, 0x0, 0x934, "Name"),
+    ];
+    for (row, l) in set.rows.iter().zip(listed) {
+        let c = &row.control_structure;
+        assert_eq!(
+            (row.x_pos, row.delta_x, row.y_pos, row.delta_y),
+            (l.0, l.1, l.2, l.3)
+        );
+        assert_eq!(row.control_type.value(), l.4);
+        assert_eq!(row.control_flags, ControlFlags(l.5));
+        assert_eq!(
+            (c.dw_type, c.ul_size, c.ul_string + rebase),
+            (l.6, l.7, l.8)
+        );
+        assert_eq!(set.row_text(row, enc).unwrap().as_deref(), Some(l.9));
+    }
+    // The example's offsets: strings right after the 65 rows, 8-bit.
+    assert_eq!(0x92C, 8 + 0x41 * 36);
+    assert_eq!(0x934 - 0x92C, "General\0".len());
+    assert_eq!(
+        set.rows[0].control_structure.ul_string as usize,
+        set.string_area_start()
+    );
+    // What this crate calls the two control types (MAPI display-table names).
+    assert_eq!(set.rows[0].control_type, ControlType::TabPage);
+    assert_eq!(set.rows[1].control_type, ControlType::GroupBox);
+    assert_eq!(t.to_vec().unwrap(), v.bytes);
 }
