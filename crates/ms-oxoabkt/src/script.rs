@@ -9,6 +9,12 @@ use msox_codec::{Decode, Encode, Limits, PResult, Reader, Result, ResultExt, fit
 /// of instructions (32-bit words: opcodes and their operands), then the
 /// data the instructions refer to.
 ///
+/// Not checked against the spec text: 2.2.2.2 is not among the
+/// [MS-OXOABKT] sections available here, so this layout (and
+/// [`ScriptData::opcode`]) is unverified, and the instruction words are
+/// not decoded into opcodes; keeping them raw keeps the round trip exact
+/// whatever they mean.
+///
 /// Kept as read: the words are not interpreted (which words are opcodes
 /// and which are operands depends on each opcode's operand count), and the
 /// data after the instructions is kept byte for byte, so encoding
@@ -23,7 +29,8 @@ pub struct ScriptData {
 }
 
 impl ScriptData {
-    /// The opcode of an instruction word (its low 24 bits).
+    /// The opcode of an instruction word (its low 24 bits; not from
+    /// retrieved spec text, see [`ScriptData`]).
     pub const fn opcode(word: u32) -> u32 {
         word & 0x00FF_FFFF
     }

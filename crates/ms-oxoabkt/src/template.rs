@@ -18,6 +18,12 @@ pub const TROWSET_HEADER_LEN: usize = 8;
 pub const TROW_LEN: usize = 36;
 /// Size of one CNTRL structure, in bytes ([MS-OXOABKT] 2.2.2.1.3).
 pub const CNTRL_LEN: usize = 12;
+/// [MS-OXOABKT] 2.2.2.1.3.1 CNTRL Structure Describing a Label Control:
+/// a label's string "MUST NOT be over 128 characters long, including the
+/// NULL-terminating character" (so at most 127 characters of text).
+/// Decoding keeps longer labels as read; [`TemplateBuilder::build`]
+/// refuses them.
+pub const LABEL_MAX_CHARS: usize = 128;
 
 msox_codec::wire_enum! {
     /// [MS-OXOABKT] 2.2.2.1.1 TRowSet Structure: the `Type` field. The spec
@@ -31,10 +37,23 @@ msox_codec::wire_enum! {
 
 msox_codec::wire_enum! {
     /// [MS-OXOABKT] 2.2.2.1.2 TRow Structure: the `ControlType` field, the
-    /// kind of dialog control a row describes. The names are the MAPI
-    /// display-table names (`DTCT_*`) of the same values.
+    /// kind of dialog control a row describes.
+    ///
+    /// Not from the spec text: the stored copies of [MS-OXOABKT] available
+    /// here lack 2.2.2.1.2 and 2.2.2.1.3.2 to 2.2.2.1.3.9, so the values
+    /// and names are the MAPI display-table ones (`DTCT_*`, mapidefs.h),
+    /// checked against real templates. The section 4 NspiGetTemplateInfo
+    /// example agrees as far as it goes: its first row (all-zero position,
+    /// string "General") has type 0x8 ([`ControlType::TabPage`]) and its
+    /// second ("Name", a frame at 6,3 sized 0x167 by 0x29) has type 0x6
+    /// ([`ControlType::GroupBox`]). 2.2.2.1.3 refers to nine per-control
+    /// sections (2.2.2.1.3.1 to .9) while MAPI has twelve types; which
+    /// nine the spec covers is not known here. Unknown values are kept.
     pub enum ControlType: u32 {
-        /// Label control: static text (2.2.2.1.3.1).
+        /// Label control: static text. [MS-OXOABKT] 2.2.2.1.3.1: `dwType`
+        /// MUST be 0 (and is ignored), `ulSize` SHOULD be 0 (and is
+        /// ignored), the string is the label text, at most
+        /// [`LABEL_MAX_CHARS`] characters with its terminator.
         Label = 0x0000_0000 => "DTCT_LABEL",
         /// Text box (edit) control bound to a property.
         TextBox = 0x0000_0001 => "DTCT_EDIT",
@@ -65,6 +84,9 @@ impl ControlType {
     /// Whether the CNTRL `dwType` of this control type holds a property
     /// tag (the property the control shows or edits) rather than zero:
     /// every type except labels, group boxes and tab pages, and unknown types.
+    /// For labels this is [MS-OXOABKT] 2.2.2.1.3.1 (`dwType` MUST be 0);
+    /// for the others it is the MAPI display-table structures (see
+    /// [`ControlType`]).
     pub const fn binds_property(self) -> bool {
         !matches!(
             self,
@@ -100,18 +122,29 @@ impl ControlType {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StringRole {
-    /// Text shown to the user (label, caption, tab title); `&` marks the
-    /// shortcut key and `&&` is a literal ampersand.
+    /// Text shown to the user (label, caption, tab title). [MS-OXOABKT]
+    /// 2.2.2.1.3: `&` makes the character after it the shortcut key that
+    /// selects the control (or, when the control cannot be selected, the
+    /// control after it); `&&` is a literal ampersand.
     Caption,
     /// The characters the user may type (`*` for any character; `[...]`
     /// sets, `-` ranges, `~` negation, as MAPI display tables define them).
+    /// Not from the spec text (2.2.2.1.3.2 to .9 are not available here):
+    /// MAPI's DTBLEDIT filter, and what real templates carry.
     CharacterFilter,
     /// A control type this crate does not know.
     Unknown,
 }
 
 /// [MS-OXOABKT] 2.2.2.1.2 TRow Structure: the `ControlFlags` field, a bit
-/// mask (the MAPI `DT_*` control flags). Unknown bits are kept.
+/// mask. Unknown bits are kept.
+///
+/// Not from the spec text (2.2.2.1.2 is not available here): the names
+/// and values are MAPI's `DT_*` control flags. The section 4 example's
+/// first row, a page control, has flags 0x00000CE4, which these names
+/// read as `DT_REQUIRED | DT_ACCEPT_DBCS | DT_SET_SELECTION | 0x00000C80`:
+/// MAPI defines no flags for pages, so treat the names as meaningful for
+/// edit, list and check controls only.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ControlFlags(pub u32);
@@ -217,17 +250,19 @@ impl Encode for ControlFlags {
 }
 
 /// [MS-OXOABKT] 2.2.2.1.3 Buffer Format of the CNTRL Structure: the 12-byte
-/// control structure at the end of every TRow. The meaning of `dwType`
-/// and `ulSize` depends on the row's [`ControlType`] (2.2.2.1.3.1 to
-/// 2.2.2.1.3.9); all three values are kept as read.
+/// control structure at the end of every TRow: `dwType` (DWORD), `ulSize`
+/// (ULONG), `ulString` (ULONG). The meaning of `dwType` and `ulSize`
+/// "varies depending on the control" (2.2.2.1.3.1 to 2.2.2.1.3.9); all
+/// three values are kept as read.
 ///
 /// The per-control readings this crate offers ([`TRow::property_tag`],
 /// [`TRow::max_chars`], [`ControlType::string_role`]) follow 2.2.2.1.3.1
-/// (labels) and, for the other controls, the MAPI display-table control
-/// structures the spec's CNTRL mirrors, checked against real templates
-/// (text boxes bind PtypString8 tags with a character limit and the
-/// filter `*`; list boxes bind PtypObject tables; multi-valued lists bind
-/// multi-valued tags).
+/// for labels. For the other controls they do not come from the spec text
+/// (2.2.2.1.3.2 to .9 are not available here) but from the MAPI
+/// display-table control structures the CNTRL mirrors, checked against
+/// real templates (text boxes bind PtypString8 tags with a character
+/// limit and the filter `*`; list boxes bind PtypObject tables;
+/// multi-valued lists bind multi-valued tags).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Cntrl {
@@ -237,8 +272,11 @@ pub struct Cntrl {
     /// `ulSize`: for text boxes and combo boxes the maximum number of
     /// characters; zero otherwise.
     pub ul_size: u32,
-    /// `ulString`: the byte offset, from the start of the TRowSet, of a
-    /// null-terminated string; 0 when the control has no string.
+    /// `ulString`: "the offset in BYTEs from the base of the TRowSet
+    /// structure" (2.2.2.1.3) of a null-terminated string. 0 when the
+    /// control has no string (not in the spec text: real templates use it
+    /// for multi-valued drop-down lists, and offset 0 is the TRowSet's
+    /// own `Type` field, never a string).
     pub ul_string: u32,
 }
 
@@ -372,10 +410,15 @@ impl Encode for TRow {
 }
 
 /// [MS-OXOABKT] 2.2.2.1.3: how the strings `ulString` points at are
-/// encoded. The spec says 8-bit strings in the code page the client asked
-/// for (`dwCodePage` of NspiGetTemplateInfo); display template files and
-/// servers that answer in Unicode carry UTF-16LE strings. The bytes do not
-/// say which, so the caller does (or asks [`TRowSet::guess_encoding`]).
+/// encoded. The spec says a "null-terminated non-Unicode string" that
+/// "MUST be in the code page indicated by dwCodePage" of
+/// NspiGetTemplateInfo; the section 4 example (dwCodePage 0x4E4, code
+/// page 1252) places "Name" 8 bytes after "General", one byte per
+/// character and a 1-byte NUL. Not in [MS-OXOABKT]: the real templates
+/// this crate is tested with (the ones gromox ships, which its server
+/// serves and puts in offline address books) carry UTF-16LE strings. The
+/// bytes do not say which, so the caller does (or asks
+/// [`TRowSet::guess_encoding`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StringEncoding {
@@ -791,7 +834,10 @@ impl TemplateBuilder {
     }
 
     /// Lays out the template. Fails when a string cannot be represented
-    /// in the code page or contains a NUL, or when offsets overflow 32 bits.
+    /// in the code page or contains a NUL, when a label's string is
+    /// [`LABEL_MAX_CHARS`] characters or more (with its terminator it would
+    /// be over the 128 that [MS-OXOABKT] 2.2.2.1.3.1 allows), or when
+    /// offsets overflow 32 bits.
     pub fn build(&self) -> Result<TRowSet> {
         let start = TROWSET_HEADER_LEN.saturating_add(self.rows.len().saturating_mul(TROW_LEN));
         let mut area = Vec::new();
@@ -804,6 +850,13 @@ impl TemplateBuilder {
                     if t.contains('\0') {
                         return Err(Error::new(ErrorKind::Malformed(Cow::Borrowed(
                             "template string contains NUL",
+                        ))));
+                    }
+                    if row.control_type == ControlType::Label
+                        && t.chars().count() >= LABEL_MAX_CHARS
+                    {
+                        return Err(Error::new(ErrorKind::Malformed(Cow::Borrowed(
+                            "label string over 128 characters with its NUL ([MS-OXOABKT] 2.2.2.1.3.1)",
                         ))));
                     }
                     let off = fit_u32(start.saturating_add(area.len()), "ulString")?;

@@ -154,3 +154,44 @@ fn spec_example_rows_have_the_listed_values() {
     assert_eq!(set.rows[1].control_type, ControlType::GroupBox);
     assert_eq!(t.to_vec().unwrap(), v.bytes);
 }
+
+/// [MS-OXOABKT] 2.2.2.1.3.1: a label's string MUST NOT be over 128
+/// characters with its terminator; the builder refuses longer ones,
+/// other control types are not limited, and decoding keeps what it reads.
+#[test]
+fn builder_enforces_the_label_length_limit() {
+    use ms_oxoabkt::template::LABEL_MAX_CHARS;
+    use ms_oxoabkt::{ControlType, TRow, TemplateBuilder};
+    use msox_codec::Encode;
+    assert_eq!(LABEL_MAX_CHARS, 128);
+    let ok = "x".repeat(LABEL_MAX_CHARS - 1);
+    let long = "x".repeat(LABEL_MAX_CHARS);
+    for enc in [
+        StringEncoding::Unicode,
+        StringEncoding::CodePage(CodePage::WINDOWS_1252),
+    ] {
+        let label = TRow::new(ControlType::Label, 0, 0, 10, 10);
+        let mut b = TemplateBuilder::new(enc);
+        b.row(label, Some(&ok));
+        let set = b.build().unwrap();
+        let mut b = TemplateBuilder::new(enc);
+        b.row(label, Some(&long));
+        let e = b.build().unwrap_err();
+        assert!(e.to_string().contains("2.2.2.1.3.1"), "{e}");
+        let mut b = TemplateBuilder::new(enc);
+        b.row(TRow::new(ControlType::GroupBox, 0, 0, 10, 10), Some(&long));
+        b.build().unwrap();
+        // A long label already in a template decodes and round-trips.
+        let mut long_set = set.clone();
+        let n = long_set.string_area.len() - enc.terminator_len();
+        let unit = &long_set.string_area[..enc.terminator_len()].to_vec();
+        long_set.string_area.splice(n..n, unit.iter().copied());
+        let bytes = Template::RowSet(long_set.clone()).to_vec().unwrap();
+        let back = Template::decode_exact_with(&bytes, enc).unwrap();
+        assert_eq!(back.row_set().unwrap(), &long_set);
+        assert_eq!(
+            long_set.row_text(&long_set.rows[0], enc).unwrap().unwrap(),
+            long
+        );
+    }
+}
