@@ -89,7 +89,14 @@ fn row_line(set: &TRowSet, row: &TRow, enc: StringEncoding) -> anyhow::Result<St
         row.control_type, row.x_pos, row.y_pos, row.delta_x, row.delta_y
     );
     if row.control_flags.0 != 0 {
-        s.push_str(&format!(" flags {}", row.control_flags));
+        // The DT_* names are MAPI's flags for controls bound to a property;
+        // on other rows (the spec's section 4 example has 0x00000CE4 on its
+        // page row) they would mislead, so those get the raw value.
+        if row.control_type.binds_property() {
+            s.push_str(&format!(" flags {}", row.control_flags));
+        } else {
+            s.push_str(&format!(" flags 0x{:08X}", row.control_flags.0));
+        }
     }
     if let Some(p) = property(row) {
         s.push_str(&format!(" property {p}"));
