@@ -83,7 +83,7 @@
 //! | 2.2.2.1.3 | CNTRL Structure, string offsets and encodings | [`Cntrl`], [`TRowSet::string`], [`StringEncoding`], [`TemplateBuilder`] |
 //! | 2.2.2.1.3.1 | label controls | [`ControlType::Label`], [`template::LABEL_MAX_CHARS`] |
 //! | 2.2.2.1.3.2-9 | per-control meaning of `dwType` / `ulSize` / `ulString` | [`TRow::property_tag`], [`TRow::max_chars`], [`ControlType::string_role`] (from MAPI display tables, see below) |
-//! | 2.2.2.2 | Script Format: count, instruction words, data | [`ScriptData`] (words kept raw; instruction semantics and execution not yet) |
+//! | 2.2.2.2 | Script Format: count, instruction words, data | [`ScriptData`] (words kept raw), [`ScriptData::decode_instructions`] / [`ScriptOpcode`] (opcode values and operand counts from Microsoft's protocol test suites, not the spec text); execution not yet |
 //! | 3 | client and server behaviour (rendering the dialog, running scripts) | not applicable |
 //! | 4 | protocol examples | the NspiGetTemplateInfo example's Row0 and Row1, field by field: `test-vectors/oxoabkt/spec-example-*` (plus hand-made vectors and 21 real templates) |
 //!
@@ -97,15 +97,16 @@
 //! `cRows` 0x41, Row0 a page "General", Row1 "Name"). 2.2.2.1.2 (the
 //! control type and flag values), 2.2.2.1.3.2 to 2.2.2.1.3.9 and 2.2.2.2
 //! were not available: the control type values and names, the flag names,
-//! the other controls' CNTRL readings and the script layout come from the
-//! MAPI display-table structures (`DTCT_*`, `DT_*`, `DTBL*`) and from real
-//! templates, and the item docs say so.
+//! the other controls' CNTRL readings come from the MAPI display-table
+//! structures (`DTCT_*`, `DT_*`, `DTBL*`) and from real templates, the
+//! script opcodes from Microsoft's Exchange protocol test suites, and the
+//! item docs say so.
 #![forbid(unsafe_code)]
 
 pub mod script;
 pub mod template;
 
-pub use script::ScriptData;
+pub use script::{Instruction, ScriptData, ScriptOpcode};
 pub use template::{
     Cntrl, ControlFlags, ControlType, StringEncoding, StringRole, TRow, TRowSet, Template,
     TemplateBuilder, TemplateString, TemplateType,

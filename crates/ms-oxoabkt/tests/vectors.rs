@@ -195,3 +195,43 @@ fn builder_enforces_the_label_length_limit() {
         );
     }
 }
+
+/// The hand-made script reads as Emit String (operand 0x10, the byte
+/// offset of "SMTP:") then Halt; unknown opcodes and cut-off operands stop
+/// the decoding, and the words always come back unchanged.
+#[test]
+fn script_instructions_decode() {
+    use ms_oxoabkt::{Instruction, ScriptOpcode};
+    let v = msox_testkit::vector("oxoabkt", "handmade-script-emit-halt");
+    let s = ScriptData::decode_exact(&v.bytes).unwrap();
+    let (ins, rest) = s.decode_instructions();
+    assert_eq!(
+        ins,
+        [
+            Instruction {
+                opcode: ScriptOpcode::EmitString,
+                operands: vec![0x10]
+            },
+            Instruction {
+                opcode: ScriptOpcode::Halt,
+                operands: vec![]
+            },
+        ]
+    );
+    assert!(rest.is_empty());
+    assert_eq!(ScriptOpcode::EmitString.to_string(), "EmitString");
+    for words in [vec![0x0000_0005, 1, 2], vec![2, 0x3001_001E, 0x1234, 0]] {
+        let s = ScriptData {
+            instructions: words.clone(),
+            data: vec![],
+        };
+        let (ins, rest) = s.decode_instructions();
+        let back: Vec<u32> = ins
+            .iter()
+            .flat_map(Instruction::words)
+            .chain(rest.iter().copied())
+            .collect();
+        assert_eq!(back, words);
+        assert!(!rest.is_empty());
+    }
+}

@@ -63,6 +63,14 @@ fn script_data() {
     assert_eq!(out.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["instructions"].as_array().unwrap().len(), 3);
+    assert_eq!(v["decoded"][0]["opcode"], "EmitString");
+    assert_eq!(v["decoded"][0]["operands"][0], 16);
+    assert_eq!(v["decoded"][1]["opcode"], "Halt");
+    let out = msox(&["abkt", "--script", p.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("[0]: EmitString 0x00000010"), "{text}");
+    assert!(text.contains("[2]: Halt"), "{text}");
     std::fs::remove_file(p).unwrap();
 }
 

@@ -209,9 +209,25 @@ fn template_json(t: &Template, enc: Option<StringEncoding>) -> anyhow::Result<Va
 pub(crate) fn script_node(s: &ScriptData) -> Node {
     let mut n = Node::new("ScriptData (MS-OXOABKT 2.2.2.2)");
     n.push(Node::leaf("instruction DWORDs", s.instructions.len()));
+    // Opcode names and operand counts: ms_oxoabkt::ScriptOpcode (from
+    // Microsoft's protocol test suites, not the spec text).
     let mut words = Node::new("instructions");
-    for (i, w) in s.instructions.iter().enumerate() {
-        words.push(Node::leaf(format!("[{i}]"), format!("0x{w:08X}")));
+    let (decoded, rest) = s.decode_instructions();
+    let mut i = 0usize;
+    for ins in &decoded {
+        let mut line = ins.opcode.to_string();
+        for op in &ins.operands {
+            line.push_str(&format!(" 0x{op:08X}"));
+        }
+        words.push(Node::leaf(format!("[{i}]"), line));
+        i += 1 + ins.operands.len();
+    }
+    for w in rest {
+        words.push(Node::leaf(
+            format!("[{i}]"),
+            format!("0x{w:08X} (not decoded)"),
+        ));
+        i += 1;
     }
     n.push(words);
     n.push(Node::leaf(
@@ -226,8 +242,15 @@ pub(crate) fn script_node(s: &ScriptData) -> Node {
 }
 
 fn script_json(s: &ScriptData) -> Value {
+    let (decoded, rest) = s.decode_instructions();
     json!({
         "instructions": s.instructions,
+        "decoded": decoded.iter().map(|ins| json!({
+            "opcode": ins.opcode.to_string(),
+            "opcode_value": ins.opcode.value(),
+            "operands": ins.operands,
+        })).collect::<Vec<_>>(),
+        "undecoded": rest,
         "data_hex": msox_codec::hex::encode(&s.data),
     })
 }
