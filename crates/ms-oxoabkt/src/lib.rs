@@ -79,28 +79,30 @@
 //! |---|---|---|
 //! | 2.2.1 | template data and script data in NSPI / MAPI-HTTP responses | the payloads: [`Template`], [`ScriptData`] (the transports are ms-oxnspi's) |
 //! | 2.2.2.1.1 | TRowSet Structure (`Type`, `cRows`, rows) | [`TRowSet`]; other `Type` values kept raw in [`Template::Other`] |
-//! | 2.2.2.1.2 | TRow Structure, control types, control flags | [`TRow`], [`ControlType`], [`ControlFlags`] (values and names from MAPI display tables, see below) |
+//! | 2.2.2.1.2 | TRow Structure (pixels; page flags ignored), control types, control flags | [`TRow`], [`ControlType`], [`ControlFlags`] (type and flag values and names from MAPI display tables, see below) |
 //! | 2.2.2.1.3 | CNTRL Structure, string offsets and encodings | [`Cntrl`], [`TRowSet::string`], [`StringEncoding`], [`TemplateBuilder`] |
-//! | 2.2.2.1.3.1 | label controls | [`ControlType::Label`], [`template::LABEL_MAX_CHARS`] |
-//! | 2.2.2.1.3.2-9 | per-control meaning of `dwType` / `ulSize` / `ulString` | [`TRow::property_tag`], [`TRow::max_chars`], [`ControlType::string_role`] (from MAPI display tables, see below) |
+//! | 2.2.2.1.3.1-9 | per-control meaning of `dwType` / `ulSize` / `ulString`, string limits | [`ControlType`] variants, [`TRow::property_tag`], [`TRow::max_chars`], [`ControlType::string_role`], [`ControlType::max_string_len`] (enforced by [`TemplateBuilder`]) |
+//! | 2.2.2.1.3.2.1 | allowed-characters expression of edit controls | documented on [`StringRole::CharacterFilter`]; not parsed |
 //! | 2.2.2.2 | Script Format: count, instruction words, data | [`ScriptData`] (words kept raw), [`ScriptData::decode_instructions`] / [`ScriptOpcode`] (opcode values and operand counts from Microsoft's protocol test suites, not the spec text); execution not yet |
 //! | 3 | client and server behaviour (rendering the dialog, running scripts) | not applicable |
 //! | 4 | protocol examples | the NspiGetTemplateInfo example's Row0 and Row1, field by field: `test-vectors/oxoabkt/spec-example-*` (plus hand-made vectors and 21 real templates) |
 //!
 //! ## Sources
 //!
-//! The [MS-OXOABKT] text this crate was checked against is what the
-//! stored copies of learn.microsoft.com give: 2.2.2.1.1 TRowSet Structure,
-//! 2.2.2.1.3 Buffer Format of the CNTRL Structure, 2.2.2.1.3.1 CNTRL
-//! Structure Describing a Label Control, and the section 4
-//! NspiGetTemplateInfo example up to its Row2 (dwCodePage 0x4E4,
-//! `cRows` 0x41, Row0 a page "General", Row1 "Name"). 2.2.2.1.2 (the
-//! control type and flag values), 2.2.2.1.3.2 to 2.2.2.1.3.9 and 2.2.2.2
-//! were not available: the control type values and names, the flag names,
-//! the other controls' CNTRL readings come from the MAPI display-table
-//! structures (`DTCT_*`, `DT_*`, `DTBL*`) and from real templates, the
-//! script opcodes from Microsoft's Exchange protocol test suites, and the
-//! item docs say so.
+//! The [MS-OXOABKT] text this crate was checked against: from the stored
+//! copies of learn.microsoft.com, 2.2.2.1.1 TRowSet Structure, 2.2.2.1.3
+//! Buffer Format of the CNTRL Structure, 2.2.2.1.3.1 CNTRL Structure
+//! Describing a Label Control, and the section 4 NspiGetTemplateInfo
+//! example up to its Row2 (dwCodePage 0x4E4, `cRows` 0x41, Row0 a page
+//! "General", Row1 "Name"); and, as quoted in the doc comments of a public
+//! source file (its quote of 2.2.2.1.3.1 matches the learn.microsoft.com
+//! page word for word), 2.2.2.1 Template Format, 2.2.2.1.2 TRow Structure
+//! (without its two value tables) and 2.2.2.1.3.2 to 2.2.2.1.3.9. Not
+//! available: the 2.2.2.1.2 tables of control type and flag values, and
+//! 2.2.2.2 Script Format. So the control type values and names and the
+//! flag names come from the MAPI display-table structures (`DTCT_*`,
+//! `DT_*`) and real templates, the script opcodes from Microsoft's Exchange
+//! protocol test suites, and the item docs say so.
 #![forbid(unsafe_code)]
 
 pub mod script;

@@ -156,8 +156,9 @@ fn spec_example_rows_have_the_listed_values() {
 }
 
 /// [MS-OXOABKT] 2.2.2.1.3.1: a label's string MUST NOT be over 128
-/// characters with its terminator; the builder refuses longer ones,
-/// other control types are not limited, and decoding keeps what it reads.
+/// characters with its terminator; the builder refuses longer ones, a
+/// radio button (not described by the spec) is not limited, and decoding
+/// keeps what it reads.
 #[test]
 fn builder_enforces_the_label_length_limit() {
     use ms_oxoabkt::template::LABEL_MAX_CHARS;
@@ -177,9 +178,12 @@ fn builder_enforces_the_label_length_limit() {
         let mut b = TemplateBuilder::new(enc);
         b.row(label, Some(&long));
         let e = b.build().unwrap_err();
-        assert!(e.to_string().contains("2.2.2.1.3.1"), "{e}");
+        assert!(e.to_string().contains("over the 128"), "{e}");
         let mut b = TemplateBuilder::new(enc);
-        b.row(TRow::new(ControlType::GroupBox, 0, 0, 10, 10), Some(&long));
+        b.row(
+            TRow::new(ControlType::RadioButton, 0, 0, 10, 10),
+            Some(&long),
+        );
         b.build().unwrap();
         // A long label already in a template decodes and round-trips.
         let mut long_set = set.clone();
@@ -234,4 +238,49 @@ fn script_instructions_decode() {
         assert_eq!(back, words);
         assert!(!rest.is_empty());
     }
+}
+
+/// [MS-OXOABKT] 2.2.2.1.3.1 to 2.2.2.1.3.9: the per-control string roles
+/// and limits.
+#[test]
+fn per_control_string_rules() {
+    use ms_oxoabkt::{ControlType as T, StringRole, TRow, TemplateBuilder};
+    assert_eq!(T::TextBox.string_role(), StringRole::CharacterFilter);
+    for t in [
+        T::ListBox,
+        T::MultiValuedListBox,
+        T::MultiValuedDropDownListBox,
+    ] {
+        assert_eq!(t.string_role(), StringRole::Ignored);
+    }
+    for t in [T::Label, T::CheckBox, T::GroupBox, T::Button, T::TabPage] {
+        assert_eq!(t.string_role(), StringRole::Caption);
+    }
+    let limits = [
+        (T::Label, 128),
+        (T::TextBox, 15),
+        (T::CheckBox, 128),
+        (T::GroupBox, 128),
+        (T::Button, 128),
+        (T::TabPage, 32),
+    ];
+    let cp = StringEncoding::CodePage(CodePage::WINDOWS_1252);
+    for (t, max) in limits {
+        assert_eq!(t.max_string_len(), Some(max));
+        let row = TRow::new(t, 0, 0, 1, 1);
+        let mut b = TemplateBuilder::new(cp);
+        b.row(row, Some(&"a".repeat(max - 1)));
+        b.build().unwrap();
+        let mut b = TemplateBuilder::new(cp);
+        b.row(row, Some(&"a".repeat(max)));
+        assert!(b.build().is_err(), "{t}");
+    }
+    // 32 bytes for a page: 16 two-byte characters of code page 932 do not fit.
+    let mut b = TemplateBuilder::new(StringEncoding::CodePage(CodePage(932)));
+    b.row(
+        TRow::new(T::TabPage, 0, 0, 0, 0),
+        Some(&"\u{3042}".repeat(16)),
+    );
+    assert!(b.build().is_err());
+    assert_eq!(T::ListBox.max_string_len(), None);
 }

@@ -90,8 +90,9 @@ fn row_line(set: &TRowSet, row: &TRow, enc: StringEncoding) -> anyhow::Result<St
     );
     if row.control_flags.0 != 0 {
         // The DT_* names are MAPI's flags for controls bound to a property;
-        // on other rows (the spec's section 4 example has 0x00000CE4 on its
-        // page row) they would mislead, so those get the raw value.
+        // on other rows they would mislead (a page's flags "MUST be
+        // ignored", [MS-OXOABKT] 2.2.2.1.2, and the spec's section 4
+        // example has 0x00000CE4 there), so those get the raw value.
         if row.control_type.binds_property() {
             s.push_str(&format!(" flags {}", row.control_flags));
         } else {
