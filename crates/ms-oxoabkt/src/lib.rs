@@ -63,12 +63,15 @@
 //!
 //! ## Strings
 //!
-//! The spec (2.2.2.1.3) says the strings are 8-bit, in the code page the
-//! client asked for; display template files and Unicode-speaking servers
-//! carry UTF-16LE. The bytes do not say which: pass a [`StringEncoding`]
-//! (or use [`TRowSet::guess_encoding`]). Offset 0 means "no string"
-//! (multi-valued drop-down lists have none). Strings may be shared by
-//! several rows; the string area is kept exactly as stored.
+//! The spec (2.2.2.1.3) says the strings are 8-bit ("non-Unicode"), in the
+//! code page the client asked for, and its section 4 example is code page
+//! 1252 with one byte per character; the real templates this crate is
+//! tested with (gromox's) carry UTF-16LE, which the spec does not mention.
+//! The bytes do not say which: pass a [`StringEncoding`] (or use
+//! [`TRowSet::guess_encoding`]). Offset 0 means "no string" (not in the
+//! spec text; multi-valued drop-down lists in real templates have none).
+//! Strings may be shared by several rows; the string area is kept exactly
+//! as stored.
 //!
 //! ## Coverage
 //!
@@ -76,18 +79,36 @@
 //! |---|---|---|
 //! | 2.2.1 | template data and script data in NSPI / MAPI-HTTP responses | the payloads: [`Template`], [`ScriptData`] (the transports are ms-oxnspi's) |
 //! | 2.2.2.1.1 | TRowSet Structure (`Type`, `cRows`, rows) | [`TRowSet`]; other `Type` values kept raw in [`Template::Other`] |
-//! | 2.2.2.1.2 | TRow Structure, control types, control flags | [`TRow`], [`ControlType`], [`ControlFlags`] |
+//! | 2.2.2.1.2 | TRow Structure (pixels; page flags ignored), control types, control flags | [`TRow`], [`ControlType`], [`ControlFlags`] (type and flag values and names from MAPI display tables, see below) |
 //! | 2.2.2.1.3 | CNTRL Structure, string offsets and encodings | [`Cntrl`], [`TRowSet::string`], [`StringEncoding`], [`TemplateBuilder`] |
-//! | 2.2.2.1.3.1-9 | per-control meaning of `dwType` / `ulSize` / `ulString` | [`TRow::property_tag`], [`TRow::max_chars`], [`ControlType::string_role`] |
-//! | 2.2.2.2 | Script Format: count, instruction words, data | [`ScriptData`] (words kept raw; instruction semantics and execution not yet) |
+//! | 2.2.2.1.3.1-9 | per-control meaning of `dwType` / `ulSize` / `ulString`, string limits | [`ControlType`] variants, [`TRow::property_tag`], [`TRow::max_chars`], [`ControlType::string_role`], [`ControlType::max_string_len`] (enforced by [`TemplateBuilder`]) |
+//! | 2.2.2.1.3.2.1 | allowed-characters expression of edit controls | documented on [`StringRole::CharacterFilter`]; not parsed |
+//! | 2.2.2.2 | Script Format: count, instruction words, data | [`ScriptData`] (words kept raw), [`ScriptData::decode_instructions`] / [`ScriptOpcode`] (opcode values and operand counts from Microsoft's protocol test suites, not the spec text); execution not yet |
 //! | 3 | client and server behaviour (rendering the dialog, running scripts) | not applicable |
-//! | 4 | protocol examples | not yet as a test vector (hand-made vectors and 21 real templates instead) |
+//! | 4 | protocol examples | the NspiGetTemplateInfo example's Row0 and Row1, field by field: `test-vectors/oxoabkt/spec-example-*` (plus hand-made vectors and 21 real templates) |
+//!
+//! ## Sources
+//!
+//! The [MS-OXOABKT] text this crate was checked against: from the stored
+//! copies of learn.microsoft.com, 2.2.2.1.1 TRowSet Structure, 2.2.2.1.3
+//! Buffer Format of the CNTRL Structure, 2.2.2.1.3.1 CNTRL Structure
+//! Describing a Label Control, and the section 4 NspiGetTemplateInfo
+//! example up to its Row2 (dwCodePage 0x4E4, `cRows` 0x41, Row0 a page
+//! "General", Row1 "Name"); and, as quoted in the doc comments of a public
+//! source file (its quote of 2.2.2.1.3.1 matches the learn.microsoft.com
+//! page word for word), 2.2.2.1 Template Format, 2.2.2.1.2 TRow Structure
+//! (without its two value tables) and 2.2.2.1.3.2 to 2.2.2.1.3.9. Not
+//! available: the 2.2.2.1.2 tables of control type and flag values, and
+//! 2.2.2.2 Script Format. So the control type values and names and the
+//! flag names come from the MAPI display-table structures (`DTCT_*`,
+//! `DT_*`) and real templates, the script opcodes from Microsoft's Exchange
+//! protocol test suites, and the item docs say so.
 #![forbid(unsafe_code)]
 
 pub mod script;
 pub mod template;
 
-pub use script::ScriptData;
+pub use script::{Instruction, ScriptData, ScriptOpcode};
 pub use template::{
     Cntrl, ControlFlags, ControlType, StringEncoding, StringRole, TRow, TRowSet, Template,
     TemplateBuilder, TemplateString, TemplateType,

@@ -18,6 +18,12 @@ pub const TROWSET_HEADER_LEN: usize = 8;
 pub const TROW_LEN: usize = 36;
 /// Size of one CNTRL structure, in bytes ([MS-OXOABKT] 2.2.2.1.3).
 pub const CNTRL_LEN: usize = 12;
+/// [MS-OXOABKT] 2.2.2.1.3.1 CNTRL Structure Describing a Label Control:
+/// a label's string "MUST NOT be over 128 characters long, including the
+/// NULL-terminating character" (so at most 127 characters of text).
+/// Decoding keeps longer labels as read; [`TemplateBuilder::build`]
+/// refuses them. The other controls' limits: [`ControlType::max_string_len`].
+pub const LABEL_MAX_CHARS: usize = 128;
 
 msox_codec::wire_enum! {
     /// [MS-OXOABKT] 2.2.2.1.1 TRowSet Structure: the `Type` field. The spec
@@ -31,32 +37,70 @@ msox_codec::wire_enum! {
 
 msox_codec::wire_enum! {
     /// [MS-OXOABKT] 2.2.2.1.2 TRow Structure: the `ControlType` field, the
-    /// kind of dialog control a row describes. The names are the MAPI
-    /// display-table names (`DTCT_*`) of the same values.
+    /// kind of dialog control a row describes.
+    ///
+    /// 2.2.2.1.2 says the field "MUST be one of the values listed in the
+    /// following table", but that table is not in the text available here
+    /// (2.2.2.1.2 as quoted in a public source file, without the table), so
+    /// the values and names are the MAPI display-table ones (`DTCT_*`,
+    /// mapidefs.h), checked against real templates and against what the
+    /// spec does say: 2.2.2.1.2 calls 0x00000008 the "tabbed page
+    /// control"; the section 4 NspiGetTemplateInfo example's first row
+    /// (string "General") has type 0x8 and its second ("Name", a frame at
+    /// 6,3 sized 0x167 by 0x29) type 0x6 ([`ControlType::GroupBox`]).
+    /// 2.2.2.1.3.1 to 2.2.2.1.3.9 describe the CNTRL of nine controls:
+    /// label, edit, list box, check box, group box, button, tabbed page,
+    /// multi-valued list box, multi-valued drop-down list box. Combo box
+    /// (0x3), drop-down list box (0x4) and radio button (0x9) are MAPI
+    /// types the spec does not describe. Unknown values are kept.
     pub enum ControlType: u32 {
-        /// Label control: static text (2.2.2.1.3.1).
+        /// Label control: static text. [MS-OXOABKT] 2.2.2.1.3.1: `dwType`
+        /// MUST be 0 (and is ignored), `ulSize` SHOULD be 0 (and is
+        /// ignored), the string is the label text, at most
+        /// [`LABEL_MAX_CHARS`] characters with its terminator.
         Label = 0x0000_0000 => "DTCT_LABEL",
-        /// Text box (edit) control bound to a property.
+        /// Edit control. 2.2.2.1.3.2: `dwType` is the property entered,
+        /// `ulSize` the number of characters allowed, the string the
+        /// allowed-characters expression (2.2.2.1.3.2.1), at most 15
+        /// characters with its terminator.
         TextBox = 0x0000_0001 => "DTCT_EDIT",
-        /// List box control showing a table-valued (PtypObject) property.
+        /// List box control. 2.2.2.1.3.3: `dwType` is the property of the
+        /// table that fills it (and to which its data SHOULD be saved);
+        /// `ulSize` SHOULD be 0 (ignored); the string MUST be "*" (ignored).
         ListBox = 0x0000_0002 => "DTCT_LBX",
-        /// Combo box control: an edit field with a list of choices.
+        /// Combo box control (MAPI; not described by the spec).
         ComboBox = 0x0000_0003 => "DTCT_COMBOBOX",
-        /// Drop-down list box control.
+        /// Drop-down list box control (MAPI; not described by the spec).
         DropDownListBox = 0x0000_0004 => "DTCT_DDLBX",
-        /// Check box control bound to a Boolean property.
+        /// Check box control. 2.2.2.1.3.4: `dwType` is the property it
+        /// represents; `ulSize` SHOULD be 0 (ignored); the string is its
+        /// label, at most 128 bytes with its terminator.
         CheckBox = 0x0000_0005 => "DTCT_CHECKBOX",
-        /// Group box: a frame with a caption around other controls.
+        /// Group box control. 2.2.2.1.3.5: `dwType` and `ulSize` SHOULD be
+        /// 0 (ignored); the string is its label, at most 128 bytes with
+        /// its terminator.
         GroupBox = 0x0000_0006 => "DTCT_GROUPBOX",
-        /// Push button control.
+        /// Button control. 2.2.2.1.3.6: `dwType` is the property used to
+        /// perform an action and MUST be PidTagAddressBookManageDistributionList
+        /// (other values are ignored); `ulSize` MUST be 0 (ignored); the
+        /// string is its label, at most 128 bytes with its terminator.
         Button = 0x0000_0007 => "DTCT_BUTTON",
-        /// Tab page: starts a new page of the dialog; its string is the tab caption.
+        /// Tabbed page control (2.2.2.1.2: 0x00000008; its `ControlFlags`
+        /// MUST be ignored). 2.2.2.1 Template Format: the controls after a
+        /// page control go on that page. 2.2.2.1.3.7: `dwType` and `ulSize`
+        /// SHOULD be 0 (ignored); the string is the tab's label, at most
+        /// 32 bytes with its terminator.
         TabPage = 0x0000_0008 => "DTCT_PAGE",
-        /// Radio button control.
+        /// Radio button control (MAPI; not described by the spec).
         RadioButton = 0x0000_0009 => "DTCT_RADIOBUTTON",
-        /// Multi-valued list box bound to a multi-valued property.
+        /// Multi-valued list box control. 2.2.2.1.3.8: `dwType` is the
+        /// multi-valued property shown; `ulSize` SHOULD be 0 (ignored);
+        /// the string MUST be "*" (ignored).
         MultiValuedListBox = 0x0000_000B => "DTCT_MVLISTBOX",
-        /// Multi-valued drop-down list box bound to a multi-valued property.
+        /// Multi-valued drop-down list box control. 2.2.2.1.3.9: `dwType`
+        /// is the multi-valued property shown; `ulSize` is ignored; the
+        /// string MUST be "*" (ignored). (Real templates give these
+        /// `ulString` 0, no string.)
         MultiValuedDropDownListBox = 0x0000_000C => "DTCT_MVDDLBX",
     }
 }
@@ -65,6 +109,10 @@ impl ControlType {
     /// Whether the CNTRL `dwType` of this control type holds a property
     /// tag (the property the control shows or edits) rather than zero:
     /// every type except labels, group boxes and tab pages, and unknown types.
+    /// From [MS-OXOABKT] 2.2.2.1.3.1 to 2.2.2.1.3.9 (see each
+    /// [`ControlType`] variant) for the nine controls they describe, and
+    /// from the MAPI display-table structures for combo boxes, drop-down
+    /// list boxes and radio buttons.
     pub const fn binds_property(self) -> bool {
         !matches!(
             self,
@@ -75,7 +123,9 @@ impl ControlType {
         )
     }
 
-    /// What the CNTRL `ulString` of this control type holds.
+    /// What the CNTRL `ulString` of this control type holds
+    /// ([MS-OXOABKT] 2.2.2.1.3.1 to 2.2.2.1.3.9; MAPI for the three types
+    /// the spec does not describe).
     pub const fn string_role(self) -> StringRole {
         match self {
             ControlType::Label
@@ -84,13 +134,30 @@ impl ControlType {
             | ControlType::Button
             | ControlType::TabPage
             | ControlType::RadioButton => StringRole::Caption,
-            ControlType::TextBox
-            | ControlType::ComboBox
-            | ControlType::ListBox
-            | ControlType::DropDownListBox
+            ControlType::TextBox | ControlType::ComboBox | ControlType::DropDownListBox => {
+                StringRole::CharacterFilter
+            }
+            ControlType::ListBox
             | ControlType::MultiValuedListBox
-            | ControlType::MultiValuedDropDownListBox => StringRole::CharacterFilter,
+            | ControlType::MultiValuedDropDownListBox => StringRole::Ignored,
             ControlType::Unknown(_) => StringRole::Unknown,
+        }
+    }
+
+    /// The most a string of this control type may take, terminator
+    /// included ([MS-OXOABKT] 2.2.2.1.3.1 to 2.2.2.1.3.7): 128 characters
+    /// for labels, 15 characters for edit filters, 128 bytes for check
+    /// boxes, group boxes and buttons, 32 bytes for tabbed pages. `None`
+    /// when the spec gives no limit. [`TemplateBuilder::build`] enforces
+    /// it (as bytes of 8-bit text, and as characters of UTF-16 text);
+    /// decoding keeps whatever is stored.
+    pub const fn max_string_len(self) -> Option<usize> {
+        match self {
+            ControlType::Label => Some(LABEL_MAX_CHARS),
+            ControlType::TextBox => Some(15),
+            ControlType::CheckBox | ControlType::GroupBox | ControlType::Button => Some(128),
+            ControlType::TabPage => Some(32),
+            _ => None,
         }
     }
 }
@@ -100,18 +167,37 @@ impl ControlType {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StringRole {
-    /// Text shown to the user (label, caption, tab title); `&` marks the
-    /// shortcut key and `&&` is a literal ampersand.
+    /// Text shown to the user (label, caption, tab title). [MS-OXOABKT]
+    /// 2.2.2.1.3: `&` makes the character after it the shortcut key that
+    /// selects the control (or, when the control cannot be selected, the
+    /// control after it); `&&` is a literal ampersand.
     Caption,
-    /// The characters the user may type (`*` for any character; `[...]`
-    /// sets, `-` ranges, `~` negation, as MAPI display tables define them).
+    /// The characters the user may type. [MS-OXOABKT] 2.2.2.1.3.2.1
+    /// Expression Syntax for Allowed Characters: `*` allows any
+    /// character; otherwise `"[" *1("~") 1*(char-val / char-val "-"
+    /// char-val) "]"`, where a leading `~` lists the characters that are
+    /// not allowed, `a-z` is a range and `\` makes the next character
+    /// literal (e.g. `[AFT-Z]`, `[~\[Z]`).
     CharacterFilter,
+    /// A string the spec fixes and tells readers to ignore: list boxes and
+    /// multi-valued list and drop-down list boxes ([MS-OXOABKT]
+    /// 2.2.2.1.3.3, 2.2.2.1.3.8, 2.2.2.1.3.9: "MUST be a string that
+    /// contains only the character "*" and MUST be ignored").
+    Ignored,
     /// A control type this crate does not know.
     Unknown,
 }
 
 /// [MS-OXOABKT] 2.2.2.1.2 TRow Structure: the `ControlFlags` field, a bit
-/// mask (the MAPI `DT_*` control flags). Unknown bits are kept.
+/// mask. Unknown bits are kept.
+///
+/// 2.2.2.1.2 (as quoted in a public source file, without its flag table):
+/// the field "MUST contain any combination of the bits that are specified
+/// in the following table for all values of the ControlType field, except
+/// for 0x00000008 (tabbed page control)"; for a tabbed page it "can be any
+/// value and MUST be ignored" (the section 4 example's page row has
+/// 0x00000CE4). The table itself is not available here, so the names and
+/// values are MAPI's `DT_*` control flags.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ControlFlags(pub u32);
@@ -217,28 +303,33 @@ impl Encode for ControlFlags {
 }
 
 /// [MS-OXOABKT] 2.2.2.1.3 Buffer Format of the CNTRL Structure: the 12-byte
-/// control structure at the end of every TRow. The meaning of `dwType`
-/// and `ulSize` depends on the row's [`ControlType`] (2.2.2.1.3.1 to
-/// 2.2.2.1.3.9); all three values are kept as read.
+/// control structure at the end of every TRow: `dwType` (DWORD), `ulSize`
+/// (ULONG), `ulString` (ULONG). The meaning of `dwType` and `ulSize`
+/// "varies depending on the control" (2.2.2.1.3.1 to 2.2.2.1.3.9, see the
+/// [`ControlType`] variants); all three values are kept as read, also
+/// where the spec says MUST be 0.
 ///
 /// The per-control readings this crate offers ([`TRow::property_tag`],
-/// [`TRow::max_chars`], [`ControlType::string_role`]) follow 2.2.2.1.3.1
-/// (labels) and, for the other controls, the MAPI display-table control
-/// structures the spec's CNTRL mirrors, checked against real templates
-/// (text boxes bind PtypString8 tags with a character limit and the
-/// filter `*`; list boxes bind PtypObject tables; multi-valued lists bind
-/// multi-valued tags).
+/// [`TRow::max_chars`], [`ControlType::string_role`],
+/// [`ControlType::max_string_len`]) follow 2.2.2.1.3.1 (learn.microsoft.com)
+/// and 2.2.2.1.3.2 to 2.2.2.1.3.9 (their text as quoted in a public source
+/// file; those pages are not in the stored copies used here) for the nine
+/// controls the spec describes, and the MAPI display-table structures for
+/// combo boxes, drop-down list boxes and radio buttons.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Cntrl {
-    /// `dwType`: zero for labels, group boxes and tab pages; the property
-    /// tag the control is bound to otherwise.
+    /// `dwType`: zero for labels (MUST), group boxes and tab pages
+    /// (SHOULD); the property tag the control is bound to otherwise.
     pub dw_type: u32,
-    /// `ulSize`: for text boxes and combo boxes the maximum number of
-    /// characters; zero otherwise.
+    /// `ulSize`: for edit controls the number of characters allowed
+    /// (2.2.2.1.3.2; combo boxes too, per MAPI); zero or ignored otherwise.
     pub ul_size: u32,
-    /// `ulString`: the byte offset, from the start of the TRowSet, of a
-    /// null-terminated string; 0 when the control has no string.
+    /// `ulString`: "the offset in BYTEs from the base of the TRowSet
+    /// structure" (2.2.2.1.3) of a null-terminated string. 0 when the
+    /// control has no string (not in the spec text: real templates use it
+    /// for multi-valued drop-down lists, and offset 0 is the TRowSet's
+    /// own `Type` field, never a string).
     pub ul_string: u32,
 }
 
@@ -278,17 +369,20 @@ impl Encode for Cntrl {
 }
 
 /// [MS-OXOABKT] 2.2.2.1.2 TRow Structure: one control of the dialog, 36
-/// bytes. Positions and sizes are in dialog units.
+/// bytes. "The display area is measured in pixels": `XPos`/`YPos` are the
+/// upper-left corner and `DeltaX`/`DeltaY` the width and height, in pixels
+/// (2.2.2.1.2 as quoted in a public source file; the page is not in the
+/// stored copies used here).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct TRow {
-    /// `XPos`: the horizontal position of the control's left edge.
+    /// `XPos`: X coordinate of the control's upper-left corner, in pixels.
     pub x_pos: u32,
-    /// `DeltaX`: the width of the control.
+    /// `DeltaX`: width of the control, in pixels.
     pub delta_x: u32,
-    /// `YPos`: the vertical position of the control's top edge.
+    /// `YPos`: Y coordinate of the control's upper-left corner, in pixels.
     pub y_pos: u32,
-    /// `DeltaY`: the height of the control.
+    /// `DeltaY`: height of the control, in pixels.
     pub delta_y: u32,
     /// `ControlType`.
     pub control_type: ControlType,
@@ -327,7 +421,8 @@ impl TRow {
         }
     }
 
-    /// The maximum number of characters (`ulSize`) of a text box or combo box.
+    /// The number of characters allowed (`ulSize`) in an edit control
+    /// ([MS-OXOABKT] 2.2.2.1.3.2) or a combo box (MAPI).
     pub const fn max_chars(&self) -> Option<u32> {
         match self.control_type {
             ControlType::TextBox | ControlType::ComboBox => Some(self.control_structure.ul_size),
@@ -372,10 +467,15 @@ impl Encode for TRow {
 }
 
 /// [MS-OXOABKT] 2.2.2.1.3: how the strings `ulString` points at are
-/// encoded. The spec says 8-bit strings in the code page the client asked
-/// for (`dwCodePage` of NspiGetTemplateInfo); display template files and
-/// servers that answer in Unicode carry UTF-16LE strings. The bytes do not
-/// say which, so the caller does (or asks [`TRowSet::guess_encoding`]).
+/// encoded. The spec says a "null-terminated non-Unicode string" that
+/// "MUST be in the code page indicated by dwCodePage" of
+/// NspiGetTemplateInfo; the section 4 example (dwCodePage 0x4E4, code
+/// page 1252) places "Name" 8 bytes after "General", one byte per
+/// character and a 1-byte NUL. Not in [MS-OXOABKT]: the real templates
+/// this crate is tested with (the ones gromox ships, which its server
+/// serves and puts in offline address books) carry UTF-16LE strings. The
+/// bytes do not say which, so the caller does (or asks
+/// [`TRowSet::guess_encoding`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum StringEncoding {
@@ -791,7 +891,11 @@ impl TemplateBuilder {
     }
 
     /// Lays out the template. Fails when a string cannot be represented
-    /// in the code page or contains a NUL, or when offsets overflow 32 bits.
+    /// in the code page or contains a NUL, when a string with its
+    /// terminator is longer than its control type allows
+    /// ([`ControlType::max_string_len`], [MS-OXOABKT] 2.2.2.1.3.1 to
+    /// 2.2.2.1.3.7: bytes of 8-bit text, characters of UTF-16 text), or
+    /// when offsets overflow 32 bits.
     pub fn build(&self) -> Result<TRowSet> {
         let start = TROWSET_HEADER_LEN.saturating_add(self.rows.len().saturating_mul(TROW_LEN));
         let mut area = Vec::new();
@@ -807,17 +911,29 @@ impl TemplateBuilder {
                         ))));
                     }
                     let off = fit_u32(start.saturating_add(area.len()), "ulString")?;
-                    match self.encoding {
+                    let len = match self.encoding {
                         StringEncoding::Unicode => {
                             for u in t.encode_utf16() {
                                 area.extend_from_slice(&u.to_le_bytes());
                             }
                             area.extend_from_slice(&[0, 0]);
+                            t.chars().count()
                         }
                         StringEncoding::CodePage(cp) => {
-                            area.extend_from_slice(String8::encode_str(t, cp)?.bytes());
+                            let b = String8::encode_str(t, cp)?;
+                            area.extend_from_slice(b.bytes());
                             area.push(0);
+                            b.bytes().len()
                         }
+                    };
+                    if let Some(max) = row.control_type.max_string_len()
+                        && len.saturating_add(1) > max
+                    {
+                        return Err(Error::new(ErrorKind::Malformed(Cow::Owned(format!(
+                            "{} string of {} with its NUL is over the {max} that [MS-OXOABKT] 2.2.2.1.3 allows",
+                            row.control_type,
+                            len.saturating_add(1)
+                        )))));
                     }
                     off
                 }

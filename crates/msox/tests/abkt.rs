@@ -1,5 +1,5 @@
 //! `msox abkt FILE [--json] [--encoding E] [--script]` and `msox inspect`
-//! on address book templates (the hand-made vectors in test-vectors/oxoabkt).
+//! on address book templates (the vectors in test-vectors/oxoabkt).
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use std::path::PathBuf;
@@ -63,6 +63,14 @@ fn script_data() {
     assert_eq!(out.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["instructions"].as_array().unwrap().len(), 3);
+    assert_eq!(v["decoded"][0]["opcode"], "EmitString");
+    assert_eq!(v["decoded"][0]["operands"][0], 16);
+    assert_eq!(v["decoded"][1]["opcode"], "Halt");
+    let out = msox(&["abkt", "--script", p.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("[0]: EmitString 0x00000010"), "{text}");
+    assert!(text.contains("[2]: Halt"), "{text}");
     std::fs::remove_file(p).unwrap();
 }
 
@@ -74,5 +82,26 @@ fn bad_offset_is_exit_1_and_bad_encoding_exit_2() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("ulString"));
     let out = msox(&["abkt", "--encoding", "nonsense", p.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
+    std::fs::remove_file(p).unwrap();
+}
+
+#[test]
+fn spec_example_rows() {
+    // Row0 and Row1 of the [MS-OXOABKT] section 4 NspiGetTemplateInfo
+    // example (code page 1252): a page whose flags 0x00000CE4 are shown raw,
+    // then the "Name" group box.
+    let p = vector_file("spec-example-get-template-info-rows-0-1");
+    let out = msox(&["abkt", p.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("strings: code page 1252"), "{text}");
+    assert!(
+        text.contains("[0] DTCT_PAGE at (0, 0) size 0x0 flags 0x00000CE4 \"General\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("[1] DTCT_GROUPBOX at (6, 3) size 359x41 \"Name\""),
+        "{text}"
+    );
     std::fs::remove_file(p).unwrap();
 }

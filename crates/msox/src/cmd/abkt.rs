@@ -89,7 +89,15 @@ fn row_line(set: &TRowSet, row: &TRow, enc: StringEncoding) -> anyhow::Result<St
         row.control_type, row.x_pos, row.y_pos, row.delta_x, row.delta_y
     );
     if row.control_flags.0 != 0 {
-        s.push_str(&format!(" flags {}", row.control_flags));
+        // The DT_* names are MAPI's flags for controls bound to a property;
+        // on other rows they would mislead (a page's flags "MUST be
+        // ignored", [MS-OXOABKT] 2.2.2.1.2, and the spec's section 4
+        // example has 0x00000CE4 there), so those get the raw value.
+        if row.control_type.binds_property() {
+            s.push_str(&format!(" flags {}", row.control_flags));
+        } else {
+            s.push_str(&format!(" flags 0x{:08X}", row.control_flags.0));
+        }
     }
     if let Some(p) = property(row) {
         s.push_str(&format!(" property {p}"));
@@ -202,9 +210,25 @@ fn template_json(t: &Template, enc: Option<StringEncoding>) -> anyhow::Result<Va
 pub(crate) fn script_node(s: &ScriptData) -> Node {
     let mut n = Node::new("ScriptData (MS-OXOABKT 2.2.2.2)");
     n.push(Node::leaf("instruction DWORDs", s.instructions.len()));
+    // Opcode names and operand counts: ms_oxoabkt::ScriptOpcode (from
+    // Microsoft's protocol test suites, not the spec text).
     let mut words = Node::new("instructions");
-    for (i, w) in s.instructions.iter().enumerate() {
-        words.push(Node::leaf(format!("[{i}]"), format!("0x{w:08X}")));
+    let (decoded, rest) = s.decode_instructions();
+    let mut i = 0usize;
+    for ins in &decoded {
+        let mut line = ins.opcode.to_string();
+        for op in &ins.operands {
+            line.push_str(&format!(" 0x{op:08X}"));
+        }
+        words.push(Node::leaf(format!("[{i}]"), line));
+        i += 1 + ins.operands.len();
+    }
+    for w in rest {
+        words.push(Node::leaf(
+            format!("[{i}]"),
+            format!("0x{w:08X} (not decoded)"),
+        ));
+        i += 1;
     }
     n.push(words);
     n.push(Node::leaf(
@@ -219,8 +243,15 @@ pub(crate) fn script_node(s: &ScriptData) -> Node {
 }
 
 fn script_json(s: &ScriptData) -> Value {
+    let (decoded, rest) = s.decode_instructions();
     json!({
         "instructions": s.instructions,
+        "decoded": decoded.iter().map(|ins| json!({
+            "opcode": ins.opcode.to_string(),
+            "opcode_value": ins.opcode.value(),
+            "operands": ins.operands,
+        })).collect::<Vec<_>>(),
+        "undecoded": rest,
         "data_hex": msox_codec::hex::encode(&s.data),
     })
 }
