@@ -180,6 +180,7 @@ impl ResponseHeaders {
     }
 }
 
+// Unit tests: an unwrap/expect/panic here fails the test; no decoder input reaches them.
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -160,6 +160,7 @@ pub fn page_by_namespace(ns: &str) -> Option<u8> {
         .map(|&(_, p)| p)
 }
 
+// Unit tests: an unwrap/expect/panic here fails the test; no decoder input reaches them.
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -165,6 +165,7 @@ impl<'a> Header<'a> {
     }
 }
 
+// Unit tests: an unwrap/expect/panic here fails the test; no decoder input reaches them.
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -370,6 +370,7 @@ fn store(data: &[u8], out: &mut Vec<u8>) {
     out.extend_from_slice(data.get(..usize::from(len)).unwrap_or(data));
 }
 
+// Unit tests: an unwrap/expect/panic here fails the test; no decoder input reaches them.
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing)]

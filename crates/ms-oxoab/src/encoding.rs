@@ -382,6 +382,7 @@ pub(crate) fn write_value(out: &mut Vec<u8>, t: PropertyType, v: &PropertyValue)
     Ok(())
 }
 
+// Unit tests: an unwrap/expect/panic here fails the test; no decoder input reaches them.
 #[cfg(test)]
 mod tests {
     use super::*;

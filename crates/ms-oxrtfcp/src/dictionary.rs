@@ -75,6 +75,7 @@ impl DictionaryReference {
     }
 }
 
+// Unit tests: an unwrap/expect/panic here fails the test; no decoder input reaches them.
 #[cfg(test)]
 mod tests {
     use super::*;

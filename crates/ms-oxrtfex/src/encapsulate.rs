@@ -410,6 +410,7 @@ fn contains_ignore_case(hay: &str, needle: &str) -> bool {
     find_ignore_case(hay, needle).is_some()
 }
 
+// Unit tests: an unwrap/expect/panic here fails the test; no decoder input reaches them.
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -294,6 +294,7 @@ pub fn canonical_codes(lens: &[u8], codes: &mut Vec<u16>) {
     }
 }
 
+// Unit tests: an unwrap/expect/panic here fails the test; no decoder input reaches them.
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing)]

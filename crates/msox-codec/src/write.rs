@@ -66,6 +66,7 @@ impl CountWidth {
     }
 }
 
+// Unit tests: an unwrap/expect/panic here fails the test; no decoder input reaches them.
 #[cfg(test)]
 mod tests {
     use super::*;
