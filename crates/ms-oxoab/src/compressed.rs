@@ -336,30 +336,7 @@ impl CompressedFile {
     }
 }
 
-impl<'a> Decode<'a> for CompressedFile {
-    /// Reads the whole input as a compressed file (default limits).
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let f = CompressedFile::decode_limited(input, &Limits::default())
-            .map_err(msox_codec::nom::Err::Failure)?;
-        Ok((input.get(input.len()..).unwrap_or_default(), f))
-    }
-}
-
-impl Encode for CompressedFile {
-    fn encoded_len(&self) -> usize {
-        LzxHeader::SIZE
-            + self.blocks.iter().map(Encode::encoded_len).sum::<usize>()
-            + self.trailing.len()
-    }
-    fn encode<B: BufMut>(&self, buf: &mut B) -> Result<()> {
-        self.header.encode(buf)?;
-        for b in &self.blocks {
-            b.encode(buf)?;
-        }
-        buf.put_slice(&self.trailing);
-        Ok(())
-    }
-}
+block_container_codec!(CompressedFile, LzxHeader, "a compressed file");
 
 /// Decompresses a compressed OAB file (lenient, default limits): the
 /// container is read, stored blocks copied, compressed blocks passed to

@@ -99,6 +99,9 @@
 //! [`DecodeOptions::strict`] refuses instead.
 #![forbid(unsafe_code)]
 
+#[macro_use]
+mod macros;
+
 pub mod browse;
 pub mod codec;
 pub mod compressed;

@@ -293,27 +293,4 @@ impl MdiFile {
     }
 }
 
-impl<'a> Decode<'a> for MdiFile {
-    /// Reads the whole input as a compressed version 2/3 file (default limits).
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let f = MdiFile::decode_limited(input, &Limits::default())
-            .map_err(msox_codec::nom::Err::Failure)?;
-        Ok((input.get(input.len()..).unwrap_or_default(), f))
-    }
-}
-
-impl Encode for MdiFile {
-    fn encoded_len(&self) -> usize {
-        MdiHeader::SIZE
-            + self.blocks.iter().map(Encode::encoded_len).sum::<usize>()
-            + self.trailing.len()
-    }
-    fn encode<B: BufMut>(&self, buf: &mut B) -> Result<()> {
-        self.header.encode(buf)?;
-        for b in &self.blocks {
-            b.encode(buf)?;
-        }
-        buf.put_slice(&self.trailing);
-        Ok(())
-    }
-}
+block_container_codec!(MdiFile, MdiHeader, "a compressed version 2/3 file");

@@ -280,30 +280,7 @@ impl PatchFile {
     }
 }
 
-impl<'a> Decode<'a> for PatchFile {
-    /// Reads the whole input as a patch file (default limits).
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let f = PatchFile::decode_limited(input, &Limits::default())
-            .map_err(msox_codec::nom::Err::Failure)?;
-        Ok((input.get(input.len()..).unwrap_or_default(), f))
-    }
-}
-
-impl Encode for PatchFile {
-    fn encoded_len(&self) -> usize {
-        PatchHeader::SIZE
-            + self.blocks.iter().map(Encode::encoded_len).sum::<usize>()
-            + self.trailing.len()
-    }
-    fn encode<B: BufMut>(&self, buf: &mut B) -> Result<()> {
-        self.header.encode(buf)?;
-        for b in &self.blocks {
-            b.encode(buf)?;
-        }
-        buf.put_slice(&self.trailing);
-        Ok(())
-    }
-}
+block_container_codec!(PatchFile, PatchHeader, "a patch file");
 
 /// Applies a differential patch file to `source` (lenient, default limits).
 pub fn apply_patch(source: &[u8], patch: &[u8], codec: &mut dyn LzxCodec) -> Result<Vec<u8>> {
