@@ -69,7 +69,7 @@
 //! | 2.11 | Compressed OAB Version 4 Details / Template File: LZX_HDR, LZX_BLK | [`CompressedFile`]; stored blocks here, LZXD blocks through an [`LzxCodec`] |
 //! | 2.2 | Uncompressed display template file: OAB_HDR, TMPLT_ENTRY ×7, NAMES_STRUCT, address-templates, data | [`TemplateFile`], [`TmpltEntry`], [`TemplateSlot`]: the entries decoded, their parts reachable by slot, templates and scripts decoded through `ms-oxoabkt` ([`TemplateFile::template`], [`TemplateFile::script`]), written by [`TemplateFile::build`]; NAMES_STRUCT and the address-creation templates kept as bytes (NAMES_STRUCT's layout was not available to us) |
 //! | 2.3 | Version 2 and 3 Browse file: OAB_HDR, B2_REC | [`BrowseFile`], [`B2Rec`] |
-//! | 2.3.3 | RDN hash (ulSerial of Browse, RDN Index and Details files) | [`rdn_hash`], [`browse_rdn_hash`]; reproduces the ulSerial of both spec examples (3.1, 3.2) |
+//! | 2.3.3 | RDN hash (ulSerial of Browse, RDN Index and Details files) | [`rdn_hash`], [`browse_rdn_hash`]; reproduces the ulSerial of both spec examples (3.1, 3.2) from the RDN values their records need (the examples' RDN Index bytes were not available; the values are in the vectors) |
 //! | 2.4 | Version 2 and 3 RDN Index file: RDN_HDR, pdn-records, RDN2_REC | [`RdnFile`], [`RdnHeader`], [`Rdn2Rec`] |
 //! | 2.5 | Version 2 and 3 ANR Index file: OAB_HDR, ANR_REC | [`AnrFile`], [`AnrRec`] |
 //! | 2.6 | Version 2 and 3 Details file | [`DetailsFile`] (= [`Version7File`]): OAB_HDR and the records as bytes, sliced by B2_REC ([`Version7File::record`]); the fields of a details-record are not decoded (the value encodings string-value / binary-value were not available to us) |

@@ -194,7 +194,8 @@ pub struct TemplateFile {
     pub rest: Vec<u8>,
 }
 
-/// The parts of one display template, for [`TemplateFile::build`].
+/// The parts one [MS-OXOAB] 2.2.2 TMPLT_ENTRY points at, for
+/// [`TemplateFile::build`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct TemplateParts<'a> {
     /// The template's X500 DN, without a terminating null (one is written).
