@@ -10,17 +10,18 @@
 //!
 //! # How offsets work
 //!
-//! Decoders follow the nom convention: they take the remaining input (always a
-//! *suffix* of the caller's buffer) and return what is left. While an error
-//! travels up through the decoders it records how many bytes of the buffer
-//! remained at the point of failure; the entry points ([`crate::Decode::decode_exact`],
-//! [`crate::decode_all`], ...) know the total length and turn that into an
-//! absolute offset. Code that decodes a sub-slice (a length-prefixed body)
-//! uses [`crate::Reader::sub`] or [`Error::rebase_sub`], so offsets stay
-//! absolute without any bookkeeping in the structure code.
+//! Decoders read through a [`crate::Reader`], which knows the absolute
+//! position of every byte in the caller's buffer (a sub-reader for a
+//! length-prefixed body is a narrower window on the same buffer) and the
+//! structure path of the decode session. An error raised by the reader
+//! carries both, by construction: no caller has to rebase an offset. Data
+//! produced from the input (decompressed, say) is read by a reader over a
+//! [`Derived`] buffer, and its errors say so.
 
 use std::borrow::Cow;
 use std::fmt;
+
+use crate::path::{Frame, Path};
 
 /// What went wrong. Every variant renders as a short lower-case phrase.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -108,165 +109,223 @@ pub enum ErrorKind {
 enum Pos {
     /// No position (encoding errors, errors about the input as a whole).
     None,
-    /// Bytes of the caller's buffer that remained at the point of failure;
-    /// turned into [`Pos::Absolute`] by the decode entry points.
+    /// Bytes of the parsed slice that remained at the point of failure (what
+    /// a nom parser knows); turned into [`Pos::Absolute`] by
+    /// [`crate::Reader::nom`] and the entry points.
     Remaining(usize),
-    /// Absolute byte offset from the start of the caller's buffer.
+    /// Absolute byte offset.
     Absolute(usize),
+}
+
+/// The buffer an offset counts in, when it is not the caller's buffer: data
+/// produced from it (decompressed, de-obfuscated) whose bytes have no single
+/// position in the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Derived {
+    /// What the buffer is (`"decompressed RTF"`).
+    pub what: &'static str,
+    /// Where the data it was produced from starts in the caller's buffer,
+    /// when known.
+    pub from: Option<usize>,
+}
+
+#[derive(Clone, PartialEq, Eq)]
+struct Inner {
+    kind: ErrorKind,
+    pos: Pos,
+    derived: Option<Derived>,
+    path: Path,
 }
 
 /// A decode or encode error: kind, byte offset and structure path.
 ///
-/// See the [module documentation](self) for the display format and how the
-/// offset is computed.
+/// Boxed, so a `Result<T, Error>` stays small on hot paths. See the
+/// [module documentation](self) for the display format.
 #[derive(Clone, PartialEq, Eq)]
-pub struct Error {
-    kind: ErrorKind,
-    pos: Pos,
-    /// Innermost structure first (the order errors bubble up in).
-    path: Vec<Cow<'static, str>>,
-}
+pub struct Error(Box<Inner>);
 
 /// `Result` with [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
-    /// An error of `kind` with no position yet.
+    /// An error of `kind` with no position.
+    #[cold]
     pub fn new(kind: ErrorKind) -> Self {
-        Self {
+        Error(Box::new(Inner {
             kind,
             pos: Pos::None,
-            path: Vec::new(),
-        }
-    }
-
-    /// An error of `kind` at the point where `remaining` bytes of the
-    /// caller's buffer were left (what a decoder knows from its input slice:
-    /// `input.len()`).
-    pub fn at_remaining(kind: ErrorKind, remaining: usize) -> Self {
-        Self {
-            kind,
-            pos: Pos::Remaining(remaining),
-            path: Vec::new(),
-        }
-    }
-
-    /// An error of `kind` at the front of `input` (a suffix of the caller's buffer).
-    pub fn at(kind: ErrorKind, input: &[u8]) -> Self {
-        Self::at_remaining(kind, input.len())
+            derived: None,
+            path: Path::new(),
+        }))
     }
 
     /// An error of `kind` at an absolute byte offset.
+    #[cold]
     pub fn at_offset(kind: ErrorKind, offset: usize) -> Self {
-        Self {
-            kind,
-            pos: Pos::Absolute(offset),
-            path: Vec::new(),
-        }
+        let mut e = Self::new(kind);
+        e.0.pos = Pos::Absolute(offset);
+        e
     }
 
-    /// Shorthand: [`ErrorKind::Malformed`] at the front of `input`.
-    pub fn malformed(message: impl Into<Cow<'static, str>>, input: &[u8]) -> Self {
-        Self::at(ErrorKind::Malformed(message.into()), input)
+    /// An error at the point where `remaining` bytes of a parsed slice were
+    /// left (what a nom-style parser knows). [`crate::Reader::nom`] turns it
+    /// into an absolute offset.
+    #[cold]
+    pub fn at_remaining(kind: ErrorKind, remaining: usize) -> Self {
+        let mut e = Self::new(kind);
+        e.0.pos = Pos::Remaining(remaining);
+        e
     }
 
-    /// Shorthand: [`ErrorKind::InvalidValue`] at the front of `input`.
-    pub fn invalid(field: &'static str, value: u64, input: &[u8]) -> Self {
-        Self::at(ErrorKind::InvalidValue { field, value }, input)
+    /// Shorthand: [`ErrorKind::Malformed`] with no position.
+    #[cold]
+    pub fn malformed(message: impl Into<Cow<'static, str>>) -> Self {
+        Self::new(ErrorKind::Malformed(message.into()))
     }
 
     /// Shorthand for encoders: [`ErrorKind::ValueTooLarge`].
+    #[cold]
     pub fn too_large(field: &'static str, value: u64, max: u64) -> Self {
         Self::new(ErrorKind::ValueTooLarge { field, value, max })
     }
 
-    /// Shorthand: [`ErrorKind::LimitExceeded`] at the front of `input`.
-    pub fn limit(what: &'static str, value: u64, max: u64, input: &[u8]) -> Self {
-        Self::at(ErrorKind::LimitExceeded { what, value, max }, input)
+    /// Shorthand: [`ErrorKind::Unsupported`] with no position.
+    #[cold]
+    pub fn unsupported(message: impl Into<Cow<'static, str>>) -> Self {
+        Self::new(ErrorKind::Unsupported(message.into()))
+    }
+
+    pub(crate) fn with_parts(
+        kind: ErrorKind,
+        offset: Option<usize>,
+        derived: Option<Derived>,
+        path: Path,
+    ) -> Self {
+        Error(Box::new(Inner {
+            kind,
+            pos: offset.map_or(Pos::None, Pos::Absolute),
+            derived,
+            path,
+        }))
     }
 
     /// What went wrong.
     pub fn kind(&self) -> &ErrorKind {
-        &self.kind
+        &self.0.kind
     }
 
-    /// The absolute byte offset, once known. Errors returned by the decode
-    /// entry points always have one when they concern a position in the input.
+    /// The byte offset: absolute in the caller's buffer, or in the
+    /// [`Error::derived`] buffer when there is one.
     pub fn offset(&self) -> Option<usize> {
-        match self.pos {
+        match self.0.pos {
             Pos::Absolute(o) => Some(o),
             _ => None,
         }
     }
 
-    /// The structures being decoded when the error happened, outermost first.
-    pub fn path(&self) -> impl DoubleEndedIterator<Item = &str> + ExactSizeIterator {
-        self.path.iter().rev().map(|s| s.as_ref())
+    /// When the offset counts in data produced from the input
+    /// (decompressed, say) rather than in the input itself: which.
+    pub fn derived(&self) -> Option<Derived> {
+        self.0.derived
     }
 
-    /// Adds the name of the structure that contains the failure (called as
-    /// the error travels outward, so the innermost name is added first).
+    /// The structures being decoded when the error happened, outermost first.
+    pub fn path(&self) -> &Path {
+        &self.0.path
+    }
+
+    /// Adds the name of a structure that contains the failure, outside the
+    /// frames already recorded (for code without a reader: encoders, nom
+    /// parsers, callers wrapping an error).
     #[must_use]
     pub fn context(mut self, name: impl Into<Cow<'static, str>>) -> Self {
-        self.path.push(name.into());
+        self.0.path.push_outer(name);
         self
     }
 
-    /// Turns a remaining-bytes position into an absolute offset, given the
-    /// length of the caller's whole buffer. Called by the decode entry points;
-    /// call it yourself only when you drive decoders by hand.
+    /// Sets the absolute offset if the error has none yet.
+    #[must_use]
+    pub fn or_at(mut self, offset: usize) -> Self {
+        if self.0.pos == Pos::None {
+            self.0.pos = Pos::Absolute(offset);
+        }
+        self
+    }
+
+    pub(crate) fn into_remaining(mut self, rem: usize) -> Self {
+        self.0.pos = Pos::Remaining(rem);
+        self.0.derived = None;
+        self
+    }
+
+    /// The remaining-bytes position of a nom error, if that is what it has.
+    pub(crate) fn remaining(&self) -> Option<usize> {
+        match self.0.pos {
+            Pos::Remaining(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn set_located(
+        &mut self,
+        offset: Option<usize>,
+        derived: Option<Derived>,
+        outer: &[Frame],
+    ) {
+        self.0.pos = offset.map_or(Pos::None, Pos::Absolute);
+        self.0.derived = derived;
+        self.0.path.prefix(outer);
+    }
+
+    /// Turns a remaining-bytes position of a whole-buffer parse into an
+    /// absolute offset, given the buffer's length (for nom parsers run on
+    /// a whole buffer without a reader).
     #[must_use]
     pub fn resolve(mut self, total_len: usize) -> Self {
-        if let Pos::Remaining(r) = self.pos {
-            self.pos = Pos::Absolute(total_len.saturating_sub(r));
+        if let Pos::Remaining(r) = self.0.pos {
+            self.0.pos = Pos::Absolute(total_len.saturating_sub(r));
         }
         self
     }
 
-    /// For an error from decoding a sub-slice that is followed by `after`
-    /// more bytes of the enclosing buffer: makes its position relative to
-    /// the enclosing buffer again. An absolute offset (from a nested entry
-    /// point that was given the sub-slice alone) is left for [`Error::shift`].
-    #[must_use]
-    pub fn rebase_sub(mut self, after: usize) -> Self {
-        if let Pos::Remaining(r) = self.pos {
-            self.pos = Pos::Remaining(r.saturating_add(after));
-        }
-        self
-    }
-
-    /// For an error whose absolute offset is relative to a nested buffer that
-    /// starts `base` bytes into the caller's: adds `base`.
+    /// For an error whose absolute offset counts from a buffer that starts
+    /// `base` bytes into the caller's: adds `base`.
     #[must_use]
     pub fn shift(mut self, base: usize) -> Self {
-        if let Pos::Absolute(o) = self.pos {
-            self.pos = Pos::Absolute(o.saturating_add(base));
+        if let Pos::Absolute(o) = self.0.pos {
+            self.0.pos = Pos::Absolute(o.saturating_add(base));
         }
         self
     }
 
     /// Whether this error says the input ended early (so more input might help).
     pub fn is_unexpected_end(&self) -> bool {
-        matches!(self.kind, ErrorKind::UnexpectedEnd { .. })
+        matches!(self.0.kind, ErrorKind::UnexpectedEnd { .. })
+    }
+
+    /// Whether this error is a [`ErrorKind::LimitExceeded`].
+    pub fn is_limit(&self) -> bool {
+        matches!(self.0.kind, ErrorKind::LimitExceeded { .. })
     }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.kind)?;
-        match self.pos {
+        write!(f, "{}", self.0.kind)?;
+        match self.0.pos {
             Pos::Absolute(o) => write!(f, " at byte {o}")?,
             Pos::Remaining(r) => write!(f, " ({r} bytes before the end)")?,
             Pos::None => {}
         }
-        if !self.path.is_empty() {
-            f.write_str(" in ")?;
-            for (i, p) in self.path().enumerate() {
-                if i > 0 {
-                    f.write_str(" > ")?;
-                }
-                f.write_str(p)?;
+        if let Some(d) = self.0.derived {
+            write!(f, " of the {}", d.what)?;
+            if let Some(from) = d.from {
+                write!(f, " (read from byte {from})")?;
             }
+        }
+        if !self.0.path.is_empty() {
+            write!(f, " in {}", self.0.path)?;
         }
         Ok(())
     }
@@ -287,7 +346,7 @@ impl From<ErrorKind> for Error {
     }
 }
 
-/// Lets `?` turn an [`Error`] into the `nom::Err` that nom-style decoders return.
+/// Lets `?` turn an [`Error`] into the `nom::Err` that nom parsers return.
 impl From<Error> for nom::Err<Error> {
     fn from(e: Error) -> Self {
         nom::Err::Error(e)
@@ -305,7 +364,7 @@ impl nom::error::ParseError<&[u8]> for Error {
             }
             other => ErrorKind::Nom(other),
         };
-        Self::at(k, input)
+        Self::at_remaining(k, input.len())
     }
 
     fn append(_input: &[u8], _kind: nom::error::ErrorKind, other: Self) -> Self {
@@ -315,7 +374,7 @@ impl nom::error::ParseError<&[u8]> for Error {
 
     fn or(self, other: Self) -> Self {
         // Of two alternatives, report the one that got further (fewer bytes left).
-        match (self.pos, other.pos) {
+        match (self.0.pos, other.0.pos) {
             (Pos::Remaining(a), Pos::Remaining(b)) if a < b => self,
             _ => other,
         }
@@ -334,9 +393,9 @@ impl nom::error::FromExternalError<&[u8], Error> for Error {
     }
 }
 
-/// Converts the `nom::Err` of a nom-style decoder into a plain [`Error`].
-/// `Incomplete` (never produced by msox decoders, which are complete-input
-/// parsers) becomes [`ErrorKind::UnexpectedEnd`] at the end of input.
+/// Converts the `nom::Err` of a nom parser into a plain [`Error`].
+/// `Incomplete` (never produced by complete-input parsers) becomes
+/// [`ErrorKind::UnexpectedEnd`] at the end of the input.
 pub fn from_nom(e: nom::Err<Error>) -> Error {
     match e {
         nom::Err::Error(e) | nom::Err::Failure(e) => e,
@@ -356,12 +415,12 @@ pub fn from_nom(e: nom::Err<Error>) -> Error {
     }
 }
 
-/// Adds structure names to errors in `Result`s, the imperative twin of
-/// `nom::error::context`.
+/// Adds structure names to errors in `Result`s (for code that has no
+/// reader; decoders push frames with [`crate::Reader::frame`] instead).
 pub trait ResultExt<T> {
-    /// Adds `name` to the error's structure path.
+    /// Adds `name` outside the error's structure path.
     fn context(self, name: &'static str) -> Self;
-    /// Adds a name computed only on error (e.g. `attachment 3`).
+    /// Adds a name computed only on error.
     fn with_context<F: FnOnce() -> String>(self, f: F) -> Self;
 }
 
@@ -389,38 +448,47 @@ mod tests {
 
     #[test]
     fn display_has_kind_offset_and_path_outermost_first() {
-        let e = Error::at_remaining(
+        let e = Error::with_parts(
             ErrorKind::InvalidValue {
                 field: "PropertyType",
                 value: 0x1234,
             },
-            188,
-        )
-        .context("TaggedPropertyValue")
-        .context("attMAPIProps")
-        .context("TnefStream")
-        .resolve(1000);
+            Some(812),
+            None,
+            Path::from_frames(&[
+                Frame::new("TnefStream"),
+                Frame::new("attMAPIProps"),
+                Frame::indexed("TaggedPropertyValue", 21),
+            ]),
+        );
         assert_eq!(
             e.to_string(),
-            "invalid PropertyType 0x1234 at byte 812 in TnefStream > attMAPIProps > TaggedPropertyValue"
+            "invalid PropertyType 0x1234 at byte 812 in TnefStream > attMAPIProps > TaggedPropertyValue[21]"
         );
         assert_eq!(e.offset(), Some(812));
+        assert!(e.path().starts_with(&["TnefStream", "attMAPIProps"]));
     }
 
     #[test]
-    fn rebase_sub_then_resolve_gives_offset_in_outer_buffer() {
-        // outer: 100 bytes; sub-slice is bytes 10..30 (70 bytes after it);
-        // failure 5 bytes into the sub-slice => 15 bytes of the sub-slice left.
-        let e = Error::at_remaining(ErrorKind::Malformed("x".into()), 15)
-            .rebase_sub(70)
-            .resolve(100);
-        assert_eq!(e.offset(), Some(15));
+    fn derived_buffers_say_so() {
+        let e = Error::with_parts(
+            ErrorKind::Malformed("bad token".into()),
+            Some(7),
+            Some(Derived {
+                what: "decompressed RTF",
+                from: Some(100),
+            }),
+            Path::from_frames(&[Frame::new("Rtf")]),
+        );
+        assert_eq!(
+            e.to_string(),
+            "bad token at byte 7 of the decompressed RTF (read from byte 100) in Rtf"
+        );
     }
 
     #[test]
-    fn shift_moves_nested_absolute_offsets() {
-        let e = Error::at_offset(ErrorKind::TrailingBytes { count: 1 }, 4).shift(10);
-        assert_eq!(e.offset(), Some(14));
+    fn error_is_one_pointer_wide() {
+        assert_eq!(std::mem::size_of::<Error>(), std::mem::size_of::<usize>());
     }
 
     #[test]
@@ -432,7 +500,7 @@ mod tests {
         let r: nom::IResult<&[u8], u32, Error> = context("Header", le_u32).parse(&input[..]);
         let e = from_nom(r.unwrap_err()).resolve(2);
         assert!(e.is_unexpected_end());
-        assert_eq!(e.path().collect::<Vec<_>>(), ["Header"]);
+        assert_eq!(e.path().names().collect::<Vec<_>>(), ["Header"]);
         assert_eq!(e.offset(), Some(0));
     }
 }

@@ -6,50 +6,56 @@
 //!
 //! | item | what it is |
 //! |---|---|
-//! | [`Decode`] / [`Encode`] | decode from the front of a byte slice (nom style, returns the rest); encode into a [`bytes::BufMut`] with an exact [`Encode::encoded_len`] |
+//! | [`Reader`] / [`Session`] | one decoding session: a bounds-checked cursor that knows the absolute offset of every byte, the structure path ([`Reader::frame`]), the budget ([`Limits`], summed over the decode), the [`Mode`] and the [`Defect`]s |
+//! | [`Decode`] / [`Encode`] | decode from a [`Reader`]; encode into a [`bytes::BufMut`] with an exact [`Encode::encoded_len`]; [`Decode::decode_bytes`] is the one entry shape: bytes and [`Options`] in, value and defects out |
 //! | [`DecodeWith`] / [`EncodeWith`] | the same for layouts that depend on earlier data or on context (column sets, 16- vs 32-bit counts) |
-//! | [`Error`] / [`ErrorKind`] | one error type: what, the absolute byte offset, the path of structures; a nom error too |
-//! | [`Limits`] / [`Depth`] | caps on allocation, nesting depth, decompressed output and item counts |
-//! | [`Reader`] | a bounds-checked little-endian cursor; checks counts against the remaining input before allocating |
+//! | [`Error`] / [`ErrorKind`] / [`Defect`] | one error type (what, absolute byte offset, structure path; a nom error too) and one defect type (an error lenient decoding read past, with what it did) |
+//! | [`Limits`] / [`OutputBudget`] | caps on allocation, depth, items and output for a whole decode, output relative to input |
 //! | [`Utf16String`] / [`String8`] / [`CodePage`] | lossless UTF-16LE and code-page strings (encoding_rs) |
-//! | [`fit_u16`] / [`CountWidth`] | encoding fails cleanly when a value does not fit its field |
-//! | [`wire_enum!`] | spec enumerations that keep unknown values |
-//! | [`hex`] | hex text for vectors and the command line |
+//! | [`Writer`] / [`fit_u16`] / [`CountWidth`] | encoding: back-patched length prefixes, counts that fail cleanly when they do not fit |
+//! | [`wire_enum!`] / [`wire_flags!`] | spec enumerations and flag sets as newtypes over the wire value: unknown values and bits kept |
+//! | [`hex`] / [`crc`] | hex text for vectors and the command line; the CRC-32 several specs use |
 //!
 //! ## Example
 //!
 //! ```
-//! use msox_codec::{Decode, Encode, PResult, Reader, Result, ResultExt, Utf16String};
+//! use msox_codec::{Decode, Encode, ErrorKind, Options, Reader, Result, Utf16String};
 //! use bytes::BufMut;
 //!
 //! /// A made-up structure: a u16 count, then that many u32 values, then a
-//! /// null-terminated UTF-16 name.
+//! /// flag byte (0 or 1), then a null-terminated UTF-16 name.
 //! #[derive(Debug, PartialEq)]
-//! struct Thing { values: Vec<u32>, name: Utf16String }
+//! struct Thing { values: Vec<u32>, flag: u8, name: Utf16String }
 //!
 //! impl<'a> Decode<'a> for Thing {
-//!     fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-//!         let mut r = Reader::new(input);
-//!         let n = r.u16()?;
-//!         let values = r
-//!             .counted(n.into(), 4, "value count", &Default::default(), |r| r.u32())
-//!             .context("Thing")?;
-//!         let name = Utf16String::read_nul_terminated(&mut r).context("Thing")?;
-//!         r.finish(Thing { values, name })
+//!     fn decode(r: &mut Reader<'a>) -> Result<Self> {
+//!         r.frame("Thing", |r| {
+//!             let n = r.u16()?;
+//!             let values = r.counted(n.into(), 4, "value count", |r| r.u32())?;
+//!             let flag = r.u8()?;
+//!             if flag > 1 {
+//!                 // strict: an error; lenient: a defect, and the value is kept
+//!                 r.defect_at(ErrorKind::InvalidValue { field: "flag", value: flag.into() },
+//!                             r.pos() - 1, "value kept as read")?;
+//!             }
+//!             let name = Utf16String::read_nul_terminated(r)?;
+//!             Ok(Thing { values, flag, name })
+//!         })
 //!     }
 //! }
 //!
 //! impl Encode for Thing {
-//!     fn encoded_len(&self) -> usize { 2 + 4 * self.values.len() + self.name.byte_len() + 2 }
+//!     fn encoded_len(&self) -> usize { 2 + 4 * self.values.len() + 1 + self.name.byte_len() + 2 }
 //!     fn encode<B: BufMut>(&self, buf: &mut B) -> Result<()> {
 //!         buf.put_u16_le(msox_codec::fit_u16(self.values.len(), "value count")?);
 //!         for v in &self.values { buf.put_u32_le(*v); }
+//!         buf.put_u8(self.flag);
 //!         self.name.write_nul_terminated(buf);
 //!         Ok(())
 //!     }
 //! }
 //!
-//! let bytes = [2, 0, 1, 0, 0, 0, 2, 0, 0, 0, b'o', 0, b'k', 0, 0, 0];
+//! let bytes = [2, 0, 1, 0, 0, 0, 2, 0, 0, 0, 1, b'o', 0, b'k', 0, 0, 0];
 //! let thing = Thing::decode_exact(&bytes)?;
 //! assert_eq!(thing.name.as_str(), "ok");
 //! assert_eq!(thing.to_vec()?, bytes);
@@ -57,15 +63,35 @@
 //! // A count that the input cannot back is refused before anything is allocated:
 //! let err = Thing::decode_exact(&[0xFF, 0xFF, 0, 0]).unwrap_err();
 //! assert_eq!(err.to_string(), "value count 65535 exceeds the limit 0 at byte 2 in Thing");
+//!
+//! // A flag of 2: strict refuses, lenient keeps it and says so.
+//! let mut odd = bytes;
+//! odd[10] = 2;
+//! let err = Thing::decode_exact(&odd).unwrap_err();
+//! assert_eq!(err.to_string(), "invalid flag 0x2 at byte 10 in Thing");
+//! let read = Thing::decode_bytes(&odd, &Options::lenient())?;
+//! assert_eq!(read.value.flag, 2);
+//! assert_eq!(read.defects[0].to_string(), "invalid flag 0x2 at byte 10 in Thing; value kept as read");
+//! assert_eq!(read.value.to_vec()?, odd);
 //! # Ok::<(), msox_codec::Error>(())
 //! ```
 //!
 //! ## Rules every decoder follows
 //!
-//! - A count read off the wire is checked against the bytes that remain (or
-//!   a [`Limits`] cap) before it sizes an allocation or a loop
-//!   ([`Reader::check_count`], [`Reader::counted`]).
-//! - Recursion carries a [`Depth`]; decompressors take a maximum output size.
+//! - Read through the [`Reader`] you are given; never make a new one over a
+//!   piece of its buffer (use [`Reader::sub`] for a length-prefixed body,
+//!   [`Reader::nested`] for a buffer that is not a window of the input), so
+//!   offsets are absolute and the session (mode, budget, path, defects)
+//!   goes everywhere.
+//! - A count read off the wire is checked against the bytes that remain
+//!   (and charged to the item budget) before it sizes an allocation or a loop
+//!   ([`Reader::check_count`], [`Reader::counted`]); a copy of a declared size
+//!   is charged with [`Reader::reserve_backed`].
+//! - Recursion goes through [`Reader::nest`]; decompressors and converters
+//!   charge their output ([`Reader::charge_output`], [`OutputBudget`]).
+//! - What the spec does not allow is a [`Reader::defect`]: an error in
+//!   strict mode, recorded and read past in lenient mode, at the smallest
+//!   unit that can be delimited ([`Reader::unit`]); nothing is dropped silently.
 //! - Unknown enum values, reserved fields and padding are kept, so
 //!   `encode(decode(x)) == x` byte for byte.
 //! - No `unsafe`, no panics reachable from input.
@@ -76,7 +102,9 @@ pub mod crc;
 pub mod error;
 pub mod hex;
 pub mod limits;
+pub mod path;
 pub mod reader;
+pub mod session;
 pub mod strings;
 pub mod traits;
 mod wire_enum;
@@ -85,11 +113,13 @@ pub mod write;
 pub use bytes;
 pub use nom;
 
-pub use error::{Error, ErrorKind, Result, ResultExt, from_nom};
-pub use limits::{Depth, Limits};
-pub use reader::Reader;
+pub use error::{Derived, Error, ErrorKind, Result, ResultExt, from_nom};
+pub use limits::{Depth, Limits, OutputBudget};
+pub use path::{Frame, Path};
+pub use reader::{Origin, Reader, Sub, Unit, as_nom};
+pub use session::{Decoded, Defect, Mode, Options, Session, Usage};
 pub use strings::{CodePage, String8, Utf16String, decode_8bit};
 pub use traits::{
-    Decode, DecodeWith, Encode, EncodeWith, PResult, decode_all, decode_front, encode_checked,
+    Decode, DecodeWith, Encode, EncodeWith, PResult, decode_bytes_with_reader, encode_checked,
 };
-pub use write::{CountWidth, fit_u8, fit_u16, fit_u32};
+pub use write::{CountWidth, Writer, fit_u8, fit_u16, fit_u32};

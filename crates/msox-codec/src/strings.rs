@@ -126,24 +126,9 @@ impl Utf16String {
 
     /// Reads a string terminated by a 0x0000 code unit (consumed, not kept).
     pub fn read_nul_terminated(r: &mut Reader<'_>) -> Result<Self> {
-        let rest = r.rest();
-        let mut n = 0;
-        loop {
-            match rest.get(n..n + 2) {
-                Some([0, 0]) => break,
-                Some(_) => n += 2,
-                None => {
-                    return Err(r
-                        .error(ErrorKind::UnexpectedEnd {
-                            needed: (n + 2) as u64,
-                            available: rest.len() as u64,
-                        })
-                        .context("null-terminated UTF-16 string"));
-                }
-            }
-        }
-        let bytes = r.bytes(n)?;
-        r.skip(2)?;
+        let bytes = r.frame("null-terminated UTF-16 string", |r| {
+            r.utf16_nul_terminated()
+        })?;
         Ok(Self::from_le_bytes(bytes))
     }
 
@@ -473,20 +458,8 @@ impl String8 {
 
     /// Reads bytes up to a 0x00 terminator (consumed, not kept).
     pub fn read_nul_terminated(r: &mut Reader<'_>, cp: CodePage) -> Result<Self> {
-        let rest = r.rest();
-        match rest.iter().position(|&b| b == 0) {
-            Some(n) => {
-                let bytes = r.bytes(n)?;
-                r.skip(1)?;
-                Ok(String8::new(bytes, cp))
-            }
-            None => Err(r
-                .error(ErrorKind::UnexpectedEnd {
-                    needed: rest.len() as u64 + 1,
-                    available: rest.len() as u64,
-                })
-                .context("null-terminated 8-bit string")),
-        }
+        let bytes = r.frame("null-terminated 8-bit string", |r| r.bytes_nul_terminated())?;
+        Ok(String8::new(bytes, cp))
     }
 }
 

@@ -3,33 +3,46 @@
 
 use bytes::BufMut;
 
-use crate::error::{Error, ErrorKind, Result, from_nom};
+use crate::error::{Error, ErrorKind, Result};
+use crate::reader::Reader;
+use crate::session::{Decoded, Options};
 
-/// What a nom-style decoder returns: the unconsumed input and the value, or
-/// a `nom::Err` wrapping [`Error`]. Works directly with nom combinators.
+/// What a nom parser over msox input returns (the nom bridge:
+/// [`Reader::nom`] runs one in a session).
 pub type PResult<'a, T> = nom::IResult<&'a [u8], T, Error>;
 
-/// A structure that decodes from the front of a byte slice.
+/// A structure that decodes from a [`Reader`].
 ///
-/// Implementations take the remaining input (a suffix of the caller's
-/// buffer) and return what they did not consume, nom style, so they compose
-/// with nom combinators (`nom::multi::count(Guid::decode, 3)`). Users call
-/// [`Decode::decode_exact`] (all input must be consumed) or
-/// [`Decode::decode_prefix`], which return plain `Result`s with absolute
-/// byte offsets.
+/// Implementations read from the reader's current position and leave it
+/// after the structure. Entry points for callers:
+///
+/// - [`Decode::decode_bytes`]: the one entry shape of every crate: the whole
+///   input, a [`Mode`](crate::Mode) and [`Limits`](crate::Limits) from
+///   [`Options`], the value with its defects;
+/// - [`Decode::decode_exact`]: the whole input, strict, default limits;
+/// - [`Decode::decode_prefix`]: from the front of the input, strict.
 pub trait Decode<'a>: Sized {
-    /// Decodes a value from the front of `input`, returning the rest.
-    fn decode(input: &'a [u8]) -> PResult<'a, Self>;
+    /// Decodes a value at the reader's position.
+    fn decode(r: &mut Reader<'a>) -> Result<Self>;
 
-    /// Decodes a value that must use every byte of `input`.
-    fn decode_exact(input: &'a [u8]) -> Result<Self> {
-        decode_all(input, Self::decode)
+    /// Decodes a value from all of `input` with `options`: the value and
+    /// the defects lenient decoding reported. Bytes after the value are an
+    /// error in strict mode and a defect in lenient mode.
+    fn decode_bytes(input: &'a [u8], options: &Options) -> Result<Decoded<Self>> {
+        decode_bytes_with_reader(input, options, Self::decode)
     }
 
-    /// Decodes a value from the front of `input`; returns it with the number
-    /// of bytes it used.
+    /// Decodes a value that must use every byte of `input`, strictly.
+    fn decode_exact(input: &'a [u8]) -> Result<Self> {
+        Self::decode_bytes(input, &Options::strict()).map(|d| d.value)
+    }
+
+    /// Decodes a value from the front of `input`, strictly; returns it with
+    /// the number of bytes it used.
     fn decode_prefix(input: &'a [u8]) -> Result<(Self, usize)> {
-        decode_front(input, Self::decode)
+        let mut r = Reader::with_options(input, &Options::strict());
+        let v = Self::decode(&mut r)?;
+        Ok((v, r.pos()))
     }
 }
 
@@ -38,19 +51,48 @@ pub trait Decode<'a>: Sized {
 /// needs its column set; a count is 16-bit in one context, 32-bit in
 /// another). The context is always an explicit argument, never a guess.
 pub trait DecodeWith<'a, C>: Sized {
-    /// Decodes a value from the front of `input` in context `ctx`.
-    fn decode_with(input: &'a [u8], ctx: C) -> PResult<'a, Self>;
+    /// Decodes a value at the reader's position in context `ctx`.
+    fn decode_with(r: &mut Reader<'a>, ctx: C) -> Result<Self>;
 
-    /// Decodes a value in context `ctx` that must use every byte of `input`.
+    /// [`Decode::decode_bytes`] in context `ctx`.
+    fn decode_bytes_with(input: &'a [u8], ctx: C, options: &Options) -> Result<Decoded<Self>> {
+        decode_bytes_with_reader(input, options, |r| Self::decode_with(r, ctx))
+    }
+
+    /// Decodes a value in context `ctx` that must use every byte of `input`,
+    /// strictly.
     fn decode_exact_with(input: &'a [u8], ctx: C) -> Result<Self> {
-        decode_all(input, |i| Self::decode_with(i, ctx))
+        Self::decode_bytes_with(input, ctx, &Options::strict()).map(|d| d.value)
     }
 
-    /// Decodes a value in context `ctx` from the front of `input`; returns it
-    /// with the number of bytes it used.
+    /// Decodes a value in context `ctx` from the front of `input`, strictly;
+    /// returns it with the number of bytes it used.
     fn decode_prefix_with(input: &'a [u8], ctx: C) -> Result<(Self, usize)> {
-        decode_front(input, |i| Self::decode_with(i, ctx))
+        let mut r = Reader::with_options(input, &Options::strict());
+        let v = Self::decode_with(&mut r, ctx)?;
+        Ok((v, r.pos()))
     }
+}
+
+/// Runs `f` over all of `input` in a new session with `options`: the value
+/// and the session's defects. Bytes after the value are an error in strict
+/// mode and a defect in lenient mode. The helper behind every
+/// `decode_bytes` entry point.
+pub fn decode_bytes_with_reader<'a, T>(
+    input: &'a [u8],
+    options: &Options,
+    f: impl FnOnce(&mut Reader<'a>) -> Result<T>,
+) -> Result<Decoded<T>> {
+    let mut r = Reader::with_options(input, options);
+    let v = f(&mut r)?;
+    if !r.is_empty() {
+        let n = r.remaining();
+        r.defect(
+            ErrorKind::TrailingBytes { count: n as u64 },
+            "trailing bytes not read",
+        )?;
+    }
+    Ok(r.into_decoded(v))
 }
 
 /// A structure that encodes to bytes.
@@ -92,33 +134,6 @@ pub trait EncodeWith<C> {
     }
 }
 
-/// Runs a nom-style decoder on `input`, requires all input to be consumed,
-/// and returns a plain `Result` whose error has an absolute offset.
-pub fn decode_all<'a, T>(input: &'a [u8], f: impl FnOnce(&'a [u8]) -> PResult<'a, T>) -> Result<T> {
-    match f(input) {
-        Ok(([], v)) => Ok(v),
-        Ok((rest, _)) => Err(Error::at_offset(
-            ErrorKind::TrailingBytes {
-                count: rest.len() as u64,
-            },
-            input.len().saturating_sub(rest.len()),
-        )),
-        Err(e) => Err(from_nom(e).resolve(input.len())),
-    }
-}
-
-/// Runs a nom-style decoder on `input` and returns the value with the number
-/// of bytes it used; the error has an absolute offset.
-pub fn decode_front<'a, T>(
-    input: &'a [u8],
-    f: impl FnOnce(&'a [u8]) -> PResult<'a, T>,
-) -> Result<(T, usize)> {
-    match f(input) {
-        Ok((rest, v)) => Ok((v, input.len().saturating_sub(rest.len()))),
-        Err(e) => Err(from_nom(e).resolve(input.len())),
-    }
-}
-
 /// Encodes a value and checks that [`Encode::encoded_len`] told the truth
 /// (a debugging and testing aid; `to_vec` trusts it only for capacity).
 pub fn encode_checked<T: Encode + ?Sized>(value: &T) -> Result<Vec<u8>> {
@@ -141,10 +156,9 @@ macro_rules! int_codec {
     ($($t:ty),*) => {$(
         impl<'a> Decode<'a> for $t {
             #[inline]
-            fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-                let mut r = crate::Reader::new(input);
+            fn decode(r: &mut Reader<'a>) -> Result<Self> {
                 let a = r.array::<{ std::mem::size_of::<$t>() }>()?;
-                r.finish(<$t>::from_le_bytes(a))
+                Ok(<$t>::from_le_bytes(a))
             }
         }
         impl Encode for $t {
@@ -165,10 +179,8 @@ macro_rules! int_codec {
 int_codec!(u8, u16, u32, u64, i8, i16, i32, i64, f32, f64);
 
 impl<const N: usize> Decode<'_> for [u8; N] {
-    fn decode(input: &[u8]) -> PResult<'_, Self> {
-        let mut r = crate::Reader::new(input);
-        let a = r.array::<N>()?;
-        r.finish(a)
+    fn decode(r: &mut Reader<'_>) -> Result<Self> {
+        r.array::<N>()
     }
 }
 

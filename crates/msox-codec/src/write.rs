@@ -66,6 +66,93 @@ impl CountWidth {
     }
 }
 
+/// A growable output buffer for encoders, with length prefixes that are
+/// filled in once the body is written (so an encoder need not compute a
+/// body's size twice) and counts that fail cleanly when they do not fit.
+///
+/// Dereferences to `Vec<u8>`, so every [`BufMut`] method and every
+/// [`crate::Encode::encode`] writes into it.
+///
+/// ```
+/// use bytes::BufMut;
+/// use msox_codec::{CountWidth, Writer};
+/// let mut w = Writer::new();
+/// w.put_u8(7);
+/// w.length_prefixed(CountWidth::U16, "BodySize", |w| {
+///     w.put_slice(b"abc");
+///     Ok(())
+/// })?;
+/// assert_eq!(w.into_vec(), [7, 3, 0, b'a', b'b', b'c']);
+/// # Ok::<(), msox_codec::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Writer {
+    buf: Vec<u8>,
+}
+
+impl Writer {
+    /// An empty writer.
+    pub fn new() -> Self {
+        Writer { buf: Vec::new() }
+    }
+
+    /// An empty writer with room for `n` bytes.
+    pub fn with_capacity(n: usize) -> Self {
+        Writer {
+            buf: Vec::with_capacity(n),
+        }
+    }
+
+    /// The bytes written.
+    pub fn into_vec(self) -> Vec<u8> {
+        self.buf
+    }
+
+    /// Writes a count of `width`, or fails with
+    /// [`crate::ErrorKind::ValueTooLarge`] naming `field`.
+    pub fn put_count(
+        &mut self,
+        width: CountWidth,
+        value: usize,
+        field: &'static str,
+    ) -> Result<()> {
+        width.write(value, field, &mut self.buf)
+    }
+
+    /// Writes a length prefix of `width`, then what `body` writes, then
+    /// fills in the prefix with the body's size.
+    pub fn length_prefixed(
+        &mut self,
+        width: CountWidth,
+        field: &'static str,
+        body: impl FnOnce(&mut Writer) -> Result<()>,
+    ) -> Result<()> {
+        let at = self.buf.len();
+        self.buf.resize(at + width.size(), 0);
+        body(self)?;
+        let n = self.buf.len() - at - width.size();
+        let mut prefix = Vec::with_capacity(4);
+        width.write(n, field, &mut prefix)?;
+        if let Some(slot) = self.buf.get_mut(at..at + width.size()) {
+            slot.copy_from_slice(&prefix);
+        }
+        Ok(())
+    }
+}
+
+impl std::ops::Deref for Writer {
+    type Target = Vec<u8>;
+    fn deref(&self) -> &Vec<u8> {
+        &self.buf
+    }
+}
+
+impl std::ops::DerefMut for Writer {
+    fn deref_mut(&mut self) -> &mut Vec<u8> {
+        &mut self.buf
+    }
+}
+
 // Unit tests: an unwrap/expect/panic here fails the test; no decoder input reaches them.
 #[cfg(test)]
 mod tests {

@@ -9,11 +9,14 @@
 //! - [`corpus`]: the real files of `../shared/corpus` (skipped with a message
 //!   when absent, a failure when `CI` is set).
 //! - [`prop_round_trip`]: the proptest round-trip property.
+//! - [`hostile`]: the one hostile-input suite every decoder entry point of
+//!   every crate runs (truncations, mutations, budget exhaustion, offsets
+//!   inside the input, strict and lenient).
 //!
 //! ```no_run
 //! use msox_testkit::{vectors, assert_round_trip};
 //! # #[derive(Debug, PartialEq)] struct Guid;
-//! # impl<'a> msox_codec::Decode<'a> for Guid { fn decode(i: &'a [u8]) -> msox_codec::PResult<'a, Self> { Ok((i, Guid)) } }
+//! # impl<'a> msox_codec::Decode<'a> for Guid { fn decode(_: &mut msox_codec::Reader<'a>) -> msox_codec::Result<Self> { Ok(Guid) } }
 //! # impl msox_codec::Encode for Guid { fn encoded_len(&self) -> usize { 0 } fn encode<B: msox_codec::bytes::BufMut>(&self, _: &mut B) -> msox_codec::Result<()> { Ok(()) } }
 //! for v in vectors("dtyp").iter().filter(|v| v.name.starts_with("guid")) {
 //!     let _guid: Guid = assert_round_trip(&v.bytes, &v.name);
@@ -57,6 +60,110 @@ pub struct Vector {
     pub meta: BTreeMap<String, String>,
     /// Every comment line, without the `#`.
     pub comments: Vec<String>,
+    /// The error this vector must give, from a `<name>.err` file beside the
+    /// `.hex` (see [`ExpectedError`]).
+    pub expected_error: Option<ExpectedError>,
+}
+
+/// An error vector's expectation: a `.err` file beside the `.hex` with
+/// `key: value` lines (`#` comments allowed):
+///
+/// ```text
+/// kind: invalid PropertyType 0x1234
+/// offset: 668
+/// path: TnefStream > attMAPIProps > TaggedPropertyValue[21]
+/// mode: strict
+/// ```
+///
+/// `kind` is the error's message without position and path (its
+/// [`msox_codec::ErrorKind`] as displayed); `path` must match exactly;
+/// `mode` is `strict` (default) or `lenient` (then the vector must give this
+/// as its first defect instead of an error).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExpectedError {
+    /// The error kind as displayed.
+    pub kind: String,
+    /// The absolute byte offset.
+    pub offset: Option<usize>,
+    /// The structure path as displayed.
+    pub path: Option<String>,
+    /// `strict` or `lenient`.
+    pub mode: String,
+}
+
+impl ExpectedError {
+    /// Parses the text of a `.err` file.
+    pub fn parse(text: &str) -> Self {
+        let mut e = ExpectedError {
+            kind: String::new(),
+            offset: None,
+            path: None,
+            mode: "strict".into(),
+        };
+        for line in text.lines() {
+            let line = line.trim();
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            let (k, v) = line.split_once(':').unwrap_or((line, ""));
+            let v = v.trim().to_string();
+            match k.trim() {
+                "kind" => e.kind = v,
+                "offset" => e.offset = Some(v.parse().expect("offset: a decimal number")),
+                "path" => e.path = Some(v),
+                "mode" => e.mode = v,
+                other => panic!("unknown key {other:?} in a .err file"),
+            }
+        }
+        e
+    }
+
+    /// Asserts `err` is what this file expects.
+    pub fn check(&self, what: &str, err: &msox_codec::Error) {
+        assert_eq!(
+            err.kind().to_string(),
+            self.kind,
+            "{what}: error kind ({err})"
+        );
+        if let Some(o) = self.offset {
+            assert_eq!(err.offset(), Some(o), "{what}: error offset ({err})");
+        }
+        if let Some(p) = &self.path {
+            assert_eq!(&err.path().to_string(), p, "{what}: error path ({err})");
+        }
+    }
+}
+
+impl Vector {
+    /// For a vector with a `.err` file: runs `decode` in the mode the file
+    /// names and checks the error (strict) or first defect (lenient). Returns
+    /// whether the vector had a `.err` file.
+    pub fn check_expected_error(
+        &self,
+        decode: impl Fn(&[u8], &msox_codec::Options) -> hostile::Outcome,
+    ) -> bool {
+        let Some(exp) = &self.expected_error else {
+            return false;
+        };
+        let what = &self.name;
+        if exp.mode == "lenient" {
+            match decode(&self.bytes, &msox_codec::Options::lenient()) {
+                Ok(defects) => {
+                    let d = defects
+                        .first()
+                        .unwrap_or_else(|| panic!("{what}: no defect in lenient mode"));
+                    exp.check(what, d.error());
+                }
+                Err(e) => panic!("{what}: lenient decoding failed: {e}"),
+            }
+        } else {
+            match decode(&self.bytes, &msox_codec::Options::strict()) {
+                Ok(_) => panic!("{what}: decoded without error"),
+                Err(e) => exp.check(what, &e),
+            }
+        }
+        true
+    }
 }
 
 impl Vector {
@@ -94,12 +201,17 @@ pub fn parse_vector(name: &str, path: &Path, text: &str) -> Vector {
             }
         }
     }
+    let err_path = path.with_extension("err");
+    let expected_error = std::fs::read_to_string(&err_path)
+        .ok()
+        .map(|t| ExpectedError::parse(&t));
     Vector {
         name: name.to_string(),
         path: path.to_path_buf(),
         bytes,
         meta,
         comments,
+        expected_error,
     }
 }
 
@@ -406,5 +518,181 @@ mod tests {
         assert!(hex_diff(&[1, 2], &[1, 2]).is_none());
         let d = hex_diff(&[1, 2, 3], &[1, 9, 3]).unwrap();
         assert!(d.contains("byte 1"), "{d}");
+    }
+}
+
+/// The hostile-input suite every decoder entry point runs.
+///
+/// An entry point is anything of the one entry shape: bytes and
+/// [`Options`](msox_codec::Options) in, a value with its defects (or an
+/// error) out. [`hostile::suite`] feeds it, in strict and lenient mode:
+///
+/// - every sample whole;
+/// - every truncation (every prefix for samples up to 4 KiB, 4,096 spread
+///   prefixes beyond);
+/// - bit flips and byte overwrites spread over each sample;
+/// - each sample under a starved budget (a few items, a few bytes of
+///   allocation and output, depth 2);
+///
+/// and asserts: no panic; every error and defect offset lies inside the
+/// input (or in a derived buffer that says so); strict mode reports no
+/// defects (it fails instead); and, when the sample decodes strictly, every
+/// proper prefix fails strictly (unless [`Suite::prefixes_may_decode`]).
+pub mod hostile {
+    use super::*;
+    use msox_codec::{Decoded, Defect, Error, Limits, Mode, Options};
+
+    /// What an entry point returns, reduced to what the suite checks.
+    pub type Outcome = Result<Vec<Defect>, Error>;
+
+    /// Adapts a `decode_bytes`-shaped result to an [`Outcome`].
+    pub fn outcome<T>(r: msox_codec::Result<Decoded<T>>) -> Outcome {
+        r.map(|d| d.defects)
+    }
+
+    /// The suite's settings.
+    #[derive(Debug, Clone)]
+    pub struct Suite {
+        /// Name of the entry point (`"oxtnef_stream"`).
+        pub name: String,
+        /// Whether a proper prefix of a valid sample may itself be valid
+        /// (formats without a length or terminator at the end).
+        pub prefixes_may_decode: bool,
+        /// Mutation positions per sample.
+        pub mutations: usize,
+    }
+
+    impl Suite {
+        /// The default settings for the entry point `name`.
+        pub fn new(name: &str) -> Self {
+            Suite {
+                name: name.to_string(),
+                prefixes_may_decode: false,
+                mutations: 256,
+            }
+        }
+
+        /// Allows proper prefixes of valid samples to decode.
+        #[must_use]
+        pub fn prefixes_may_decode(mut self) -> Self {
+            self.prefixes_may_decode = true;
+            self
+        }
+
+        /// Runs the suite over `samples` with the entry point `run`.
+        pub fn run(&self, samples: &[Vec<u8>], run: impl Fn(&[u8], &Options) -> Outcome) {
+            assert!(!samples.is_empty(), "{}: no samples", self.name);
+            let starved = Limits {
+                max_alloc: 64,
+                max_depth: 2,
+                max_output: 64,
+                max_items: 4,
+                max_ratio: 1,
+                ratio_floor: 64,
+            };
+            let modes = [
+                Options::strict(),
+                Options::lenient(),
+                Options::strict().with_limits(starved),
+                Options::lenient().with_limits(starved),
+            ];
+            for (i, sample) in samples.iter().enumerate() {
+                let what = format!("{} sample {i} ({} bytes)", self.name, sample.len());
+                let whole_strict_ok = matches!(
+                    self.check(&what, sample, &Options::strict(), &run),
+                    Some(Ok(_))
+                );
+                for o in &modes {
+                    self.check(&what, sample, o, &run);
+                }
+                // truncations
+                let n = sample.len();
+                let step = if n <= 4096 { 1 } else { n / 4096 };
+                for cut in (0..n).step_by(step.max(1)) {
+                    let prefix = &sample[..cut];
+                    let w = format!("{what} cut to {cut}");
+                    let strict = self.check(&w, prefix, &Options::strict(), &run);
+                    if whole_strict_ok && !self.prefixes_may_decode {
+                        assert!(
+                            matches!(strict, Some(Err(_))),
+                            "{w}: a proper prefix of a valid sample decoded strictly"
+                        );
+                    }
+                    self.check(&w, prefix, &Options::lenient(), &run);
+                }
+                // mutations
+                if n > 0 {
+                    let mut buf = sample.clone();
+                    let mstep = (n / self.mutations.max(1)).max(1);
+                    for at in (0..n).step_by(mstep) {
+                        let orig = buf[at];
+                        for v in [orig ^ 0x01, orig ^ 0x80, 0x00, 0xFF, 0x7F] {
+                            buf[at] = v;
+                            let w = format!("{what} byte {at} set to {v:#04x}");
+                            self.check(&w, &buf, &Options::strict(), &run);
+                            self.check(&w, &buf, &Options::lenient(), &run);
+                            self.check(&w, &buf, &modes[3], &run);
+                        }
+                        buf[at] = orig;
+                    }
+                }
+            }
+        }
+
+        fn check(
+            &self,
+            what: &str,
+            input: &[u8],
+            o: &Options,
+            run: &impl Fn(&[u8], &Options) -> Outcome,
+        ) -> Option<Outcome> {
+            let r = match catch_unwind(AssertUnwindSafe(|| run(input, o))) {
+                Ok(r) => r,
+                Err(_) => panic!("{what}: panicked ({:?} mode)", o.mode),
+            };
+            match &r {
+                Ok(defects) => {
+                    if o.mode == Mode::Strict {
+                        assert!(
+                            defects.is_empty(),
+                            "{what}: strict mode returned defects: {defects:?}"
+                        );
+                    }
+                    for d in defects {
+                        check_offset(what, input, d.error());
+                    }
+                }
+                Err(e) => check_offset(what, input, e),
+            }
+            Some(r)
+        }
+    }
+
+    fn check_offset(what: &str, input: &[u8], e: &Error) {
+        if let (Some(o), None) = (e.offset(), e.derived()) {
+            assert!(
+                o <= input.len(),
+                "{what}: offset {o} past the end of a {}-byte input: {e}",
+                input.len()
+            );
+        }
+    }
+
+    /// Runs the default suite over a [`Decode`] type's `decode_bytes`.
+    pub fn suite_for<T>(name: &str, samples: &[Vec<u8>])
+    where
+        T: for<'a> Decode<'a>,
+    {
+        Suite::new(name).run(samples, |b, o| outcome(T::decode_bytes(b, o)));
+    }
+
+    /// The bytes of every vector of `spec` whose name passes `keep` (vectors
+    /// marked `# expect-error:` are included: they are hostile too).
+    pub fn samples(spec: &str, keep: impl Fn(&str) -> bool) -> Vec<Vec<u8>> {
+        vectors(spec)
+            .into_iter()
+            .filter(|v| keep(&v.name))
+            .map(|v| v.bytes)
+            .collect()
     }
 }
