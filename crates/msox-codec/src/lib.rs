@@ -11,6 +11,7 @@
 //! | [`DecodeWith`] / [`EncodeWith`] | the same for layouts that depend on earlier data or on context (column sets, 16- vs 32-bit counts) |
 //! | [`Error`] / [`ErrorKind`] / [`Defect`] | one error type (what, absolute byte offset, structure path; a nom error too) and one defect type (an error lenient decoding read past, with what it did) |
 //! | [`Limits`] / [`OutputBudget`] | caps on allocation, depth, items and output for a whole decode, output relative to input |
+//! | [`Sink`] / [`WriteSink`] | where streaming decompressors and converters put output (a `Vec`, or any `std::io::Write`), so memory stays flat in the output size |
 //! | [`Utf16String`] / [`String8`] / [`CodePage`] | lossless UTF-16LE and code-page strings (encoding_rs) |
 //! | [`Writer`] / [`fit_u16`] / [`CountWidth`] | encoding: back-patched length prefixes, counts that fail cleanly when they do not fit |
 //! | [`wire_enum!`] / [`wire_flags!`] | spec enumerations and flag sets as newtypes over the wire value: unknown values and bits kept |
@@ -105,6 +106,7 @@ pub mod limits;
 pub mod path;
 pub mod reader;
 pub mod session;
+pub mod sink;
 pub mod strings;
 pub mod traits;
 mod wire_enum;
@@ -118,6 +120,7 @@ pub use limits::{Depth, Limits, OutputBudget};
 pub use path::{Frame, Path};
 pub use reader::{Origin, Reader, Sub, Unit, as_nom};
 pub use session::{Decoded, Defect, Mode, Options, Session, Usage};
+pub use sink::{CountingSink, Sink, WriteSink};
 pub use strings::{CodePage, String8, Utf16String, decode_8bit};
 pub use traits::{
     Decode, DecodeWith, Encode, EncodeWith, PResult, decode_bytes_with_reader, encode_checked,
