@@ -1,6 +1,6 @@
 //! [MS-DTYP] 2.4.3 ACCESS_MASK.
 
-crate::flags::wire_flags! {
+msox_codec::wire_flags! {
     /// [MS-DTYP] 2.4.3 ACCESS_MASK: a 32-bit set of rights.
     ///
     /// The generic, standard and special bits the spec names are constants

@@ -1,7 +1,7 @@
 //! [MS-DTYP] 2.4.4 ACE: the ACE header and every ACE type.
 
 use msox_codec::bytes::BufMut;
-use msox_codec::{Decode, Encode, Error, ErrorKind, PResult, Reader, Result, ResultExt, fit_u16};
+use msox_codec::{Decode, Encode, Error, ErrorKind, Reader, Result, fit_u16};
 
 use crate::{AccessMask, Guid, Sid};
 
@@ -73,28 +73,32 @@ pub enum AceLayout {
 impl AceType {
     /// The body layout of this ACE type.
     pub const fn layout(self) -> AceLayout {
-        use AceType::*;
         match self {
-            AccessAllowed | AccessDenied | SystemAudit | SystemAlarm | SystemMandatoryLabel
-            | SystemScopedPolicyId => AceLayout::Basic,
-            AccessAllowedObject | AccessDeniedObject | SystemAuditObject | SystemAlarmObject => {
-                AceLayout::Object
-            }
-            AccessAllowedCallback
-            | AccessDeniedCallback
-            | SystemAuditCallback
-            | SystemAlarmCallback => AceLayout::Callback,
-            AccessAllowedCallbackObject
-            | AccessDeniedCallbackObject
-            | SystemAuditCallbackObject
-            | SystemAlarmCallbackObject => AceLayout::CallbackObject,
-            SystemResourceAttribute => AceLayout::ResourceAttribute,
-            AccessAllowedCompound | Unknown(_) => AceLayout::Raw,
+            AceType::AccessAllowed
+            | AceType::AccessDenied
+            | AceType::SystemAudit
+            | AceType::SystemAlarm
+            | AceType::SystemMandatoryLabel
+            | AceType::SystemScopedPolicyId => AceLayout::Basic,
+            AceType::AccessAllowedObject
+            | AceType::AccessDeniedObject
+            | AceType::SystemAuditObject
+            | AceType::SystemAlarmObject => AceLayout::Object,
+            AceType::AccessAllowedCallback
+            | AceType::AccessDeniedCallback
+            | AceType::SystemAuditCallback
+            | AceType::SystemAlarmCallback => AceLayout::Callback,
+            AceType::AccessAllowedCallbackObject
+            | AceType::AccessDeniedCallbackObject
+            | AceType::SystemAuditCallbackObject
+            | AceType::SystemAlarmCallbackObject => AceLayout::CallbackObject,
+            AceType::SystemResourceAttribute => AceLayout::ResourceAttribute,
+            _ => AceLayout::Raw,
         }
     }
 }
 
-crate::flags::wire_flags! {
+msox_codec::wire_flags! {
     /// [MS-DTYP] 2.4.4.1 ACE_HEADER AceFlags: inheritance and audit flags.
     pub struct AceFlags: u8 {
         /// OBJECT_INHERIT_ACE: non-container children inherit the ACE.
@@ -114,7 +118,7 @@ crate::flags::wire_flags! {
     }
 }
 
-crate::flags::wire_flags! {
+msox_codec::wire_flags! {
     /// [MS-DTYP] 2.4.4.3 ACCESS_ALLOWED_OBJECT_ACE Flags: which of
     /// ObjectType and InheritedObjectType follow.
     pub struct ObjectAceFlags: u32 {
@@ -143,12 +147,11 @@ pub struct AceHeader {
 }
 
 impl<'a> Decode<'a> for AceHeader {
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
         let ace_type = AceType::from(r.u8()?);
         let ace_flags = AceFlags(r.u8()?);
         let ace_size = r.u16()?;
-        r.finish(AceHeader {
+        Ok(AceHeader {
             ace_type,
             ace_flags,
             ace_size,
@@ -212,13 +215,13 @@ impl ObjectAceData {
     fn read(r: &mut Reader<'_>) -> Result<Self> {
         let flags = ObjectAceFlags(r.u32()?);
         let object_type = if flags.contains(ObjectAceFlags::ACE_OBJECT_TYPE_PRESENT) {
-            Some(r.decode::<Guid>().context("ObjectType")?)
+            Some(r.frame("ObjectType", |r| r.decode::<Guid>())?)
         } else {
             None
         };
         let inherited_object_type =
             if flags.contains(ObjectAceFlags::ACE_INHERITED_OBJECT_TYPE_PRESENT) {
-                Some(r.decode::<Guid>().context("InheritedObjectType")?)
+                Some(r.frame("InheritedObjectType", |r| r.decode::<Guid>())?)
             } else {
                 None
             };
@@ -568,10 +571,8 @@ impl Ace {
 }
 
 impl<'a> Decode<'a> for Ace {
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let ace = read_ace(&mut r).context("Ace")?;
-        r.finish(ace)
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        r.frame("ACE", read_ace)
     }
 }
 
@@ -581,6 +582,7 @@ pub(crate) fn read_ace(r: &mut Reader<'_>) -> Result<Ace> {
     if header.ace_size < 4 || !header.ace_size.is_multiple_of(4) {
         return Err(r.invalid_at("AceSize", u64::from(header.ace_size), start + 2));
     }
+    r.set_variant(header.ace_type.name().unwrap_or("unknown AceType"));
     let mut body = r.sub(usize::from(header.ace_size) - 4)?;
     let body = AceBody::read(header.ace_type.layout(), &mut body)?;
     Ok(Ace {

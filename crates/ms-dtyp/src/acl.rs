@@ -1,7 +1,7 @@
 //! [MS-DTYP] 2.4.5 ACL.
 
 use msox_codec::bytes::BufMut;
-use msox_codec::{Decode, DecodeWith, Encode, Limits, PResult, Reader, Result, ResultExt, fit_u16};
+use msox_codec::{Decode, Encode, Reader, Result, fit_u16};
 
 use crate::ace::{Ace, read_ace};
 
@@ -70,7 +70,7 @@ impl Acl {
     }
 }
 
-pub(crate) fn read_acl(r: &mut Reader<'_>, limits: &Limits) -> Result<Acl> {
+pub(crate) fn read_acl(r: &mut Reader<'_>) -> Result<Acl> {
     let start = r.pos();
     let acl_revision = AclRevision::from(r.u8()?);
     let sbz1 = r.u8()?;
@@ -81,12 +81,10 @@ pub(crate) fn read_acl(r: &mut Reader<'_>, limits: &Limits) -> Result<Acl> {
         return Err(r.invalid_at("AclSize", u64::from(acl_size), start + 2));
     }
     let mut body = r.sub(usize::from(acl_size) - ACL_HEADER_SIZE)?;
-    let n = body
-        .check_count(u64::from(ace_count), 4, "AceCount", limits)
-        .map_err(|e| e.context("AceCount"))?;
+    let n = body.check_count(u64::from(ace_count), 4, "AceCount")?;
     let mut aces = Vec::with_capacity(n);
     for i in 0..n {
-        aces.push(read_ace(&mut body).map_err(|e| e.context(format!("Ace[{i}]")))?);
+        aces.push(body.frame_indexed("ACE", i, read_ace)?);
     }
     let padding = body.take_rest().to_vec();
     Ok(Acl {
@@ -99,18 +97,10 @@ pub(crate) fn read_acl(r: &mut Reader<'_>, limits: &Limits) -> Result<Acl> {
 }
 
 impl<'a> Decode<'a> for Acl {
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        Self::decode_with(input, Limits::DEFAULT)
-    }
-}
-
-/// Decodes with the given [`Limits`]: the ACE count is always checked
-/// against AclSize; `max_items` caps it further.
-impl<'a> DecodeWith<'a, Limits> for Acl {
-    fn decode_with(input: &'a [u8], limits: Limits) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let acl = read_acl(&mut r, &limits).context("Acl")?;
-        r.finish(acl)
+    /// The ACE count is checked against AclSize and charged to the
+    /// session's item budget.
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        r.frame("ACL", read_acl)
     }
 }
 

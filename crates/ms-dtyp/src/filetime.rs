@@ -4,7 +4,7 @@ use std::fmt;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use msox_codec::bytes::BufMut;
-use msox_codec::{Decode, Encode, PResult, Reader, Result};
+use msox_codec::{Decode, Encode, Reader, Result};
 
 /// 100-nanosecond intervals between 1601-01-01 and 1970-01-01 (UTC).
 pub const UNIX_EPOCH_AS_FILETIME: u64 = 116_444_736_000_000_000;
@@ -208,11 +208,10 @@ impl fmt::Debug for FileTime {
 }
 
 impl<'a> Decode<'a> for FileTime {
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
         let low = r.u32()?;
         let high = r.u32()?;
-        r.finish(FileTime::from_parts(low, high))
+        Ok(FileTime::from_parts(low, high))
     }
 }
 

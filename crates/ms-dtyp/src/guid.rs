@@ -4,7 +4,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use msox_codec::bytes::BufMut;
-use msox_codec::{Decode, Encode, PResult, Reader, Result};
+use msox_codec::{Decode, Encode, Reader, Result};
 
 /// [MS-DTYP] 2.3.4.2 GUID--Packet Representation: a 128-bit identifier whose
 /// first three fields are little-endian on the wire.
@@ -168,10 +168,8 @@ impl fmt::Debug for Guid {
 }
 
 impl<'a> Decode<'a> for Guid {
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let b = r.array::<16>()?;
-        r.finish(Guid::from_le_bytes(b))
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        r.array::<16>().map(Guid::from_le_bytes)
     }
 }
 

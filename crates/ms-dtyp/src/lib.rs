@@ -87,7 +87,6 @@ pub mod access_mask;
 pub mod ace;
 pub mod acl;
 pub mod filetime;
-mod flags;
 pub mod guid;
 pub mod security_descriptor;
 pub mod sid;

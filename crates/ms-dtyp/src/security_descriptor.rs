@@ -1,15 +1,12 @@
 //! [MS-DTYP] 2.4.6 SECURITY_DESCRIPTOR, self-relative form.
 
 use msox_codec::bytes::BufMut;
-use msox_codec::{
-    Decode, DecodeWith, Encode, Error, ErrorKind, Limits, PResult, Reader, Result, ResultExt,
-    fit_u32,
-};
+use msox_codec::{Decode, Encode, Error, ErrorKind, Reader, Result, fit_u32};
 
 use crate::Sid;
-use crate::acl::{Acl, read_acl};
+use crate::acl::Acl;
 
-crate::flags::wire_flags! {
+msox_codec::wire_flags! {
     /// [MS-DTYP] 2.4.6 SECURITY_DESCRIPTOR Control. Names are the spec's
     /// two-letter abbreviations.
     pub struct SecurityDescriptorControl: u16 {
@@ -260,11 +257,15 @@ impl SecurityDescriptor {
 /// One decoded part: its index (owner, group, sacl, dacl), start and end.
 type Span = (usize, usize, usize);
 
-fn read_sd(input: &[u8], limits: &Limits) -> Result<(SecurityDescriptor, usize)> {
-    let mut r = Reader::new(input);
+/// Reads a self-relative descriptor starting at the reader's position; the
+/// parts may lie anywhere in the rest of the window. Leaves the reader after
+/// the last byte any part uses.
+fn read_sd(r: &mut Reader<'_>) -> Result<SecurityDescriptor> {
+    let base = r.pos();
+    let input = r.rest();
     let revision = r.u8()?;
     if revision != SECURITY_DESCRIPTOR_REVISION {
-        return Err(r.invalid_at("Revision", u64::from(revision), 0));
+        return Err(r.invalid_at("Revision", u64::from(revision), base));
     }
     let sbz1 = r.u8()?;
     let control = SecurityDescriptorControl(r.u16()?);
@@ -291,7 +292,7 @@ fn read_sd(input: &[u8], limits: &Limits) -> Result<(SecurityDescriptor, usize)>
                 ErrorKind::Malformed(
                     format!("{field} 0x{off:X} points into the 20-byte header").into(),
                 ),
-                field_pos,
+                base + field_pos,
             ));
         }
         if start >= input.len() {
@@ -303,18 +304,20 @@ fn read_sd(input: &[u8], limits: &Limits) -> Result<(SecurityDescriptor, usize)>
                     )
                     .into(),
                 ),
-                field_pos,
+                base + field_pos,
             ));
         }
-        let mut pr = Reader::new(input);
-        pr.skip(start)?;
-        match i {
-            0 => sd.owner = Some(pr.decode::<Sid>().context(name)?),
-            1 => sd.group = Some(pr.decode::<Sid>().context(name)?),
-            2 => sd.sacl = Some(read_acl(&mut pr, limits).context(name)?),
-            _ => sd.dacl = Some(read_acl(&mut pr, limits).context(name)?),
-        }
-        spans.push((i, start, pr.pos()));
+        r.seek(base + start)?;
+        r.frame(name, |r| {
+            match i {
+                0 => sd.owner = Some(r.decode::<Sid>()?),
+                1 => sd.group = Some(r.decode::<Sid>()?),
+                2 => sd.sacl = Some(r.decode::<Acl>()?),
+                _ => sd.dacl = Some(r.decode::<Acl>()?),
+            }
+            Ok(())
+        })?;
+        spans.push((i, start, r.pos() - base));
     }
     spans.sort_unstable_by_key(|&(_, s, e)| (s, e));
     for pair in spans.windows(2) {
@@ -332,7 +335,7 @@ fn read_sd(input: &[u8], limits: &Limits) -> Result<(SecurityDescriptor, usize)>
                     )
                     .into(),
                 ),
-                sb,
+                base + sb,
             ));
         }
     }
@@ -359,21 +362,16 @@ fn read_sd(input: &[u8], limits: &Limits) -> Result<(SecurityDescriptor, usize)>
             fill,
         });
     }
-    Ok((sd, cursor))
+    r.seek(base + cursor)?;
+    Ok(sd)
 }
 
 impl<'a> Decode<'a> for SecurityDescriptor {
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        Self::decode_with(input, Limits::DEFAULT)
-    }
-}
-
-/// Decodes with the given [`Limits`] (applied to the ACLs' ACE counts).
-impl<'a> DecodeWith<'a, Limits> for SecurityDescriptor {
-    fn decode_with(input: &'a [u8], limits: Limits) -> PResult<'a, Self> {
-        let (sd, total) = read_sd(input, &limits).context("SecurityDescriptor")?;
-        let rest = input.get(total..).unwrap_or_default();
-        Ok((rest, sd))
+    /// Reads the header and each part its offsets point to (ACE counts are
+    /// checked against the ACL sizes and charged to the item budget); the
+    /// reader ends after the last byte any part uses.
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        r.frame("SECURITY_DESCRIPTOR", read_sd)
     }
 }
 

@@ -6,7 +6,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use msox_codec::bytes::BufMut;
-use msox_codec::{Decode, Encode, ErrorKind, PResult, Reader, Result, ResultExt};
+use msox_codec::{Decode, Encode, ErrorKind, Reader, Result};
 
 /// [MS-DTYP] 2.4.1 SID_IDENTIFIER_AUTHORITY: the six-byte top-level
 /// authority of a SID, a 48-bit big-endian number.
@@ -102,10 +102,8 @@ impl fmt::Display for IdentifierAuthority {
 }
 
 impl<'a> Decode<'a> for IdentifierAuthority {
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let a = r.array::<6>()?;
-        r.finish(IdentifierAuthority(a))
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        r.array::<6>().map(IdentifierAuthority)
     }
 }
 
@@ -369,10 +367,8 @@ impl FromStr for Sid {
 }
 
 impl<'a> Decode<'a> for Sid {
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let sid = read_sid(&mut r).context("Sid")?;
-        r.finish(sid)
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        r.frame("SID", read_sid)
     }
 }
 

@@ -3,7 +3,7 @@
 use std::fmt;
 
 use msox_codec::bytes::BufMut;
-use msox_codec::{Decode, Encode, PResult, Reader, Result};
+use msox_codec::{Decode, Encode, Reader, Result};
 
 use crate::filetime::{FileTime, days_from_civil};
 
@@ -118,8 +118,7 @@ impl fmt::Display for SystemTime {
 }
 
 impl<'a> Decode<'a> for SystemTime {
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
         let mut w = [0u16; 8];
         for v in &mut w {
             *v = r.u16()?;
@@ -134,7 +133,7 @@ impl<'a> Decode<'a> for SystemTime {
             w_second,
             w_milliseconds,
         ] = w;
-        r.finish(SystemTime {
+        Ok(SystemTime {
             w_year,
             w_month,
             w_day_of_week,

@@ -11,7 +11,7 @@
 use ms_dtyp::{
     Ace, Acl, FileTime, Guid, SecurityDescriptor, Sid, SystemTime, acl::ACL_HEADER_SIZE,
 };
-use msox_codec::{Decode, DecodeWith, Encode, ErrorKind, Limits};
+use msox_codec::{Decode, Encode, ErrorKind, Limits, Options};
 use msox_testkit::{assert_no_panic_on_mutations, assert_truncations_fail, vectors};
 
 fn decode_as(ty: &str, b: &[u8]) -> Result<(), msox_codec::Error> {
@@ -95,22 +95,23 @@ fn huge_ace_count_is_refused_before_allocating() {
         max_items: 3,
         ..Limits::DEFAULT
     };
-    let e = Acl::decode_exact_with(&v.bytes, tight).unwrap_err();
+    let tight = Options::strict().with_limits(tight);
+    let e = Acl::decode_bytes(&v.bytes, &tight).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "AceCount 4 exceeds the limit 3 at byte 8 in Acl > AceCount"
+        "AceCount 4 exceeds the limit 3 at byte 8 in ACL"
     );
-    assert!(Acl::decode_exact_with(&v.bytes, Limits::DEFAULT).is_ok());
+    assert!(Acl::decode_bytes(&v.bytes, &Options::strict()).is_ok());
     let sd = msox_testkit::vector("dtyp", "sd-2.5.1.4-sddl-example");
-    assert!(SecurityDescriptor::decode_exact_with(&sd.bytes, tight).is_err());
+    assert!(SecurityDescriptor::decode_bytes(&sd.bytes, &tight).is_err());
 }
 
 #[test]
 fn ace_and_acl_sizes_below_their_headers_are_invalid() {
     let e = Ace::decode_exact(&[0, 0, 0, 0]).unwrap_err();
-    assert_eq!(e.to_string(), "invalid AceSize 0x0 at byte 2 in Ace");
+    assert_eq!(e.to_string(), "invalid AceSize 0x0 at byte 2 in ACE");
     let e = Acl::decode_exact(&[2, 0, 4, 0, 0, 0, 0, 0]).unwrap_err();
-    assert_eq!(e.to_string(), "invalid AclSize 0x4 at byte 2 in Acl");
+    assert_eq!(e.to_string(), "invalid AclSize 0x4 at byte 2 in ACL");
     // An ACE whose AceSize runs past the ACL's AclSize.
     let v = msox_testkit::vector("dtyp", "acl-2.5.1.4-sacl");
     let mut b = v.bytes.clone();
@@ -118,7 +119,7 @@ fn ace_and_acl_sizes_below_their_headers_are_invalid() {
     b.truncate(0x18);
     let e = Acl::decode_exact(&b).unwrap_err();
     assert!(e.is_unexpected_end(), "{e}");
-    assert_eq!(e.path().collect::<Vec<_>>(), ["Acl", "Ace[0]"]);
+    assert_eq!(e.path().to_string(), "ACL > ACE[0](SYSTEM_AUDIT_ACE_TYPE)");
 }
 
 #[test]
@@ -130,24 +131,26 @@ fn security_descriptor_errors_name_the_part() {
     let e = SecurityDescriptor::decode_exact(&b).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "invalid SubAuthorityCount 0x10 at byte 145 in SecurityDescriptor > OwnerSid > Sid"
+        "invalid SubAuthorityCount 0x10 at byte 145 in SECURITY_DESCRIPTOR > OwnerSid > SID"
     );
     // The DACL's second ACE claims to run past the DACL.
     let mut b = v.bytes.clone();
     b[0x52] = 0x60;
     let e = SecurityDescriptor::decode_exact(&b).unwrap_err();
     assert!(e.is_unexpected_end(), "{e}");
-    assert_eq!(
-        e.path().collect::<Vec<_>>(),
-        ["SecurityDescriptor", "Dacl", "Ace[1]"]
+    assert!(
+        e.path()
+            .starts_with(&["SECURITY_DESCRIPTOR", "Dacl", "ACL", "ACE"]),
+        "{e}"
     );
+    assert_eq!(e.path().frames().nth(3).and_then(|f| f.index()), Some(1));
     // OffsetSacl pointing at the DACL: the two overlap.
     let mut b = v.bytes.clone();
     b[12] = 0x30;
     let e = SecurityDescriptor::decode_exact(&b).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "Dacl (bytes 0x30..0x90) overlaps Sacl (bytes 0x30..0x90) at byte 48 in SecurityDescriptor"
+        "Dacl (bytes 0x30..0x90) overlaps Sacl (bytes 0x30..0x90) at byte 48 in SECURITY_DESCRIPTOR"
     );
     // Every offset pointing past the end, one at a time.
     for field in 0..4 {
@@ -227,4 +230,22 @@ fn encoding_refuses_values_that_do_not_fit() {
         70_000
     ]);
     assert!(acl.to_vec().is_err());
+}
+
+/// The one hostile suite, over every decoder entry point of the crate,
+/// seeded with the crate's vectors (the error vectors included).
+#[test]
+fn hostile_suite_covers_every_entry_point() {
+    use msox_testkit::hostile::{samples, suite_for};
+    let of = |prefix: &'static str| samples("dtyp", move |n: &str| n.starts_with(prefix));
+    suite_for::<Sid>("dtyp_sid", &[of("sid-"), of("error-sid")].concat());
+    suite_for::<Guid>("dtyp_guid", &of("guid"));
+    suite_for::<FileTime>("dtyp_filetime", &of("filetime"));
+    suite_for::<SystemTime>("dtyp_systemtime", &of("systemtime"));
+    suite_for::<Ace>("dtyp_ace", &[of("ace-"), of("error-ace")].concat());
+    suite_for::<Acl>("dtyp_acl", &[of("acl-"), of("error-acl")].concat());
+    suite_for::<SecurityDescriptor>(
+        "dtyp_security_descriptor",
+        &[of("sd-"), of("error-sd")].concat(),
+    );
 }

@@ -50,7 +50,7 @@ fn packet_form_and_limits() {
     let e = Sid::decode_exact(&[1, 16, 0, 0, 0, 0, 0, 5]).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "invalid SubAuthorityCount 0x10 at byte 1 in Sid"
+        "invalid SubAuthorityCount 0x10 at byte 1 in SID"
     );
     assert!(Sid::new(IdentifierAuthority::SECURITY_NT_AUTHORITY, &[0; 16]).is_none());
     assert_eq!(

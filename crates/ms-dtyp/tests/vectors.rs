@@ -25,12 +25,13 @@ fn ace_summary(ace: &Ace) -> String {
     )
 }
 
+/// An error vector: its `.err` file gives the kind, absolute offset and path.
 fn check_error<T: for<'a> Decode<'a> + std::fmt::Debug>(v: &Vector) {
-    let want = v.meta("expect-error");
-    match T::decode_exact(&v.bytes) {
-        Ok(x) => panic!("{}: decoded, expected error {want:?}: {x:?}", v.name),
-        Err(e) => assert_eq!(e.to_string(), want, "{}", v.name),
-    }
+    assert!(
+        v.check_expected_error(|b, o| msox_testkit::hostile::outcome(T::decode_bytes(b, o))),
+        "{}: no .err file",
+        v.name
+    );
 }
 
 fn parse_u32(s: &str) -> u32 {

@@ -161,25 +161,27 @@ macro_rules! wire_enum {
 }
 
 /// Declares a spec flag set as a newtype over its wire integer: named
-/// flags, unknown bits kept as read.
+/// flags, unknown bits kept as read (every bit pattern is a valid value, so
+/// the field is public).
 ///
 /// ```
 /// msox_codec::wire_flags! {
 ///     /// [MS-XXX] 2.2 Open flags.
 ///     pub struct OpenFlags: u8 {
 ///         /// Read-write.
-///         ReadWrite = 0x01,
+///         const READ_WRITE = 0x01 => "ReadWrite";
 ///         /// Create if missing.
-///         Create = 0x02 => "OPEN_CREATE",
+///         const CREATE = 0x02 => "OPEN_CREATE";
 ///     }
 /// }
 /// use msox_codec::{Decode, Encode};
 /// let f = OpenFlags::decode_exact(&[0x83]).unwrap();
-/// assert!(f.contains(OpenFlags::ReadWrite | OpenFlags::Create));
+/// assert!(f.contains(OpenFlags::READ_WRITE | OpenFlags::CREATE));
 /// assert_eq!(f.unknown_bits(), 0x80);
 /// assert_eq!(f.to_string(), "ReadWrite | OPEN_CREATE | 0x80");
+/// assert_eq!(format!("{f:?}"), "OpenFlags(0x83 = ReadWrite | OPEN_CREATE | 0x80)");
 /// assert_eq!(f.to_vec().unwrap(), [0x83]);
-/// assert_eq!(OpenFlags::empty().to_string(), "0x00");
+/// assert_eq!(OpenFlags::EMPTY.to_string(), "0");
 /// ```
 #[macro_export]
 macro_rules! wire_flags {
@@ -187,9 +189,9 @@ macro_rules! wire_flags {
         $(#[$meta:meta])*
         $vis:vis struct $name:ident : $raw:ty {
             $(
-                $(#[$vmeta:meta])*
-                $flag:ident = $value:literal $(=> $vname:literal)?
-            ),* $(,)?
+                $(#[$fmeta:meta])*
+                const $flag:ident = $value:literal => $fname:literal;
+            )*
         }
     ) => {
         $(#[$meta])*
@@ -197,27 +199,22 @@ macro_rules! wire_flags {
         #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
         #[cfg_attr(feature = "serde", serde(transparent))]
         #[repr(transparent)]
-        $vis struct $name($raw);
+        $vis struct $name(pub $raw);
 
-        #[allow(non_upper_case_globals)]
         impl $name {
             $(
-                $(#[$vmeta])*
+                $(#[$fmeta])*
                 pub const $flag: $name = $name($value);
             )*
 
             /// Every named flag with its spec name, in declaration order.
-            pub const NAMED: &'static [(&'static str, $name)] =
-                &[$(($crate::wire_enum!(@name $flag $($vname)?), $name::$flag)),*];
+            pub const NAMED: &'static [($name, &'static str)] = &[$(($name::$flag, $fname)),*];
+
+            /// No bits set.
+            pub const EMPTY: $name = $name(0);
 
             /// All bits the spec names.
             pub const KNOWN_BITS: $raw = 0 $(| $value)*;
-
-            /// No flags.
-            #[inline]
-            pub const fn empty() -> Self {
-                $name(0)
-            }
 
             /// The wire value (every bit, named or not).
             #[inline]
@@ -233,13 +230,13 @@ macro_rules! wire_flags {
 
             /// Whether every bit of `other` is set.
             #[inline]
-            pub const fn contains(self, other: Self) -> bool {
+            pub const fn contains(self, other: $name) -> bool {
                 self.0 & other.0 == other.0
             }
 
             /// Whether any bit of `other` is set.
             #[inline]
-            pub const fn intersects(self, other: Self) -> bool {
+            pub const fn intersects(self, other: $name) -> bool {
                 self.0 & other.0 != 0
             }
 
@@ -251,56 +248,57 @@ macro_rules! wire_flags {
 
             /// Sets the bits of `other`.
             #[inline]
-            pub fn insert(&mut self, other: Self) {
+            pub fn insert(&mut self, other: $name) {
                 self.0 |= other.0;
             }
 
             /// Clears the bits of `other`.
             #[inline]
-            pub fn remove(&mut self, other: Self) {
+            pub fn remove(&mut self, other: $name) {
                 self.0 &= !other.0;
             }
 
             /// Sets or clears the bits of `other`.
             #[inline]
-            pub fn set(&mut self, other: Self, on: bool) {
+            pub fn set(&mut self, other: $name, on: bool) {
                 if on { self.insert(other) } else { self.remove(other) }
             }
 
-            /// The bits the spec does not name.
+            /// The bits no named flag covers.
             #[inline]
             pub const fn unknown_bits(self) -> $raw {
                 self.0 & !Self::KNOWN_BITS
             }
 
-            /// The spec names of the flags that are set.
+            /// The spec names of the set flags (unknown bits not included;
+            /// see [`Self::unknown_bits`]).
             pub fn names(self) -> impl Iterator<Item = &'static str> {
                 Self::NAMED
                     .iter()
-                    .filter(move |(_, f)| f.0 != 0 && self.contains(*f))
-                    .map(|(n, _)| *n)
+                    .filter(move |(f, _)| f.0 != 0 && self.contains(*f))
+                    .map(|(_, n)| *n)
             }
         }
 
         impl ::core::ops::BitOr for $name {
-            type Output = Self;
+            type Output = $name;
             #[inline]
-            fn bitor(self, rhs: Self) -> Self {
+            fn bitor(self, rhs: $name) -> $name {
                 $name(self.0 | rhs.0)
             }
         }
 
         impl ::core::ops::BitOrAssign for $name {
             #[inline]
-            fn bitor_assign(&mut self, rhs: Self) {
+            fn bitor_assign(&mut self, rhs: $name) {
                 self.0 |= rhs.0;
             }
         }
 
         impl ::core::ops::BitAnd for $name {
-            type Output = Self;
+            type Output = $name;
             #[inline]
-            fn bitand(self, rhs: Self) -> Self {
+            fn bitand(self, rhs: $name) -> $name {
                 $name(self.0 & rhs.0)
             }
         }
@@ -308,18 +306,20 @@ macro_rules! wire_flags {
         impl From<$raw> for $name {
             #[inline]
             fn from(v: $raw) -> Self {
-                Self::from_bits(v)
+                $name(v)
             }
         }
 
         impl From<$name> for $raw {
             #[inline]
             fn from(v: $name) -> $raw {
-                v.bits()
+                v.0
             }
         }
 
         impl ::core::fmt::Display for $name {
+            /// The names of the set flags joined by ` | `, unknown bits in
+            /// hex, `0` for none.
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 let mut first = true;
                 for n in self.names() {
@@ -330,11 +330,15 @@ macro_rules! wire_flags {
                     first = false;
                 }
                 let unknown = self.unknown_bits();
-                if unknown != 0 || first {
+                if unknown != 0 {
                     if !first {
                         f.write_str(" | ")?;
                     }
-                    write!(f, "0x{:0w$X}", unknown, w = ::core::mem::size_of::<$raw>() * 2)?;
+                    write!(f, "0x{:X}", unknown)?;
+                    first = false;
+                }
+                if first {
+                    f.write_str("0")?;
                 }
                 Ok(())
             }
@@ -342,14 +346,20 @@ macro_rules! wire_flags {
 
         impl ::core::fmt::Debug for $name {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                write!(f, concat!(stringify!($name), "({})"), self)
+                write!(
+                    f,
+                    concat!(stringify!($name), "(0x{:0w$X} = {})"),
+                    self.0,
+                    self,
+                    w = ::core::mem::size_of::<$raw>() * 2
+                )
             }
         }
 
         impl<'a> $crate::Decode<'a> for $name {
             #[inline]
             fn decode(r: &mut $crate::Reader<'a>) -> $crate::Result<Self> {
-                <$raw as $crate::Decode<'a>>::decode(r).map(Self::from_bits)
+                <$raw as $crate::Decode<'a>>::decode(r).map($name)
             }
         }
 
@@ -360,7 +370,7 @@ macro_rules! wire_flags {
             }
             #[inline]
             fn encode<B: $crate::bytes::BufMut>(&self, buf: &mut B) -> $crate::Result<()> {
-                $crate::Encode::encode(&self.bits(), buf)
+                $crate::Encode::encode(&self.0, buf)
             }
         }
     };
