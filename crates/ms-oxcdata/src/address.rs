@@ -2,7 +2,7 @@
 //! MAPI/HTTP and RopSubmitMessage-era buffers list them.
 
 use msox_codec::bytes::BufMut;
-use msox_codec::{DecodeWith, EncodeWith, PResult, Reader, Result, ResultExt};
+use msox_codec::{DecodeWith, EncodeWith, Reader, Result, ResultExt};
 
 use crate::property::TaggedValue;
 use crate::value::ValueContext;
@@ -16,14 +16,13 @@ pub struct AddressEntry(pub Vec<TaggedValue>);
 impl AddressEntry {
     /// Reads an AddressEntry.
     pub fn read(r: &mut Reader<'_>, ctx: &ValueContext) -> Result<Self> {
-        (|| -> Result<_> {
+        r.frame("AddressEntry", |r| {
             let n = r.u32()?;
-            let v = r.counted(u64::from(n), 4, "PropertyCount", &ctx.limits, |r| {
+            let v = r.counted(u64::from(n), 4, "PropertyCount", |r| {
                 TaggedValue::read(r, ctx)
             })?;
             Ok(AddressEntry(v))
-        })()
-        .context("AddressEntry")
+        })
     }
 
     /// Bytes [`AddressEntry::write`] writes.
@@ -42,10 +41,9 @@ impl AddressEntry {
 }
 
 impl<'a> DecodeWith<'a, ValueContext> for AddressEntry {
-    fn decode_with(input: &'a [u8], ctx: ValueContext) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let v = AddressEntry::read(&mut r, &ctx)?;
-        r.finish(v)
+    fn decode_with(r: &mut Reader<'a>, ctx: ValueContext) -> Result<Self> {
+        let v = AddressEntry::read(r, &ctx)?;
+        Ok(v)
     }
 }
 
@@ -65,15 +63,14 @@ impl EncodeWith<ValueContext> for AddressEntry {
 pub struct AddressList(pub Vec<AddressEntry>);
 
 impl<'a> DecodeWith<'a, ValueContext> for AddressList {
-    fn decode_with(input: &'a [u8], ctx: ValueContext) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let n = r.u32().context("AddressList")?;
-        let v = r
-            .counted(u64::from(n), 4, "AddressCount", &ctx.limits, |r| {
+    fn decode_with(r: &mut Reader<'a>, ctx: ValueContext) -> Result<Self> {
+        r.frame("AddressList", |r| {
+            let n = r.u32()?;
+            let v = r.counted(u64::from(n), 4, "AddressCount", |r| {
                 AddressEntry::read(r, &ctx)
-            })
-            .context("AddressList")?;
-        r.finish(AddressList(v))
+            })?;
+            Ok(AddressList(v))
+        })
     }
 }
 

@@ -11,9 +11,7 @@ use std::fmt;
 
 use ms_dtyp::Guid;
 use msox_codec::bytes::BufMut;
-use msox_codec::{
-    CodePage, Decode, Encode, ErrorKind, PResult, Reader, Result, ResultExt, String8,
-};
+use msox_codec::{CodePage, Decode, Encode, Reader, Result, String8};
 
 use crate::ids::GlobalCounter;
 use crate::value::{MapiString, write_string8};
@@ -475,35 +473,43 @@ impl EntryId {
     }
 
     fn read_kind(r: &mut Reader<'_>) -> Result<EntryId> {
+        let start = r.pos();
         let total = r.remaining();
         if total < 20 {
             return Ok(EntryId::Unknown(r.take_rest().to_vec()));
         }
         let (flags, uid) = read_head(r)?;
         Ok(if uid == provider_uid::STORE_WRAP {
-            EntryId::StoreObject(read_store(r, flags).context("Store Object EntryID")?)
+            EntryId::StoreObject(r.frame("Store Object EntryID", |r| read_store(r, flags))?)
         } else if uid == provider_uid::ADDRESS_BOOK {
-            EntryId::AddressBook(
-                (|| -> Result<_> {
-                    Ok(AddressBookEntryId {
-                        flags,
-                        version: r.u32()?,
-                        ab_type: AddressBookEntryIdType::from(r.u32()?),
-                        x500_dn: read_cstr(r)?,
-                        trailing: r.take_rest().to_vec(),
-                    })
-                })()
-                .context("Address Book EntryID")?,
-            )
+            EntryId::AddressBook(r.frame("Address Book EntryID", |r| {
+                Ok(AddressBookEntryId {
+                    flags,
+                    version: r.u32()?,
+                    ab_type: AddressBookEntryIdType::from(r.u32()?),
+                    x500_dn: read_cstr(r)?,
+                    trailing: r.take_rest().to_vec(),
+                })
+            })?)
         } else if uid == provider_uid::ONE_OFF {
-            EntryId::OneOff(read_one_off(r, flags).context("One-Off EntryID")?)
+            EntryId::OneOff(r.frame("One-Off EntryID", |r| read_one_off(r, flags))?)
         } else if uid == provider_uid::CONTACT {
             let version = r.u32()?;
             let at = r.pos();
             let t = r.u32()?;
-            let c = (|| -> Result<_> {
+            let name = match t {
+                4 => "Contact Address EntryID",
+                5 => "Personal Distribution List EntryID",
+                _ => {
+                    return r.frame("Contact EntryID", |r| {
+                        Err(r.invalid_at("Type", u64::from(t), at))
+                    });
+                }
+            };
+            let c = r.frame(name, |r| {
                 let index = r.u32()?;
                 let n = r.u32_usize()?;
+                r.reserve_backed(n, "EntryIdBytes")?;
                 Ok(ContactEntryId {
                     flags,
                     version,
@@ -511,20 +517,14 @@ impl EntryId {
                     entry_id: r.bytes(n)?.to_vec(),
                     trailing: r.take_rest().to_vec(),
                 })
-            })();
-            match t {
-                4 => EntryId::ContactAddress(c.context("Contact Address EntryID")?),
-                5 => EntryId::PersonalDistributionList(
-                    c.context("Personal Distribution List EntryID")?,
-                ),
-                _ => {
-                    return Err(r
-                        .invalid_at("Type", u64::from(t), at)
-                        .context("Contact EntryID"));
-                }
+            })?;
+            if t == 4 {
+                EntryId::ContactAddress(c)
+            } else {
+                EntryId::PersonalDistributionList(c)
             }
         } else if uid == provider_uid::WRAPPED {
-            let wrapped_type = r.u8().context("WrappedEntryId")?;
+            let wrapped_type = r.frame("WrappedEntryId", |r| r.u8())?;
             EntryId::Wrapped(WrappedEntryId {
                 flags,
                 wrapped_type,
@@ -559,9 +559,8 @@ impl EntryId {
                     pad2: r.u16()?,
                 })
             } else {
-                let all = r.data();
                 let _ = r.take_rest();
-                EntryId::Unknown(all.to_vec())
+                EntryId::Unknown(r.since(start).to_vec())
             }
         })
     }
@@ -614,18 +613,12 @@ fn read_one_off(r: &mut Reader<'_>, flags: u32) -> Result<OneOffEntryId> {
 /// Decodes an EntryID from all of `input` (an EntryID is always delimited
 /// by its container: a PtypBinary value, an EntryIdSize field).
 impl<'a> Decode<'a> for EntryId {
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let v = EntryId::read_kind(&mut r).context("EntryID")?;
-        if !r.is_empty() {
-            return Err(r
-                .error(ErrorKind::TrailingBytes {
-                    count: r.remaining() as u64,
-                })
-                .context("EntryID")
-                .into());
-        }
-        r.finish(v)
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        r.frame("EntryID", |r| {
+            let v = EntryId::read_kind(r)?;
+            r.expect_end()?;
+            Ok(v)
+        })
     }
 }
 

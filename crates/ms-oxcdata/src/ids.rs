@@ -5,7 +5,7 @@ use std::fmt;
 
 use ms_dtyp::Guid;
 use msox_codec::bytes::BufMut;
-use msox_codec::{Decode, Encode, PResult, Reader, Result, ResultExt};
+use msox_codec::{Decode, Encode, Reader, Result};
 
 /// The 6-byte GlobalCounter of [MS-OXCDATA] 2.2.1.1 / 2.2.1.2 / 2.2.1.3.1:
 /// an unsigned counter that identifies an object within its store.
@@ -53,10 +53,9 @@ impl fmt::Display for GlobalCounter {
 }
 
 impl<'a> Decode<'a> for GlobalCounter {
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
         let b = r.array::<6>()?;
-        r.finish(GlobalCounter(b))
+        Ok(GlobalCounter(b))
     }
 }
 
@@ -123,11 +122,10 @@ macro_rules! short_term_id {
         }
 
         impl<'a> Decode<'a> for $name {
-            fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-                let mut r = Reader::new(input);
+            fn decode(r: &mut Reader<'a>) -> Result<Self> {
                 let replica_id = r.u16()?;
                 let global_counter = GlobalCounter(r.array::<6>()?);
-                r.finish($name { replica_id, global_counter })
+                Ok($name { replica_id, global_counter })
             }
         }
 
@@ -179,17 +177,14 @@ pub struct LongTermId {
 }
 
 impl<'a> Decode<'a> for LongTermId {
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let v = (|| -> Result<_> {
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        r.frame("LongTermID", |r| {
             Ok(LongTermId {
                 database_guid: r.decode()?,
                 global_counter: GlobalCounter(r.array::<6>()?),
                 pad: r.u16()?,
             })
-        })()
-        .context("LongTermID")?;
-        r.finish(v)
+        })
     }
 }
 
@@ -217,11 +212,12 @@ pub struct LongTermIdRange {
 }
 
 impl<'a> Decode<'a> for LongTermIdRange {
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let min = r.decode().context("LongTermIdRange")?;
-        let max = r.decode().context("LongTermIdRange")?;
-        r.finish(LongTermIdRange { min, max })
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        r.frame("LongTermIdRange", |r| {
+            let min = r.decode()?;
+            let max = r.decode()?;
+            Ok(LongTermIdRange { min, max })
+        })
     }
 }
 
@@ -276,21 +272,20 @@ pub enum ServerId {
 }
 
 impl<'a> Decode<'a> for ServerId {
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let ours = r.u8().context("ServerId")?;
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        let ours = r.frame("ServerId", |r| r.u8())?;
         if ours == 1 && r.remaining() == 20 {
             let folder_id = r.decode()?;
             let message_id = r.decode()?;
             let instance = r.u32()?;
-            return r.finish(ServerId::Ours {
+            return Ok(ServerId::Ours {
                 folder_id,
                 message_id,
                 instance,
             });
         }
         let data = r.take_rest().to_vec();
-        r.finish(ServerId::Other { ours, data })
+        Ok(ServerId::Other { ours, data })
     }
 }
 

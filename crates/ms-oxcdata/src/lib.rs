@@ -80,12 +80,25 @@
 //! | 2.12.x.2 | the `_r` (NSPI, NDR) restriction forms | not applicable here (NDR belongs to an NSPI codec) |
 //! | 2.13.1 / 2.13.2 | SortOrder, SortOrderSet | [`SortOrder`], [`SortOrderSet`] |
 //!
-//! PtypObject values are carried like PtypBinary (a COUNT and the bytes);
-//! PtypRuleAction values ([MS-OXORULE] 2.2.5) are delimited and kept as
-//! bytes for a rules crate to interpret.
+//! ## One property-value policy
+//!
+//! Every context codec (ROP buffers and extended rules here; TNEF, .msg,
+//! OAB, FastTransfer and MAPI/HTTP in their crates) reads property values
+//! through one type-dispatch table ([`read_fixed`] for the fixed-size
+//! types) and one edge policy ([`boolean_policy`], [`unknown_type_policy`]):
+//! a PtypBoolean other than 0 or 1, or a type the spec does not define, is
+//! an error in strict mode; in lenient mode it is a defect and the value is
+//! kept as [`PropertyValue::Raw`] bytes of its [`ValueEncoding`], written back
+//! unchanged there and refused in any other encoding. PtypRestriction values
+//! are decoded into a typed [`Restriction`], so they re-encode correctly in
+//! any context (16-bit counts in ROPs, 32-bit in extended rules).
+//! PtypRuleAction values ([MS-OXORULE] 2.2.5) are delimited and kept as the
+//! bytes of their encoding (writing them into another is an error). PtypObject
+//! values are carried like PtypBinary (a COUNT and the bytes).
 #![forbid(unsafe_code)]
 
 pub mod address;
+pub mod context;
 pub mod entryid;
 pub mod error_code;
 pub mod ids;
@@ -116,5 +129,6 @@ pub use restriction::{
 pub use row::{PropertyRow, PropertyRowSet, RowContext};
 pub use value::{
     FlaggedPropertyValue, FlaggedPropertyValueWithType, MapiString, PropertyTagArray,
-    TaggedPropertyValue, TypedPropertyValue, TypedString, ValueContext,
+    TaggedPropertyValue, TypedPropertyValue, TypedString, ValueContext, ValueEncoding,
+    boolean_policy, read_fixed, unknown_type_policy,
 };

@@ -3,9 +3,7 @@
 
 use ms_dtyp::Guid;
 use msox_codec::bytes::BufMut;
-use msox_codec::{
-    Decode, Encode, Error, ErrorKind, PResult, Reader, Result, ResultExt, Utf16String,
-};
+use msox_codec::{Decode, Encode, Error, ErrorKind, Reader, Result, ResultExt, Utf16String};
 
 use crate::property::{NameId, PropertyName};
 
@@ -86,16 +84,13 @@ fn write_name_body<B: BufMut>(id: &NameId, buf: &mut B) -> Result<()> {
 /// assert_eq!(PropertyName::decode_exact(&wire).unwrap(), n);
 /// ```
 impl<'a> Decode<'a> for PropertyName {
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let v = (|| -> Result<_> {
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        r.frame("PropertyName", |r| {
             let kind = r.u8()?;
             let guid: Guid = r.decode()?;
-            let id = read_name_body(&mut r, kind, 0)?;
+            let id = read_name_body(r, kind, 0)?;
             Ok(PropertyName { guid, id })
-        })()
-        .context("PropertyName")?;
-        r.finish(v)
+        })
     }
 }
 
@@ -126,15 +121,14 @@ pub enum PropertyNameEntry {
 }
 
 impl<'a> Decode<'a> for PropertyNameEntry {
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        if input.first() == Some(&KIND_NO_NAME) {
-            let mut r = Reader::new(input);
-            r.skip(1)?;
-            let g = r.decode::<Guid>().context("PropertyName")?;
-            return r.finish(PropertyNameEntry::NoName(g));
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        if r.peek_u8() == Some(KIND_NO_NAME) {
+            return r.frame("PropertyName", |r| {
+                r.skip(1)?;
+                Ok(PropertyNameEntry::NoName(r.decode::<Guid>()?))
+            });
         }
-        let (rest, n) = PropertyName::decode(input)?;
-        Ok((rest, PropertyNameEntry::Named(n)))
+        PropertyName::decode(r).map(PropertyNameEntry::Named)
     }
 }
 
@@ -170,17 +164,14 @@ pub struct PropertyNameR {
 }
 
 impl<'a> Decode<'a> for PropertyNameR {
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let v = (|| -> Result<_> {
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        r.frame("PropertyName_r", |r| {
             Ok(PropertyNameR {
                 guid: r.decode()?,
                 reserved: r.u32()?,
                 lid: r.u32()?,
             })
-        })()
-        .context("PropertyName_r")?;
-        r.finish(v)
+        })
     }
 }
 

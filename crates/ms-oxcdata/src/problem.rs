@@ -1,7 +1,7 @@
 //! [MS-OXCDATA] 2.7 PropertyProblem Structures.
 
 use msox_codec::bytes::BufMut;
-use msox_codec::{Decode, Encode, Limits, PResult, Reader, Result, ResultExt};
+use msox_codec::{Decode, Encode, Reader, Result};
 
 use crate::error_code::ErrorCode;
 use crate::property::PropertyTag;
@@ -20,17 +20,14 @@ pub struct PropertyProblem {
 }
 
 impl<'a> Decode<'a> for PropertyProblem {
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let v = (|| -> Result<_> {
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        r.frame("PropertyProblem", |r| {
             Ok(PropertyProblem {
                 index: r.u16()?,
                 tag: r.decode()?,
                 error_code: ErrorCode::from(r.u32()?),
             })
-        })()
-        .context("PropertyProblem")?;
-        r.finish(v)
+        })
     }
 }
 
@@ -64,13 +61,12 @@ impl Encode for PropertyProblem {
 pub struct PropertyProblemArray(pub Vec<PropertyProblem>);
 
 impl<'a> Decode<'a> for PropertyProblemArray {
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let n = r.u16().context("PropertyProblemArray")?;
-        let v = r
-            .counted(u64::from(n), 10, "Count", &Limits::DEFAULT, |r| r.decode())
-            .context("PropertyProblemArray")?;
-        r.finish(PropertyProblemArray(v))
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        r.frame("PropertyProblemArray", |r| {
+            let n = r.u16()?;
+            let v = r.counted(u64::from(n), 10, "Count", |r| r.decode())?;
+            Ok(PropertyProblemArray(v))
+        })
     }
 }
 

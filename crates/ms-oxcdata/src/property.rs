@@ -6,7 +6,7 @@ use std::fmt;
 
 use ms_dtyp::{FileTime, Guid};
 use msox_codec::bytes::BufMut;
-use msox_codec::{Decode, Encode, PResult, Reader, Result, String8, Utf16String};
+use msox_codec::{Decode, Encode, Reader, Result, String8, Utf16String};
 
 msox_codec::wire_enum! {
     /// [MS-OXCDATA] 2.11.1 Property Data Types: the 16-bit property type.
@@ -197,11 +197,10 @@ impl fmt::Debug for PropertyTag {
 }
 
 impl<'a> Decode<'a> for PropertyTag {
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
         let t = r.u16()?;
         let id = r.u16()?;
-        r.finish(PropertyTag::new(id, PropertyType::from_value(t)))
+        Ok(PropertyTag::new(id, PropertyType::from_value(t)))
     }
 }
 
@@ -259,12 +258,19 @@ pub enum PropertyValue {
     Guid(Guid),
     /// PtypServerId: the ServerId bytes (section 2.11.1.4), without the count.
     ServerId(Vec<u8>),
-    /// PtypRestriction: the restriction's bytes in the encoding of the
-    /// context it was read in.
-    Restriction(Vec<u8>),
-    /// PtypRuleAction: the rule actions' bytes in the encoding of the
-    /// context it was read in.
-    RuleAction(Vec<u8>),
+    /// PtypRestriction: the restriction, decoded (so it is written correctly
+    /// into any context: 16-bit counts in ROP buffers, 32-bit in extended
+    /// rules).
+    Restriction(Box<crate::restriction::Restriction>),
+    /// PtypRuleAction ([MS-OXORULE] 2.2.5): the rule actions' bytes in the
+    /// encoding they were read in; writing them into another encoding is an
+    /// error, never a silent re-labelling.
+    RuleAction {
+        /// The RuleAction bytes (NoOfActions and the ActionBlocks).
+        bytes: Vec<u8>,
+        /// The encoding they are in.
+        encoding: crate::context::ValueEncoding,
+    },
     /// PtypBinary, without the count.
     Binary(Vec<u8>),
     /// PtypMultipleInteger16.
@@ -291,13 +297,18 @@ pub enum PropertyValue {
     MultipleGuid(Vec<Guid>),
     /// PtypMultipleBinary.
     MultipleBinary(Vec<Vec<u8>>),
-    /// A type the spec does not define, with its bytes as the context
-    /// delimited them (only contexts that delimit values can produce this).
-    Unknown {
+    /// A value kept as the bytes it was read from, because its type is not
+    /// one the spec defines, or its bytes break its type's rules (a
+    /// PtypBoolean other than 0 or 1). Lenient decoding produces it with a
+    /// defect; it is written back unchanged into the encoding it was read
+    /// in, and writing it into another encoding is an error.
+    Raw {
         /// The property type as read.
-        prop_type: u16,
-        /// The value's bytes.
+        prop_type: PropertyType,
+        /// The value's bytes, as the context delimited them.
         bytes: Vec<u8>,
+        /// The encoding they are in.
+        encoding: crate::context::ValueEncoding,
     },
 }
 
@@ -323,7 +334,7 @@ impl PropertyValue {
             V::Guid(_) => PropertyType::Guid,
             V::ServerId(_) => PropertyType::ServerId,
             V::Restriction(_) => PropertyType::Restriction,
-            V::RuleAction(_) => PropertyType::RuleAction,
+            V::RuleAction { .. } => PropertyType::RuleAction,
             V::Binary(_) => PropertyType::Binary,
             V::MultipleInteger16(_) => PropertyType::MultipleInteger16,
             V::MultipleInteger32(_) => PropertyType::MultipleInteger32,
@@ -337,7 +348,7 @@ impl PropertyValue {
             V::MultipleTime(_) => PropertyType::MultipleTime,
             V::MultipleGuid(_) => PropertyType::MultipleGuid,
             V::MultipleBinary(_) => PropertyType::MultipleBinary,
-            V::Unknown { prop_type, .. } => PropertyType::from_value(*prop_type),
+            V::Raw { prop_type, .. } => *prop_type,
         }
     }
 

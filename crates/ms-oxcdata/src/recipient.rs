@@ -4,7 +4,7 @@
 
 use msox_codec::bytes::BufMut;
 use msox_codec::{
-    CodePage, DecodeWith, EncodeWith, Error, ErrorKind, PResult, Reader, Result, ResultExt, String8,
+    CodePage, DecodeWith, EncodeWith, Error, ErrorKind, Reader, Result, ResultExt, String8,
 };
 
 use crate::row::{PropertyRow, RowContext};
@@ -145,7 +145,7 @@ impl RecipientRow {
 
     /// Reads a recipient row; `ctx.columns` is the whole recipient column set.
     pub fn read(r: &mut Reader<'_>, ctx: &RowContext<'_>) -> Result<Self> {
-        Self::read_inner(r, ctx).context("RecipientRow")
+        r.frame("RecipientRow", |r| Self::read_inner(r, ctx))
     }
 
     fn read_inner(r: &mut Reader<'_>, ctx: &RowContext<'_>) -> Result<Self> {
@@ -356,10 +356,9 @@ impl RecipientRow {
 }
 
 impl<'a, 'c> DecodeWith<'a, RowContext<'c>> for RecipientRow {
-    fn decode_with(input: &'a [u8], ctx: RowContext<'c>) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let v = RecipientRow::read(&mut r, &ctx)?;
-        r.finish(v)
+    fn decode_with(r: &mut Reader<'a>, ctx: RowContext<'c>) -> Result<Self> {
+        let v = RecipientRow::read(r, &ctx)?;
+        Ok(v)
     }
 }
 

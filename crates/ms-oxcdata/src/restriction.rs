@@ -4,8 +4,9 @@
 //! [`ValueContext`]: RestrictCount is 16 bits in ROP buffers
 //! ([`ValueContext::ROP`]) and 32 bits in extended rules
 //! ([`ValueContext::EXTENDED_RULE`]); the values inside restrictions follow
-//! the same context. Nesting is limited by the context's depth tracker, so
-//! hostile input cannot overflow the stack.
+//! the same context. Nesting is limited by the session's depth limit (decoding) and
+//! [`crate::context::MAX_ENCODE_DEPTH`] (encoding), so hostile input cannot
+//! overflow the stack.
 //!
 //! The NSPI forms (the `_r` structures of 2.12.x.2) are RPC/NDR encodings
 //! and belong to an NSPI codec; they are not here.
@@ -13,10 +14,10 @@
 use std::fmt;
 
 use msox_codec::bytes::BufMut;
-use msox_codec::{DecodeWith, Encode, EncodeWith, PResult, Reader, Result, ResultExt};
+use msox_codec::{DecodeWith, Encode, EncodeWith, Error, ErrorKind, Reader, Result};
 
+use crate::context::{MAX_ENCODE_DEPTH, ValueContext};
 use crate::property::{PropertyTag, TaggedValue};
-use crate::value::ValueContext;
 
 msox_codec::wire_enum! {
     /// [MS-OXCDATA] 2.12 Restrictions: the RestrictType byte.
@@ -269,17 +270,19 @@ impl Restriction {
     /// Reads a restriction in context `ctx` (count widths, code page and
     /// the nesting depth left).
     pub fn read(r: &mut Reader<'_>, ctx: &ValueContext) -> Result<Self> {
-        let inner = ctx.enter().map_err(|e| r.error(e.kind().clone()))?;
-        Self::read_inner(r, &inner).context("Restriction")
+        r.nest("Restriction", |r| Self::read_inner(r, ctx))
     }
 
     fn read_inner(r: &mut Reader<'_>, ctx: &ValueContext) -> Result<Self> {
         let at = r.pos();
         let t = RestrictType::from(r.u8()?);
+        if let Some(name) = t.name() {
+            r.set_variant(name);
+        }
         Ok(match t {
             RestrictType::And | RestrictType::Or => {
                 let n = ctx.restriction_count.read(r)?;
-                let n = r.check_count(u64::from(n), 1, "RestrictCount", &ctx.limits)?;
+                let n = r.check_count(u64::from(n), 1, "RestrictCount")?;
                 let mut v = Vec::with_capacity(n.min(1024));
                 for _ in 0..n {
                     v.push(Restriction::read(r, ctx)?);
@@ -326,7 +329,7 @@ impl Restriction {
             }),
             RestrictType::Comment => {
                 let n = r.u8()?;
-                let n = r.check_count(u64::from(n), 4, "TaggedValuesCount", &ctx.limits)?;
+                let n = r.check_count(u64::from(n), 4, "TaggedValuesCount")?;
                 let mut tagged_values = Vec::with_capacity(n);
                 for _ in 0..n {
                     tagged_values.push(TaggedValue::read(r, ctx)?);
@@ -348,8 +351,8 @@ impl Restriction {
                 count: r.u32()?,
                 sub_restriction: Box::new(Restriction::read(r, ctx)?),
             }),
-            RestrictType::Unknown(v) => {
-                return Err(r.invalid_at("RestrictType", u64::from(v), at));
+            other => {
+                return Err(r.invalid_at("RestrictType", u64::from(other.value()), at));
             }
         })
     }
@@ -383,16 +386,28 @@ impl Restriction {
     /// fit its field, a value does not match its tag, or the tree is deeper
     /// than the context's depth limit.
     pub fn write<B: BufMut>(&self, ctx: &ValueContext, buf: &mut B) -> Result<()> {
-        let ctx = &ctx.enter().context("Restriction")?;
+        self.write_at(ctx, 1, buf)
+    }
+
+    fn write_at<B: BufMut>(&self, ctx: &ValueContext, depth: u32, buf: &mut B) -> Result<()> {
+        if depth > MAX_ENCODE_DEPTH {
+            return Err(Error::new(ErrorKind::LimitExceeded {
+                what: "nesting depth",
+                value: u64::from(depth),
+                max: u64::from(MAX_ENCODE_DEPTH),
+            })
+            .context("Restriction"));
+        }
+        let d = depth + 1;
         buf.put_u8(self.restrict_type().value());
         match self {
             Restriction::And(v) | Restriction::Or(v) => {
                 ctx.restriction_count.write(v.len(), "RestrictCount", buf)?;
                 for x in v {
-                    x.write(ctx, buf)?;
+                    x.write_at(ctx, d, buf)?;
                 }
             }
-            Restriction::Not(x) => x.write(ctx, buf)?,
+            Restriction::Not(x) => x.write_at(ctx, d, buf)?,
             Restriction::Content(c) => {
                 buf.put_u16_le(c.fuzzy_level_low.value());
                 buf.put_u16_le(c.fuzzy_level_high);
@@ -422,7 +437,7 @@ impl Restriction {
             Restriction::Exist(t) => t.encode(buf)?,
             Restriction::SubObject(s) => {
                 s.subobject.encode(buf)?;
-                s.restriction.write(ctx, buf)?;
+                s.restriction.write_at(ctx, d, buf)?;
             }
             Restriction::Comment(c) => {
                 buf.put_u8(msox_codec::fit_u8(
@@ -436,13 +451,13 @@ impl Restriction {
                     None => buf.put_u8(0),
                     Some(x) => {
                         buf.put_u8(1);
-                        x.write(ctx, buf)?;
+                        x.write_at(ctx, d, buf)?;
                     }
                 }
             }
             Restriction::Count(c) => {
                 buf.put_u32_le(c.count);
-                c.sub_restriction.write(ctx, buf)?;
+                c.sub_restriction.write_at(ctx, d, buf)?;
             }
         }
         Ok(())
@@ -464,10 +479,9 @@ impl Restriction {
 }
 
 impl<'a> DecodeWith<'a, ValueContext> for Restriction {
-    fn decode_with(input: &'a [u8], ctx: ValueContext) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let v = Restriction::read(&mut r, &ctx)?;
-        r.finish(v)
+    fn decode_with(r: &mut Reader<'a>, ctx: ValueContext) -> Result<Self> {
+        let v = Restriction::read(r, &ctx)?;
+        Ok(v)
     }
 }
 
@@ -592,11 +606,12 @@ pub struct SortOrder {
 }
 
 impl<'a> msox_codec::Decode<'a> for SortOrder {
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let tag = r.decode().context("SortOrder")?;
-        let order = SortOrderKind::from(r.u8().context("SortOrder")?);
-        r.finish(SortOrder { tag, order })
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        r.frame("SortOrder", |r| {
+            let tag = r.decode()?;
+            let order = SortOrderKind::from(r.u8()?);
+            Ok(SortOrder { tag, order })
+        })
     }
 }
 
@@ -636,27 +651,18 @@ pub struct SortOrderSet {
 }
 
 impl<'a> msox_codec::Decode<'a> for SortOrderSet {
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let v = (|| -> Result<_> {
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        r.frame("SortOrderSet", |r| {
             let n = r.u16()?;
             let categorized_count = r.u16()?;
             let expanded_count = r.u16()?;
-            let sort_orders = r.counted(
-                u64::from(n),
-                5,
-                "SortOrderCount",
-                &msox_codec::Limits::DEFAULT,
-                |r| r.decode(),
-            )?;
+            let sort_orders = r.counted(u64::from(n), 5, "SortOrderCount", |r| r.decode())?;
             Ok(SortOrderSet {
                 categorized_count,
                 expanded_count,
                 sort_orders,
             })
-        })()
-        .context("SortOrderSet")?;
-        r.finish(v)
+        })
     }
 }
 

@@ -4,7 +4,7 @@
 //! explicitly as a [`RowContext`].
 
 use msox_codec::bytes::BufMut;
-use msox_codec::{DecodeWith, EncodeWith, Error, ErrorKind, PResult, Reader, Result, ResultExt};
+use msox_codec::{DecodeWith, EncodeWith, Error, ErrorKind, Reader, Result, ResultExt};
 
 use crate::property::{PropertyTag, PropertyType, PropertyValue};
 use crate::value::{FlaggedPropertyValue, FlaggedPropertyValueWithType, ValueContext};
@@ -98,10 +98,10 @@ impl PropertyRow {
 
     /// Reads a row with the columns and layout of `ctx`.
     pub fn read(r: &mut Reader<'_>, ctx: &RowContext<'_>) -> Result<Self> {
-        Self::read_inner(r, ctx).context("PropertyRow")
+        r.frame("PropertyRow", |r| Self::read_inner(r, ctx))
     }
 
-    fn read_inner(r: &mut Reader<'_>, ctx: &RowContext<'_>) -> Result<Self> {
+    pub(crate) fn read_inner(r: &mut Reader<'_>, ctx: &RowContext<'_>) -> Result<Self> {
         let at = r.pos();
         let v = &ctx.values;
         match r.u8()? {
@@ -197,10 +197,9 @@ impl PropertyRow {
 }
 
 impl<'a, 'c> DecodeWith<'a, RowContext<'c>> for PropertyRow {
-    fn decode_with(input: &'a [u8], ctx: RowContext<'c>) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let v = PropertyRow::read(&mut r, &ctx)?;
-        r.finish(v)
+    fn decode_with(r: &mut Reader<'a>, ctx: RowContext<'c>) -> Result<Self> {
+        let v = PropertyRow::read(r, &ctx)?;
+        Ok(v)
     }
 }
 
@@ -220,15 +219,16 @@ impl<'c> EncodeWith<RowContext<'c>> for PropertyRow {
 pub struct PropertyRowSet(pub Vec<PropertyRow>);
 
 impl<'a, 'c> DecodeWith<'a, RowContext<'c>> for PropertyRowSet {
-    fn decode_with(input: &'a [u8], ctx: RowContext<'c>) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let n = r.u16().context("PropertyRowSet")?;
-        let rows = r
-            .counted(u64::from(n), 1, "RowCount", &ctx.values.limits, |r| {
-                PropertyRow::read(r, &ctx)
-            })
-            .context("PropertyRowSet")?;
-        r.finish(PropertyRowSet(rows))
+    fn decode_with(r: &mut Reader<'a>, ctx: RowContext<'c>) -> Result<Self> {
+        r.frame("PropertyRowSet", |r| {
+            let n = r.u16()?;
+            let mut i = 0;
+            let rows = r.counted(u64::from(n), 1, "RowCount", |r| {
+                i += 1;
+                r.frame_indexed("PropertyRow", i - 1, |r| PropertyRow::read_inner(r, &ctx))
+            })?;
+            Ok(PropertyRowSet(rows))
+        })
     }
 }
 

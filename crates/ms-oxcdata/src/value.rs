@@ -6,109 +6,14 @@
 use ms_dtyp::{FileTime, Guid};
 use msox_codec::bytes::BufMut;
 use msox_codec::{
-    CodePage, CountWidth, Decode, DecodeWith, Depth, Encode, EncodeWith, Error, ErrorKind, Limits,
-    PResult, Reader, Result, ResultExt, String8, Utf16String,
+    CodePage, CountWidth, Decode, DecodeWith, Encode, EncodeWith, Error, ErrorKind, Reader, Result,
+    ResultExt, String8, Utf16String,
 };
 
 use crate::error_code::ErrorCode;
 use crate::property::{PropertyTag, PropertyType, PropertyValue, TaggedValue};
 
-/// How property values are laid out in the buffer at hand: the width of
-/// each kind of COUNT ([MS-OXCDATA] 2.11.1.1), the code page of 8-bit
-/// strings, and the nesting depth left for restrictions inside values.
-///
-/// [MS-OXCDATA] 2.11.1: in ROP buffers, byte counts of PtypBinary values
-/// are 16 bits and value counts of PtypMultiple* values are 32 bits
-/// ([`ValueContext::ROP`]); in extended rules ([MS-OXORULE] 2.2.4) and
-/// MAPI/HTTP both are 32 bits ([`ValueContext::EXTENDED_RULE`]). Restriction
-/// counts (2.12.1) and rule-action counts ([MS-OXORULE] 2.2.5) are 16 bits in
-/// ROPs and 32 bits in extended rules.
-///
-/// ```
-/// use ms_oxcdata::{PropertyType, PropertyValue, ValueContext};
-/// use msox_codec::DecodeWith;
-/// let rop = PropertyValue::decode_exact_with(&[2, 0, 0xAB, 0xCD], (PropertyType::Binary, ValueContext::ROP)).unwrap();
-/// assert_eq!(rop, PropertyValue::Binary(vec![0xAB, 0xCD]));
-/// let ext = PropertyValue::decode_exact_with(&[2, 0, 0, 0, 0xAB, 0xCD], (PropertyType::Binary, ValueContext::EXTENDED_RULE)).unwrap();
-/// assert_eq!(ext, rop);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ValueContext {
-    /// Width of the COUNT before PtypBinary (and PtypObject) bytes, also
-    /// before each element of a PtypMultipleBinary value.
-    pub binary_count: CountWidth,
-    /// Width of the COUNT before the values of a PtypMultiple* value.
-    pub multi_count: CountWidth,
-    /// Width of RestrictCount (2.12.1, 2.12.2) in restrictions, and of
-    /// NoOfActions / ActionLength in PtypRuleAction values.
-    pub restriction_count: CountWidth,
-    /// Code page of PtypString8 values.
-    pub code_page: CodePage,
-    /// Caps on counts read off the wire.
-    pub limits: Limits,
-    /// Nesting depth of restrictions (PtypRestriction values nest).
-    pub depth: Depth,
-}
-
-impl ValueContext {
-    /// ROP buffers ([MS-OXCROPS]): 16-bit binary counts, 32-bit multivalue
-    /// counts, 16-bit restriction counts, windows-1252 strings.
-    pub const ROP: ValueContext = ValueContext {
-        binary_count: CountWidth::U16,
-        multi_count: CountWidth::U32,
-        restriction_count: CountWidth::U16,
-        code_page: CodePage::WINDOWS_1252,
-        limits: Limits::DEFAULT,
-        depth: Depth::new(Limits::DEFAULT.max_depth),
-    };
-
-    /// Extended rules ([MS-OXORULE] 2.2.4) and MAPI/HTTP
-    /// ([MS-OXCMAPIHTTP] 2.2.5): every count 32 bits.
-    pub const EXTENDED_RULE: ValueContext = ValueContext {
-        binary_count: CountWidth::U32,
-        multi_count: CountWidth::U32,
-        restriction_count: CountWidth::U32,
-        code_page: CodePage::WINDOWS_1252,
-        limits: Limits::DEFAULT,
-        depth: Depth::new(Limits::DEFAULT.max_depth),
-    };
-
-    /// The same context with every count of width `w` (the 2.11.1.1 COUNT
-    /// taken literally: one width for the whole buffer).
-    pub const fn with_all_counts(mut self, w: CountWidth) -> Self {
-        self.binary_count = w;
-        self.multi_count = w;
-        self.restriction_count = w;
-        self
-    }
-
-    /// The same context with 8-bit strings in code page `cp`.
-    pub const fn with_code_page(mut self, cp: CodePage) -> Self {
-        self.code_page = cp;
-        self
-    }
-
-    /// The same context with `limits` (and a fresh depth tracker from them).
-    pub fn with_limits(mut self, limits: &Limits) -> Self {
-        self.limits = *limits;
-        self.depth = limits.depth();
-        self
-    }
-
-    /// One nesting level deeper, or [`ErrorKind::LimitExceeded`].
-    pub(crate) fn enter(self) -> Result<Self> {
-        Ok(ValueContext {
-            depth: self.depth.enter()?,
-            ..self
-        })
-    }
-}
-
-impl Default for ValueContext {
-    fn default() -> Self {
-        ValueContext::ROP
-    }
-}
+pub use crate::context::{ValueContext, ValueEncoding};
 
 // ---------------------------------------------------------------------------
 // PropertyType helpers
@@ -188,14 +93,15 @@ fn read_count(
     w: CountWidth,
     min_size: usize,
     what: &'static str,
-    ctx: &ValueContext,
 ) -> Result<usize> {
     let n = w.read(r)?;
-    r.check_count(u64::from(n), min_size, what, &ctx.limits)
+    r.check_count(u64::from(n), min_size, what)
 }
 
+/// A COUNT-prefixed run of bytes, copied (charged to the allocation budget).
 fn read_binary(r: &mut Reader<'_>, ctx: &ValueContext) -> Result<Vec<u8>> {
-    let n = read_count(r, ctx.binary_count, 1, "COUNT", ctx)?;
+    let n = read_count(r, ctx.binary_count, 1, "COUNT")?;
+    r.reserve_backed(n, "COUNT")?;
     Ok(r.bytes(n)?.to_vec())
 }
 
@@ -206,21 +112,112 @@ fn read_many<'a, T>(
     f: impl FnMut(&mut Reader<'a>) -> Result<T>,
 ) -> Result<Vec<T>> {
     let n = ctx.multi_count.read(r)?;
-    r.counted(u64::from(n), min_size, "COUNT", &ctx.limits, f)
+    r.counted(u64::from(n), min_size, "COUNT", f)
 }
 
-/// Reads a PtypRuleAction value ([MS-OXORULE] 2.2.5): NoOfActions, then
+/// Delimits a PtypRuleAction value ([MS-OXORULE] 2.2.5): NoOfActions, then
 /// that many ActionBlocks each led by its ActionLength. Returns the bytes.
 fn read_rule_action<'a>(r: &mut Reader<'a>, ctx: &ValueContext) -> Result<&'a [u8]> {
-    let start = r.pos();
-    let w = ctx.restriction_count;
-    let n = read_count(r, w, w.size(), "NoOfActions", ctx)?;
-    for _ in 0..n {
-        let len = w.read(r)?;
-        let len = usize::try_from(len).map_err(|_| r.malformed("ActionLength too large"))?;
-        r.skip(len).context("ActionBlock")?;
+    r.frame("RuleAction", |r| {
+        let start = r.pos();
+        let w = ctx.restriction_count;
+        let n = read_count(r, w, w.size(), "NoOfActions")?;
+        for i in 0..n {
+            r.frame_indexed("ActionBlock", i, |r| {
+                let len = w.read(r)?;
+                let len =
+                    usize::try_from(len).map_err(|_| r.malformed("ActionLength too large"))?;
+                r.skip(len)
+            })?;
+        }
+        Ok(r.since(start))
+    })
+}
+
+/// [MS-OXCDATA] 2.11.1 the one edge policy of PtypBoolean, applied by every
+/// context codec (ROP, extended rules, TNEF, .msg, OAB, FastTransfer):
+/// "restricted to 1 or 0". `raw` is the value as the context stores it (its
+/// width is the context's business), read at position `at`. Strict refuses
+/// any other value; lenient reports a defect and returns `None`, and the
+/// caller keeps the value's bytes as a [`PropertyValue::Raw`] so it is
+/// written back unchanged.
+pub fn boolean_policy(r: &mut Reader<'_>, raw: u64, at: usize) -> Result<Option<bool>> {
+    match raw {
+        0 => Ok(Some(false)),
+        1 => Ok(Some(true)),
+        v => {
+            r.defect_at(
+                ErrorKind::InvalidValue {
+                    field: "PtypBoolean",
+                    value: v,
+                },
+                at,
+                "value kept as read",
+            )?;
+            Ok(None)
+        }
     }
-    Ok(r.data().get(start..r.pos()).unwrap_or_default())
+}
+
+/// [MS-OXCDATA] 2.11.1 the one policy for a property type the spec does not
+/// define, read at position `at`: an error where the context cannot
+/// delimit the value (ROP buffers, extended rules); where it can (TNEF,
+/// .msg, FastTransfer lengths), strict refuses and lenient reports a defect
+/// and the caller keeps the bytes as a [`PropertyValue::Raw`].
+pub fn unknown_type_policy(
+    r: &mut Reader<'_>,
+    prop_type: PropertyType,
+    at: usize,
+    delimited: bool,
+) -> Result<()> {
+    let kind = ErrorKind::InvalidValue {
+        field: "PropertyType",
+        value: u64::from(prop_type.value()),
+    };
+    if delimited {
+        r.defect_at(kind, at, "value kept as raw bytes")
+    } else {
+        Err(r.error_at(kind, at))
+    }
+}
+
+/// [MS-OXCDATA] 2.11.1 the fixed-size property types, one table for every
+/// context: reads a value of type `t` from the reader (the context has
+/// already delimited and unpadded it) and applies the edge policy, in
+/// `encoding`. Returns `Ok(None)` when `t` is not a fixed-size type.
+pub fn read_fixed(
+    r: &mut Reader<'_>,
+    t: PropertyType,
+    encoding: ValueEncoding,
+) -> Result<Option<PropertyValue>> {
+    use PropertyType as T;
+    use PropertyValue as V;
+    Ok(Some(match t {
+        T::Null => V::Null,
+        T::Integer16 => V::Integer16(r.i16()?),
+        T::Integer32 => V::Integer32(r.i32()?),
+        T::Floating32 => V::Floating32(r.f32()?),
+        T::Floating64 => V::Floating64(r.f64()?),
+        T::Currency => V::Currency(r.i64()?),
+        T::FloatingTime => V::FloatingTime(r.f64()?),
+        T::ErrorCode => V::ErrorCode(r.u32()?),
+        T::Boolean => {
+            let at = r.pos();
+            let b = r.u8()?;
+            match boolean_policy(r, u64::from(b), at)? {
+                Some(v) => V::Boolean(v),
+                None => V::Raw {
+                    prop_type: T::Boolean,
+                    bytes: vec![b],
+                    encoding,
+                },
+            }
+        }
+        T::Integer64 => V::Integer64(r.i64()?),
+        T::Time => V::Time(FileTime(r.u64()?)),
+        T::Guid => V::Guid(r.decode()?),
+        _ => return Ok(None),
+    }))
 }
 
 impl PropertyValue {
@@ -233,57 +230,41 @@ impl PropertyValue {
     /// multiple-instance type (0x3000) means one value of the element type.
     /// Unknown types cannot be delimited and are an error.
     pub fn read(r: &mut Reader<'_>, prop_type: PropertyType, ctx: &ValueContext) -> Result<Self> {
-        Self::read_inner(r, prop_type, ctx).context("PropertyValue")
-    }
-
-    fn read_inner(r: &mut Reader<'_>, prop_type: PropertyType, ctx: &ValueContext) -> Result<Self> {
+        let t = prop_type.value_type();
+        if let Some(v) = read_fixed(r, t, ctx.encoding)? {
+            return Ok(v);
+        }
         use PropertyType as T;
         use PropertyValue as V;
         let at = r.pos();
-        let t = prop_type.value_type();
         Ok(match t {
             T::Unspecified => {
-                let at = r.pos();
-                let inner = PropertyType::from(r.u16()?);
-                // A nested PtypUnspecified would recurse; a multiple-instance
-                // type would lose its flag on the way back.
-                if inner.value_type() == T::Unspecified || inner.value_type() != inner {
-                    return Err(bad_type(r, inner, at).context("TypedPropertyValue"));
-                }
-                return Self::read_inner(r, inner, ctx).context("TypedPropertyValue");
-            }
-            T::Null => V::Null,
-            T::Integer16 => V::Integer16(r.i16()?),
-            T::Integer32 => V::Integer32(r.i32()?),
-            T::Floating32 => V::Floating32(r.f32()?),
-            T::Floating64 => V::Floating64(r.f64()?),
-            T::Currency => V::Currency(r.i64()?),
-            T::FloatingTime => V::FloatingTime(r.f64()?),
-            T::ErrorCode => V::ErrorCode(r.u32()?),
-            T::Boolean => {
-                let at = r.pos();
-                match r.u8()? {
-                    0 => V::Boolean(false),
-                    1 => V::Boolean(true),
-                    b => return Err(r.invalid_at("PtypBoolean", u64::from(b), at)),
-                }
+                return r.frame("TypedPropertyValue", |r| {
+                    let at = r.pos();
+                    let inner = PropertyType::from(r.u16()?);
+                    // A nested PtypUnspecified would recurse; a multiple-instance
+                    // type would lose its flag on the way back.
+                    if inner.value_type() == T::Unspecified || inner.value_type() != inner {
+                        return Err(bad_type(r, inner, at));
+                    }
+                    Self::read(r, inner, ctx)
+                });
             }
             T::Object => V::Object(read_binary(r, ctx)?),
-            T::Integer64 => V::Integer64(r.i64()?),
             T::String8 => V::String8(String8::read_nul_terminated(r, ctx.code_page)?),
             T::String => V::String(read_wstring(r)?),
-            T::Time => V::Time(FileTime(r.u64()?)),
-            T::Guid => V::Guid(r.decode()?),
             T::ServerId => {
-                let n = read_count(r, CountWidth::U16, 1, "COUNT", ctx)?;
+                let n = read_count(r, CountWidth::U16, 1, "COUNT")?;
+                r.reserve_backed(n, "COUNT")?;
                 V::ServerId(r.bytes(n)?.to_vec())
             }
             T::Restriction => {
-                let start = r.pos();
-                crate::restriction::Restriction::read(r, ctx)?;
-                V::Restriction(r.data().get(start..r.pos()).unwrap_or_default().to_vec())
+                V::Restriction(Box::new(crate::restriction::Restriction::read(r, ctx)?))
             }
-            T::RuleAction => V::RuleAction(read_rule_action(r, ctx)?.to_vec()),
+            T::RuleAction => V::RuleAction {
+                bytes: read_rule_action(r, ctx)?.to_vec(),
+                encoding: ctx.encoding,
+            },
             T::Binary => V::Binary(read_binary(r, ctx)?),
             T::MultipleInteger16 => V::MultipleInteger16(read_many(r, ctx, 2, |r| r.i16())?),
             T::MultipleInteger32 => V::MultipleInteger32(read_many(r, ctx, 4, |r| r.i32())?),
@@ -303,7 +284,12 @@ impl PropertyValue {
                     read_binary(r, ctx)
                 })?)
             }
-            T::Unknown(_) => return Err(bad_type(r, prop_type, at)),
+            // Neither ROP buffers nor extended rules delimit a value of a
+            // type the spec does not define.
+            _ => {
+                unknown_type_policy(r, prop_type, at, false)?;
+                return Err(bad_type(r, prop_type, at));
+            }
         })
     }
 
@@ -315,7 +301,7 @@ impl PropertyValue {
         if t == PropertyType::Unspecified && mine.value_type() != PropertyType::Unspecified {
             return Ok(());
         }
-        if matches!(self, PropertyValue::Unknown { .. }) || mine != t {
+        if mine != t {
             return Err(Error::new(ErrorKind::InvalidValue {
                 field: "PropertyType",
                 value: u64::from(mine.value()),
@@ -351,7 +337,8 @@ impl PropertyValue {
                 V::String8(s) => s.bytes().len() + 1,
                 V::String(s) => s.byte_len() + 2,
                 V::ServerId(v) => 2 + v.len(),
-                V::Restriction(v) | V::RuleAction(v) => v.len(),
+                V::Restriction(x) => x.wire_len(ctx),
+                V::RuleAction { bytes, .. } => bytes.len(),
                 V::MultipleInteger16(v) => m + 2 * v.len(),
                 V::MultipleInteger32(v) => m + 4 * v.len(),
                 V::MultipleFloating32(v) => m + 4 * v.len(),
@@ -362,14 +349,15 @@ impl PropertyValue {
                 V::MultipleString8(v) => m + v.iter().map(|s| s.bytes().len() + 1).sum::<usize>(),
                 V::MultipleString(v) => m + v.iter().map(|s| s.byte_len() + 2).sum::<usize>(),
                 V::MultipleBinary(v) => m + v.iter().map(|x| b + x.len()).sum::<usize>(),
-                V::Unknown { bytes, .. } => bytes.len(),
+                V::Raw { bytes, .. } => bytes.len(),
             }
     }
 
     /// Writes the value where the buffer declares type `prop_type` (see
     /// [`PropertyValue::read`]). Fails when the value is not of that type,
     /// when a count does not fit its field, when a string holds a null
-    /// character, or for [`PropertyValue::Unknown`].
+    /// character, or for bytes kept from another encoding
+    /// ([`PropertyValue::Raw`], [`PropertyValue::RuleAction`]).
     pub fn write<B: BufMut>(
         &self,
         prop_type: PropertyType,
@@ -406,7 +394,24 @@ impl PropertyValue {
                 CountWidth::U16.write(v.len(), "COUNT", buf)?;
                 buf.put_slice(v);
             }
-            V::Restriction(v) | V::RuleAction(v) => buf.put_slice(v),
+            V::Restriction(x) => x.write(ctx, buf)?,
+            V::RuleAction { bytes, encoding }
+            | V::Raw {
+                bytes, encoding, ..
+            } => {
+                if *encoding != ctx.encoding {
+                    return Err(Error::new(ErrorKind::Unsupported(
+                        format!(
+                            "a {} value kept as bytes of the {encoding:?} encoding cannot be written into {:?}",
+                            self.prop_type(),
+                            ctx.encoding
+                        )
+                        .into(),
+                    ))
+                    .context("PropertyValue"));
+                }
+                buf.put_slice(bytes)
+            }
             V::MultipleInteger16(v) => {
                 mw.write(v.len(), "COUNT", buf)?;
                 v.iter().for_each(|x| buf.put_i16_le(*x));
@@ -455,21 +460,14 @@ impl PropertyValue {
                     bin(x, buf)?;
                 }
             }
-            V::Unknown { .. } => unreachable_unknown()?,
         }
         Ok(())
     }
 
-    /// For a PtypRestriction value: the restriction, decoded in context
-    /// `ctx` (which must be the context the value was read in).
-    pub fn restriction(
-        &self,
-        ctx: ValueContext,
-    ) -> Option<Result<crate::restriction::Restriction>> {
+    /// For a PtypRestriction value: the restriction.
+    pub fn restriction(&self) -> Option<&crate::restriction::Restriction> {
         match self {
-            PropertyValue::Restriction(b) => {
-                Some(crate::restriction::Restriction::decode_exact_with(b, ctx))
-            }
+            PropertyValue::Restriction(x) => Some(x),
             _ => None,
         }
     }
@@ -483,21 +481,11 @@ impl PropertyValue {
     }
 }
 
-/// `check_type` has already refused `Unknown`; this keeps `write` total
-/// without a panic path.
-fn unreachable_unknown() -> Result<()> {
-    Err(Error::new(ErrorKind::Unsupported(
-        "a value of an unknown property type has no wire form here".into(),
-    )))
-}
-
 /// [MS-OXCDATA] 2.11.2 PropertyValue: the value alone; its type comes from
 /// the context (the tag, the column or a TypedPropertyValue).
 impl<'a> DecodeWith<'a, (PropertyType, ValueContext)> for PropertyValue {
-    fn decode_with(input: &'a [u8], (t, ctx): (PropertyType, ValueContext)) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let v = PropertyValue::read(&mut r, t, &ctx)?;
-        r.finish(v)
+    fn decode_with(r: &mut Reader<'a>, (t, ctx): (PropertyType, ValueContext)) -> Result<Self> {
+        PropertyValue::read(r, t, &ctx)
     }
 }
 
@@ -524,11 +512,8 @@ impl EncodeWith<(PropertyType, ValueContext)> for PropertyValue {
 pub struct TypedPropertyValue(pub PropertyValue);
 
 impl<'a> DecodeWith<'a, ValueContext> for TypedPropertyValue {
-    fn decode_with(input: &'a [u8], ctx: ValueContext) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let v = PropertyValue::read(&mut r, PropertyType::Unspecified, &ctx)
-            .context("TypedPropertyValue")?;
-        r.finish(TypedPropertyValue(v))
+    fn decode_with(r: &mut Reader<'a>, ctx: ValueContext) -> Result<Self> {
+        PropertyValue::read(r, PropertyType::Unspecified, &ctx).map(TypedPropertyValue)
     }
 }
 
@@ -553,12 +538,11 @@ pub type TaggedPropertyValue = TaggedValue;
 impl TaggedValue {
     /// Reads a TaggedPropertyValue ([MS-OXCDATA] 2.11.4).
     pub fn read(r: &mut Reader<'_>, ctx: &ValueContext) -> Result<Self> {
-        (|| -> Result<_> {
+        r.frame("TaggedPropertyValue", |r| {
             let tag: PropertyTag = r.decode()?;
             let value = PropertyValue::read(r, tag.prop_type, ctx)?;
             Ok(TaggedValue { tag, value })
-        })()
-        .context("TaggedPropertyValue")
+        })
     }
 
     /// Bytes [`TaggedValue::write`] writes.
@@ -576,10 +560,9 @@ impl TaggedValue {
 }
 
 impl<'a> DecodeWith<'a, ValueContext> for TaggedValue {
-    fn decode_with(input: &'a [u8], ctx: ValueContext) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let v = TaggedValue::read(&mut r, &ctx)?;
-        r.finish(v)
+    fn decode_with(r: &mut Reader<'a>, ctx: ValueContext) -> Result<Self> {
+        let v = TaggedValue::read(r, &ctx)?;
+        Ok(v)
     }
 }
 
@@ -622,10 +605,12 @@ impl FlaggedPropertyValue {
     /// (which must not be PtypUnspecified: that column carries
     /// [`FlaggedPropertyValueWithType`]).
     pub fn read(r: &mut Reader<'_>, prop_type: PropertyType, ctx: &ValueContext) -> Result<Self> {
-        if prop_type.value_type() == PropertyType::Unspecified {
-            return Err(bad_type(r, prop_type, r.pos()).context("FlaggedPropertyValue"));
-        }
-        Self::read_after_type(r, prop_type, ctx).context("FlaggedPropertyValue")
+        r.frame("FlaggedPropertyValue", |r| {
+            if prop_type.value_type() == PropertyType::Unspecified {
+                return Err(bad_type(r, prop_type, r.pos()));
+            }
+            Self::read_after_type(r, prop_type, ctx)
+        })
     }
 
     fn read_after_type(
@@ -673,10 +658,8 @@ impl FlaggedPropertyValue {
 }
 
 impl<'a> DecodeWith<'a, (PropertyType, ValueContext)> for FlaggedPropertyValue {
-    fn decode_with(input: &'a [u8], (t, ctx): (PropertyType, ValueContext)) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let v = FlaggedPropertyValue::read(&mut r, t, &ctx)?;
-        r.finish(v)
+    fn decode_with(r: &mut Reader<'a>, (t, ctx): (PropertyType, ValueContext)) -> Result<Self> {
+        FlaggedPropertyValue::read(r, t, &ctx)
     }
 }
 
@@ -709,7 +692,7 @@ pub struct FlaggedPropertyValueWithType {
 impl FlaggedPropertyValueWithType {
     /// Reads a FlaggedPropertyValueWithType.
     pub fn read(r: &mut Reader<'_>, ctx: &ValueContext) -> Result<Self> {
-        (|| -> Result<_> {
+        r.frame("FlaggedPropertyValueWithType", |r| {
             let at = r.pos();
             let prop_type = PropertyType::from(r.u16()?);
             if prop_type.value_type() == PropertyType::Unspecified {
@@ -717,8 +700,7 @@ impl FlaggedPropertyValueWithType {
             }
             let value = FlaggedPropertyValue::read_after_type(r, prop_type, ctx)?;
             Ok(FlaggedPropertyValueWithType { prop_type, value })
-        })()
-        .context("FlaggedPropertyValueWithType")
+        })
     }
 
     /// Bytes [`FlaggedPropertyValueWithType::write`] writes.
@@ -743,10 +725,9 @@ impl FlaggedPropertyValueWithType {
 }
 
 impl<'a> DecodeWith<'a, ValueContext> for FlaggedPropertyValueWithType {
-    fn decode_with(input: &'a [u8], ctx: ValueContext) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let v = FlaggedPropertyValueWithType::read(&mut r, &ctx)?;
-        r.finish(v)
+    fn decode_with(r: &mut Reader<'a>, ctx: ValueContext) -> Result<Self> {
+        let v = FlaggedPropertyValueWithType::read(r, &ctx)?;
+        Ok(v)
     }
 }
 
@@ -813,23 +794,18 @@ impl TypedString {
 }
 
 impl<'a> DecodeWith<'a, CodePage> for TypedString {
-    fn decode_with(input: &'a [u8], cp: CodePage) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let v = (|| -> Result<_> {
+    fn decode_with(r: &mut Reader<'a>, cp: CodePage) -> Result<Self> {
+        r.frame("TypedString", |r| {
             let at = r.pos();
             Ok(match r.u8()? {
                 0 => TypedString::NoString,
                 1 => TypedString::Empty,
-                2 => TypedString::String8(String8::read_nul_terminated(&mut r, cp)?),
-                3 => TypedString::ReducedUnicode(
-                    String8::read_nul_terminated(&mut r, cp)?.into_bytes(),
-                ),
-                4 => TypedString::Unicode(read_wstring(&mut r)?),
+                2 => TypedString::String8(String8::read_nul_terminated(r, cp)?),
+                3 => TypedString::ReducedUnicode(String8::read_nul_terminated(r, cp)?.into_bytes()),
+                4 => TypedString::Unicode(read_wstring(r)?),
                 t => return Err(r.invalid_at("StringType", u64::from(t), at)),
             })
-        })()
-        .context("TypedString")?;
-        r.finish(v)
+        })
     }
 }
 
@@ -884,15 +860,14 @@ impl EncodeWith<CodePage> for TypedString {
 pub struct PropertyTagArray(pub Vec<PropertyTag>);
 
 impl<'a> DecodeWith<'a, CountWidth> for PropertyTagArray {
-    fn decode_with(input: &'a [u8], w: CountWidth) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let n = w.read(&mut r).context("PropertyTagArray")?;
-        let tags = r
-            .counted(u64::from(n), 4, "PropertyTagCount", &Limits::DEFAULT, |r| {
+    fn decode_with(r: &mut Reader<'a>, w: CountWidth) -> Result<Self> {
+        r.frame("PropertyTagArray", |r| {
+            let n = w.read(r)?;
+            let tags = r.counted(u64::from(n), 4, "PropertyTagCount", |r| {
                 r.decode::<PropertyTag>()
-            })
-            .context("PropertyTagArray")?;
-        r.finish(PropertyTagArray(tags))
+            })?;
+            Ok(PropertyTagArray(tags))
+        })
     }
 }
 
@@ -910,8 +885,8 @@ impl EncodeWith<CountWidth> for PropertyTagArray {
 }
 
 impl<'a> Decode<'a> for PropertyTagArray {
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        Self::decode_with(input, CountWidth::U16)
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        Self::decode_with(r, CountWidth::U16)
     }
 }
 

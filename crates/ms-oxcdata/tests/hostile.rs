@@ -114,24 +114,22 @@ fn a_100000_deep_not_nesting_is_a_limit_error_not_a_stack_overflow() {
     for ctx in CONTEXTS {
         let e = Restriction::decode_exact_with(&b, ctx).unwrap_err();
         assert_limit(&e, "Not chain");
-        assert_eq!(e.offset(), Some(ctx.depth.max() as usize), "{e}");
+        assert_eq!(e.offset(), Some(Limits::DEFAULT.max_depth as usize), "{e}");
     }
     // With the fuzzing limits, the cap is lower; with a custom one, exact.
-    let fuzz = ValueContext::ROP.with_limits(&Limits::fuzzing());
+    let rop = ValueContext::ROP;
+    let fuzz = msox_codec::Options::fuzzing();
     assert_limit(
-        &Restriction::decode_exact_with(&b, fuzz).unwrap_err(),
+        &Restriction::decode_bytes_with(&b, rop, &fuzz).unwrap_err(),
         "fuzz",
     );
     let mut ok = vec![0x02u8; 9];
     ok.extend_from_slice(&[0x08, 0x1F, 0x00, 0x37, 0x00]);
-    let ten = ValueContext::ROP.with_limits(&Limits {
-        max_depth: 10,
-        ..Limits::DEFAULT
-    });
-    Restriction::decode_exact_with(&ok, ten).unwrap();
+    let ten = msox_codec::Options::strict().with_limits(Limits::DEFAULT.with_max_depth(10));
+    Restriction::decode_bytes_with(&ok, rop, &ten).unwrap();
     ok.insert(0, 0x02);
     assert_limit(
-        &Restriction::decode_exact_with(&ok, ten).unwrap_err(),
+        &Restriction::decode_bytes_with(&ok, rop, &ten).unwrap_err(),
         "11 deep",
     );
 }
@@ -275,7 +273,7 @@ fn huge_counts_are_refused_before_allocating() {
     let mut c = vec![0u8; 4];
     c.extend_from_slice(&ms_oxcdata::entryid::provider_uid::CONTACT.to_le_bytes());
     c.extend_from_slice(&[3, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF]);
-    assert!(EntryId::decode_exact(&c).unwrap_err().is_unexpected_end());
+    assert_limit(&EntryId::decode_exact(&c).unwrap_err(), "EntryIdCount");
     assert!(matches!(EntryId::parse(&c), EntryId::Unknown(_)));
 }
 
@@ -303,22 +301,15 @@ fn errors_carry_offset_and_structure_path() {
     ];
     let e = Restriction::decode_exact_with(&b, ValueContext::ROP).unwrap_err();
     assert!(e.is_unexpected_end(), "{e}");
-    let path: Vec<&str> = e.path().collect();
     assert_eq!(
-        path,
-        [
-            "Restriction",
-            "Restriction",
-            "TaggedPropertyValue",
-            "PropertyValue",
-            "null-terminated UTF-16 string"
-        ],
+        e.path().to_string(),
+        "Restriction(RES_NOT) > Restriction(RES_PROPERTY) > TaggedPropertyValue > null-terminated UTF-16 string",
         "{e}"
     );
     let e = Restriction::decode_exact_with(&[0x02, 0x0C], ValueContext::ROP).unwrap_err();
     assert_eq!(e.offset(), Some(1));
     assert_eq!(
         e.to_string(),
-        "invalid RestrictType 0xC at byte 1 in Restriction > Restriction"
+        "invalid RestrictType 0xC at byte 1 in Restriction(RES_NOT) > Restriction"
     );
 }

@@ -105,8 +105,11 @@ fn value(ctx: ValueContext) -> BoxedStrategy<PropertyValue> {
         ft().prop_map(V::Time),
         guid().prop_map(V::Guid),
         bytes(24).prop_map(V::ServerId),
-        leaf_restriction().prop_map(move |r| V::Restriction(r.to_vec_with(ctx).unwrap())),
-        rule_action(ctx.restriction_count).prop_map(V::RuleAction),
+        leaf_restriction().prop_map(|r| V::Restriction(Box::new(r))),
+        rule_action(ctx.restriction_count).prop_map(move |bytes| V::RuleAction {
+            bytes,
+            encoding: ctx.encoding
+        }),
         bytes(40).prop_map(V::Binary),
         proptest::collection::vec(any::<i16>(), 0..5).prop_map(V::MultipleInteger16),
         proptest::collection::vec(any::<i32>(), 0..5).prop_map(V::MultipleInteger32),
@@ -569,7 +572,7 @@ proptest! {
 
 #[test]
 fn restrictions_round_trip_up_to_the_depth_limit_and_fail_beyond() {
-    let limit = ValueContext::ROP.depth.max() as usize;
+    let limit = msox_codec::Limits::DEFAULT.max_depth as usize;
     let chain = |n: usize| {
         let mut r = Restriction::Exist(PropertyTag::from_u32(0x0037_001F));
         for _ in 1..n {
@@ -594,9 +597,10 @@ fn values_that_cannot_be_written_are_errors_not_panics() {
     assert!(nul.to_vec_with((PropertyType::String, ctx)).is_err());
     let wrong = PropertyValue::Integer32(1);
     assert!(wrong.to_vec_with((PropertyType::String, ctx)).is_err());
-    let unknown = PropertyValue::Unknown {
-        prop_type: 0x0999,
+    let unknown = PropertyValue::Raw {
+        prop_type: PropertyType::from_value(0x0999),
         bytes: vec![1],
+        encoding: ms_oxcdata::ValueEncoding::Tnef,
     };
     assert!(
         unknown
