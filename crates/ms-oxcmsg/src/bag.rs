@@ -1,5 +1,7 @@
 //! Property bags: ordered properties keyed by tagged ID or by name.
 
+use std::collections::HashMap;
+
 use ms_oxcdata::{PropertyName, PropertyTag, PropertyType, PropertyValue};
 use ms_oxprops::Named;
 use msox_codec::Utf16String;
@@ -78,13 +80,51 @@ impl Property {
     }
 }
 
-/// An ordered set of properties, at most one per [`PropId`]; order is kept
-/// as read so writers can reproduce it.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(transparent))]
+/// An ordered set of properties, at most one per [`PropId`] (readers of
+/// files that repeat a property keep the repeats with [`PropertyBag::push`]);
+/// order is kept as read so writers can reproduce it.
+///
+/// Lookups and inserts by ID are O(1): the bag keeps an index from each ID
+/// to its first position, so a message with hundreds of thousands of
+/// properties costs what a small one costs per property.
+#[derive(Debug, Clone, Default)]
 pub struct PropertyBag {
     props: Vec<Property>,
+    /// First position of each ID in `props`.
+    index: HashMap<PropId, usize>,
+}
+
+impl PartialEq for PropertyBag {
+    fn eq(&self, other: &Self) -> bool {
+        self.props == other.props
+    }
+}
+
+/// A property of a bag, with its ID read-only (the bag indexes by it).
+#[derive(Debug)]
+pub struct PropertyMut<'a> {
+    /// Which property.
+    pub id: &'a PropId,
+    /// Its value.
+    pub value: &'a mut PropertyValue,
+    /// See [`Property::mapped_id`].
+    pub mapped_id: &'a mut Option<u16>,
+    /// See [`Property::flags`].
+    pub flags: &'a mut Option<u32>,
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for PropertyBag {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.props.serialize(s)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for PropertyBag {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Vec::<Property>::deserialize(d).map(|v| v.into_iter().collect())
+    }
 }
 
 impl PropertyBag {
@@ -108,27 +148,39 @@ impl PropertyBag {
         self.props.iter()
     }
 
-    /// The properties in order, mutable.
-    pub fn iter_mut(&mut self) -> std::slice::IterMut<'_, Property> {
-        self.props.iter_mut()
+    /// The properties in order, with mutable values (IDs stay as they are).
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = PropertyMut<'_>> {
+        self.props.iter_mut().map(|p| PropertyMut {
+            id: &p.id,
+            value: &mut p.value,
+            mapped_id: &mut p.mapped_id,
+            flags: &mut p.flags,
+        })
     }
 
-    /// The property with this ID.
+    /// The property with this ID (the first, where a file repeated it).
     pub fn find(&self, id: &PropId) -> Option<&Property> {
-        self.props.iter().find(|p| &p.id == id)
+        self.index.get(id).and_then(|&i| self.props.get(i))
     }
 
     /// The value of the tagged property with this tag's ID. The type is
     /// not compared, except that a string tag matches either string width.
     pub fn get(&self, tag: PropertyTag) -> Option<&PropertyValue> {
-        self.props
-            .iter()
-            .find(|p| p.id == PropId::Tag(tag.id) && types_compatible(p.prop_type(), tag.prop_type))
+        self.find(&PropId::Tag(tag.id))
+            .filter(|p| types_compatible(p.prop_type(), tag.prop_type))
             .map(|p| &p.value)
     }
 
-    /// The value of a named property.
+    /// The value of a named property (a string name matches whatever case
+    /// the file used, as MAPI names match).
     pub fn get_named(&self, named: &Named) -> Option<&PropertyValue> {
+        let name = named.property_name();
+        if let Some(p) = self.find(&PropId::Named(name.clone())) {
+            return Some(&p.value);
+        }
+        if matches!(name.id, ms_oxcdata::NameId::Lid(_)) {
+            return None;
+        }
         self.props
             .iter()
             .find(|p| match &p.id {
@@ -163,15 +215,22 @@ impl PropertyBag {
     /// Adds a property, or replaces the value of the one with the same ID
     /// (keeping its position and file details).
     pub fn insert(&mut self, prop: Property) {
-        match self.props.iter_mut().find(|p| p.id == prop.id) {
+        match self
+            .index
+            .get(&prop.id)
+            .and_then(|&i| self.props.get_mut(i))
+        {
             Some(p) => p.value = prop.value,
-            None => self.props.push(prop),
+            None => self.push(prop),
         }
     }
 
     /// Adds a property even when one with the same ID exists (readers of
     /// files that repeat a property use this, so nothing is lost).
     pub fn push(&mut self, prop: Property) {
+        self.index
+            .entry(prop.id.clone())
+            .or_insert(self.props.len());
         self.props.push(prop);
     }
 
@@ -183,12 +242,20 @@ impl PropertyBag {
     /// Sets a named property.
     pub fn set_named(&mut self, named: &Named, value: PropertyValue) {
         let name = named.property_name();
-        match self.props.iter_mut().find(|p| match &p.id {
-            PropId::Named(n) => named.matches(n),
-            PropId::Tag(_) => false,
-        }) {
+        let exact = self.index.get(&PropId::Named(name.clone())).copied();
+        let is_lid = matches!(name.id, ms_oxcdata::NameId::Lid(_));
+        let at = exact.or_else(|| {
+            if is_lid {
+                return None;
+            }
+            self.props.iter().position(|p| match &p.id {
+                PropId::Named(n) => named.matches(n),
+                PropId::Tag(_) => false,
+            })
+        });
+        match at.and_then(|i| self.props.get_mut(i)) {
             Some(p) => p.value = value,
-            None => self.props.push(Property::new(PropId::Named(name), value)),
+            None => self.push(Property::new(PropId::Named(name), value)),
         }
     }
 
@@ -202,8 +269,17 @@ impl PropertyBag {
 
     /// Removes the property with this ID, returning it.
     pub fn remove(&mut self, id: &PropId) -> Option<Property> {
-        let i = self.props.iter().position(|p| &p.id == id)?;
-        Some(self.props.remove(i))
+        let i = *self.index.get(id)?;
+        let p = self.props.remove(i);
+        self.reindex();
+        Some(p)
+    }
+
+    fn reindex(&mut self) {
+        self.index.clear();
+        for (i, p) in self.props.iter().enumerate() {
+            self.index.entry(p.id.clone()).or_insert(i);
+        }
     }
 
     /// Every named property in the bag.
@@ -225,9 +301,11 @@ impl<'a> IntoIterator for &'a PropertyBag {
 
 impl FromIterator<Property> for PropertyBag {
     fn from_iter<T: IntoIterator<Item = Property>>(iter: T) -> Self {
-        PropertyBag {
-            props: iter.into_iter().collect(),
+        let mut b = PropertyBag::new();
+        for p in iter {
+            b.push(p);
         }
+        b
     }
 }
 

@@ -107,3 +107,40 @@ fn accessors() {
     );
     assert_eq!(m.embedded_messages().len(), 2);
 }
+
+/// 200,000 distinct named properties (the property-flood attack): the bag
+/// indexes IDs, so inserting and finding each is O(1), not a scan.
+#[test]
+fn a_flood_of_distinct_named_properties_is_indexed() {
+    use ms_oxcdata::{NameId, PropertyName, PropertyValue};
+    use ms_oxcmsg::{PropId, Property, PropertyBag};
+    let guid = ms_dtyp::Guid::from_u128(0x00020329_0000_0000_C000_000000000046);
+    let mut bag = PropertyBag::new();
+    let n = 200_000u32;
+    for i in 0..n {
+        let name = PropertyName {
+            guid,
+            id: NameId::Lid(i),
+        };
+        bag.insert(Property::new(
+            PropId::Named(name),
+            PropertyValue::Integer32(i as i32),
+        ));
+    }
+    assert_eq!(bag.len(), n as usize);
+    let probe = PropId::Named(PropertyName {
+        guid,
+        id: NameId::Lid(n - 1),
+    });
+    assert_eq!(
+        bag.get_id(&probe),
+        Some(&PropertyValue::Integer32((n - 1) as i32))
+    );
+    // replacing keeps the position
+    bag.insert(Property::new(probe.clone(), PropertyValue::Integer32(-1)));
+    assert_eq!(bag.len(), n as usize);
+    assert_eq!(
+        bag.iter().last().map(|p| &p.value),
+        Some(&PropertyValue::Integer32(-1))
+    );
+}
