@@ -522,9 +522,10 @@ pub struct FolderStream {
 impl FolderStream {
     /// The offset in the cabinet's buffer of byte `pos` of the stream
     /// (for [`msox_codec::Origin::Mapped`], so errors in the stream point
-    /// into the cabinet); `None` past the end.
+    /// into the cabinet); the end of the stream maps to the end of the
+    /// last block's data; `None` past the end.
     pub fn offset_of(&self, pos: usize) -> Option<usize> {
-        if pos >= self.data.len() {
+        if pos > self.data.len() {
             return None;
         }
         let i = self.pieces.partition_point(|&(p, _)| p <= pos);
