@@ -244,22 +244,23 @@ pub struct Cabinet<'a> {
     buffer: &'a [u8],
 }
 
-/// The bytes up to a NUL within the first `max + 1` bytes (the NUL is
-/// consumed, not returned).
+/// The bytes up to a NUL (consumed, not returned). A string longer than
+/// `max` bytes (the spec's limit, NUL excluded) is a defect: strict mode
+/// refuses it, lenient mode keeps it as read.
 fn nul_string<'a>(r: &mut Reader<'a>, max: usize) -> Result<&'a [u8]> {
-    let n = r
-        .rest()
-        .iter()
-        .take(max + 1)
-        .position(|&b| b == 0)
-        .ok_or_else(|| {
-            r.malformed(format!(
-                "string without a NUL terminator in its first {} bytes",
-                max + 1
-            ))
-        })?;
-    let s = r.bytes(n)?;
-    r.skip(1)?;
+    let at = r.pos();
+    let s = r.bytes_nul_terminated()?;
+    if s.len() > max {
+        r.defect_at(
+            ErrorKind::LimitExceeded {
+                what: "string length",
+                value: s.len() as u64,
+                max: max as u64,
+            },
+            at,
+            "string kept as read",
+        )?;
+    }
     Ok(s)
 }
 

@@ -219,3 +219,36 @@ fn folder_errors_point_into_the_cabinet() {
     let starved = Options::lenient().with_limits(Limits::DEFAULT.with_max_output(10));
     assert!(cab.folder_data(0, &starved).is_err());
 }
+
+/// A file name longer than the spec's 255 bytes: strict refuses it,
+/// lenient keeps it as read.
+#[test]
+fn long_names_are_defects() {
+    let v = msox_testkit::vector("mci", "cab-stored");
+    let cab = Cabinet::decode_bytes(&v.bytes, &Options::strict())
+        .unwrap()
+        .value;
+    let name_at = cab.header.coff_files as usize + 16;
+    let old_len = cab.files[0].name.len();
+    // Rebuild the cabinet with a 300-byte name: later offsets move.
+    let grow = 300 - old_len;
+    let mut bytes = v.bytes[..name_at].to_vec();
+    bytes.extend(std::iter::repeat_n(b'n', 300));
+    bytes.extend_from_slice(&v.bytes[name_at + old_len..]);
+    let cb = u32::from_le_bytes(bytes[8..12].try_into().unwrap()) + grow as u32;
+    bytes[8..12].copy_from_slice(&cb.to_le_bytes());
+    let folder_at = 36;
+    let start =
+        u32::from_le_bytes(bytes[folder_at..folder_at + 4].try_into().unwrap()) + grow as u32;
+    bytes[folder_at..folder_at + 4].copy_from_slice(&start.to_le_bytes());
+    let e = Cabinet::decode_bytes(&bytes, &Options::strict()).unwrap_err();
+    assert_eq!(e.offset(), Some(name_at));
+    assert_eq!(e.path().to_string(), "CFFILE[0] > szName");
+    let d = Cabinet::decode_bytes(&bytes, &Options::lenient()).unwrap();
+    assert_eq!(d.value.files[0].name.len(), 300);
+    assert_eq!(d.defects.len(), 1);
+    assert_eq!(
+        d.value.folder_data(0, &Options::strict()).unwrap().value,
+        b"stored data, no compression\r\n"
+    );
+}
