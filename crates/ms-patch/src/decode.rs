@@ -472,10 +472,10 @@ fn run<S: Sink>(
     reference: &[u8],
     mut sink: Option<&mut S>,
 ) -> Result<DecodedStream> {
-    let slots = params.check()?;
+    let slots = params.check().map_err(|e| r.locate(e, r.pos()))?;
     let window = 1usize << params.window_bits;
     if reference.len() > window {
-        return Err(Error::new(ErrorKind::LimitExceeded {
+        return Err(r.error(ErrorKind::LimitExceeded {
             what: "reference data size",
             value: reference.len() as u64,
             max: window as u64,
