@@ -3,20 +3,28 @@
 
 use crate::event::{Event, Tag};
 use crate::header::Header;
-use crate::parser::{DecodeOptions, Defect, Framing, Parser};
+use crate::parser::{Body, Framing, collect_events, in_reader};
 use crate::token::*;
-use msox_codec::{Error, ErrorKind, Result};
+use msox_codec::{Decode, DecodeWith, Error, ErrorKind, Reader, Result};
 
 /// A decoded WBXML document: the header and every token as an [`Event`],
 /// borrowing from the input. Encoding it gives the input back byte for
-/// byte (for input a strict decode accepts; a lenient decode's
-/// [`Document::defects`] list what it repaired).
+/// byte (for input a strict decode accepts; a lenient decode's defects
+/// list what it read past).
+///
+/// Decode it like every msox structure: `Document::decode_bytes(bytes,
+/// &Options)` (a document with a header), `Document::decode_bytes_with(bytes,
+/// Framing::Headerless, &Options)` (a body without one). The event vector
+/// is charged to the session's item budget as it grows.
 ///
 /// ```
-/// use ms_aswbxml::Document;
+/// use ms_aswbxml::{Document, Framing};
+/// use msox_codec::{Decode, DecodeWith, Options};
 /// let bytes = [0x03, 0x01, 0x6A, 0x00, 0x00, 0x07, 0x56, 0x52, 0x03, b'0', 0x00, 0x01, 0x01];
-/// let doc = Document::decode(&bytes)?;
+/// let doc = Document::decode_exact(&bytes)?;
 /// assert_eq!(doc.encode()?, bytes);
+/// let body = Document::decode_bytes_with(&bytes[4..], Framing::Headerless, &Options::lenient())?;
+/// assert_eq!(body.value.events, doc.events);
 /// # Ok::<(), msox_codec::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,43 +35,31 @@ pub struct Document<'a> {
     pub framing: Framing,
     /// Every token of the body.
     pub events: Vec<Event<'a>>,
-    /// What a lenient decode repaired (empty for well-formed input).
-    pub defects: Vec<Defect>,
+}
+
+/// A document with a header (frames `WBXML > header`, `WBXML > body >`
+/// the open elements).
+impl<'a> Decode<'a> for Document<'a> {
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        Self::decode_with(r, Framing::Document)
+    }
+}
+
+/// A document with or without a header.
+impl<'a> DecodeWith<'a, Framing> for Document<'a> {
+    fn decode_with(r: &mut Reader<'a>, framing: Framing) -> Result<Self> {
+        in_reader(r, framing, |r, st: &mut Body<'a>| {
+            let events = collect_events(r, st)?;
+            Ok(Document {
+                header: st.header,
+                framing,
+                events,
+            })
+        })
+    }
 }
 
 impl<'a> Document<'a> {
-    /// Decodes a whole document with the default (lenient) options.
-    pub fn decode(data: &'a [u8]) -> Result<Self> {
-        Self::decode_with(data, DecodeOptions::default())
-    }
-
-    /// Decodes with `opts`.
-    pub fn decode_with(data: &'a [u8], opts: DecodeOptions) -> Result<Self> {
-        let mut p = Parser::new(data, opts)?;
-        // Every event takes at least one byte: the input bounds the count.
-        let body = data.len().saturating_sub(p.body_start());
-        if body > opts.limits.max_items {
-            return Err(Error::at_offset(
-                ErrorKind::LimitExceeded {
-                    what: "WBXML body size",
-                    value: body as u64,
-                    max: opts.limits.max_items as u64,
-                },
-                p.body_start(),
-            ));
-        }
-        let mut events = Vec::with_capacity((body / 4).min(1 << 16));
-        while let Some(e) = p.next_event()? {
-            events.push(e);
-        }
-        Ok(Document {
-            header: *p.header(),
-            framing: opts.framing,
-            events,
-            defects: p.take_defects(),
-        })
-    }
-
     /// Encodes the header (unless headerless) and the events.
     pub fn encode(&self) -> Result<Vec<u8>> {
         let mut e = Encoder::with_capacity(&self.header, self.framing, self.encoded_len_hint())?;
@@ -285,20 +281,12 @@ fn ext_n(n: u8) -> Result<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parser::Mode;
 
     #[test]
     fn redundant_switch_pages_survive_a_round_trip() {
         // Sync, SWITCH_PAGE 0 (redundant), Status "1", SWITCH 0 again, END END
         let b = [3, 1, 106, 0, 0x45, 0, 0, 0x4E, 3, b'1', 0, 1, 0, 0, 1];
-        let doc = Document::decode_with(
-            &b,
-            DecodeOptions {
-                mode: Mode::Strict,
-                ..Default::default()
-            },
-        )
-        .unwrap();
+        let doc = Document::decode_exact(&b).unwrap();
         assert_eq!(doc.encode().unwrap(), b);
     }
 

@@ -3,8 +3,8 @@
 //! public identifier 1 ("unknown"), charset 106 (UTF-8), and usually an
 //! empty string table.
 
-use crate::token::{mb_u32_len, read_mb_u32, write_mb_u32};
-use msox_codec::{Error, ErrorKind, Limits, Result};
+use crate::token::{mb_u32_len, read_mb_field, write_mb_u32};
+use msox_codec::{Decode, Error, ErrorKind, Reader, Result};
 
 /// The IANA MIBenum of UTF-8, the charset ActiveSync uses.
 pub const CHARSET_UTF8: u32 = 106;
@@ -54,64 +54,6 @@ impl Default for Header<'static> {
 }
 
 impl<'a> Header<'a> {
-    /// Parses the header at the front of `data`; returns it with the
-    /// number of bytes it took and whether an integer was overlong.
-    pub fn parse(data: &'a [u8], limits: &Limits) -> Result<(Header<'a>, usize, bool)> {
-        let mut pos = 0;
-        let version = *data.first().ok_or_else(|| {
-            Error::at_offset(
-                ErrorKind::UnexpectedEnd {
-                    needed: 1,
-                    available: 0,
-                },
-                0,
-            )
-        })?;
-        pos += 1;
-        let mut overlong = false;
-        let (pid, o) = read_mb_u32(data, &mut pos)?;
-        overlong |= o;
-        let public_id = if pid == 0 {
-            let (idx, o) = read_mb_u32(data, &mut pos)?;
-            overlong |= o;
-            PublicId::StringTable(idx)
-        } else {
-            PublicId::Known(pid)
-        };
-        let charset = if version == 0 {
-            None
-        } else {
-            let (c, o) = read_mb_u32(data, &mut pos)?;
-            overlong |= o;
-            Some(c)
-        };
-        let len_at = pos;
-        let (len, o) = read_mb_u32(data, &mut pos)?;
-        overlong |= o;
-        let len = len as usize;
-        let available = data.len().saturating_sub(pos);
-        if len > available {
-            return Err(Error::at_offset(
-                ErrorKind::LimitExceeded {
-                    what: "string table length",
-                    value: len as u64,
-                    max: available as u64,
-                },
-                len_at,
-            ));
-        }
-        limits.check_alloc(len).map_err(|e| e.shift(len_at))?;
-        let string_table = data.get(pos..pos + len).unwrap_or_default();
-        pos += len;
-        let h = Header {
-            version,
-            public_id,
-            charset,
-            string_table,
-        };
-        Ok((h, pos, overlong))
-    }
-
     /// Bytes [`Header::write`] writes.
     pub fn encoded_len(&self) -> usize {
         let pid = match self.public_id {
@@ -165,10 +107,70 @@ impl<'a> Header<'a> {
     }
 }
 
+/// Reads the header at the reader's position (frame `header`); an overlong
+/// integer is a defect, a string table longer than the input an error.
+///
+/// ```
+/// use ms_aswbxml::Header;
+/// use msox_codec::Decode;
+/// let (h, n) = Header::decode_prefix(&[0x03, 0x01, 0x6A, 0x00, 0x45])?;
+/// assert_eq!((h, n), (Header::ACTIVESYNC, 4));
+/// let e = Header::decode_prefix(&[0x03, 0x01, 0x6A, 0x7F, 0]).unwrap_err();
+/// assert_eq!(e.to_string(), "string table length 127 exceeds the limit 1 at byte 3 in header");
+/// # Ok::<(), msox_codec::Error>(())
+/// ```
+impl<'a> Decode<'a> for Header<'a> {
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        read_header(r).map(|(h, _)| h)
+    }
+}
+
+/// [`Header`]'s decoder, also returning the position of the charset field.
+pub(crate) fn read_header<'a>(r: &mut Reader<'a>) -> Result<(Header<'a>, Option<usize>)> {
+    r.frame("header", |r| {
+        let version = r.u8()?;
+        let pid = read_mb_field(r)?;
+        let public_id = if pid == 0 {
+            PublicId::StringTable(read_mb_field(r)?)
+        } else {
+            PublicId::Known(pid)
+        };
+        let (charset, charset_pos) = if version == 0 {
+            (None, None)
+        } else {
+            let at = r.pos();
+            (Some(read_mb_field(r)?), Some(at))
+        };
+        let len_at = r.pos();
+        let len = read_mb_field(r)? as usize;
+        if len > r.remaining() {
+            return Err(r.error_at(
+                ErrorKind::LimitExceeded {
+                    what: "string table length",
+                    value: len as u64,
+                    max: r.remaining() as u64,
+                },
+                len_at,
+            ));
+        }
+        let string_table = r.bytes(len)?;
+        Ok((
+            Header {
+                version,
+                public_id,
+                charset,
+                string_table,
+            },
+            charset_pos,
+        ))
+    })
+}
+
 // Unit tests: an unwrap/expect/panic here fails the test; no decoder input reaches them.
 #[cfg(test)]
 mod tests {
     use super::*;
+    use msox_codec::Options;
 
     #[test]
     fn activesync_header_is_four_bytes() {
@@ -176,16 +178,15 @@ mod tests {
         Header::ACTIVESYNC.write(&mut v).unwrap();
         assert_eq!(v, [0x03, 0x01, 0x6A, 0x00]);
         assert_eq!(Header::ACTIVESYNC.encoded_len(), 4);
-        let (h, n, overlong) = Header::parse(&v, &Limits::default()).unwrap();
-        assert_eq!((h, n, overlong), (Header::ACTIVESYNC, 4, false));
+        let h = Header::decode_exact(&v).unwrap();
+        assert_eq!(h, Header::ACTIVESYNC);
         assert_eq!(h.version_string(), "1.3");
     }
 
     #[test]
     fn string_table_public_id_and_wbxml_1_0() {
         let bytes = [0x00, 0x00, 0x02, 0x05, b'a', 0, b'x', b'y', 0];
-        let (h, n, _) = Header::parse(&bytes, &Limits::default()).unwrap();
-        assert_eq!(n, bytes.len());
+        let h = Header::decode_exact(&bytes).unwrap();
         assert_eq!(h.public_id, PublicId::StringTable(2));
         assert_eq!(h.charset, None);
         assert_eq!(h.string_at(2), Some(&b"xy"[..]));
@@ -198,8 +199,18 @@ mod tests {
 
     #[test]
     fn string_table_longer_than_input_is_refused() {
-        let e = Header::parse(&[0x03, 0x01, 0x6A, 0x7F, 0], &Limits::default()).unwrap_err();
+        let e = Header::decode_exact(&[0x03, 0x01, 0x6A, 0x7F, 0]).unwrap_err();
         assert!(matches!(e.kind(), ErrorKind::LimitExceeded { .. }));
         assert_eq!(e.offset(), Some(3));
+    }
+
+    #[test]
+    fn overlong_integers_are_defects() {
+        let b = [0x03, 0x80, 0x01, 0x6A, 0x00];
+        let e = Header::decode_exact(&b).unwrap_err();
+        assert_eq!(e.offset(), Some(1));
+        let d = Header::decode_bytes(&b, &Options::lenient()).unwrap();
+        assert_eq!(d.value, Header::ACTIVESYNC);
+        assert_eq!(d.defects[0].offset(), Some(1));
     }
 }

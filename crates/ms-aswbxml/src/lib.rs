@@ -8,20 +8,24 @@
 //! - [`Parser`]: a pull parser yielding [`Event`]s that borrow strings and
 //!   opaque data from the input — no allocation per token, so a large
 //!   ItemOperations or Sync response streams through without a tree;
-//! - [`Document`]: the header and all events; [`Document::encode`] (and
+//! - [`Document`]: the header and all events (`Document::decode_bytes`,
+//!   the one entry shape of msox); [`Document::encode`] (and
 //!   [`Encoder`]) write them back byte for byte — `STR_I` vs `STR_T`, the
 //!   string table, every `SWITCH_PAGE` (even redundant ones), the header's
 //!   public-id and charset forms are all in the events;
 //! - [`wbxml_to_xml`] / [`xml_to_wbxml`]: XML with the spec's element names
 //!   and namespaces (quick-xml reads it); [`XmlOptions::lossless`] XML also
 //!   carries the wire choices so it converts back to the same bytes;
+//!   [`wbxml_to_xml_into`] streams the XML into any
+//!   [`Sink`](msox_codec::Sink);
 //! - [`codepages`]: every code page of the current spec, generated from one
 //!   table with the spec's names and libwbxml's as aliases;
 //! - [`canonical`]: the text form the project's peer scripts print, to diff
 //!   msox against libwbxml.
 //!
 //! ```
-//! use ms_aswbxml::{wbxml_to_xml, xml_to_wbxml, DecodeOptions, Document, EncodeOptions, XmlOptions};
+//! use ms_aswbxml::{wbxml_to_xml, xml_to_wbxml, Document, Framing, XmlOptions};
+//! use msox_codec::{Decode, Options};
 //!
 //! let xml = r#"<Sync xmlns="AirSync" xmlns:airsyncbase="AirSyncBase">
 //!   <Collections><Collection>
@@ -29,17 +33,22 @@
 //!     <Options><airsyncbase:BodyPreference><airsyncbase:Type>2</airsyncbase:Type></airsyncbase:BodyPreference></Options>
 //!   </Collection></Collections>
 //! </Sync>"#;
-//! let wbxml = xml_to_wbxml(xml.as_bytes(), EncodeOptions::default())?.output;
+//! let opts = Options::default();
+//! let wbxml = xml_to_wbxml(xml.as_bytes(), &opts)?.value;
 //! assert_eq!(&wbxml[..4], [0x03, 0x01, 0x6A, 0x00]); // WBXML 1.3, public id 1, UTF-8, no string table
 //!
 //! // events: byte-exact both ways
-//! let doc = Document::decode(&wbxml)?;
+//! let doc = Document::decode_exact(&wbxml)?;
 //! assert_eq!(doc.encode()?, wbxml);
 //!
 //! // XML: the spec's names, one namespace per code page
-//! let back = wbxml_to_xml(&wbxml, DecodeOptions::default(), XmlOptions::default())?.output;
+//! let back = wbxml_to_xml(&wbxml, Framing::Document, &opts, XmlOptions::default())?.value;
 //! assert!(back.contains(r#"<BodyPreference xmlns="AirSyncBase">"#));
-//! assert_eq!(xml_to_wbxml(back.as_bytes(), EncodeOptions::default())?.output, wbxml);
+//! assert_eq!(xml_to_wbxml(back.as_bytes(), &opts)?.value, wbxml);
+//!
+//! // errors and defects: the offset and the open elements
+//! let e = Document::decode_exact(&wbxml[..wbxml.len() - 3]).unwrap_err();
+//! assert_eq!(e.path().to_string(), "WBXML > body > Sync > Collections > Collection");
 //! # Ok::<(), msox_codec::Error>(())
 //! ```
 //!
@@ -55,14 +64,17 @@
 //!   the body may hold several top-level elements and the XML is then a
 //!   fragment. Read as a document, such bytes are taken for a header and
 //!   fail or decode as nonsense — the format has no signature to tell.
-//! - **Strict and lenient**: [`Mode::Lenient`] (the default) decodes what is
-//!   there and reports each [`Defect`]: unknown code pages or tokens (devices
-//!   send them; the XML conversion skips the element), truncated input,
-//!   trailing bytes, overlong integers, text XML cannot carry.
-//!   [`Mode::Strict`] makes each of these an error.
-//! - **Limits** ([`msox_codec::Limits`]): element depth, string-table size,
-//!   event count, XML output size; counts and lengths are checked against
-//!   the input before use.
+//! - **Strict and lenient** ([`msox_codec::Options`]): lenient (the
+//!   default) decodes what is there and reports each
+//!   [`Defect`](msox_codec::Defect) with its offset and the open elements:
+//!   unknown code pages or tokens (devices send them; the XML conversion
+//!   skips the element), truncated input, trailing bytes, overlong
+//!   integers, text XML cannot carry. Strict makes each of these an error.
+//! - **Limits** ([`msox_codec::Limits`]): element depth (the session's
+//!   depth limit), events a [`Document`] collects (the item budget), XML,
+//!   canonical and WBXML output (the output budget, every byte, so
+//!   string-table references cannot amplify past it); counts and lengths
+//!   are checked against the input before use.
 //! - **Charsets**: strings are bytes in the events; XML conversion reads them
 //!   as UTF-8 (ActiveSync's charset 106) and reports any other charset.
 //!
@@ -91,6 +103,6 @@ pub mod xml_out;
 pub use document::{Document, Encoder};
 pub use event::{Event, Tag};
 pub use header::{Header, PublicId};
-pub use parser::{DecodeOptions, Defect, DefectKind, Framing, Mode, Parser};
-pub use xml_in::{EncodeOptions, xml_to_wbxml};
-pub use xml_out::{Converted, XmlOptions, wbxml_to_xml};
+pub use parser::{Framing, Parser};
+pub use xml_in::{read_xml, xml_to_wbxml};
+pub use xml_out::{XmlOptions, wbxml_to_xml, wbxml_to_xml_into, write_xml};

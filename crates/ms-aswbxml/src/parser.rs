@@ -5,12 +5,33 @@
 //! Nothing is allocated per token: a large ItemOperations or Sync response
 //! streams through without a tree. [`crate::Document`] collects the events
 //! when a caller wants them all.
+//!
+//! The parser reads through a [`msox_codec::Reader`]: the session's
+//! [`Options`] decide strict or lenient and the limits, and errors and
+//! defects carry the absolute offset and the path of open elements
+//! (`WBXML > body > Sync > Collections > Collection`), built only when one
+//! is raised.
+//!
+//! # Defects
+//!
+//! What lenient decoding reads past, each a [`Defect`] at the token (strict
+//! mode refuses it with the same offset and path):
+//!
+//! | defect | kind | what lenient decoding does |
+//! |---|---|---|
+//! | an mb_u_int32 with leading zero groups | malformed | keeps the value (written back minimal) |
+//! | the input ends inside an element, attribute list or string | unexpected end | keeps what was read |
+//! | bytes after the root element that are not a PI | trailing bytes | ignores them |
+//! | a `STR_T` / `LITERAL` index outside the string table | invalid string table index | reads an empty string |
+//! | content outside the root element, a second root | malformed | keeps it |
 
+use std::borrow::Cow;
+
+use crate::codepages;
 use crate::event::{Event, Tag};
-use crate::header::Header;
+use crate::header::{Header, read_header};
 use crate::token::*;
-use msox_codec::{Error, ErrorKind, Limits, Result};
-use std::fmt;
+use msox_codec::{Decoded, Defect, Error, ErrorKind, Frame, Options, Reader, Result, Session};
 
 /// Whether the input starts with a WBXML header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -27,464 +48,324 @@ pub enum Framing {
     Headerless,
 }
 
-/// Strict refuses every deviation; lenient (the default) decodes what is
-/// there and reports each deviation as a [`Defect`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub enum Mode {
-    /// Decode what is there; report deviations as [`Defect`]s.
-    #[default]
-    Lenient,
-    /// Any deviation is an error.
-    Strict,
-}
-
-/// How to decode.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct DecodeOptions {
-    /// Header or not.
-    pub framing: Framing,
-    /// Strict or lenient.
-    pub mode: Mode,
-    /// Depth (`max_depth`), string-table size (`max_alloc`), number of
-    /// events a [`crate::Document`] collects (`max_items`) and XML output
-    /// size (`max_output`).
-    pub limits: Limits,
-}
-
-impl DecodeOptions {
-    /// Strict decoding of a whole document.
-    pub fn strict() -> Self {
-        DecodeOptions {
-            mode: Mode::Strict,
-            ..Self::default()
-        }
-    }
-
-    /// Lenient decoding of a headerless body.
-    pub fn headerless() -> Self {
-        DecodeOptions {
-            framing: Framing::Headerless,
-            ..Self::default()
-        }
-    }
-}
-
-/// What a lenient decode repaired or skipped.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum DefectKind {
-    /// An mb_u_int32 with leading zero groups (re-encoded minimal).
-    OverlongInteger,
-    /// The input ended inside an element, attribute list or string.
-    Truncated {
-        /// Elements still open.
-        open_elements: u32,
-    },
-    /// Bytes after the root element that are not a PI.
-    TrailingBytes {
-        /// How many.
-        count: usize,
-    },
-    /// A `STR_T` or `LITERAL` index outside the string table or pointing at
-    /// an unterminated string (the event carries an empty string).
-    BadStringTableIndex {
-        /// The index.
-        index: u32,
-    },
-    /// Content outside the root element, or a second root element.
-    ContentOutsideRoot,
-    /// A tag on a code page [MS-ASWBXML] does not define (XML conversion
-    /// skipped the element and its content).
-    UnknownCodePage {
-        /// The page.
-        page: u8,
-    },
-    /// A token its code page does not define (XML conversion skipped the
-    /// element and its content).
-    UnknownTag {
-        /// The page.
-        page: u8,
-        /// The token.
-        token: u8,
-    },
-    /// Something XML cannot carry was skipped (attributes, PIs, literal
-    /// tags, extensions) during XML conversion.
-    Skipped(&'static str),
-    /// A string is not valid UTF-8 or holds characters XML 1.0 forbids;
-    /// the XML has U+FFFD in their place.
-    BadText,
-    /// The header names a charset other than UTF-8 (106); strings were
-    /// read as UTF-8 anyway.
-    Charset(u32),
-}
-
-/// One defect a lenient decode reports: what, and at which byte.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Defect {
-    /// Byte offset in the input.
-    pub offset: usize,
-    /// What.
-    pub kind: DefectKind,
-}
-
-impl fmt::Display for Defect {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.kind {
-            DefectKind::OverlongInteger => write!(f, "overlong mb_u_int32")?,
-            DefectKind::Truncated { open_elements } => {
-                write!(f, "input ends with {open_elements} element(s) open")?
-            }
-            DefectKind::TrailingBytes { count } => write!(f, "{count} trailing bytes ignored")?,
-            DefectKind::BadStringTableIndex { index } => {
-                write!(f, "string table index {index} is out of range")?
-            }
-            DefectKind::ContentOutsideRoot => write!(f, "content outside the root element")?,
-            DefectKind::UnknownCodePage { page } => {
-                write!(f, "unknown code page {page}: element skipped")?
-            }
-            DefectKind::UnknownTag { page, token } => write!(
-                f,
-                "unknown tag 0x{token:02X} on code page {page}: element skipped"
-            )?,
-            DefectKind::Skipped(what) => write!(f, "{what} skipped")?,
-            DefectKind::BadText => write!(f, "text not representable in XML replaced")?,
-            DefectKind::Charset(c) => write!(f, "charset {c} read as UTF-8")?,
-        }
-        write!(f, " at byte {}", self.offset)
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum State {
     /// Between elements / in element content.
     Content,
     /// In an element's attribute list; `content`: the element has content.
-    Attributes { content: bool },
+    Attributes { content: bool, elem: u16 },
     /// In a PI's target/value list.
     Pi,
 }
 
-/// The pull parser. Iterate it for `Result<Event>`; after an error it
-/// yields nothing more.
-///
-/// ```
-/// use ms_aswbxml::{Event, Parser, DecodeOptions};
-/// // <Ping xmlns="Ping"><Status>1</Status></Ping>
-/// let bytes = [0x03, 0x01, 0x6A, 0x00, 0x00, 0x0D, 0x45, 0x47, 0x03, b'1', 0x00, 0x01, 0x01];
-/// let mut p = Parser::new(&bytes, DecodeOptions::default())?;
-/// assert_eq!(p.header().charset, Some(106));
-/// let events: Vec<Event<'_>> = p.by_ref().collect::<Result<_, _>>()?;
-/// assert_eq!(events.len(), 6);
-/// assert_eq!(events[3], Event::Str(b"1"));
-/// assert!(p.defects().is_empty());
-/// # Ok::<(), msox_codec::Error>(())
-/// ```
+/// An open element on the body's stack: `page << 8 | token`, or
+/// [`LITERAL_ELEM`].
+const LITERAL_ELEM: u16 = 0xFFFF;
+
+fn elem_of(tag: Tag) -> u16 {
+    u16::from(tag.page) << 8 | u16::from(tag.token)
+}
+
+fn elem_frame(e: u16) -> Frame {
+    if e == LITERAL_ELEM {
+        return Frame::new("literal tag");
+    }
+    let [page, token] = e.to_be_bytes();
+    codepages::tag(page, token).map_or(Frame::new("unknown tag"), |d| Frame::new(d.name))
+}
+
+/// The state of a body being parsed, apart from the reader: what
+/// [`Parser`], [`crate::Document`] and the converters share.
 #[derive(Debug, Clone)]
-pub struct Parser<'a> {
-    data: &'a [u8],
-    pos: usize,
-    header: Header<'a>,
-    body_start: usize,
-    opts: DecodeOptions,
-    depth: u32,
+pub(crate) struct Body<'a> {
+    pub(crate) header: Header<'a>,
+    pub(crate) framing: Framing,
+    pub(crate) body_start: usize,
+    /// Position of the header's charset field.
+    pub(crate) charset_pos: Option<usize>,
+    /// Open elements with content, outermost first.
+    open: Vec<u16>,
+    /// Most elements that may be open: the session's depth limit less the
+    /// depth it had when the body started.
+    max_open: usize,
+    base_depth: usize,
     state: State,
     tag_page: u8,
     attr_page: u8,
     /// Top-level elements started so far.
     roots: u32,
     done: bool,
-    last_offset: usize,
-    defects: Vec<Defect>,
+    pub(crate) last_offset: usize,
 }
 
-impl<'a> Parser<'a> {
-    /// A parser over `data`; reads the header now (unless headerless).
-    pub fn new(data: &'a [u8], opts: DecodeOptions) -> Result<Self> {
-        let mut defects = Vec::new();
-        let (header, body_start) = match opts.framing {
-            Framing::Document => {
-                let (h, n, overlong) =
-                    Header::parse(data, &opts.limits).map_err(|e| e.context("WBXML header"))?;
-                if overlong {
-                    if opts.mode == Mode::Strict {
-                        return Err(Error::at_offset(
-                            ErrorKind::Malformed("overlong mb_u_int32".into()),
-                            0,
-                        )
-                        .context("WBXML header"));
-                    }
-                    defects.push(Defect {
-                        offset: 0,
-                        kind: DefectKind::OverlongInteger,
-                    });
-                }
-                (h, n)
-            }
-            Framing::Headerless => (Header::ACTIVESYNC, 0),
+impl<'a> Body<'a> {
+    /// Reads the header (unless headerless) at the reader's position.
+    pub(crate) fn start(r: &mut Reader<'a>, framing: Framing) -> Result<Self> {
+        let (header, charset_pos) = match framing {
+            Framing::Document => read_header(r)?,
+            Framing::Headerless => (Header::ACTIVESYNC, None),
         };
-        Ok(Parser {
-            data,
-            pos: body_start,
+        let base_depth = r.session().usage().depth as usize;
+        let body_start = r.pos();
+        Ok(Body {
             header,
+            framing,
             body_start,
-            opts,
-            depth: 0,
+            charset_pos,
+            open: Vec::with_capacity(32),
+            max_open: (r.limits().max_depth as usize).saturating_sub(base_depth),
+            base_depth,
             state: State::Content,
             tag_page: 0,
             attr_page: 0,
             roots: 0,
             done: false,
             last_offset: body_start,
-            defects,
         })
     }
 
-    /// The header (or [`Header::ACTIVESYNC`] when headerless).
-    pub fn header(&self) -> &Header<'a> {
-        &self.header
+    /// Elements open (with content).
+    pub(crate) fn depth(&self) -> usize {
+        self.open.len()
     }
 
-    /// The options in force.
-    pub fn options(&self) -> &DecodeOptions {
-        &self.opts
-    }
-
-    /// Byte offset where the body starts.
-    pub fn body_start(&self) -> usize {
-        self.body_start
-    }
-
-    /// Byte offset of the token the last event came from.
-    pub fn last_offset(&self) -> usize {
-        self.last_offset
-    }
-
-    /// Elements currently open (with content).
-    pub fn depth(&self) -> u32 {
-        self.depth
-    }
-
-    /// The tag code page in force.
-    pub fn tag_page(&self) -> u8 {
-        self.tag_page
-    }
-
-    /// What the lenient decode repaired so far.
-    pub fn defects(&self) -> &[Defect] {
-        &self.defects
-    }
-
-    /// Takes the defects reported so far.
-    pub fn take_defects(&mut self) -> Vec<Defect> {
-        std::mem::take(&mut self.defects)
-    }
-
-    fn strict(&self) -> bool {
-        self.opts.mode == Mode::Strict
-    }
-
+    /// Runs `f` with the open elements pushed as frames.
     #[cold]
-    fn err(&self, kind: ErrorKind, offset: usize) -> Error {
-        Error::at_offset(kind, offset).context("WBXML body")
-    }
-
-    #[cold]
-    fn defect(&mut self, offset: usize, kind: DefectKind) -> Result<()> {
-        if self.strict() {
-            let msg = Defect {
-                offset,
-                kind: kind.clone(),
-            }
-            .to_string();
-            let msg = msg
-                .rsplit_once(" at byte ")
-                .map_or(msg.clone(), |(m, _)| m.to_string());
-            return Err(self.err(ErrorKind::Malformed(msg.into()), offset));
+    fn with_path<T>(&self, r: &mut Reader<'a>, f: impl FnOnce(&mut Reader<'a>) -> T) -> T {
+        for &e in &self.open {
+            r.push_frame(elem_frame(e));
         }
-        self.defects.push(Defect { offset, kind });
-        Ok(())
+        let v = f(r);
+        for _ in &self.open {
+            r.pop_frame();
+        }
+        v
+    }
+
+    /// An error at position `at`, with the open elements on its path.
+    #[cold]
+    pub(crate) fn error(&self, r: &mut Reader<'a>, kind: ErrorKind, at: usize) -> Error {
+        self.with_path(r, |r| r.error_at(kind, at))
+    }
+
+    /// A defect at position `at`, with the open elements on its path.
+    #[cold]
+    pub(crate) fn defect(
+        &self,
+        r: &mut Reader<'a>,
+        kind: ErrorKind,
+        at: usize,
+        action: impl Into<Cow<'static, str>>,
+    ) -> Result<()> {
+        self.with_path(r, |r| r.defect_at(kind, at, action))
+    }
+
+    /// A reader error (a failed read, which consumed nothing) again, with
+    /// the open elements on its path.
+    #[cold]
+    fn reframe(&self, r: &mut Reader<'a>, e: Error) -> Error {
+        let at = r.pos();
+        self.error(r, e.kind().clone(), at)
     }
 
     #[inline]
-    fn byte(&mut self) -> Result<u8> {
-        match self.data.get(self.pos) {
-            Some(&b) => {
-                self.pos += 1;
-                Ok(b)
-            }
-            None => Err(self.err(
-                ErrorKind::UnexpectedEnd {
-                    needed: 1,
-                    available: 0,
-                },
-                self.pos,
-            )),
+    fn byte(&self, r: &mut Reader<'a>) -> Result<u8> {
+        match r.u8() {
+            Ok(b) => Ok(b),
+            Err(e) => Err(self.reframe(r, e)),
         }
     }
 
     #[inline]
-    fn mb(&mut self) -> Result<u32> {
-        let at = self.pos;
-        let (v, overlong) =
-            read_mb_u32(self.data, &mut self.pos).map_err(|e| e.context("WBXML body"))?;
-        if overlong {
-            self.defect(at, DefectKind::OverlongInteger)?;
+    fn mb(&self, r: &mut Reader<'a>) -> Result<u32> {
+        let at = r.pos();
+        let rest = r.rest();
+        if let Some(&b) = rest.first()
+            && b < 0x80
+        {
+            r.skip(1)?;
+            return Ok(u32::from(b));
         }
-        Ok(v)
+        match mb_parse(rest) {
+            Ok((v, n, overlong)) => {
+                r.skip(n)?;
+                if overlong {
+                    self.defect(r, overlong_kind(), at, OVERLONG_ACTION)?;
+                }
+                Ok(v)
+            }
+            Err((kind, off)) => Err(self.error(r, kind, at + off)),
+        }
     }
 
     /// A NUL-terminated inline string.
     #[inline]
-    fn termstr(&mut self) -> Result<&'a [u8]> {
-        let rest = self.data.get(self.pos..).unwrap_or_default();
+    fn termstr(&self, r: &mut Reader<'a>) -> Result<&'a [u8]> {
+        let rest = r.rest();
         match find_nul(rest) {
             Some(n) => {
-                self.pos += n + 1;
+                r.skip(n + 1)?;
                 Ok(rest.get(..n).unwrap_or_default())
             }
             None => {
-                if self.strict() {
-                    return Err(self.err(
-                        ErrorKind::UnexpectedEnd {
-                            needed: 1,
-                            available: 0,
-                        },
-                        self.data.len(),
-                    ));
-                }
-                self.defects.push(Defect {
-                    offset: self.data.len(),
-                    kind: DefectKind::Truncated {
-                        open_elements: self.depth,
+                let end = r.pos() + rest.len();
+                self.defect(
+                    r,
+                    ErrorKind::UnexpectedEnd {
+                        needed: 1,
+                        available: 0,
                     },
-                });
-                self.pos = self.data.len();
-                Ok(rest)
+                    end,
+                    "string without its terminator kept",
+                )?;
+                Ok(r.take_rest())
             }
         }
     }
 
-    fn table_string(&mut self, index: u32, at: usize) -> Result<&'a [u8]> {
+    fn table_string(&self, r: &mut Reader<'a>, index: u32, at: usize) -> Result<&'a [u8]> {
         match self.header.string_at(index) {
             Some(s) => Ok(s),
             None => {
-                self.defect(at, DefectKind::BadStringTableIndex { index })?;
+                self.defect(
+                    r,
+                    ErrorKind::InvalidValue {
+                        field: "string table index",
+                        value: u64::from(index),
+                    },
+                    at,
+                    "read as an empty string",
+                )?;
                 Ok(&[])
             }
         }
     }
 
-    fn enter(&mut self, at: usize) -> Result<()> {
-        let next = self.depth.saturating_add(1);
-        if next > self.opts.limits.max_depth {
-            return Err(self.err(
+    #[inline]
+    fn enter(&mut self, r: &mut Reader<'a>, elem: u16, at: usize) -> Result<()> {
+        if self.open.len() >= self.max_open {
+            let max = r.limits().max_depth;
+            return Err(self.error(
+                r,
                 ErrorKind::LimitExceeded {
-                    what: "element nesting depth",
-                    value: u64::from(next),
-                    max: u64::from(self.opts.limits.max_depth),
+                    what: "nesting depth",
+                    value: (self.base_depth + self.open.len() + 1) as u64,
+                    max: u64::from(max),
                 },
                 at,
             ));
         }
-        self.depth = next;
+        self.open.push(elem);
         Ok(())
     }
 
     /// Bookkeeping for an element start (tag or literal tag) at `at`.
-    fn start_element(&mut self, content: bool, attributes: bool, at: usize) -> Result<()> {
-        if self.depth == 0 {
+    #[inline]
+    fn start_element(
+        &mut self,
+        r: &mut Reader<'a>,
+        elem: u16,
+        content: bool,
+        attributes: bool,
+        at: usize,
+    ) -> Result<()> {
+        if self.open.is_empty() {
             self.roots += 1;
-            if self.roots > 1 && self.opts.framing == Framing::Document {
-                self.defect(at, DefectKind::ContentOutsideRoot)?;
+            if self.roots > 1 && self.framing == Framing::Document {
+                self.outside_root(r, at)?;
             }
         }
         if attributes {
-            self.state = State::Attributes { content };
+            self.state = State::Attributes { content, elem };
         } else if content {
-            self.enter(at)?;
+            self.enter(r, elem, at)?;
         }
         Ok(())
+    }
+
+    #[cold]
+    fn outside_root(&self, r: &mut Reader<'a>, at: usize) -> Result<()> {
+        self.defect(
+            r,
+            ErrorKind::Malformed("content outside the root element".into()),
+            at,
+            "kept",
+        )
     }
 
     /// Content (a string, entity, opaque, extension) at top level.
-    fn check_in_element(&mut self, at: usize) -> Result<()> {
-        if self.depth == 0 && self.state == State::Content && self.opts.framing == Framing::Document
+    #[inline]
+    fn check_in_element(&self, r: &mut Reader<'a>, at: usize) -> Result<()> {
+        if self.open.is_empty() && self.state == State::Content && self.framing == Framing::Document
         {
-            self.defect(at, DefectKind::ContentOutsideRoot)?;
+            self.outside_root(r, at)?;
         }
         Ok(())
     }
 
-    fn at_end(&mut self) -> Result<Option<Event<'a>>> {
+    #[cold]
+    fn at_end(&mut self, r: &mut Reader<'a>) -> Result<Option<Event<'a>>> {
         self.done = true;
-        let open = self.depth + u32::from(self.state != State::Content);
+        let open = self.open.len() + usize::from(self.state != State::Content);
+        let at = r.pos();
         if open > 0 {
-            if self.strict() {
-                return Err(self.err(
-                    ErrorKind::UnexpectedEnd {
-                        needed: 1,
-                        available: 0,
-                    },
-                    self.pos,
-                ));
-            }
-            self.defects.push(Defect {
-                offset: self.pos,
-                kind: DefectKind::Truncated {
-                    open_elements: self.depth,
+            self.defect(
+                r,
+                ErrorKind::UnexpectedEnd {
+                    needed: 1,
+                    available: 0,
                 },
-            });
-        } else if self.roots == 0 && self.opts.framing == Framing::Document {
-            return Err(self.err(ErrorKind::Malformed("no root element".into()), self.pos));
+                at,
+                format!("the input ends with {open} element(s) open; what was read is kept"),
+            )?;
+        } else if self.roots == 0 && self.framing == Framing::Document {
+            return Err(self.error(r, ErrorKind::Malformed("no root element".into()), at));
         }
         Ok(None)
     }
 
+    #[cold]
+    fn trailing(&mut self, r: &mut Reader<'a>) -> Result<Option<Event<'a>>> {
+        self.done = true;
+        let at = r.pos();
+        let count = r.remaining() as u64;
+        self.defect(
+            r,
+            ErrorKind::TrailingBytes { count },
+            at,
+            "bytes after the root element ignored",
+        )?;
+        r.take_rest();
+        Ok(None)
+    }
+
     /// The next event, `Ok(None)` at the end of the body.
-    pub fn next_event(&mut self) -> Result<Option<Event<'a>>> {
+    #[inline]
+    pub(crate) fn next(&mut self, r: &mut Reader<'a>) -> Result<Option<Event<'a>>> {
         if self.done {
             return Ok(None);
         }
         // After the root element only PIs may follow in a document.
-        if self.depth == 0
+        if self.open.is_empty()
             && self.state == State::Content
             && self.roots > 0
-            && self.opts.framing == Framing::Document
+            && self.framing == Framing::Document
         {
-            match self.data.get(self.pos) {
-                None => return self.at_end(),
-                Some(&PI) => {}
-                Some(_) => {
-                    let count = self.data.len() - self.pos;
-                    let at = self.pos;
-                    if self.strict() {
-                        self.done = true;
-                        return Err(self.err(
-                            ErrorKind::TrailingBytes {
-                                count: count as u64,
-                            },
-                            at,
-                        ));
-                    }
-                    self.defects.push(Defect {
-                        offset: at,
-                        kind: DefectKind::TrailingBytes { count },
-                    });
-                    self.done = true;
-                    return Ok(None);
-                }
+            match r.peek_u8() {
+                None => return self.at_end(r),
+                Some(PI) => {}
+                Some(_) => return self.trailing(r),
             }
         }
-        let at = self.pos;
+        let at = r.pos();
         self.last_offset = at;
-        let Some(&b) = self.data.get(self.pos) else {
-            return self.at_end();
+        let Some(b) = r.peek_u8() else {
+            return self.at_end(r);
         };
-        self.pos += 1;
+        r.skip(1)?;
         let ev = match b {
             SWITCH_PAGE => {
-                let p = self.byte()?;
+                let p = self.byte(r)?;
                 match self.state {
                     State::Content => self.tag_page = p,
                     _ => self.attr_page = p,
@@ -493,41 +374,41 @@ impl<'a> Parser<'a> {
             }
             END => {
                 match self.state {
-                    State::Attributes { content } => {
+                    State::Attributes { content, elem } => {
                         self.state = State::Content;
                         if content {
-                            self.enter(at)?;
+                            self.enter(r, elem, at)?;
                         }
                     }
                     State::Pi => self.state = State::Content,
                     State::Content => {
-                        if self.depth == 0 {
-                            return Err(self.err(
+                        if self.open.pop().is_none() {
+                            return Err(self.error(
+                                r,
                                 ErrorKind::Malformed("END without an open element".into()),
                                 at,
                             ));
                         }
-                        self.depth -= 1;
                     }
                 }
                 Event::End
             }
             ENTITY => {
-                self.check_in_element(at)?;
-                Event::Entity(self.mb()?)
+                self.check_in_element(r, at)?;
+                Event::Entity(self.mb(r)?)
             }
             STR_I => {
-                self.check_in_element(at)?;
-                Event::Str(self.termstr()?)
+                self.check_in_element(r, at)?;
+                Event::Str(self.termstr(r)?)
             }
             LITERAL | LITERAL_C | LITERAL_A | LITERAL_AC => {
-                let index = self.mb()?;
-                let name = self.table_string(index, at)?;
+                let index = self.mb(r)?;
+                let name = self.table_string(r, index, at)?;
                 match self.state {
                     State::Content => {
                         let content = b & TAG_CONTENT != 0;
                         let attributes = b & TAG_ATTRIBUTES != 0;
-                        self.start_element(content, attributes, at)?;
+                        self.start_element(r, LITERAL_ELEM, content, attributes, at)?;
                         Event::LiteralTag {
                             index,
                             name,
@@ -537,7 +418,8 @@ impl<'a> Parser<'a> {
                     }
                     _ if b == LITERAL => Event::AttrLiteral { index, name },
                     _ => {
-                        return Err(self.err(
+                        return Err(self.error(
+                            r,
                             ErrorKind::InvalidValue {
                                 field: "token in attribute list",
                                 value: u64::from(b),
@@ -548,15 +430,16 @@ impl<'a> Parser<'a> {
                 }
             }
             0x40..=0x42 => {
-                self.check_in_element(at)?;
+                self.check_in_element(r, at)?;
                 Event::ExtI {
                     n: b - 0x40,
-                    value: self.termstr()?,
+                    value: self.termstr(r)?,
                 }
             }
             PI => {
                 if self.state != State::Content {
-                    return Err(self.err(
+                    return Err(self.error(
+                        r,
                         ErrorKind::InvalidValue {
                             field: "token in attribute list",
                             value: u64::from(b),
@@ -568,40 +451,39 @@ impl<'a> Parser<'a> {
                 Event::Pi
             }
             0x80..=0x82 => {
-                self.check_in_element(at)?;
+                self.check_in_element(r, at)?;
                 Event::ExtT {
                     n: b - 0x80,
-                    index: self.mb()?,
+                    index: self.mb(r)?,
                 }
             }
             STR_T => {
-                self.check_in_element(at)?;
-                let index = self.mb()?;
-                let value = self.table_string(index, at)?;
+                self.check_in_element(r, at)?;
+                let index = self.mb(r)?;
+                let value = self.table_string(r, index, at)?;
                 Event::StrT { index, value }
             }
             0xC0..=0xC2 => {
-                self.check_in_element(at)?;
+                self.check_in_element(r, at)?;
                 Event::Ext(b - 0xC0)
             }
             OPAQUE => {
-                self.check_in_element(at)?;
-                let len_at = self.pos;
-                let len = self.mb()? as usize;
-                let available = self.data.len() - self.pos;
-                if len > available {
-                    return Err(self.err(
+                self.check_in_element(r, at)?;
+                let len_at = r.pos();
+                let len = self.mb(r)? as usize;
+                if len > r.remaining() {
+                    let max = r.remaining() as u64;
+                    return Err(self.error(
+                        r,
                         ErrorKind::LimitExceeded {
                             what: "OPAQUE length",
                             value: len as u64,
-                            max: available as u64,
+                            max,
                         },
                         len_at,
                     ));
                 }
-                let data = self.data.get(self.pos..self.pos + len).unwrap_or_default();
-                self.pos += len;
-                Event::Opaque(data)
+                Event::Opaque(r.bytes(len)?)
             }
             _ => match self.state {
                 State::Content => {
@@ -611,7 +493,7 @@ impl<'a> Parser<'a> {
                         content: b & TAG_CONTENT != 0,
                         attributes: b & TAG_ATTRIBUTES != 0,
                     };
-                    self.start_element(tag.content, tag.attributes, at)?;
+                    self.start_element(r, elem_of(tag), tag.content, tag.attributes, at)?;
                     Event::Start(tag)
                 }
                 _ if b < 0x80 => Event::AttrStart(b),
@@ -622,20 +504,156 @@ impl<'a> Parser<'a> {
     }
 }
 
+/// The pull parser. Iterate it for `Result<Event>`; after an error it
+/// yields nothing more. It owns its decoding session: the defects are
+/// [`Parser::defects`] (lenient mode) and [`Parser::finish`].
+///
+/// ```
+/// use ms_aswbxml::{Event, Framing, Parser};
+/// use msox_codec::Options;
+/// // <Ping xmlns="Ping"><Status>1</Status></Ping>
+/// let bytes = [0x03, 0x01, 0x6A, 0x00, 0x00, 0x0D, 0x45, 0x47, 0x03, b'1', 0x00, 0x01, 0x01];
+/// let mut p = Parser::new(&bytes, Framing::Document, &Options::strict())?;
+/// assert_eq!(p.header().charset, Some(106));
+/// let events: Vec<Event<'_>> = p.by_ref().collect::<Result<_, _>>()?;
+/// assert_eq!(events.len(), 6);
+/// assert_eq!(events[3], Event::Str(b"1"));
+/// assert!(p.defects().is_empty());
+///
+/// // A cut after the string: strict refuses, with the open elements.
+/// let mut p = Parser::new(&bytes[..11], Framing::Document, &Options::strict())?;
+/// let e = p.find_map(Result::err).unwrap();
+/// assert_eq!(e.to_string(), "unexpected end of input (needed 1 bytes, 0 left) \
+///     at byte 11 in WBXML > body > Ping > Status");
+/// # Ok::<(), msox_codec::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct Parser<'a> {
+    r: Reader<'a>,
+    st: Body<'a>,
+}
+
+impl<'a> Parser<'a> {
+    /// A parser over `data` in a new session with `options`; reads the
+    /// header now (unless headerless).
+    pub fn new(data: &'a [u8], framing: Framing, options: &Options) -> Result<Self> {
+        let mut r = Reader::with_options(data, options);
+        r.push_frame(Frame::new("WBXML"));
+        let st = Body::start(&mut r, framing)?;
+        r.push_frame(Frame::new("body"));
+        Ok(Parser { r, st })
+    }
+
+    /// The header (or [`Header::ACTIVESYNC`] when headerless).
+    pub fn header(&self) -> &Header<'a> {
+        &self.st.header
+    }
+
+    /// Whether the input had a header.
+    pub fn framing(&self) -> Framing {
+        self.st.framing
+    }
+
+    /// The decoding session (options, budget used, defects so far).
+    pub fn session(&self) -> &Session {
+        self.r.session()
+    }
+
+    /// Byte offset where the body starts.
+    pub fn body_start(&self) -> usize {
+        self.st.body_start
+    }
+
+    /// Byte offset of the token the last event came from.
+    pub fn last_offset(&self) -> usize {
+        self.st.last_offset
+    }
+
+    /// Elements currently open (with content).
+    pub fn depth(&self) -> u32 {
+        self.st.depth() as u32
+    }
+
+    /// The tag code page in force.
+    pub fn tag_page(&self) -> u8 {
+        self.st.tag_page
+    }
+
+    /// What the lenient decode read past so far.
+    pub fn defects(&self) -> &[Defect] {
+        self.r.defects()
+    }
+
+    /// Takes the defects reported so far.
+    pub fn take_defects(&mut self) -> Vec<Defect> {
+        self.r.session_mut().take_defects()
+    }
+
+    /// Ends the session: the defects.
+    pub fn finish(self) -> Vec<Defect> {
+        self.r.into_session().take_defects()
+    }
+
+    /// The next event, `Ok(None)` at the end of the body.
+    #[inline]
+    pub fn next_event(&mut self) -> Result<Option<Event<'a>>> {
+        let r = self.st.next(&mut self.r);
+        if r.is_err() {
+            self.st.done = true;
+        }
+        r
+    }
+}
+
 impl<'a> Iterator for Parser<'a> {
     type Item = Result<Event<'a>>;
 
     #[inline]
     fn next(&mut self) -> Option<Self::Item> {
-        match self.next_event() {
-            Ok(Some(e)) => Some(Ok(e)),
-            Ok(None) => None,
-            Err(e) => {
-                self.done = true;
-                Some(Err(e))
-            }
-        }
+        self.next_event().transpose()
     }
+}
+
+/// Collects every event of a body (the reader's window to its end), with
+/// the session's item budget charged as the event vector grows.
+pub(crate) fn collect_events<'a>(r: &mut Reader<'a>, st: &mut Body<'a>) -> Result<Vec<Event<'a>>> {
+    let mut events: Vec<Event<'a>> = Vec::new();
+    while let Some(e) = st.next(r)? {
+        if events.len() == events.capacity() {
+            // Each event takes at least one byte: the input bounds the count.
+            let add = events.capacity().max(16).min(r.remaining() + 1);
+            if let Err(k) = r.session_mut().charge_items(add, "WBXML event count") {
+                let at = r.pos();
+                return Err(st.error(r, k, at));
+            }
+            events.reserve_exact(add);
+        }
+        events.push(e);
+    }
+    Ok(events)
+}
+
+/// A decode of a whole body in a new session: the value and the defects.
+pub(crate) fn in_session<'a, T>(
+    data: &'a [u8],
+    framing: Framing,
+    options: &Options,
+    f: impl FnOnce(&mut Reader<'a>, &mut Body<'a>) -> Result<T>,
+) -> Result<Decoded<T>> {
+    msox_codec::decode_bytes_with_reader(data, options, |r| in_reader(r, framing, f))
+}
+
+/// Reads the header and runs `f` on the body, in frames `WBXML` and
+/// `body`, inside the reader's session.
+pub(crate) fn in_reader<'a, T>(
+    r: &mut Reader<'a>,
+    framing: Framing,
+    f: impl FnOnce(&mut Reader<'a>, &mut Body<'a>) -> Result<T>,
+) -> Result<T> {
+    r.frame("WBXML", |r| {
+        let mut st = Body::start(r, framing)?;
+        r.frame("body", |r| f(r, &mut st))
+    })
 }
 
 /// Position of the first NUL byte, a word at a time.
@@ -666,11 +684,17 @@ fn find_nul(s: &[u8]) -> Option<usize> {
 mod tests {
     use super::*;
 
-    fn events(bytes: &[u8], opts: DecodeOptions) -> Result<(Vec<Event<'_>>, Vec<Defect>)> {
-        let mut p = Parser::new(bytes, opts)?;
+    fn events<'a>(
+        bytes: &'a [u8],
+        framing: Framing,
+        opts: &Options,
+    ) -> Result<(Vec<Event<'a>>, Vec<Defect>)> {
+        let mut p = Parser::new(bytes, framing, opts)?;
         let ev = p.by_ref().collect::<Result<Vec<_>>>()?;
-        Ok((ev, p.take_defects()))
+        Ok((ev, p.finish()))
     }
+
+    const DOC: Framing = Framing::Document;
 
     #[test]
     fn find_nul_finds_every_position() {
@@ -690,7 +714,7 @@ mod tests {
     fn tags_strings_and_pages() {
         // Sync, SWITCH_PAGE 17, BodyPreference/Type "1", END END
         let b = [3, 1, 106, 0, 0x45, 0, 17, 0x45, 0x46, 3, b'1', 0, 1, 1, 1];
-        let (ev, d) = events(&b, DecodeOptions::strict()).unwrap();
+        let (ev, d) = events(&b, DOC, &Options::strict()).unwrap();
         assert!(d.is_empty());
         assert_eq!(ev[0], Event::Start(Tag::new(0, 5, true)));
         assert_eq!(ev[1], Event::SwitchPage(17));
@@ -702,26 +726,33 @@ mod tests {
     fn truncation_is_an_error_in_strict_and_a_defect_in_lenient() {
         let b = [3, 1, 106, 0, 0x45, 0x46, 3, b'1'];
         assert!(
-            events(&b, DecodeOptions::strict())
+            events(&b, DOC, &Options::strict())
                 .unwrap_err()
                 .is_unexpected_end()
         );
-        let (ev, d) = events(&b, DecodeOptions::default()).unwrap();
+        let (ev, d) = events(&b, DOC, &Options::lenient()).unwrap();
         assert_eq!(ev.len(), 3);
-        assert!(matches!(d[0].kind, DefectKind::Truncated { .. }));
+        assert!(d[0].error().is_unexpected_end());
+        assert_eq!(d[0].path().to_string(), "WBXML > body > Sync > Responses");
     }
 
     #[test]
     fn trailing_bytes_and_second_roots() {
         let b = [3, 1, 106, 0, 0x05, 0x05];
         assert!(matches!(
-            events(&b, DecodeOptions::strict()).unwrap_err().kind(),
+            events(&b, DOC, &Options::strict()).unwrap_err().kind(),
             ErrorKind::TrailingBytes { count: 1 }
         ));
-        let (_, d) = events(&b, DecodeOptions::default()).unwrap();
-        assert_eq!(d[0].kind, DefectKind::TrailingBytes { count: 1 });
+        let (_, d) = events(&b, DOC, &Options::lenient()).unwrap();
+        assert_eq!(d[0].kind(), &ErrorKind::TrailingBytes { count: 1 });
+        assert_eq!(d[0].offset(), Some(5));
         // headerless bodies may hold several elements
-        let (ev, d) = events(&[0x05, 0x06, 0x03, b'a', 0], DecodeOptions::headerless()).unwrap();
+        let (ev, d) = events(
+            &[0x05, 0x06, 0x03, b'a', 0],
+            Framing::Headerless,
+            &Options::lenient(),
+        )
+        .unwrap();
         assert_eq!(ev.len(), 3);
         assert!(d.is_empty());
     }
@@ -730,7 +761,7 @@ mod tests {
     fn deep_nesting_hits_the_depth_limit() {
         let mut b = vec![3, 1, 106, 0];
         b.extend(std::iter::repeat_n(0x45, 100));
-        let e = events(&b, DecodeOptions::default()).unwrap_err();
+        let e = events(&b, DOC, &Options::lenient()).unwrap_err();
         assert!(matches!(e.kind(), ErrorKind::LimitExceeded { .. }));
     }
 
@@ -742,7 +773,7 @@ mod tests {
             3, 1, 106, 3, b'a', b'b', 0, 0x43, 0x05, 0x85, 0x01, 0xC4, 0x00, 0x06, 0x83, 0x00,
             0x01, 0x83, 0x00, 0x01,
         ];
-        let (ev, d) = events(&b, DecodeOptions::strict()).unwrap();
+        let (ev, d) = events(&b, DOC, &Options::strict()).unwrap();
         assert!(d.is_empty());
         assert_eq!(
             ev,
@@ -775,7 +806,7 @@ mod tests {
     #[test]
     fn opaque_longer_than_input_is_refused() {
         let b = [3, 1, 106, 0, 0x45, 0xC3, 0x7F, 1, 2];
-        let e = events(&b, DecodeOptions::default()).unwrap_err();
+        let e = events(&b, DOC, &Options::lenient()).unwrap_err();
         assert!(matches!(e.kind(), ErrorKind::LimitExceeded { .. }));
         assert_eq!(e.offset(), Some(6));
     }

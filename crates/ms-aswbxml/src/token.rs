@@ -1,7 +1,7 @@
 //! [WBXML 1.3] 5.8.4 Global tokens and the mb_u_int32 integer form
 //! (WAP-192-WBXML-20010725 5.1), as [MS-ASWBXML] 2.1.1 profiles them.
 
-use msox_codec::{Error, ErrorKind, Result};
+use msox_codec::{Error, ErrorKind, Reader, Result};
 
 /// `SWITCH_PAGE`: the next byte is a code page number.
 pub const SWITCH_PAGE: u8 = 0x00;
@@ -37,45 +37,91 @@ pub const TAG_CONTENT: u8 = 0x40;
 /// Tag-token flag: the element has an attribute list (ends with `END`).
 pub const TAG_ATTRIBUTES: u8 = 0x80;
 
-/// Reads an mb_u_int32 at `*pos` of `data`: big-endian groups of 7 bits,
-/// the high bit set on every byte but the last. Returns the value and
-/// whether the encoding was overlong (leading `0x80` groups). Values over
-/// 32 bits and more than 5 bytes are errors.
+/// Parses an mb_u_int32 at the front of `s`: the value, the bytes it
+/// took, and whether it was overlong; or what is wrong and at which offset
+/// of `s`.
 #[inline]
-pub fn read_mb_u32(data: &[u8], pos: &mut usize) -> Result<(u32, bool)> {
-    let start = *pos;
+pub(crate) fn mb_parse(s: &[u8]) -> std::result::Result<(u32, usize, bool), (ErrorKind, usize)> {
     let mut v: u64 = 0;
     for i in 0..5 {
-        let Some(&b) = data.get(start + i) else {
-            return Err(Error::at_offset(
+        let Some(&b) = s.get(i) else {
+            return Err((
                 ErrorKind::UnexpectedEnd {
                     needed: 1,
                     available: 0,
                 },
-                start + i,
+                i,
             ));
         };
         v = (v << 7) | u64::from(b & 0x7F);
         if b & 0x80 == 0 {
-            *pos = start + i + 1;
             let Ok(v32) = u32::try_from(v) else {
-                return Err(Error::at_offset(
+                return Err((
                     ErrorKind::InvalidValue {
                         field: "mb_u_int32",
                         value: v,
                     },
-                    start,
+                    0,
                 ));
             };
-            let overlong = i > 0 && data.get(start) == Some(&0x80);
-            return Ok((v32, overlong));
+            let overlong = i > 0 && s.first() == Some(&0x80);
+            return Ok((v32, i + 1, overlong));
         }
     }
-    Err(Error::at_offset(
+    Err((
         ErrorKind::Malformed("mb_u_int32 longer than 5 bytes".into()),
-        start,
+        0,
     ))
 }
+
+/// Reads an mb_u_int32 at `*pos` of `data`: big-endian groups of 7 bits,
+/// the high bit set on every byte but the last. Returns the value and
+/// whether the encoding was overlong (leading `0x80` groups). Values over
+/// 32 bits and more than 5 bytes are errors (offsets count in `data`).
+#[inline]
+pub fn read_mb_u32(data: &[u8], pos: &mut usize) -> Result<(u32, bool)> {
+    let start = *pos;
+    match mb_parse(data.get(start..).unwrap_or_default()) {
+        Ok((v, n, overlong)) => {
+            *pos = start + n;
+            Ok((v, overlong))
+        }
+        Err((kind, off)) => Err(Error::at_offset(kind, start + off)),
+    }
+}
+
+/// Reads an mb_u_int32 at the reader's position (errors with the reader's
+/// offset and path); returns the value and whether it was overlong.
+#[inline]
+pub fn read_mb(r: &mut Reader<'_>) -> Result<(u32, bool)> {
+    let at = r.pos();
+    match mb_parse(r.rest()) {
+        Ok((v, n, overlong)) => {
+            r.skip(n)?;
+            Ok((v, overlong))
+        }
+        Err((kind, off)) => Err(r.error_at(kind, at + off)),
+    }
+}
+
+/// [`read_mb`], with an overlong encoding a defect (lenient: recorded, the
+/// value kept and re-encoded minimal).
+pub(crate) fn read_mb_field(r: &mut Reader<'_>) -> Result<u32> {
+    let at = r.pos();
+    let (v, overlong) = read_mb(r)?;
+    if overlong {
+        r.defect_at(overlong_kind(), at, OVERLONG_ACTION)?;
+    }
+    Ok(v)
+}
+
+/// The defect of an overlong mb_u_int32.
+pub(crate) fn overlong_kind() -> ErrorKind {
+    ErrorKind::Malformed("overlong mb_u_int32".into())
+}
+
+/// What lenient decoding does about an overlong mb_u_int32.
+pub(crate) const OVERLONG_ACTION: &str = "value kept; written back minimal";
 
 /// Bytes [`write_mb_u32`] writes for `v`.
 #[inline]

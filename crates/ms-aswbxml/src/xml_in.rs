@@ -13,29 +13,31 @@
 //! an element without children is data. With the header instruction (what
 //! [`crate::XmlOptions::lossless`] writes) every text node is data and the
 //! instructions restore the original bytes.
+//!
+//! The XML is untrusted input read in a decoding session: errors and
+//! defects give byte offsets in the XML and the path of open elements
+//! (`XML > Sync > Collections`); nesting counts against the session's depth
+//! limit and the WBXML written against its output budget. Lenient encoding
+//! reads past, each a [`Defect`](msox_codec::Defect) (strict refuses): an
+//! element with no ActiveSync code page or tag (skipped with its content),
+//! XML attributes (ignored), text outside the root element (ignored),
+//! opaque content that is not base64 (written as a string), a `str-t`
+//! instruction outside the string table (an empty string).
 
 use crate::codepages;
 use crate::document::Encoder;
 use crate::event::{Event, Tag};
 use crate::header::{Header, PublicId};
-use crate::parser::{Defect, DefectKind, Framing, Mode};
-use crate::xml_out::{Converted, UNKNOWN_PAGE_NS};
+use crate::parser::Framing;
+use crate::xml_out::UNKNOWN_PAGE_NS;
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as B64;
-use msox_codec::{Error, ErrorKind, Limits, Result};
+use msox_codec::{
+    Decoded, Error, ErrorKind, Frame, Options, Reader, Result, decode_bytes_with_reader,
+};
 use quick_xml::events::Event as X;
 use quick_xml::name::ResolveResult;
 use quick_xml::reader::NsReader;
-
-/// How to encode XML as WBXML.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct EncodeOptions {
-    /// Strict refuses unknown elements and attributes; lenient skips them
-    /// and reports a [`Defect`] (offsets are byte offsets in the XML).
-    pub mode: Mode,
-    /// Output size (`max_output`) and nesting depth (`max_depth`).
-    pub limits: Limits,
-}
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Pending {
@@ -50,45 +52,78 @@ enum Pending {
     SkipTable(u32),
 }
 
-struct Frame {
+struct Open {
     opaque: bool,
     children: bool,
+    name: &'static str,
 }
 
 struct Enc<'h> {
-    opts: EncodeOptions,
+    max_open: usize,
+    /// Output bytes charged so far.
+    charged: usize,
     header: Header<'h>,
     framing: Framing,
     exact: bool,
     enc: Option<Encoder>,
-    stack: Vec<Frame>,
+    stack: Vec<Open>,
     text: String,
     pending: Pending,
     skip: u32,
-    defects: Vec<Defect>,
     scratch: Vec<u8>,
 }
 
-/// Converts XML to WBXML.
+/// Converts XML to WBXML: the bytes and the defects.
 ///
 /// ```
-/// use ms_aswbxml::{xml_to_wbxml, EncodeOptions};
+/// use ms_aswbxml::xml_to_wbxml;
+/// use msox_codec::Options;
 /// let xml = r#"<?xml version="1.0" encoding="utf-8"?>
 /// <Ping xmlns="Ping">
 ///   <Status>1</Status>
 /// </Ping>"#;
-/// let out = xml_to_wbxml(xml.as_bytes(), EncodeOptions::default())?;
-/// assert_eq!(out.output, [0x03, 0x01, 0x6A, 0x00, 0x00, 0x0D, 0x45, 0x47, 0x03, b'1', 0x00, 0x01, 0x01]);
+/// let out = xml_to_wbxml(xml.as_bytes(), &Options::default())?;
+/// assert_eq!(out.value, [0x03, 0x01, 0x6A, 0x00, 0x00, 0x0D, 0x45, 0x47, 0x03, b'1', 0x00, 0x01, 0x01]);
+///
+/// // An element ActiveSync does not have: lenient skips it, strict refuses.
+/// let odd = br#"<Ping xmlns="Ping"><Nope>x</Nope><Status>1</Status></Ping>"#;
+/// let out = xml_to_wbxml(odd, &Options::lenient())?;
+/// assert_eq!(out.defects[0].offset(), Some(19));
+/// assert_eq!(out.defects[0].path().to_string(), "XML > Ping");
+/// assert!(xml_to_wbxml(odd, &Options::strict()).is_err());
 /// # Ok::<(), msox_codec::Error>(())
 /// ```
-pub fn xml_to_wbxml(xml: &[u8], opts: EncodeOptions) -> Result<Converted<Vec<u8>>> {
-    let xml = xml.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(xml);
-    let text = std::str::from_utf8(xml).map_err(|e| {
-        Error::at_offset(ErrorKind::BadString { encoding: "UTF-8" }, e.valid_up_to())
-    })?;
-    let mut r = NsReader::from_str(text);
-    r.config_mut().expand_empty_elements = false;
-    r.config_mut().trim_text(false);
+pub fn xml_to_wbxml(xml: &[u8], options: &Options) -> Result<Decoded<Vec<u8>>> {
+    decode_bytes_with_reader(xml, options, read_xml)
+}
+
+/// Encodes the XML that fills the rest of the reader's window as WBXML,
+/// inside the caller's decoding session.
+pub fn read_xml(r: &mut Reader<'_>) -> Result<Vec<u8>> {
+    r.frame("XML", |r| {
+        let mut base = r.pos();
+        let all = r.take_rest();
+        let xml = match all.strip_prefix(b"\xEF\xBB\xBF") {
+            Some(rest) => {
+                base += 3;
+                rest
+            }
+            None => all,
+        };
+        let text = std::str::from_utf8(xml).map_err(|e| {
+            r.error_at(
+                ErrorKind::BadString { encoding: "UTF-8" },
+                base + e.valid_up_to(),
+            )
+        })?;
+        encode(r, base, text)
+    })
+}
+
+fn encode(r0: &mut Reader<'_>, base: usize, text: &str) -> Result<Vec<u8>> {
+    let mut x = NsReader::from_str(text);
+    x.config_mut().expand_empty_elements = false;
+    x.config_mut().trim_text(false);
     let mut table_owner: Vec<u8> = Vec::new();
     // First pass over the prolog for the header instruction (the string
     // table must outlive the encoder).
@@ -100,8 +135,8 @@ pub fn xml_to_wbxml(xml: &[u8], opts: EncodeOptions) -> Result<Converted<Vec<u8>
     {
         let mut pr = NsReader::from_str(text);
         loop {
-            let at = pr.buffer_position() as usize;
-            match pr.read_event().map_err(|e| xml_err(e, at))? {
+            let at = base + pr.buffer_position() as usize;
+            match pr.read_event().map_err(|e| xml_err(r0, e, at))? {
                 X::PI(pi) if pi.target() == "wbxml" => {
                     let body = pi.content().trim();
                     if body == "headerless" {
@@ -115,19 +150,21 @@ pub fn xml_to_wbxml(xml: &[u8], opts: EncodeOptions) -> Result<Converted<Vec<u8>
                     exact = true;
                     for (k, v) in pi_attrs(body) {
                         match k {
-                            "version" => version = parse_version(v).ok_or_else(|| bad_pi(at))?,
+                            "version" => {
+                                version = parse_version(v).ok_or_else(|| bad_pi(r0, at))?
+                            }
                             "public-id" => {
-                                public_id = PublicId::Known(v.parse().map_err(|_| bad_pi(at))?)
+                                public_id = PublicId::Known(v.parse().map_err(|_| bad_pi(r0, at))?)
                             }
                             "public-id-index" => {
                                 public_id =
-                                    PublicId::StringTable(v.parse().map_err(|_| bad_pi(at))?)
+                                    PublicId::StringTable(v.parse().map_err(|_| bad_pi(r0, at))?)
                             }
-                            "charset" => charset = Some(v.parse().map_err(|_| bad_pi(at))?),
+                            "charset" => charset = Some(v.parse().map_err(|_| bad_pi(r0, at))?),
                             "string-table" => {
-                                table_owner = B64.decode(v).map_err(|_| bad_pi(at))?
+                                table_owner = B64.decode(v).map_err(|_| bad_pi(r0, at))?
                             }
-                            _ => return Err(bad_pi(at)),
+                            _ => return Err(bad_pi(r0, at)),
                         }
                     }
                     if version == 0 {
@@ -146,8 +183,10 @@ pub fn xml_to_wbxml(xml: &[u8], opts: EncodeOptions) -> Result<Converted<Vec<u8>
         charset,
         string_table: &table_owner,
     };
+    let depth = r0.session().usage().depth as usize;
     let mut e = Enc {
-        opts,
+        max_open: (r0.limits().max_depth as usize).saturating_sub(depth),
+        charged: 0,
         header,
         framing,
         exact,
@@ -156,12 +195,15 @@ pub fn xml_to_wbxml(xml: &[u8], opts: EncodeOptions) -> Result<Converted<Vec<u8>
         text: String::new(),
         pending: Pending::Default,
         skip: 0,
-        defects: Vec::new(),
         scratch: Vec::new(),
     };
+    let r = r0;
     loop {
-        let at = r.buffer_position() as usize;
-        let (res, ev) = r.read_resolved_event().map_err(|err| xml_err(err, at))?;
+        let at = base + x.buffer_position() as usize;
+        let (res, ev) = match x.read_resolved_event() {
+            Ok(v) => v,
+            Err(err) => return Err(e.with_path(r, |r| xml_err(r, err, at))),
+        };
         match ev {
             X::Eof => break,
             X::Start(_) if e.skip > 0 => e.skip += 1,
@@ -169,19 +211,24 @@ pub fn xml_to_wbxml(xml: &[u8], opts: EncodeOptions) -> Result<Converted<Vec<u8>
             _ if e.skip > 0 => {}
             X::Start(s) => {
                 let page = resolve_page(&res);
-                e.start(page, &s, true, at)?;
+                e.start(r, page, &s, true, at)?;
             }
             X::Empty(s) => {
                 let page = resolve_page(&res);
-                e.start(page, &s, false, at)?;
+                e.start(r, page, &s, false, at)?;
             }
-            X::End(_) => e.end(at)?,
+            X::End(_) => e.end(r, at)?,
             X::Text(t) => e.text.push_str(&t.xml10_content()),
             X::CData(c) => e.text.push_str(&c.xml10_content()),
             X::GeneralRef(g) => {
-                let ch = match g.resolve_char_ref().map_err(|err| {
-                    Error::at_offset(ErrorKind::Malformed(format!("XML: {err}").into()), at)
-                })? {
+                let resolved = match g.resolve_char_ref() {
+                    Ok(c) => c,
+                    Err(err) => {
+                        let kind = ErrorKind::Malformed(format!("XML: {err}").into());
+                        return Err(e.error(r, kind, at));
+                    }
+                };
+                let ch = match resolved {
                     Some(c) => c,
                     None => match &*g.xml10_content() {
                         "lt" => '<',
@@ -190,13 +237,10 @@ pub fn xml_to_wbxml(xml: &[u8], opts: EncodeOptions) -> Result<Converted<Vec<u8>
                         "apos" => '\u{27}',
                         "quot" => '"',
                         other => {
-                            return Err(Error::at_offset(
-                                ErrorKind::Malformed(
-                                    format!("XML: unknown entity &{other};").into(),
-                                ),
-                                at,
-                            )
-                            .context("XML to WBXML"));
+                            let kind = ErrorKind::Malformed(
+                                format!("XML: unknown entity &{other};").into(),
+                            );
+                            return Err(e.error(r, kind, at));
                         }
                     },
                 };
@@ -205,13 +249,14 @@ pub fn xml_to_wbxml(xml: &[u8], opts: EncodeOptions) -> Result<Converted<Vec<u8>
             X::PI(pi) => {
                 if pi.target() == "wbxml" {
                     let body = pi.content().trim().to_string();
-                    e.pi(&body, at)?;
+                    e.pi(r, &body, at)?;
                 }
             }
             X::Comment(_) | X::Decl(_) | X::DocType(_) => {}
         }
     }
-    e.finish(r.buffer_position() as usize)
+    let end = base + x.buffer_position() as usize;
+    e.finish(r, end)
 }
 
 /// The code page of an element's resolved namespace: `Ok(page)`, or
@@ -232,19 +277,33 @@ fn resolve_page(res: &ResolveResult<'_>) -> std::result::Result<u8, ()> {
 }
 
 impl Enc<'_> {
-    fn strict(&self) -> bool {
-        self.opts.mode == Mode::Strict
+    /// Runs `f` with the open elements pushed as frames.
+    #[cold]
+    fn with_path<T>(&self, r: &mut Reader<'_>, f: impl FnOnce(&mut Reader<'_>) -> T) -> T {
+        for o in &self.stack {
+            r.push_frame(Frame::new(o.name));
+        }
+        let v = f(r);
+        for _ in &self.stack {
+            r.pop_frame();
+        }
+        v
     }
 
-    fn defect(&mut self, at: usize, kind: DefectKind, what: &str) -> Result<()> {
-        if self.strict() {
-            return Err(
-                Error::at_offset(ErrorKind::Malformed(what.to_string().into()), at)
-                    .context("XML to WBXML"),
-            );
-        }
-        self.defects.push(Defect { offset: at, kind });
-        Ok(())
+    #[cold]
+    fn error(&self, r: &mut Reader<'_>, kind: ErrorKind, at: usize) -> Error {
+        self.with_path(r, |r| r.error_at(kind, at))
+    }
+
+    #[cold]
+    fn defect(
+        &self,
+        r: &mut Reader<'_>,
+        kind: ErrorKind,
+        at: usize,
+        action: &'static str,
+    ) -> Result<()> {
+        self.with_path(r, |r| r.defect_at(kind, at, action))
     }
 
     fn enc(&mut self) -> Result<&mut Encoder> {
@@ -256,21 +315,20 @@ impl Enc<'_> {
             .ok_or_else(|| Error::new(ErrorKind::Malformed("no encoder".into())))
     }
 
-    fn check_size(&self) -> Result<()> {
+    /// Charges the WBXML written since the last charge.
+    fn charge(&mut self, r: &mut Reader<'_>, at: usize) -> Result<()> {
         let len = self.enc.as_ref().map_or(0, Encoder::len);
-        if len > self.opts.limits.max_output {
-            return Err(Error::new(ErrorKind::LimitExceeded {
-                what: "WBXML output size",
-                value: len as u64,
-                max: self.opts.limits.max_output as u64,
-            }));
+        let n = len.saturating_sub(self.charged);
+        if let Err(k) = r.session_mut().charge_output(n) {
+            return Err(self.error(r, k, at));
         }
+        self.charged = len;
         Ok(())
     }
 
     /// Writes the pending text. `boundary`: 0 a child element starts, 1 the
     /// element ends, 2 an instruction.
-    fn flush_text(&mut self, boundary: u8, at: usize) -> Result<()> {
+    fn flush_text(&mut self, r: &mut Reader<'_>, boundary: u8, at: usize) -> Result<()> {
         let pending = std::mem::replace(&mut self.pending, Pending::Default);
         if self.text.is_empty() {
             // `<?wbxml str-i?>` or `<?wbxml opaque?>` with no text: empty data.
@@ -281,13 +339,20 @@ impl Enc<'_> {
             };
         }
         let text = std::mem::take(&mut self.text);
-        let result = self.write_text(&text, pending, boundary, at);
+        let result = self.write_text(r, &text, pending, boundary, at);
         self.text = text;
         self.text.clear();
         result
     }
 
-    fn write_text(&mut self, text: &str, pending: Pending, boundary: u8, at: usize) -> Result<()> {
+    fn write_text(
+        &mut self,
+        r: &mut Reader<'_>,
+        text: &str,
+        pending: Pending,
+        boundary: u8,
+        at: usize,
+    ) -> Result<()> {
         let Some(frame) = self.stack.last() else {
             if text.bytes().all(|b| b.is_ascii_whitespace()) {
                 return Ok(());
@@ -296,9 +361,10 @@ impl Enc<'_> {
                 return self.enc()?.str_i(text.as_bytes());
             }
             return self.defect(
+                r,
+                ErrorKind::Malformed("text outside the root element".into()),
                 at,
-                DefectKind::ContentOutsideRoot,
-                "text outside the root element",
+                "ignored",
             );
         };
         let layout = !self.exact
@@ -331,9 +397,10 @@ impl Enc<'_> {
                     return r;
                 }
                 Err(_) => self.defect(
+                    r,
+                    ErrorKind::Malformed("opaque element content is not base64".into()),
                     at,
-                    DefectKind::BadText,
-                    "opaque element content is not base64",
+                    "written as a string",
                 )?,
             }
         }
@@ -342,12 +409,13 @@ impl Enc<'_> {
 
     fn start(
         &mut self,
+        r: &mut Reader<'_>,
         page: std::result::Result<u8, ()>,
         s: &quick_xml::events::BytesStart<'_>,
         content: bool,
         at: usize,
     ) -> Result<()> {
-        self.flush_text(0, at)?;
+        self.flush_text(r, 0, at)?;
         let local = s.local_name();
         let name = local.into_inner();
         let token = match page {
@@ -362,7 +430,12 @@ impl Enc<'_> {
             let what = format!(
                 "unknown element {name} (no ActiveSync code page for its namespace, or no such tag on it)"
             );
-            self.defect(at, DefectKind::Skipped("unknown XML element"), &what)?;
+            self.defect(
+                r,
+                ErrorKind::Malformed(what.into()),
+                at,
+                "skipped with its content",
+            )?;
             if content {
                 self.skip = 1;
             }
@@ -371,9 +444,10 @@ impl Enc<'_> {
         for a in s.attributes().with_checks(false).flatten() {
             if a.key.as_namespace_binding().is_none() {
                 self.defect(
+                    r,
+                    ErrorKind::Unsupported("XML attributes have no WBXML form here".into()),
                     at,
-                    DefectKind::Skipped("XML attributes"),
-                    "XML attributes have no WBXML form here",
+                    "ignored",
                 )?;
             }
         }
@@ -383,110 +457,128 @@ impl Enc<'_> {
         let tag = Tag::new(page, token, content);
         self.enc()?.start(tag)?;
         if content {
-            if self.stack.len() as u64 >= u64::from(self.opts.limits.max_depth) {
-                return Err(Error::at_offset(
+            if self.stack.len() >= self.max_open {
+                let max = r.limits().max_depth;
+                let value = (r.session().usage().depth as usize + self.stack.len() + 1) as u64;
+                return Err(self.error(
+                    r,
                     ErrorKind::LimitExceeded {
-                        what: "element nesting depth",
-                        value: self.stack.len() as u64 + 1,
-                        max: u64::from(self.opts.limits.max_depth),
+                        what: "nesting depth",
+                        value,
+                        max: u64::from(max),
                     },
                     at,
                 ));
             }
-            let opaque = tag.def().is_some_and(|d| d.is_opaque());
-            self.stack.push(Frame {
-                opaque,
+            let def = tag.def();
+            self.stack.push(Open {
+                opaque: def.is_some_and(|d| d.is_opaque()),
                 children: false,
+                name: def.map_or("unknown tag", |d| d.name),
             });
         }
-        self.check_size()
+        self.charge(r, at)
     }
 
-    fn end(&mut self, at: usize) -> Result<()> {
-        self.flush_text(1, at)?;
+    fn end(&mut self, r: &mut Reader<'_>, at: usize) -> Result<()> {
+        self.flush_text(r, 1, at)?;
         if self.stack.pop().is_some() {
             self.enc()?.end();
         }
-        self.check_size()
+        self.charge(r, at)
     }
 
-    fn pi(&mut self, body: &str, at: usize) -> Result<()> {
+    fn pi(&mut self, r: &mut Reader<'_>, body: &str, at: usize) -> Result<()> {
         let (cmd, arg) = body.split_once(' ').unwrap_or((body, ""));
         let arg = arg.trim();
         match cmd {
             _ if cmd.starts_with("version") || cmd == "headerless" => {
                 if self.enc.is_some() {
-                    return Err(bad_pi(at));
+                    return Err(self.with_path(r, |r| bad_pi(r, at)));
                 }
                 Ok(())
             }
             "switch-page" => {
-                self.flush_text(2, at)?;
-                let p: u8 = arg.parse().map_err(|_| bad_pi(at))?;
+                self.flush_text(r, 2, at)?;
+                let p: u8 = arg
+                    .parse()
+                    .map_err(|_| self.with_path(r, |r| bad_pi(r, at)))?;
                 self.enc()?.event(&Event::SwitchPage(p))
             }
             "str-i" => {
-                self.flush_text(2, at)?;
+                self.flush_text(r, 2, at)?;
                 self.pending = Pending::Str;
                 Ok(())
             }
             "opaque" => {
-                self.flush_text(2, at)?;
+                self.flush_text(r, 2, at)?;
                 self.pending = Pending::Opaque;
                 Ok(())
             }
             "str-t" => {
-                self.flush_text(2, at)?;
-                let i: u32 = arg.parse().map_err(|_| bad_pi(at))?;
+                self.flush_text(r, 2, at)?;
+                let i: u32 = arg
+                    .parse()
+                    .map_err(|_| self.with_path(r, |r| bad_pi(r, at)))?;
                 let value = match self.header.string_at(i) {
                     Some(v) => v,
-                    None if self.strict() => return Err(bad_pi(at)),
-                    None => &[],
+                    None => {
+                        self.defect(
+                            r,
+                            ErrorKind::InvalidValue {
+                                field: "string table index",
+                                value: u64::from(i),
+                            },
+                            at,
+                            "read as an empty string",
+                        )?;
+                        &[]
+                    }
                 };
                 self.enc()?.event(&Event::StrT { index: i, value })?;
                 self.pending = Pending::SkipTable(i);
                 Ok(())
             }
             "str-i-b64" => {
-                self.flush_text(2, at)?;
-                let data = B64.decode(arg).map_err(|_| bad_pi(at))?;
+                self.flush_text(r, 2, at)?;
+                let data = B64
+                    .decode(arg)
+                    .map_err(|_| self.with_path(r, |r| bad_pi(r, at)))?;
                 self.enc()?.str_i(&data)
             }
             "entity" => {
-                self.flush_text(2, at)?;
-                let c: u32 = arg.parse().map_err(|_| bad_pi(at))?;
+                self.flush_text(r, 2, at)?;
+                let c: u32 = arg
+                    .parse()
+                    .map_err(|_| self.with_path(r, |r| bad_pi(r, at)))?;
                 self.enc()?.event(&Event::Entity(c))
             }
-            _ => Err(bad_pi(at)),
+            _ => Err(self.with_path(r, |r| bad_pi(r, at))),
         }
+        .and_then(|()| self.charge(r, at))
     }
 
-    fn finish(mut self, at: usize) -> Result<Converted<Vec<u8>>> {
-        self.flush_text(1, at)?;
+    fn finish(mut self, r: &mut Reader<'_>, at: usize) -> Result<Vec<u8>> {
+        self.flush_text(r, 1, at)?;
         if !self.stack.is_empty() || self.skip > 0 {
-            return Err(Error::at_offset(
+            return Err(self.error(
+                r,
                 ErrorKind::UnexpectedEnd {
                     needed: 1,
                     available: 0,
                 },
                 at,
-            )
-            .context("XML to WBXML"));
+            ));
         }
         if self.enc.is_none() && self.framing == Framing::Headerless {
             // An empty fragment is a fragment.
             self.enc()?;
         }
+        self.charge(r, at)?;
         let Some(enc) = self.enc.take() else {
-            return Err(
-                Error::at_offset(ErrorKind::Malformed("no root element".into()), at)
-                    .context("XML to WBXML"),
-            );
+            return Err(r.error_at(ErrorKind::Malformed("no root element".into()), at));
         };
-        Ok(Converted {
-            output: enc.finish(),
-            defects: self.defects,
-        })
+        Ok(enc.finish())
     }
 }
 
@@ -517,15 +609,14 @@ fn pi_attrs(body: &str) -> Vec<(&str, &str)> {
 }
 
 #[cold]
-fn bad_pi(at: usize) -> Error {
-    Error::at_offset(
+fn bad_pi(r: &mut Reader<'_>, at: usize) -> Error {
+    r.error_at(
         ErrorKind::Malformed("bad <?wbxml ...?> instruction".into()),
         at,
     )
-    .context("XML to WBXML")
 }
 
 #[cold]
-fn xml_err(e: quick_xml::Error, at: usize) -> Error {
-    Error::at_offset(ErrorKind::Malformed(format!("XML: {e}").into()), at).context("XML to WBXML")
+fn xml_err(r: &mut Reader<'_>, e: quick_xml::Error, at: usize) -> Error {
+    r.error_at(ErrorKind::Malformed(format!("XML: {e}").into()), at)
 }

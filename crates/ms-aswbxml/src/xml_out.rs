@@ -1,4 +1,4 @@
-//! WBXML → XML, streaming from the [`Parser`] (no tree is built).
+//! WBXML → XML, streaming from the pull parser ([`crate::Parser`]; no tree is built).
 //!
 //! ## The XML form
 //!
@@ -28,14 +28,35 @@
 //! for unknown pages). Lossless output is not indented (every text node is
 //! data). Attributes, literal tags, PIs and extensions — WBXML features
 //! ActiveSync does not use — have no XML form: an error in strict mode and
-//! with `lossless`, skipped with a [`Defect`] otherwise.
+//! with `lossless`, skipped with a [`Defect`](msox_codec::Defect) otherwise.
+//!
+//! ## Defects of the conversion
+//!
+//! Besides the parser's (see [`crate::parser`]), lenient conversion reads
+//! past, each a defect at the token with the open elements on its path:
+//! a tag or code page [MS-ASWBXML] does not define (invalid tag token /
+//! code page: the element and its content are skipped; lossless XML keeps
+//! them as `_0xTT`), text that is not UTF-8 or holds characters XML 1.0
+//! forbids (bad string: U+FFFD written), the features above (unsupported:
+//! skipped), a charset other than UTF-8 (invalid charset at the header
+//! field: strings read as UTF-8).
+//!
+//! ## Output
+//!
+//! Every byte of XML is charged to the session's output budget
+//! ([`Limits::output_cap`](msox_codec::Limits::output_cap) of the input)
+//! before it goes to the [`Sink`] in pieces of about 32 KiB; string-table
+//! references cannot amplify past it.
 
 use crate::codepages::{self, TagDef};
 use crate::event::Event;
-use crate::parser::{DecodeOptions, Defect, DefectKind, Framing, Mode, Parser};
+use crate::parser::{Body, Framing, in_reader, in_session};
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as B64;
-use msox_codec::{Error, ErrorKind, Result};
+use msox_codec::{Decoded, ErrorKind, Options, Reader, Result, Sink};
+
+/// Staged XML is charged and handed to the sink at this size.
+const STAGE: usize = 32 << 10;
 
 /// How to write XML.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,16 +90,6 @@ impl XmlOptions {
     }
 }
 
-/// The result of a conversion: the text and what a lenient decode skipped
-/// or repaired.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Converted<T> {
-    /// The output.
-    pub output: T,
-    /// Defects (empty for clean input).
-    pub defects: Vec<Defect>,
-}
-
 /// Namespace URI for a code page [MS-ASWBXML] does not define.
 pub const UNKNOWN_PAGE_NS: &str = "urn:x-msox:aswbxml:page:";
 
@@ -96,67 +107,132 @@ struct Frame {
     last: u8,
 }
 
-/// Converts WBXML to XML.
+/// Converts WBXML to XML: the text and the defects.
 ///
 /// ```
-/// use ms_aswbxml::{wbxml_to_xml, DecodeOptions, XmlOptions};
+/// use ms_aswbxml::{wbxml_to_xml, Framing, XmlOptions};
+/// use msox_codec::Options;
 /// let bytes = [0x03, 0x01, 0x6A, 0x00, 0x00, 0x0D, 0x45, 0x47, 0x03, b'1', 0x00, 0x01, 0x01];
-/// let xml = wbxml_to_xml(&bytes, DecodeOptions::default(), XmlOptions::default())?;
-/// assert_eq!(xml.output, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n\
+/// let xml = wbxml_to_xml(&bytes, Framing::Document, &Options::default(), XmlOptions::default())?;
+/// assert_eq!(xml.value, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n\
 ///     <Ping xmlns=\"Ping\">\n  <Status>1</Status>\n</Ping>\n");
 /// # Ok::<(), msox_codec::Error>(())
 /// ```
 pub fn wbxml_to_xml(
     data: &[u8],
-    dopts: DecodeOptions,
+    framing: Framing,
+    options: &Options,
     xopts: XmlOptions,
-) -> Result<Converted<String>> {
-    let mut p = Parser::new(data, dopts)?;
-    let mut w = XmlWriter::new(&p, xopts, data.len());
-    while let Some(ev) = p.next_event()? {
-        let at = p.last_offset();
-        w.event(&ev, at)?;
-        if w.out.len() > dopts.limits.max_output {
-            return Err(Error::new(ErrorKind::LimitExceeded {
-                what: "XML output size",
-                value: w.out.len() as u64,
-                max: dopts.limits.max_output as u64,
-            }));
-        }
-    }
-    let mut defects = p.take_defects();
-    defects.append(&mut w.defects);
-    let output = w.finish();
-    Ok(Converted { output, defects })
+) -> Result<Decoded<String>> {
+    let cap = data
+        .len()
+        .saturating_mul(2)
+        .min(options.limits.output_cap(data.len()))
+        .min(1 << 26);
+    // Written straight into the string (no sink): charged as it grows.
+    in_session(data, framing, options, |r, st| {
+        convert::<Vec<u8>>(r, st, xopts, None, cap + 64)
+    })
 }
 
-struct XmlWriter {
+/// Converts WBXML to XML into `out` (a file, a socket): memory stays flat
+/// in the size of the XML. What was written before an error stays written.
+///
+/// ```
+/// use ms_aswbxml::{wbxml_to_xml_into, Framing, XmlOptions};
+/// use msox_codec::{CountingSink, Limits, Options};
+/// let bytes = [0x03, 0x01, 0x6A, 0x00, 0x00, 0x0D, 0x45, 0x47, 0x03, b'1', 0x00, 0x01, 0x01];
+/// let mut n = CountingSink::default();
+/// wbxml_to_xml_into(&bytes, Framing::Document, &Options::default(), XmlOptions::lossless(), &mut n)?;
+/// assert!(n.count > 50);
+/// // Every byte counts against the output budget.
+/// let tight = Options::default().with_limits(Limits::DEFAULT.with_max_output(20));
+/// let e = wbxml_to_xml_into(&bytes, Framing::Document, &tight, XmlOptions::lossless(), &mut n);
+/// assert!(e.unwrap_err().is_limit());
+/// # Ok::<(), msox_codec::Error>(())
+/// ```
+pub fn wbxml_to_xml_into<S: Sink + ?Sized>(
+    data: &[u8],
+    framing: Framing,
+    options: &Options,
+    xopts: XmlOptions,
+    out: &mut S,
+) -> Result<Decoded<()>> {
+    in_session(data, framing, options, |r, st| {
+        convert(r, st, xopts, Some(out), STAGE + 1024).map(drop)
+    })
+}
+
+/// Converts the WBXML that fills the rest of the reader's window into
+/// `out`, inside the caller's decoding session.
+pub fn write_xml<S: Sink + ?Sized>(
+    r: &mut Reader<'_>,
+    framing: Framing,
+    xopts: XmlOptions,
+    out: &mut S,
+) -> Result<()> {
+    in_reader(r, framing, |r, st| {
+        convert(r, st, xopts, Some(out), STAGE + 1024).map(drop)
+    })
+}
+
+/// Converts the body; with a sink the XML goes there in pieces (and the
+/// string returned is empty), without one it is returned.
+fn convert<'a, S: Sink + ?Sized>(
+    r: &mut Reader<'a>,
+    st: &mut Body<'a>,
+    xopts: XmlOptions,
+    sink: Option<&mut S>,
+    capacity: usize,
+) -> Result<String> {
+    let mut w = XmlWriter::new(r, st, xopts, sink, capacity)?;
+    while let Some(ev) = st.next(r)? {
+        let at = st.last_offset;
+        w.event(r, st, &ev, at)?;
+        if w.out.len() - w.charged >= STAGE {
+            w.flush(r, st)?;
+        }
+    }
+    w.finish(r, st)
+}
+
+struct XmlWriter<'s, S: ?Sized> {
+    /// Where the XML goes in pieces; `None`: it stays in `out`.
+    sink: Option<&'s mut S>,
+    /// XML not yet handed to the sink (all of it without a sink).
     out: String,
+    /// Bytes of `out` charged to the output budget.
+    charged: usize,
     stack: Vec<Frame>,
     indent: Option<usize>,
     lossless: bool,
-    strict: bool,
     /// Depth of skipped element content still to pass (0: not skipping).
     skip: u32,
     /// Inside an attribute list or PI being skipped (until its END).
     skip_attrs: bool,
     /// After the skipped attribute list, content follows.
     skip_attrs_content: bool,
+    /// The last byte handed to the sink (the staged XML continues it).
+    flushed_last: Option<u8>,
     top_level_written: bool,
-    defects: Vec<Defect>,
     b64: String,
 }
 
-impl XmlWriter {
-    fn new(p: &Parser<'_>, o: XmlOptions, input_len: usize) -> Self {
-        let mut out = String::with_capacity(input_len.saturating_mul(2).min(1 << 26) + 64);
+impl<'s, S: Sink + ?Sized> XmlWriter<'s, S> {
+    fn new<'a>(
+        r: &mut Reader<'a>,
+        st: &Body<'a>,
+        o: XmlOptions,
+        sink: Option<&'s mut S>,
+        capacity: usize,
+    ) -> Result<Self> {
+        let mut out = String::with_capacity(capacity);
         if o.declaration {
             out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
         }
-        let mut defects = Vec::new();
-        let h = p.header();
+        let h = &st.header;
         if o.lossless {
-            if p.options().framing == Framing::Headerless {
+            if st.framing == Framing::Headerless {
                 out.push_str("<?wbxml headerless?>");
             } else {
                 out.push_str("<?wbxml version=\"");
@@ -178,64 +254,98 @@ impl XmlWriter {
                 }
                 out.push_str("?>");
             }
-            if o.indent.is_some() && !o.lossless {
-                out.push('\n');
-            }
         }
         if let Some(c) = h.charset
             && c != crate::header::CHARSET_UTF8
             && c != 3
         {
-            defects.push(Defect {
-                offset: 0,
-                kind: DefectKind::Charset(c),
-            });
+            let at = st.charset_pos.unwrap_or(st.body_start);
+            r.frame("header", |r| {
+                r.defect_at(
+                    ErrorKind::InvalidValue {
+                        field: "charset",
+                        value: u64::from(c),
+                    },
+                    at,
+                    "strings read as UTF-8",
+                )
+            })?;
         }
-        XmlWriter {
+        Ok(XmlWriter {
+            sink,
             out,
+            charged: 0,
             stack: Vec::with_capacity(32),
             indent: if o.lossless { None } else { o.indent },
             lossless: o.lossless,
-            strict: p.options().mode == Mode::Strict,
             skip: 0,
             skip_attrs: false,
             skip_attrs_content: false,
+            flushed_last: None,
             top_level_written: false,
-            defects,
             b64: String::new(),
-        }
+        })
     }
 
-    fn finish(mut self) -> String {
+    /// Charges the staged XML and hands it to the sink.
+    fn flush<'a>(&mut self, r: &mut Reader<'a>, st: &Body<'a>) -> Result<()> {
+        let n = self.out.len() - self.charged;
+        if n == 0 {
+            return Ok(());
+        }
+        if let Err(k) = r.session_mut().charge_output(n) {
+            let at = r.pos();
+            return Err(st.error(r, k, at));
+        }
+        let Some(sink) = self.sink.as_mut() else {
+            self.charged = self.out.len();
+            return Ok(());
+        };
+        if let Err(e) = sink.write(self.out.as_bytes()) {
+            let at = r.pos();
+            return Err(r.locate(e, at));
+        }
+        self.flushed_last = self.out.as_bytes().last().copied();
+        self.out.clear();
+        Ok(())
+    }
+
+    /// The last byte of the XML so far (staged or handed over).
+    fn tail(&self) -> Option<u8> {
+        self.out.as_bytes().last().copied().or(self.flushed_last)
+    }
+
+    fn finish<'a>(mut self, r: &mut Reader<'a>, st: &Body<'a>) -> Result<String> {
         // Close what a truncated (lenient) input left open.
         while let Some(f) = self.stack.pop() {
             self.close(&f);
         }
-        if self.indent.is_some() || self.out.ends_with('>') {
+        if self.indent.is_some() || self.tail() == Some(b'>') {
             self.out.push('\n');
         }
-        self.out
+        self.flush(r, st)?;
+        Ok(self.out)
     }
 
     #[cold]
-    fn unsupported(&mut self, what: &'static str, at: usize) -> Result<()> {
-        if self.strict || self.lossless {
-            return Err(Error::at_offset(
-                ErrorKind::Unsupported(format!("{what} have no XML form").into()),
-                at,
-            )
-            .context("WBXML to XML"));
+    fn unsupported<'a>(
+        &mut self,
+        r: &mut Reader<'a>,
+        st: &Body<'a>,
+        what: &'static str,
+        at: usize,
+    ) -> Result<()> {
+        let kind = ErrorKind::Unsupported(format!("{what} have no XML form").into());
+        // Lossless XML cannot skip: an error in both modes.
+        if self.lossless {
+            return Err(st.error(r, kind, at));
         }
-        self.defects.push(Defect {
-            offset: at,
-            kind: DefectKind::Skipped(what),
-        });
-        Ok(())
+        st.defect(r, kind, at, "skipped")
     }
 
     fn newline(&mut self, depth: usize) {
         if let Some(n) = self.indent {
-            if !self.out.is_empty() && !self.out.ends_with('\n') {
+            if self.tail().is_some_and(|c| c != b'\n') {
                 self.out.push('\n');
             }
             for _ in 0..n * depth {
@@ -262,7 +372,13 @@ impl XmlWriter {
         }
     }
 
-    fn event(&mut self, ev: &Event<'_>, at: usize) -> Result<()> {
+    fn event<'a>(
+        &mut self,
+        r: &mut Reader<'a>,
+        st: &Body<'a>,
+        ev: &Event<'_>,
+        at: usize,
+    ) -> Result<()> {
         if self.skip_attrs {
             if matches!(ev, Event::End) {
                 self.skip_attrs = false;
@@ -313,31 +429,18 @@ impl XmlWriter {
             Event::Start(t) => {
                 let def = t.def();
                 if def.is_none() && !self.lossless {
-                    if self.strict {
-                        return Err(Error::at_offset(
-                            ErrorKind::InvalidValue {
-                                field: "tag token",
-                                value: u64::from(t.byte()),
-                            },
-                            at,
-                        )
-                        .context(if codepages::page(t.page).is_some() {
-                            "WBXML to XML (unknown tag)"
-                        } else {
-                            "WBXML to XML (unknown code page)"
-                        }));
-                    }
-                    self.defects.push(Defect {
-                        offset: at,
-                        kind: if codepages::page(t.page).is_some() {
-                            DefectKind::UnknownTag {
-                                page: t.page,
-                                token: t.token,
-                            }
-                        } else {
-                            DefectKind::UnknownCodePage { page: t.page }
-                        },
-                    });
+                    let kind = if codepages::page(t.page).is_some() {
+                        ErrorKind::InvalidValue {
+                            field: "tag token",
+                            value: u64::from(t.token),
+                        }
+                    } else {
+                        ErrorKind::InvalidValue {
+                            field: "code page",
+                            value: u64::from(t.page),
+                        }
+                    };
+                    st.defect(r, kind, at, "element skipped with its content")?;
                     if t.attributes {
                         self.skip_attrs = true;
                         self.skip_attrs_content = t.content;
@@ -348,7 +451,7 @@ impl XmlWriter {
                 }
                 if t.attributes {
                     // Written without its attributes; they are skipped.
-                    self.unsupported("attributes", at)?;
+                    self.unsupported(r, st, "attributes", at)?;
                     self.skip_attrs = true;
                     self.skip_attrs_content = false;
                 }
@@ -363,7 +466,7 @@ impl XmlWriter {
                 attributes,
                 ..
             } => {
-                self.unsupported("literal tags", at)?;
+                self.unsupported(r, st, "literal tags", at)?;
                 if attributes {
                     self.skip_attrs = true;
                     self.skip_attrs_content = content;
@@ -372,7 +475,7 @@ impl XmlWriter {
                 }
             }
             Event::Pi => {
-                self.unsupported("processing instructions", at)?;
+                self.unsupported(r, st, "processing instructions", at)?;
                 self.skip_attrs = true;
                 self.skip_attrs_content = false;
             }
@@ -383,27 +486,27 @@ impl XmlWriter {
             }
             Event::Str(s) => {
                 if !self.before_text() {
-                    return self.unsupported("text outside an element", at);
+                    return self.unsupported(r, st, "text outside an element", at);
                 }
                 let opaque_default = self.top_is_opaque();
-                self.string(s, opaque_default, at)?;
+                self.string(r, st, s, opaque_default, at)?;
             }
             Event::StrT { index, value } => {
                 if !self.before_text() {
-                    return self.unsupported("text outside an element", at);
+                    return self.unsupported(r, st, "text outside an element", at);
                 }
                 if self.lossless {
                     self.pi(&format!("str-t {index}"));
-                    let wrote = self.text_or_b64(value, at, true)?;
+                    let wrote = self.text_or_b64(r, st, value, at, true)?;
                     self.set_last(if wrote { 1 } else { 0 });
                 } else {
                     let opaque_default = self.top_is_opaque();
-                    self.string(value, opaque_default, at)?;
+                    self.string(r, st, value, opaque_default, at)?;
                 }
             }
             Event::Entity(c) => {
                 if !self.before_text() {
-                    return self.unsupported("text outside an element", at);
+                    return self.unsupported(r, st, "text outside an element", at);
                 }
                 if self.lossless {
                     self.pi(&format!("entity {c}"));
@@ -415,13 +518,13 @@ impl XmlWriter {
                             self.escape_into(ch.encode_utf8(&mut b));
                             self.set_last(1);
                         }
-                        None => self.bad_text(at)?,
+                        None => self.bad_text(r, st, at)?,
                     }
                 }
             }
             Event::Opaque(d) => {
                 if !self.before_text() {
-                    return self.unsupported("opaque data outside an element", at);
+                    return self.unsupported(r, st, "opaque data outside an element", at);
                 }
                 if !self.top_is_opaque() || self.last() != 0 || d.is_empty() {
                     self.pi("opaque");
@@ -434,7 +537,7 @@ impl XmlWriter {
                 self.set_last(2);
             }
             Event::ExtI { .. } | Event::ExtT { .. } | Event::Ext(_) => {
-                self.unsupported("extensions", at)?;
+                self.unsupported(r, st, "extensions", at)?;
             }
             Event::AttrStart(_) | Event::AttrLiteral { .. } | Event::AttrValue(_) => {
                 // Only reachable inside skipped attribute lists.
@@ -461,7 +564,14 @@ impl XmlWriter {
     }
 
     /// A STR_I (or, not lossless, STR_T) string.
-    fn string(&mut self, s: &[u8], opaque_default: bool, at: usize) -> Result<()> {
+    fn string<'a>(
+        &mut self,
+        r: &mut Reader<'a>,
+        st: &Body<'a>,
+        s: &[u8],
+        opaque_default: bool,
+        at: usize,
+    ) -> Result<()> {
         if s.is_empty() {
             // The instruction alone is the empty string.
             self.pi("str-i");
@@ -474,14 +584,21 @@ impl XmlWriter {
         if (representable || !self.lossless) && (opaque_default || self.last() != 0) {
             self.pi("str-i");
         }
-        let wrote = self.text_or_b64(s, at, false)?;
+        let wrote = self.text_or_b64(r, st, s, at, false)?;
         self.set_last(if wrote { 1 } else { 0 });
         Ok(())
     }
 
     /// Writes `s` as text; returns whether text (not an instruction or
     /// nothing) was written.
-    fn text_or_b64(&mut self, s: &[u8], at: usize, table: bool) -> Result<bool> {
+    fn text_or_b64<'a>(
+        &mut self,
+        r: &mut Reader<'a>,
+        st: &Body<'a>,
+        s: &[u8],
+        at: usize,
+        table: bool,
+    ) -> Result<bool> {
         let ok = !s.is_empty() && self.escape_bytes(s);
         if ok {
             return Ok(true);
@@ -501,7 +618,7 @@ impl XmlWriter {
         if s.is_empty() {
             return Ok(false);
         }
-        self.bad_text(at)?;
+        self.bad_text(r, st, at)?;
         let lossy = String::from_utf8_lossy(s);
         let cleaned: String = lossy
             .chars()
@@ -512,18 +629,9 @@ impl XmlWriter {
     }
 
     #[cold]
-    fn bad_text(&mut self, at: usize) -> Result<()> {
-        if self.strict {
-            return Err(
-                Error::at_offset(ErrorKind::BadString { encoding: "UTF-8" }, at)
-                    .context("WBXML to XML"),
-            );
-        }
-        self.defects.push(Defect {
-            offset: at,
-            kind: DefectKind::BadText,
-        });
-        Ok(())
+    fn bad_text<'a>(&mut self, r: &mut Reader<'a>, st: &Body<'a>, at: usize) -> Result<()> {
+        let kind = ErrorKind::BadString { encoding: "UTF-8" };
+        st.defect(r, kind, at, "characters XML cannot carry written as U+FFFD")
     }
 
     /// Escapes valid text; false (nothing written) if `s` is not UTF-8 or
@@ -568,7 +676,7 @@ impl XmlWriter {
             }
             None => false,
         };
-        if !parent_text && (depth > 0 || self.top_level_written || !self.out.is_empty()) {
+        if !parent_text && (depth > 0 || self.top_level_written || self.tail().is_some()) {
             self.newline(depth);
         }
         if depth == 0 {

@@ -9,21 +9,15 @@
     clippy::indexing_slicing
 )]
 
-use ms_aswbxml::{
-    DecodeOptions, Document, EncodeOptions, Framing, Mode, XmlOptions, canonical, wbxml_to_xml,
-    xml_to_wbxml,
-};
+use ms_aswbxml::{Document, Framing, XmlOptions, canonical, wbxml_to_xml, xml_to_wbxml};
+use msox_codec::{DecodeWith, Options};
 use msox_testkit::{corpus, hex_diff};
 
-fn opts_for(file: &str) -> DecodeOptions {
-    DecodeOptions {
-        framing: if file.starts_with("wbxml/horde/") {
-            Framing::Headerless
-        } else {
-            Framing::Document
-        },
-        mode: Mode::Strict,
-        ..Default::default()
+fn framing_for(file: &str) -> Framing {
+    if file.starts_with("wbxml/horde/") {
+        Framing::Headerless
+    } else {
+        Framing::Document
     }
 }
 
@@ -36,41 +30,45 @@ fn every_sample_round_trips_byte_exact() {
     let (mut n, mut plain_exact) = (0, 0);
     for e in &files {
         let bytes = std::fs::read(&e.path).unwrap();
-        let opts = opts_for(&e.file);
+        let framing = framing_for(&e.file);
+        let strict = Options::strict();
         // events
-        let doc =
-            Document::decode_with(&bytes, opts).unwrap_or_else(|err| panic!("{}: {err}", e.file));
-        assert!(doc.defects.is_empty(), "{}: {:?}", e.file, doc.defects);
+        let doc = Document::decode_bytes_with(&bytes, framing, &strict)
+            .unwrap_or_else(|err| panic!("{}: {err}", e.file))
+            .value;
         let out = doc.encode().unwrap();
         if let Some(d) = hex_diff(&bytes, &out) {
             panic!("{}: events re-encode differently: {d}", e.file);
         }
         // lossless XML
-        let xml = wbxml_to_xml(&bytes, opts, XmlOptions::lossless())
-            .unwrap_or_else(|err| panic!("{}: {err}", e.file));
-        let back = xml_to_wbxml(xml.output.as_bytes(), EncodeOptions::default())
-            .unwrap_or_else(|err| panic!("{}: {err}\n{}", e.file, xml.output));
-        if let Some(d) = hex_diff(&bytes, &back.output) {
+        let xml = wbxml_to_xml(&bytes, framing, &strict, XmlOptions::lossless())
+            .unwrap_or_else(|err| panic!("{}: {err}", e.file))
+            .value;
+        let back = xml_to_wbxml(xml.as_bytes(), &strict)
+            .unwrap_or_else(|err| panic!("{}: {err}\n{}", e.file, xml))
+            .value;
+        if let Some(d) = hex_diff(&bytes, &back) {
             panic!(
                 "{}: lossless XML re-encodes differently: {d}\n{}",
-                e.file, xml.output
+                e.file, xml
             );
         }
         // plain, indented XML: what Exchange and devices send comes back exactly
-        let xml = wbxml_to_xml(&bytes, opts, XmlOptions::default()).unwrap();
-        assert!(xml.defects.is_empty());
-        let back = xml_to_wbxml(xml.output.as_bytes(), EncodeOptions::default()).unwrap();
-        if back.output == bytes {
+        let xml = wbxml_to_xml(&bytes, framing, &strict, XmlOptions::default())
+            .unwrap()
+            .value;
+        let back = xml_to_wbxml(xml.as_bytes(), &strict).unwrap().value;
+        if back == bytes {
             plain_exact += 1;
-        } else if opts.framing == Framing::Document {
+        } else if framing == Framing::Document {
             panic!(
                 "{}: plain XML re-encodes differently: {}",
                 e.file,
-                hex_diff(&bytes, &back.output).unwrap()
+                hex_diff(&bytes, &back).unwrap()
             );
         }
         // the canonical form decodes without error
-        canonical::to_canonical(&bytes, opts).unwrap();
+        canonical::to_canonical(&bytes, framing, &strict).unwrap();
         n += 1;
     }
     eprintln!(
@@ -83,11 +81,13 @@ fn every_sample_round_trips_byte_exact() {
 fn headerless_horde_bodies_need_the_headerless_option() {
     for e in corpus::files("wbxml/horde", &[".wbxml"]) {
         let bytes = std::fs::read(&e.path).unwrap();
-        let doc = Document::decode_with(&bytes, DecodeOptions::headerless()).unwrap();
+        let doc = Document::decode_bytes_with(&bytes, Framing::Headerless, &Options::lenient())
+            .unwrap()
+            .value;
         assert!(doc.events.len() > 5, "{}", e.file);
         // Read as a document, the first body bytes are taken for a header:
         // an error or nonsense, never a panic.
-        let _ = Document::decode_with(&bytes, DecodeOptions::strict());
+        let _ = Document::decode_bytes_with(&bytes, Framing::Document, &Options::strict());
     }
 }
 
@@ -96,16 +96,11 @@ fn hostile_fuzz_files_never_panic() {
     for e in corpus::files("wbxml", &[".fuzz"]) {
         let bytes = std::fs::read(&e.path).unwrap();
         for framing in [Framing::Document, Framing::Headerless] {
-            for mode in [Mode::Strict, Mode::Lenient] {
-                let o = DecodeOptions {
-                    framing,
-                    mode,
-                    ..Default::default()
-                };
-                let _ = Document::decode_with(&bytes, o).map(|d| d.encode());
-                let _ = wbxml_to_xml(&bytes, o, XmlOptions::default());
-                let _ = wbxml_to_xml(&bytes, o, XmlOptions::lossless());
-                let _ = canonical::to_canonical(&bytes, o);
+            for o in [Options::strict(), Options::lenient()] {
+                let _ = Document::decode_bytes_with(&bytes, framing, &o).map(|d| d.value.encode());
+                let _ = wbxml_to_xml(&bytes, framing, &o, XmlOptions::default());
+                let _ = wbxml_to_xml(&bytes, framing, &o, XmlOptions::lossless());
+                let _ = canonical::to_canonical(&bytes, framing, &o);
             }
         }
     }
@@ -125,9 +120,10 @@ fn libwbxml_sample_xml_encodes_like_libwbxml() {
         }
         let want = std::fs::read(e.path.with_extension("wbxml")).unwrap();
         let xml = std::fs::read(&e.path).unwrap();
-        let got = xml_to_wbxml(&xml, EncodeOptions::default())
-            .unwrap_or_else(|err| panic!("{}: {err}", e.file));
-        if let Some(d) = hex_diff(&want, &got.output) {
+        let got = xml_to_wbxml(&xml, &Options::lenient())
+            .unwrap_or_else(|err| panic!("{}: {err}", e.file))
+            .value;
+        if let Some(d) = hex_diff(&want, &got) {
             panic!("{}: {d}", e.file);
         }
         n += 1;
