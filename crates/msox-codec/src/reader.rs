@@ -462,6 +462,35 @@ impl<'a> Reader<'a> {
         r
     }
 
+    /// One nesting level deeper without a closure, for decoders that keep
+    /// their own stack instead of recursing (so deep input cannot overflow the
+    /// native stack): [`ErrorKind::LimitExceeded`] past
+    /// [`Limits::max_depth`]. Pair every successful call with
+    /// [`Reader::leave_depth`].
+    pub fn enter_depth(&mut self) -> Result<()> {
+        let depth = self.session.usage.depth.saturating_add(1);
+        let max = self.session.options.limits.max_depth;
+        if depth > max {
+            return Err(self.error(ErrorKind::LimitExceeded {
+                what: "nesting depth",
+                value: u64::from(depth),
+                max: u64::from(max),
+            }));
+        }
+        self.session.usage.depth = depth;
+        Ok(())
+    }
+
+    /// One nesting level up (see [`Reader::enter_depth`]).
+    pub fn leave_depth(&mut self) {
+        self.session.usage.depth = self.session.usage.depth.saturating_sub(1);
+    }
+
+    /// The current nesting depth.
+    pub fn depth(&self) -> u32 {
+        self.session.usage.depth
+    }
+
     /// Sets the variant of the innermost frame (once the decoder knows which
     /// kind of structure it is reading).
     #[inline]
