@@ -16,7 +16,7 @@
 //!   and writes).
 
 use flate2::{Compress, Compression, Decompress, FlushCompress, FlushDecompress, Status};
-use msox_codec::{Error, ErrorKind, Limits, Result};
+use msox_codec::{Decoded, Error, ErrorKind, Options, Reader, Result, Sink};
 
 /// [MS-MCI] 2: the two signature bytes at the front of every MSZIP block.
 pub const SIGNATURE: [u8; 2] = *b"CK";
@@ -47,6 +47,10 @@ fn push_history(history: &mut Vec<u8>, data: &[u8]) {
 
 /// [MS-MCI] 2: decodes MSZIP blocks one at a time, keeping the history
 /// between them.
+///
+/// The decoder holds the 32 KiB history and one block's output; each
+/// block's data goes to a [`Sink`] as soon as it is inflated, so memory
+/// stays flat however many blocks a stream has.
 ///
 /// ```
 /// use ms_mci::{MszipDecoder, MszipEncoder};
@@ -84,11 +88,17 @@ impl Default for MszipDecoder {
     }
 }
 
-/// How one block ended (internal).
+/// How one block's deflate stream ended (internal).
 struct Inflated {
     consumed: usize,
     produced: usize,
     stream_end: bool,
+}
+
+/// Invalid deflate data: zlib's message and the body bytes it had taken.
+struct InflateError {
+    message: String,
+    consumed: usize,
 }
 
 impl MszipDecoder {
@@ -107,141 +117,229 @@ impl MszipDecoder {
     }
 
     /// Inflates `body` (a block without its signature) into `self.scratch`.
-    fn inflate_body(&mut self, body: &[u8]) -> Result<Inflated> {
+    fn inflate_body(&mut self, body: &[u8]) -> std::result::Result<Inflated, InflateError> {
         self.inflate.reset(false);
         if !self.history.is_empty() {
-            self.inflate.set_dictionary(&self.history).map_err(|e| {
-                Error::new(ErrorKind::Malformed(
-                    format!("deflate history refused: {e}").into(),
-                ))
-            })?;
+            self.inflate
+                .set_dictionary(&self.history)
+                .map_err(|e| InflateError {
+                    message: format!("deflate history refused: {e}"),
+                    consumed: 0,
+                })?;
         }
         let status = self
             .inflate
             .decompress(body, &mut self.scratch, FlushDecompress::Finish);
-        let consumed = usize::try_from(self.inflate.total_in()).unwrap_or(usize::MAX);
-        let produced = usize::try_from(self.inflate.total_out()).unwrap_or(usize::MAX);
+        let consumed = usize::try_from(self.inflate.total_in())
+            .unwrap_or(usize::MAX)
+            .min(body.len());
+        let produced = usize::try_from(self.inflate.total_out())
+            .unwrap_or(usize::MAX)
+            .min(self.scratch.len());
         match status {
-            Ok(Status::StreamEnd) => Ok(Inflated {
+            Ok(s) => Ok(Inflated {
                 consumed,
                 produced,
-                stream_end: true,
+                stream_end: s == Status::StreamEnd,
             }),
-            Ok(_) => Ok(Inflated {
+            Err(e) => Err(InflateError {
+                message: format!("invalid deflate data: {e}"),
                 consumed,
-                produced,
-                stream_end: false,
             }),
-            Err(e) => Err(Error::at_offset(
-                ErrorKind::Malformed(format!("invalid deflate data: {e}").into()),
-                consumed.saturating_add(2),
-            )),
         }
     }
 
-    /// Decodes one MSZIP block (signature and deflate data, as a container
-    /// frames it) that stands for `uncompressed_size` bytes, appending them to
-    /// `out`.
-    ///
-    /// Errors: a missing `CK` signature, `uncompressed_size` over 32 KiB,
-    /// invalid deflate data, and output that is shorter or longer than
-    /// `uncompressed_size`. Bytes after the end of the deflate stream are
-    /// ignored (cabinet writers pad); a stream without a final block is
-    /// accepted once it has produced `uncompressed_size` bytes.
-    pub fn decode_block(
-        &mut self,
-        block: &[u8],
-        uncompressed_size: usize,
-        out: &mut Vec<u8>,
-    ) -> Result<()> {
-        if uncompressed_size > MAX_BLOCK_DATA {
-            return Err(Error::at_offset(
-                ErrorKind::LimitExceeded {
-                    what: "MSZIP block size",
-                    value: uncompressed_size as u64,
-                    max: MAX_BLOCK_DATA as u64,
+    /// Reads the `CK` signature and inflates the deflate stream after it
+    /// (in the rest of `r`'s window); `r` is left after the bytes inflate
+    /// used.
+    fn signature_and_body(&mut self, r: &mut Reader<'_>) -> Result<Inflated> {
+        let at = r.pos();
+        let sig = r.array::<2>()?;
+        if sig != SIGNATURE {
+            return Err(r.error_at(
+                ErrorKind::BadSignature {
+                    expected: u64::from(u16::from_le_bytes(SIGNATURE)),
+                    found: u64::from(u16::from_le_bytes(sig)),
                 },
-                0,
-            )
-            .context("MszipBlock"));
+                at,
+            ));
         }
-        let body = check_signature(block).map_err(|e| e.context("MszipBlock"))?;
-        let r = self
-            .inflate_body(body)
-            .map_err(|e| e.context("MszipBlock"))?;
-        if r.produced != uncompressed_size {
-            let kind = if r.produced > uncompressed_size {
-                ErrorKind::Malformed(
-                    format!("MSZIP block inflates to more than its {uncompressed_size} bytes")
-                        .into(),
-                )
-            } else {
-                ErrorKind::UnexpectedEnd {
-                    needed: uncompressed_size as u64,
-                    available: r.produced as u64,
-                }
-            };
-            return Err(Error::at_offset(kind, r.consumed.saturating_add(2)).context("MszipBlock"));
+        let body_at = r.pos();
+        match self.inflate_body(r.rest()) {
+            Ok(i) => {
+                r.skip(i.consumed)?;
+                Ok(i)
+            }
+            Err(e) => Err(r.error_at(ErrorKind::Malformed(e.message.into()), body_at + e.consumed)),
         }
-        let data = self.scratch.get(..r.produced).unwrap_or_default();
-        out.extend_from_slice(data);
+    }
+
+    /// Charges the block just inflated (which started at `start`) to the
+    /// session's output budget, hands it to `out` and keeps it as history.
+    fn emit(
+        &mut self,
+        r: &mut Reader<'_>,
+        start: usize,
+        produced: usize,
+        out: &mut impl Sink,
+    ) -> Result<()> {
+        r.session_mut()
+            .charge_output(produced)
+            .map_err(|k| r.error_at(k, start))?;
+        let data = self.scratch.get(..produced).unwrap_or_default();
+        out.write(data)?;
         push_history(&mut self.history, data);
         Ok(())
     }
 
-    /// Decodes the block at the front of `input` whose size is not known:
-    /// returns the bytes of `input` it used. The deflate stream must end.
-    pub fn decode_next(&mut self, input: &[u8], out: &mut Vec<u8>) -> Result<usize> {
-        let body = check_signature(input).map_err(|e| e.context("MszipBlock"))?;
-        let r = self
-            .inflate_body(body)
-            .map_err(|e| e.context("MszipBlock"))?;
-        if r.produced > MAX_BLOCK_DATA {
-            return Err(Error::at_offset(
-                ErrorKind::LimitExceeded {
+    /// [MS-MCI] 2: decodes one MSZIP block framed by its container (a
+    /// cabinet's CFDATA): the block is the rest of `r`'s window (give it
+    /// one with [`Reader::sub`]) and stands for `uncompressed_size` bytes,
+    /// which go to `out` and are charged to the session's output budget.
+    ///
+    /// Errors: `uncompressed_size` over 32 KiB, a missing `CK` signature,
+    /// invalid deflate data, and output shorter or longer than
+    /// `uncompressed_size`. Defects (errors in strict mode): a deflate
+    /// stream whose last block is not marked final (read up to
+    /// `uncompressed_size` bytes) and bytes after the end of the deflate
+    /// stream (skipped).
+    pub fn read_block(
+        &mut self,
+        r: &mut Reader<'_>,
+        uncompressed_size: usize,
+        out: &mut impl Sink,
+    ) -> Result<()> {
+        r.frame("MszipBlock", |r| {
+            if uncompressed_size > MAX_BLOCK_DATA {
+                return Err(r.error(ErrorKind::LimitExceeded {
                     what: "MSZIP block size",
-                    value: r.produced as u64,
+                    value: uncompressed_size as u64,
                     max: MAX_BLOCK_DATA as u64,
-                },
-                r.consumed.saturating_add(2),
-            )
-            .context("MszipBlock"));
+                }));
+            }
+            let start = r.pos();
+            let inflated = self.signature_and_body(r)?;
+            if inflated.produced != uncompressed_size {
+                let kind = if inflated.produced > uncompressed_size {
+                    ErrorKind::Malformed(
+                        format!("MSZIP block inflates to more than its {uncompressed_size} bytes")
+                            .into(),
+                    )
+                } else {
+                    ErrorKind::UnexpectedEnd {
+                        needed: uncompressed_size as u64,
+                        available: inflated.produced as u64,
+                    }
+                };
+                return Err(r.error(kind));
+            }
+            if !inflated.stream_end {
+                r.defect(
+                    ErrorKind::Malformed("the last deflate block is not marked final".into()),
+                    "block read up to its declared size",
+                )?;
+            }
+            if !r.is_empty() {
+                let count = r.remaining() as u64;
+                r.defect(
+                    ErrorKind::TrailingBytes { count },
+                    "bytes after the deflate stream skipped",
+                )?;
+                r.take_rest();
+            }
+            self.emit(r, start, inflated.produced, out)
+        })
+    }
+
+    /// [MS-MCI] 2: decodes the block at `r`'s position whose size is not
+    /// known (a plain concatenation of blocks): its deflate stream must end
+    /// with a final block; `r` is left after it. Returns the bytes produced
+    /// (written to `out`, charged to the session's output budget).
+    pub fn read_next(&mut self, r: &mut Reader<'_>, out: &mut impl Sink) -> Result<usize> {
+        r.frame("MszipBlock", |r| self.next_block(r, out))
+    }
+
+    fn next_block(&mut self, r: &mut Reader<'_>, out: &mut impl Sink) -> Result<usize> {
+        let start = r.pos();
+        let inflated = self.signature_and_body(r)?;
+        if inflated.produced > MAX_BLOCK_DATA {
+            return Err(r.error(ErrorKind::LimitExceeded {
+                what: "MSZIP block size",
+                value: inflated.produced as u64,
+                max: MAX_BLOCK_DATA as u64,
+            }));
         }
-        if !r.stream_end {
-            return Err(Error::at_offset(
-                ErrorKind::UnexpectedEnd {
-                    needed: 1,
-                    available: 0,
-                },
-                r.consumed.saturating_add(2),
-            )
-            .context("MszipBlock"));
+        if !inflated.stream_end {
+            return Err(r.error(ErrorKind::UnexpectedEnd {
+                needed: 1,
+                available: 0,
+            }));
         }
-        let data = self.scratch.get(..r.produced).unwrap_or_default();
-        out.extend_from_slice(data);
-        push_history(&mut self.history, data);
-        Ok(r.consumed.saturating_add(2))
+        self.emit(r, start, inflated.produced, out)?;
+        Ok(inflated.produced)
+    }
+
+    /// [`MszipDecoder::read_block`] on a block given as a slice (all of
+    /// `block`), in strict mode; the data is appended to `out`.
+    pub fn decode_block(
+        &mut self,
+        block: &[u8],
+        uncompressed_size: usize,
+        out: &mut impl Sink,
+    ) -> Result<()> {
+        let mut r = Reader::with_options(block, &Options::strict());
+        self.read_block(&mut r, uncompressed_size, out)
     }
 }
 
-fn check_signature(block: &[u8]) -> Result<&[u8]> {
-    match block {
-        [b'C', b'K', body @ ..] => Ok(body),
-        [a, b, ..] => Err(Error::at_offset(
-            ErrorKind::BadSignature {
-                expected: 0x4B43,
-                found: u64::from(u16::from_le_bytes([*a, *b])),
-            },
-            0,
-        )),
-        _ => Err(Error::at_offset(
-            ErrorKind::UnexpectedEnd {
-                needed: 2,
-                available: block.len() as u64,
-            },
-            0,
-        )),
+/// [MS-MCI] 2: decodes the concatenation of MSZIP blocks that fills the
+/// rest of `r`'s window (each block ending where its deflate stream ends)
+/// into `out`, one block at a time. Returns the bytes produced. Errors
+/// name the block: `MszipBlock[3]`.
+pub fn read_stream(r: &mut Reader<'_>, out: &mut impl Sink) -> Result<u64> {
+    let mut dec = MszipDecoder::new();
+    let mut total = 0u64;
+    let mut i = 0usize;
+    while !r.is_empty() {
+        let n = r.frame_indexed("MszipBlock", i, |r| dec.next_block(r, out))?;
+        total += n as u64;
+        i += 1;
     }
+    Ok(total)
+}
+
+/// Decodes a concatenation of MSZIP blocks into `out`, streaming: the
+/// decoder holds one block and the 32 KiB history, whatever the output
+/// size. The output is charged to the output budget of `options`
+/// ([`msox_codec::Limits::output_cap`] of the input size). Returns the
+/// bytes written, with the defects.
+pub fn decompress_to(input: &[u8], options: &Options, out: &mut impl Sink) -> Result<Decoded<u64>> {
+    let mut r = Reader::with_options(input, options);
+    let n = read_stream(&mut r, out)?;
+    Ok(r.into_decoded(n))
+}
+
+/// Decodes a concatenation of MSZIP blocks into a new vector (see
+/// [`decompress_to`]).
+///
+/// ```
+/// use msox_codec::{Limits, Options};
+/// let packed = ms_mci::compress(&[7u8; 100_000], 9);
+/// let out = ms_mci::decompress(&packed, &Options::strict())?;
+/// assert_eq!(out.value.len(), 100_000);
+///
+/// // The output budget stops a decompression bomb.
+/// let small = Options::strict().with_limits(Limits::DEFAULT.with_max_output(1000));
+/// let err = ms_mci::decompress(&packed, &small).unwrap_err();
+/// assert!(err.is_limit());
+/// assert_eq!(err.path().to_string(), "MszipBlock[0]");
+/// # Ok::<(), msox_codec::Error>(())
+/// ```
+pub fn decompress(input: &[u8], options: &Options) -> Result<Decoded<Vec<u8>>> {
+    // Grown as blocks are produced; reserved up front only to a small cap.
+    let mut out = Vec::with_capacity(input.len().saturating_mul(4).min(1 << 20));
+    let d = decompress_to(input, options, &mut out)?;
+    Ok(d.map(|_| out))
 }
 
 /// [MS-MCI] 2: encodes MSZIP blocks one at a time, each using the data
@@ -314,35 +412,6 @@ impl MszipEncoder {
     }
 }
 
-/// Decodes a concatenation of MSZIP blocks (each ending where its deflate
-/// stream ends) with the default output cap ([`Limits::DEFAULT`]).
-pub fn decompress(input: &[u8]) -> Result<Vec<u8>> {
-    decompress_with(input, &Limits::DEFAULT)
-}
-
-/// [`decompress`] with the output cap of `limits` ([`Limits::max_output`]).
-pub fn decompress_with(input: &[u8], limits: &Limits) -> Result<Vec<u8>> {
-    let mut dec = MszipDecoder::new();
-    let mut out = Vec::with_capacity(input.len().saturating_mul(4).min(limits.max_output));
-    let mut pos = 0;
-    while pos < input.len() {
-        let rest = input.get(pos..).unwrap_or_default();
-        let used = dec.decode_next(rest, &mut out).map_err(|e| e.shift(pos))?;
-        pos += used;
-        if out.len() > limits.max_output {
-            return Err(Error::at_offset(
-                ErrorKind::LimitExceeded {
-                    what: "output size",
-                    value: out.len() as u64,
-                    max: limits.max_output as u64,
-                },
-                pos,
-            ));
-        }
-    }
-    Ok(out)
-}
-
 /// Encodes `data` as a concatenation of MSZIP blocks of 32 KiB (the last
 /// one shorter) at deflate level `level` (0..=9). Empty input gives no
 /// blocks.
@@ -382,7 +451,11 @@ mod tests {
             let data: Vec<u8> = (0..n).map(|i| (i * 7 % 251) as u8).collect();
             for level in [0, 1, 6, 9] {
                 let c = compress(&data, level);
-                assert_eq!(decompress(&c).unwrap(), data, "n={n} level={level}");
+                assert_eq!(
+                    decompress(&c, &Options::strict()).unwrap().value,
+                    data,
+                    "n={n} level={level}"
+                );
             }
         }
     }
@@ -397,12 +470,12 @@ mod tests {
         data.extend_from_slice(&first);
         let c = compress(&data, 6);
         assert!(c.len() < 32768 + 2000, "{}", c.len());
-        assert_eq!(decompress(&c).unwrap(), data);
+        assert_eq!(decompress(&c, &Options::strict()).unwrap().value, data);
     }
 
     #[test]
     fn bad_signature() {
-        let e = decompress(b"XX\x03\x00").unwrap_err();
+        let e = decompress(b"XX\x03\x00", &Options::strict()).unwrap_err();
         assert!(matches!(e.kind(), ErrorKind::BadSignature { .. }));
     }
 }

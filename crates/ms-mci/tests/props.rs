@@ -3,18 +3,21 @@
 #![allow(clippy::unwrap_used)]
 
 use ms_mci::{MszipDecoder, MszipEncoder, compress, decompress};
+use msox_codec::Options;
 use proptest::prelude::*;
 
 proptest! {
     #[test]
     fn round_trip(data in proptest::collection::vec(any::<u8>(), 0..70_000), level in 0u32..=9) {
-        prop_assert_eq!(decompress(&compress(&data, level)).unwrap(), data);
+        let d = decompress(&compress(&data, level), &Options::strict()).unwrap();
+        prop_assert!(d.is_clean());
+        prop_assert_eq!(d.value, data);
     }
 
     #[test]
     fn repetitive_round_trip(seed in proptest::collection::vec(0u8..4, 1..50), n in 0usize..100_000) {
         let data: Vec<u8> = seed.iter().cycle().take(n).copied().collect();
-        prop_assert_eq!(decompress(&compress(&data, 6)).unwrap(), data);
+        prop_assert_eq!(decompress(&compress(&data, 6), &Options::strict()).unwrap().value, data);
     }
 
     #[test]

@@ -87,6 +87,13 @@ impl<'a> BitReader<'a> {
         self.pos - (self.n as usize / 16) * 2
     }
 
+    /// The byte position of the word that holds the next unconsumed bit
+    /// (where decoding stands, for error offsets).
+    #[inline]
+    pub fn word_pos(&self) -> usize {
+        self.pos.saturating_sub(self.n.div_ceil(16) as usize * 2)
+    }
+
     /// Bytes read past the end of the input.
     #[inline]
     pub fn overrun(&self) -> usize {

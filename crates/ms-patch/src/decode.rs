@@ -1,20 +1,34 @@
 //! [MS-PATCH] 2 / 3.1: the LZX and LZXD decoder.
 //!
-//! One call decodes a whole stream of known output size into memory (the
-//! output buffer is the window: no ring buffer, no copying out of it). The
-//! stream is decoded 32 KiB frame by frame, as the format requires:
+//! A stream of known output size is decoded 32 KiB frame by frame, as the
+//! format requires:
 //! matches and blocks may not run over a frame's end, the bitstream is
 //! re-aligned to 16 bits after each frame, and in LZXD (`delta`) streams
 //! each frame starts with its 16-bit compressed chunk size (read and
 //! skipped, as libmspack does). E8 call translation is undone frame by
 //! frame after decoding.
 //!
+//! Two ways to hold the output: [`decompress`] keeps the whole output in
+//! one buffer that is also the window (no ring buffer, no copying out of
+//! it); [`decompress_to`] / [`read_stream`] hand each frame to a
+//! [`Sink`] as soon as it is decoded and keep only the window (the buffer
+//! slides when it reaches twice the window, at least window + 1 MiB), so
+//! memory does not grow with the output. Both go through the same frame
+//! decoder and charge their output to the session's budget frame by frame.
+//!
+//! Errors carry the absolute offset of the input byte where decoding
+//! stopped and the chunk (32 KiB frame) it was in:
+//! `invalid Block Type 0x0 at byte 2 in Chunk[0] > BlockHeader`. A stream
+//! must use its input exactly: reading past its end (up to two bytes are
+//! read as zeros, as libmspack does) and bytes left after it are defects,
+//! errors in strict mode.
+//!
 //! Time is linear in input plus output: every symbol produces at least one
 //! byte, every block header consumes input, and tree reading is bounded by
 //! the tree sizes. Allocation grows with decoded frames, never with a
 //! declared size alone.
 
-use msox_codec::{Error, ErrorKind, Limits, Result};
+use msox_codec::{Decoded, Error, ErrorKind, Frame, Options, Reader, Result, Sink};
 
 use crate::bits::BitReader;
 use crate::consts::{
@@ -171,15 +185,49 @@ impl State {
     }
 }
 
-fn err(kind: ErrorKind, bits: &BitReader<'_>) -> Error {
-    Error::at_offset(kind, bits.byte_pos())
+/// A failure inside the bitstream: the error (its kind and the inner
+/// structure names) and the input position where decoding stopped, placed
+/// in the session by [`Fail::locate`].
+pub(crate) struct Fail {
+    err: Error,
+    pos: usize,
 }
 
-fn malformed(msg: &'static str, bits: &BitReader<'_>) -> Error {
+type Res<T> = std::result::Result<T, Fail>;
+
+impl Fail {
+    /// The error at absolute position `base + pos` (clamped to the `len`
+    /// bytes of the stream) inside chunk `chunk`, with `r`'s path.
+    #[cold]
+    fn locate(self, r: &mut Reader<'_>, base: usize, len: usize, chunk: u32) -> Error {
+        r.push_frame(Frame::indexed("Chunk", u64::from(chunk)));
+        let e = r.locate(self.err, base + self.pos.min(len));
+        r.pop_frame();
+        e
+    }
+
+    #[cold]
+    fn within(mut self, name: &'static str) -> Self {
+        self.err = self.err.context(name);
+        self
+    }
+}
+
+#[cold]
+fn err(kind: ErrorKind, bits: &BitReader<'_>) -> Fail {
+    Fail {
+        err: Error::new(kind),
+        pos: bits.word_pos(),
+    }
+}
+
+#[cold]
+fn malformed(msg: &'static str, bits: &BitReader<'_>) -> Fail {
     err(ErrorKind::Malformed(msg.into()), bits)
 }
 
-fn tree_error(e: TreeError, tree: &'static str, bits: &BitReader<'_>) -> Error {
+#[cold]
+fn tree_error(e: TreeError, tree: &'static str, bits: &BitReader<'_>) -> Fail {
     let what = match e {
         TreeError::Oversubscribed => "oversubscribed",
         TreeError::Incomplete => "incomplete",
@@ -189,7 +237,6 @@ fn tree_error(e: TreeError, tree: &'static str, bits: &BitReader<'_>) -> Error {
         ErrorKind::Malformed(format!("{what} {tree} tree").into()),
         bits,
     )
-    .context(tree)
 }
 
 /// Decodes one symbol from `table`.
@@ -216,15 +263,15 @@ fn read_lengths(
     first: usize,
     last: usize,
     bits: &mut BitReader<'_>,
-) -> Result<()> {
+) -> Res<()> {
     for l in st.pre_lens.iter_mut() {
         *l = bits.read(4) as u8;
     }
     st.pre
         .build(&st.pre_lens, PRETREE_BITS)
-        .map_err(|e| tree_error(e, "pretree", bits))?;
+        .map_err(|e| tree_error(e, "pretree", bits).within("pretree"))?;
     if st.pre.is_empty() {
-        return Err(malformed("empty pretree", bits).context("pretree"));
+        return Err(malformed("empty pretree", bits).within("pretree"));
     }
     let lens = match which {
         Which::Main => &mut st.main_lens,
@@ -289,51 +336,79 @@ enum Which {
     Length,
 }
 
-/// Options for decoding.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct DecodeOptions {
-    /// The largest output allowed (more is [`ErrorKind::LimitExceeded`]).
-    pub max_output: usize,
+/// The output of [`decompress_with_blocks`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodedStream {
+    /// The decompressed bytes.
+    pub data: Vec<u8>,
+    /// Each block header met: its type and Block Size (the first 65536).
+    pub blocks: Vec<(BlockType, usize)>,
 }
 
-impl Default for DecodeOptions {
-    fn default() -> Self {
-        Self::from_limits(&Limits::DEFAULT)
-    }
-}
-
-impl DecodeOptions {
-    /// The output cap of `limits`.
-    pub const fn from_limits(limits: &Limits) -> Self {
-        Self {
-            max_output: limits.max_output,
-        }
-    }
-}
-
-/// Decodes an LZX or LZXD stream of `output_len` bytes.
+/// Decodes an LZX or LZXD stream (all of `input`) of `output_len` bytes
+/// into a new vector, which is also the window (the fastest form).
 ///
 /// `reference` is LZX DELTA reference data: it logically precedes the
 /// output in the window, so matches may reach back into it (empty for
-/// plain LZX; must fit the window).
+/// plain LZX; must fit the window). The output is charged to the output
+/// budget of `options` ([`msox_codec::Limits::output_cap`] of the input
+/// size) frame by frame; an `output_len` over the budget is refused before
+/// decoding.
+///
+/// ```
+/// use ms_patch::{StreamParams, compress, decompress};
+/// use msox_codec::Options;
+///
+/// let data = b"an LZXD stream, an LZXD stream, an LZXD stream".repeat(100);
+/// let params = StreamParams::lzxd(17);
+/// let z = compress(&data, &params, &[], &Default::default())?;
+/// assert_eq!(decompress(&z, data.len(), &params, &[], &Options::strict())?.value, data);
+///
+/// // Damage is an error with the offset and the chunk it is in.
+/// let err = decompress(&z[..z.len() - 4], data.len(), &params, &[], &Options::strict())
+///     .unwrap_err();
+/// assert_eq!(err.path().to_string(), "Chunk[0]");
+/// # Ok::<(), msox_codec::Error>(())
+/// ```
 pub fn decompress(
     input: &[u8],
     output_len: usize,
     params: &StreamParams,
     reference: &[u8],
-    opts: &DecodeOptions,
-) -> Result<Vec<u8>> {
-    decompress_with_blocks(input, output_len, params, reference, opts).map(|d| d.data)
+    options: &Options,
+) -> Result<Decoded<Vec<u8>>> {
+    let mut r = Reader::with_options(input, options);
+    let v = read_stream_vec(&mut r, output_len, params, reference)?;
+    Ok(r.into_decoded(v))
 }
 
-/// The output of [`decompress_with_blocks`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Decoded {
-    /// The decompressed bytes.
-    pub data: Vec<u8>,
-    /// Each block header met: its type and Block Size (the first 65536).
-    pub blocks: Vec<(BlockType, usize)>,
+/// [`decompress`], streaming: each 32 KiB frame goes to `out` once decoded
+/// (E8 translation undone), and the decoder keeps only the window, so
+/// memory does not grow with `output_len`. Returns the bytes written.
+///
+/// ```
+/// use ms_patch::{StreamParams, compress, decompress_to};
+/// use msox_codec::{CountingSink, Options};
+///
+/// let data: Vec<u8> = (0..300_000u32).map(|i| (i % 251) as u8).collect();
+/// let params = StreamParams::lzx(15); // a 32 KiB window, as in a cabinet
+/// let z = compress(&data, &params, &[], &Default::default())?;
+/// let mut sink = CountingSink::default();
+/// let d = decompress_to(&z, data.len(), &params, &[], &Options::strict(), &mut sink)?;
+/// assert_eq!((d.value, sink.count), (300_000, 300_000));
+/// # Ok::<(), msox_codec::Error>(())
+/// ```
+pub fn decompress_to(
+    input: &[u8],
+    output_len: usize,
+    params: &StreamParams,
+    reference: &[u8],
+    options: &Options,
+    out: &mut impl Sink,
+) -> Result<Decoded<u64>> {
+    let mut r = Reader::with_options(input, options);
+    read_stream(&mut r, output_len, params, reference, out)?;
+    Ok(r.into_decoded(output_len as u64))
 }
 
 /// [`decompress`], also listing the blocks of the stream.
@@ -342,41 +417,108 @@ pub fn decompress_with_blocks(
     output_len: usize,
     params: &StreamParams,
     reference: &[u8],
-    opts: &DecodeOptions,
-) -> Result<Decoded> {
-    let slots = params.check()?;
+    options: &Options,
+) -> Result<Decoded<DecodedStream>> {
+    let mut r = Reader::with_options(input, options);
+    let d = run(
+        &mut r,
+        output_len,
+        params,
+        reference,
+        None::<&mut msox_codec::CountingSink>,
+    )?;
+    Ok(r.into_decoded(d))
+}
+
+/// Decodes the LZX / LZXD stream that fills the rest of `r`'s window (give
+/// it one with [`Reader::sub`]) into `out`, frame by frame, in `r`'s
+/// session: errors and defects get absolute offsets and `r`'s path, the
+/// output is charged to its budget. For containers (LZXD files and
+/// patches, cabinet folders through [`Reader::nested`]).
+pub fn read_stream(
+    r: &mut Reader<'_>,
+    output_len: usize,
+    params: &StreamParams,
+    reference: &[u8],
+    out: &mut impl Sink,
+) -> Result<()> {
+    run(r, output_len, params, reference, Some(out)).map(drop)
+}
+
+/// [`read_stream`] into a new vector (the whole output is the window).
+pub fn read_stream_vec(
+    r: &mut Reader<'_>,
+    output_len: usize,
+    params: &StreamParams,
+    reference: &[u8],
+) -> Result<Vec<u8>> {
+    run(
+        r,
+        output_len,
+        params,
+        reference,
+        None::<&mut msox_codec::CountingSink>,
+    )
+    .map(|d| d.data)
+}
+
+/// The frame loop shared by every entry point. With `sink`, frames go to
+/// it as they are decoded and the buffer slides; without, the buffer keeps
+/// everything and is returned (E8 undone, reference removed).
+fn run<S: Sink>(
+    r: &mut Reader<'_>,
+    output_len: usize,
+    params: &StreamParams,
+    reference: &[u8],
+    mut sink: Option<&mut S>,
+) -> Result<DecodedStream> {
+    let slots = params.check().map_err(|e| r.locate(e, r.pos()))?;
     let window = 1usize << params.window_bits;
-    if output_len > opts.max_output {
-        return Err(Error::at_offset(
-            ErrorKind::LimitExceeded {
-                what: "output size",
-                value: output_len as u64,
-                max: opts.max_output as u64,
-            },
-            0,
-        ));
-    }
     if reference.len() > window {
-        return Err(Error::new(ErrorKind::LimitExceeded {
+        return Err(r.error(ErrorKind::LimitExceeded {
             what: "reference data size",
             value: reference.len() as u64,
             max: window as u64,
         }));
     }
+    let left = r.session().output_left();
+    if output_len > left {
+        return Err(r.error(ErrorKind::LimitExceeded {
+            what: "output size",
+            value: output_len as u64,
+            max: left as u64,
+        }));
+    }
+    let base = r.pos();
+    let input = r.rest();
+    let len = input.len();
     let ref_len = reference.len();
     let main_symbols = NUM_CHARS + 8 * slots;
     debug_assert!(main_symbols <= MAX_MAIN_SYMBOLS);
     let mut st = State::new(main_symbols);
     let mut bits = BitReader::new(input);
-    let mut out: Vec<u8> = Vec::with_capacity(
-        ref_len.saturating_add(output_len.min(input.len().saturating_mul(8).max(1 << 16))),
+    // The buffer: reference data, then output. Streaming, it slides once
+    // it reaches `cap`, keeping the last `window` bytes.
+    let cap = if sink.is_some() {
+        window + window.max(1 << 20)
+    } else {
+        usize::MAX
+    };
+    // Reserved up front: at most what the input can plausibly back.
+    let mut buf: Vec<u8> = Vec::with_capacity(
+        ref_len
+            .saturating_add(output_len.min(len.saturating_mul(8).max(1 << 16)))
+            .min(cap),
     );
-    out.extend_from_slice(reference);
+    buf.extend_from_slice(reference);
     let delta = params.dialect == Dialect::Lzxd;
-    // E8 translation size in force for each frame (None: off).
+    // Whole buffer: the E8 translation size in force for each frame.
     let mut e8_frames: Vec<Option<u32>> = Vec::new();
+    // Streaming: a frame with E8 translation undone.
+    let mut e8_scratch: Vec<u8> = Vec::new();
     let mut frame = 0u32;
-    while out.len() - ref_len < output_len {
+    let mut produced = 0usize;
+    while produced < output_len {
         if params.reset_interval != 0 && frame.is_multiple_of(params.reset_interval) {
             st.reset();
         }
@@ -400,41 +542,96 @@ pub fn decompress_with_blocks(
             };
             st.header_read = true;
         }
-        let frame_start = out.len();
-        let frame_size = FRAME_SIZE.min(output_len - (frame_start - ref_len));
+        let frame_size = FRAME_SIZE.min(output_len - produced);
+        if let Err(k) = r.session_mut().charge_output(frame_size) {
+            return Err(err(k, &bits).locate(r, base, len, frame));
+        }
+        if buf.len() + frame_size > cap {
+            let drop = buf.len().saturating_sub(window);
+            buf.drain(..drop);
+        }
+        let frame_start = buf.len();
         let frame_end = frame_start + frame_size;
-        out.resize(frame_end, 0);
+        buf.resize(frame_end, 0);
         decode_frame(
             &mut st,
             &mut bits,
-            &mut out,
+            &mut buf,
             frame_start,
             frame_end,
             window,
             delta,
-        )?;
+        )
+        .map_err(|f| f.locate(r, base, len, frame))?;
         if bits.overrun() > 2 {
-            return Err(err(
-                ErrorKind::UnexpectedEnd {
-                    needed: bits.overrun() as u64,
-                    available: 0,
-                },
-                &bits,
-            ));
+            let k = ErrorKind::UnexpectedEnd {
+                needed: bits.overrun() as u64,
+                available: 0,
+            };
+            return Err(err(k, &bits).locate(r, base, len, frame));
         }
         // Re-align to 16 bits after each frame.
         bits.align_word();
-        e8_frames.push(st.e8_size);
+        match sink.as_deref_mut() {
+            Some(out) => {
+                let data = buf.get(frame_start..frame_end).unwrap_or_default();
+                match st.e8_size {
+                    Some(size) if frame < E8_FRAMES => {
+                        e8_scratch.clear();
+                        e8_scratch.extend_from_slice(data);
+                        undo_e8_frame(&mut e8_scratch, produced, size);
+                        out.write(&e8_scratch)?;
+                    }
+                    _ => out.write(data)?,
+                }
+            }
+            None => e8_frames.push(st.e8_size),
+        }
+        produced += frame_size;
         frame = frame.wrapping_add(1);
     }
-    if ref_len > 0 {
-        out.drain(..ref_len);
+    finish(r, base, len, &bits)?;
+    if sink.is_some() {
+        return Ok(DecodedStream {
+            data: Vec::new(),
+            blocks: st.blocks,
+        });
     }
-    undo_e8(&mut out, &e8_frames);
-    Ok(Decoded {
-        data: out,
+    if ref_len > 0 {
+        buf.drain(..ref_len);
+    }
+    undo_e8(&mut buf, &e8_frames);
+    Ok(DecodedStream {
+        data: buf,
         blocks: st.blocks,
     })
+}
+
+/// The end of a stream: it must have used its input exactly. Reading past
+/// the end (zeros, at most two bytes: checked per frame) and bytes left
+/// over are defects; `r` is left at the end of its window.
+fn finish(r: &mut Reader<'_>, base: usize, len: usize, bits: &BitReader<'_>) -> Result<()> {
+    let used = bits.byte_pos();
+    if used > len {
+        r.defect_at(
+            ErrorKind::UnexpectedEnd {
+                needed: (used - len) as u64,
+                available: 0,
+            },
+            base + len,
+            "missing bytes at the end of the stream read as zeros",
+        )?;
+    } else if used < len {
+        r.defect_at(
+            ErrorKind::TrailingBytes {
+                count: (len - used) as u64,
+            },
+            base + used,
+            "bytes after the end of the stream skipped",
+        )?;
+    }
+    r.take_rest();
+    Ok(())
 }
 
 /// Decodes blocks until the frame `out[frame_start..frame_end]` is full.
@@ -447,7 +644,7 @@ fn decode_frame(
     frame_end: usize,
     window: usize,
     delta: bool,
-) -> Result<()> {
+) -> Res<()> {
     let mut pos = frame_start;
     while pos < frame_end {
         if st.block_remaining == 0 {
@@ -486,7 +683,7 @@ fn decode_frame(
                         },
                         bits,
                     )
-                    .context("UncompressedBlock")
+                    .within("UncompressedBlock")
                 })?;
                 if let Some(dst) = out.get_mut(pos..run_end) {
                     dst.copy_from_slice(src);
@@ -517,11 +714,8 @@ fn decode_frame(
 }
 
 /// [MS-PATCH] 2.3.1 Block Header and the type-specific headers.
-fn read_block_header(st: &mut State, bits: &mut BitReader<'_>) -> Result<()> {
+fn read_block_header(st: &mut State, bits: &mut BitReader<'_>) -> Res<()> {
     let t = bits.read(3);
-    let hi = bits.read(16);
-    let lo = bits.read(8);
-    let size = ((hi << 8) | lo) as usize;
     let bt = match t {
         1 => BlockType::Verbatim,
         2 => BlockType::Aligned,
@@ -534,9 +728,12 @@ fn read_block_header(st: &mut State, bits: &mut BitReader<'_>) -> Result<()> {
                 },
                 bits,
             )
-            .context("BlockHeader"));
+            .within("BlockHeader"));
         }
     };
+    let hi = bits.read(16);
+    let lo = bits.read(8);
+    let size = ((hi << 8) | lo) as usize;
     match bt {
         BlockType::Aligned | BlockType::Verbatim => {
             if bt == BlockType::Aligned {
@@ -545,25 +742,29 @@ fn read_block_header(st: &mut State, bits: &mut BitReader<'_>) -> Result<()> {
                 }
                 st.aligned
                     .build(&st.aligned_lens, ALIGNED_BITS)
-                    .map_err(|e| tree_error(e, "aligned offset", bits))?;
+                    .map_err(|e| {
+                        tree_error(e, "aligned offset", bits).within("AlignedOffsetTree")
+                    })?;
                 if st.aligned.is_empty() {
-                    return Err(malformed("empty aligned offset tree", bits));
+                    return Err(
+                        malformed("empty aligned offset tree", bits).within("AlignedOffsetTree")
+                    );
                 }
             }
             let n = st.main_lens.len();
-            read_lengths(st, Which::Main, 0, NUM_CHARS, bits).map_err(|e| e.context("MainTree"))?;
-            read_lengths(st, Which::Main, NUM_CHARS, n, bits).map_err(|e| e.context("MainTree"))?;
+            read_lengths(st, Which::Main, 0, NUM_CHARS, bits).map_err(|e| e.within("MainTree"))?;
+            read_lengths(st, Which::Main, NUM_CHARS, n, bits).map_err(|e| e.within("MainTree"))?;
             st.main
                 .build(&st.main_lens, MAIN_BITS)
-                .map_err(|e| tree_error(e, "main", bits))?;
+                .map_err(|e| tree_error(e, "main", bits).within("MainTree"))?;
             if st.main.is_empty() {
-                return Err(malformed("empty main tree", bits).context("MainTree"));
+                return Err(malformed("empty main tree", bits).within("MainTree"));
             }
             read_lengths(st, Which::Length, 0, LENGTH_SYMBOLS, bits)
-                .map_err(|e| e.context("LengthTree"))?;
+                .map_err(|e| e.within("LengthTree"))?;
             st.length
                 .build(&st.length_lens, LENGTH_BITS)
-                .map_err(|e| tree_error(e, "length", bits))?;
+                .map_err(|e| tree_error(e, "length", bits).within("LengthTree"))?;
         }
         BlockType::Uncompressed => {
             bits.align_uncompressed();
@@ -575,7 +776,7 @@ fn read_block_header(st: &mut State, bits: &mut BitReader<'_>) -> Result<()> {
                     },
                     bits,
                 )
-                .context("UncompressedBlock")
+                .within("UncompressedBlock")
             })?;
             for (i, c) in r.chunks_exact(4).enumerate() {
                 if let (Some(slot), [a, b, cc, d]) = (st.r.get_mut(i), c) {
@@ -605,7 +806,7 @@ fn decode_run(
     window: usize,
     delta: bool,
     bt: BlockType,
-) -> Result<usize> {
+) -> Res<usize> {
     let aligned = bt == BlockType::Aligned;
     let mut r = st.r;
     while pos < run_end {
@@ -735,44 +936,84 @@ fn copy_match(out: &mut [u8], pos: usize, offset: usize, length: usize) {
     }
 }
 
+/// E8 translation applies to the first 32768 frames (1 GiB) only.
+const E8_FRAMES: u32 = 32768;
+
 /// [MS-PATCH] 2.4 / 3.1: undoes E8 call translation, frame by frame, for
-/// the first 32768 frames (1 GiB).
-// Indexing is in bounds: `start < end <= out.len()` and `j + 4 < limit + 10
-// == frame.len()`.
-#[allow(clippy::indexing_slicing)]
+/// the first 32768 frames (1 GiB) of a whole output.
 fn undo_e8(out: &mut [u8], frames: &[Option<u32>]) {
-    for (i, size) in frames.iter().enumerate().take(32768) {
+    for (i, size) in frames.iter().enumerate().take(E8_FRAMES as usize) {
         let Some(size) = *size else { continue };
         let start = i * FRAME_SIZE;
         let end = (start + FRAME_SIZE).min(out.len());
-        if end <= start + 10 {
+        if let Some(frame) = out.get_mut(start..end) {
+            undo_e8_frame(frame, start, size);
+        }
+    }
+}
+
+/// [MS-PATCH] 2.4: undoes E8 call translation in one frame whose first
+/// byte is byte `start` of the output, with translation size `size`.
+// Indexing is in bounds: `j < limit == frame.len() - 10`, so `j + 4 <
+// frame.len()`.
+#[allow(clippy::indexing_slicing)]
+fn undo_e8_frame(frame: &mut [u8], start: usize, size: u32) {
+    if frame.len() <= 10 {
+        return;
+    }
+    let filesize = i64::from(size as i32);
+    let limit = frame.len() - 10;
+    let mut j = 0;
+    while j < limit {
+        if frame[j] != 0xE8 {
+            j += 1;
             continue;
         }
-        let filesize = i64::from(size as i32);
-        let frame = &mut out[start..end];
-        let limit = frame.len() - 10;
-        let mut j = 0;
-        while j < limit {
-            if frame[j] != 0xE8 {
-                j += 1;
-                continue;
+        let curpos = (start + j) as i64;
+        let abs = i64::from(i32::from_le_bytes([
+            frame[j + 1],
+            frame[j + 2],
+            frame[j + 3],
+            frame[j + 4],
+        ]));
+        if abs >= -curpos && abs < filesize {
+            let rel = if abs >= 0 {
+                abs - curpos
+            } else {
+                abs + filesize
+            };
+            frame[j + 1..j + 5].copy_from_slice(&(rel as i32).to_le_bytes());
+        }
+        j += 5;
+    }
+}
+
+// Unit tests: an unwrap/expect/panic here fails the test; no decoder input reaches them.
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    /// The end of a stream read past (zeros, as libmspack supplies) is a
+    /// defect at the end of the input; bytes left over are a defect where
+    /// they start.
+    #[test]
+    fn stream_end_defects() {
+        let input = [0x12u8, 0x34, 0x56];
+        for (reads, kind_is_end, at) in [(2, true, 3), (1, false, 2)] {
+            let mut bits = BitReader::new(&input);
+            for _ in 0..reads {
+                bits.read(16);
             }
-            let curpos = (start + j) as i64;
-            let abs = i64::from(i32::from_le_bytes([
-                frame[j + 1],
-                frame[j + 2],
-                frame[j + 3],
-                frame[j + 4],
-            ]));
-            if abs >= -curpos && abs < filesize {
-                let rel = if abs >= 0 {
-                    abs - curpos
-                } else {
-                    abs + filesize
-                };
-                frame[j + 1..j + 5].copy_from_slice(&(rel as i32).to_le_bytes());
-            }
-            j += 5;
+            bits.align_word();
+            let mut strict = Reader::with_options(&input, &Options::strict());
+            let e = finish(&mut strict, 0, input.len(), &bits).unwrap_err();
+            assert_eq!(e.is_unexpected_end(), kind_is_end, "{e}");
+            assert_eq!(e.offset(), Some(at));
+            let mut lenient = Reader::with_options(&input, &Options::lenient());
+            finish(&mut lenient, 0, input.len(), &bits).unwrap();
+            assert!(lenient.is_empty());
+            assert_eq!(lenient.defects()[0].offset(), Some(at));
         }
     }
 }

@@ -9,12 +9,18 @@
 //!
 //! This crate has:
 //!
-//! - [`decode::decompress`]: a fast LZX / LZXD stream decoder (verbatim,
-//!   aligned offset and uncompressed blocks, every window size 2^15..2^25,
-//!   E8 call translation, repeated offsets, reset intervals, reference
-//!   data), with an output cap; linear time; no input makes it panic.
-//! - [`lzxd::decompress_file`] / [`lzxd::apply_patch`]: the LZXD file and
-//!   patch containers, with their CRCs.
+//! - [`decode::decompress`] / [`decode::decompress_to`]: a fast LZX / LZXD
+//!   stream decoder (verbatim, aligned offset and uncompressed blocks,
+//!   every window size 2^15..2^25, E8 call translation, repeated offsets,
+//!   reset intervals, reference data), into one buffer or streamed into a
+//!   [`msox_codec::Sink`] with only the window in memory; output charged
+//!   to the session's budget frame by frame; linear time; no input makes
+//!   it panic. [`decode::read_stream`] decodes a stream inside a
+//!   container's [`msox_codec::Reader`] (absolute offsets, one session).
+//! - [`lzxd::LzxdFile`] / [`lzxd::LzxdPatch`] (with [`Decode`](msox_codec::Decode) /
+//!   [`Encode`](msox_codec::Encode)) and [`lzxd::decompress_file`] /
+//!   [`lzxd::apply_patch`] (and their streaming `_to` forms): the LZXD
+//!   file and patch containers, with their CRCs.
 //! - [`encode::compress`]: an LZX / LZXD encoder (hash chains with lazy
 //!   matching and repeated offsets, effort levels 1..=9, verbatim, aligned
 //!   offset and uncompressed blocks chosen by cost, optional E8
@@ -22,9 +28,15 @@
 //!   LZXD files and LZX DELTA patches that libmspack and the `lzxd` crate
 //!   read.
 //!
+//! Entry points have the one shape of every msox crate: bytes and
+//! [`msox_codec::Options`] (strict or lenient, limits) in, the value with
+//! its [`msox_codec::Defect`]s out. Errors carry the absolute offset and
+//! the structure path (`PATCH_BLK[2] > Chunk[5] > MainTree > pretree`).
+//!
 //! ```
 //! use ms_patch::{apply_patch, compress_file, create_patch, decompress_file};
-//! use ms_patch::{FileOptions, WriteOptions};
+//! use ms_patch::WriteOptions;
+//! use msox_codec::Options;
 //!
 //! let old: Vec<u8> = (0..5000u32)
 //!     .flat_map(|i| format!("cn=User{},ou={};", i * 7919 % 10007, i % 37).into_bytes())
@@ -34,17 +46,23 @@
 //!
 //! // A compressed file (an OAB full download) ...
 //! let file = compress_file(&new, &WriteOptions::level(6))?;
-//! assert_eq!(decompress_file(&file, &FileOptions::default())?, new);
+//! assert_eq!(decompress_file(&file, &Options::strict())?.value, new);
 //!
 //! // ... and a patch (a differential download), far smaller.
 //! let patch = create_patch(&old, &new, &WriteOptions::level(6))?;
 //! assert!(patch.len() < file.len() / 4);
-//! assert_eq!(apply_patch(&patch, &old, &FileOptions::default())?, new);
+//! assert_eq!(apply_patch(&patch, &old, &Options::strict())?.value, new);
 //!
-//! // Damage is detected, never a panic.
+//! // Damage is detected, never a panic: here a CRC of the first block.
 //! let mut bad = patch.clone();
 //! bad[40] ^= 0x40;
-//! assert!(apply_patch(&bad, &old, &FileOptions::default()).is_err());
+//! let err = apply_patch(&bad, &old, &Options::strict()).unwrap_err();
+//! assert_eq!(err.offset(), Some(40));
+//! assert_eq!(err.path().to_string(), "PATCH_BLK[0]");
+//! // Lenient mode keeps the output and reports the mismatch.
+//! let read = apply_patch(&bad, &old, &Options::lenient())?;
+//! assert_eq!(read.value, new);
+//! assert!(read.defects[0].to_string().starts_with("checksum mismatch"));
 //! # Ok::<(), msox_codec::Error>(())
 //! ```
 //!
@@ -60,7 +78,7 @@
 //! | 2.5 | pretree, delta-coded path lengths (codes 17, 18, 19) | [`decode`] |
 //! | 2.6 | matches: length header/footer, position slots, repeated offsets R0..R2, aligned offset bits, extra length field | [`decode`] |
 //! | 3 | the spec's example (an uncompressed block) | `test-vectors/patch/` |
-//! | [MS-OXOAB] 2.11, 2.10 | LZX_HDR/LZX_BLK files, PATCH_HDR/PATCH_BLK patches, CRC (header file CRCs exclude the 12-byte OAB_HDR, 2.10.1) | [`lzxd`] (read and write) |
+//! | [MS-OXOAB] 2.11, 2.10 | LZX_HDR/LZX_BLK files, PATCH_HDR/PATCH_BLK patches, CRC (header file CRCs exclude the 12-byte OAB_HDR, 2.10.1) | [`lzxd`]: [`LzxdFile`], [`LzxdPatch`] and the four headers (Decode / Encode), decompression and patching (streaming), writing |
 //! | — | encoder | [`encode`]: every structure above written; no reset intervals (CHM) when encoding |
 //!
 //! [MS-OXOAB] section numbers are those of the compressed OAB file and differential patch structures. Not covered: CHM containers (their LZX streams decode with [`StreamParams::reset_interval`]), Quantum.
@@ -74,10 +92,12 @@ pub mod huffman;
 pub mod lzxd;
 
 pub use decode::{
-    BlockType, DecodeOptions, Decoded, Dialect, StreamParams, decompress, decompress_with_blocks,
+    BlockType, DecodedStream, Dialect, StreamParams, decompress, decompress_to,
+    decompress_with_blocks, read_stream, read_stream_vec,
 };
 pub use encode::{EncodeOptions, compress};
 pub use lzxd::{
-    FileOptions, LzxBlockHeader, LzxHeader, PatchBlockHeader, PatchHeader, WriteOptions,
-    apply_patch, compress_file, crc32, create_patch, decompress_file, file_crc,
+    FileBlock, FileOptions, LzxBlockHeader, LzxHeader, LzxdFile, LzxdPatch, PatchBlock,
+    PatchBlockHeader, PatchHeader, WriteOptions, apply_patch, apply_patch_to, compress_file, crc32,
+    create_patch, decompress_file, decompress_file_to, file_crc,
 };

@@ -5,10 +5,16 @@
 //! of [MS-PATCH].
 //!
 //! The header and block-header structures ([`LzxHeader`],
-//! [`LzxBlockHeader`], [`PatchHeader`], [`PatchBlockHeader`]) are defined
-//! here once, with their `msox_codec` [`Decode`] / [`Encode`] impls; the
-//! `ms-oxoab` crate re-exports them and builds its container types
-//! (blocks with their data, lenient defects, a pluggable codec) on them.
+//! [`LzxBlockHeader`], [`PatchHeader`], [`PatchBlockHeader`]) and the
+//! containers ([`LzxdFile`], [`LzxdPatch`]: headers with their blocks'
+//! data) are defined here with their `msox_codec` [`Decode`] / [`Encode`]
+//! impls (the `ms-oxoab` crate re-exports the headers and builds its own
+//! container types, with a pluggable codec, on them).
+//! [`decompress_file_to`] and [`apply_patch_to`] stream the output into a
+//! [`Sink`] block by block (one block's window in memory), checking the
+//! CRCs; [`decompress_file`] and [`apply_patch`] collect it in a vector.
+//! Errors and defects carry absolute offsets and paths such as
+//! `LZX_BLK[3] > Chunk[7] > MainTree`.
 //!
 //! Window size per block, as libmspack chooses it (the containers do not
 //! say): the smallest power of two of at least 2^17 that holds the block's
@@ -24,9 +30,9 @@
 //! first 12 bytes*, the `OAB_HDR` ([MS-OXOAB] 2.10.1; [`file_crc`]).
 
 use msox_codec::bytes::BufMut;
-use msox_codec::{Decode, Encode, Error, ErrorKind, Limits, PResult, Reader, Result, ResultExt};
+use msox_codec::{Decode, Decoded, Encode, Error, ErrorKind, Options, Reader, Result, Sink};
 
-use crate::decode::{DecodeOptions, StreamParams, decompress};
+use crate::decode::{StreamParams, read_stream};
 
 /// [MS-OXOAB] 2 Structures: the CRC of every OAB structure (LZX_BLK and
 /// PATCH_BLK `ulCRC`, PATCH_HDR `ulSourceCRC` / `ulTargetCRC`, the version 4
@@ -69,30 +75,19 @@ pub fn file_crc(file: &[u8]) -> u32 {
     crc32(file_body(file))
 }
 
-/// `N` little-endian `u32`s from `r`, in order, with `what` as context.
-fn read_u32s<const N: usize>(r: &mut Reader<'_>, what: &'static str) -> Result<[u32; N]> {
-    let mut f = [0u32; N];
-    for v in &mut f {
-        *v = r.u32().context(what)?;
-    }
-    Ok(f)
-}
-
-/// The version check of both file headers: `ulVersionHi` 3 and
-/// `ulVersionLo` `lo`.
-fn check_version(r: &Reader<'_>, hi: u32, lo: u32, want_lo: u32, what: &'static str) -> Result<()> {
+/// The version check of both file headers (read at `at`): `ulVersionHi`
+/// 3 and `ulVersionLo` `want_lo`.
+fn check_version(r: &Reader<'_>, hi: u32, lo: u32, want_lo: u32, at: usize) -> Result<()> {
     if (hi, lo) == (3, want_lo) {
         return Ok(());
     }
-    Err(r
-        .error_at(
-            ErrorKind::BadSignature {
-                expected: (u64::from(want_lo) << 32) | 3,
-                found: (u64::from(lo) << 32) | u64::from(hi),
-            },
-            0,
-        )
-        .context(what))
+    Err(r.error_at(
+        ErrorKind::BadSignature {
+            expected: (u64::from(want_lo) << 32) | 3,
+            found: (u64::from(lo) << 32) | u64::from(hi),
+        },
+        at,
+    ))
 }
 
 /// [MS-OXOAB] 2.11.1 LZX_HDR: the header of a compressed OAB file (an LZXD
@@ -183,19 +178,22 @@ impl LzxHeader {
     }
 }
 
+/// [MS-OXOAB] 2.11.1 LZX_HDR.
 impl<'a> Decode<'a> for LzxHeader {
     /// Reads the 16 bytes; a version other than 3.1 is a
-    /// [`ErrorKind::BadSignature`] at offset 0.
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let [version_hi, version_lo] = read_u32s(&mut r, "LZX_HDR")?;
-        check_version(&r, version_hi, version_lo, Self::VERSION_LO, "LZX_HDR")?;
-        let [block_max, target_size] = read_u32s(&mut r, "LZX_HDR")?;
-        r.finish(LzxHeader {
-            version_hi,
-            version_lo,
-            block_max,
-            target_size,
+    /// [`ErrorKind::BadSignature`] at the header's first byte.
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        r.frame("LZX_HDR", |r| {
+            let at = r.pos();
+            let version_hi = r.u32()?;
+            let version_lo = r.u32()?;
+            check_version(r, version_hi, version_lo, Self::VERSION_LO, at)?;
+            Ok(LzxHeader {
+                version_hi,
+                version_lo,
+                block_max: r.u32()?,
+                target_size: r.u32()?,
+            })
         })
     }
 }
@@ -219,17 +217,24 @@ impl LzxBlockHeader {
     pub const COMPRESSED: u32 = 1;
 }
 
+impl LzxBlockHeader {
+    /// The four fields, without a frame of their own (a file's blocks are
+    /// framed `LZX_BLK[i]`).
+    fn read_fields(r: &mut Reader<'_>) -> Result<Self> {
+        Ok(LzxBlockHeader {
+            flags: r.u32()?,
+            comp_size: r.u32()?,
+            uncomp_size: r.u32()?,
+            crc: r.u32()?,
+        })
+    }
+}
+
+/// [MS-OXOAB] 2.11.2 LZX_BLK (the 16-byte header).
 impl<'a> Decode<'a> for LzxBlockHeader {
     /// Reads the 16 bytes (no check of the values).
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let [flags, comp_size, uncomp_size, crc] = read_u32s(&mut r, "LZX_BLK")?;
-        r.finish(LzxBlockHeader {
-            flags,
-            comp_size,
-            uncomp_size,
-            crc,
-        })
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        r.frame("LZX_BLK", Self::read_fields)
     }
 }
 
@@ -270,23 +275,25 @@ impl PatchHeader {
     }
 }
 
+/// [MS-OXOAB] 2.10.1 PATCH_HDR.
 impl<'a> Decode<'a> for PatchHeader {
     /// Reads the 28 bytes; a version other than 3.2 is a
-    /// [`ErrorKind::BadSignature`] at offset 0.
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let [version_hi, version_lo] = read_u32s(&mut r, "PATCH_HDR")?;
-        check_version(&r, version_hi, version_lo, Self::VERSION_LO, "PATCH_HDR")?;
-        let [block_max, source_size, target_size, source_crc, target_crc] =
-            read_u32s(&mut r, "PATCH_HDR")?;
-        r.finish(PatchHeader {
-            version_hi,
-            version_lo,
-            block_max,
-            source_size,
-            target_size,
-            source_crc,
-            target_crc,
+    /// [`ErrorKind::BadSignature`] at the header's first byte.
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        r.frame("PATCH_HDR", |r| {
+            let at = r.pos();
+            let version_hi = r.u32()?;
+            let version_lo = r.u32()?;
+            check_version(r, version_hi, version_lo, Self::VERSION_LO, at)?;
+            Ok(PatchHeader {
+                version_hi,
+                version_lo,
+                block_max: r.u32()?,
+                source_size: r.u32()?,
+                target_size: r.u32()?,
+                source_crc: r.u32()?,
+                target_crc: r.u32()?,
+            })
         })
     }
 }
@@ -306,17 +313,24 @@ impl PatchBlockHeader {
     pub const SIZE: usize = 16;
 }
 
+impl PatchBlockHeader {
+    /// The four fields, without a frame of their own (a patch's blocks are
+    /// framed `PATCH_BLK[i]`).
+    fn read_fields(r: &mut Reader<'_>) -> Result<Self> {
+        Ok(PatchBlockHeader {
+            patch_size: r.u32()?,
+            target_size: r.u32()?,
+            source_size: r.u32()?,
+            crc: r.u32()?,
+        })
+    }
+}
+
+/// [MS-OXOAB] 2.10.2 PATCH_BLK (the 16-byte header).
 impl<'a> Decode<'a> for PatchBlockHeader {
     /// Reads the 16 bytes (no check of the values).
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let [patch_size, target_size, source_size, crc] = read_u32s(&mut r, "PATCH_BLK")?;
-        r.finish(PatchBlockHeader {
-            patch_size,
-            target_size,
-            source_size,
-            crc,
-        })
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        r.frame("PATCH_BLK", Self::read_fields)
     }
 }
 
@@ -344,31 +358,22 @@ fn le_words<const N: usize, const M: usize>(words: [u32; N]) -> [u8; M] {
     b
 }
 
-/// Options for reading LZXD files and patches.
+/// Knobs for reading LZXD files and patches (the mode and limits come
+/// from [`Options`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct FileOptions {
-    /// The largest output allowed.
-    pub max_output: usize,
     /// Check block CRCs, and a patch's `ulSourceCRC` (when the base has
     /// `ulSourceSize` bytes) and `ulTargetCRC`, both over the files
     /// without their 12-byte `OAB_HDR` ([`file_crc`], [MS-OXOAB] 2.10.1).
+    /// A mismatch is an error in strict mode and a defect in lenient mode.
+    /// On by default.
     pub verify_crc: bool,
 }
 
 impl Default for FileOptions {
     fn default() -> Self {
-        Self::from_limits(&Limits::DEFAULT)
-    }
-}
-
-impl FileOptions {
-    /// CRCs checked, output capped by `limits`.
-    pub const fn from_limits(limits: &Limits) -> Self {
-        Self {
-            max_output: limits.max_output,
-            verify_crc: true,
-        }
+        Self { verify_crc: true }
     }
 }
 
@@ -403,22 +408,6 @@ fn file_body(file: &[u8]) -> &[u8] {
     file.get(OAB_HDR_SIZE..).unwrap_or_default()
 }
 
-fn check_crc(stored: u32, data: &[u8], opts: &FileOptions, at: usize) -> Result<()> {
-    if opts.verify_crc {
-        let computed = crc32(data);
-        if computed != stored {
-            return Err(Error::at_offset(
-                ErrorKind::ChecksumMismatch {
-                    stored: u64::from(stored),
-                    computed: u64::from(computed),
-                },
-                at,
-            ));
-        }
-    }
-    Ok(())
-}
-
 /// Whether `bytes` start like an LZXD file (version 3.1) or patch (3.2):
 /// returns the low version.
 pub fn detect(bytes: &[u8]) -> Option<u32> {
@@ -427,169 +416,550 @@ pub fn detect(bytes: &[u8]) -> Option<u32> {
     (hi == 3 && (lo == 1 || lo == 2)).then_some(lo)
 }
 
-/// Decompresses an LZXD file ([MS-OXOAB] 2.11, version 3.1), checking each
-/// block's `ulCRC` unless `opts` say not to.
+/// [MS-OXOAB] 2.11: an LZXD file (a compressed OAB file): the LZX_HDR and
+/// the LZX_BLKs with their data, borrowing the input. Its blocks produce
+/// exactly `ulTargetSize` bytes; [`decompress_file`] decompresses them.
 ///
-/// A one-pass reader: the first bad block is an error. `ms-oxoab`'s
-/// `CompressedFile` reads the same structures into a value first (keeping
-/// trailing bytes), decompresses through a pluggable codec and can report a
-/// CRC mismatch as a defect instead; this function also refuses blocks
-/// larger than `ulBlockMax`, as libmspack does.
-pub fn decompress_file(input: &[u8], opts: &FileOptions) -> Result<Vec<u8>> {
-    decompress_file_inner(input, opts).map_err(|e| e.resolve(input.len()))
+/// ```
+/// use ms_patch::lzxd::{LzxdFile, compress_file};
+/// use ms_patch::WriteOptions;
+/// use msox_codec::{Decode, Encode, Options};
+///
+/// let bytes = compress_file(&b"abc".repeat(1000), &WriteOptions::default())?;
+/// let file = LzxdFile::decode_bytes(&bytes, &Options::strict())?.value;
+/// assert_eq!(file.header.target_size, 3000);
+/// assert_eq!(file.blocks.len(), 1);
+/// assert_eq!(file.to_vec()?, bytes);
+/// # Ok::<(), msox_codec::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LzxdFile<'a> {
+    /// `LZX_HDR`.
+    pub header: LzxHeader,
+    /// The blocks, in order.
+    pub blocks: Vec<FileBlock<'a>>,
 }
 
-fn decompress_file_inner(input: &[u8], opts: &FileOptions) -> Result<Vec<u8>> {
-    let mut r = Reader::new(input);
-    let h: LzxHeader = r.decode()?;
-    let target = h.target_size as usize;
-    if target > opts.max_output {
-        return Err(r
-            .error_at(
+/// [MS-OXOAB] 2.11.2: one LZX_BLK header with the `ulCompSize` bytes of
+/// data after it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileBlock<'a> {
+    /// The 16-byte header.
+    pub header: LzxBlockHeader,
+    /// The block's data: an LZXD stream, or the bytes themselves (stored).
+    pub data: &'a [u8],
+}
+
+/// [MS-OXOAB] 2.10: an LZX DELTA patch (a differential OAB patch): the
+/// PATCH_HDR and the PATCH_BLKs with their data, borrowing the input. Its
+/// blocks produce exactly `ulTargetSize` bytes; [`apply_patch`] applies
+/// them to a base file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LzxdPatch<'a> {
+    /// `PATCH_HDR`.
+    pub header: PatchHeader,
+    /// The blocks, in order.
+    pub blocks: Vec<PatchBlock<'a>>,
+}
+
+/// [MS-OXOAB] 2.10.2: one PATCH_BLK header with the `ulPatchSize` bytes of
+/// LZXD data after it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PatchBlock<'a> {
+    /// The 16-byte header.
+    pub header: PatchBlockHeader,
+    /// The block's LZXD data.
+    pub data: &'a [u8],
+}
+
+/// Counts one more block against the session's item budget.
+fn charge_block(r: &mut Reader<'_>, what: &'static str) -> Result<()> {
+    r.session_mut()
+        .charge_items(1, what)
+        .map_err(|k| r.error(k))
+}
+
+/// A block that produces `size` bytes (its field read at `at`) where only
+/// `left` bytes of the target remain: an error (the blocks would not add
+/// up to `ulTargetSize`).
+fn check_left(
+    r: &Reader<'_>,
+    field: &'static str,
+    size: u32,
+    left: usize,
+    at: usize,
+) -> Result<()> {
+    if size as usize > left {
+        return Err(r.error_at(
+            ErrorKind::LimitExceeded {
+                what: field,
+                value: u64::from(size),
+                max: left as u64,
+            },
+            at,
+        ));
+    }
+    Ok(())
+}
+
+/// One LZX_BLK (header and data) at `r`'s position, checked against the
+/// file header with `left` bytes of the target to go.
+fn file_block<'a>(r: &mut Reader<'a>, h: &LzxHeader, left: usize) -> Result<FileBlock<'a>> {
+    charge_block(r, "LZX_BLK count")?;
+    let at = r.pos();
+    let b = LzxBlockHeader::read_fields(r)?;
+    check_left(r, "ulUncompSize", b.uncomp_size, left, at + 8)?;
+    if b.flags > LzxBlockHeader::COMPRESSED {
+        r.defect_at(
+            ErrorKind::InvalidValue {
+                field: "ulFlags",
+                value: u64::from(b.flags),
+            },
+            at,
+            "block kept as read",
+        )?;
+    }
+    if b.uncomp_size > h.block_max {
+        // libmspack refuses such a block; the data says all that decoding
+        // needs, so lenient decoding reads it.
+        r.defect_at(
+            ErrorKind::LimitExceeded {
+                what: "ulUncompSize",
+                value: u64::from(b.uncomp_size),
+                max: u64::from(h.block_max),
+            },
+            at + 8,
+            "block read although larger than ulBlockMax",
+        )?;
+    }
+    if b.flags == LzxBlockHeader::UNCOMPRESSED && b.comp_size != b.uncomp_size {
+        r.defect_at(
+            ErrorKind::InvalidValue {
+                field: "ulCompSize of a stored block",
+                value: u64::from(b.comp_size),
+            },
+            at + 4,
+            "block kept as read",
+        )?;
+    }
+    let data = r.bytes(b.comp_size as usize)?;
+    Ok(FileBlock { header: b, data })
+}
+
+/// The largest block a patch allows (`ulBlockMax`, at least 16: tiny
+/// patches are written with 16).
+fn patch_block_max(h: &PatchHeader) -> u32 {
+    h.block_max.max(16)
+}
+
+/// One PATCH_BLK (header and data) at `r`'s position, checked against the
+/// patch header with `left` bytes of the target to go.
+fn patch_block<'a>(r: &mut Reader<'a>, h: &PatchHeader, left: usize) -> Result<PatchBlock<'a>> {
+    charge_block(r, "PATCH_BLK count")?;
+    let at = r.pos();
+    let b = PatchBlockHeader::read_fields(r)?;
+    check_left(r, "ulTargetSize", b.target_size, left, at + 4)?;
+    let max = patch_block_max(h);
+    for (size, field, pos) in [
+        (b.target_size, "ulTargetSize", at + 4),
+        (b.source_size, "ulSourceSize", at + 8),
+    ] {
+        if size > max {
+            r.defect_at(
                 ErrorKind::LimitExceeded {
-                    what: "output size",
-                    value: target as u64,
-                    max: opts.max_output as u64,
+                    what: field,
+                    value: u64::from(size),
+                    max: u64::from(max),
                 },
-                12,
-            )
-            .context("LZX_HDR"));
-    }
-    let mut out = Vec::with_capacity(target.min(input.len().saturating_mul(16)));
-    while out.len() < target {
-        let at = r.pos();
-        let b: LzxBlockHeader = r.decode()?;
-        let dsize = b.uncomp_size as usize;
-        if b.uncomp_size > h.block_max || dsize > target - out.len() || b.flags > 1 {
-            return Err(r
-                .error_at(
-                    ErrorKind::Malformed(
-                        "LZX_BLK: flags over 1, or size over ulBlockMax or the target".into(),
-                    ),
-                    at,
-                )
-                .context("LZX_BLK"));
+                pos,
+                "block read although larger than ulBlockMax",
+            )?;
         }
-        let data_at = r.pos();
-        let data = r.bytes(b.comp_size as usize).context("LZX_BLK")?;
-        let start = out.len();
-        if b.flags == 0 {
-            if data.len() != dsize {
-                return Err(r
-                    .error_at(
-                        ErrorKind::Malformed("stored LZX_BLK sizes differ".into()),
-                        at,
-                    )
-                    .context("LZX_BLK"));
-            }
-            out.extend_from_slice(data);
-        } else {
-            let params = StreamParams::lzxd(window_bits_for(dsize));
-            let block = decompress(
-                data,
-                dsize,
-                &params,
-                &[],
-                &DecodeOptions {
-                    max_output: opts.max_output,
-                },
-            )
-            .map_err(|e| e.shift(data_at).context("LZX_BLK"))?;
-            if out.is_empty() {
-                out = block;
-            } else {
-                out.extend_from_slice(&block);
-            }
-        }
-        check_crc(b.crc, out.get(start..).unwrap_or_default(), opts, at + 12).context("LZX_BLK")?;
     }
-    Ok(out)
+    let data = r.bytes(b.patch_size as usize)?;
+    Ok(PatchBlock { header: b, data })
 }
 
-/// Applies an LZX DELTA patch ([MS-OXOAB] 2.10, version 3.2) to `base`.
+/// [MS-OXOAB] 2.11: the LZX_HDR, then LZX_BLKs until they add up to
+/// `ulTargetSize`; each block is framed `LZX_BLK[i]`.
 ///
-/// With `opts.verify_crc`, each block's `ulCRC` is checked over the bytes
+/// Errors: a version other than 3.1, a block that produces more than the
+/// target has left, a block cut short. Defects (errors in strict mode):
+/// `ulFlags` other than 0 or 1, a block larger than `ulBlockMax`, a stored
+/// block whose `ulCompSize` differs from its `ulUncompSize`.
+impl<'a> Decode<'a> for LzxdFile<'a> {
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        let header = LzxHeader::decode(r)?;
+        let target = header.target_size as usize;
+        let mut blocks = Vec::new();
+        let mut produced = 0usize;
+        while produced < target {
+            let b = r.frame_indexed("LZX_BLK", blocks.len(), |r| {
+                file_block(r, &header, target - produced)
+            })?;
+            produced += b.header.uncomp_size as usize;
+            blocks.push(b);
+        }
+        Ok(LzxdFile { header, blocks })
+    }
+}
+
+impl Encode for LzxdFile<'_> {
+    fn encoded_len(&self) -> usize {
+        LzxHeader::SIZE
+            + self
+                .blocks
+                .iter()
+                .map(|b| LzxBlockHeader::SIZE + b.data.len())
+                .sum::<usize>()
+    }
+    fn encode<B: BufMut>(&self, buf: &mut B) -> Result<()> {
+        self.header.encode(buf)?;
+        for b in &self.blocks {
+            b.header.encode(buf)?;
+            buf.put_slice(b.data);
+        }
+        Ok(())
+    }
+}
+
+/// [MS-OXOAB] 2.10: the PATCH_HDR, then PATCH_BLKs until they add up to
+/// `ulTargetSize`; each block is framed `PATCH_BLK[i]`.
+///
+/// Errors: a version other than 3.2, a block that produces more than the
+/// target has left, a block cut short. Defects (errors in strict mode): a
+/// block whose `ulTargetSize` or `ulSourceSize` is over `ulBlockMax`.
+impl<'a> Decode<'a> for LzxdPatch<'a> {
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        let header = PatchHeader::decode(r)?;
+        let target = header.target_size as usize;
+        let mut blocks = Vec::new();
+        let mut produced = 0usize;
+        while produced < target {
+            let b = r.frame_indexed("PATCH_BLK", blocks.len(), |r| {
+                patch_block(r, &header, target - produced)
+            })?;
+            produced += b.header.target_size as usize;
+            blocks.push(b);
+        }
+        Ok(LzxdPatch { header, blocks })
+    }
+}
+
+impl Encode for LzxdPatch<'_> {
+    fn encoded_len(&self) -> usize {
+        PatchHeader::SIZE
+            + self
+                .blocks
+                .iter()
+                .map(|b| PatchBlockHeader::SIZE + b.data.len())
+                .sum::<usize>()
+    }
+    fn encode<B: BufMut>(&self, buf: &mut B) -> Result<()> {
+        self.header.encode(buf)?;
+        for b in &self.blocks {
+            b.header.encode(buf)?;
+            buf.put_slice(b.data);
+        }
+        Ok(())
+    }
+}
+
+/// A sink that passes bytes on and keeps the CRCs of the OAB containers:
+/// of the current block, and of everything after the first 12 bytes (the
+/// file body, see [`file_crc`]).
+struct CrcSink<'s, S: Sink> {
+    inner: &'s mut S,
+    blocks: bool,
+    body: bool,
+    block_crc: u32,
+    body_crc: u32,
+    written: u64,
+}
+
+impl<'s, S: Sink> CrcSink<'s, S> {
+    fn new(inner: &'s mut S, blocks: bool, body: bool) -> Self {
+        CrcSink {
+            inner,
+            blocks,
+            body,
+            block_crc: 0xFFFF_FFFF,
+            body_crc: 0xFFFF_FFFF,
+            written: 0,
+        }
+    }
+
+    /// The CRC of the bytes since the last call.
+    fn take_block(&mut self) -> u32 {
+        std::mem::replace(&mut self.block_crc, 0xFFFF_FFFF)
+    }
+}
+
+impl<S: Sink> Sink for CrcSink<'_, S> {
+    fn write(&mut self, bytes: &[u8]) -> Result<()> {
+        if self.blocks {
+            self.block_crc = crc32_update(self.block_crc, bytes);
+        }
+        if self.body {
+            let skip = (OAB_HDR_SIZE as u64).saturating_sub(self.written);
+            let skip = usize::try_from(skip).unwrap_or(usize::MAX).min(bytes.len());
+            self.body_crc = crc32_update(self.body_crc, bytes.get(skip..).unwrap_or_default());
+        }
+        self.written += bytes.len() as u64;
+        self.inner.write(bytes)
+    }
+}
+
+/// A CRC field read at `at` that does not match: an error in strict mode,
+/// a defect in lenient mode.
+fn crc_defect(
+    r: &mut Reader<'_>,
+    stored: u32,
+    computed: u32,
+    at: usize,
+    action: &'static str,
+) -> Result<()> {
+    if stored == computed {
+        return Ok(());
+    }
+    r.defect_at(
+        ErrorKind::ChecksumMismatch {
+            stored: u64::from(stored),
+            computed: u64::from(computed),
+        },
+        at,
+        action,
+    )
+}
+
+/// An `ulTargetSize` (read at `at`) over the session's output budget is
+/// refused before anything is decoded.
+fn check_target(r: &Reader<'_>, target: u32, at: usize) -> Result<()> {
+    let left = r.session().output_left();
+    if target as usize > left {
+        return Err(r.error_at(
+            ErrorKind::LimitExceeded {
+                what: "output size",
+                value: u64::from(target),
+                max: left as u64,
+            },
+            at,
+        ));
+    }
+    Ok(())
+}
+
+/// Decompresses the LZXD file ([MS-OXOAB] 2.11, version 3.1) at `r`'s
+/// position into `out`, block by block, in `r`'s session; returns the
+/// bytes written.
+pub fn read_file(r: &mut Reader<'_>, file: &FileOptions, out: &mut impl Sink) -> Result<u64> {
+    let start = r.pos();
+    let header = LzxHeader::decode(r)?;
+    r.frame("LZX_HDR", |r| {
+        check_target(r, header.target_size, start + 12)
+    })?;
+    let target = header.target_size as usize;
+    let mut sink = CrcSink::new(out, file.verify_crc, false);
+    let mut produced = 0usize;
+    let mut i = 0usize;
+    while produced < target {
+        produced += r.frame_indexed("LZX_BLK", i, |r| {
+            let at = r.pos();
+            let b = file_block(r, &header, target - produced)?;
+            let size = b.header.uncomp_size as usize;
+            match b.header.flags {
+                LzxBlockHeader::UNCOMPRESSED => {
+                    if b.data.len() != size {
+                        return Err(r.invalid_at(
+                            "ulCompSize of a stored block",
+                            u64::from(b.header.comp_size),
+                            at + 4,
+                        ));
+                    }
+                    r.session_mut()
+                        .charge_output(size)
+                        .map_err(|k| r.error_at(k, at + LzxBlockHeader::SIZE))?;
+                    sink.write(b.data)?;
+                }
+                LzxBlockHeader::COMPRESSED => {
+                    r.seek(at + LzxBlockHeader::SIZE)?;
+                    let mut data = r.sub(b.data.len())?;
+                    let params = StreamParams::lzxd(window_bits_for(size));
+                    read_stream(&mut data, size, &params, &[], &mut sink)?;
+                }
+                other => return Err(r.invalid_at("ulFlags", u64::from(other), at)),
+            }
+            if file.verify_crc {
+                let computed = sink.take_block();
+                crc_defect(r, b.header.crc, computed, at + 12, "block data kept")?;
+            }
+            Ok(size)
+        })?;
+        i += 1;
+    }
+    Ok(target as u64)
+}
+
+/// Decompresses an LZXD file ([MS-OXOAB] 2.11, version 3.1) into `out`,
+/// streaming: one block's window in memory, whatever the file's size.
+/// Returns the bytes written, with the defects.
+///
+/// Errors: everything [`LzxdFile`]'s decoding refuses, a block that does
+/// not decompress to its `ulUncompSize`, output over the budget of
+/// `options`, bytes after the last block (strict). Defects (errors in
+/// strict mode): those of [`LzxdFile`], a block `ulCRC` mismatch (with
+/// `file.verify_crc`; the data is kept), bytes after the last block.
+pub fn decompress_file_to(
+    input: &[u8],
+    options: &Options,
+    file: &FileOptions,
+    out: &mut impl Sink,
+) -> Result<Decoded<u64>> {
+    msox_codec::decode_bytes_with_reader(input, options, |r| read_file(r, file, out))
+}
+
+/// Decompresses an LZXD file ([MS-OXOAB] 2.11, version 3.1) into a new
+/// vector, checking each block's `ulCRC` (see [`decompress_file_to`]).
+///
+/// `ms-oxoab`'s `CompressedFile` reads the same structures into a value
+/// first (keeping trailing bytes) and decompresses through a pluggable
+/// codec.
+pub fn decompress_file(input: &[u8], options: &Options) -> Result<Decoded<Vec<u8>>> {
+    let backed = input.len().saturating_mul(16).max(1 << 16);
+    let mut out = Vec::with_capacity(initial_capacity(input, 12, backed, options));
+    let d = decompress_file_to(input, options, &FileOptions::default(), &mut out)?;
+    Ok(d.map(|_| out))
+}
+
+/// What to reserve for the output of a file whose `ulTargetSize` is at
+/// `field` of `input`: no more than `backed` (what the input can plausibly
+/// back) or the output budget allows.
+fn initial_capacity(input: &[u8], field: usize, backed: usize, options: &Options) -> usize {
+    let declared = input
+        .get(field..field + 4)
+        .and_then(|b| b.try_into().ok())
+        .map_or(0, |b| u32::from_le_bytes(b) as usize);
+    declared
+        .min(backed)
+        .min(options.limits.output_cap(input.len()))
+}
+
+/// Applies the LZX DELTA patch ([MS-OXOAB] 2.10, version 3.2) at `r`'s
+/// position to `base`, writing the result to `out` block by block, in
+/// `r`'s session; returns the bytes written.
+pub fn read_patch(
+    r: &mut Reader<'_>,
+    base: &[u8],
+    file: &FileOptions,
+    out: &mut impl Sink,
+) -> Result<u64> {
+    let start = r.pos();
+    let header = PatchHeader::decode(r)?;
+    r.frame("PATCH_HDR", |r| {
+        check_target(r, header.target_size, start + 16)?;
+        if header.source_size as usize != base.len() {
+            r.defect_at(
+                ErrorKind::InvalidValue {
+                    field: "ulSourceSize",
+                    value: u64::from(header.source_size),
+                },
+                start + 12,
+                "differs from the size of the base given; the base used as it is",
+            )
+        } else if file.verify_crc {
+            let computed = file_crc(base);
+            crc_defect(
+                r,
+                header.source_crc,
+                computed,
+                start + 20,
+                "the base used as it is",
+            )
+        } else {
+            Ok(())
+        }
+    })?;
+    let target = header.target_size as usize;
+    let mut sink = CrcSink::new(out, file.verify_crc, file.verify_crc);
+    let mut produced = 0usize;
+    let mut base_pos = 0usize;
+    let mut i = 0usize;
+    while produced < target {
+        produced += r.frame_indexed("PATCH_BLK", i, |r| {
+            let at = r.pos();
+            let b = patch_block(r, &header, target - produced)?;
+            let size = b.header.target_size as usize;
+            let ssize = b.header.source_size as usize;
+            let reference = base
+                .get(base_pos..base_pos.saturating_add(ssize))
+                .ok_or_else(|| {
+                    r.error_at(
+                        ErrorKind::LimitExceeded {
+                            what: "ulSourceSize",
+                            value: ssize as u64,
+                            max: base.len().saturating_sub(base_pos) as u64,
+                        },
+                        at + 8,
+                    )
+                })?;
+            base_pos += ssize;
+            r.seek(at + PatchBlockHeader::SIZE)?;
+            let mut data = r.sub(b.data.len())?;
+            let params = StreamParams::lzxd(patch_window_bits(ssize, size));
+            read_stream(&mut data, size, &params, reference, &mut sink)?;
+            drop(data);
+            if file.verify_crc {
+                let computed = sink.take_block();
+                crc_defect(r, b.header.crc, computed, at + 12, "block data kept")?;
+            }
+            Ok(size)
+        })?;
+        i += 1;
+    }
+    if file.verify_crc {
+        let computed = sink.body_crc;
+        r.frame("PATCH_HDR", |r| {
+            crc_defect(r, header.target_crc, computed, start + 24, "output kept")
+        })?;
+    }
+    Ok(target as u64)
+}
+
+/// Applies an LZX DELTA patch ([MS-OXOAB] 2.10, version 3.2) to `base`,
+/// writing the result to `out`, streaming (one block's window in memory).
+/// Returns the bytes written, with the defects.
+///
+/// With `file.verify_crc`, each block's `ulCRC` is checked over the bytes
 /// it produces, and the header's `ulSourceCRC` / `ulTargetCRC` over `base`
 /// and the result without their first 12 bytes (the `OAB_HDR`; see
 /// [`file_crc`]), as [MS-OXOAB] 2.10.1 defines them and Exchange writes
-/// them. (libmspack's `decompress_incremental` reads neither header CRC,
-/// nor `ulSourceSize`; it checks block CRCs only.) `ulSourceCRC` is only
-/// checked when `base` has `ulSourceSize` bytes; a base of another size is
-/// used as it is (`ms-oxoab`'s `PatchFile::apply` refuses it instead).
-pub fn apply_patch(patch: &[u8], base: &[u8], opts: &FileOptions) -> Result<Vec<u8>> {
-    apply_patch_inner(patch, base, opts).map_err(|e| e.resolve(patch.len()))
+/// them (libmspack's `decompress_incremental` checks block CRCs only). A
+/// mismatch is an error in strict mode and a defect in lenient mode, as is
+/// a base whose size is not `ulSourceSize` (lenient mode uses it as it is;
+/// `ulSourceCRC` is then not checked).
+///
+/// Errors: everything [`LzxdPatch`]'s decoding refuses, a block whose
+/// reference data runs past the end of `base`, a block that does not
+/// decompress to its `ulTargetSize`, output over the budget of `options`,
+/// bytes after the last block (strict).
+pub fn apply_patch_to(
+    patch: &[u8],
+    base: &[u8],
+    options: &Options,
+    file: &FileOptions,
+    out: &mut impl Sink,
+) -> Result<Decoded<u64>> {
+    msox_codec::decode_bytes_with_reader(patch, options, |r| read_patch(r, base, file, out))
 }
 
-fn apply_patch_inner(patch: &[u8], base: &[u8], opts: &FileOptions) -> Result<Vec<u8>> {
-    let mut r = Reader::new(patch);
-    let h: PatchHeader = r.decode()?;
-    let target = h.target_size as usize;
-    if target > opts.max_output {
-        return Err(r
-            .error_at(
-                ErrorKind::LimitExceeded {
-                    what: "output size",
-                    value: target as u64,
-                    max: opts.max_output as u64,
-                },
-                16,
-            )
-            .context("PATCH_HDR"));
-    }
-    if opts.verify_crc && h.source_size as usize == base.len() {
-        check_crc(h.source_crc, file_body(base), opts, 20).context("PATCH_HDR.ulSourceCRC")?;
-    }
-    let mut out = Vec::with_capacity(target.min(patch.len().saturating_mul(16) + base.len()));
-    let mut base_pos = 0usize;
-    while out.len() < target {
-        let at = r.pos();
-        let b: PatchBlockHeader = r.decode()?;
-        let dsize = b.target_size as usize;
-        let ssize = b.source_size as usize;
-        let block_max = h.block_max.max(16);
-        if b.target_size > block_max || dsize > target - out.len() || b.source_size > block_max {
-            return Err(r
-                .error_at(
-                    ErrorKind::Malformed("PATCH_BLK: size over ulBlockMax or the target".into()),
-                    at,
-                )
-                .context("PATCH_BLK"));
-        }
-        let reference = base
-            .get(base_pos..base_pos.saturating_add(ssize))
-            .ok_or_else(|| {
-                r.error_at(
-                    ErrorKind::UnexpectedEnd {
-                        needed: ssize as u64,
-                        available: base.len().saturating_sub(base_pos) as u64,
-                    },
-                    at + 8,
-                )
-                .context("PATCH_BLK.ulSourceSize")
-            })?;
-        base_pos += ssize;
-        let data_at = r.pos();
-        let data = r.bytes(b.patch_size as usize).context("PATCH_BLK")?;
-        let params = StreamParams::lzxd(patch_window_bits(ssize, dsize));
-        let block = decompress(
-            data,
-            dsize,
-            &params,
-            reference,
-            &DecodeOptions {
-                max_output: opts.max_output,
-            },
-        )
-        .map_err(|e| e.shift(data_at).context("PATCH_BLK"))?;
-        check_crc(b.crc, &block, opts, at + 12).context("PATCH_BLK")?;
-        if out.is_empty() {
-            out = block;
-        } else {
-            out.extend_from_slice(&block);
-        }
-    }
-    check_crc(h.target_crc, file_body(&out), opts, 24).context("PATCH_HDR.ulTargetCRC")?;
-    Ok(out)
+/// Applies an LZX DELTA patch to `base` into a new vector, checking every
+/// CRC (see [`apply_patch_to`]).
+pub fn apply_patch(patch: &[u8], base: &[u8], options: &Options) -> Result<Decoded<Vec<u8>>> {
+    // A patched file is usually about as large as its base.
+    let backed = patch.len().saturating_mul(16).max(1 << 16).max(base.len());
+    let mut out = Vec::with_capacity(initial_capacity(patch, 16, backed, options));
+    let d = apply_patch_to(patch, base, options, &FileOptions::default(), &mut out)?;
+    Ok(d.map(|_| out))
 }
 
 /// Settings for writing LZXD files and patches.

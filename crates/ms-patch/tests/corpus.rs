@@ -12,32 +12,47 @@
 )]
 
 use ms_mci::cab::{Cabinet, Compression};
-use ms_patch::{DecodeOptions, StreamParams, decompress};
-use msox_codec::Limits;
+use ms_patch::{StreamParams, read_stream_vec};
+use msox_codec::{Decode, Options, Origin, Reader};
 use msox_testkit::corpus;
 
-/// Decodes every LZX folder of `data`; returns (folders ok, bytes) or the
+/// Decodes LZX folder `i` of `cab` (whose bytes are `data`): the CFDATA
+/// blocks' data gathered into one stream, decoded in a session over the
+/// cabinet so errors point into it.
+fn lzx_folder(
+    cab: &Cabinet<'_>,
+    data: &[u8],
+    i: usize,
+    bits: u8,
+    o: &Options,
+) -> msox_codec::Result<Vec<u8>> {
+    let stream = cab.folder_stream(i)?;
+    let map = |p: usize| stream.offset_of(p);
+    let mut r = Reader::with_options(data, o);
+    r.frame_indexed("CFFOLDER", i, |r| {
+        r.nested(&stream.data, Origin::Mapped(&map), |r| {
+            read_stream_vec(r, stream.uncompressed_size, &StreamParams::lzx(bits), &[])
+        })
+    })
+}
+
+/// Decodes every LZX folder of `data`; returns the folders' data or the
 /// first error.
 fn lzx_folders(data: &[u8]) -> Result<Vec<Vec<u8>>, String> {
-    let cab = Cabinet::parse(data, &Limits::DEFAULT).map_err(|e| e.to_string())?;
+    let cab = Cabinet::decode_bytes(data, &Options::lenient())
+        .map_err(|e| e.to_string())?
+        .value;
     let mut outs = Vec::new();
     for (i, f) in cab.folders.iter().enumerate() {
         let Compression::Lzx(bits) = f.compression() else {
             continue;
         };
-        let blocks = cab.data_blocks(i).map_err(|e| e.to_string())?;
-        let mut stream = Vec::new();
-        let mut total = 0usize;
-        for b in &blocks {
-            stream.extend_from_slice(b.data);
-            total += usize::from(b.cb_uncomp);
-        }
-        let out = decompress(
-            &stream,
-            total,
-            &StreamParams::lzx(bits),
-            &[],
-            &DecodeOptions::from_limits(&Limits::fuzzing()),
+        let out = lzx_folder(
+            &cab,
+            data,
+            i,
+            bits,
+            &Options::strict().with_limits(msox_codec::Limits::fuzzing()),
         )
         .map_err(|e| e.to_string())?;
         outs.push(out);
@@ -75,30 +90,20 @@ fn corpus_lzx_cabinets() {
 /// Every file of a cabinet, extracted with ms-mci (stored, MSZIP) and
 /// ms-patch (LZX): (name, bytes).
 fn extract_all(data: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
-    let cab = Cabinet::parse(data, &Limits::DEFAULT).map_err(|e| e.to_string())?;
+    let cab = Cabinet::decode_bytes(data, &Options::lenient())
+        .map_err(|e| e.to_string())?
+        .value;
     let mut folders = Vec::new();
     for (i, f) in cab.folders.iter().enumerate() {
         let out = match f.compression() {
             Compression::Lzx(bits) => {
-                let blocks = cab.data_blocks(i).map_err(|e| e.to_string())?;
-                let mut stream = Vec::new();
-                let mut total = 0usize;
-                for b in &blocks {
-                    stream.extend_from_slice(b.data);
-                    total += usize::from(b.cb_uncomp);
-                }
-                decompress(
-                    &stream,
-                    total,
-                    &StreamParams::lzx(bits),
-                    &[],
-                    &DecodeOptions::default(),
-                )
-                .map_err(|e| e.to_string())?
+                lzx_folder(&cab, data, i, bits, &Options::lenient()).map_err(|e| e.to_string())?
             }
-            _ => cab
-                .folder_data(i, &Limits::DEFAULT)
-                .map_err(|e| e.to_string())?,
+            _ => {
+                cab.folder_data(i, &Options::lenient())
+                    .map_err(|e| e.to_string())?
+                    .value
+            }
         };
         folders.push(out);
     }

@@ -1,11 +1,13 @@
 //! Property tests: any data round-trips through the encoder at any level
-//! and window; patches between any two inputs apply.
+//! and window, one-shot and streamed; patches between any two inputs
+//! apply.
 #![allow(clippy::unwrap_used)]
 
 use ms_patch::{
-    DecodeOptions, EncodeOptions, FileOptions, StreamParams, WriteOptions, apply_patch, compress,
-    create_patch, decompress,
+    EncodeOptions, StreamParams, WriteOptions, apply_patch, compress, create_patch, decompress,
+    decompress_to,
 };
+use msox_codec::Options;
 use proptest::prelude::*;
 
 fn data() -> impl Strategy<Value = Vec<u8>> {
@@ -30,13 +32,17 @@ proptest! {
         opts.extended_lengths = lzxd;
         if e8 { opts.e8_translation = Some(data.len() as u32 + 1000); }
         let z = compress(&data, &params, &[], &opts).unwrap();
-        let back = decompress(&z, data.len(), &params, &[], &DecodeOptions::default()).unwrap();
-        prop_assert!(back == data);
+        let back = decompress(&z, data.len(), &params, &[], &Options::strict()).unwrap();
+        prop_assert!(back.is_clean());
+        prop_assert!(back.value == data);
+        let mut streamed = Vec::new();
+        decompress_to(&z, data.len(), &params, &[], &Options::strict(), &mut streamed).unwrap();
+        prop_assert!(streamed == data);
     }
 
     #[test]
     fn patch_round_trip(old in data(), new in data(), level in 1u8..=9) {
         let p = create_patch(&old, &new, &WriteOptions::level(level)).unwrap();
-        prop_assert!(apply_patch(&p, &old, &FileOptions::default()).unwrap() == new);
+        prop_assert!(apply_patch(&p, &old, &Options::strict()).unwrap().value == new);
     }
 }

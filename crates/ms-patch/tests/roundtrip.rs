@@ -4,9 +4,29 @@
 
 use ms_patch::encode::EncodeOptions;
 use ms_patch::{
-    DecodeOptions, FileOptions, StreamParams, WriteOptions, apply_patch, compress, compress_file,
-    create_patch, decompress, decompress_file,
+    FileOptions, StreamParams, WriteOptions, apply_patch_to, compress, compress_file, create_patch,
+    decompress_to,
 };
+use msox_codec::{Options, Result};
+
+/// The one-shot decoder, strict (a clean stream has no defects).
+fn decompress(z: &[u8], n: usize, params: &StreamParams, reference: &[u8]) -> Result<Vec<u8>> {
+    let d = ms_patch::decompress(z, n, params, reference, &Options::strict())?;
+    assert!(d.is_clean());
+    // The streaming decoder gives the same bytes.
+    let mut streamed = Vec::new();
+    decompress_to(z, n, params, reference, &Options::strict(), &mut streamed)?;
+    assert!(streamed == d.value, "streamed output differs");
+    Ok(d.value)
+}
+
+fn decompress_file(f: &[u8]) -> Result<Vec<u8>> {
+    ms_patch::decompress_file(f, &Options::strict()).map(|d| d.value)
+}
+
+fn apply_patch(p: &[u8], base: &[u8]) -> Result<Vec<u8>> {
+    ms_patch::apply_patch(p, base, &Options::strict()).map(|d| d.value)
+}
 
 fn rng(seed: u64) -> impl FnMut() -> u64 {
     let mut s = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
@@ -70,7 +90,7 @@ fn binary(n: usize, seed: u64) -> Vec<u8> {
 
 fn check_stream(data: &[u8], params: StreamParams, opts: &EncodeOptions) {
     let z = compress(data, &params, &[], opts).unwrap();
-    let back = decompress(&z, data.len(), &params, &[], &DecodeOptions::default())
+    let back = decompress(&z, data.len(), &params, &[])
         .unwrap_or_else(|e| panic!("{params:?} {opts:?} len {}: {e}", data.len()));
     assert!(back == data, "{params:?} {opts:?} len {}", data.len());
 }
@@ -109,17 +129,14 @@ fn files_and_patches_round_trip() {
     for n in [0usize, 5, 40_000, 1_000_000] {
         let data = text(n, 7);
         let f = compress_file(&data, &WriteOptions::default()).unwrap();
-        assert_eq!(decompress_file(&f, &FileOptions::default()).unwrap(), data);
+        assert_eq!(decompress_file(&f).unwrap(), data);
         let mut new = data.clone();
         if n > 100 {
             new[n / 2] ^= 1;
             new.splice(n / 3..n / 3, b"inserted text".iter().copied());
         }
         let p = create_patch(&data, &new, &WriteOptions::default()).unwrap();
-        assert_eq!(
-            apply_patch(&p, &data, &FileOptions::default()).unwrap(),
-            new
-        );
+        assert_eq!(apply_patch(&p, &data).unwrap(), new);
         if n > 100 {
             assert!(p.len() < 1000, "patch of {} bytes for n={n}", p.len());
         }
@@ -144,8 +161,9 @@ fn encoder_uses_every_block_type() {
     for level in 1..=9u8 {
         let params = StreamParams::lzxd(20);
         let z = compress(&data, &params, &[], &EncodeOptions::level(level)).unwrap();
-        let d = decompress_with_blocks(&z, data.len(), &params, &[], &DecodeOptions::default())
-            .unwrap();
+        let d = decompress_with_blocks(&z, data.len(), &params, &[], &Options::strict())
+            .unwrap()
+            .value;
         assert!(d.data == data);
         for (t, _) in d.blocks {
             seen.insert(t);
@@ -166,8 +184,9 @@ fn random_data_is_stored_in_uncompressed_blocks() {
     let data = random(300_000, 4);
     let params = StreamParams::lzxd(20);
     let z = compress(&data, &params, &[], &EncodeOptions::level(6)).unwrap();
-    let d =
-        decompress_with_blocks(&z, data.len(), &params, &[], &DecodeOptions::default()).unwrap();
+    let d = decompress_with_blocks(&z, data.len(), &params, &[], &Options::strict())
+        .unwrap()
+        .value;
     eprintln!("{} -> {}: {:?}", data.len(), z.len(), d.blocks);
     assert!(d.blocks.iter().all(|b| b.0 == BlockType::Uncompressed));
     assert!(z.len() < data.len() + 100);
@@ -184,16 +203,11 @@ fn reset_interval_restarts_the_decoder() {
         z.extend(compress(&b, &params, &[], &EncodeOptions::level(5)).unwrap());
         let mut p = params;
         p.reset_interval = 2;
-        let out = decompress(&z, a.len() + b.len(), &p, &[], &DecodeOptions::default()).unwrap();
+        let out = decompress(&z, a.len() + b.len(), &p, &[]).unwrap();
         assert!(out[..a.len()] == a[..] && out[a.len()..] == b[..]);
         // Without the reset the second stream's header is misread.
-        let r = decompress(
-            &z,
-            a.len() + b.len(),
-            &params,
-            &[],
-            &DecodeOptions::default(),
-        );
+        let r = ms_patch::decompress(&z, a.len() + b.len(), &params, &[], &Options::lenient())
+            .map(|d| d.value);
         assert!(r.map_or(true, |o| o[a.len()..] != b[..]));
     }
 }
@@ -209,14 +223,14 @@ fn multi_megabyte_round_trip() {
         let params = StreamParams::lzxd(22);
         let z = compress(&data, &params, &[], &EncodeOptions::level(level)).unwrap();
         assert!(z.len() < data.len() / 2, "level {level}: {}", z.len());
-        let back = decompress(&z, data.len(), &params, &[], &DecodeOptions::default()).unwrap();
+        let back = decompress(&z, data.len(), &params, &[]).unwrap();
         assert!(back == data, "level {level}");
         let opts = WriteOptions {
             block_max: 1 << 20,
             ..WriteOptions::level(level)
         };
         let f = compress_file(&data, &opts).unwrap();
-        assert!(decompress_file(&f, &FileOptions::default()).unwrap() == data);
+        assert!(decompress_file(&f).unwrap() == data);
     }
 }
 
@@ -232,13 +246,13 @@ fn patch_header_crcs_skip_the_oab_hdr() {
         .collect();
     let mut new = old.clone();
     new[2000] ^= 1;
-    let header = |p: &[u8]| PatchHeader::decode(p).unwrap().1;
+    let header = |p: &[u8]| PatchHeader::decode_prefix(p).unwrap().0;
     let p = create_patch(&old, &new, &WriteOptions::level(3)).unwrap();
     let h = header(&p);
     assert_eq!(h.source_crc, crc32(&old[12..]));
     assert_eq!(h.target_crc, crc32(&new[12..]));
     assert_ne!(h.source_crc, crc32(&old));
-    assert_eq!(apply_patch(&p, &old, &FileOptions::default()).unwrap(), new);
+    assert_eq!(apply_patch(&p, &old).unwrap(), new);
 
     // Bytes 0..12 of the source (its OAB_HDR) do not change ulSourceCRC ...
     let mut old_hdr = old.clone();
@@ -256,7 +270,7 @@ fn patch_header_crcs_skip_the_oab_hdr() {
     // this crate wrote before) is refused at that field ...
     let mut whole = p.clone();
     whole[20..24].copy_from_slice(&crc32(&old).to_le_bytes());
-    let e = apply_patch(&whole, &old, &FileOptions::default()).unwrap_err();
+    let e = apply_patch(&whole, &old).unwrap_err();
     assert!(
         matches!(e.kind(), msox_codec::ErrorKind::ChecksumMismatch { .. }),
         "{e}"
@@ -265,13 +279,20 @@ fn patch_header_crcs_skip_the_oab_hdr() {
     // ... and a wrong ulTargetCRC is reported at its offset.
     let mut bad_target = p.clone();
     bad_target[24] ^= 1;
-    let e = apply_patch(&bad_target, &old, &FileOptions::default()).unwrap_err();
+    let e = apply_patch(&bad_target, &old).unwrap_err();
     assert_eq!(e.offset(), Some(24));
-    let lenient = FileOptions {
-        verify_crc: false,
-        ..FileOptions::default()
-    };
-    assert_eq!(apply_patch(&bad_target, &old, &lenient).unwrap(), new);
+    assert_eq!(e.path().to_string(), "PATCH_HDR");
+    // Lenient mode gives the output with the mismatch as a defect ...
+    let d = ms_patch::apply_patch(&bad_target, &old, &Options::lenient()).unwrap();
+    assert_eq!(d.value, new);
+    assert_eq!(d.defects.len(), 1);
+    assert_eq!(d.defects[0].offset(), Some(24));
+    // ... and without CRC checks there is nothing to say.
+    let mut out = Vec::new();
+    let no_crc = FileOptions { verify_crc: false };
+    let d = apply_patch_to(&bad_target, &old, &Options::strict(), &no_crc, &mut out).unwrap();
+    assert!(d.is_clean());
+    assert_eq!(out, new);
 }
 
 /// Files shorter than the OAB_HDR: the CRC of nothing.
@@ -285,10 +306,10 @@ fn patch_of_files_shorter_than_12_bytes() {
         (b"abc", b"0123456789abc"),
     ] {
         let p = create_patch(old, new, &WriteOptions::default()).unwrap();
-        let h = PatchHeader::decode(&p).unwrap().1;
+        let h = PatchHeader::decode_prefix(&p).unwrap().0;
         assert_eq!(h.source_crc, crc32(old.get(12..).unwrap_or_default()));
         assert_eq!(h.target_crc, crc32(new.get(12..).unwrap_or_default()));
-        assert_eq!(apply_patch(&p, old, &FileOptions::default()).unwrap(), new);
+        assert_eq!(apply_patch(&p, old).unwrap(), new);
     }
     assert_eq!(ms_patch::file_crc(b"0123456789a"), 0xFFFF_FFFF);
 }
@@ -297,22 +318,55 @@ fn patch_of_files_shorter_than_12_bytes() {
 /// decode back.
 #[test]
 fn header_structures_round_trip() {
-    use ms_patch::lzxd::{LzxBlockHeader, LzxHeader, PatchBlockHeader, PatchHeader};
+    use ms_patch::lzxd::{
+        LzxBlockHeader, LzxHeader, LzxdFile, LzxdPatch, PatchBlockHeader, PatchHeader,
+    };
     use msox_codec::{Decode, Encode};
     let data = b"header structures ".repeat(100);
     let f = compress_file(&data, &WriteOptions::default()).unwrap();
-    let (rest, h) = LzxHeader::decode(&f).unwrap();
-    assert_eq!(h.to_vec().unwrap(), &f[..LzxHeader::SIZE]);
-    let (_, b) = LzxBlockHeader::decode(rest).unwrap();
+    let (h, n) = LzxHeader::decode_prefix(&f).unwrap();
+    assert_eq!(h.to_vec().unwrap(), &f[..n]);
+    let rest = &f[n..];
+    let (b, n) = LzxBlockHeader::decode_prefix(rest).unwrap();
     assert_eq!(b.uncomp_size as usize, data.len());
     assert_eq!(b.flags, LzxBlockHeader::COMPRESSED);
-    assert_eq!(b.to_vec().unwrap(), &rest[..LzxBlockHeader::SIZE]);
+    assert_eq!(b.to_vec().unwrap(), &rest[..n]);
+    let file = LzxdFile::decode_exact(&f).unwrap();
+    assert_eq!(file.blocks[0].header, b);
+    assert_eq!(file.to_vec().unwrap(), f);
     let p = create_patch(&data, &data, &WriteOptions::default()).unwrap();
-    let (rest, h) = PatchHeader::decode(&p).unwrap();
+    let (h, n) = PatchHeader::decode_prefix(&p).unwrap();
     assert_eq!(h.to_vec().unwrap(), &p[..PatchHeader::SIZE]);
-    let (_, b) = PatchBlockHeader::decode(rest).unwrap();
-    assert_eq!(b.to_vec().unwrap(), &rest[..PatchBlockHeader::SIZE]);
+    let (b, _) = PatchBlockHeader::decode_prefix(&p[n..]).unwrap();
+    assert_eq!(b.to_vec().unwrap(), &p[n..n + PatchBlockHeader::SIZE]);
+    let patch = LzxdPatch::decode_exact(&p).unwrap();
+    assert_eq!(patch.header, h);
+    assert_eq!(patch.to_vec().unwrap(), p);
     // A file header is not a patch header.
-    assert!(PatchHeader::decode(&f).is_err());
-    assert!(LzxHeader::decode(&p).is_err());
+    let e = PatchHeader::decode_prefix(&f).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "bad signature: expected 0x200000003, found 0x100000003 at byte 0 in PATCH_HDR"
+    );
+    assert!(LzxHeader::decode_prefix(&p).is_err());
+}
+
+/// The streaming decoder slides its window (at twice the window, at least
+/// window + 1 MiB): long outputs with small windows, E8 translation and
+/// reference data all give the one-shot decoder's bytes.
+#[test]
+fn streaming_slides_the_window() {
+    let mut data = binary(1_200_000, 41);
+    data.extend(text(1_300_000, 42));
+    for (params, reference) in [
+        (StreamParams::lzx(15), Vec::new()),
+        (StreamParams::lzxd(17), text(100_000, 43)),
+        (StreamParams::lzx(21), Vec::new()),
+    ] {
+        let mut opts = EncodeOptions::level(4);
+        opts.e8_translation = Some(3_000_000);
+        let z = compress(&data, &params, &reference, &opts).unwrap();
+        let back = decompress(&z, data.len(), &params, &reference).unwrap();
+        assert!(back == data, "{params:?}");
+    }
 }

@@ -3,53 +3,75 @@
 //! our encoder and checked with libmspack and the lzxd crate). Each
 //! decodes to its `expect` text, and our encoder reproduces the spec's
 //! example byte for byte when it must store the data uncompressed.
+//! Vectors with a `.err` file give exactly that error.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 
 use ms_patch::{
-    DecodeOptions, FileOptions, StreamParams, WriteOptions, apply_patch, compress_file,
-    create_patch, decompress, decompress_file, lzxd,
+    StreamParams, WriteOptions, apply_patch, compress_file, create_patch, decompress,
+    decompress_file, lzxd,
 };
-use msox_testkit::vectors;
+use msox_codec::{Decoded, Options, Result};
+use msox_testkit::hostile::{Outcome, outcome};
+use msox_testkit::{Vector, vectors};
+
+/// Decodes a vector the way its kind asks: an LZXD file, a patch (applied
+/// to its `base`), or a bare stream (`window` bits, `expect` or `size`
+/// bytes of output).
+fn decode(v: &Vector, bytes: &[u8], o: &Options) -> Result<Decoded<Vec<u8>>> {
+    match lzxd::detect(bytes) {
+        Some(1) => decompress_file(bytes, o),
+        Some(_) => apply_patch(
+            bytes,
+            v.meta.get("base").map_or(&b""[..], |s| s.as_bytes()),
+            o,
+        ),
+        None => {
+            let bits: u8 = v.meta("window").parse().unwrap();
+            let n = match v.meta.get("size") {
+                Some(n) => n.parse().unwrap(),
+                None => v.meta("expect").len(),
+            };
+            decompress(bytes, n, &StreamParams::lzxd(bits), &[], o)
+        }
+    }
+}
 
 #[test]
 fn patch_vectors_decode() {
     let vs = vectors("patch");
     assert!(vs.len() >= 4);
-    for v in &vs {
+    let mut checked = 0;
+    for v in vs.iter().filter(|v| v.expected_error.is_none()) {
         let expect = v.meta("expect").as_bytes();
-        let out = match lzxd::detect(&v.bytes) {
-            Some(1) => decompress_file(&v.bytes, &FileOptions::default()),
-            Some(_) => apply_patch(
-                &v.bytes,
-                v.meta.get("base").map_or(&b""[..], |s| s.as_bytes()),
-                &FileOptions::default(),
-            ),
-            None => {
-                let bits: u8 = v.meta("window").parse().unwrap();
-                decompress(
-                    &v.bytes,
-                    expect.len(),
-                    &StreamParams::lzxd(bits),
-                    &[],
-                    &DecodeOptions::default(),
-                )
-            }
-        }
-        .unwrap_or_else(|e| panic!("{}: {e}", v.name));
-        assert_eq!(out, expect, "{}", v.name);
+        let out =
+            decode(v, &v.bytes, &Options::strict()).unwrap_or_else(|e| panic!("{}: {e}", v.name));
+        assert!(out.is_clean());
+        assert_eq!(out.value, expect, "{}", v.name);
         // Our own writers round-trip the same data.
         let f = compress_file(expect, &WriteOptions::default()).unwrap();
         assert_eq!(
-            decompress_file(&f, &FileOptions::default()).unwrap(),
+            decompress_file(&f, &Options::strict()).unwrap().value,
             expect
         );
         let base = v.meta.get("base").map_or(&b""[..], |s| s.as_bytes());
         let p = create_patch(base, expect, &WriteOptions::default()).unwrap();
         assert_eq!(
-            apply_patch(&p, base, &FileOptions::default()).unwrap(),
+            apply_patch(&p, base, &Options::strict()).unwrap().value,
             expect
         );
+        checked += 1;
     }
+    assert!(checked >= 4);
+}
+
+#[test]
+fn error_vectors_give_their_error() {
+    let mut checked = 0;
+    for v in vectors("patch") {
+        let run = |b: &[u8], o: &Options| -> Outcome { outcome(decode(&v, b, o)) };
+        checked += usize::from(v.check_expected_error(run));
+    }
+    assert!(checked >= 2, "{checked}");
 }
 
 #[test]
