@@ -4,7 +4,7 @@
 //! (which this crate does not decode yet).
 
 use msox_codec::bytes::BufMut;
-use msox_codec::{Decode, Encode, PResult, Reader, Result, ResultExt};
+use msox_codec::{Decode, Encode, Reader, Result};
 
 use crate::details::OabHeader;
 
@@ -52,26 +52,26 @@ impl B2Rec {
     }
 }
 
+/// [MS-OXOAB] 2.3.2 B2_REC.
 impl<'a> Decode<'a> for B2Rec {
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let mut f = || -> Result<B2Rec> {
-            Ok(B2Rec {
-                o_rdn: r.u32()?,
-                o_details: r.u32()?,
-                cb_details: r.u16()?,
-                disp_type: r.u8()?,
-                obj_type_byte: r.u8()?,
-                o_smtp: r.u32()?,
-                o_disp_name: r.u32()?,
-                o_alias: r.u32()?,
-                o_location: r.u32()?,
-                o_surname: r.u32()?,
-            })
-        };
-        let rec = f().context("B2_REC")?;
-        r.finish(rec)
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        r.frame("B2_REC", read_b2)
     }
+}
+
+fn read_b2(r: &mut Reader<'_>) -> Result<B2Rec> {
+    Ok(B2Rec {
+        o_rdn: r.u32()?,
+        o_details: r.u32()?,
+        cb_details: r.u16()?,
+        disp_type: r.u8()?,
+        obj_type_byte: r.u8()?,
+        o_smtp: r.u32()?,
+        o_disp_name: r.u32()?,
+        o_alias: r.u32()?,
+        o_location: r.u32()?,
+        o_surname: r.u32()?,
+    })
 }
 
 impl Encode for B2Rec {
@@ -111,21 +111,27 @@ pub struct BrowseFile {
     pub trailing: Vec<u8>,
 }
 
+/// [MS-OXOAB] 2.3 a whole Browse file (the rest of the reader's window):
+/// OAB_HDR (ulVersion 0x0A or 0x0E), then as many B2_REC as fit (framed
+/// `B2_REC[i]`, counted against the session); bytes that do not make a
+/// whole record, and a ulTotRecs that does not count the records, are
+/// defects (strict: errors) and are kept.
 impl<'a> Decode<'a> for BrowseFile {
-    /// Reads the whole input as a Browse file.
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let header: OabHeader = r.decode().context("BrowseFile")?;
-        if header.version != OabHeader::VERSION_2 && header.version != OabHeader::VERSION_3 {
-            return Err(crate::v2v3::bad_version(input, header.version, "BrowseFile").into());
-        }
-        let n = r.remaining() / B2Rec::SIZE;
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        let start = r.pos();
+        let header = OabHeader::read_version(r, &[OabHeader::VERSION_2, OabHeader::VERSION_3])?;
+        let n = r.check_count(
+            (r.remaining() / B2Rec::SIZE) as u64,
+            B2Rec::SIZE,
+            "B2_REC count",
+        )?;
         let mut records = Vec::with_capacity(n);
-        for _ in 0..n {
-            records.push(r.decode::<B2Rec>().context("BrowseFile")?);
+        for i in 0..n {
+            records.push(r.frame_indexed("B2_REC", i, read_b2)?);
         }
-        let trailing = r.take_rest().to_vec();
-        r.finish(BrowseFile {
+        let trailing = crate::v2v3::partial_record(r, "B2_REC")?;
+        crate::details::check_total(r, "OAB_HDR", header.total_records, n, start + 8)?;
+        Ok(BrowseFile {
             header,
             records,
             trailing,

@@ -5,47 +5,59 @@
 //! hands each block's data to an [`LzxCodec`] — the `ms-patch` crate
 //! implements it. Uncompressed ("stored") blocks (`ulFlags` 0) need no codec.
 
-use msox_codec::{Error, ErrorKind, Result};
+use msox_codec::{Error, ErrorKind, Reader, Result, Sink};
 
 /// The LZXD / LZX DELTA codec ([MS-PATCH]) that compressed blocks and
 /// patch blocks need. Every method has a default that fails with
 /// [`ErrorKind::Unsupported`], so an implementation can provide only the
 /// directions it has.
+///
+/// The decoding directions read a block's `data` field through a window of
+/// the container's [`Reader`] (`r`: exactly the field's bytes), so their
+/// errors carry absolute offsets and the container's path
+/// (`LZX_BLK[3] > ...`), and they write the output to a [`Sink`] as it is
+/// produced. An implementation charges what it produces to the session's
+/// output budget (`r.charge_output(n)`, or through a decoder that runs in
+/// `r`'s session as `ms_patch::read_stream` does) and writes exactly the
+/// number of bytes asked for; the container checks the count and the CRC.
 pub trait LzxCodec {
-    /// Decompresses one LZX_BLK `data` field, an LZXD stream with a window
-    /// of `window_bits` bits, into exactly `uncompressed_size` bytes
-    /// appended to `out`.
+    /// Decompresses one LZX_BLK `data` field (all of `r`'s window), an
+    /// LZXD stream with a window of `window_bits` bits, writing exactly
+    /// `uncompressed_size` bytes to `out`.
     fn decompress(
         &mut self,
-        data: &[u8],
+        r: &mut Reader<'_>,
         window_bits: u32,
         uncompressed_size: usize,
-        out: &mut Vec<u8>,
+        out: &mut dyn Sink,
     ) -> Result<()> {
-        let _ = (data, window_bits, uncompressed_size, out);
-        Err(unsupported("LZXD decompression"))
+        let _ = (window_bits, uncompressed_size, out);
+        Err(unsupported(r, "LZXD decompression"))
     }
 
     /// Compresses one block into an LZXD stream (window `window_bits`)
     /// appended to `out`.
     fn compress(&mut self, data: &[u8], window_bits: u32, out: &mut Vec<u8>) -> Result<()> {
         let _ = (data, window_bits, out);
-        Err(unsupported("LZXD compression"))
+        Err(Error::new(ErrorKind::Unsupported(
+            "LZXD compression needs an LzxCodec (the ms-patch crate); none was given".into(),
+        )))
     }
 
-    /// Applies one PATCH_BLK `data` field (LZX DELTA, with `source` as the
-    /// reference data and a window of `window_bits` bits), appending the
-    /// `target_size` bytes of the target block to `out`.
+    /// Applies one PATCH_BLK `data` field (all of `r`'s window; LZX DELTA,
+    /// with `source` as the reference data and a window of `window_bits`
+    /// bits), writing exactly the `target_size` bytes of the target block
+    /// to `out`.
     fn apply_delta(
         &mut self,
-        patch: &[u8],
+        r: &mut Reader<'_>,
         source: &[u8],
         window_bits: u32,
         target_size: usize,
-        out: &mut Vec<u8>,
+        out: &mut dyn Sink,
     ) -> Result<()> {
-        let _ = (patch, source, window_bits, target_size, out);
-        Err(unsupported("LZX DELTA patch application"))
+        let _ = (source, window_bits, target_size, out);
+        Err(unsupported(r, "LZX DELTA patch application"))
     }
 
     /// Creates one PATCH_BLK `data` field that turns `source` into
@@ -58,7 +70,10 @@ pub trait LzxCodec {
         out: &mut Vec<u8>,
     ) -> Result<()> {
         let _ = (source, target, window_bits, out);
-        Err(unsupported("LZX DELTA patch creation"))
+        Err(Error::new(ErrorKind::Unsupported(
+            "LZX DELTA patch creation needs an LzxCodec (the ms-patch crate); none was given"
+                .into(),
+        )))
     }
 }
 
@@ -70,22 +85,18 @@ pub struct NoLzx;
 impl LzxCodec for NoLzx {}
 
 /// The [MS-PATCH] codec from the `ms-patch` crate: LZXD decompression and
-/// compression (effort `level`, 1-9) and LZX DELTA patches, with output
-/// capped by `limits`.
+/// compression (effort `level`, 1-9) and LZX DELTA patches. Decoding runs
+/// in the container's session (`ms_patch::read_stream`): its output is
+/// charged to the session's budget frame by frame and streamed to the sink.
 #[derive(Debug, Clone, Copy)]
 pub struct PatchLzx {
     /// Encoder effort, 1 (fastest) to 9 (smallest).
     pub level: u8,
-    /// Output caps for decoding.
-    pub limits: msox_codec::Limits,
 }
 
 impl Default for PatchLzx {
     fn default() -> Self {
-        PatchLzx {
-            level: 6,
-            limits: msox_codec::Limits::DEFAULT,
-        }
+        PatchLzx { level: 6 }
     }
 }
 
@@ -101,15 +112,13 @@ fn bits(window_bits: u32) -> Result<u8> {
 impl LzxCodec for PatchLzx {
     fn decompress(
         &mut self,
-        data: &[u8],
+        r: &mut Reader<'_>,
         window_bits: u32,
         uncompressed_size: usize,
-        out: &mut Vec<u8>,
+        mut out: &mut dyn Sink,
     ) -> Result<()> {
         let p = ms_patch::StreamParams::lzxd(bits(window_bits)?);
-        let o = ms_patch::DecodeOptions::from_limits(&self.limits);
-        out.extend_from_slice(&ms_patch::decompress(data, uncompressed_size, &p, &[], &o)?);
-        Ok(())
+        ms_patch::read_stream(r, uncompressed_size, &p, &[], &mut out)
     }
 
     fn compress(&mut self, data: &[u8], window_bits: u32, out: &mut Vec<u8>) -> Result<()> {
@@ -125,16 +134,14 @@ impl LzxCodec for PatchLzx {
 
     fn apply_delta(
         &mut self,
-        patch: &[u8],
+        r: &mut Reader<'_>,
         source: &[u8],
         window_bits: u32,
         target_size: usize,
-        out: &mut Vec<u8>,
+        mut out: &mut dyn Sink,
     ) -> Result<()> {
         let p = ms_patch::StreamParams::lzxd(bits(window_bits)?);
-        let o = ms_patch::DecodeOptions::from_limits(&self.limits);
-        out.extend_from_slice(&ms_patch::decompress(patch, target_size, &p, source, &o)?);
-        Ok(())
+        ms_patch::read_stream(r, target_size, &p, source, &mut out)
     }
 
     fn create_delta(
@@ -155,8 +162,8 @@ impl LzxCodec for PatchLzx {
     }
 }
 
-fn unsupported(what: &str) -> Error {
-    Error::new(ErrorKind::Unsupported(
+fn unsupported(r: &Reader<'_>, what: &str) -> Error {
+    r.error(ErrorKind::Unsupported(
         format!("{what} needs an LzxCodec (the ms-patch crate); none was given").into(),
     ))
 }
@@ -194,12 +201,19 @@ mod tests {
     fn no_lzx_refuses_every_direction() {
         let mut c = NoLzx;
         let mut out = Vec::new();
-        assert!(matches!(
-            c.decompress(&[], 17, 0, &mut out).unwrap_err().kind(),
-            ErrorKind::Unsupported(_)
-        ));
+        let data = [0u8; 8];
+        let mut r = Reader::new(&data);
+        r.skip(3).unwrap();
+        let e = r
+            .frame("LZX_BLK", |r| c.decompress(r, 17, 0, &mut out))
+            .unwrap_err();
+        assert!(matches!(e.kind(), ErrorKind::Unsupported(_)));
+        assert_eq!(
+            (e.offset(), e.path().to_string().as_str()),
+            (Some(3), "LZX_BLK")
+        );
         assert!(c.compress(&[], 17, &mut out).is_err());
-        assert!(c.apply_delta(&[], &[], 17, 0, &mut out).is_err());
+        assert!(c.apply_delta(&mut r, &[], 17, 0, &mut out).is_err());
         assert!(c.create_delta(&[], &[], 17, &mut out).is_err());
     }
 }

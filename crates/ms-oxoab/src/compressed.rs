@@ -7,16 +7,19 @@
 //! [`LzxCodec`]), with the CRC of the uncompressed block.
 
 use msox_codec::bytes::BufMut;
-use msox_codec::{Decode, Encode, Error, ErrorKind, Limits, PResult, Reader, Result, ResultExt};
+use msox_codec::{
+    Decode, Decoded, Encode, Error, ErrorKind, Options, Reader, Result, Sink,
+    decode_bytes_with_reader,
+};
 
 use crate::codec::{LzxCodec, block_window_bits};
 use crate::crc::crc32;
-use crate::details::DecodeOptions;
-use crate::encoding::Defect;
 
 /// [MS-OXOAB] 2.11.1 LZX_HDR, defined once in `ms-patch` (with its
 /// `Decode` / `Encode` impls, `SIZE`, `VERSION_HI`, `VERSION_LO`); the
-/// block header alone is [MS-OXOAB] 2.11.2 [`LzxBlockHeader`].
+/// block header alone is [MS-OXOAB] 2.11.2 [`LzxBlockHeader`]. The
+/// container's rules (block sizes against ulTargetSize and ulBlockMax,
+/// ulFlags, stored block sizes) are ms-patch's too (`ms_patch::LzxdFile`).
 pub use ms_patch::lzxd::{LzxBlockHeader, LzxHeader};
 
 /// [MS-OXOAB] 2.11.2 LZX_BLK: one block, its [`LzxBlockHeader`] fields and
@@ -64,16 +67,23 @@ impl LzxBlock {
     }
 }
 
+/// [MS-OXOAB] 2.11.2 LZX_BLK on its own: the header and ulCompSize bytes
+/// (no check of the values: that needs the file's LZX_HDR).
 impl<'a> Decode<'a> for LzxBlock {
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let h: LzxBlockHeader = r.decode()?;
-        let data = r.bytes(h.comp_size as usize).context("LZX_BLK")?.to_vec();
-        r.finish(LzxBlock {
-            flags: h.flags,
-            uncompressed_size: h.uncomp_size,
-            crc: h.crc,
-            data,
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        r.frame("LZX_BLK", |r| {
+            let flags = r.u32()?;
+            let comp_size = r.u32_usize()?;
+            let uncompressed_size = r.u32()?;
+            let crc = r.u32()?;
+            r.reserve_backed(comp_size, "ulCompSize")?;
+            let data = r.bytes(comp_size)?.to_vec();
+            Ok(LzxBlock {
+                flags,
+                uncompressed_size,
+                crc,
+                data,
+            })
         })
     }
 }
@@ -105,180 +115,307 @@ pub struct CompressedFile {
 /// The ulBlockMax this crate writes unless told otherwise (32 KiB).
 pub const DEFAULT_BLOCK_MAX: usize = 0x8000;
 
-/// How a container's blocks say how much output they give, for
-/// [`read_blocks`].
-pub(crate) struct BlockSizes<B> {
-    /// The block's output size.
-    pub size: fn(&B) -> u32,
-    /// That field's name and its offset in the block header.
-    pub field: (&'static str, usize),
-    /// The block structure's name and the file's, for error paths.
-    pub names: (&'static str, &'static str),
+/// A sink that passes bytes on, counts them, and keeps the CRCs of the OAB
+/// containers: of the current block, and of everything after the first
+/// 12 bytes of the output (the file body, see [`crate::patch::file_crc`]).
+pub(crate) struct CrcSink<'s> {
+    inner: &'s mut dyn Sink,
+    block_crc: u32,
+    body_crc: u32,
+    written: u64,
+    /// Writes past this count are refused (a codec writing more than the
+    /// block's size).
+    limit: u64,
 }
 
-/// Reads blocks after a container header until their output sizes add up
-/// to `target` (LZX_BLK, PATCH_BLK, MDI_BLK): a block giving more than is
-/// left is an error at its size field; more than `limits.max_items` blocks
-/// is `LimitExceeded`. Errors carry absolute offsets into `input`.
-pub(crate) fn read_blocks<'a, B: Decode<'a>>(
-    r: &mut Reader<'a>,
-    input: &[u8],
-    target: u32,
-    limits: &Limits,
-    sizes: &BlockSizes<B>,
-) -> Result<Vec<B>> {
-    let (field, field_at) = sizes.field;
-    let (block_name, file_name) = sizes.names;
-    let mut left = u64::from(target);
-    let mut blocks = Vec::new();
-    while left > 0 {
-        if blocks.len() >= limits.max_items {
-            return Err(r
-                .error(ErrorKind::LimitExceeded {
-                    what: "block count",
-                    value: blocks.len() as u64 + 1,
-                    max: limits.max_items as u64,
-                })
-                .resolve(input.len()));
+impl<'s> CrcSink<'s> {
+    pub(crate) fn new(inner: &'s mut dyn Sink) -> Self {
+        CrcSink {
+            inner,
+            block_crc: crate::crc::SEED,
+            body_crc: crate::crc::SEED,
+            written: 0,
+            limit: 0,
         }
-        let at = r.pos();
-        let b: B = r
-            .decode()
-            .context(file_name)
-            .map_err(|e| e.resolve(input.len()))?;
-        let size = u64::from((sizes.size)(&b));
-        if size > left {
-            return Err(Error::at_offset(
-                ErrorKind::InvalidValue { field, value: size },
-                at + field_at,
-            )
-            .context(block_name)
-            .context(file_name));
-        }
-        left -= size;
-        blocks.push(b);
     }
-    Ok(blocks)
+
+    /// Starts a block of `size` bytes.
+    pub(crate) fn start_block(&mut self, size: usize) {
+        self.block_crc = crate::crc::SEED;
+        self.limit = self.written.saturating_add(size as u64);
+    }
+
+    /// The CRC of the current block.
+    pub(crate) fn block_crc(&self) -> u32 {
+        self.block_crc
+    }
+
+    /// The CRC of the output after its first 12 bytes.
+    pub(crate) fn body_crc(&self) -> u32 {
+        self.body_crc
+    }
+
+    /// Bytes written so far.
+    pub(crate) fn written(&self) -> u64 {
+        self.written
+    }
+}
+
+impl Sink for CrcSink<'_> {
+    fn write(&mut self, bytes: &[u8]) -> Result<()> {
+        let n = bytes.len() as u64;
+        if self.written.saturating_add(n) > self.limit {
+            return Err(Error::new(ErrorKind::Malformed(
+                "the codec produced more than the block's size".into(),
+            )));
+        }
+        self.block_crc = crate::crc::update(self.block_crc, bytes);
+        let skip = (crate::details::OabHeader::SIZE as u64).saturating_sub(self.written);
+        let skip = usize::try_from(skip).unwrap_or(usize::MAX).min(bytes.len());
+        self.body_crc = crate::crc::update(self.body_crc, bytes.get(skip..).unwrap_or_default());
+        self.written += n;
+        self.inner.write(bytes)
+    }
+}
+
+/// A container's ulTargetSize (the field at `at`) over the session's output
+/// budget is refused before anything is decoded.
+pub(crate) fn check_target(r: &Reader<'_>, target: u32, at: usize) -> Result<()> {
+    let left = r.session().output_left();
+    if target as usize > left {
+        return Err(r.error_at(
+            ErrorKind::LimitExceeded {
+                what: "output size",
+                value: u64::from(target),
+                max: left as u64,
+            },
+            at,
+        ));
+    }
+    Ok(())
+}
+
+/// A stored CRC (the field at `at`) that differs from the computed one: an
+/// error in strict mode, a defect in lenient mode.
+pub(crate) fn check_crc(
+    r: &mut Reader<'_>,
+    stored: u32,
+    computed: u32,
+    at: usize,
+    action: &'static str,
+) -> Result<()> {
+    if stored == computed {
+        return Ok(());
+    }
+    r.defect_at(
+        ErrorKind::ChecksumMismatch {
+            stored: u64::from(stored),
+            computed: u64::from(computed),
+        },
+        at,
+        action,
+    )
+}
+
+/// Bytes after the last block of a container: a defect (strict: an error);
+/// returned to be kept.
+pub(crate) fn trailing<'a>(r: &mut Reader<'a>) -> Result<Vec<u8>> {
+    if !r.is_empty() {
+        r.defect(
+            ErrorKind::TrailingBytes {
+                count: r.remaining() as u64,
+            },
+            "kept after the last block",
+        )?;
+    }
+    let rest = r.take_rest();
+    r.reserve(rest.len(), "trailing bytes")?;
+    Ok(rest.to_vec())
+}
+
+/// Owned copies of a container's block data, charged to the session.
+pub(crate) fn copy_data(r: &mut Reader<'_>, data: &[u8], what: &'static str) -> Result<Vec<u8>> {
+    r.reserve(data.len(), what)?;
+    Ok(data.to_vec())
+}
+
+/// [MS-OXOAB] 2.11 the container (no decompression), by ms-patch's rules
+/// (`ms_patch::LzxdFile`): LZX_HDR, then LZX_BLKs until their ulUncompSize
+/// values add up to ulTargetSize (each framed `LZX_BLK[i]` and charged to
+/// the session). Bytes after the last block are a defect (strict: an
+/// error) and are kept in [`CompressedFile::trailing`].
+impl<'a> Decode<'a> for CompressedFile {
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        let f = ms_patch::LzxdFile::decode(r)?;
+        let mut blocks = Vec::with_capacity(f.blocks.len());
+        for b in &f.blocks {
+            blocks.push(LzxBlock {
+                flags: b.header.flags,
+                uncompressed_size: b.header.uncomp_size,
+                crc: b.header.crc,
+                data: copy_data(r, b.data, "ulCompSize")?,
+            });
+        }
+        Ok(CompressedFile {
+            header: f.header,
+            blocks,
+            trailing: trailing(r)?,
+        })
+    }
+}
+
+impl Encode for CompressedFile {
+    fn encoded_len(&self) -> usize {
+        LzxHeader::SIZE
+            + self.blocks.iter().map(Encode::encoded_len).sum::<usize>()
+            + self.trailing.len()
+    }
+    fn encode<B: BufMut>(&self, buf: &mut B) -> Result<()> {
+        self.header.encode(buf)?;
+        for b in &self.blocks {
+            b.encode(buf)?;
+        }
+        buf.put_slice(&self.trailing);
+        Ok(())
+    }
+}
+
+/// The output of one LZX_BLK whose header `h` is at `at` (the reader is in
+/// its `LZX_BLK[i]` frame).
+fn block_output(
+    r: &mut Reader<'_>,
+    codec: &mut dyn LzxCodec,
+    h: &LzxBlockHeader,
+    at: usize,
+    sink: &mut CrcSink<'_>,
+) -> Result<()> {
+    let size = h.uncomp_size as usize;
+    let data_at = at + LzxBlockHeader::SIZE;
+    let before = sink.written();
+    sink.start_block(size);
+    r.seek(data_at)?;
+    match h.flags {
+        LzxBlockHeader::UNCOMPRESSED => {
+            if h.comp_size as usize != size {
+                return Err(r.invalid_at(
+                    "ulCompSize of a stored block",
+                    u64::from(h.comp_size),
+                    at + 4,
+                ));
+            }
+            let data = r.bytes(size)?;
+            r.session_mut()
+                .charge_output(size)
+                .map_err(|k| r.error_at(k, data_at))?;
+            sink.write(data).map_err(|e| r.locate(e, data_at))?;
+        }
+        LzxBlockHeader::COMPRESSED => {
+            let res = {
+                let mut w = r.sub(h.comp_size as usize)?;
+                codec.decompress(&mut w, block_window_bits(size), size, sink)
+            };
+            res.map_err(|e| r.locate(e, data_at))?;
+        }
+        other => return Err(r.invalid_at("ulFlags", u64::from(other), at)),
+    }
+    let produced = sink.written() - before;
+    if produced != size as u64 {
+        return Err(r.error_at(
+            ErrorKind::Malformed(
+                format!("block decompressed to {produced} bytes, ulUncompSize is {size}").into(),
+            ),
+            at + 8,
+        ));
+    }
+    check_crc(r, h.crc, sink.block_crc(), at + 12, "block data kept")
+}
+
+/// Decompresses the compressed file ([MS-OXOAB] 2.11) at `r`'s position
+/// into `out`, block by block, in `r`'s session: stored blocks are copied,
+/// compressed ones go through `codec`. Returns the bytes written.
+pub fn read_compressed(
+    r: &mut Reader<'_>,
+    codec: &mut dyn LzxCodec,
+    out: &mut dyn Sink,
+) -> Result<u64> {
+    let start = r.pos();
+    let header = LzxHeader::decode(r)?;
+    r.frame("LZX_HDR", |r| {
+        check_target(r, header.target_size, start + 12)
+    })?;
+    r.seek(start)?;
+    let f = ms_patch::LzxdFile::decode(r)?;
+    let end = r.pos();
+    let mut sink = CrcSink::new(out);
+    let mut at = start + LzxHeader::SIZE;
+    for (i, b) in f.blocks.iter().enumerate() {
+        r.frame_indexed("LZX_BLK", i, |r| {
+            block_output(r, codec, &b.header, at, &mut sink)
+        })?;
+        at += LzxBlockHeader::SIZE + b.data.len();
+    }
+    r.seek(end)?;
+    Ok(sink.written())
+}
+
+/// Decompresses a compressed OAB file ([MS-OXOAB] 2.11) into `out`,
+/// streaming (one block at a time; stored blocks are copied, compressed
+/// ones pass through `codec`), in a session with `options`. Returns the
+/// bytes written, with the defects.
+///
+/// Errors: what the container's decoding refuses ([`CompressedFile`]), a
+/// ulTargetSize over the output budget (before anything is decoded), a
+/// stored block whose sizes differ, a ulFlags other than 0 or 1, a block
+/// that does not produce its ulUncompSize, bytes after the last block
+/// (strict). Defects (errors in strict mode): a block ulCRC that does not
+/// match (the data is kept), bytes after the last block.
+pub fn decompress_to(
+    file: &[u8],
+    codec: &mut dyn LzxCodec,
+    options: &Options,
+    out: &mut dyn Sink,
+) -> Result<Decoded<u64>> {
+    decode_bytes_with_reader(file, options, |r| read_compressed(r, codec, out))
+}
+
+/// [`decompress_to`] into a new vector (grown as the blocks arrive, never
+/// reserved from the declared size).
+///
+/// ```
+/// use msox_codec::Options;
+/// let data = b"any bytes at all".repeat(5000);
+/// let file = ms_oxoab::compress_stored(&data)?;
+/// let d = ms_oxoab::decompress(&file, &mut ms_oxoab::NoLzx, &Options::strict())?;
+/// assert_eq!(d.value, data);
+///
+/// // A damaged block CRC: an error in strict mode, a defect in lenient mode.
+/// let mut bad = file.clone();
+/// bad[16 + 12] ^= 1;
+/// let e = ms_oxoab::decompress(&bad, &mut ms_oxoab::NoLzx, &Options::strict()).unwrap_err();
+/// assert_eq!((e.offset(), e.path().to_string().as_str()), (Some(28), "LZX_BLK[0]"));
+/// let d = ms_oxoab::decompress(&bad, &mut ms_oxoab::NoLzx, &Options::lenient())?;
+/// assert_eq!((d.value.len(), d.defects.len()), (data.len(), 1));
+/// # Ok::<(), msox_codec::Error>(())
+/// ```
+pub fn decompress(
+    file: &[u8],
+    codec: &mut dyn LzxCodec,
+    options: &Options,
+) -> Result<Decoded<Vec<u8>>> {
+    let mut out = Vec::new();
+    let d = decompress_to(file, codec, options, &mut out)?;
+    Ok(d.map(|_| out))
 }
 
 impl CompressedFile {
-    /// Reads the container (no decompression): blocks until their
-    /// ulUncompSize values add up to ulTargetSize.
-    pub fn decode_limited(input: &[u8], limits: &Limits) -> Result<Self> {
-        let mut r = Reader::new(input);
-        let header: LzxHeader = r.decode().map_err(|e| e.resolve(input.len()))?;
-        let blocks = read_blocks(
-            &mut r,
-            input,
-            header.target_size,
-            limits,
-            &BlockSizes {
-                size: |b: &LzxBlock| b.uncompressed_size,
-                field: ("ulUncompSize", 8),
-                names: ("LZX_BLK", "CompressedFile"),
-            },
-        )?;
-        let trailing = r.take_rest().to_vec();
-        Ok(CompressedFile {
-            header,
-            blocks,
-            trailing,
-        })
-    }
-
-    /// Offsets of each block header in the encoding.
-    fn block_offsets(&self) -> impl Iterator<Item = usize> + '_ {
-        self.blocks.iter().scan(LzxHeader::SIZE, |at, b| {
-            let here = *at;
-            *at += b.encoded_len();
-            Some(here)
-        })
-    }
-
-    /// Decompresses every block (stored blocks are copied; compressed ones
-    /// go through `codec`), checks each block's size and CRC, and returns
-    /// the file with the defects a lenient decode accepted (a CRC that does
-    /// not match; strict options refuse it).
+    /// Decompresses the blocks of this value (see [`decompress`]; the
+    /// value is encoded first, so offsets are those of its encoding).
     pub fn decompress(
         &self,
         codec: &mut dyn LzxCodec,
-        opts: &DecodeOptions,
-    ) -> Result<(Vec<u8>, Vec<Defect>)> {
-        let target = self.header.target_size as usize;
-        opts.limits.check_output(target)?;
-        let mut out = Vec::with_capacity(target.min(opts.limits.max_alloc));
-        let mut defects = Vec::new();
-        for (b, at) in self.blocks.iter().zip(self.block_offsets()) {
-            let size = b.uncompressed_size as usize;
-            let start = out.len();
-            opts.limits.check_output(start.saturating_add(size))?;
-            match b.flags {
-                LzxBlock::UNCOMPRESSED => {
-                    if b.data.len() != size {
-                        return Err(Error::at_offset(
-                            ErrorKind::Malformed(
-                                format!(
-                                    "uncompressed block has ulCompSize {} but ulUncompSize {size}",
-                                    b.data.len()
-                                )
-                                .into(),
-                            ),
-                            at,
-                        )
-                        .context("LZX_BLK"));
-                    }
-                    out.extend_from_slice(&b.data);
-                }
-                LzxBlock::COMPRESSED => {
-                    codec
-                        .decompress(&b.data, block_window_bits(size), size, &mut out)
-                        .map_err(|e| e.shift(at + LzxBlock::HEADER_SIZE).context("LZX_BLK"))?;
-                    if out.len() != start + size {
-                        return Err(Error::at_offset(
-                            ErrorKind::Malformed(
-                                format!(
-                                    "block decompressed to {} bytes, ulUncompSize is {size}",
-                                    out.len() - start
-                                )
-                                .into(),
-                            ),
-                            at,
-                        )
-                        .context("LZX_BLK"));
-                    }
-                }
-                other => {
-                    return Err(Error::at_offset(
-                        ErrorKind::InvalidValue {
-                            field: "ulFlags",
-                            value: u64::from(other),
-                        },
-                        at,
-                    )
-                    .context("LZX_BLK"));
-                }
-            }
-            let computed = crc32(out.get(start..).unwrap_or_default());
-            if computed != b.crc {
-                let d = Defect::CrcMismatch {
-                    offset: at + 12,
-                    stored: b.crc,
-                    computed,
-                };
-                if opts.strict {
-                    return Err(Error::at_offset(
-                        ErrorKind::ChecksumMismatch {
-                            stored: u64::from(b.crc),
-                            computed: u64::from(computed),
-                        },
-                        at + 12,
-                    )
-                    .context("LZX_BLK"));
-                }
-                defects.push(d);
-            }
-        }
-        Ok((out, defects))
+        options: &Options,
+    ) -> Result<Decoded<Vec<u8>>> {
+        decompress(&self.to_vec()?, codec, options)
     }
 
     /// Compresses `data` in blocks of at most `block_max` bytes. With a
@@ -336,24 +473,15 @@ impl CompressedFile {
     }
 }
 
-block_container_codec!(CompressedFile, LzxHeader, "a compressed file");
-
-/// Decompresses a compressed OAB file (lenient, default limits): the
-/// container is read, stored blocks copied, compressed blocks passed to
-/// `codec`, CRCs checked.
-pub fn decompress(file: &[u8], codec: &mut dyn LzxCodec) -> Result<Vec<u8>> {
-    let opts = DecodeOptions::default();
-    let f = CompressedFile::decode_limited(file, &opts.limits)?;
-    f.decompress(codec, &opts).map(|(v, _)| v)
-}
-
 /// Compresses `data` as stored blocks of [`DEFAULT_BLOCK_MAX`] bytes (no
 /// LZX needed; any reader of the format accepts it) and encodes the file.
 ///
 /// ```
 /// let data = b"any bytes at all".repeat(5000);
-/// let file = ms_oxoab::compress_stored(&data).unwrap();
-/// assert_eq!(ms_oxoab::decompress(&file, &mut ms_oxoab::NoLzx).unwrap(), data);
+/// let file = ms_oxoab::compress_stored(&data)?;
+/// let back = ms_oxoab::decompress(&file, &mut ms_oxoab::NoLzx, &Default::default())?;
+/// assert_eq!(back.value, data);
+/// # Ok::<(), msox_codec::Error>(())
 /// ```
 pub fn compress_stored(data: &[u8]) -> Result<Vec<u8>> {
     CompressedFile::compress(data, DEFAULT_BLOCK_MAX, None)?.to_vec()

@@ -9,15 +9,28 @@
 //! (records come out as borrowed [`RawRecord`]s to decode on demand);
 //! [`FullDetailsWriter`] streams records into a new file and fills in
 //! ulTotRecs and ulSerial at the end.
+//!
+//! Decoding runs in one session ([`msox_codec::Options`]): structures are
+//! framed with the spec's names
+//! (`OAB_META_DATA > OAB_PROP_TABLE(rgOabAtts) > OAB_PROP_REC[3]`,
+//! `OAB_V4_REC[17] > data[4](PtypString)`) and offsets are absolute. What the spec does not allow is an error in strict mode
+//! and a defect in lenient mode: a longer-than-needed integer encoding, a
+//! PtypBoolean byte other than 0 or 1, a PtypString that is not UTF-8, set
+//! padding bits of presenceBitArray, bytes after a record's values or
+//! after the property tables, a ulTotRecs that does not count the records.
+//! A record with a defect keeps its bytes (written back unchanged); a
+//! record that cannot be read at all (a value of a type OAB does not
+//! allow, a value running past its cbSize) is kept as bytes, without
+//! values ([`Record::is_undecoded`]).
 
 use ms_oxcdata::{PropertyTag, PropertyType, PropertyValue};
 use msox_codec::bytes::BufMut;
 use msox_codec::{
-    CodePage, Decode, DecodeWith, Encode, EncodeWith, Error, ErrorKind, Limits, PResult, Reader,
-    Result, ResultExt,
+    CodePage, Decode, DecodeWith, Decoded, Defect, Encode, EncodeWith, Error, ErrorKind, Options,
+    Origin, Reader, Result, Session, Unit,
 };
 
-use crate::encoding::{Defect, ValueReader, write_value};
+use crate::encoding::{read_value, write_value};
 
 /// [MS-OXOAB] 2.9.1 OAB_HDR (also 2.2.1, 2.3.1, 2.6.1 for the other file
 /// kinds, which share the layout): file type, a hash, a record count.
@@ -62,17 +75,53 @@ impl Default for OabHeader {
     }
 }
 
+/// [MS-OXOAB] 2.9.1 OAB_HDR: the three fields (no check of their values;
+/// each file kind checks ulVersion).
 impl<'a> Decode<'a> for OabHeader {
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let version = r.u32().context("OAB_HDR")?;
-        let serial = r.u32().context("OAB_HDR")?;
-        let total_records = r.u32().context("OAB_HDR")?;
-        r.finish(OabHeader {
-            version,
-            serial,
-            total_records,
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        r.frame("OAB_HDR", |r| {
+            Ok(OabHeader {
+                version: r.u32()?,
+                serial: r.u32()?,
+                total_records: r.u32()?,
+            })
         })
+    }
+}
+
+impl OabHeader {
+    /// Reads OAB_HDR and checks its ulVersion is one of `allowed`
+    /// ([`ErrorKind::InvalidValue`] at the field otherwise: the input is
+    /// another kind of file).
+    pub(crate) fn read_version(r: &mut Reader<'_>, allowed: &[u32]) -> Result<Self> {
+        let at = r.pos();
+        let h = OabHeader::decode(r)?;
+        if !allowed.contains(&h.version) {
+            return r.frame("OAB_HDR", |r| {
+                Err(r.invalid_at("ulVersion", u64::from(h.version), at))
+            });
+        }
+        Ok(h)
+    }
+
+    /// Reads the OAB_HDR of a version 4 full details file: a ulVersion
+    /// other than 0x20 is a [`ErrorKind::BadSignature`] (another kind of
+    /// file).
+    pub(crate) fn read_v4(r: &mut Reader<'_>) -> Result<Self> {
+        let at = r.pos();
+        let h = OabHeader::decode(r)?;
+        if h.version != OabHeader::VERSION_4_FULL_DETAILS {
+            return r.frame("OAB_HDR", |r| {
+                Err(r.error_at(
+                    ErrorKind::BadSignature {
+                        expected: u64::from(OabHeader::VERSION_4_FULL_DETAILS),
+                        found: u64::from(h.version),
+                    },
+                    at,
+                ))
+            });
+        }
+        Ok(h)
     }
 }
 
@@ -130,13 +179,18 @@ impl PropRec {
     }
 }
 
+/// [MS-OXOAB] 2.9.4 OAB_PROP_REC.
 impl<'a> Decode<'a> for PropRec {
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let tag = PropertyTag::from_u32(r.u32().context("OAB_PROP_REC")?);
-        let flags = r.u32().context("OAB_PROP_REC")?;
-        r.finish(PropRec { tag, flags })
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        r.frame("OAB_PROP_REC", read_prop_rec)
     }
+}
+
+fn read_prop_rec(r: &mut Reader<'_>) -> Result<PropRec> {
+    Ok(PropRec {
+        tag: PropertyTag::from_u32(r.u32()?),
+        flags: r.u32()?,
+    })
 }
 
 impl Encode for PropRec {
@@ -192,21 +246,25 @@ impl PropTable {
     pub fn position(&self, tag: PropertyTag) -> Option<usize> {
         self.props.iter().position(|p| p.tag == tag)
     }
-
-    fn decode_limited(r: &mut Reader<'_>, limits: &Limits) -> Result<Self> {
-        let n = r.u32().context("OAB_PROP_TABLE")?;
-        let props = r
-            .counted(u64::from(n), 8, "cAtts", limits, |r| r.decode::<PropRec>())
-            .context("OAB_PROP_TABLE")?;
-        Ok(PropTable { props })
-    }
 }
 
+/// cAtts and rgProps (the caller names the frame).
+fn read_prop_table(r: &mut Reader<'_>) -> Result<PropTable> {
+    let n = r.u32()?;
+    let count = r.check_count(u64::from(n), 8, "cAtts")?;
+    let mut props = Vec::with_capacity(count);
+    for i in 0..count {
+        props.push(r.frame_indexed("OAB_PROP_REC", i, read_prop_rec)?);
+    }
+    Ok(PropTable { props })
+}
+
+/// [MS-OXOAB] 2.9.3 OAB_PROP_TABLE: cAtts (checked against the input and
+/// charged to the session before anything is allocated), then the
+/// OAB_PROP_REC structures.
 impl<'a> Decode<'a> for PropTable {
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let t = PropTable::decode_limited(&mut r, &Limits::default())?;
-        r.finish(t)
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        r.frame("OAB_PROP_TABLE", read_prop_table)
     }
 }
 
@@ -235,44 +293,42 @@ pub struct MetaData {
     pub trailing: Vec<u8>,
 }
 
-impl MetaData {
-    fn decode_opts(
-        r: &mut Reader<'_>,
-        limits: &Limits,
-        defects: &mut Vec<Defect>,
-        base: usize,
-    ) -> Result<Self> {
-        let at = r.pos();
-        let cb = r.u32_usize().context("OAB_META_DATA")?;
-        if cb < 12 {
-            return Err(r
-                .invalid_at("cbSize", cb as u64, at)
-                .context("OAB_META_DATA"));
-        }
-        let mut body = r.sub(cb - 4).context("OAB_META_DATA")?;
-        let header_atts = PropTable::decode_limited(&mut body, limits).context("OAB_META_DATA")?;
-        let oab_atts = PropTable::decode_limited(&mut body, limits).context("OAB_META_DATA")?;
-        let t_at = at + 4 + body.pos();
-        let trailing = body.take_rest().to_vec();
-        if !trailing.is_empty() {
-            defects.push(Defect::MetaDataTrailingBytes {
-                offset: base + t_at,
-                count: trailing.len(),
-            });
-        }
-        Ok(MetaData {
-            header_atts,
-            oab_atts,
-            trailing,
-        })
-    }
-}
-
+/// [MS-OXOAB] 2.9.2 OAB_META_DATA: cbSize (at least 12), then the two
+/// tables inside it. Bytes inside cbSize after the tables are a defect
+/// (strict: an error) and are kept in [`MetaData::trailing`].
 impl<'a> Decode<'a> for MetaData {
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let m = MetaData::decode_opts(&mut r, &Limits::default(), &mut Vec::new(), 0)?;
-        r.finish(m)
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        r.frame("OAB_META_DATA", |r| {
+            let at = r.pos();
+            let cb = r.u32_usize()?;
+            if cb < 12 {
+                return Err(r.invalid_at("cbSize", cb as u64, at));
+            }
+            let mut body = r.sub(cb - 4)?;
+            let header_atts = body.frame("OAB_PROP_TABLE", |r| {
+                r.set_variant("rgHdrAtts");
+                read_prop_table(r)
+            })?;
+            let oab_atts = body.frame("OAB_PROP_TABLE", |r| {
+                r.set_variant("rgOabAtts");
+                read_prop_table(r)
+            })?;
+            let trailing = body.rest();
+            if !trailing.is_empty() {
+                body.defect(
+                    ErrorKind::TrailingBytes {
+                        count: trailing.len() as u64,
+                    },
+                    "kept after the property tables",
+                )?;
+            }
+            let trailing = body.take_rest().to_vec();
+            Ok(MetaData {
+                header_atts,
+                oab_atts,
+                trailing,
+            })
+        })
     }
 }
 
@@ -289,104 +345,23 @@ impl Encode for MetaData {
     }
 }
 
-/// Options for decoding OAB files.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DecodeOptions {
-    /// Caps on counts, allocations and output.
-    pub limits: Limits,
-    /// The code page PtypString8 values are tagged with (the file does not
-    /// say; the bytes are kept as read whatever this is). Default
-    /// windows-1252.
-    pub code_page: CodePage,
-    /// Refuse anything the spec does not allow (every [`Defect`] becomes an
-    /// error) instead of decoding it and reporting it.
-    pub strict: bool,
-}
-
-impl Default for DecodeOptions {
-    fn default() -> Self {
-        DecodeOptions {
-            limits: Limits::default(),
-            code_page: CodePage::WINDOWS_1252,
-            strict: false,
-        }
-    }
-}
-
-impl DecodeOptions {
-    /// Strict decoding with the default limits.
-    pub fn strict() -> Self {
-        DecodeOptions {
-            strict: true,
-            ..Self::default()
-        }
-    }
-}
-
-fn defect_error(d: &Defect) -> Error {
-    let (msg, off) = match d {
-        Defect::NonMinimalInteger { offset } => (
-            "integer not in its shortest encoding".to_string(),
-            Some(*offset),
-        ),
-        Defect::BooleanNotZeroOrOne { offset, value } => {
-            (format!("PtypBoolean byte 0x{value:02X}"), Some(*offset))
-        }
-        Defect::InvalidUtf8 { offset } => ("PtypString is not UTF-8".to_string(), Some(*offset)),
-        Defect::UnusedPresenceBits { offset } => (
-            "unused presenceBitArray bits are set".to_string(),
-            Some(*offset),
-        ),
-        Defect::RecordTrailingBytes { offset, count } => (
-            format!("{count} bytes after the record's values"),
-            Some(*offset),
-        ),
-        Defect::MetaDataTrailingBytes { offset, count } => (
-            format!("{count} bytes after the property tables"),
-            Some(*offset),
-        ),
-        Defect::TotalRecordsMismatch { stored, found } => {
-            (format!("ulTotRecs {stored} but {found} records"), None)
-        }
-        Defect::SerialMismatch { stored, computed } => (
-            format!("ulSerial 0x{stored:08X}, CRC 0x{computed:08X}"),
-            None,
-        ),
-        Defect::CrcMismatch {
-            offset,
-            stored,
-            computed,
-        } => {
-            return Error::at_offset(
-                ErrorKind::ChecksumMismatch {
-                    stored: u64::from(*stored),
-                    computed: u64::from(*computed),
-                },
-                *offset,
-            );
-        }
-    };
-    let e = Error::new(ErrorKind::Malformed(msg.into()));
-    match off {
-        Some(o) => Error::at_offset(e.kind().clone(), o),
-        None => e,
-    }
-}
-
 /// [MS-OXOAB] 2.9.5 OAB_V4_REC: the OAB header record or one Address Book
 /// object record, as property values keyed by tag.
 ///
 /// Values are kept in schema order when decoded; a record built by hand
-/// may list them in any order (the writer places each by its tag). When a
-/// record read from a file was not in the canonical encoding (see
-/// [`Defect`]), its original bytes are kept and written back unchanged
-/// until the values are changed through [`Record::values_mut`],
-/// [`Record::set`] or [`Record::remove`].
+/// may list them in any order (the writer places each by its tag). When
+/// lenient decoding reported a defect inside a record (a longer integer
+/// encoding, a boolean byte of 2, ...), its original bytes are kept and
+/// written back unchanged until the values are changed through
+/// [`Record::values_mut`], [`Record::set`] or [`Record::remove`]; a
+/// record it could not read at all has no values and keeps its bytes
+/// ([`Record::is_undecoded`]).
 #[derive(Debug, Clone, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Record {
     values: Vec<(PropertyTag, PropertyValue)>,
     raw: Option<Box<[u8]>>,
+    undecoded: bool,
 }
 
 impl Record {
@@ -397,7 +372,17 @@ impl Record {
 
     /// A record from (tag, value) pairs.
     pub fn from_values(values: Vec<(PropertyTag, PropertyValue)>) -> Self {
-        Record { values, raw: None }
+        Record {
+            values,
+            raw: None,
+            undecoded: false,
+        }
+    }
+
+    /// Whether lenient decoding could not read this record: it has no
+    /// values and its bytes ([`Record::original_bytes`]) are written back.
+    pub fn is_undecoded(&self) -> bool {
+        self.undecoded && self.raw.is_some()
     }
 
     /// The values, in schema order for a decoded record.
@@ -469,53 +454,44 @@ impl Record {
         self.raw.as_deref()
     }
 
-    /// Decodes one record at the reader's position; `keep_raw` keeps its
-    /// bytes whatever they are (for tables with repeated tags).
-    fn read(
+    /// Decodes one record at the reader's position (the caller names the
+    /// frame); `keep_raw` keeps its bytes whatever they are (for tables
+    /// with repeated tags).
+    ///
+    /// A cbSize under 4 or past the end of the input is an error (the
+    /// record cannot be delimited); anything wrong inside it is an error in
+    /// strict mode, and in lenient mode the record is kept as its bytes.
+    pub(crate) fn read(
         r: &mut Reader<'_>,
         table: &PropTable,
-        vr: &mut ValueReader<'_>,
+        code_page: CodePage,
         keep_raw: bool,
     ) -> Result<Self> {
         let start = r.pos();
-        let cb = r.u32_usize().context("OAB_V4_REC")?;
-        let min = 4 + table.presence_len();
-        if cb < min {
-            return Err(r
-                .invalid_at("cbSize", cb as u64, start)
-                .context("OAB_V4_REC"));
+        let cb = r.u32_usize()?;
+        if cb < 4 {
+            return Err(r.invalid_at("cbSize", cb as u64, start));
         }
-        let mut body = r.sub(cb - 4).context("OAB_V4_REC")?;
-        let defects_before = vr.defects.len();
-        let bits = body.bytes(table.presence_len()).context("OAB_V4_REC")?;
-        let present = bits.iter().map(|b| b.count_ones() as usize).sum::<usize>();
-        let mut values = Vec::with_capacity(present.min(table.len()));
-        let mut found = 0;
-        for (i, p) in table.props.iter().enumerate() {
-            let set = bits.get(i / 8).is_some_and(|b| b & (0x80 >> (i % 8)) != 0);
-            if set {
-                found += 1;
-                let v = vr.value(&mut body, p.tag.prop_type).context("OAB_V4_REC")?;
-                values.push((p.tag, v));
+        let defects_before = r.defects().len();
+        let unit = r.unit(cb - 4, "record kept as raw bytes", |r| {
+            read_record_body(r, table, code_page, start, cb)
+        })?;
+        let bytes = r.since(start);
+        Ok(match unit {
+            Unit::Value(values) => {
+                let kept = keep_raw || r.defects().len() > defects_before;
+                Record {
+                    values,
+                    raw: kept.then(|| Box::from(bytes)),
+                    undecoded: false,
+                }
             }
-        }
-        if found != present {
-            vr.defects.push(Defect::UnusedPresenceBits {
-                offset: vr.base + start,
-            });
-        }
-        if !body.is_empty() {
-            vr.defects.push(Defect::RecordTrailingBytes {
-                offset: vr.base + start + 4 + body.pos(),
-                count: body.remaining(),
-            });
-        }
-        let raw = if keep_raw || vr.defects.len() > defects_before {
-            r.data().get(start..start + cb).map(Box::from)
-        } else {
-            None
-        };
-        Ok(Record { values, raw })
+            Unit::Raw(_) => Record {
+                values: Vec::new(),
+                raw: Some(Box::from(bytes)),
+                undecoded: true,
+            },
+        })
     }
 
     /// Appends the record's encoding under `table` to `out` (the fast path
@@ -582,18 +558,56 @@ impl Record {
     }
 }
 
-impl<'a> DecodeWith<'a, &PropTable> for Record {
-    fn decode_with(input: &'a [u8], table: &PropTable) -> PResult<'a, Self> {
-        let opts = DecodeOptions::default();
-        let mut vr = ValueReader {
-            code_page: opts.code_page,
-            limits: &opts.limits,
-            base: 0,
-            defects: Vec::new(),
-        };
-        let mut r = Reader::new(input);
-        let rec = Record::read(&mut r, table, &mut vr, table.has_repeated_tags())?;
-        r.finish(rec)
+/// presenceBitArray and data of a record whose cbSize (`cb`, read at
+/// `start`) delimits the reader's window.
+fn read_record_body(
+    r: &mut Reader<'_>,
+    table: &PropTable,
+    code_page: CodePage,
+    start: usize,
+    cb: usize,
+) -> Result<Vec<(PropertyTag, PropertyValue)>> {
+    let plen = table.presence_len();
+    if r.remaining() < plen {
+        return Err(r.invalid_at("cbSize", cb as u64, start));
+    }
+    let bits_at = r.pos();
+    let bits = r.bytes(plen)?;
+    let present = bits.iter().map(|b| b.count_ones() as usize).sum::<usize>();
+    let mut values = Vec::with_capacity(present.min(table.len()));
+    for (i, p) in table.props.iter().enumerate() {
+        let set = bits.get(i / 8).is_some_and(|b| b & (0x80 >> (i % 8)) != 0);
+        if set {
+            let v = read_value(r, p.tag.prop_type, i, code_page)?;
+            values.push((p.tag, v));
+        }
+    }
+    if values.len() != present {
+        // "Unused bits in the final byte MUST be set to 0."
+        r.defect_at(
+            ErrorKind::Malformed("unused presenceBitArray bits are set".into()),
+            bits_at + plen.saturating_sub(1),
+            "record kept as read",
+        )?;
+    }
+    if !r.is_empty() {
+        r.defect(
+            ErrorKind::TrailingBytes {
+                count: r.remaining() as u64,
+            },
+            "record kept as read",
+        )?;
+    }
+    Ok(values)
+}
+
+/// [MS-OXOAB] 2.9.5 OAB_V4_REC under its schema (PtypString8 values
+/// tagged windows-1252).
+impl<'a, 't> DecodeWith<'a, &'t PropTable> for Record {
+    fn decode_with(r: &mut Reader<'a>, table: &'t PropTable) -> Result<Self> {
+        r.frame("OAB_V4_REC", |r| {
+            Record::read(r, table, CodePage::WINDOWS_1252, table.has_repeated_tags())
+        })
     }
 }
 
@@ -621,34 +635,36 @@ pub struct RawRecord<'a> {
 }
 
 impl RawRecord<'_> {
-    /// Decodes the record under `table` (lenient; defects are dropped).
+    /// Decodes the record under `table` (lenient, default options; the
+    /// defects are dropped).
     pub fn decode(&self, table: &PropTable) -> Result<Record> {
-        self.decode_with_options(table, &DecodeOptions::default())
-            .map(|(r, _)| r)
+        self.decode_with(table, CodePage::WINDOWS_1252, &Options::default())
+            .map(|d| d.value)
     }
 
-    /// Decodes the record under `table`, returning the defects found
-    /// (strict options turn the first one into an error).
-    pub fn decode_with_options(
+    /// Decodes the record under `table` in a session of its own with
+    /// `options`, PtypString8 values tagged `code_page`. Offsets in errors
+    /// and defects are offsets in the file ([`RawRecord::offset`] is where
+    /// the record starts).
+    pub fn decode_with(
         &self,
         table: &PropTable,
-        opts: &DecodeOptions,
-    ) -> Result<(Record, Vec<Defect>)> {
-        let mut vr = ValueReader {
-            code_page: opts.code_page,
-            limits: &opts.limits,
-            base: self.offset,
-            defects: Vec::new(),
-        };
-        let mut r = Reader::new(self.bytes);
-        let rec = Record::read(&mut r, table, &mut vr, table.has_repeated_tags())
-            .map_err(|e| e.resolve(self.bytes.len()).shift(self.offset))?;
-        if opts.strict
-            && let Some(d) = vr.defects.first()
-        {
-            return Err(defect_error(d));
+        code_page: CodePage,
+        options: &Options,
+    ) -> Result<Decoded<Record>> {
+        let session = Session::new(*options, self.bytes.len());
+        let mut r = Reader::with_session_at(self.bytes, Origin::At(self.offset), session);
+        let rec = r.frame("OAB_V4_REC", |r| {
+            Record::read(r, table, code_page, table.has_repeated_tags())
+        })?;
+        if !r.is_empty() {
+            let n = r.remaining() as u64;
+            r.defect(
+                ErrorKind::TrailingBytes { count: n },
+                "trailing bytes not read",
+            )?;
         }
-        Ok((rec, vr.defects))
+        Ok(r.into_decoded(rec))
     }
 }
 
@@ -669,44 +685,24 @@ pub struct FullDetailsReader<'a> {
 }
 
 impl<'a> FullDetailsReader<'a> {
-    /// Reads the header, the metadata and the header record's bounds.
-    pub fn new(data: &'a [u8], opts: &DecodeOptions) -> Result<Self> {
-        let mut r = Reader::new(data);
-        let header: OabHeader = r
-            .decode()
-            .context("FullDetails")
-            .map_err(|e| e.resolve(data.len()))?;
-        if header.version != OabHeader::VERSION_4_FULL_DETAILS {
-            return Err(Error::at_offset(
-                ErrorKind::BadSignature {
-                    expected: u64::from(OabHeader::VERSION_4_FULL_DETAILS),
-                    found: u64::from(header.version),
-                },
-                0,
-            )
-            .context("OAB_HDR")
-            .context("FullDetails"));
-        }
-        let mut defects = Vec::new();
-        let metadata = MetaData::decode_opts(&mut r, &opts.limits, &mut defects, 0)
-            .context("FullDetails")
-            .map_err(|e| e.resolve(data.len()))?;
-        if opts.strict
-            && let Some(d) = defects.first()
-        {
-            return Err(defect_error(d));
-        }
-        let header_record = next_raw(&mut r)
-            .context("header record")
-            .context("FullDetails")
-            .map_err(|e| e.resolve(data.len()))?;
+    /// Reads the header, the metadata and the header record's bounds, in a
+    /// session with `options` (its defects: [`FullDetailsReader::defects`]).
+    pub fn new(data: &'a [u8], options: &Options) -> Result<Self> {
+        let mut r = Reader::with_options(data, options);
+        let header = OabHeader::read_v4(&mut r)?;
+        let metadata = MetaData::decode(&mut r)?;
+        let header_record = r.frame("OAB_V4_REC", |r| {
+            r.set_variant("header-record");
+            next_raw(r)
+        })?;
+        let records_at = r.pos();
         Ok(FullDetailsReader {
             header,
             metadata,
             header_record,
             data,
-            records_at: r.pos(),
-            defects,
+            records_at,
+            defects: r.into_session().take_defects(),
         })
     }
 
@@ -715,6 +711,7 @@ impl<'a> FullDetailsReader<'a> {
         RawRecords {
             data: self.data,
             pos: self.records_at,
+            index: 0,
         }
     }
 
@@ -724,48 +721,48 @@ impl<'a> FullDetailsReader<'a> {
     }
 }
 
+/// The bounds of the record at the reader's position (cbSize at least 4
+/// and inside the input).
 fn next_raw<'a>(r: &mut Reader<'a>) -> Result<RawRecord<'a>> {
-    let offset = r.pos();
-    let cb = u32::from_le_bytes(
-        r.peek(4)
-            .context("OAB_V4_REC")?
-            .try_into()
-            .unwrap_or([0; 4]),
-    ) as usize;
+    let pos = r.pos();
+    let offset = r.offset();
+    let cb = r.u32_usize()?;
     if cb < 4 {
-        return Err(r
-            .invalid_at("cbSize", cb as u64, offset)
-            .context("OAB_V4_REC"));
+        return Err(r.invalid_at("cbSize", cb as u64, pos));
     }
-    let bytes = r.bytes(cb).context("OAB_V4_REC")?;
+    r.seek(pos)?;
+    let bytes = r.bytes(cb)?;
     Ok(RawRecord { offset, bytes })
 }
 
 /// Iterator over the raw Address Book object records of a file; after an
-/// error (a cbSize past the end) it stops.
+/// error (a cbSize under 4 or past the end) it stops. Errors carry the
+/// offset in the file and the path `OAB_V4_REC[i]`.
 #[derive(Debug, Clone)]
 pub struct RawRecords<'a> {
     data: &'a [u8],
     pos: usize,
+    index: usize,
 }
 
 impl<'a> Iterator for RawRecords<'a> {
     type Item = Result<RawRecord<'a>>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let rest = self.data.get(self.pos..)?;
-        if rest.is_empty() {
+        if self.pos >= self.data.len() {
             return None;
         }
-        let mut r = Reader::new(rest);
-        match next_raw(&mut r) {
-            Ok(mut raw) => {
-                raw.offset += self.pos;
-                self.pos += raw.bytes.len();
+        let mut r = Reader::new(self.data);
+        let res = r
+            .seek(self.pos)
+            .and_then(|()| r.frame_indexed("OAB_V4_REC", self.index, next_raw));
+        match res {
+            Ok(raw) => {
+                self.pos = r.pos();
+                self.index += 1;
                 Some(Ok(raw))
             }
             Err(e) => {
-                let e = e.resolve(rest.len()).shift(self.pos);
                 self.pos = self.data.len();
                 Some(Err(e))
             }
@@ -790,74 +787,62 @@ pub struct FullDetails {
     pub records: Vec<Record>,
 }
 
-impl FullDetails {
-    /// Decodes a file, returning it with the defects a lenient decode
-    /// accepted (strict options refuse the first one instead).
-    pub fn decode_with_options(data: &[u8], opts: &DecodeOptions) -> Result<(Self, Vec<Defect>)> {
-        let rd = FullDetailsReader::new(data, opts)?;
-        let mut defects = rd.defects.clone();
-        let (header_record, d) = rd
-            .header_record
-            .decode_with_options(&rd.metadata.header_atts, opts)
-            .map_err(|e| e.context("header record").context("FullDetails"))?;
-        defects.extend(d);
-        let expected = (rd.header.total_records as usize)
-            .min(opts.limits.max_items)
-            .min(data.len() / 8);
-        let mut records = Vec::with_capacity(expected);
-        let mut vr = ValueReader {
-            code_page: opts.code_page,
-            limits: &opts.limits,
-            base: 0,
-            defects: Vec::new(),
-        };
-        let table = &rd.metadata.oab_atts;
-        let keep_raw = table.has_repeated_tags();
-        let mut r = Reader::new(data);
-        r.skip(rd.records_at).map_err(|e| e.resolve(data.len()))?;
-        while !r.is_empty() {
-            if records.len() >= opts.limits.max_items {
-                return Err(r
-                    .error(ErrorKind::LimitExceeded {
-                        what: "record count",
-                        value: records.len() as u64 + 1,
-                        max: opts.limits.max_items as u64,
-                    })
-                    .context("FullDetails")
-                    .resolve(data.len()));
-            }
-            let rec = Record::read(&mut r, table, &mut vr, keep_raw)
-                .context("FullDetails")
-                .map_err(|e| e.resolve(data.len()))?;
-            if opts.strict
-                && let Some(d) = vr.defects.first()
-            {
-                return Err(defect_error(d));
-            }
-            records.push(rec);
-        }
-        defects.append(&mut vr.defects);
-        if records.len() != rd.header.total_records as usize {
-            let d = Defect::TotalRecordsMismatch {
-                stored: rd.header.total_records,
-                found: records.len(),
-            };
-            if opts.strict {
-                return Err(defect_error(&d));
-            }
-            defects.push(d);
-        }
-        Ok((
-            FullDetails {
-                header: rd.header,
-                metadata: rd.metadata,
-                header_record,
-                records,
-            },
-            defects,
-        ))
+/// A header's ulTotRecs (the field at `at`, in structure `header`) that
+/// does not count the records found: a defect (strict: an error), the
+/// value kept as read.
+pub(crate) fn check_total(
+    r: &mut Reader<'_>,
+    header: &'static str,
+    stored: u32,
+    found: usize,
+    at: usize,
+) -> Result<()> {
+    if stored as usize == found {
+        return Ok(());
     }
+    r.frame(header, |r| {
+        r.defect_at(
+            ErrorKind::Malformed(format!("ulTotRecs {stored} but {found} records").into()),
+            at,
+            "ulTotRecs kept as read",
+        )
+    })
+}
 
+/// [MS-OXOAB] 2.9: OAB_HDR (ulVersion must be 0x20), OAB_META_DATA, the
+/// header record and the Address Book object records to the end of the
+/// reader's window, PtypString8 values tagged `code_page` (the file does not
+/// say which; the bytes are kept as read).
+fn read_full_details(r: &mut Reader<'_>, code_page: CodePage) -> Result<FullDetails> {
+    let start = r.pos();
+    let header = OabHeader::read_v4(r)?;
+    let metadata = MetaData::decode(r)?;
+    let header_atts = &metadata.header_atts;
+    let header_record = r.frame("OAB_V4_REC", |r| {
+        r.set_variant("header-record");
+        Record::read(r, header_atts, code_page, header_atts.has_repeated_tags())
+    })?;
+    let table = &metadata.oab_atts;
+    let keep_raw = table.has_repeated_tags();
+    let mut records =
+        Vec::with_capacity(r.capacity_for(header.total_records as usize, 4 + table.presence_len()));
+    while !r.is_empty() {
+        let rec = r.frame_indexed("OAB_V4_REC", records.len(), |r| {
+            r.check_count(1, 0, "OAB_V4_REC count")?;
+            Record::read(r, table, code_page, keep_raw)
+        })?;
+        records.push(rec);
+    }
+    check_total(r, "OAB_HDR", header.total_records, records.len(), start + 8)?;
+    Ok(FullDetails {
+        header,
+        metadata,
+        header_record,
+        records,
+    })
+}
+
+impl FullDetails {
     /// Encodes the file.
     pub fn to_bytes(&self) -> Result<Vec<u8>> {
         let mut out = Vec::with_capacity(64 + self.records.len() * 128);
@@ -890,22 +875,45 @@ impl FullDetails {
         Ok(bytes)
     }
 
-    /// Whether ulSerial equals the CRC of the bytes after OAB_HDR
-    /// (returns the defect when it does not).
-    pub fn verify_serial(file: &[u8]) -> Option<Defect> {
-        let stored = u32::from_le_bytes(file.get(4..8)?.try_into().ok()?);
-        let computed = Self::computed_serial(file);
-        (stored != computed).then_some(Defect::SerialMismatch { stored, computed })
+    /// Checks that ulSerial equals the CRC of the bytes after OAB_HDR:
+    /// [`ErrorKind::ChecksumMismatch`] at byte 4 (`OAB_HDR`) when it does
+    /// not. Readers do not check it unless asked (the spec does not say
+    /// what ulSerial of a version 4 file holds; this crate writes the CRC).
+    pub fn verify_serial(file: &[u8]) -> Result<()> {
+        let mut r = Reader::new(file);
+        r.frame("OAB_HDR", |r| {
+            r.skip(4)?;
+            let stored = r.u32()?;
+            let computed = Self::computed_serial(file);
+            if stored == computed {
+                return Ok(());
+            }
+            Err(r.error_at(
+                ErrorKind::ChecksumMismatch {
+                    stored: u64::from(stored),
+                    computed: u64::from(computed),
+                },
+                4,
+            ))
+        })
     }
 }
 
+/// [MS-OXOAB] 2.9 a whole full details file (the rest of the reader's
+/// window), PtypString8 values tagged windows-1252. Entry point:
+/// `FullDetails::decode_bytes(bytes, &Options)`.
 impl<'a> Decode<'a> for FullDetails {
-    /// Lenient decode with default options; the whole input is the file.
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        match FullDetails::decode_with_options(input, &DecodeOptions::default()) {
-            Ok((f, _)) => Ok((input.get(input.len()..).unwrap_or_default(), f)),
-            Err(e) => Err(msox_codec::nom::Err::Failure(e)),
-        }
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        read_full_details(r, CodePage::WINDOWS_1252)
+    }
+}
+
+/// [MS-OXOAB] 2.9 a whole full details file, PtypString8 values tagged
+/// with the code page given. Entry point:
+/// `FullDetails::decode_bytes_with(bytes, code_page, &Options)`.
+impl<'a> DecodeWith<'a, CodePage> for FullDetails {
+    fn decode_with(r: &mut Reader<'a>, code_page: CodePage) -> Result<Self> {
+        read_full_details(r, code_page)
     }
 }
 

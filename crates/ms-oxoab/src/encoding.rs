@@ -12,80 +12,22 @@
 //! | PtypMultiple* | a count in the integer encoding, then that many element encodings |
 //!
 //! The writer always produces the shortest integer encoding; the reader
-//! accepts longer ones and reports them ([`Defect::NonMinimalInteger`]).
+//! accepts longer ones in lenient mode and reports them as defects.
+//!
+//! This is the OAB framing of values only: the edge decisions are
+//! ms-oxcdata's one property-value policy. A PtypBoolean byte is read by
+//! [`ms_oxcdata::value::read_fixed`] (so a byte other than 0 or 1 goes
+//! through [`ms_oxcdata::value::boolean_policy`]); a type that OAB_PROP_REC
+//! does not allow goes through [`ms_oxcdata::value::unknown_type_policy`]
+//! (a value of it cannot be delimited: an error, which lenient decoding of
+//! a file turns into a record kept as raw bytes). A value kept as read
+//! ([`PropertyValue::Raw`] with [`ValueEncoding::Oab`]: a PtypBoolean byte
+//! other than 0 or 1, a PtypString that is not UTF-8) is written back byte
+//! for byte.
 
-use ms_oxcdata::{PropertyType, PropertyValue};
-use msox_codec::{CodePage, Error, ErrorKind, Limits, Reader, Result, String8, Utf16String};
-
-/// Something a lenient decode accepted that the spec does not allow, with
-/// the absolute byte offset where it was found. The record it appears in
-/// keeps its original bytes, so re-encoding still gives the input back.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[non_exhaustive]
-pub enum Defect {
-    /// An integer or count written with more bytes than it needs
-    /// (2.9.6.1: `0x84 05 00 00 00` for 5).
-    NonMinimalInteger {
-        /// Offset of the length byte.
-        offset: usize,
-    },
-    /// A PtypBoolean byte other than 0x00 or 0x01.
-    BooleanNotZeroOrOne {
-        /// Offset of the byte.
-        offset: usize,
-        /// The byte.
-        value: u8,
-    },
-    /// A PtypString that is not valid UTF-8 (decoded with U+FFFD).
-    InvalidUtf8 {
-        /// Offset of the string.
-        offset: usize,
-    },
-    /// Bits set in the presenceBitArray past the last property
-    /// ("Unused bits in the final byte MUST be set to 0").
-    UnusedPresenceBits {
-        /// Offset of the record.
-        offset: usize,
-    },
-    /// Bytes after the last property value of a record, inside its cbSize.
-    RecordTrailingBytes {
-        /// Offset of the first such byte.
-        offset: usize,
-        /// How many.
-        count: usize,
-    },
-    /// Bytes after the two property tables inside OAB_META_DATA's cbSize.
-    MetaDataTrailingBytes {
-        /// Offset of the first such byte.
-        offset: usize,
-        /// How many.
-        count: usize,
-    },
-    /// OAB_HDR.ulTotRecs differs from the number of records in the file.
-    TotalRecordsMismatch {
-        /// ulTotRecs.
-        stored: u32,
-        /// Records found.
-        found: usize,
-    },
-    /// OAB_HDR.ulSerial differs from the CRC of the file after OAB_HDR.
-    SerialMismatch {
-        /// ulSerial.
-        stored: u32,
-        /// The CRC computed.
-        computed: u32,
-    },
-    /// A block or file CRC differs from the CRC of the data.
-    CrcMismatch {
-        /// Offset of the structure that holds the CRC.
-        offset: usize,
-        /// The CRC stored.
-        stored: u32,
-        /// The CRC computed.
-        computed: u32,
-    },
-}
+use ms_oxcdata::value::{read_fixed, unknown_type_policy};
+use ms_oxcdata::{PropertyType, PropertyValue, ValueEncoding};
+use msox_codec::{CodePage, Error, ErrorKind, Reader, Result, String8, Utf16String};
 
 /// Reads a 2.9.6.1 integer; returns it and whether its encoding was the
 /// shortest one.
@@ -160,7 +102,7 @@ pub fn encode_int(v: u32) -> Vec<u8> {
 /// ```
 pub fn decode_int(bytes: &[u8]) -> Result<(u32, usize)> {
     let mut r = Reader::new(bytes);
-    let (v, _) = read_int(&mut r).map_err(|e| e.resolve(bytes.len()))?;
+    let (v, _) = read_int(&mut r)?;
     Ok((v, r.pos()))
 }
 
@@ -179,139 +121,140 @@ pub const ALLOWED_TYPES: [PropertyType; 10] = [
     PropertyType::MultipleBinary,
 ];
 
-/// Decoding state for one record: options plus the defects found.
-pub(crate) struct ValueReader<'o> {
-    pub code_page: CodePage,
-    pub limits: &'o Limits,
-    /// Absolute offset of the reader's position 0 in the caller's buffer.
-    pub base: usize,
-    pub defects: Vec<Defect>,
+/// Reads one 2.9.6.1 integer at the reader's position; a longer encoding
+/// than needed is a defect (strict: an error at its length byte).
+#[inline]
+fn int(r: &mut Reader<'_>) -> Result<u32> {
+    let at = r.pos();
+    let (v, canonical) = read_int(r)?;
+    if !canonical {
+        r.defect_at(
+            ErrorKind::Malformed("integer not in its shortest encoding".into()),
+            at,
+            "value read; record kept as read",
+        )?;
+    }
+    Ok(v)
 }
 
-impl ValueReader<'_> {
-    #[inline]
-    fn int(&mut self, r: &mut Reader<'_>) -> Result<u32> {
-        let at = r.pos();
-        let (v, canonical) = read_int(r)?;
-        if !canonical {
-            self.defects.push(Defect::NonMinimalInteger {
-                offset: self.base + at,
-            });
+/// A 2.9.6.1 count of elements of at least one byte each, checked against
+/// the window and charged to the session.
+fn count(r: &mut Reader<'_>, what: &'static str) -> Result<usize> {
+    let n = int(r)?;
+    r.check_count(u64::from(n), 1, what)
+}
+
+/// A 2.9.6.3 / 2.9.6.5 length-prefixed run of bytes, copied (charged).
+fn binary(r: &mut Reader<'_>) -> Result<Vec<u8>> {
+    let n = int(r)? as usize;
+    r.reserve_backed(n, "binary length")?;
+    Ok(r.bytes(n)?.to_vec())
+}
+
+/// A 2.9.6.4 PtypString: UTF-8, then 0x00. `None` (after a defect) when
+/// the bytes are not UTF-8.
+fn utf8(r: &mut Reader<'_>) -> Result<Option<Utf16String>> {
+    let at = r.pos();
+    let b = r.bytes_nul_terminated()?;
+    match std::str::from_utf8(b) {
+        Ok(s) => Ok(Some(Utf16String::new(s))),
+        Err(e) => {
+            r.defect_at(
+                ErrorKind::BadString { encoding: "UTF-8" },
+                at + e.valid_up_to(),
+                "value kept as raw bytes",
+            )?;
+            Ok(None)
         }
-        Ok(v)
     }
+}
 
-    #[inline]
-    fn cstr<'a>(&mut self, r: &mut Reader<'a>) -> Result<&'a [u8]> {
-        let rest = r.rest();
-        match rest.iter().position(|&b| b == 0) {
-            Some(n) => {
-                let s = r.bytes(n)?;
-                r.skip(1)?;
-                Ok(s)
-            }
-            None => Err(r.error(ErrorKind::UnexpectedEnd {
-                needed: rest.len() as u64 + 1,
-                available: rest.len() as u64,
-            })),
+/// Reads one value of type `t` ([MS-OXOAB] 2.9.6) at the reader's
+/// position, in a frame `data[index](Ptyp...)`.
+///
+/// PtypString8 values are tagged with `code_page` (the file does not say
+/// which; the bytes are kept as read). See the module docs for the policy.
+pub fn read_value(
+    r: &mut Reader<'_>,
+    t: PropertyType,
+    index: usize,
+    code_page: CodePage,
+) -> Result<PropertyValue> {
+    r.frame_indexed("data", index, |r| {
+        if let Some(name) = t.name() {
+            r.set_variant(name);
         }
-    }
-
-    fn string8(&mut self, r: &mut Reader<'_>) -> Result<String8> {
-        Ok(String8::new(self.cstr(r)?, self.code_page))
-    }
-
-    fn string(&mut self, r: &mut Reader<'_>) -> Result<Utf16String> {
-        let at = r.pos();
-        let b = self.cstr(r)?;
-        Ok(match std::str::from_utf8(b) {
-            Ok(s) => Utf16String::new(s),
-            Err(_) => {
-                self.defects.push(Defect::InvalidUtf8 {
-                    offset: self.base + at,
-                });
-                Utf16String::new(String::from_utf8_lossy(b).into_owned())
-            }
-        })
-    }
-
-    fn binary(&mut self, r: &mut Reader<'_>) -> Result<Vec<u8>> {
-        let n = self.int(r)? as usize;
-        if n > r.remaining() {
-            return Err(r.error(ErrorKind::LimitExceeded {
-                what: "binary length",
-                value: n as u64,
-                max: r.remaining() as u64,
-            }));
-        }
-        Ok(r.bytes(n)?.to_vec())
-    }
-
-    fn count(&mut self, r: &mut Reader<'_>, what: &'static str) -> Result<usize> {
-        let n = self.int(r)?;
-        // Every element takes at least one byte.
-        r.check_count(u64::from(n), 1, what, self.limits)
-    }
-
-    /// Reads one value of type `t`.
-    pub fn value(&mut self, r: &mut Reader<'_>, t: PropertyType) -> Result<PropertyValue> {
+        let start = r.pos();
+        let raw = |r: &Reader<'_>| PropertyValue::Raw {
+            prop_type: t,
+            bytes: r.since(start).to_vec(),
+            encoding: ValueEncoding::Oab,
+        };
         Ok(match t {
-            PropertyType::Integer32 => PropertyValue::Integer32(self.int(r)? as i32),
-            PropertyType::Boolean => {
-                let at = r.pos();
-                let b = r.u8()?;
-                if b > 1 {
-                    self.defects.push(Defect::BooleanNotZeroOrOne {
-                        offset: self.base + at,
-                        value: b,
-                    });
-                }
-                PropertyValue::Boolean(b != 0)
+            PropertyType::Integer32 => PropertyValue::Integer32(int(r)? as i32),
+            // One byte, 0x00 or 0x01: the shared fixed-size table and its
+            // PtypBoolean policy (a Raw value for any other byte).
+            PropertyType::Boolean => match read_fixed(r, t, ValueEncoding::Oab)? {
+                Some(v) => v,
+                None => raw(r),
+            },
+            PropertyType::String8 => {
+                PropertyValue::String8(String8::new(r.bytes_nul_terminated()?, code_page))
             }
-            PropertyType::String8 => PropertyValue::String8(self.string8(r)?),
-            PropertyType::String => PropertyValue::String(self.string(r)?),
-            PropertyType::Binary => PropertyValue::Binary(self.binary(r)?),
-            PropertyType::Object => PropertyValue::Object(self.binary(r)?),
+            PropertyType::String => match utf8(r)? {
+                Some(s) => PropertyValue::String(s),
+                None => raw(r),
+            },
+            PropertyType::Binary => PropertyValue::Binary(binary(r)?),
+            PropertyType::Object => PropertyValue::Object(binary(r)?),
             PropertyType::MultipleInteger32 => {
-                let n = self.count(r, "PtypMultipleInteger32 count")?;
+                let n = count(r, "PtypMultipleInteger32 count")?;
                 let mut v = Vec::with_capacity(n);
                 for _ in 0..n {
-                    v.push(self.int(r)? as i32);
+                    v.push(int(r)? as i32);
                 }
                 PropertyValue::MultipleInteger32(v)
             }
             PropertyType::MultipleString8 => {
-                let n = self.count(r, "PtypMultipleString8 count")?;
+                let n = count(r, "PtypMultipleString8 count")?;
                 let mut v = Vec::with_capacity(n);
                 for _ in 0..n {
-                    v.push(self.string8(r)?);
+                    v.push(String8::new(r.bytes_nul_terminated()?, code_page));
                 }
                 PropertyValue::MultipleString8(v)
             }
             PropertyType::MultipleString => {
-                let n = self.count(r, "PtypMultipleString count")?;
+                let n = count(r, "PtypMultipleString count")?;
                 let mut v = Vec::with_capacity(n);
+                let mut all_utf8 = true;
                 for _ in 0..n {
-                    v.push(self.string(r)?);
+                    match utf8(r)? {
+                        Some(s) => v.push(s),
+                        None => all_utf8 = false,
+                    }
                 }
-                PropertyValue::MultipleString(v)
+                if all_utf8 {
+                    PropertyValue::MultipleString(v)
+                } else {
+                    raw(r)
+                }
             }
             PropertyType::MultipleBinary => {
-                let n = self.count(r, "PtypMultipleBinary count")?;
+                let n = count(r, "PtypMultipleBinary count")?;
                 let mut v = Vec::with_capacity(n);
                 for _ in 0..n {
-                    v.push(self.binary(r)?);
+                    v.push(binary(r)?);
                 }
                 PropertyValue::MultipleBinary(v)
             }
             other => {
-                return Err(r.error(ErrorKind::Unsupported(
-                    format!("property type {other} has no OAB value encoding ([MS-OXOAB] 2.9.4)")
-                        .into(),
-                )));
+                // [MS-OXOAB] 2.9.4 allows no other type: its value has no
+                // OAB encoding, so it cannot be delimited.
+                unknown_type_policy(r, other, start, false)?;
+                return Err(r.invalid_at("PropertyType", u64::from(other.value()), start));
             }
         })
-    }
+    })
 }
 
 fn put_cstr(out: &mut Vec<u8>, b: &[u8], what: &'static str) -> Result<()> {
@@ -368,6 +311,24 @@ pub(crate) fn write_value(out: &mut Vec<u8>, t: PropertyType, v: &PropertyValue)
                 put_len(out, b.len(), "PtypBinary length")?;
                 out.extend_from_slice(b);
             }
+        }
+        (
+            t,
+            V::Raw {
+                prop_type,
+                bytes,
+                encoding,
+            },
+        ) if *prop_type == t => {
+            if *encoding != ValueEncoding::Oab {
+                return Err(Error::new(ErrorKind::Unsupported(
+                    format!(
+                        "a {t} value kept as bytes of the {encoding:?} encoding cannot be written into an OAB record"
+                    )
+                    .into(),
+                )));
+            }
+            out.extend_from_slice(bytes);
         }
         (t, v) => {
             return Err(Error::new(ErrorKind::Malformed(

@@ -14,12 +14,16 @@
 //!   named through `ms-oxprops` ([`property_name`]);
 //! - the compressed file container ([`CompressedFile`]: LZX_HDR, LZX_BLK,
 //!   CRCs) and differential patch files ([`PatchFile`]: PATCH_HDR,
-//!   PATCH_BLK): sizes and CRCs are checked here, the LZX bit streams are
-//!   left to an [`LzxCodec`] (the `ms-patch` crate). Stored blocks need
-//!   none, so [`compress_stored`] / [`decompress`] of stored files work
-//!   without it;
+//!   PATCH_BLK): the container structures and their rules are `ms-patch`'s
+//!   (re-exported here), sizes and CRCs are checked here, the LZX bit
+//!   streams are left to an [`LzxCodec`] ([`PatchLzx`] is `ms-patch`'s).
+//!   Stored blocks need none, so [`compress_stored`] / [`decompress`] of
+//!   stored files work without it. Decompression and patching stream
+//!   block by block into a [`msox_codec::Sink`] ([`decompress_to`],
+//!   [`apply_patch_to`]), charging the output to the session;
 //! - compressed version 2/3 files ([`MdiFile`]: MDI_HDR, MDI_BLK), whose
-//!   MSZIP blocks are DEFLATE and decompress and compress here;
+//!   MSZIP blocks are DEFLATE and decompress (streaming,
+//!   [`decompress_mdi_to`]) and compress here;
 //! - uncompressed version 2/3 files ([`v2v3`], [`browse`]): Browse, RDN
 //!   Index and ANR Index files record by record, the RDN hash of their
 //!   ulSerial ([`rdn_hash`]); Details and Changes files as OAB_HDR and
@@ -35,22 +39,34 @@
 //! ## Example
 //!
 //! ```
-//! use ms_oxoab::{DecodeOptions, FullDetails, generate};
+//! use ms_oxoab::{FullDetails, NoLzx, generate};
 //! use ms_oxprops::tags;
+//! use msox_codec::{Decode, Options};
 //!
 //! // A generated book of 3 records, written, stored in a compressed
 //! // container, read back.
 //! let file = generate::full_details_bytes(3, 42)?;
 //! let compressed = ms_oxoab::compress_stored(&file)?;
-//! let back = ms_oxoab::decompress(&compressed, &mut ms_oxoab::NoLzx)?;
+//! let back = ms_oxoab::decompress(&compressed, &mut NoLzx, &Options::strict())?.value;
 //! assert_eq!(back, file);
 //!
-//! let (book, defects) = FullDetails::decode_with_options(&back, &DecodeOptions::strict())?;
-//! assert!(defects.is_empty());
+//! let book = FullDetails::decode_bytes(&back, &Options::strict())?;
+//! assert!(book.defects.is_empty());
+//! let book = book.value;
 //! assert_eq!(book.records.len(), 3);
 //! let name = book.records[1].get(tags::PidTagDisplayName).and_then(|v| v.as_text());
 //! assert_eq!(name.as_deref(), Some("Björn Smith (1)"));
 //! assert_eq!(book.to_bytes()?, file); // byte for byte
+//!
+//! // OAB_HDR.ulTotRecs that does not count the records: strict refuses
+//! // it (offset and path); lenient reports it and keeps it as read.
+//! let mut bad = file.clone();
+//! bad[8] = 4;
+//! let e = FullDetails::decode_bytes(&bad, &Options::strict()).unwrap_err();
+//! assert_eq!(e.to_string(), "ulTotRecs 4 but 3 records at byte 8 in OAB_HDR");
+//! let d = FullDetails::decode_bytes(&bad, &Options::lenient())?;
+//! assert_eq!(d.defects.len(), 1);
+//! assert_eq!(d.value.to_bytes()?, bad);
 //! # Ok::<(), msox_codec::Error>(())
 //! ```
 //!
@@ -91,16 +107,25 @@
 //! ulTargetCRC hold); readers only report a mismatch when asked
 //! ([`FullDetails::verify_serial`]).
 //!
-//! Decoding is lenient by default: what the spec forbids but a reader can
-//! still make sense of (a longer-than-needed integer encoding, a boolean
-//! byte of 2, invalid UTF-8, set padding bits, bytes after a record's
-//! values, a wrong CRC) is decoded and reported as a [`Defect`]; the
-//! record keeps its original bytes so the file re-encodes unchanged.
-//! [`DecodeOptions::strict`] refuses instead.
+//! ## Decoding
+//!
+//! Every reader runs in one decoding session ([`msox_codec::Options`]:
+//! strict or lenient, and the budget): `FullDetails::decode_bytes(bytes,
+//! &options)` and the other [`msox_codec::Decode`] types, [`decompress`],
+//! [`apply_patch`], [`decompress_mdi`] return the value with its
+//! [`msox_codec::Defect`]s. Errors and defects carry absolute offsets and
+//! the path of the spec's structures:
+//! `OAB_V4_REC[17] > data[4](PtypString)`, `LZX_BLK[3]`,
+//! `TMPLT_ENTRY[0](mail-user-template) > TRowSet > TRow[2] > ControlStructure`.
+//! What the spec forbids but a
+//! reader can still make sense of (a longer-than-needed integer encoding,
+//! a PtypBoolean byte other than 0 or 1, a PtypString that is not UTF-8,
+//! set padding bits, bytes after a record's values, a ulTotRecs that does
+//! not count the records, a wrong CRC, bytes after the last block) is an
+//! error in strict mode; lenient mode reports a defect and keeps the
+//! bytes, so the file re-encodes unchanged. Property values go through
+//! ms-oxcdata's one value policy (see [`encoding`]).
 #![forbid(unsafe_code)]
-
-#[macro_use]
-mod macros;
 
 pub mod browse;
 pub mod codec;
@@ -119,24 +144,27 @@ pub use browse::{B2Rec, BrowseFile};
 pub use codec::{LzxCodec, NoLzx, PatchLzx};
 pub use compressed::{
     CompressedFile, DEFAULT_BLOCK_MAX, LzxBlock, LzxHeader, compress_stored, decompress,
+    decompress_to, read_compressed,
 };
 pub use details::{
-    DecodeOptions, FullDetails, FullDetailsReader, FullDetailsWriter, MetaData, OabHeader, PropRec,
-    PropTable, RawRecord, RawRecords, Record,
+    FullDetails, FullDetailsReader, FullDetailsWriter, MetaData, OabHeader, PropRec, PropTable,
+    RawRecord, RawRecords, Record,
 };
-pub use encoding::Defect;
-pub use mdi::{MdiBlock, MdiFile, MdiHeader};
+pub use mdi::{MdiBlock, MdiFile, MdiHeader, decompress_mdi, decompress_mdi_to, read_mdi};
 pub use names::{describe, property_name};
-pub use patch::{PatchBlock, PatchFile, PatchHeader, apply_patch};
+pub use patch::{PatchBlock, PatchFile, PatchHeader, apply_patch, apply_patch_to, read_patch};
 pub use template::{TemplateFile, TemplateParts, TemplateSlot, TmpltEntry};
 pub use v2v3::{
     AnrFile, AnrRec, ChangesFile, DetailsFile, Rdn2Rec, RdnFile, RdnHeader, V2V3Kind, Version7File,
     browse_rdn_hash, guess_v2v3_kind, rdn_hash,
 };
 
-/// Decodes a version 4 full details file (lenient, default options).
+/// Decodes a version 4 full details file with the default options
+/// (lenient): the value of `FullDetails::decode_bytes(bytes,
+/// &Options::default())`.
 pub fn decode_full_details(bytes: &[u8]) -> msox_codec::Result<FullDetails> {
-    FullDetails::decode_with_options(bytes, &DecodeOptions::default()).map(|(f, _)| f)
+    use msox_codec::Decode;
+    FullDetails::decode_bytes(bytes, &msox_codec::Options::default()).map(|d| d.value)
 }
 
 /// What kind of OAB file `bytes` starts like (by its first 8 bytes).

@@ -10,7 +10,12 @@
 
 use flate2::{Compress, Compression, Decompress, FlushCompress, FlushDecompress, Status};
 use msox_codec::bytes::BufMut;
-use msox_codec::{Decode, Encode, Error, ErrorKind, Limits, PResult, Reader, Result, ResultExt};
+use msox_codec::{
+    Decode, Decoded, Encode, Error, ErrorKind, Options, Reader, Result, Sink,
+    decode_bytes_with_reader,
+};
+
+use crate::compressed::{check_target, copy_data, trailing};
 
 /// [MS-OXOAB] 2.8.1 MDI_HDR.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -35,30 +40,29 @@ impl MdiHeader {
     pub const VERSION_LO: u32 = 1;
 }
 
+/// [MS-OXOAB] 2.8.1 MDI_HDR: a version other than 2.1 is a
+/// [`ErrorKind::BadSignature`] at the header's first byte.
 impl<'a> Decode<'a> for MdiHeader {
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let version_hi = r.u32().context("MDI_HDR")?;
-        let version_lo = r.u32().context("MDI_HDR")?;
-        if (version_hi, version_lo) != (Self::VERSION_HI, Self::VERSION_LO) {
-            return Err(r
-                .error_at(
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        r.frame("MDI_HDR", |r| {
+            let at = r.pos();
+            let version_hi = r.u32()?;
+            let version_lo = r.u32()?;
+            if (version_hi, version_lo) != (Self::VERSION_HI, Self::VERSION_LO) {
+                return Err(r.error_at(
                     ErrorKind::BadSignature {
                         expected: 0x0000_0001_0000_0002,
                         found: u64::from(version_lo) << 32 | u64::from(version_hi),
                     },
-                    0,
-                )
-                .context("MDI_HDR")
-                .into());
-        }
-        let block_max = r.u32().context("MDI_HDR")?;
-        let target_size = r.u32().context("MDI_HDR")?;
-        r.finish(MdiHeader {
-            version_hi,
-            version_lo,
-            block_max,
-            target_size,
+                    at,
+                ));
+            }
+            Ok(MdiHeader {
+                version_hi,
+                version_lo,
+                block_max: r.u32()?,
+                target_size: r.u32()?,
+            })
         })
     }
 }
@@ -97,17 +101,24 @@ impl MdiBlock {
     pub const MSZIP: u32 = 1;
 }
 
+/// The fields of an MDI_BLK, the data borrowed (the caller names the frame).
+fn read_block<'a>(r: &mut Reader<'a>) -> Result<(u32, u32, &'a [u8])> {
+    let flags = r.u32()?;
+    let n = r.u32_usize()?;
+    let uncompressed_size = r.u32()?;
+    Ok((flags, uncompressed_size, r.bytes(n)?))
+}
+
+/// [MS-OXOAB] 2.8.2 MDI_BLK on its own (no check of the values).
 impl<'a> Decode<'a> for MdiBlock {
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let flags = r.u32().context("MDI_BLK")?;
-        let n = r.u32_usize().context("MDI_BLK")?;
-        let uncompressed_size = r.u32().context("MDI_BLK")?;
-        let data = r.bytes(n).context("MDI_BLK")?.to_vec();
-        r.finish(MdiBlock {
-            flags,
-            uncompressed_size,
-            data,
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        r.frame("MDI_BLK", |r| {
+            let (flags, uncompressed_size, data) = read_block(r)?;
+            Ok(MdiBlock {
+                flags,
+                uncompressed_size,
+                data: copy_data(r, data, "ulCompSize")?,
+            })
         })
     }
 }
@@ -140,101 +151,260 @@ pub struct MdiFile {
 /// The MSZIP history window.
 const WINDOW: usize = 32 * 1024;
 
-fn last_window(out: &[u8]) -> &[u8] {
-    out.get(out.len().saturating_sub(WINDOW)..)
-        .unwrap_or_default()
+/// One MDI_BLK at `r`'s position, with `left` bytes of the target to go:
+/// a block that produces more is an error at its ulUncompSize.
+fn file_block<'a>(r: &mut Reader<'a>, left: usize) -> Result<(u32, u32, &'a [u8])> {
+    r.session_mut()
+        .charge_items(1, "MDI_BLK count")
+        .map_err(|k| r.error(k))?;
+    let at = r.pos();
+    let b = read_block(r)?;
+    if b.1 as usize > left {
+        return Err(r.error_at(
+            ErrorKind::LimitExceeded {
+                what: "ulUncompSize",
+                value: u64::from(b.1),
+                max: left as u64,
+            },
+            at + 8,
+        ));
+    }
+    Ok(b)
 }
 
-impl MdiFile {
-    /// Reads the container: blocks until their sizes add up to ulTargetSize.
-    pub fn decode_limited(input: &[u8], limits: &Limits) -> Result<Self> {
-        let mut r = Reader::new(input);
-        let header: MdiHeader = r.decode().map_err(|e| e.resolve(input.len()))?;
-        let blocks = crate::compressed::read_blocks(
-            &mut r,
-            input,
-            header.target_size,
-            limits,
-            &crate::compressed::BlockSizes {
-                size: |b: &MdiBlock| b.uncompressed_size,
-                field: ("ulUncompSize", 8),
-                names: ("MDI_BLK", "MdiFile"),
-            },
-        )?;
-        let trailing = r.take_rest().to_vec();
+/// MDI_HDR, then MDI_BLKs (framed `MDI_BLK[i]`) until their ulUncompSize
+/// values add up to ulTargetSize; `f` gets each block with its offset.
+fn read_container<'a>(
+    r: &mut Reader<'a>,
+    mut f: impl FnMut(&mut Reader<'a>, usize, (u32, u32, &'a [u8])) -> Result<()>,
+) -> Result<MdiHeader> {
+    let header = MdiHeader::decode(r)?;
+    let target = header.target_size as usize;
+    let mut produced = 0usize;
+    let mut i = 0usize;
+    while produced < target {
+        produced += r.frame_indexed("MDI_BLK", i, |r| {
+            let at = r.pos();
+            let b = file_block(r, target - produced)?;
+            let size = b.1 as usize;
+            f(r, at, b)?;
+            Ok(size)
+        })?;
+        i += 1;
+    }
+    Ok(header)
+}
+
+/// [MS-OXOAB] 2.8 the container (no decompression): MDI_HDR, then MDI_BLKs
+/// until their ulUncompSize values add up to ulTargetSize (a block giving
+/// more than is left is an error at its ulUncompSize); bytes after the
+/// last block are a defect (strict: an error) and are kept.
+impl<'a> Decode<'a> for MdiFile {
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        let mut blocks = Vec::new();
+        let header = read_container(r, |r, _, (flags, uncompressed_size, data)| {
+            blocks.push(MdiBlock {
+                flags,
+                uncompressed_size,
+                data: copy_data(r, data, "ulCompSize")?,
+            });
+            Ok(())
+        })?;
         Ok(MdiFile {
             header,
             blocks,
-            trailing,
+            trailing: trailing(r)?,
         })
     }
+}
 
-    /// Decompresses every block.
-    pub fn decompress(&self, limits: &Limits) -> Result<Vec<u8>> {
-        let target = self.header.target_size as usize;
-        limits.check_output(target)?;
-        let mut out = Vec::with_capacity(target.min(limits.max_alloc));
-        let mut at = MdiHeader::SIZE;
+impl Encode for MdiFile {
+    fn encoded_len(&self) -> usize {
+        MdiHeader::SIZE
+            + self.blocks.iter().map(Encode::encoded_len).sum::<usize>()
+            + self.trailing.len()
+    }
+    fn encode<B: BufMut>(&self, buf: &mut B) -> Result<()> {
+        self.header.encode(buf)?;
         for b in &self.blocks {
-            let size = b.uncompressed_size as usize;
-            let start = out.len();
-            limits.check_output(start.saturating_add(size))?;
-            let err = |msg: String| {
-                Error::at_offset(ErrorKind::Malformed(msg.into()), at).context("MDI_BLK")
-            };
-            match b.flags {
-                MdiBlock::STORED => {
-                    if b.data.len() != size {
-                        return Err(err(format!(
-                            "stored block of {} bytes, ulUncompSize {size}",
-                            b.data.len()
-                        )));
-                    }
-                    out.extend_from_slice(&b.data);
-                }
-                MdiBlock::MSZIP => {
-                    let body = b.data.strip_prefix(b"CK").ok_or_else(|| {
-                        Error::at_offset(
-                            ErrorKind::BadSignature {
-                                expected: 0x4B43,
-                                found: u64::from(b.data.first().copied().unwrap_or(0))
-                                    | u64::from(b.data.get(1).copied().unwrap_or(0)) << 8,
-                            },
-                            at + MdiBlock::HEADER_SIZE,
-                        )
-                        .context("MDI_BLK")
-                    })?;
-                    let mut d = Decompress::new(false);
-                    if start > 0 {
-                        d.set_dictionary(last_window(&out))
-                            .map_err(|e| err(format!("MSZIP dictionary: {e}")))?;
-                    }
-                    // One extra byte of room tells "ends early" from "too long".
-                    out.reserve(size + 1);
-                    let status = d
-                        .decompress_vec(body, &mut out, FlushDecompress::Finish)
-                        .map_err(|e| err(format!("MSZIP block: {e}")))?;
-                    if out.len() != start + size || !matches!(status, Status::StreamEnd) {
-                        return Err(err(format!(
-                            "MSZIP block decompressed to {} bytes, ulUncompSize is {size}",
-                            out.len() - start
-                        )));
-                    }
-                }
-                other => {
-                    return Err(Error::at_offset(
-                        ErrorKind::InvalidValue {
-                            field: "ulFlags",
-                            value: u64::from(other),
-                        },
-                        at,
-                    )
-                    .context("MDI_BLK"));
-                }
-            }
-            at += b.encoded_len();
+            b.encode(buf)?;
         }
-        Ok(out)
+        buf.put_slice(&self.trailing);
+        Ok(())
+    }
+}
+
+/// The last [`WINDOW`] bytes of output, the dictionary of the next MSZIP
+/// block.
+struct History(Vec<u8>);
+
+impl History {
+    fn push(&mut self, bytes: &[u8]) {
+        self.0.extend_from_slice(bytes);
+        if self.0.len() > 2 * WINDOW {
+            let cut = self.0.len() - WINDOW;
+            self.0.drain(..cut);
+        }
+    }
+
+    fn window(&self) -> &[u8] {
+        self.0
+            .get(self.0.len().saturating_sub(WINDOW)..)
+            .unwrap_or_default()
+    }
+}
+
+/// Inflates one MSZIP block (`data`, at `data_at`, after its "CK") into
+/// `out`: exactly `size` bytes, in pieces of at most 32 KiB, each charged
+/// to the session's output budget as it is produced.
+fn inflate(
+    r: &mut Reader<'_>,
+    body: &[u8],
+    body_at: usize,
+    size: usize,
+    history: &mut History,
+    out: &mut dyn Sink,
+) -> Result<()> {
+    let bad = |r: &Reader<'_>, msg: String| r.error_at(ErrorKind::Malformed(msg.into()), body_at);
+    let mut d = Decompress::new(false);
+    if !history.0.is_empty() {
+        d.set_dictionary(history.window())
+            .map_err(|e| bad(r, format!("MSZIP dictionary: {e}")))?;
+    }
+    let mut buf = vec![0u8; WINDOW];
+    let mut input = body;
+    let mut produced = 0usize;
+    loop {
+        let (in0, out0) = (d.total_in(), d.total_out());
+        let status = d
+            .decompress(input, &mut buf, FlushDecompress::Finish)
+            .map_err(|e| bad(r, format!("MSZIP block: {e}")))?;
+        let used = usize::try_from(d.total_in() - in0).unwrap_or(usize::MAX);
+        let n = usize::try_from(d.total_out() - out0).unwrap_or(usize::MAX);
+        input = input.get(used..).unwrap_or_default();
+        if n > 0 {
+            produced = produced.saturating_add(n);
+            if produced > size {
+                return Err(bad(
+                    r,
+                    format!("MSZIP block decompresses to more than its ulUncompSize {size}"),
+                ));
+            }
+            r.session_mut()
+                .charge_output(n)
+                .map_err(|k| r.error_at(k, body_at))?;
+            let piece = buf.get(..n).unwrap_or_default();
+            out.write(piece).map_err(|e| r.locate(e, body_at))?;
+            history.push(piece);
+        }
+        match status {
+            Status::StreamEnd => break,
+            _ if used == 0 && n == 0 => {
+                return Err(bad(
+                    r,
+                    format!("MSZIP block ends after {produced} bytes of its {size}"),
+                ));
+            }
+            _ => {}
+        }
+    }
+    if produced != size {
+        return Err(bad(
+            r,
+            format!("MSZIP block decompressed to {produced} bytes, ulUncompSize is {size}"),
+        ));
+    }
+    Ok(())
+}
+
+/// The output of one MDI_BLK at `at` (the reader is in its frame).
+fn block_output(
+    r: &mut Reader<'_>,
+    at: usize,
+    (flags, size, data): (u32, u32, &[u8]),
+    history: &mut History,
+    out: &mut dyn Sink,
+) -> Result<()> {
+    let size = size as usize;
+    let data_at = at + MdiBlock::HEADER_SIZE;
+    match flags {
+        MdiBlock::STORED => {
+            if data.len() != size {
+                return Err(r.error_at(
+                    ErrorKind::Malformed(
+                        format!("stored block of {} bytes, ulUncompSize {size}", data.len()).into(),
+                    ),
+                    at,
+                ));
+            }
+            r.session_mut()
+                .charge_output(size)
+                .map_err(|k| r.error_at(k, data_at))?;
+            out.write(data).map_err(|e| r.locate(e, data_at))?;
+            history.push(data);
+            Ok(())
+        }
+        MdiBlock::MSZIP => {
+            let Some(body) = data.strip_prefix(b"CK") else {
+                return Err(r.error_at(
+                    ErrorKind::BadSignature {
+                        expected: 0x4B43,
+                        found: u64::from(data.first().copied().unwrap_or(0))
+                            | u64::from(data.get(1).copied().unwrap_or(0)) << 8,
+                    },
+                    data_at,
+                ));
+            };
+            inflate(r, body, data_at + 2, size, history, out)
+        }
+        other => Err(r.invalid_at("ulFlags", u64::from(other), at)),
+    }
+}
+
+/// Decompresses the compressed version 2/3 file ([MS-OXOAB] 2.8) at `r`'s
+/// position into `out`, block by block, in `r`'s session; returns the
+/// bytes written.
+pub fn read_mdi(r: &mut Reader<'_>, out: &mut dyn Sink) -> Result<u64> {
+    let start = r.pos();
+    let header = MdiHeader::decode(r)?;
+    r.frame("MDI_HDR", |r| {
+        check_target(r, header.target_size, start + 12)
+    })?;
+    r.seek(start)?;
+    let mut history = History(Vec::new());
+    read_container(r, |r, at, b| block_output(r, at, b, &mut history, out))?;
+    Ok(u64::from(header.target_size))
+}
+
+/// Decompresses a compressed version 2/3 file ([MS-OXOAB] 2.8) into
+/// `out`, streaming (32 KiB of history in memory), in a session with
+/// `options`. Returns the bytes written, with the defects.
+///
+/// Errors: a version other than 2.1, a ulTargetSize over the output
+/// budget, a block that produces more than the target has left or
+/// decompresses to other than its ulUncompSize, an MSZIP block without its
+/// "CK", a ulFlags other than 0 or 1, bytes after the last block (strict).
+pub fn decompress_mdi_to(
+    file: &[u8],
+    options: &Options,
+    out: &mut dyn Sink,
+) -> Result<Decoded<u64>> {
+    decode_bytes_with_reader(file, options, |r| read_mdi(r, out))
+}
+
+/// [`decompress_mdi_to`] into a new vector (grown as the blocks arrive,
+/// never reserved from a declared size).
+pub fn decompress_mdi(file: &[u8], options: &Options) -> Result<Decoded<Vec<u8>>> {
+    let mut out = Vec::new();
+    let d = decompress_mdi_to(file, options, &mut out)?;
+    Ok(d.map(|_| out))
+}
+
+impl MdiFile {
+    /// Decompresses every block of this value (see [`decompress_mdi`]; the
+    /// value is encoded first, so offsets are those of its encoding).
+    pub fn decompress(&self, options: &Options) -> Result<Decoded<Vec<u8>>> {
+        decompress_mdi(&self.to_vec()?, options)
     }
 
     /// Compresses `data` into MSZIP blocks of at most `block_max` bytes
@@ -292,5 +462,3 @@ impl MdiFile {
         })
     }
 }
-
-block_container_codec!(MdiFile, MdiHeader, "a compressed version 2/3 file");

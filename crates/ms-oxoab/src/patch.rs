@@ -6,16 +6,21 @@
 //! an LZX DELTA stream ([MS-PATCH]) that an [`LzxCodec`] applies or creates.
 
 use msox_codec::bytes::BufMut;
-use msox_codec::{Decode, Encode, Error, ErrorKind, Limits, PResult, Reader, Result, ResultExt};
+use msox_codec::{
+    Decode, Decoded, Encode, Error, ErrorKind, Options, Reader, Result, Sink,
+    decode_bytes_with_reader,
+};
 
 use crate::codec::{LzxCodec, patch_window_bits};
+use crate::compressed::{CrcSink, check_crc, check_target, copy_data, trailing};
 use crate::crc::crc32;
-use crate::details::{DecodeOptions, OabHeader};
-use crate::encoding::Defect;
+use crate::details::OabHeader;
 
 /// [MS-OXOAB] 2.10.1 PATCH_HDR, defined once in `ms-patch` (with its
 /// `Decode` / `Encode` impls, `SIZE`, `VERSION_HI`, `VERSION_LO`); the
-/// block header alone is [MS-OXOAB] 2.10.2 [`PatchBlockHeader`].
+/// block header alone is [MS-OXOAB] 2.10.2 [`PatchBlockHeader`]. The
+/// container's rules (block sizes against ulTargetSize and ulBlockMax) are
+/// ms-patch's too (`ms_patch::LzxdPatch`).
 pub use ms_patch::lzxd::{PatchBlockHeader, PatchHeader};
 
 /// [MS-OXOAB] 2.10.2 PATCH_BLK: one block, its [`PatchBlockHeader`] fields
@@ -48,19 +53,23 @@ impl PatchBlock {
     }
 }
 
+/// [MS-OXOAB] 2.10.2 PATCH_BLK on its own: the header and ulPatchSize
+/// bytes (no check of the values: that needs the file's PATCH_HDR).
 impl<'a> Decode<'a> for PatchBlock {
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let h: PatchBlockHeader = r.decode()?;
-        let data = r
-            .bytes(h.patch_size as usize)
-            .context("PATCH_BLK")?
-            .to_vec();
-        r.finish(PatchBlock {
-            target_size: h.target_size,
-            source_size: h.source_size,
-            crc: h.crc,
-            data,
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        r.frame("PATCH_BLK", |r| {
+            let patch_size = r.u32_usize()?;
+            let target_size = r.u32()?;
+            let source_size = r.u32()?;
+            let crc = r.u32()?;
+            r.reserve_backed(patch_size, "ulPatchSize")?;
+            let data = r.bytes(patch_size)?.to_vec();
+            Ok(PatchBlock {
+                target_size,
+                source_size,
+                crc,
+                data,
+            })
         })
     }
 }
@@ -98,132 +107,187 @@ pub use ms_patch::lzxd::file_crc;
 // OAB_HDR size must be ours.
 const _: () = assert!(ms_patch::lzxd::OAB_HDR_SIZE == OabHeader::SIZE);
 
-impl PatchFile {
-    /// Reads the container: blocks until their ulTargetSize values add up
-    /// to PATCH_HDR.ulTargetSize.
-    pub fn decode_limited(input: &[u8], limits: &Limits) -> Result<Self> {
-        let mut r = Reader::new(input);
-        let header: PatchHeader = r.decode().map_err(|e| e.resolve(input.len()))?;
-        let blocks = crate::compressed::read_blocks(
-            &mut r,
-            input,
-            header.target_size,
-            limits,
-            &crate::compressed::BlockSizes {
-                size: |b: &PatchBlock| b.target_size,
-                field: ("ulTargetSize", 4),
-                names: ("PATCH_BLK", "PatchFile"),
-            },
-        )?;
-        let trailing = r.take_rest().to_vec();
+/// [MS-OXOAB] 2.10 the container (no patching), by ms-patch's rules
+/// (`ms_patch::LzxdPatch`): PATCH_HDR, then PATCH_BLKs until their
+/// ulTargetSize values add up to PATCH_HDR.ulTargetSize (each framed
+/// `PATCH_BLK[i]` and charged to the session). Bytes after the last block
+/// are a defect (strict: an error) and are kept in [`PatchFile::trailing`].
+impl<'a> Decode<'a> for PatchFile {
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        let f = ms_patch::LzxdPatch::decode(r)?;
+        let mut blocks = Vec::with_capacity(f.blocks.len());
+        for b in &f.blocks {
+            blocks.push(PatchBlock {
+                target_size: b.header.target_size,
+                source_size: b.header.source_size,
+                crc: b.header.crc,
+                data: copy_data(r, b.data, "ulPatchSize")?,
+            });
+        }
         Ok(PatchFile {
-            header,
+            header: f.header,
             blocks,
-            trailing,
+            trailing: trailing(r)?,
         })
     }
+}
 
-    /// Applies the patch to `source` (the old full details file) through
-    /// `codec`; checks sizes and every CRC, and returns the new file with
-    /// the defects a lenient decode accepted.
+impl Encode for PatchFile {
+    fn encoded_len(&self) -> usize {
+        PatchHeader::SIZE
+            + self.blocks.iter().map(Encode::encoded_len).sum::<usize>()
+            + self.trailing.len()
+    }
+    fn encode<B: BufMut>(&self, buf: &mut B) -> Result<()> {
+        self.header.encode(buf)?;
+        for b in &self.blocks {
+            b.encode(buf)?;
+        }
+        buf.put_slice(&self.trailing);
+        Ok(())
+    }
+}
+
+/// Applies the patch ([MS-OXOAB] 2.10) at `r`'s position to `source` (the
+/// old full details file), writing the new file to `out` block by block,
+/// in `r`'s session; returns the bytes written.
+pub fn read_patch(
+    r: &mut Reader<'_>,
+    source: &[u8],
+    codec: &mut dyn LzxCodec,
+    out: &mut dyn Sink,
+) -> Result<u64> {
+    let start = r.pos();
+    let header = PatchHeader::decode(r)?;
+    r.frame("PATCH_HDR", |r| {
+        check_target(r, header.target_size, start + 16)?;
+        if header.source_size as usize != source.len() {
+            return Err(r.error_at(
+                ErrorKind::Malformed(
+                    format!(
+                        "the source file has {} bytes, the patch expects {}",
+                        source.len(),
+                        header.source_size
+                    )
+                    .into(),
+                ),
+                start + 12,
+            ));
+        }
+        check_crc(
+            r,
+            header.source_crc,
+            file_crc(source),
+            start + 20,
+            "the source used as it is",
+        )
+    })?;
+    r.seek(start)?;
+    let f = ms_patch::LzxdPatch::decode(r)?;
+    let end = r.pos();
+    let mut sink = CrcSink::new(out);
+    let mut at = start + PatchHeader::SIZE;
+    let mut spos = 0usize;
+    for (i, b) in f.blocks.iter().enumerate() {
+        r.frame_indexed("PATCH_BLK", i, |r| {
+            let h = &b.header;
+            let tsize = h.target_size as usize;
+            let ssize = h.source_size as usize;
+            let src = source
+                .get(spos..spos.saturating_add(ssize))
+                .ok_or_else(|| {
+                    r.error_at(
+                        ErrorKind::LimitExceeded {
+                            what: "ulSourceSize",
+                            value: ssize as u64,
+                            max: source.len().saturating_sub(spos) as u64,
+                        },
+                        at + 8,
+                    )
+                })?;
+            spos += ssize;
+            let data_at = at + PatchBlockHeader::SIZE;
+            let before = sink.written();
+            sink.start_block(tsize);
+            r.seek(data_at)?;
+            let res = {
+                let mut w = r.sub(b.data.len())?;
+                codec.apply_delta(
+                    &mut w,
+                    src,
+                    patch_window_bits(ssize, tsize),
+                    tsize,
+                    &mut sink,
+                )
+            };
+            res.map_err(|e| r.locate(e, data_at))?;
+            let produced = sink.written() - before;
+            if produced != tsize as u64 {
+                return Err(r.error_at(
+                    ErrorKind::Malformed(
+                        format!("patch block produced {produced} bytes, ulTargetSize is {tsize}")
+                            .into(),
+                    ),
+                    at + 4,
+                ));
+            }
+            check_crc(r, h.crc, sink.block_crc(), at + 12, "block data kept")
+        })?;
+        at += PatchBlockHeader::SIZE + b.data.len();
+    }
+    r.seek(end)?;
+    let body = sink.body_crc();
+    r.frame("PATCH_HDR", |r| {
+        check_crc(r, header.target_crc, body, start + 24, "output kept")
+    })?;
+    Ok(sink.written())
+}
+
+/// Applies a differential patch file ([MS-OXOAB] 2.10) to `source` (the old
+/// full details file) through `codec`, writing the new file to `out`
+/// block by block, in a session with `options`. Returns the bytes written,
+/// with the defects.
+///
+/// Errors: what the container's decoding refuses ([`PatchFile`]), a
+/// ulTargetSize over the output budget, a source whose size is not
+/// PATCH_HDR.ulSourceSize, a block whose source runs past the end of
+/// `source`, a block that does not produce its ulTargetSize, bytes after
+/// the last block (strict). Defects (errors in strict mode): a CRC that
+/// does not match (ulSourceCRC over `source`, each block's ulCRC,
+/// ulTargetCRC over the result; header CRCs leave out the 12-byte OAB_HDR,
+/// [`file_crc`]), bytes after the last block.
+pub fn apply_patch_to(
+    source: &[u8],
+    patch: &[u8],
+    codec: &mut dyn LzxCodec,
+    options: &Options,
+    out: &mut dyn Sink,
+) -> Result<Decoded<u64>> {
+    decode_bytes_with_reader(patch, options, |r| read_patch(r, source, codec, out))
+}
+
+/// [`apply_patch_to`] into a new vector (grown as the blocks arrive).
+pub fn apply_patch(
+    source: &[u8],
+    patch: &[u8],
+    codec: &mut dyn LzxCodec,
+    options: &Options,
+) -> Result<Decoded<Vec<u8>>> {
+    let mut out = Vec::new();
+    let d = apply_patch_to(source, patch, codec, options, &mut out)?;
+    Ok(d.map(|_| out))
+}
+
+impl PatchFile {
+    /// Applies this patch to `source` (see [`apply_patch`]; the value is
+    /// encoded first, so offsets are those of its encoding).
     pub fn apply(
         &self,
         source: &[u8],
         codec: &mut dyn LzxCodec,
-        opts: &DecodeOptions,
-    ) -> Result<(Vec<u8>, Vec<Defect>)> {
-        let mut defects = Vec::new();
-        let check =
-            |stored: u32, computed: u32, offset: usize, defects: &mut Vec<Defect>| -> Result<()> {
-                if stored == computed {
-                    return Ok(());
-                }
-                if opts.strict {
-                    return Err(Error::at_offset(
-                        ErrorKind::ChecksumMismatch {
-                            stored: u64::from(stored),
-                            computed: u64::from(computed),
-                        },
-                        offset,
-                    ));
-                }
-                defects.push(Defect::CrcMismatch {
-                    offset,
-                    stored,
-                    computed,
-                });
-                Ok(())
-            };
-        if source.len() != self.header.source_size as usize {
-            return Err(Error::new(ErrorKind::Malformed(
-                format!(
-                    "the source file has {} bytes, the patch expects {}",
-                    source.len(),
-                    self.header.source_size
-                )
-                .into(),
-            ))
-            .context("PATCH_HDR"));
-        }
-        check(self.header.source_crc, file_crc(source), 20, &mut defects)
-            .map_err(|e| e.context("PATCH_HDR"))?;
-        let target = self.header.target_size as usize;
-        opts.limits.check_output(target)?;
-        let mut out = Vec::with_capacity(target.min(opts.limits.max_alloc));
-        let mut spos = 0usize;
-        let mut at = PatchHeader::SIZE;
-        for b in &self.blocks {
-            let ssize = b.source_size as usize;
-            let tsize = b.target_size as usize;
-            let src = source
-                .get(spos..spos.saturating_add(ssize))
-                .ok_or_else(|| {
-                    Error::at_offset(
-                        ErrorKind::InvalidValue {
-                            field: "ulSourceSize",
-                            value: ssize as u64,
-                        },
-                        at + 8,
-                    )
-                    .context("PATCH_BLK")
-                })?;
-            spos += ssize;
-            let start = out.len();
-            opts.limits.check_output(start.saturating_add(tsize))?;
-            codec
-                .apply_delta(
-                    &b.data,
-                    src,
-                    patch_window_bits(ssize, tsize),
-                    tsize,
-                    &mut out,
-                )
-                .map_err(|e| e.shift(at + PatchBlock::HEADER_SIZE).context("PATCH_BLK"))?;
-            if out.len() != start + tsize {
-                return Err(Error::at_offset(
-                    ErrorKind::Malformed(
-                        format!(
-                            "patch block produced {} bytes, ulTargetSize is {tsize}",
-                            out.len() - start
-                        )
-                        .into(),
-                    ),
-                    at,
-                )
-                .context("PATCH_BLK"));
-            }
-            check(
-                b.crc,
-                crc32(out.get(start..).unwrap_or_default()),
-                at + 12,
-                &mut defects,
-            )
-            .map_err(|e| e.context("PATCH_BLK"))?;
-            at += b.encoded_len();
-        }
-        check(self.header.target_crc, file_crc(&out), 24, &mut defects)
-            .map_err(|e| e.context("PATCH_HDR"))?;
-        Ok((out, defects))
+        options: &Options,
+    ) -> Result<Decoded<Vec<u8>>> {
+        apply_patch(source, &self.to_vec()?, codec, options)
     }
 
     /// Creates a patch from `source` to `target` through `codec`: the
@@ -278,13 +342,4 @@ impl PatchFile {
             trailing: Vec::new(),
         })
     }
-}
-
-block_container_codec!(PatchFile, PatchHeader, "a patch file");
-
-/// Applies a differential patch file to `source` (lenient, default limits).
-pub fn apply_patch(source: &[u8], patch: &[u8], codec: &mut dyn LzxCodec) -> Result<Vec<u8>> {
-    let opts = DecodeOptions::default();
-    let p = PatchFile::decode_limited(patch, &opts.limits)?;
-    p.apply(source, codec, &opts).map(|(v, _)| v)
 }

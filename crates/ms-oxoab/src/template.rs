@@ -19,7 +19,9 @@
 //! ([`TemplateFile::rest`]); offsets into it still resolve.
 
 use msox_codec::bytes::BufMut;
-use msox_codec::{Decode, Encode, Error, ErrorKind, PResult, Reader, Result, ResultExt};
+use msox_codec::{
+    Decode, Decoded, Encode, Error, ErrorKind, Frame, Options, Origin, Reader, Result, Session,
+};
 
 use crate::details::OabHeader;
 
@@ -84,24 +86,24 @@ impl TmpltEntry {
     }
 }
 
+/// [MS-OXOAB] 2.2.2 TMPLT_ENTRY (no check of the values).
 impl<'a> Decode<'a> for TmpltEntry {
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let mut f = || -> Result<TmpltEntry> {
-            Ok(TmpltEntry {
-                o_dn: r.u32()?,
-                cb_dn: r.u32()?,
-                o_tmplt: r.u32()?,
-                cb_tmplt: r.u32()?,
-                o_script: r.u32()?,
-                cb_script: r.u32()?,
-                o_disp_name: r.u32()?,
-                cb_disp_name: r.u32()?,
-            })
-        };
-        let e = f().context("TMPLT_ENTRY")?;
-        r.finish(e)
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        r.frame("TMPLT_ENTRY", read_entry)
     }
+}
+
+fn read_entry(r: &mut Reader<'_>) -> Result<TmpltEntry> {
+    Ok(TmpltEntry {
+        o_dn: r.u32()?,
+        cb_dn: r.u32()?,
+        o_tmplt: r.u32()?,
+        cb_tmplt: r.u32()?,
+        o_script: r.u32()?,
+        cb_script: r.u32()?,
+        o_disp_name: r.u32()?,
+        cb_disp_name: r.u32()?,
+    })
 }
 
 impl Encode for TmpltEntry {
@@ -244,17 +246,31 @@ impl TemplateFile {
     }
 
     /// The template of `slot` decoded by `ms-oxoabkt` ([MS-OXOABKT]
-    /// 2.2.2.1); `None` when the entry has none.
-    pub fn template(&self, slot: TemplateSlot) -> Option<Result<ms_oxoabkt::Template>> {
-        self.template_data(slot)
-            .map(|b| ms_oxoabkt::Template::decode_exact(b).map_err(|e| e.context(slot.name())))
+    /// 2.2.2.1) in a session with `options`; `None` when the entry has
+    /// none. Offsets in errors and defects are offsets in the file, and
+    /// the path starts at the entry (`TMPLT_ENTRY[0](mail-user-template) >
+    /// TRowSet > TRow[2] > ControlStructure`).
+    pub fn template(
+        &self,
+        slot: TemplateSlot,
+        options: &Options,
+    ) -> Option<Result<Decoded<ms_oxoabkt::Template>>> {
+        let e = self.entry(slot);
+        let bytes = self.template_data(slot)?;
+        Some(decode_part(bytes, e.o_tmplt, slot, options))
     }
 
-    /// The script of `slot` decoded by `ms-oxoabkt` ([MS-OXOABKT] 2.2.2.2);
-    /// `None` when the entry has none.
-    pub fn script(&self, slot: TemplateSlot) -> Option<Result<ms_oxoabkt::ScriptData>> {
-        self.script_data(slot)
-            .map(|b| ms_oxoabkt::ScriptData::decode_exact(b).map_err(|e| e.context(slot.name())))
+    /// The script of `slot` decoded by `ms-oxoabkt` ([MS-OXOABKT] 2.2.2.2)
+    /// in a session with `options`; `None` when the entry has none (offsets
+    /// and path as for [`TemplateFile::template`]).
+    pub fn script(
+        &self,
+        slot: TemplateSlot,
+        options: &Options,
+    ) -> Option<Result<Decoded<ms_oxoabkt::ScriptData>>> {
+        let e = self.entry(slot);
+        let bytes = self.script_data(slot)?;
+        Some(decode_part(bytes, e.o_script, slot, options))
     }
 
     /// The [MS-OXOABKT] 2.2.2.2 script data of `slot` (oScript, cbScript).
@@ -337,29 +353,118 @@ impl TemplateFile {
     }
 }
 
+/// The frame of the TMPLT_ENTRY of `slot`: `TMPLT_ENTRY[i](slot name)`.
+fn entry_frame(slot: TemplateSlot) -> Frame {
+    Frame::indexed("TMPLT_ENTRY", slot as u64).with_variant(slot.name())
+}
+
+/// Decodes a part (`bytes`, stored at file offset `offset`) of a slot's
+/// entry as a `T`, in a session of its own.
+fn decode_part<T: for<'a> Decode<'a>>(
+    bytes: &[u8],
+    offset: u32,
+    slot: TemplateSlot,
+    options: &Options,
+) -> Result<Decoded<T>> {
+    let session = Session::new(*options, bytes.len());
+    let mut r = Reader::with_session_at(bytes, Origin::At(offset as usize), session);
+    let v = r.within(entry_frame(slot), |r| {
+        let v = T::decode(r)?;
+        r.expect_end()?;
+        Ok(v)
+    })?;
+    Ok(r.into_decoded(v))
+}
+
+/// [MS-OXOAB] 2.2 a whole display template file (the rest of the reader's
+/// window): OAB_HDR (ulVersion 0x07), the seven TMPLT_ENTRY structures
+/// (`TMPLT_ENTRY[i](mail-user-template)`, ...), and the rest kept as
+/// bytes.
+///
+/// Each part an entry points at (by absolute offset; 0 is absent) must lie
+/// in the file after the entries; the template and script data are then
+/// decoded where they lie ([MS-OXOABKT] 2.2.2.1, 2.2.2.2), by seeking in
+/// the same reader, so their errors carry file offsets and the entry's
+/// path. A part outside the file or one that does not decode is an error
+/// in strict mode; lenient decoding reports a defect (the bytes are kept
+/// in [`TemplateFile::rest`] either way).
 impl<'a> Decode<'a> for TemplateFile {
-    /// Reads the whole input; ulVersion must be 0x07 and the seven entries
-    /// must be there. Offsets are not checked here ([`TemplateFile::looks_valid`]).
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let header: OabHeader = r.decode().context("TemplateFile")?;
-        if header.version != OabHeader::VERSION_DETAILS_OR_TEMPLATE {
-            return Err(crate::v2v3::bad_version(input, header.version, "TemplateFile").into());
-        }
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        let start = r.pos();
+        let header = OabHeader::read_version(r, &[OabHeader::VERSION_DETAILS_OR_TEMPLATE])?;
         let mut entries = [TmpltEntry::default(); 7];
         for (e, slot) in entries.iter_mut().zip(TemplateSlot::ALL) {
-            *e = r
-                .decode::<TmpltEntry>()
-                .context(slot.name())
-                .context("TemplateFile")?;
+            *e = r.within(entry_frame(slot), read_entry)?;
         }
-        let rest = r.take_rest().to_vec();
-        r.finish(TemplateFile {
+        let rest_at = r.pos();
+        let end = r.end();
+        for (e, slot) in entries.iter().zip(TemplateSlot::ALL) {
+            let entry_at = rest_at - TmpltEntry::SIZE * (7 - slot as usize);
+            r.within(entry_frame(slot), |r| {
+                check_parts(r, e, start, entry_at, end)
+            })?;
+        }
+        r.seek(rest_at)?;
+        let rest = r.take_rest();
+        r.reserve(rest.len(), "template file data")?;
+        Ok(TemplateFile {
             header,
             entries,
-            rest,
+            rest: rest.to_vec(),
         })
     }
+}
+
+/// Checks the parts of one entry (read at `entry_at`; the file starts at
+/// `start` and ends at `end` in the reader's buffer) and decodes its
+/// template and script where they lie.
+fn check_parts(
+    r: &mut Reader<'_>,
+    e: &TmpltEntry,
+    start: usize,
+    entry_at: usize,
+    end: usize,
+) -> Result<()> {
+    const FIELDS: [(&str, &str); 4] = [
+        ("oDN", "cbDN"),
+        ("oTmplt", "cbTmplt"),
+        ("oScript", "cbScript"),
+        ("oDispName", "cbDispName"),
+    ];
+    for (k, ((o, n), (o_field, _))) in e.parts().into_iter().zip(FIELDS).enumerate() {
+        if o == 0 {
+            continue;
+        }
+        let from = start.saturating_add(o as usize);
+        let inside = (o as usize) >= TemplateFile::FIXED_SIZE
+            && from.checked_add(n as usize).is_some_and(|to| to <= end);
+        if !inside {
+            r.defect_at(
+                ErrorKind::InvalidValue {
+                    field: o_field,
+                    value: u64::from(o),
+                },
+                entry_at + 8 * k,
+                "part kept as read (outside the file)",
+            )?;
+            continue;
+        }
+        r.seek(from)?;
+        match k {
+            1 => {
+                r.unit(n as usize, "template kept as bytes", |r| {
+                    ms_oxoabkt::Template::decode(r).map(drop)
+                })?;
+            }
+            2 => {
+                r.unit(n as usize, "script kept as bytes", |r| {
+                    ms_oxoabkt::ScriptData::decode(r).map(drop)
+                })?;
+            }
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 impl Encode for TemplateFile {

@@ -12,36 +12,29 @@
 //! bytes that do not form a whole record are kept as `trailing`.
 
 use msox_codec::bytes::BufMut;
-use msox_codec::{Decode, Encode, Error, ErrorKind, PResult, Reader, Result, ResultExt};
+use msox_codec::{Decode, Encode, Error, ErrorKind, Reader, Result};
 
 use crate::browse::B2Rec;
 use crate::details::OabHeader;
 
-/// An `InvalidValue` error for OAB_HDR.ulVersion inside `what`.
-pub(crate) fn bad_version(input: &[u8], version: u32, what: &'static str) -> Error {
-    Error::at(
-        ErrorKind::InvalidValue {
-            field: "ulVersion",
-            value: u64::from(version),
-        },
-        input,
-    )
-    .context("OAB_HDR")
-    .context(what)
+/// Bytes at the end of a file that do not make a whole `what` record: a
+/// defect (strict: an error); returned to be kept.
+pub(crate) fn partial_record(r: &mut Reader<'_>, what: &'static str) -> Result<Vec<u8>> {
+    if !r.is_empty() {
+        let n = r.remaining();
+        r.defect(
+            ErrorKind::Malformed(format!("{n} bytes do not make a whole {what}").into()),
+            "kept as trailing bytes",
+        )?;
+    }
+    let rest = r.take_rest();
+    r.reserve(rest.len(), "trailing bytes")?;
+    Ok(rest.to_vec())
 }
 
-/// Reads a null-terminated key; `None` when no null follows (the bytes stay
-/// unread).
-fn key<'a>(r: &mut Reader<'a>) -> Result<Option<&'a [u8]>> {
-    let rest = r.rest();
-    match rest.iter().position(|&b| b == 0) {
-        Some(n) => {
-            let k = r.bytes(n)?;
-            r.skip(1)?;
-            Ok(Some(k))
-        }
-        None => Ok(None),
-    }
+/// A null-terminated key (acKey), without its null.
+fn key<'a>(r: &mut Reader<'a>) -> Result<&'a [u8]> {
+    r.bytes_nul_terminated()
 }
 
 /// [MS-OXOAB] 2.5.2 ANR_REC: one node of the ANR index tree (a threaded
@@ -82,28 +75,25 @@ impl AnrRec {
     }
 }
 
+/// [MS-OXOAB] 2.5.2 ANR_REC.
 impl<'a> Decode<'a> for AnrRec {
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let mut f = || -> Result<AnrRec> {
-            let (o_lt, o_gt, i_browse, o_prev, o_next) =
-                (r.u32()?, r.u32()?, r.u32()?, r.u32()?, r.u32()?);
-            let key = match key(&mut r)? {
-                Some(k) => k.to_vec(),
-                None => return Err(r.malformed("acKey has no terminating null")),
-            };
-            Ok(AnrRec {
-                o_lt,
-                o_gt,
-                i_browse,
-                o_prev,
-                o_next,
-                key,
-            })
-        };
-        let rec = f().context("ANR_REC")?;
-        r.finish(rec)
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        r.frame("ANR_REC", read_anr)
     }
+}
+
+fn read_anr(r: &mut Reader<'_>) -> Result<AnrRec> {
+    let (o_lt, o_gt, i_browse, o_prev, o_next) = (r.u32()?, r.u32()?, r.u32()?, r.u32()?, r.u32()?);
+    let key = key(r)?;
+    r.reserve(key.len(), "acKey")?;
+    Ok(AnrRec {
+        o_lt,
+        o_gt,
+        i_browse,
+        o_prev,
+        o_next,
+        key: key.to_vec(),
+    })
 }
 
 impl Encode for AnrRec {
@@ -131,16 +121,29 @@ impl Encode for AnrRec {
     }
 }
 
-/// Reads records of `T` while a whole one is left; the rest is returned.
-fn records<'a, T: Decode<'a>>(r: &mut Reader<'a>, what: &'static str) -> Result<(Vec<T>, Vec<u8>)> {
+/// Reads records (framed `name[i]`, each charged to the session) while a
+/// whole one is left; bytes that do not make one are kept (a defect).
+fn records<'a, T>(
+    r: &mut Reader<'a>,
+    name: &'static str,
+    min_size: usize,
+    read: impl Fn(&mut Reader<'a>) -> Result<T>,
+) -> Result<(Vec<T>, Vec<u8>)> {
     let mut out = Vec::new();
-    while !r.is_empty() {
-        match T::decode(r.rest()) {
-            Ok(_) => out.push(r.decode::<T>().context(what)?),
+    while r.remaining() >= min_size {
+        let i = out.len();
+        match r.attempt(|r| r.frame_indexed(name, i, &read)) {
+            Ok(rec) => {
+                r.check_count(1, 0, name)?;
+                out.push(rec);
+            }
+            // Not a whole record: what is left is trailing bytes. A
+            // budget error is not about the input's shape: it stands.
+            Err(e) if e.is_limit() => return Err(e),
             Err(_) => break,
         }
     }
-    Ok((out, r.take_rest().to_vec()))
+    Ok((out, partial_record(r, name)?))
 }
 
 /// [MS-OXOAB] 2.5 a version 2 or 3 ANR Index file: OAB_HDR (ulVersion
@@ -178,16 +181,18 @@ impl AnrFile {
     }
 }
 
+/// [MS-OXOAB] 2.5 a whole ANR Index file (the rest of the reader's
+/// window): OAB_HDR (ulVersion 0x0A or 0x0E), then ANR_REC records
+/// (`ANR_REC[i]`) while a whole one is left; the rest, and a ulTotRecs
+/// that does not count the records, are defects (strict: errors) and are
+/// kept.
 impl<'a> Decode<'a> for AnrFile {
-    /// Reads the whole input as an ANR Index file.
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let header: OabHeader = r.decode().context("AnrFile")?;
-        if header.version != OabHeader::VERSION_2 && header.version != OabHeader::VERSION_3 {
-            return Err(bad_version(input, header.version, "AnrFile").into());
-        }
-        let (records, trailing) = records::<AnrRec>(&mut r, "AnrFile")?;
-        r.finish(AnrFile {
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        let start = r.pos();
+        let header = OabHeader::read_version(r, &[OabHeader::VERSION_2, OabHeader::VERSION_3])?;
+        let (records, trailing) = records(r, "ANR_REC", AnrRec::FIXED_SIZE + 1, read_anr)?;
+        crate::details::check_total(r, "OAB_HDR", header.total_records, records.len(), start + 8)?;
+        Ok(AnrFile {
             header,
             records,
             trailing,
@@ -231,19 +236,17 @@ impl RdnHeader {
     pub const SIZE: usize = 16;
 }
 
+/// [MS-OXOAB] 2.4.1 RDN_HDR (no check of the values).
 impl<'a> Decode<'a> for RdnHeader {
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let mut f = || -> Result<RdnHeader> {
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        r.frame("RDN_HDR", |r| {
             Ok(RdnHeader {
                 version: r.u32()?,
                 serial: r.u32()?,
                 total_records: r.u32()?,
                 o_root: r.u32()?,
             })
-        };
-        let h = f().context("RDN_HDR")?;
-        r.finish(h)
+        })
     }
 }
 
@@ -291,29 +294,27 @@ impl Rdn2Rec {
     }
 }
 
+/// [MS-OXOAB] 2.4.2 RDN2_REC.
 impl<'a> Decode<'a> for Rdn2Rec {
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let mut f = || -> Result<Rdn2Rec> {
-            let (o_lt, o_gt, i_browse, o_prev, o_next, o_parent_dn) =
-                (r.u32()?, r.u32()?, r.u32()?, r.u32()?, r.u32()?, r.u32()?);
-            let key = match key(&mut r)? {
-                Some(k) => k.to_vec(),
-                None => return Err(r.malformed("acKey has no terminating null")),
-            };
-            Ok(Rdn2Rec {
-                o_lt,
-                o_gt,
-                i_browse,
-                o_prev,
-                o_next,
-                o_parent_dn,
-                key,
-            })
-        };
-        let rec = f().context("RDN2_REC")?;
-        r.finish(rec)
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        r.frame("RDN2_REC", read_rdn2)
     }
+}
+
+fn read_rdn2(r: &mut Reader<'_>) -> Result<Rdn2Rec> {
+    let (o_lt, o_gt, i_browse, o_prev, o_next, o_parent_dn) =
+        (r.u32()?, r.u32()?, r.u32()?, r.u32()?, r.u32()?, r.u32()?);
+    let key = key(r)?;
+    r.reserve(key.len(), "acKey")?;
+    Ok(Rdn2Rec {
+        o_lt,
+        o_gt,
+        i_browse,
+        o_prev,
+        o_next,
+        o_parent_dn,
+        key: key.to_vec(),
+    })
 }
 
 impl Encode for Rdn2Rec {
@@ -363,31 +364,45 @@ pub struct RdnFile {
     pub trailing: Vec<u8>,
 }
 
+/// [MS-OXOAB] 2.4 a whole RDN Index file (the rest of the reader's
+/// window). oRoot must lie inside the file, after RDN_HDR (an error at the
+/// field otherwise); the pdn-records run up to it (`pdn-record[i]`), the
+/// RDN2_REC records (`RDN2_REC[i]`) from it while a whole one is left.
+/// Bytes that make no whole pdn-record before oRoot, or no whole RDN2_REC
+/// at the end, and a ulTotRecs that does not count the RDN2_RECs, are
+/// defects (strict: errors) and are kept.
 impl<'a> Decode<'a> for RdnFile {
-    /// Reads the whole input as an RDN Index file. oRoot must lie inside
-    /// the file, after RDN_HDR.
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let header: RdnHeader = r.decode().context("RdnFile")?;
-        if header.version != OabHeader::VERSION_2 && header.version != OabHeader::VERSION_3 {
-            return Err(bad_version(input, header.version, "RdnFile").into());
-        }
-        let root = header.o_root as usize;
-        if root < RdnHeader::SIZE || root > input.len() {
-            return Err(r
-                .invalid_at("oRoot", u64::from(header.o_root), 12)
-                .context("RDN_HDR")
-                .context("RdnFile")
-                .into());
-        }
-        let mut pdn = r.sub(root - RdnHeader::SIZE).context("RdnFile")?;
-        let mut parent_dns = Vec::new();
-        while let Some(k) = key(&mut pdn).context("pdn-record").context("RdnFile")? {
-            parent_dns.push(k.to_vec());
-        }
-        let pdn_trailing = pdn.take_rest().to_vec();
-        let (records, trailing) = records::<Rdn2Rec>(&mut r, "RdnFile")?;
-        r.finish(RdnFile {
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        let start = r.pos();
+        let header = RdnHeader::decode(r)?;
+        r.frame("RDN_HDR", |r| {
+            if header.version != OabHeader::VERSION_2 && header.version != OabHeader::VERSION_3 {
+                return Err(r.invalid_at("ulVersion", u64::from(header.version), start));
+            }
+            let root = header.o_root as usize;
+            if root < RdnHeader::SIZE || root - RdnHeader::SIZE > r.remaining() {
+                return Err(r.invalid_at("oRoot", u64::from(header.o_root), start + 12));
+            }
+            Ok(())
+        })?;
+        let (parent_dns, pdn_trailing) = {
+            let mut pdn = r.sub(header.o_root as usize - RdnHeader::SIZE)?;
+            let mut parent_dns = Vec::new();
+            while let Some(n) = pdn.rest().iter().position(|&b| b == 0) {
+                let i = parent_dns.len();
+                let k = pdn.frame_indexed("pdn-record", i, |r| {
+                    r.check_count(1, 0, "pdn-record")?;
+                    r.reserve(n, "pdn-record")?;
+                    key(r)
+                })?;
+                parent_dns.push(k.to_vec());
+            }
+            let pdn_trailing = partial_record(&mut pdn, "pdn-record")?;
+            (parent_dns, pdn_trailing)
+        };
+        let (records, trailing) = records(r, "RDN2_REC", Rdn2Rec::FIXED_SIZE + 1, read_rdn2)?;
+        crate::details::check_total(r, "RDN_HDR", header.total_records, records.len(), start + 8)?;
+        Ok(RdnFile {
             header,
             parent_dns,
             pdn_trailing,
@@ -559,16 +574,17 @@ impl Version7File {
     }
 }
 
+/// [MS-OXOAB] 2.6 (and 2.2): OAB_HDR with ulVersion 0x07, then the rest
+/// of the reader's window as bytes.
 impl<'a> Decode<'a> for Version7File {
-    /// Reads the whole input; ulVersion must be 0x07.
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let header: OabHeader = r.decode().context("Version7File")?;
-        if header.version != OabHeader::VERSION_DETAILS_OR_TEMPLATE {
-            return Err(bad_version(input, header.version, "Version7File").into());
-        }
-        let data = r.take_rest().to_vec();
-        r.finish(Version7File { header, data })
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        let header = OabHeader::read_version(r, &[OabHeader::VERSION_DETAILS_OR_TEMPLATE])?;
+        let data = r.take_rest();
+        r.reserve(data.len(), "details records")?;
+        Ok(Version7File {
+            header,
+            data: data.to_vec(),
+        })
     }
 }
 
@@ -595,18 +611,20 @@ pub struct ChangesFile {
     pub data: Vec<u8>,
 }
 
+/// [MS-OXOAB] 2.7: OAB_HDR with ulVersion 0x0B or 0x0F, then the rest of
+/// the reader's window as bytes.
 impl<'a> Decode<'a> for ChangesFile {
-    /// Reads the whole input; ulVersion must be 0x0B or 0x0F.
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let header: OabHeader = r.decode().context("ChangesFile")?;
-        if header.version != OabHeader::VERSION_2_CHANGES
-            && header.version != OabHeader::VERSION_3_CHANGES
-        {
-            return Err(bad_version(input, header.version, "ChangesFile").into());
-        }
-        let data = r.take_rest().to_vec();
-        r.finish(ChangesFile { header, data })
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        let header = OabHeader::read_version(
+            r,
+            &[OabHeader::VERSION_2_CHANGES, OabHeader::VERSION_3_CHANGES],
+        )?;
+        let data = r.take_rest();
+        r.reserve(data.len(), "change records")?;
+        Ok(ChangesFile {
+            header,
+            data: data.to_vec(),
+        })
     }
 }
 

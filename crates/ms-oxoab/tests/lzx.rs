@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use ms_oxoab::{CompressedFile, PatchFile, PatchLzx, generate};
-use msox_codec::Encode;
+use msox_codec::{Decode, Encode, Options};
 
 #[test]
 fn compress_decompress_through_ms_patch() {
@@ -16,14 +16,30 @@ fn compress_decompress_through_ms_patch() {
         .to_vec()
         .unwrap();
     assert!(z.len() < raw.len() / 2, "{} -> {}", raw.len(), z.len());
-    assert_eq!(
-        ms_oxoab::decompress(&z, &mut PatchLzx::default()).unwrap(),
-        raw
-    );
+    let d = ms_oxoab::decompress(&z, &mut PatchLzx::default(), &Options::strict()).unwrap();
+    assert_eq!(d.value, raw);
     // ms-patch's own LZXD file reader reads the same file.
     assert_eq!(
-        ms_patch::decompress_file(&z, &ms_patch::FileOptions::default()).unwrap(),
+        ms_patch::decompress_file(&z, &Options::strict())
+            .unwrap()
+            .value,
         raw
+    );
+    // The LZXD stream decodes in the container's session: damage in a
+    // block's data is an error at an offset inside that block, under its
+    // LZX_BLK[i] frame.
+    let f = CompressedFile::decode_exact(&z).unwrap();
+    let second = 16 + f.blocks[0].encoded_len();
+    let mut bad = z.clone();
+    for b in &mut bad[second + 16..second + 16 + 64] {
+        *b ^= 0x5A;
+    }
+    let e = ms_oxoab::decompress(&bad, &mut PatchLzx::default(), &Options::strict()).unwrap_err();
+    assert!(e.path().to_string().starts_with("LZX_BLK[1]"), "{e}");
+    let at = e.offset().unwrap();
+    assert!(
+        at >= second && at < second + f.blocks[1].encoded_len(),
+        "{e}"
     );
 }
 
@@ -53,30 +69,28 @@ fn a_generated_diff_applies_byte_for_byte() {
         z.len() as f64 / patch.len() as f64
     );
     assert!(patch.len() * 3 < z.len());
-    assert_eq!(
-        ms_oxoab::apply_patch(&old, &patch, &mut PatchLzx::default()).unwrap(),
-        new
-    );
+    let d =
+        ms_oxoab::apply_patch(&old, &patch, &mut PatchLzx::default(), &Options::strict()).unwrap();
+    assert_eq!(d.value, new);
     // ms-patch's generic reader applies the same blocks, with every CRC
     // checked: both crates compute ulSourceCRC/ulTargetCRC over the files
     // after their 12-byte OAB_HDR ([MS-OXOAB] 2.10.1).
-    let generic = ms_patch::FileOptions::default();
-    assert!(generic.verify_crc);
-    assert_eq!(ms_patch::apply_patch(&patch, &old, &generic).unwrap(), new);
+    assert_eq!(
+        ms_patch::apply_patch(&patch, &old, &Options::strict())
+            .unwrap()
+            .value,
+        new
+    );
     // And the other way round: a patch from ms-patch's writer applies here,
     // strictly (a CRC mismatch would be an error, not a defect).
     let theirs = ms_patch::create_patch(&old, &new, &ms_patch::WriteOptions::level(3)).unwrap();
-    let p = PatchFile::decode_limited(&theirs, &msox_codec::Limits::default()).unwrap();
+    let p = PatchFile::decode_exact(&theirs).unwrap();
     assert_eq!(p.header.source_crc, ms_oxoab::patch::file_crc(&old));
-    let (out, defects) = p
-        .apply(
-            &old,
-            &mut PatchLzx::default(),
-            &ms_oxoab::DecodeOptions::strict(),
-        )
+    let d = p
+        .apply(&old, &mut PatchLzx::default(), &Options::strict())
         .unwrap();
-    assert_eq!(out, new);
-    assert!(defects.is_empty());
+    assert_eq!(d.value, new);
+    assert!(d.defects.is_empty());
 }
 
 #[test]

@@ -4,22 +4,21 @@
 
 use ms_oxcdata::PropertyValue;
 use ms_oxoab::{
-    CompressedFile, DecodeOptions, FullDetails, FullDetailsReader, LzxBlock, LzxCodec, NoLzx,
-    PatchFile, generate,
+    CompressedFile, FullDetails, FullDetailsReader, LzxBlock, LzxCodec, NoLzx, PatchFile, generate,
 };
 use ms_oxprops::tags;
-use msox_codec::{Decode, Encode, ErrorKind, Result};
+use msox_codec::{Decode, Encode, ErrorKind, Options, Reader, Result, Sink};
 
 #[test]
 fn hundred_thousand_records_write_read_equal() {
     let n = 100_000;
     let bytes = generate::full_details_bytes(n, 7).unwrap();
-    let (book, defects) =
-        FullDetails::decode_with_options(&bytes, &DecodeOptions::strict()).unwrap();
-    assert!(defects.is_empty());
+    let d = FullDetails::decode_bytes(&bytes, &Options::strict()).unwrap();
+    assert!(d.defects.is_empty());
+    let book = d.value;
     assert_eq!(book.records.len(), n as usize);
     assert_eq!(book.header.total_records, n);
-    assert_eq!(FullDetails::verify_serial(&bytes), None);
+    FullDetails::verify_serial(&bytes).unwrap();
     // Every record equals the generator's, value for value.
     for (i, r) in book.records.iter().enumerate() {
         assert_eq!(r, &generate::record(i as u32), "record {i}");
@@ -29,7 +28,12 @@ fn hundred_thousand_records_write_read_equal() {
     assert_eq!(book.to_bytes().unwrap(), bytes);
     // And through the stored compressed container.
     let z = ms_oxoab::compress_stored(&bytes).unwrap();
-    assert_eq!(ms_oxoab::decompress(&z, &mut NoLzx).unwrap(), bytes);
+    assert_eq!(
+        ms_oxoab::decompress(&z, &mut NoLzx, &Options::strict())
+            .unwrap()
+            .value,
+        bytes
+    );
     let cf = CompressedFile::decode_exact(&z).unwrap();
     assert_eq!(cf.to_vec().unwrap(), z);
     assert!(cf.blocks.iter().all(|b| b.flags == LzxBlock::UNCOMPRESSED));
@@ -46,7 +50,7 @@ fn finalize_matches_the_streaming_writer() {
 #[test]
 fn the_borrowing_reader_walks_every_record() {
     let bytes = generate::full_details_bytes(1000, 1).unwrap();
-    let rd = FullDetailsReader::new(&bytes, &DecodeOptions::default()).unwrap();
+    let rd = FullDetailsReader::new(&bytes, &Options::default()).unwrap();
     let hdr = rd.header_record.decode(&rd.metadata.header_atts).unwrap();
     assert_eq!(
         hdr.get(tags::PidTagOfflineAddressBookSequence),
@@ -70,14 +74,16 @@ struct Marker;
 impl LzxCodec for Marker {
     fn decompress(
         &mut self,
-        data: &[u8],
+        r: &mut Reader<'_>,
         window_bits: u32,
         n: usize,
-        out: &mut Vec<u8>,
+        out: &mut dyn Sink,
     ) -> Result<()> {
         assert!((17..=25).contains(&window_bits));
+        let data = r.take_rest();
         assert_eq!(data.first(), Some(&0xAA));
-        out.extend_from_slice(&data[1..]);
+        r.charge_output(n)?;
+        out.write(&data[1..])?;
         assert_eq!(data.len() - 1, n);
         Ok(())
     }
@@ -89,16 +95,21 @@ impl LzxCodec for Marker {
     }
     fn apply_delta(
         &mut self,
-        patch: &[u8],
+        r: &mut Reader<'_>,
         source: &[u8],
         _: u32,
         n: usize,
-        out: &mut Vec<u8>,
+        out: &mut dyn Sink,
     ) -> Result<()> {
         // patch = xor with the source, then the target tail past the source.
-        for (i, p) in patch.iter().enumerate() {
-            out.push(p ^ source.get(i).copied().unwrap_or(0));
-        }
+        let patch = r.take_rest();
+        let bytes: Vec<u8> = patch
+            .iter()
+            .enumerate()
+            .map(|(i, p)| p ^ source.get(i).copied().unwrap_or(0))
+            .collect();
+        r.charge_output(bytes.len())?;
+        out.write(&bytes)?;
         assert_eq!(patch.len(), n);
         Ok(())
     }
@@ -130,16 +141,24 @@ fn compressed_blocks_go_through_the_codec() {
     let bytes = f.to_vec().unwrap();
     let back = CompressedFile::decode_exact(&bytes).unwrap();
     assert_eq!(back, f);
-    let (out, defects) = back
-        .decompress(&mut Marker, &DecodeOptions::strict())
-        .unwrap();
-    assert!(defects.is_empty());
-    assert_eq!(out, data);
-    // Without a codec, compressed blocks are refused as unsupported.
+    let d = back.decompress(&mut Marker, &Options::strict()).unwrap();
+    assert!(d.defects.is_empty());
+    assert_eq!(d.value, data);
+    // Streamed into a sink, the same bytes.
+    let mut sink = msox_codec::CountingSink::default();
+    let n = ms_oxoab::decompress_to(&bytes, &mut Marker, &Options::strict(), &mut sink).unwrap();
+    assert_eq!(
+        (n.value, sink.count),
+        (data.len() as u64, data.len() as u64)
+    );
+    // Without a codec, compressed blocks are refused as unsupported, with
+    // the offset of the block's data and its path.
     let err = back
-        .decompress(&mut NoLzx, &DecodeOptions::default())
+        .decompress(&mut NoLzx, &Options::default())
         .unwrap_err();
     assert!(matches!(err.kind(), ErrorKind::Unsupported(_)), "{err}");
+    assert_eq!(err.offset(), Some(16 + 16));
+    assert_eq!(err.path().to_string(), "LZX_BLK[0]");
 }
 
 #[test]
@@ -152,15 +171,19 @@ fn a_patch_between_two_generations_applies_to_the_new_file() {
     let p = PatchFile::create(&old, &new, 8192, &mut Marker).unwrap();
     let bytes = p.to_vec().unwrap();
     assert_eq!(PatchFile::decode_exact(&bytes).unwrap(), p);
-    assert_eq!(
-        ms_oxoab::apply_patch(&old, &bytes, &mut Marker).unwrap(),
-        new
-    );
+    let o = Options::default();
+    let d = ms_oxoab::apply_patch(&old, &bytes, &mut Marker, &Options::strict()).unwrap();
+    assert_eq!(d.value, new);
+    assert!(d.defects.is_empty());
     // A patch applied to the wrong source fails its size check.
-    assert!(ms_oxoab::apply_patch(&new, &bytes, &mut Marker).is_err());
+    let e = ms_oxoab::apply_patch(&new, &bytes, &mut Marker, &o).unwrap_err();
+    assert_eq!(
+        (e.offset(), e.path().to_string().as_str()),
+        (Some(12), "PATCH_HDR")
+    );
     // No codec: unsupported.
     assert!(matches!(
-        ms_oxoab::apply_patch(&old, &bytes, &mut NoLzx)
+        ms_oxoab::apply_patch(&old, &bytes, &mut NoLzx, &o)
             .unwrap_err()
             .kind(),
         ErrorKind::Unsupported(_)
@@ -172,13 +195,14 @@ fn a_bad_block_crc_is_a_defect_or_an_error() {
     let data = b"0123456789".repeat(100);
     let mut f = CompressedFile::compress(&data, 256, None).unwrap();
     f.blocks[2].crc ^= 1;
-    let (out, defects) = f.decompress(&mut NoLzx, &DecodeOptions::default()).unwrap();
-    assert_eq!(out, data);
-    assert_eq!(defects.len(), 1);
-    let err = f
-        .decompress(&mut NoLzx, &DecodeOptions::strict())
-        .unwrap_err();
+    let d = f.decompress(&mut NoLzx, &Options::default()).unwrap();
+    assert_eq!(d.value, data);
+    assert_eq!(d.defects.len(), 1);
+    let err = f.decompress(&mut NoLzx, &Options::strict()).unwrap_err();
     assert!(matches!(err.kind(), ErrorKind::ChecksumMismatch { .. }));
+    // The CRC field of the third block: 16 + 2 × (16 + 256) + 12.
+    assert_eq!(err.offset(), Some(16 + 2 * (16 + 256) + 12));
+    assert_eq!(err.path().to_string(), "LZX_BLK[2]");
 }
 
 #[test]
@@ -196,15 +220,16 @@ fn mszip_containers_round_trip_across_blocks() {
     );
     let back = ms_oxoab::MdiFile::decode_exact(&bytes).unwrap();
     assert_eq!(back, f);
-    assert_eq!(
-        back.decompress(&msox_codec::Limits::default()).unwrap(),
-        data
-    );
+    assert_eq!(back.decompress(&Options::strict()).unwrap().value, data);
+    // Streamed, through a 32 KiB history.
+    let mut sink = msox_codec::CountingSink::default();
+    ms_oxoab::decompress_mdi_to(&bytes, &Options::strict(), &mut sink).unwrap();
+    assert_eq!(sink.count, data.len() as u64);
     // Each block really uses the history: decompressing block 2 alone fails.
     let mut alone = back.clone();
     alone.blocks.drain(..1);
     alone.header.target_size -= f.blocks[0].uncompressed_size;
-    assert!(alone.decompress(&msox_codec::Limits::default()).is_err());
+    assert!(alone.decompress(&Options::default()).is_err());
 }
 
 /// [MS-OXOAB] 2.2: a display template file points at [MS-OXOABKT] template
@@ -250,7 +275,11 @@ fn corpus_templates_in_a_template_file() {
     assert_eq!(back.to_vec().unwrap(), bytes);
     for (slot, t) in &by_slot {
         assert_eq!(back.template_data(*slot), Some(t.as_slice()), "{slot:?}");
-        let tm = back.template(*slot).unwrap().unwrap();
+        let tm = back
+            .template(*slot, &Options::strict())
+            .unwrap()
+            .unwrap()
+            .value;
         assert!(!tm.row_set().unwrap().rows.is_empty());
         assert_eq!(
             back.dn(*slot),

@@ -61,6 +61,33 @@
 //! # Ok::<(), msox_codec::Error>(())
 //! ```
 //!
+//! ## Decoding
+//!
+//! Every type implements [`msox_codec::Decode`] on the decoding session:
+//! `Template::decode_bytes(bytes, &Options)` returns the template with the
+//! defects lenient decoding read past, `Template::decode_exact(bytes)`
+//! decodes strictly, and a template inside a larger file (an OAB display
+//! template file) is read through a window of that file's reader, so
+//! errors carry absolute offsets and the path
+//! (`TRowSet > TRow[3] > ControlStructure`). With a [`StringEncoding`]
+//! ([`msox_codec::DecodeWith`]), each string is read where its `ulString`
+//! points, by seeking in the same reader. What the spec does not allow — a
+//! `Type` other than 1, a `ulString` outside the string area, a string
+//! without its terminator — is an error in strict mode; lenient decoding
+//! reports a defect and keeps the bytes as read, so the template is
+//! written back unchanged.
+//!
+//! ```
+//! use ms_oxoabkt::Template;
+//! use msox_codec::{Decode, Encode, Options};
+//! let odd = [2, 0, 0, 0, 0xAB, 0xCD];                // Type 2: not in the spec
+//! assert!(Template::decode_exact(&odd).is_err());
+//! let d = Template::decode_bytes(&odd, &Options::lenient())?;
+//! assert_eq!(d.defects[0].to_string(), "invalid Type 0x2 at byte 0 in TRowSet; template kept as raw bytes");
+//! assert_eq!(d.value.to_vec()?, odd);
+//! # Ok::<(), msox_codec::Error>(())
+//! ```
+//!
 //! ## Strings
 //!
 //! The spec (2.2.2.1.3) says the strings are 8-bit ("non-Unicode"), in the
@@ -78,7 +105,7 @@
 //! | section | what | status |
 //! |---|---|---|
 //! | 2.2.1 | template data and script data in NSPI / MAPI-HTTP responses | the payloads: [`Template`], [`ScriptData`] (the transports are ms-oxnspi's) |
-//! | 2.2.2.1.1 | TRowSet Structure (`Type`, `cRows`, rows) | [`TRowSet`]; other `Type` values kept raw in [`Template::Other`] |
+//! | 2.2.2.1.1 | TRowSet Structure (`Type`, `cRows`, rows) | [`TRowSet`]; other `Type` values refused in strict mode, kept raw in [`Template::Other`] in lenient mode |
 //! | 2.2.2.1.2 | TRow Structure (pixels; page flags ignored), control types, control flags | [`TRow`], [`ControlType`], [`ControlFlags`] (type and flag values and names from MAPI display tables, see below) |
 //! | 2.2.2.1.3 | CNTRL Structure, string offsets and encodings | [`Cntrl`], [`TRowSet::string`], [`StringEncoding`], [`TemplateBuilder`] |
 //! | 2.2.2.1.3.1-9 | per-control meaning of `dwType` / `ulSize` / `ulString`, string limits | [`ControlType`] variants, [`TRow::property_tag`], [`TRow::max_chars`], [`ControlType::string_role`], [`ControlType::max_string_len`] (enforced by [`TemplateBuilder`]) |

@@ -3,7 +3,7 @@
 //! entered in a template's controls.
 
 use msox_codec::bytes::BufMut;
-use msox_codec::{Decode, Encode, Limits, PResult, Reader, Result, ResultExt, fit_u32};
+use msox_codec::{Decode, Encode, Reader, Result, fit_u32};
 
 /// [MS-OXOABKT] 2.2.2.2 Script Format: a DWORD count `N`, then `N` DWORDs
 /// of instructions (32-bit words: opcodes and their operands), then the
@@ -103,7 +103,7 @@ impl ScriptOpcode {
             | ScriptOpcode::EmitUpperString => Some(1),
             ScriptOpcode::JumpIfNotExists => Some(2),
             ScriptOpcode::JumpIfEqualProperties | ScriptOpcode::JumpIfEqualValues => Some(3),
-            ScriptOpcode::Unknown(_) => None,
+            _ => None,
         }
     }
 }
@@ -126,23 +126,17 @@ impl Instruction {
 }
 
 impl<'a> Decode<'a> for ScriptData {
-    /// Decodes a whole script (the rest of the input after the
-    /// instructions is the data). The count is checked against the input
-    /// before anything is allocated.
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let s = read_script(&mut r).context("ScriptData")?;
-        r.finish(s)
+    /// Decodes a script: the count, the instructions (the count is checked
+    /// against the input before anything is allocated), and the rest of
+    /// the reader's window as the data.
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        r.frame("ScriptData", |r| {
+            let n = r.u32()?;
+            let instructions = r.counted(n.into(), 4, "instruction count", |r| r.u32())?;
+            let data = r.take_rest().to_vec();
+            Ok(ScriptData { instructions, data })
+        })
     }
-}
-
-fn read_script(r: &mut Reader<'_>) -> Result<ScriptData> {
-    let n = r.u32()?;
-    let instructions = r.counted(n.into(), 4, "instruction count", &Limits::DEFAULT, |r| {
-        r.u32()
-    })?;
-    let data = r.take_rest().to_vec();
-    Ok(ScriptData { instructions, data })
 }
 
 impl Encode for ScriptData {

@@ -8,8 +8,8 @@ use std::fmt;
 use ms_oxcdata::PropertyTag;
 use msox_codec::bytes::BufMut;
 use msox_codec::{
-    CodePage, Decode, DecodeWith, Encode, Error, ErrorKind, Limits, PResult, Reader, Result,
-    ResultExt, String8, Utf16String, decode_8bit, fit_u32,
+    CodePage, Decode, DecodeWith, Encode, Error, ErrorKind, Reader, Result, String8, Utf16String,
+    decode_8bit, fit_u32,
 };
 
 /// Size of the TRowSet header (Type and cRows), in bytes.
@@ -114,13 +114,11 @@ impl ControlType {
     /// from the MAPI display-table structures for combo boxes, drop-down
     /// list boxes and radio buttons.
     pub const fn binds_property(self) -> bool {
-        !matches!(
-            self,
-            ControlType::Label
-                | ControlType::GroupBox
-                | ControlType::TabPage
-                | ControlType::Unknown(_)
-        )
+        self.is_known()
+            && !matches!(
+                self,
+                ControlType::Label | ControlType::GroupBox | ControlType::TabPage
+            )
     }
 
     /// What the CNTRL `ulString` of this control type holds
@@ -140,7 +138,7 @@ impl ControlType {
             ControlType::ListBox
             | ControlType::MultiValuedListBox
             | ControlType::MultiValuedDropDownListBox => StringRole::Ignored,
-            ControlType::Unknown(_) => StringRole::Unknown,
+            _ => StringRole::Unknown,
         }
     }
 
@@ -285,10 +283,8 @@ impl fmt::Display for ControlFlags {
 }
 
 impl<'a> Decode<'a> for ControlFlags {
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let v = r.u32().context("ControlFlags")?;
-        r.finish(ControlFlags(v))
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        r.frame("ControlFlags", |r| Ok(ControlFlags(r.u32()?)))
     }
 }
 
@@ -340,20 +336,18 @@ impl Cntrl {
     }
 }
 
+/// [MS-OXOABKT] 2.2.2.1.3: the CNTRL structure, in a frame named after the
+/// TRow field that holds it (`ControlStructure`).
 impl<'a> Decode<'a> for Cntrl {
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let c = read_cntrl(&mut r).context("ControlStructure")?;
-        r.finish(c)
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        r.frame("ControlStructure", |r| {
+            Ok(Cntrl {
+                dw_type: r.u32()?,
+                ul_size: r.u32()?,
+                ul_string: r.u32()?,
+            })
+        })
     }
-}
-
-fn read_cntrl(r: &mut Reader<'_>) -> Result<Cntrl> {
-    Ok(Cntrl {
-        dw_type: r.u32()?,
-        ul_size: r.u32()?,
-        ul_string: r.u32()?,
-    })
 }
 
 impl Encode for Cntrl {
@@ -432,13 +426,13 @@ impl TRow {
 }
 
 impl<'a> Decode<'a> for TRow {
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let row = read_trow(&mut r).context("TRow")?;
-        r.finish(row)
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        r.frame("TRow", read_trow)
     }
 }
 
+/// The fields of a TRow (the caller names the frame: `TRow`, or `TRow[i]`
+/// inside a TRowSet).
 fn read_trow(r: &mut Reader<'_>) -> Result<TRow> {
     Ok(TRow {
         x_pos: r.u32()?,
@@ -447,7 +441,7 @@ fn read_trow(r: &mut Reader<'_>) -> Result<TRow> {
         delta_y: r.u32()?,
         control_type: ControlType::from_value(r.u32()?),
         control_flags: ControlFlags(r.u32()?),
-        control_structure: read_cntrl(r).context("ControlStructure")?,
+        control_structure: r.decode()?,
     })
 }
 
@@ -667,57 +661,109 @@ impl TRowSet {
     }
 }
 
+/// [MS-OXOABKT] 2.2.2.1.1: a whole TRowSet (the rest of the reader's
+/// window is the string area). `Type` must be 1; `cRows` is checked
+/// against the input before anything is allocated; every non-zero
+/// `ulString` must point into the string area (strict: an error at the
+/// field; lenient: a defect, the offset kept as read). String terminators
+/// are checked by [`DecodeWith<StringEncoding>`] or when a string is read.
 impl<'a> Decode<'a> for TRowSet {
-    /// Decodes a whole TRowSet (the rest of the input is the string area).
-    /// Checks `Type` (must be 1), `cRows` against the input before
-    /// allocating, and that every non-zero `ulString` points into the
-    /// string area; string terminators are checked by
-    /// [`DecodeWith<StringEncoding>`] or when a string is read.
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let set = read_trowset(&mut r, &Limits::DEFAULT).context("TRowSet")?;
-        r.finish(set)
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        r.frame("TRowSet", |r| {
+            let base = r.pos();
+            let ty = r.u32()?;
+            if ty != TemplateType::TRowSet.value() {
+                return Err(r.invalid_at("Type", ty.into(), base));
+            }
+            read_rows_and_strings(r, base, None)
+        })
     }
 }
 
+/// [`Decode`], then every string is read where its `ulString` points (by
+/// seeking in the same reader, so errors carry the string's absolute
+/// offset) and must end in a terminator of `enc` inside the TRowSet
+/// (strict: an error; lenient: a defect, the string area kept as read).
 impl<'a> DecodeWith<'a, StringEncoding> for TRowSet {
-    /// [`Decode`], then every string is checked for its terminator in `enc`.
-    fn decode_with(input: &'a [u8], enc: StringEncoding) -> PResult<'a, Self> {
-        let (rest, set) = TRowSet::decode(input)?;
-        set.validate_strings(enc)?;
-        Ok((rest, set))
+    fn decode_with(r: &mut Reader<'a>, enc: StringEncoding) -> Result<Self> {
+        r.frame("TRowSet", |r| {
+            let base = r.pos();
+            let ty = r.u32()?;
+            if ty != TemplateType::TRowSet.value() {
+                return Err(r.invalid_at("Type", ty.into(), base));
+            }
+            read_rows_and_strings(r, base, Some(enc))
+        })
     }
 }
 
-fn read_trowset(r: &mut Reader<'_>, limits: &Limits) -> Result<TRowSet> {
-    let ty_pos = r.pos();
-    let ty = r.u32()?;
-    if ty != TemplateType::TRowSet.value() {
-        return Err(r.invalid_at("Type", ty.into(), ty_pos));
-    }
-    read_rows_and_strings(r, limits)
-}
-
-fn read_rows_and_strings(r: &mut Reader<'_>, limits: &Limits) -> Result<TRowSet> {
-    let base = r.pos().saturating_sub(4);
+/// Reads `cRows` and what follows, up to the end of the reader's window;
+/// `base` is the position of the TRowSet's `Type` field (what `ulString`
+/// offsets count from).
+fn read_rows_and_strings(
+    r: &mut Reader<'_>,
+    base: usize,
+    enc: Option<StringEncoding>,
+) -> Result<TRowSet> {
     let n = r.u32()?;
-    let count = r.check_count(n.into(), TROW_LEN, "cRows", limits)?;
+    let count = r.check_count(n.into(), TROW_LEN, "cRows")?;
     let mut rows = Vec::with_capacity(count);
     for i in 0..count {
-        rows.push(read_trow(r).map_err(|e| e.context(format!("TRow[{i}]")))?);
+        rows.push(r.frame_indexed("TRow", i, read_trow)?);
     }
     let area_start = r.pos();
-    let total = r.data().len().saturating_sub(base);
+    let end = r.end();
+    // Where each row's string starts in the buffer, for the rows whose
+    // ulString points into the string area.
+    let mut starts = Vec::with_capacity(rows.len());
     for (i, row) in rows.iter().enumerate() {
-        let off = row.control_structure.ul_string as usize;
-        let in_area = off >= area_start.saturating_sub(base) && off < total;
-        if off != 0 && !in_area {
-            let field = base + TROWSET_HEADER_LEN + i * TROW_LEN + 32;
-            return Err(r
-                .invalid_at("ulString", off as u64, field)
-                .context("ControlStructure")
-                .context(format!("TRow[{i}]")));
+        let off = row.control_structure.ul_string;
+        if off == 0 {
+            starts.push(None);
+            continue;
         }
+        let at = base
+            .checked_add(off as usize)
+            .filter(|&p| p >= area_start && p < end);
+        if at.is_none() {
+            let field = base + TROWSET_HEADER_LEN + i * TROW_LEN + 32;
+            r.frame_indexed("TRow", i, |r| {
+                r.frame("ControlStructure", |r| {
+                    r.defect_at(
+                        ErrorKind::InvalidValue {
+                            field: "ulString",
+                            value: off.into(),
+                        },
+                        field,
+                        "offset kept as read",
+                    )
+                })
+            })?;
+        }
+        starts.push(at);
+    }
+    if let Some(enc) = enc {
+        for (i, at) in starts.iter().enumerate() {
+            let Some(at) = *at else { continue };
+            r.frame_indexed("TRow", i, |r| {
+                r.frame("ControlStructure", |r| {
+                    r.seek(at)?;
+                    let terminated = match enc {
+                        StringEncoding::Unicode => r.utf16_nul_terminated().is_ok(),
+                        StringEncoding::CodePage(_) => r.bytes_nul_terminated().is_ok(),
+                    };
+                    if terminated {
+                        return Ok(());
+                    }
+                    r.defect_at(
+                        ErrorKind::Malformed(Cow::Borrowed("string has no NUL terminator")),
+                        at,
+                        "string area kept as read",
+                    )
+                })
+            })?;
+        }
+        r.seek(area_start)?;
     }
     let string_area = r.take_rest().to_vec();
     Ok(TRowSet { rows, string_area })
@@ -742,14 +788,16 @@ impl Encode for TRowSet {
 ///
 /// `Type` 0x00000001 is a [`TRowSet`]. Other types (the spec allows only
 /// 1; an undocumented type 2 with 40-byte rows is reported in the wild)
-/// are kept as their raw bytes so they survive a round trip.
+/// are refused by strict decoding; lenient decoding reports a defect and
+/// keeps them as their raw bytes so they survive a round trip.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Template {
     /// `Type` 0x00000001.
     RowSet(TRowSet),
-    /// Any other `Type`: the value and every byte after it (encoding
-    /// refuses `template_type` 1, which reads back as a TRowSet).
+    /// Any other `Type` (lenient decoding only): the value and every byte
+    /// after it (encoding refuses `template_type` 1, which reads back as a
+    /// TRowSet).
     Other {
         /// The `Type` field.
         template_type: u32,
@@ -776,33 +824,44 @@ impl Template {
     }
 }
 
+/// [MS-OXOABKT] 2.2.2.1: a whole template (the rest of the reader's
+/// window). `Type` 1 is a [`TRowSet`] (see its [`Decode`]); any other
+/// `Type` is not allowed by the spec: strict decoding refuses it, lenient
+/// decoding reports a defect and keeps the bytes as [`Template::Other`].
 impl<'a> Decode<'a> for Template {
-    /// Decodes a whole template (all of the input).
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let ty = r.u32().context("TRowSet")?;
-        if ty == TemplateType::TRowSet.value() {
-            let set = read_rows_and_strings(&mut r, &Limits::DEFAULT).context("TRowSet")?;
-            return r.finish(Template::RowSet(set));
-        }
-        let data = r.take_rest().to_vec();
-        r.finish(Template::Other {
-            template_type: ty,
-            data,
-        })
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        read_template(r, None)
     }
 }
 
+/// [`Decode`], then (for a TRowSet) every string is checked for its
+/// terminator in `enc` (see [`TRowSet`]'s [`DecodeWith<StringEncoding>`]).
 impl<'a> DecodeWith<'a, StringEncoding> for Template {
-    /// [`Decode`], then (for a TRowSet) every string is checked for its
-    /// terminator in `enc`.
-    fn decode_with(input: &'a [u8], enc: StringEncoding) -> PResult<'a, Self> {
-        let (rest, t) = Template::decode(input)?;
-        if let Template::RowSet(s) = &t {
-            s.validate_strings(enc)?;
-        }
-        Ok((rest, t))
+    fn decode_with(r: &mut Reader<'a>, enc: StringEncoding) -> Result<Self> {
+        read_template(r, Some(enc))
     }
+}
+
+fn read_template(r: &mut Reader<'_>, enc: Option<StringEncoding>) -> Result<Template> {
+    r.frame("TRowSet", |r| {
+        let base = r.pos();
+        let ty = r.u32()?;
+        if ty == TemplateType::TRowSet.value() {
+            return read_rows_and_strings(r, base, enc).map(Template::RowSet);
+        }
+        r.defect_at(
+            ErrorKind::InvalidValue {
+                field: "Type",
+                value: ty.into(),
+            },
+            base,
+            "template kept as raw bytes",
+        )?;
+        Ok(Template::Other {
+            template_type: ty,
+            data: r.take_rest().to_vec(),
+        })
+    })
 }
 
 impl Encode for Template {

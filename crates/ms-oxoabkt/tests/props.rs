@@ -7,7 +7,7 @@ use ms_oxoabkt::{
     Cntrl, ControlFlags, ControlType, ScriptData, StringEncoding, TRow, TRowSet, Template,
     TemplateBuilder,
 };
-use msox_codec::{CodePage, DecodeWith, Encode};
+use msox_codec::{CodePage, Decode, DecodeWith, Encode, Options};
 use msox_testkit::prop_round_trip;
 use proptest::prelude::*;
 
@@ -78,7 +78,13 @@ proptest! {
 
     #[test]
     fn other_template_types_round_trip(ty in 2u32.., data in proptest::collection::vec(any::<u8>(), 0..64)) {
-        prop_round_trip(&Template::Other { template_type: ty, data })?;
+        // Not allowed by the spec: lenient decoding keeps it (with a defect).
+        let t = Template::Other { template_type: ty, data };
+        let bytes = t.to_vec().unwrap();
+        let back = Template::decode_bytes(&bytes, &Options::lenient()).unwrap();
+        prop_assert_eq!(back.defects.len(), 1);
+        prop_assert_eq!(&back.value, &t);
+        prop_assert!(Template::decode_exact(&bytes).is_err());
     }
 
     /// Rows without strings (offset 0) and any string area round-trip.

@@ -10,7 +10,12 @@
 //!
 //! This crate reads the manifest into a typed model ([`Manifest`],
 //! [`Oal`], [`OabFile`]) and writes it back; attributes and elements the
-//! spec does not define are kept and written back.
+//! spec does not define are kept and written back. Reading is a
+//! [`msox_codec::Decode`] on the decoding session:
+//! `Manifest::decode_bytes(xml, &Options)` (or [`Manifest::parse`] with the
+//! default options); errors carry the absolute byte offset and the element
+//! path, and every element read counts against the session's item budget
+//! ([`msox_codec::Limits::max_items`]).
 //!
 //! ```
 //! use ms_oxwoab::{FileKind, Manifest};
@@ -65,21 +70,17 @@
 #![forbid(unsafe_code)]
 
 pub mod model;
-pub mod read;
+mod read;
 pub mod write;
 
 pub use model::{Attribute, FileKind, Manifest, OabFile, Oal};
-pub use read::ReadOptions;
 
 impl Manifest {
-    /// Reads an oab.xml ([`read::read`] with default options).
+    /// Reads an oab.xml with the default [`msox_codec::Options`]: the
+    /// value of `Manifest::decode_bytes(xml, &Options::default())`.
     pub fn parse(xml: &[u8]) -> msox_codec::Result<Manifest> {
-        read::read(xml, &ReadOptions::default())
-    }
-
-    /// Reads an oab.xml with options.
-    pub fn parse_with(xml: &[u8], opts: &ReadOptions) -> msox_codec::Result<Manifest> {
-        read::read(xml, opts)
+        use msox_codec::Decode;
+        Manifest::decode_bytes(xml, &msox_codec::Options::default()).map(|d| d.value)
     }
 
     /// Writes the manifest as XML ([`write::write`]).

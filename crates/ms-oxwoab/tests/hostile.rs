@@ -8,8 +8,8 @@
     clippy::indexing_slicing
 )] // test code: a panic is a failure report
 
-use ms_oxwoab::{Manifest, ReadOptions};
-use msox_codec::{ErrorKind, Limits};
+use ms_oxwoab::Manifest;
+use msox_codec::{Decode, ErrorKind, Limits, Options};
 use msox_testkit::{assert_no_panic_on_mutations, assert_truncations_never_panic};
 
 fn vectors() -> Vec<(String, Vec<u8>)> {
@@ -71,13 +71,11 @@ fn item_counts_are_capped() {
         xml.push_str(&format!("<OAL id='{i}' dn='/' name='n'/>"));
     }
     xml.push_str("</OAB>");
-    let opts = ReadOptions {
-        limits: Limits {
-            max_items: 10,
-            ..Limits::DEFAULT
-        },
-    };
-    let e = Manifest::parse_with(xml.as_bytes(), &opts).unwrap_err();
+    let opts = Options::strict().with_limits(Limits {
+        max_items: 10,
+        ..Limits::DEFAULT
+    });
+    let e = Manifest::decode_bytes(xml.as_bytes(), &opts).unwrap_err();
     assert!(
         matches!(
             e.kind(),
@@ -121,4 +119,44 @@ fn bad_documents_give_clear_errors() {
         let e = Manifest::parse(xml).unwrap_err();
         assert_eq!(e.to_string(), *want, "{}", String::from_utf8_lossy(xml));
     }
+}
+
+#[test]
+fn error_vectors_give_their_error() {
+    let mut n = 0;
+    for v in msox_testkit::vectors("oxwoab") {
+        if v.check_expected_error(|b, o| {
+            msox_testkit::hostile::outcome(Manifest::decode_bytes(b, o))
+        }) {
+            n += 1;
+        }
+    }
+    assert!(n >= 1);
+}
+
+#[test]
+fn a_manifest_inside_a_larger_buffer_has_absolute_offsets() {
+    // Read through a window of one reader: offsets count from the start
+    // of the whole buffer, and the caller's frames lead the path.
+    let v = msox_testkit::vector("oxwoab", "error-full-seq-not-a-number");
+    let mut buf = b"HTTP/1.1 200 OK\r\n\r\n".to_vec();
+    let head = buf.len();
+    buf.extend_from_slice(&v.bytes);
+    let mut r = msox_codec::Reader::with_options(&buf, &Options::strict());
+    r.skip(head).unwrap();
+    let e = r.frame("body", |r| r.decode::<Manifest>()).unwrap_err();
+    assert_eq!(e.offset(), Some(head + 33));
+    assert_eq!(e.path().to_string(), "body > OAB > OAL[0] > Full[0]");
+}
+
+/// The one hostile suite over the entry point, seeded with the manifests
+/// and the error vector. (A cut after the closing `</OAB>` still reads.)
+#[test]
+fn hostile_suite_covers_every_entry_point() {
+    use msox_testkit::hostile::{Suite, outcome, samples};
+    let mut all: Vec<Vec<u8>> = vectors().into_iter().map(|(_, b)| b).collect();
+    all.extend(samples("oxwoab", |_| true));
+    Suite::new("oxwoab_manifest")
+        .prefixes_may_decode()
+        .run(&all, |b, o| outcome(Manifest::decode_bytes(b, o)));
 }
