@@ -4,9 +4,7 @@
 //! ([`crate::xor`]) as its header says, the Last flag ending the chain.
 
 use msox_codec::bytes::BufMut;
-use msox_codec::{
-    Decode, Encode, Error, ErrorKind, Origin, Reader, Result, Unit, fit_u16,
-};
+use msox_codec::{Decode, Encode, Error, ErrorKind, Origin, Reader, Result, Unit, fit_u16};
 
 use crate::{lz77, xor};
 
@@ -229,8 +227,7 @@ impl<P: Payload> ExtendedBufferSegment<P> {
                 let mut wire = if flags.contains(RpcHeaderExtFlags::COMPRESSED) {
                     match compressed {
                         Some(c)
-                            if lz77::decompress_bytes(c, data.len())
-                                .is_ok_and(|d| d == data) =>
+                            if lz77::decompress_bytes(c, data.len()).is_ok_and(|d| d == data) =>
                         {
                             c.clone()
                         }
@@ -466,7 +463,9 @@ impl<P> ExtendedBuffer<P> {
 
     /// The payloads of the segments that were read (raw ones skipped).
     pub fn payloads(&self) -> impl Iterator<Item = &P> {
-        self.segments.iter().filter_map(ExtendedBufferSegment::payload)
+        self.segments
+            .iter()
+            .filter_map(ExtendedBufferSegment::payload)
     }
 }
 
@@ -497,6 +496,30 @@ impl<'a, P: Payload> Decode<'a> for ExtendedBuffer<P> {
                     }
                     r.tolerate(e, "chain without the Last flag read as it is")?;
                     break;
+                }
+                // A segment must hold its header and the Size it declares.
+                let left = r.remaining();
+                let fits = left >= RPC_HEADER_EXT_SIZE
+                    && r.rest()
+                        .get(4..)
+                        .and_then(<[u8]>::first_chunk::<2>)
+                        .is_some_and(|s| {
+                            RPC_HEADER_EXT_SIZE + usize::from(u16::from_le_bytes(*s)) <= left
+                        });
+                if !fits {
+                    let at = r.pos();
+                    let i = segments.len();
+                    let e = r.frame_indexed("Segment", i, |r| {
+                        ExtendedBufferSegment::<P>::decode(r).map(drop)
+                    });
+                    r.seek(at)?;
+                    let e = e
+                        .err()
+                        .unwrap_or_else(|| r.malformed("segment does not fit"));
+                    r.tolerate(e, "bytes after the last whole segment kept")?;
+                    r.reserve_backed(left, "trailing bytes")?;
+                    let trailing = r.take_rest().to_vec();
+                    return Ok(ExtendedBuffer { segments, trailing });
                 }
                 r.check_count(1, RPC_HEADER_EXT_SIZE, "extended buffer count")?;
                 let i = segments.len();
