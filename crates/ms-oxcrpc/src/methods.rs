@@ -121,6 +121,23 @@ impl NdrString {
 
 // ---- the stub reader and writer ----------------------------------------------------
 
+/// A count of bytes that follow: refused before anything is sized when
+/// the rest of the window cannot hold them.
+fn backed(r: &Reader<'_>, what: &'static str, count: u32, at: usize) -> Result<usize> {
+    let left = r.remaining();
+    match usize::try_from(count) {
+        Ok(n) if n <= left => Ok(n),
+        _ => Err(r.error_at(
+            ErrorKind::LimitExceeded {
+                what,
+                value: u64::from(count),
+                max: left as u64,
+            },
+            at,
+        )),
+    }
+}
+
 /// Reads a stub: alignment from `start`, the gap bytes collected.
 struct In<'r, 'a> {
     r: &'r mut Reader<'a>,
@@ -193,9 +210,8 @@ impl<'r, 'a> In<'r, 'a> {
             let offset = r.u32()?;
             let at = r.pos();
             let actual = r.u32()?;
-            let n = usize::try_from(actual)
-                .map_err(|_| r.invalid_at("ActualCount", u64::from(actual), at))?;
-            r.reserve_backed(n, "string")?;
+            let n = backed(r, "ActualCount", actual, at)?;
+            r.reserve(n, "string")?;
             let bytes = r.bytes(n)?;
             let Some((&0, value)) = bytes.split_last() else {
                 return Err(r.error_at(
@@ -245,8 +261,7 @@ impl<'r, 'a> In<'r, 'a> {
         r.frame(name, |r| {
             let at = r.pos();
             let max_count = r.u32()?;
-            let n = usize::try_from(max_count)
-                .map_err(|_| r.invalid_at("MaxCount", u64::from(max_count), at))?;
+            let n = backed(r, "MaxCount", max_count, at)?;
             let v = r.sized(n, |r| f(r, n))?;
             Ok((v, max_count))
         })
@@ -267,8 +282,7 @@ impl<'r, 'a> In<'r, 'a> {
             let offset = r.u32()?;
             let at = r.pos();
             let actual = r.u32()?;
-            let n = usize::try_from(actual)
-                .map_err(|_| r.invalid_at("ActualCount", u64::from(actual), at))?;
+            let n = backed(r, "ActualCount", actual, at)?;
             let v = r.sized(n, |r| f(r, n))?;
             let layout = (max_count != actual || offset != 0)
                 .then_some(NdrArrayLayout { max_count, offset });
