@@ -146,7 +146,11 @@ pub enum SegmentData<P> {
 /// from [`ExtendedBufferSegment::header`], transforms the payload as the
 /// flags say (compress, then obfuscate) and computes Size and SizeActual;
 /// the header's Size and SizeActual are what was read (equal to the
-/// computed ones for input that decoded).
+/// computed ones for input that decoded). Compressed is honoured as a
+/// request: a payload that does not shrink is written uncompressed, with
+/// the flag cleared ("Size MUST be less than SizeActual", [MS-OXCRPC]
+/// 2.2.2.1), unless the segment holds the compressed stream it was read
+/// with.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ExtendedBufferSegment<P = Vec<u8>> {
@@ -223,7 +227,7 @@ impl<P: Payload> ExtendedBufferSegment<P> {
             } => {
                 let mut data = Vec::new();
                 payload.write_payload(&mut data)?;
-                let flags = self.header.flags;
+                let mut flags = self.header.flags;
                 let mut wire = if flags.contains(RpcHeaderExtFlags::COMPRESSED) {
                     match compressed {
                         Some(c)
@@ -231,7 +235,17 @@ impl<P: Payload> ExtendedBufferSegment<P> {
                         {
                             c.clone()
                         }
-                        _ => lz77::compress(&data),
+                        _ => {
+                            let c = lz77::compress(&data);
+                            if c.len() < data.len() {
+                                c
+                            } else {
+                                // Size MUST be less than SizeActual: data
+                                // that does not shrink goes uncompressed.
+                                flags.remove(RpcHeaderExtFlags::COMPRESSED);
+                                data.clone()
+                            }
+                        }
                     }
                 } else {
                     data.clone()
