@@ -488,7 +488,7 @@ pub fn compress(input: &[u8]) -> Vec<u8> {
 /// ```
 /// use ms_oxcrpc::lz77::Lz77Payload;
 /// use msox_codec::{Decode, Encode};
-/// let p = Lz77Payload { data: b"hello hello hello".to_vec() };
+/// let p = Lz77Payload { data: Vec::from(&b"hello hello hello"[..]) };
 /// let stream = p.to_vec()?;
 /// assert!(stream.len() < 4 + p.data.len());
 /// assert_eq!(Lz77Payload::decode_exact(&stream)?, p);

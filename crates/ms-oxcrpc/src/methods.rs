@@ -3,7 +3,7 @@
 //! 3.1.4.3 EcDoDisconnect, 3.1.4.4 EcDoAsyncConnectEx and 3.3.4.1
 //! EcDoAsyncWaitEx, as the request and response stub data of a DCE/RPC
 //! call: NDR, 32-bit transfer syntax (NDR20), little-endian ([MS-RPCE],
-//! [C706] chapter 14).
+//! C706 chapter 14).
 //!
 //! Only what these calls' IDL uses is implemented (not a general NDR
 //! engine): 4-byte aligned integers, 2-byte aligned shorts and fixed
@@ -43,7 +43,7 @@ pub const fn default_referent_id(i: usize) -> u32 {
 
 /// [MS-OXCRPC] 2.2.1.1 CXH and 2.2.1.2 ACXH Data Types: a session (or
 /// asynchronous) context handle as it travels in the stub data
-/// ([C706] `ndr_context_handle`): attributes and a UUID, 20 bytes.
+/// (C706 `ndr_context_handle`): attributes and a UUID, 20 bytes.
 /// All zero is the null handle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -92,7 +92,7 @@ pub struct NdrArrayLayout {
     pub offset: u32,
 }
 
-/// An NDR `[string] unsigned char` string ([C706] 14.3.4.2): the bytes
+/// An NDR `[string] unsigned char` string (C706 14.3.4.2): the bytes
 /// without the null terminator, which is required on the wire and added
 /// when encoding. The IDL gives no code page; DNs are ASCII.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
