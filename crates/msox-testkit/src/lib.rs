@@ -12,6 +12,9 @@
 //! - [`hostile`]: the one hostile-input suite every decoder entry point of
 //!   every crate runs (truncations, mutations, budget exhaustion, offsets
 //!   inside the input, strict and lenient).
+//! - [`generate`]: hostile inputs per attack class at a size parameter
+//!   (property floods, FAT cycles, nested embedding, string-table
+//!   amplification, deep nesting) for tests and the `hostile` bench.
 //!
 //! ```no_run
 //! use msox_testkit::{vectors, assert_round_trip};
@@ -38,6 +41,8 @@ use std::path::{Path, PathBuf};
 use msox_codec::{Decode, DecodeWith, Encode, EncodeWith, encode_checked};
 
 pub use proptest;
+
+pub mod generate;
 
 /// The workspace root (the folder holding the top `Cargo.toml`).
 pub fn workspace_root() -> PathBuf {
