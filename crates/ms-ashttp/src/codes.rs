@@ -87,8 +87,8 @@ mod tests {
             CommandCode::from_name("ItemOperations").map(|c| c.value()),
             Some(19)
         );
-        assert_eq!(CommandCode::from(5), CommandCode::Unknown(5));
+        assert_eq!(CommandCode::from(5), CommandCode::from_value(5));
         assert_eq!(ParameterTag::from(8).to_string(), "User");
-        assert_eq!(ParameterTag::from(2), ParameterTag::Unknown(2));
+        assert_eq!(ParameterTag::from(2), ParameterTag::from_value(2));
     }
 }

@@ -14,7 +14,11 @@
 //!   `MS-ASAcceptMultiPart`, ...) and [`ResponseHeaders`]
 //!   (`MS-ASProtocolVersions`, `MS-ASProtocolCommands`, `X-MS-RP`, ...).
 //!
-//! Everything parsed writes back the same text or bytes.
+//! Everything parsed writes back the same text or bytes. The byte form of
+//! the base64 query decodes like every msox structure,
+//! `Base64Query::decode_bytes(bytes, &Options)` (errors with offset and
+//! path, `Base64Query > CommandParameter[2]`); the text parsers are strict
+//! and place errors in the decoded bytes of a base64 value.
 //!
 //! ```
 //! use ms_ashttp::{Query, RequestLine, CommandCode};

@@ -4,7 +4,9 @@
 use base64::Engine as _;
 use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD};
 use msox_codec::bytes::BufMut;
-use msox_codec::{Decode, Encode, Error, ErrorKind, PResult, Reader, Result, fit_u8};
+use msox_codec::{
+    Decode, Encode, Error, ErrorKind, Options, Origin, Reader, Result, Session, fit_u8,
+};
 
 use crate::codes::{CommandCode, ParameterTag};
 use crate::version::ProtocolVersion;
@@ -78,7 +80,9 @@ impl Base64Query {
     }
 
     /// Decodes the base64 text of a query value (with or without `=`
-    /// padding; `%2B`, `%2F`, `%3D` escapes allowed).
+    /// padding; `%2B`, `%2F`, `%3D` escapes allowed), strictly; errors in
+    /// the decoded bytes give their offset in them (a
+    /// [`Derived`](msox_codec::Derived) buffer).
     pub fn from_base64(text: &str) -> Result<Self> {
         Ok(EncodedQuery::parse(text)?.query)
     }
@@ -94,48 +98,49 @@ impl Base64Query {
     }
 }
 
-fn counted<'a>(r: &mut Reader<'a>) -> Result<&'a [u8]> {
-    let n = r.u8()?;
-    r.bytes(usize::from(n))
+/// A field with a one-byte length in front, in a frame named `name`.
+fn counted<'a>(r: &mut Reader<'a>, name: &'static str) -> Result<&'a [u8]> {
+    r.frame(name, |r| {
+        let n = r.u8()?;
+        r.bytes(usize::from(n))
+    })
 }
 
+/// [MS-ASHTTP] 2.2.1.1.1.1: the fields in order, then command parameters
+/// to the end of the input (each one item of the session's budget).
 impl<'a> Decode<'a> for Base64Query {
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let protocol_version = ProtocolVersion::from_byte(r.u8()?);
-        let command = CommandCode::from(r.u8()?);
-        let locale = r.u16()?;
-        let device_id = counted(&mut r)
-            .map_err(|e| e.context("Device ID"))?
-            .to_vec();
-        let policy_key_bytes = counted(&mut r)
-            .map_err(|e| e.context("Policy key"))?
-            .to_vec();
-        let device_type = counted(&mut r)
-            .map_err(|e| e.context("Device type"))?
-            .to_vec();
-        let mut parameters = Vec::new();
-        while !r.is_empty() {
-            let tag = ParameterTag::from(r.u8()?);
-            let value = counted(&mut r)
-                .map_err(|e| e.context("Command parameter"))?
-                .to_vec();
-            parameters.push(Parameter { tag, value });
-        }
-        r.finish(Base64Query {
-            protocol_version,
-            command,
-            locale,
-            device_id,
-            policy_key_bytes,
-            device_type,
-            parameters,
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        r.frame("Base64Query", |r| {
+            let protocol_version = ProtocolVersion::from_byte(r.u8()?);
+            let command = CommandCode::from(r.u8()?);
+            let locale = r.u16()?;
+            let device_id = counted(r, "DeviceId")?.to_vec();
+            let policy_key_bytes = counted(r, "PolicyKey")?.to_vec();
+            let device_type = counted(r, "DeviceType")?.to_vec();
+            let mut parameters = Vec::new();
+            while !r.is_empty() {
+                let i = parameters.len();
+                r.frame_indexed("CommandParameter", i, |r| {
+                    r.check_count(1, 2, "command parameter count")?;
+                    let tag = ParameterTag::from(r.u8()?);
+                    let n = r.u8()?;
+                    let value = r.bytes(usize::from(n))?.to_vec();
+                    parameters.push(Parameter { tag, value });
+                    Ok(())
+                })?;
+            }
+            Ok(Base64Query {
+                protocol_version,
+                command,
+                locale,
+                device_id,
+                policy_key_bytes,
+                device_type,
+                parameters,
+            })
         })
-        .map_err(|e: nom::Err<Error>| e.map(|e| e.context("Base64Query")))
     }
 }
-
-use msox_codec::nom;
 
 impl Encode for Base64Query {
     fn encoded_len(&self) -> usize {
@@ -192,7 +197,15 @@ pub struct EncodedQuery {
 }
 
 impl EncodedQuery {
-    /// Parses the base64 text of a query value.
+    /// Parses the base64 text of a query value, strictly (see
+    /// [`Base64Query::from_base64`]; the bytes alone decode with
+    /// [`Base64Query::decode_bytes`](msox_codec::Decode::decode_bytes)).
+    ///
+    /// ```
+    /// let e = ms_ashttp::EncodedQuery::parse("jAAJBAp2MTQw").unwrap_err();
+    /// assert_eq!(e.to_string(), "unexpected end of input (needed 10 bytes, 4 left) \
+    ///     at byte 5 of the decoded query value in Base64Query > DeviceId");
+    /// ```
     pub fn parse(text: &str) -> Result<Self> {
         let percent_escaped = text.contains('%');
         let unescaped = if percent_escaped {
@@ -227,7 +240,12 @@ impl EncodedQuery {
             STANDARD_NO_PAD.decode(&unescaped)
         }
         .map_err(|e| Error::new(ErrorKind::Malformed(format!("base64: {e}").into())))?;
-        let query = Base64Query::decode_exact(&bytes)?;
+        // The fields' offsets count in the decoded bytes, and errors say so.
+        let session = Session::new(Options::strict(), bytes.len());
+        let mut r =
+            Reader::with_session_at(&bytes, Origin::Derived("decoded query value"), session);
+        let query = Base64Query::decode(&mut r)?;
+        r.expect_end()?;
         Ok(EncodedQuery {
             query,
             padded,

@@ -12,11 +12,38 @@ use ms_ashttp::{
     Base64Query, CommandCode, EncodedQuery, ParameterTag, PlainQuery, Query, RequestLine,
 };
 use msox_codec::{Decode, Encode};
-use msox_testkit::{assert_round_trip, assert_truncations_fail, corpus, vector, vectors};
+use msox_testkit::{assert_round_trip, assert_truncations_fail, corpus, hostile, vector, vectors};
+
+#[test]
+fn error_vectors_give_their_error() {
+    let n = vectors("ashttp")
+        .iter()
+        .filter(|v| {
+            v.check_expected_error(|b, o| hostile::outcome(Base64Query::decode_bytes(b, o)))
+        })
+        .count();
+    assert!(n >= 1);
+}
+
+#[test]
+fn base64_text_errors_count_in_the_decoded_bytes() {
+    let v = vector("ashttp", "error-parameter-value-truncated");
+    let b64 = {
+        use base64::Engine as _;
+        base64::engine::general_purpose::STANDARD_NO_PAD.encode(&v.bytes)
+    };
+    let e = EncodedQuery::parse(&b64).unwrap_err();
+    assert_eq!(e.offset(), Some(29));
+    assert_eq!(e.derived().unwrap().what, "decoded query value");
+    assert_eq!(e.path().to_string(), "Base64Query > CommandParameter[0]");
+}
 
 #[test]
 fn every_vector_round_trips_bytes_and_text() {
-    for v in vectors("ashttp") {
+    for v in vectors("ashttp")
+        .into_iter()
+        .filter(|v| v.expected_error.is_none())
+    {
         let q: Base64Query = assert_round_trip(&v.bytes, &v.name);
         let text = v.meta("base64");
         let e = EncodedQuery::parse(text).unwrap();
@@ -65,7 +92,10 @@ fn hand_made_vector_has_policy_key_and_parameters() {
 fn truncations_fail() {
     // Up to the end of the device type every truncation is an error; after
     // it, a cut at a parameter boundary is a valid shorter query.
-    for v in vectors("ashttp") {
+    for v in vectors("ashttp")
+        .into_iter()
+        .filter(|v| v.expected_error.is_none())
+    {
         let q = Base64Query::decode_exact(&v.bytes).unwrap();
         let fixed = 7 + q.device_id.len() + q.policy_key_bytes.len() + q.device_type.len();
         assert_truncations_fail(&v.bytes[..fixed], &v.name, |b| {

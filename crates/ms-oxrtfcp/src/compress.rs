@@ -57,7 +57,7 @@ const H3_BITS: u32 = 14;
 /// // [MS-OXRTFCP] 4.1.1: the spec's bytes for this input.
 /// assert_eq!(msox_codec::hex::encode(&stream),
 ///     "2d0000002b0000004c5a4675f1c5c7a703000a007263706731323542320af32068656c090020627705b06c647d0a800fa0");
-/// assert_eq!(ms_oxrtfcp::decompress(&stream)?.data, rtf);
+/// assert_eq!(ms_oxrtfcp::decompress(&stream, &msox_codec::Options::strict())?.value.data, rtf);
 /// # Ok::<(), msox_codec::Error>(())
 /// ```
 ///
@@ -91,9 +91,9 @@ pub fn compress_with(raw: &[u8], comp_type: CompType) -> Result<Vec<u8>> {
             out.extend_from_slice(raw);
             Ok(out)
         }
-        CompType::Unknown(v) => Err(Error::new(ErrorKind::InvalidValue {
+        other => Err(Error::new(ErrorKind::InvalidValue {
             field: "COMPTYPE",
-            value: u64::from(v),
+            value: u64::from(other.value()),
         })),
     }
 }
@@ -445,6 +445,6 @@ mod tests {
             &[19, 0, 0, 0, 7, 0, 0, 0, b'M', b'E', b'L', b'A', 0, 0, 0, 0]
         );
         assert_eq!(&s[16..], b"{\\rtf1}");
-        assert!(compress_with(b"", CompType::Unknown(7)).is_err());
+        assert!(compress_with(b"", CompType::from_value(7)).is_err());
     }
 }

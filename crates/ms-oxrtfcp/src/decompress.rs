@@ -1,30 +1,50 @@
-//! [MS-OXRTFCP] 3.1.3.1 Decompression, one-shot ([`decompress`]) and
-//! streaming ([`Decompressor`]).
+//! [MS-OXRTFCP] 3.1.3.1 Decompression: a whole stream in one call
+//! ([`decompress`] into a `Vec`, [`decompress_to`] into any [`Sink`],
+//! [`read_compressed`] inside a caller's decoding session) or fed in pieces
+//! ([`Decompressor`]).
+//!
+//! Output is charged to the session's output budget
+//! ([`Limits::output_cap`](msox_codec::Limits::output_cap) of the input:
+//! at most `max_ratio` bytes per input byte, `ratio_floor` at least,
+//! `max_output` at most); past it decoding stops with
+//! [`ErrorKind::LimitExceeded`]. The decoder writes into its 4096-byte
+//! dictionary and hands the output to the sink in pieces, so memory stays
+//! flat whatever the output size.
 //!
 //! # Real-world defects
 //!
-//! Writers get the header wrong in a few recurring ways. By default the
-//! decoder decodes what is there and reports each [`Defect`] it met; with
-//! [`DecompressOptions::strict`] the first defect is an error instead:
+//! Writers get the header wrong in a few recurring ways. In
+//! [`Mode::Lenient`](msox_codec::Mode::Lenient) the decoder decodes what
+//! is there and records a [`Defect`](msox_codec::Defect) for each, at the
+//! header field it concerns; in [`Mode::Strict`](msox_codec::Mode::Strict)
+//! the first one is the error. Offsets count from the start of the stream
+//! (COMPSIZE at 0, RAWSIZE at 4, COMPTYPE at 8, CRC at 12):
 //!
-//! | defect | what the lenient decoder does |
-//! |---|---|
-//! | `MELA` stream whose COMPSIZE leaves out the 12 header bytes | takes RAWSIZE bytes of CONTENTS |
-//! | `MELA` stream whose RAWSIZE counts the 12 header bytes | takes the CONTENTS there is (COMPSIZE - 12 bytes) |
-//! | COMPSIZE disagrees with where the `LZFu` data ends | decodes to the end marker, checks the CRC over the declared CONTENTS |
-//! | CRC mismatch | keeps the output |
-//! | RAWSIZE disagrees with the output | keeps the whole output |
-//! | input ends early / no end marker | returns what was decoded |
-//! | bytes after the stream | ignores them |
+//! | defect | kind, offset, path | what lenient decoding does |
+//! |---|---|---|
+//! | `MELA` COMPSIZE leaves out the 12 header bytes (COMPSIZE = RAWSIZE) | invalid COMPSIZE, 0, `RTFCOMPRESSED > HEADER` | takes RAWSIZE bytes of CONTENTS |
+//! | `MELA` RAWSIZE counts the 12 header bytes (RAWSIZE = COMPSIZE) | invalid RAWSIZE, 4, `.. > HEADER` | takes the CONTENTS there is (COMPSIZE - 12 bytes) |
+//! | other `MELA` COMPSIZE than RAWSIZE + 12 | invalid COMPSIZE, 0, `.. > HEADER` | takes RAWSIZE bytes |
+//! | `MELA` CRC not 0 | invalid CRC, 12, `.. > HEADER` | ignores it |
+//! | `LZFu` COMPSIZE below 12, or before the end-of-data reference | invalid COMPSIZE, 0, `.. > HEADER` | decodes to the end-of-data reference |
+//! | CRC mismatch | checksum mismatch, 12, `.. > HEADER` | keeps the output |
+//! | RAWSIZE disagrees with the output | invalid RAWSIZE, 4, `.. > HEADER` | keeps the whole output |
+//! | input ends before COMPSIZE (`LZFu`) or RAWSIZE (`MELA`) | unexpected end, end of input, `.. > CONTENTS` | keeps the output so far |
+//! | no end-of-data reference | malformed, end of input, `.. > CONTENTS` | keeps the output so far |
+//! | bytes inside COMPSIZE after the end-of-data reference | trailing bytes, after the reference, `.. > CONTENTS` | ignores them |
+//! | bytes after the stream | trailing bytes, end of the stream, `RTFCOMPRESSED` | ignores them |
 //!
-//! An unknown COMPTYPE, a header shorter than 16 bytes and output over the
-//! caller's limit are errors in both modes. Nothing here panics or
-//! allocates per byte; the output is sized up front from RAWSIZE, capped
-//! by the limit and by what the input can possibly expand to.
+//! An unknown COMPTYPE (invalid COMPTYPE at 8), a header shorter than 16
+//! bytes and output over the budget are errors in both modes. Nothing here
+//! panics or allocates per byte.
 
+use std::borrow::Cow;
 use std::fmt;
 
-use msox_codec::{Decode, Error, ErrorKind, Limits, Result};
+use msox_codec::{
+    Decode, Decoded, Error, ErrorKind, Frame, Options, Reader, Result, Session, Sink,
+    decode_bytes_with_reader,
+};
 
 use crate::crc;
 use crate::dictionary::{DICTIONARY_SIZE, INITIAL_DICTIONARY, INITIAL_WRITE_OFFSET};
@@ -37,193 +57,19 @@ const MASK: usize = DICTIONARY_SIZE - 1;
 /// and 8 references (17 bytes) give at most 8 × 17 bytes.
 const MAX_EXPANSION: usize = 8;
 
-/// Options for decompression.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct DecompressOptions {
-    /// The largest output allowed, in bytes; more is
-    /// [`ErrorKind::LimitExceeded`].
-    pub max_output: usize,
-    /// Refuse any [`Defect`] instead of reporting it.
-    pub strict: bool,
-}
+/// Output waiting in the ring is handed to the sink once it reaches this
+/// many bytes (checked before each control byte; one run adds at most
+/// 8 × 17 bytes, so the unflushed part never reaches the 4096 bytes the
+/// ring holds).
+const FLUSH_AT: usize = 2048;
 
-impl DecompressOptions {
-    /// Lenient decoding with the default output cap ([`Limits::DEFAULT`]).
-    pub const fn new() -> Self {
-        Self {
-            max_output: Limits::DEFAULT.max_output,
-            strict: false,
-        }
-    }
+/// The structure names on the path of errors and defects.
+const STREAM: &str = "RTFCOMPRESSED";
+const HEADER: &str = "HEADER";
+const CONTENTS: &str = "CONTENTS";
 
-    /// Strict decoding (every defect is an error) with the default cap.
-    pub const fn strict() -> Self {
-        Self {
-            max_output: Limits::DEFAULT.max_output,
-            strict: true,
-        }
-    }
-
-    /// Lenient decoding with the output cap of `limits`.
-    pub const fn from_limits(limits: &Limits) -> Self {
-        Self {
-            max_output: limits.max_output,
-            strict: false,
-        }
-    }
-
-    /// The same options with the output cap `max_output`.
-    #[must_use]
-    pub const fn with_max_output(mut self, max_output: usize) -> Self {
-        self.max_output = max_output;
-        self
-    }
-}
-
-impl Default for DecompressOptions {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-/// Something wrong with a stream that the lenient decoder worked around.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[non_exhaustive]
-pub enum Defect {
-    /// COMPSIZE is not CONTENTS + 12. For `LZFu`, `expected` is the value
-    /// that matches the position of the end marker; for `MELA`, RAWSIZE + 12.
-    CompSizeMismatch {
-        /// COMPSIZE as stored.
-        declared: u32,
-        /// The value it should have.
-        expected: u64,
-    },
-    /// A `MELA` stream whose COMPSIZE equals RAWSIZE and whose data is
-    /// RAWSIZE bytes long: COMPSIZE leaves the 12 header bytes out (seen in
-    /// the wild; the data is intact).
-    MelaCompSizeExcludesHeader {
-        /// COMPSIZE as stored.
-        declared: u32,
-    },
-    /// A `MELA` stream whose RAWSIZE equals COMPSIZE and whose data ends
-    /// after COMPSIZE - 12 bytes: RAWSIZE counts the 12 header bytes (seen
-    /// in the wild, in .msg files; the data is intact).
-    MelaRawSizeIncludesHeader {
-        /// RAWSIZE as stored.
-        declared: u32,
-    },
-    /// The CRC of CONTENTS does not match the header.
-    CrcMismatch {
-        /// CRC as stored.
-        stored: u32,
-        /// CRC computed over CONTENTS as read.
-        computed: u32,
-    },
-    /// A `MELA` stream with a non-zero CRC field (the spec says 0).
-    MelaCrcNotZero {
-        /// CRC as stored.
-        stored: u32,
-    },
-    /// RAWSIZE disagrees with the size of the output.
-    RawSizeMismatch {
-        /// RAWSIZE as stored.
-        declared: u32,
-        /// Bytes produced.
-        actual: u64,
-    },
-    /// The input ended before the size COMPSIZE (`LZFu`) or RAWSIZE
-    /// (`MELA`) declares.
-    Truncated {
-        /// Bytes missing.
-        missing: u64,
-    },
-    /// `LZFu` CONTENTS ended without the end-of-data reference.
-    MissingEndMarker,
-    /// Bytes inside the declared CONTENTS after the end-of-data reference.
-    DataAfterEndMarker {
-        /// How many.
-        count: u64,
-    },
-    /// Bytes after the end of the stream (past COMPSIZE and the end marker,
-    /// or past RAWSIZE for `MELA`).
-    TrailingBytes {
-        /// How many.
-        count: u64,
-    },
-}
-
-impl Defect {
-    /// The error strict mode reports for this defect.
-    pub fn to_error(&self) -> Error {
-        let kind = match *self {
-            Defect::CompSizeMismatch { declared, .. }
-            | Defect::MelaCompSizeExcludesHeader { declared } => ErrorKind::InvalidValue {
-                field: "COMPSIZE",
-                value: u64::from(declared),
-            },
-            Defect::CrcMismatch { stored, computed } => ErrorKind::ChecksumMismatch {
-                stored: u64::from(stored),
-                computed: u64::from(computed),
-            },
-            Defect::MelaCrcNotZero { stored } => ErrorKind::InvalidValue {
-                field: "CRC",
-                value: u64::from(stored),
-            },
-            Defect::RawSizeMismatch { declared, .. }
-            | Defect::MelaRawSizeIncludesHeader { declared } => ErrorKind::InvalidValue {
-                field: "RAWSIZE",
-                value: u64::from(declared),
-            },
-            Defect::Truncated { missing } => ErrorKind::UnexpectedEnd {
-                needed: missing,
-                available: 0,
-            },
-            Defect::MissingEndMarker => ErrorKind::Malformed("no end-of-data reference".into()),
-            Defect::DataAfterEndMarker { count } | Defect::TrailingBytes { count } => {
-                ErrorKind::TrailingBytes { count }
-            }
-        };
-        Error::new(kind).context("RTFCOMPRESSED")
-    }
-}
-
-impl fmt::Display for Defect {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Defect::CompSizeMismatch { declared, expected } => {
-                write!(f, "COMPSIZE is {declared}, the data says {expected}")
-            }
-            Defect::MelaCompSizeExcludesHeader { declared } => write!(
-                f,
-                "MELA COMPSIZE {declared} equals RAWSIZE (the 12 header bytes are left out)"
-            ),
-            Defect::CrcMismatch { stored, computed } => {
-                write!(f, "CRC 0x{stored:08X} stored, 0x{computed:08X} computed")
-            }
-            Defect::MelaRawSizeIncludesHeader { declared } => write!(
-                f,
-                "MELA RAWSIZE {declared} equals COMPSIZE (it counts the 12 header bytes)"
-            ),
-            Defect::MelaCrcNotZero { stored } => write!(f, "MELA CRC is 0x{stored:08X}, not 0"),
-            Defect::RawSizeMismatch { declared, actual } => {
-                write!(f, "RAWSIZE is {declared}, the output has {actual} bytes")
-            }
-            Defect::Truncated { missing } => write!(f, "input ends {missing} bytes early"),
-            Defect::MissingEndMarker => f.write_str("no end-of-data reference"),
-            Defect::DataAfterEndMarker { count } => {
-                write!(
-                    f,
-                    "{count} bytes of CONTENTS after the end-of-data reference"
-                )
-            }
-            Defect::TrailingBytes { count } => write!(f, "{count} bytes after the stream"),
-        }
-    }
-}
-
-/// What a successful decompression returns.
+/// What a whole-stream decompression returns (with the defects, in
+/// [`Decoded`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Decompressed {
@@ -231,11 +77,36 @@ pub struct Decompressed {
     pub header: Header,
     /// The uncompressed RTF.
     pub data: Vec<u8>,
-    /// What was wrong with the stream (always empty in strict mode).
-    pub defects: Vec<Defect>,
 }
 
-/// What [`Decompressor::finish`] reports about a streamed decompression.
+/// Decompresses a whole stream (the reader's window, all of it: bytes after
+/// the stream are a defect). The output vector is sized from RAWSIZE, but
+/// never beyond what the input can expand to or the budget allows.
+impl<'a> Decode<'a> for Decompressed {
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        let rest = r.rest();
+        let raw = rest
+            .get(4..8)
+            .and_then(|b| b.try_into().ok())
+            .map_or(0, u32::from_le_bytes);
+        let contents = rest.len().saturating_sub(Header::SIZE);
+        let bound = if rest.get(8..12) == Some(&b"LZFu"[..]) {
+            contents.saturating_mul(MAX_EXPANSION)
+        } else {
+            contents
+        };
+        let cap = usize::try_from(raw)
+            .unwrap_or(usize::MAX)
+            .min(bound)
+            .min(r.session().output_left());
+        let mut data = Vec::with_capacity(cap);
+        let header = read_compressed(r, &mut data)?;
+        Ok(Decompressed { header, data })
+    }
+}
+
+/// What [`Decompressor::finish`] reports about a streamed decompression
+/// (with the defects, in [`Decoded`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Report {
@@ -245,63 +116,98 @@ pub struct Report {
     pub output_len: u64,
     /// Bytes of input consumed in total (header included).
     pub input_len: u64,
-    /// The CRC computed over the declared CONTENTS as read.
+    /// The CRC computed over the declared CONTENTS as read (0 for `MELA`).
     pub computed_crc: u32,
-    /// What was wrong with the stream (always empty in strict mode).
-    pub defects: Vec<Defect>,
 }
 
-/// Decompresses a whole stream with [`DecompressOptions::default`].
+/// Decompresses a whole stream into a vector: the one entry shape, bytes
+/// and [`Options`] in, value and defects out.
 ///
 /// ```
+/// use msox_codec::Options;
 /// let stream = msox_codec::hex::decode(
 ///     "2d0000002b0000004c5a4675f1c5c7a703000a007263706731323542320af32068656c0900206277\
 ///      05b06c647d0a800fa0",
 /// ).unwrap();
-/// let out = ms_oxrtfcp::decompress(&stream)?;
-/// assert_eq!(out.data, b"{\\rtf1\\ansi\\ansicpg1252\\pard hello world}\r\n");
+/// let out = ms_oxrtfcp::decompress(&stream, &Options::default())?;
+/// assert_eq!(out.value.data, b"{\\rtf1\\ansi\\ansicpg1252\\pard hello world}\r\n");
 /// assert!(out.defects.is_empty());
+///
+/// // A damaged CRC: lenient decoding keeps the output and says where;
+/// // strict decoding refuses with the same offset and path.
+/// let mut bad = stream.clone();
+/// bad[12] ^= 1;
+/// let out = ms_oxrtfcp::decompress(&bad, &Options::lenient())?;
+/// assert_eq!(out.defects[0].offset(), Some(12));
+/// let e = ms_oxrtfcp::decompress(&bad, &Options::strict()).unwrap_err();
+/// assert_eq!(e.to_string(),
+///     "checksum mismatch: stored 0xA7C7C5F0, computed 0xA7C7C5F1 at byte 12 in RTFCOMPRESSED > HEADER");
 /// # Ok::<(), msox_codec::Error>(())
 /// ```
-pub fn decompress(input: &[u8]) -> Result<Decompressed> {
-    decompress_with(input, &DecompressOptions::default())
+pub fn decompress(input: &[u8], options: &Options) -> Result<Decoded<Decompressed>> {
+    Decompressed::decode_bytes(input, options)
 }
 
-/// Decompresses a whole stream with `options`.
-pub fn decompress_with(input: &[u8], options: &DecompressOptions) -> Result<Decompressed> {
-    let mut d = Decompressor::new(*options);
-    let mut data = Vec::new();
-    d.feed(input, &mut data)?;
-    let report = d.finish()?;
-    Ok(Decompressed {
-        header: report.header,
-        data,
-        defects: report.defects,
+/// Decompresses a whole stream into `out` (a file, a socket, a counter):
+/// the header and the defects. What was written before an error stays
+/// written.
+///
+/// ```
+/// use msox_codec::{CountingSink, Options};
+/// let stream = ms_oxrtfcp::compress(&b"{\\rtf1 x}".repeat(1000))?;
+/// let mut n = CountingSink::default();
+/// let read = ms_oxrtfcp::decompress_to(&stream, &Options::default(), &mut n)?;
+/// assert_eq!(n.count, 9000);
+/// assert_eq!(read.value.raw_size, 9000);
+/// # Ok::<(), msox_codec::Error>(())
+/// ```
+pub fn decompress_to<S: Sink + ?Sized>(
+    input: &[u8],
+    options: &Options,
+    out: &mut S,
+) -> Result<Decoded<Header>> {
+    decode_bytes_with_reader(input, options, |r| read_compressed(r, out))
+}
+
+/// Decompresses the stream that fills the rest of `r`'s window into `out`,
+/// inside the caller's decoding session (its mode, output budget, path and
+/// defects; offsets are the reader's): for a `PidTagRtfCompressed` value
+/// met while decoding a message. Consumes the whole window.
+pub fn read_compressed<S: Sink + ?Sized>(r: &mut Reader<'_>, out: &mut S) -> Result<Header> {
+    r.frame(STREAM, |r| {
+        let base = r.pos();
+        let header = Header::decode(r)?;
+        let mut core = match Core::new(header) {
+            Ok(c) => c,
+            Err(p) => return Err(raise(r, base, p)),
+        };
+        let input = r.take_rest();
+        let res = {
+            let session = r.session_mut();
+            core.feed(input, &mut |n| session.charge_output(n), out)
+        };
+        if let Err(f) = res {
+            return Err(fail(r, base, f));
+        }
+        report(r, base, core.problems())?;
+        Ok(header)
     })
-}
-
-/// Where the streaming decoder is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Phase {
-    /// Collecting the 16 header bytes.
-    Header,
-    /// Decoding `LZFu` tokens.
-    Compressed,
-    /// Copying `MELA` bytes.
-    Uncompressed,
 }
 
 /// A decompressor that takes its input in pieces.
 ///
-/// Feed it slices as they arrive ([`Decompressor::feed`]); it appends the
-/// decompressed bytes to the caller's vector (which the caller may drain
-/// between calls: the decoder keeps its own 4096-byte dictionary), then
-/// call [`Decompressor::finish`] for the defects and the final checks.
+/// Feed it slices as they arrive ([`Decompressor::feed`]); each call hands
+/// what it decompressed to the sink, then [`Decompressor::finish`] makes
+/// the checks that need the whole stream and returns the defects (strict
+/// mode: the first is the error). The output budget is
+/// [`Limits::output_cap`](msox_codec::Limits::output_cap) of the input
+/// fed so far.
 ///
 /// ```
-/// use ms_oxrtfcp::{Decompressor, DecompressOptions};
+/// use ms_oxrtfcp::Decompressor;
+/// use msox_codec::Options;
 /// let stream = ms_oxrtfcp::compress(b"{\\rtf1 streamed in pieces}")?;
-/// let mut d = Decompressor::new(DecompressOptions::default());
+/// let mut d = Decompressor::new(&Options::default());
 /// let mut out = Vec::new();
 /// for piece in stream.chunks(3) {
 ///     d.feed(piece, &mut out)?;
@@ -309,18 +215,266 @@ enum Phase {
 /// let report = d.finish()?;
 /// assert_eq!(out, b"{\\rtf1 streamed in pieces}");
 /// assert!(report.defects.is_empty());
+/// assert_eq!(report.value.output_len, 26);
 /// # Ok::<(), msox_codec::Error>(())
 /// ```
 #[derive(Clone)]
 pub struct Decompressor {
-    options: DecompressOptions,
-    phase: Phase,
+    session: Session,
     header_buf: [u8; Header::SIZE],
-    header: Option<Header>,
-    /// The circular dictionary.
+    have: usize,
+    core: Option<Core>,
+    /// Input bytes fed so far.
+    fed: u64,
+    /// Output bytes charged so far.
+    charged: usize,
+}
+
+impl fmt::Debug for Decompressor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Decompressor")
+            .field("options", self.session.options())
+            .field("header", &self.header())
+            .field("fed", &self.fed)
+            .field("produced", &self.output_len())
+            .field("done", &self.is_done())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Decompressor {
+    /// A decoder at the start of a stream, with `options` (mode and limits).
+    pub fn new(options: &Options) -> Self {
+        Self {
+            session: Session::new(*options, 0),
+            header_buf: [0; Header::SIZE],
+            have: 0,
+            core: None,
+            fed: 0,
+            charged: 0,
+        }
+    }
+
+    /// The header, once 16 bytes have been fed.
+    pub fn header(&self) -> Option<&Header> {
+        self.core.as_ref().map(|c| &c.header)
+    }
+
+    /// Whether the data is complete: the `LZFu` end marker was read, or
+    /// RAWSIZE bytes of `MELA` data were copied. Later input is trailing.
+    pub fn is_done(&self) -> bool {
+        self.core.as_ref().is_some_and(Core::is_done)
+    }
+
+    /// Output bytes produced so far.
+    pub fn output_len(&self) -> u64 {
+        self.core.as_ref().map_or(0, |c| c.produced)
+    }
+
+    /// Feeds the next piece of the stream and hands what it decompresses to
+    /// `out`. Every byte of `input` is consumed (bytes after the end of the
+    /// data are counted as trailing).
+    ///
+    /// Errors: an unknown COMPTYPE ([`ErrorKind::InvalidValue`] at byte 8),
+    /// output beyond the budget ([`ErrorKind::LimitExceeded`]) and errors of
+    /// the sink. After an error the decoder must not be fed again.
+    pub fn feed<S: Sink + ?Sized>(&mut self, mut input: &[u8], out: &mut S) -> Result<()> {
+        self.fed = self.fed.saturating_add(input.len() as u64);
+        if self.core.is_none() {
+            let take = input.len().min(Header::SIZE - self.have);
+            let (head, rest) = input.split_at(take);
+            if let Some(dst) = self.header_buf.get_mut(self.have..self.have + take) {
+                dst.copy_from_slice(head);
+            }
+            self.have += take;
+            input = rest;
+            if self.have < Header::SIZE {
+                return Ok(());
+            }
+            let buf = self.header_buf;
+            let core = self.with_reader(&buf, |r| {
+                let header = Header::decode(r)?;
+                Core::new(header).map_err(|p| raise(r, 0, p))
+            })?;
+            self.core = Some(core);
+        }
+        let Some(core) = self.core.as_mut() else {
+            return Ok(());
+        };
+        let cap = self
+            .session
+            .limits()
+            .output_cap(usize::try_from(self.fed).unwrap_or(usize::MAX));
+        let mut charged = self.charged;
+        let res = core.feed(
+            input,
+            &mut |n| match charged.checked_add(n) {
+                Some(v) if v <= cap => {
+                    charged = v;
+                    Ok(())
+                }
+                _ => Err(ErrorKind::LimitExceeded {
+                    what: "output size",
+                    value: charged.saturating_add(n) as u64,
+                    max: cap as u64,
+                }),
+            },
+            out,
+        );
+        self.charged = charged;
+        match res {
+            Ok(()) => Ok(()),
+            Err(f) => self.with_reader(&[], |r| Err(fail(r, 0, f))),
+        }
+    }
+
+    /// Ends the stream: makes the checks that need all of it and returns
+    /// the report with the defects (strict mode: the first defect is the
+    /// error).
+    ///
+    /// Errors: a stream shorter than its 16-byte header
+    /// ([`ErrorKind::UnexpectedEnd`]), and every defect in strict mode.
+    pub fn finish(mut self) -> Result<Decoded<Report>> {
+        let Some(core) = self.core.take() else {
+            let buf = self.header_buf;
+            let have = self.have;
+            let short = buf.get(..have).unwrap_or_default();
+            return self.with_reader(short, |r| {
+                Header::decode(r)?;
+                Err(r.error(ErrorKind::UnexpectedEnd {
+                    needed: Header::SIZE as u64,
+                    available: have as u64,
+                }))
+            });
+        };
+        self.with_reader(&[], |r| report(r, 0, core.problems()))?;
+        Ok(Decoded {
+            value: Report {
+                header: core.header,
+                output_len: core.produced,
+                input_len: core.pos,
+                computed_crc: core.crc,
+            },
+            defects: self.session.take_defects(),
+        })
+    }
+
+    /// Runs `f` in the `RTFCOMPRESSED` frame of a reader over `buf` (whose
+    /// positions are stream offsets) that continues this decoder's session.
+    fn with_reader<T>(
+        &mut self,
+        buf: &[u8],
+        f: impl FnOnce(&mut Reader<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let mut r = Reader::with_session(buf, std::mem::take(&mut self.session));
+        let res = r.frame(STREAM, f);
+        self.session = r.into_session();
+        res
+    }
+}
+
+/// Something wrong with the stream: what, at which stream offset, in which
+/// part of it, and what lenient decoding does about it.
+#[derive(Debug)]
+struct Problem {
+    kind: ErrorKind,
+    /// Offset from the start of the stream.
+    at: u64,
+    /// `HEADER`, `CONTENTS`, or "" for the stream as a whole.
+    frame: &'static str,
+    action: Cow<'static, str>,
+}
+
+impl Problem {
+    fn new(
+        kind: ErrorKind,
+        at: u64,
+        frame: &'static str,
+        action: impl Into<Cow<'static, str>>,
+    ) -> Self {
+        Problem {
+            kind,
+            at,
+            frame,
+            action: action.into(),
+        }
+    }
+
+    fn invalid(
+        field: &'static str,
+        value: u32,
+        at: u64,
+        action: impl Into<Cow<'static, str>>,
+    ) -> Self {
+        Self::new(
+            ErrorKind::InvalidValue {
+                field,
+                value: u64::from(value),
+            },
+            at,
+            HEADER,
+            action,
+        )
+    }
+}
+
+/// Why decoding stopped.
+enum Fail {
+    /// A problem of the stream or the budget.
+    At(Problem),
+    /// The sink refused the output (at this stream offset).
+    Sink(Error, u64),
+}
+
+fn pos_of(base: usize, at: u64) -> usize {
+    base.saturating_add(usize::try_from(at).unwrap_or(usize::MAX))
+}
+
+/// The error for `p`, with `r`'s path (plus `p`'s frame); `base` is the
+/// reader position of the stream's first byte.
+fn raise(r: &mut Reader<'_>, base: usize, p: Problem) -> Error {
+    in_frame(r, p.frame, |r| r.error_at(p.kind, pos_of(base, p.at)))
+}
+
+fn fail(r: &mut Reader<'_>, base: usize, f: Fail) -> Error {
+    match f {
+        Fail::At(p) => raise(r, base, p),
+        Fail::Sink(e, at) => in_frame(r, CONTENTS, |r| r.locate(e, pos_of(base, at))),
+    }
+}
+
+/// Runs `f` with `frame` pushed ("" = none).
+fn in_frame<T>(r: &mut Reader<'_>, frame: &'static str, f: impl FnOnce(&mut Reader<'_>) -> T) -> T {
+    if frame.is_empty() {
+        return f(r);
+    }
+    r.push_frame(Frame::new(frame));
+    let v = f(r);
+    r.pop_frame();
+    v
+}
+
+/// Records each problem as a defect (strict mode: the first is the error).
+fn report(r: &mut Reader<'_>, base: usize, problems: Vec<Problem>) -> Result<()> {
+    for p in problems {
+        let pos = pos_of(base, p.at);
+        in_frame(r, p.frame, |r| r.defect_at(p.kind, pos, p.action))?;
+    }
+    Ok(())
+}
+
+/// The decoder proper, after the header: the dictionary, the token state,
+/// the counters for the final checks.
+#[derive(Clone)]
+struct Core {
+    header: Header,
+    compressed: bool,
+    /// The circular dictionary; also the output waiting for the sink.
     ring: [u8; DICTIONARY_SIZE],
     /// Its write position.
     write: usize,
+    /// The ring position of the first byte not yet handed to the sink.
+    flushed: usize,
     /// The current control byte.
     control: u8,
     /// The next bit of `control` to use; 8 = a new control byte is due.
@@ -333,307 +487,114 @@ pub struct Decompressor {
     pos: u64,
     /// Stream position just after the end-of-data reference.
     end_pos: u64,
-    /// Output bytes produced so far.
+    /// Output bytes handed to the sink so far.
     produced: u64,
     /// CRC over the declared CONTENTS seen so far.
     crc: u32,
 }
 
-impl fmt::Debug for Decompressor {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Decompressor")
-            .field("options", &self.options)
-            .field("phase", &self.phase)
-            .field("header", &self.header)
-            .field("pos", &self.pos)
-            .field("produced", &self.produced)
-            .field("ended", &self.ended)
-            .finish_non_exhaustive()
-    }
-}
-
-impl Decompressor {
-    /// A decoder at the start of a stream.
-    pub fn new(options: DecompressOptions) -> Self {
+impl Core {
+    fn new(header: Header) -> std::result::Result<Self, Problem> {
+        let compressed = match header.comp_type {
+            CompType::Compressed => true,
+            CompType::Uncompressed => false,
+            other => {
+                return Err(Problem::invalid(
+                    "COMPTYPE",
+                    other.value(),
+                    8,
+                    "cannot decode",
+                ));
+            }
+        };
         let mut ring = [0u8; DICTIONARY_SIZE];
         if let Some(dst) = ring.get_mut(..INITIAL_DICTIONARY.len()) {
             dst.copy_from_slice(INITIAL_DICTIONARY);
         }
-        Self {
-            options,
-            phase: Phase::Header,
-            header_buf: [0; Header::SIZE],
-            header: None,
+        let w = usize::from(INITIAL_WRITE_OFFSET);
+        Ok(Core {
+            header,
+            compressed,
             ring,
-            write: usize::from(INITIAL_WRITE_OFFSET),
+            write: w,
+            flushed: w,
             control: 0,
             bit: 8,
             pending: None,
             ended: false,
-            pos: 0,
+            pos: Header::SIZE as u64,
             end_pos: 0,
             produced: 0,
             crc: 0,
+        })
+    }
+
+    fn is_done(&self) -> bool {
+        if self.compressed {
+            self.ended
+        } else {
+            self.produced >= u64::from(self.header.raw_size)
         }
     }
 
-    /// The header, once 16 bytes have been fed.
-    pub fn header(&self) -> Option<&Header> {
-        self.header.as_ref()
-    }
-
-    /// Whether the data is complete: the `LZFu` end marker was read, or
-    /// RAWSIZE bytes of `MELA` data were copied. Later input is trailing.
-    pub fn is_done(&self) -> bool {
-        match (self.phase, self.header) {
-            (Phase::Compressed, _) => self.ended,
-            (Phase::Uncompressed, Some(h)) => self.produced >= u64::from(h.raw_size),
-            _ => false,
-        }
-    }
-
-    /// Output bytes produced so far.
-    pub fn output_len(&self) -> u64 {
-        self.produced
-    }
-
-    /// Feeds the next piece of the stream and appends what it decompresses
-    /// to `out`. Every byte of `input` is consumed (bytes after the end of
-    /// the data are counted as trailing).
-    ///
-    /// Errors: an unknown COMPTYPE ([`ErrorKind::InvalidValue`] at byte 8)
-    /// and output beyond [`DecompressOptions::max_output`]
-    /// ([`ErrorKind::LimitExceeded`]). After an error the decoder must not
-    /// be fed again.
-    pub fn feed(&mut self, mut input: &[u8], out: &mut Vec<u8>) -> Result<()> {
-        if self.phase == Phase::Header {
-            let have = self.pos as usize; // < 16 in this phase
-            let take = input.len().min(Header::SIZE - have);
-            let (head, rest) = input.split_at(take);
-            if let Some(dst) = self.header_buf.get_mut(have..have + take) {
-                dst.copy_from_slice(head);
-            }
-            self.pos += take as u64;
-            input = rest;
-            if (self.pos as usize) < Header::SIZE {
-                return Ok(());
-            }
-            let header = Header::decode_exact(&self.header_buf)?;
-            self.phase = match header.comp_type {
-                CompType::Compressed => Phase::Compressed,
-                CompType::Uncompressed => Phase::Uncompressed,
-                CompType::Unknown(v) => {
-                    return Err(Error::at_offset(
-                        ErrorKind::InvalidValue {
-                            field: "COMPTYPE",
-                            value: u64::from(v),
-                        },
-                        8,
-                    )
-                    .context("Header"));
-                }
-            };
-            self.header = Some(header);
-            // Size the output once: RAWSIZE, but no more than the cap and no
-            // more than this piece of input can expand to.
-            let room = self.options.max_output.saturating_sub(out.len());
-            let bound = match self.phase {
-                Phase::Compressed => input.len().saturating_mul(MAX_EXPANSION),
-                _ => input.len(),
-            };
-            out.reserve((header.raw_size as usize).min(room).min(bound));
-        }
-        let Some(header) = self.header else {
-            return Ok(());
-        };
-        // CRC over the part of this piece that lies inside the declared CONTENTS.
-        if header.comp_type == CompType::Compressed {
-            let contents_end = u64::from(header.comp_size).saturating_add(4);
+    /// Decodes the next piece of the stream (after the header), charging
+    /// and handing its output to `out`.
+    fn feed<S: Sink + ?Sized>(
+        &mut self,
+        input: &[u8],
+        charge: &mut impl FnMut(usize) -> std::result::Result<(), ErrorKind>,
+        out: &mut S,
+    ) -> std::result::Result<(), Fail> {
+        let h = self.header;
+        if self.compressed {
+            // CRC over the part of this piece inside the declared CONTENTS.
+            let contents_end = u64::from(h.comp_size).saturating_add(4);
             let in_contents = contents_end
                 .saturating_sub(self.pos)
                 .min(input.len() as u64);
             if let Some(c) = input.get(..in_contents as usize) {
                 self.crc = crc::update(self.crc, c);
             }
-        }
-        match self.phase {
-            Phase::Compressed if !self.ended => {
-                let used = self.run(input, out)?;
+            if !self.ended {
+                let used = self.run(input, charge, out)?;
                 if self.ended {
                     self.end_pos = self.pos + used as u64;
                 }
             }
-            Phase::Uncompressed => {
-                let want = u64::from(header.raw_size).saturating_sub(self.produced);
-                let n = want.min(input.len() as u64) as usize;
-                let chunk = input.get(..n).unwrap_or_default();
-                self.check_room(n)?;
-                out.extend_from_slice(chunk);
+        } else {
+            let want = u64::from(h.raw_size).saturating_sub(self.produced);
+            let n = want.min(input.len() as u64) as usize;
+            let chunk = input.get(..n).unwrap_or_default();
+            if n > 0 {
+                charge(n).map_err(|k| Fail::At(Problem::new(k, self.pos, CONTENTS, "")))?;
+                out.write(chunk).map_err(|e| Fail::Sink(e, self.pos))?;
                 self.produced += n as u64;
             }
-            _ => {}
         }
         self.pos += input.len() as u64;
         Ok(())
     }
 
-    /// Ends the stream: checks what can only be checked at the end and
-    /// reports the defects (strict mode: the first defect is the error).
-    ///
-    /// Errors: a stream shorter than its 16-byte header
-    /// ([`ErrorKind::UnexpectedEnd`]), and every defect in strict mode.
-    pub fn finish(self) -> Result<Report> {
-        let Some(h) = self.header else {
-            return Err(Error::at_offset(
-                ErrorKind::UnexpectedEnd {
-                    needed: Header::SIZE as u64,
-                    available: self.pos,
-                },
-                self.pos as usize,
-            )
-            .context("Header"));
-        };
-        let mut defects = Vec::new();
-        let total = self.pos;
-        let mut computed_crc = 0;
-        match h.comp_type {
-            CompType::Compressed => {
-                computed_crc = self.crc;
-                let declared_end = u64::from(h.comp_size) + 4;
-                if h.comp_size < 12 {
-                    defects.push(Defect::CompSizeMismatch {
-                        declared: h.comp_size,
-                        expected: if self.ended {
-                            self.end_pos - 4
-                        } else {
-                            total - 4
-                        },
-                    });
-                }
-                if total < declared_end {
-                    defects.push(Defect::Truncated {
-                        missing: declared_end - total,
-                    });
-                }
-                if !self.ended {
-                    defects.push(Defect::MissingEndMarker);
-                } else if self.end_pos > declared_end && h.comp_size >= 12 {
-                    defects.push(Defect::CompSizeMismatch {
-                        declared: h.comp_size,
-                        expected: self.end_pos - 4,
-                    });
-                } else if self.end_pos < declared_end && total > self.end_pos {
-                    defects.push(Defect::DataAfterEndMarker {
-                        count: declared_end.min(total) - self.end_pos,
-                    });
-                }
-                if h.crc != self.crc {
-                    defects.push(Defect::CrcMismatch {
-                        stored: h.crc,
-                        computed: self.crc,
-                    });
-                }
-                let stream_end = declared_end.max(if self.ended { self.end_pos } else { 0 });
-                if total > stream_end {
-                    defects.push(Defect::TrailingBytes {
-                        count: total - stream_end,
-                    });
-                }
-                if self.produced != u64::from(h.raw_size) {
-                    defects.push(Defect::RawSizeMismatch {
-                        declared: h.raw_size,
-                        actual: self.produced,
-                    });
-                }
-            }
-            _ => {
-                let raw = u64::from(h.raw_size);
-                let comp = u64::from(h.comp_size);
-                // COMPSIZE == RAWSIZE has two readings, told apart by the
-                // length of the stream: the data is RAWSIZE bytes long
-                // (COMPSIZE left the 12 header bytes out), or COMPSIZE - 12
-                // bytes long and the stream ends there (RAWSIZE counted them).
-                let raw_counts_header =
-                    comp == raw && raw >= 12 && self.produced == raw - 12 && total == comp + 4;
-                if raw_counts_header {
-                    defects.push(Defect::MelaRawSizeIncludesHeader {
-                        declared: h.raw_size,
-                    });
-                } else if comp == raw && self.produced == raw {
-                    defects.push(Defect::MelaCompSizeExcludesHeader {
-                        declared: h.comp_size,
-                    });
-                } else if comp != raw + 12 {
-                    defects.push(Defect::CompSizeMismatch {
-                        declared: h.comp_size,
-                        expected: raw + 12,
-                    });
-                }
-                if h.crc != 0 {
-                    defects.push(Defect::MelaCrcNotZero { stored: h.crc });
-                }
-                if self.produced < raw && !raw_counts_header {
-                    defects.push(Defect::Truncated {
-                        missing: raw - self.produced,
-                    });
-                }
-                let stream_end = 16 + raw;
-                if total > stream_end {
-                    defects.push(Defect::TrailingBytes {
-                        count: total - stream_end,
-                    });
-                }
-            }
-        }
-        if self.options.strict
-            && let Some(d) = defects.first()
-        {
-            return Err(d.to_error());
-        }
-        Ok(Report {
-            header: h,
-            output_len: self.produced,
-            input_len: total,
-            computed_crc,
-            defects,
-        })
-    }
-
-    #[cold]
-    fn limit_error(&self, extra: usize) -> Error {
-        Error::new(ErrorKind::LimitExceeded {
-            what: "decompressed size",
-            value: self.produced.saturating_add(extra as u64),
-            max: self.options.max_output as u64,
-        })
-        .context("RTFCOMPRESSED")
-    }
-
-    fn check_room(&self, n: usize) -> Result<()> {
-        if self.produced.saturating_add(n as u64) > self.options.max_output as u64 {
-            return Err(self.limit_error(n));
-        }
-        Ok(())
-    }
-
     /// Decodes `LZFu` tokens from `input` until it runs out or the end
-    /// marker is read; returns the bytes used.
+    /// marker is read, handing the output to `out`; returns the bytes used.
     ///
-    /// The hot loop of the crate: one pass over the input, a fixed
-    /// 4096-byte ring, output written straight into `out` (sized up front).
+    /// The hot loop of the crate: one pass over the input, tokens written
+    /// into the fixed 4096-byte ring only, which is handed to the sink in
+    /// pieces of about 2 KiB.
     #[allow(clippy::indexing_slicing)] // ring indices are masked with MASK (< 4096); input indices are checked against `n` first
-    fn run(&mut self, input: &[u8], out: &mut Vec<u8>) -> Result<usize> {
+    fn run<S: Sink + ?Sized>(
+        &mut self,
+        input: &[u8],
+        charge: &mut impl FnMut(usize) -> std::result::Result<(), ErrorKind>,
+        out: &mut S,
+    ) -> std::result::Result<usize, Fail> {
         let n = input.len();
         let mut i = 0usize;
         let mut w = self.write;
         let mut control = self.control;
         let mut bit = self.bit;
-        let budget = (self.options.max_output as u64).saturating_sub(self.produced);
-        let budget = usize::try_from(budget).unwrap_or(usize::MAX);
-        let start_len = out.len();
-        let ring = &mut self.ring;
         let mut ended = false;
-        let mut over = 0usize;
+        let ring = &mut self.ring;
 
         // A reference whose first byte came with the previous piece.
         if let Some(first) = self.pending {
@@ -644,25 +605,28 @@ impl Decompressor {
             let v = u16::from_be_bytes([first, input[0]]);
             i = 1;
             let off = usize::from(v >> 4);
-            let len = usize::from(v & 0xF) + 2;
             if off == w {
                 ended = true;
-            } else if len > budget {
-                over = len;
             } else {
-                for k in 0..len {
-                    let b = ring[(off + k) & MASK];
-                    ring[w] = b;
-                    w = (w + 1) & MASK;
-                    out.push(b);
-                }
+                copy_reference(ring, &mut w, off, usize::from(v & 0xF) + 2);
             }
             bit += 1;
         }
 
-        if !ended && over == 0 {
+        if !ended {
             'tokens: loop {
                 if bit >= 8 {
+                    if (w.wrapping_sub(self.flushed) & MASK) >= FLUSH_AT {
+                        flush(
+                            ring,
+                            &mut self.flushed,
+                            w,
+                            &mut self.produced,
+                            charge,
+                            out,
+                            self.pos + i as u64,
+                        )?;
+                    }
                     if i >= n {
                         break;
                     }
@@ -670,15 +634,13 @@ impl Decompressor {
                     i += 1;
                     bit = 0;
                     // Fast path: the whole run (8 tokens, at most 16 bytes)
-                    // is in the input and fits the budget.
-                    if n - i >= 16 && out.len() - start_len + 8 * 17 <= budget {
+                    // is in the input.
+                    if n - i >= 16 {
                         while bit < 8 {
                             if control & (1 << bit) == 0 {
-                                let b = input[i];
+                                ring[w] = input[i];
                                 i += 1;
-                                ring[w] = b;
                                 w = (w + 1) & MASK;
-                                out.push(b);
                             } else {
                                 let v = u16::from_be_bytes([input[i], input[i + 1]]);
                                 i += 2;
@@ -687,8 +649,7 @@ impl Decompressor {
                                     ended = true;
                                     break 'tokens;
                                 }
-                                let len = usize::from(v & 0xF) + 2;
-                                copy_reference(ring, &mut w, off, len, out);
+                                copy_reference(ring, &mut w, off, usize::from(v & 0xF) + 2);
                             }
                             bit += 1;
                         }
@@ -699,15 +660,9 @@ impl Decompressor {
                     if i >= n {
                         break;
                     }
-                    if out.len() - start_len >= budget {
-                        over = 1;
-                        break;
-                    }
-                    let b = input[i];
+                    ring[w] = input[i];
                     i += 1;
-                    ring[w] = b;
                     w = (w + 1) & MASK;
-                    out.push(b);
                 } else {
                     if i + 1 >= n {
                         if i < n {
@@ -723,41 +678,217 @@ impl Decompressor {
                         ended = true;
                         break;
                     }
-                    let len = usize::from(v & 0xF) + 2;
-                    if out.len() - start_len + len > budget {
-                        over = len;
-                        break;
-                    }
-                    copy_reference(ring, &mut w, off, len, out);
+                    copy_reference(ring, &mut w, off, usize::from(v & 0xF) + 2);
                 }
                 bit += 1;
             }
         }
-        self.produced += (out.len() - start_len) as u64;
         self.write = w;
         self.control = control;
         self.bit = bit;
         self.ended = ended;
-        if over > 0 {
-            return Err(self.limit_error(over));
-        }
+        flush(
+            ring,
+            &mut self.flushed,
+            w,
+            &mut self.produced,
+            charge,
+            out,
+            self.pos + i as u64,
+        )?;
         Ok(i)
     }
+
+    /// The problems of the stream, once it has all been fed, in the order
+    /// strict mode reports the first.
+    fn problems(&self) -> Vec<Problem> {
+        let h = self.header;
+        let total = self.pos;
+        let mut v = Vec::new();
+        let kept = "the output so far is kept";
+        if self.compressed {
+            let declared_end = u64::from(h.comp_size) + 4;
+            if h.comp_size < 12 {
+                let data_end = if self.ended { self.end_pos } else { total };
+                v.push(Problem::invalid(
+                    "COMPSIZE",
+                    h.comp_size,
+                    0,
+                    format!(
+                        "ignored: decoded to the end-of-data reference (COMPSIZE {})",
+                        data_end - 4
+                    ),
+                ));
+            }
+            if total < declared_end {
+                v.push(Problem::new(
+                    ErrorKind::UnexpectedEnd {
+                        needed: declared_end - total,
+                        available: 0,
+                    },
+                    total,
+                    CONTENTS,
+                    kept,
+                ));
+            }
+            if !self.ended {
+                v.push(Problem::new(
+                    ErrorKind::Malformed("no end-of-data reference".into()),
+                    total,
+                    CONTENTS,
+                    kept,
+                ));
+            } else if self.end_pos > declared_end && h.comp_size >= 12 {
+                v.push(Problem::invalid(
+                    "COMPSIZE",
+                    h.comp_size,
+                    0,
+                    format!(
+                        "ignored: decoded to the end-of-data reference (COMPSIZE {})",
+                        self.end_pos - 4
+                    ),
+                ));
+            } else if self.end_pos < declared_end && total > self.end_pos {
+                v.push(Problem::new(
+                    ErrorKind::TrailingBytes {
+                        count: declared_end.min(total) - self.end_pos,
+                    },
+                    self.end_pos,
+                    CONTENTS,
+                    "bytes after the end-of-data reference ignored",
+                ));
+            }
+            if h.crc != self.crc {
+                v.push(Problem::new(
+                    ErrorKind::ChecksumMismatch {
+                        stored: u64::from(h.crc),
+                        computed: u64::from(self.crc),
+                    },
+                    12,
+                    HEADER,
+                    "the output is kept",
+                ));
+            }
+            let stream_end = declared_end.max(if self.ended { self.end_pos } else { 0 });
+            if total > stream_end {
+                v.push(Problem::new(
+                    ErrorKind::TrailingBytes {
+                        count: total - stream_end,
+                    },
+                    stream_end,
+                    "",
+                    "bytes after the stream ignored",
+                ));
+            }
+            if self.produced != u64::from(h.raw_size) {
+                v.push(Problem::invalid(
+                    "RAWSIZE",
+                    h.raw_size,
+                    4,
+                    format!("the whole output ({} bytes) is kept", self.produced),
+                ));
+            }
+        } else {
+            let raw = u64::from(h.raw_size);
+            let comp = u64::from(h.comp_size);
+            // COMPSIZE == RAWSIZE has two readings, told apart by the length
+            // of the stream: the data is RAWSIZE bytes long (COMPSIZE left
+            // the 12 header bytes out), or COMPSIZE - 12 bytes long and the
+            // stream ends there (RAWSIZE counted them).
+            let raw_counts_header =
+                comp == raw && raw >= 12 && self.produced == raw - 12 && total == comp + 4;
+            if raw_counts_header {
+                v.push(Problem::invalid(
+                    "RAWSIZE",
+                    h.raw_size,
+                    4,
+                    "MELA RAWSIZE equals COMPSIZE (it counts the 12 header bytes); the COMPSIZE - 12 bytes of CONTENTS are kept",
+                ));
+            } else if comp == raw && self.produced == raw {
+                v.push(Problem::invalid(
+                    "COMPSIZE",
+                    h.comp_size,
+                    0,
+                    "MELA COMPSIZE equals RAWSIZE (the 12 header bytes are left out); RAWSIZE bytes of CONTENTS read",
+                ));
+            } else if comp != raw + 12 {
+                v.push(Problem::invalid(
+                    "COMPSIZE",
+                    h.comp_size,
+                    0,
+                    "ignored: MELA CONTENTS is RAWSIZE bytes",
+                ));
+            }
+            if h.crc != 0 {
+                v.push(Problem::invalid(
+                    "CRC",
+                    h.crc,
+                    12,
+                    "ignored (a MELA CRC is 0)",
+                ));
+            }
+            if self.produced < raw && !raw_counts_header {
+                v.push(Problem::new(
+                    ErrorKind::UnexpectedEnd {
+                        needed: raw - self.produced,
+                        available: 0,
+                    },
+                    total,
+                    CONTENTS,
+                    kept,
+                ));
+            }
+            let stream_end = Header::SIZE as u64 + raw;
+            if total > stream_end {
+                v.push(Problem::new(
+                    ErrorKind::TrailingBytes {
+                        count: total - stream_end,
+                    },
+                    stream_end,
+                    "",
+                    "bytes after the stream ignored",
+                ));
+            }
+        }
+        v
+    }
+}
+
+/// Charges and hands the ring bytes from `*flushed` to `w` to `out`.
+#[allow(clippy::indexing_slicing)] // `flushed` and `w` are ring positions (< 4096)
+fn flush<S: Sink + ?Sized>(
+    ring: &[u8; DICTIONARY_SIZE],
+    flushed: &mut usize,
+    w: usize,
+    produced: &mut u64,
+    charge: &mut impl FnMut(usize) -> std::result::Result<(), ErrorKind>,
+    out: &mut S,
+    at: u64,
+) -> std::result::Result<(), Fail> {
+    let f = *flushed;
+    let n = w.wrapping_sub(f) & MASK;
+    if n == 0 {
+        return Ok(());
+    }
+    charge(n).map_err(|k| Fail::At(Problem::new(k, at, CONTENTS, "")))?;
+    let res = if f < w {
+        out.write(&ring[f..w])
+    } else {
+        out.write(&ring[f..]).and_then(|()| out.write(&ring[..w]))
+    };
+    res.map_err(|e| Fail::Sink(e, at))?;
+    *flushed = w;
+    *produced += n as u64;
+    Ok(())
 }
 
 /// Copies a dictionary reference: `len` bytes from ring offset `off` to the
 /// write position, byte by byte (a reference may overlap the bytes it
-/// writes), and to the output.
+/// writes).
 #[inline(always)]
 #[allow(clippy::indexing_slicing)] // ring indices are masked with MASK (< 4096)
-fn copy_reference(
-    ring: &mut [u8; DICTIONARY_SIZE],
-    w: &mut usize,
-    off: usize,
-    len: usize,
-    out: &mut Vec<u8>,
-) {
-    let mut dst = *w;
+fn copy_reference(ring: &mut [u8; DICTIONARY_SIZE], w: &mut usize, off: usize, len: usize) {
+    let dst = *w;
     // Common case: neither range wraps and they do not overlap, so the run
     // can be copied as one slice.
     if off + len <= DICTIONARY_SIZE
@@ -765,15 +896,13 @@ fn copy_reference(
         && (off + len <= dst || dst + len <= off)
     {
         ring.copy_within(off..off + len, dst);
-        out.extend_from_slice(&ring[dst..dst + len]);
         *w = (dst + len) & MASK;
         return;
     }
+    let mut d = dst;
     for k in 0..len {
-        let b = ring[(off + k) & MASK];
-        ring[dst] = b;
-        dst = (dst + 1) & MASK;
-        out.push(b);
+        ring[d] = ring[(off + k) & MASK];
+        d = (d + 1) & MASK;
     }
-    *w = dst;
+    *w = d;
 }

@@ -1,7 +1,7 @@
 //! [MS-OXRTFCP] 2.1.3.1.1 RTF Compression ABNF Grammar: the 16-byte header.
 
 use msox_codec::bytes::BufMut;
-use msox_codec::{Decode, Encode, PResult, Reader, Result, ResultExt};
+use msox_codec::{Decode, Encode, Reader, Result};
 
 msox_codec::wire_enum! {
     /// [MS-OXRTFCP] 2.1.3.1.1 COMPTYPE: how CONTENTS is stored.
@@ -53,19 +53,18 @@ impl Header {
     }
 }
 
+/// Reads the four fields (any COMPTYPE: the decompressor refuses the ones
+/// it cannot decode), in a `HEADER` frame.
 impl<'a> Decode<'a> for Header {
-    fn decode(input: &'a [u8]) -> PResult<'a, Self> {
-        let mut r = Reader::new(input);
-        let h = (|| -> Result<Header> {
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        r.frame("HEADER", |r| {
             Ok(Header {
                 comp_size: r.u32()?,
                 raw_size: r.u32()?,
                 comp_type: CompType::from_value(r.u32()?),
                 crc: r.u32()?,
             })
-        })()
-        .context("Header")?;
-        r.finish(h)
+        })
     }
 }
 

@@ -6,13 +6,18 @@
 //! against a 4096-byte dictionary (`LZFu`) or the raw RTF (`MELA`). This
 //! crate reads and writes that format:
 //!
-//! - [`decompress()`] / [`decompress_with`]: one call, the whole stream;
-//!   [`Decompressor`]: the same, fed in pieces. Both take a caller-set
-//!   output limit ([`DecompressOptions::max_output`]).
+//! - [`decompress()`]: one call, the whole stream, into a `Vec`;
+//!   [`decompress_to`]: the same into any [`Sink`](msox_codec::Sink) (a
+//!   file, stdout), memory flat in the output size; [`read_compressed`]:
+//!   inside a caller's decoding session (a `PidTagRtfCompressed` value met
+//!   while decoding a message); [`Decompressor`]: the input fed in pieces.
+//!   All take [`Options`](msox_codec::Options) (strict or lenient, and the
+//!   limits) and charge their output to the output budget.
 //! - Real-world defects (a `MELA` COMPSIZE without the header, CRC
 //!   mismatches, RAWSIZE disagreeing with the output, truncation) are
-//!   decoded through and reported as [`Defect`]s; strict mode
-//!   ([`DecompressOptions::strict`]) refuses them. No input makes it panic.
+//!   decoded through and reported as [`Defect`](msox_codec::Defect)s at the
+//!   header field they concern; strict mode refuses them with the same
+//!   offset and path. No input makes it panic.
 //! - [`compress()`]: the spec's compressor, byte-identical to the spec's
 //!   examples and to a literal implementation of the spec's pseudocode
 //!   (Microsoft's `compressed-rtf` crate), 30x faster than the latter;
@@ -21,20 +26,22 @@
 //!   [`mod@compress`]), so its streams are reproduced only sometimes.
 //!
 //! ```
-//! use ms_oxrtfcp::{compress, decompress, DecompressOptions, Defect};
+//! use ms_oxrtfcp::{compress, decompress};
+//! use msox_codec::{ErrorKind, Options};
 //!
 //! let rtf = b"{\\rtf1\\ansi\\ansicpg1252\\fromtext \\deff0 hello\\par }";
 //! let stream = compress(rtf)?;
-//! let out = decompress(&stream)?;
-//! assert_eq!(out.data, rtf);
+//! let out = decompress(&stream, &Options::default())?;
+//! assert_eq!(out.value.data, rtf);
 //!
 //! // A damaged CRC: the lenient default decodes and says so; strict refuses.
 //! let mut bad = stream.clone();
 //! bad[12] ^= 1;
-//! let out = decompress(&bad)?;
-//! assert_eq!(out.data, rtf);
-//! assert!(matches!(out.defects[0], Defect::CrcMismatch { .. }));
-//! assert!(ms_oxrtfcp::decompress_with(&bad, &DecompressOptions::strict()).is_err());
+//! let out = decompress(&bad, &Options::lenient())?;
+//! assert_eq!(out.value.data, rtf);
+//! assert!(matches!(out.defects[0].kind(), ErrorKind::ChecksumMismatch { .. }));
+//! assert_eq!(out.defects[0].path().to_string(), "RTFCOMPRESSED > HEADER");
+//! assert!(decompress(&bad, &Options::strict()).is_err());
 //! # Ok::<(), msox_codec::Error>(())
 //! ```
 //!
@@ -46,7 +53,7 @@
 //! | 2.1.3.1.1 | RTF Compression ABNF Grammar: header | [`Header`], [`CompType`] |
 //! | 2.1.3.1.2 | Compressed data: runs, control bytes, literals | [`decompress()`], [`compress()`] |
 //! | 2.1.3.1.3 | Dictionary Reference | [`DictionaryReference`] |
-//! | 3.1.3.1 | Decompression | [`decompress()`], [`Decompressor`] |
+//! | 3.1.3.1 | Decompression | [`decompress()`], [`decompress_to`], [`read_compressed`], [`Decompressor`] |
 //! | 3.1.3.2 | Compression, CRC | [`compress()`], [`crc::crc32`] |
 //! | 4 | Protocol Examples | `test-vectors/oxrtfcp/`, both ways |
 //!
@@ -62,7 +69,7 @@ pub mod header;
 
 pub use compress::{compress, compress_with};
 pub use decompress::{
-    DecompressOptions, Decompressed, Decompressor, Defect, Report, decompress, decompress_with,
+    Decompressed, Decompressor, Report, decompress, decompress_to, read_compressed,
 };
 pub use dictionary::{DictionaryReference, INITIAL_DICTIONARY};
 pub use header::{CompType, Header};

@@ -2,14 +2,43 @@
 //! encapsulation (2.2.3.1) and extracting the original HTML (2.2.3.2) or
 //! plain text (2.2.3.3).
 //!
+//! A converter: it reads RTF text (usually decompressed with `ms-oxrtfcp`;
+//! offsets are offsets in the RTF, and a caller reading a decompressed body
+//! inside its own session nests it with `Origin::Derived`) and writes the
+//! HTML or text as UTF-8 into a [`Sink`], charging every byte to the
+//! session's output budget.
+//!
 //! One pass over the tokens, with an explicit stack of group states (no
 //! recursion), so the time is linear in the input and the memory in the
-//! nesting depth, which is capped.
+//! nesting depth, which counts against the session's depth limit
+//! ([`Limits::max_depth`](msox_codec::Limits::max_depth)).
+//!
+//! # Defects
+//!
+//! Broken RTF is read through in lenient mode and reported as a
+//! [`Defect`](msox_codec::Defect) at its offset in the RTF, path `RTF`; strict mode
+//! refuses it with the same offset and path:
+//!
+//! | defect | kind | what lenient reading does |
+//! |---|---|---|
+//! | `\fromhtml1` / `\fromtext` after `\fonttbl` (2.1.3.1.1 says before) | malformed, at the word | reads it as encapsulated |
+//! | `\'` without two hex digits, a backslash at the end | malformed, at the escape | skips it |
+//! | a `\uN` surrogate without its pair | invalid `\u`, at the `\u` | writes U+FFFD |
+//! | bytes invalid in their code page | bad string, at the text (once per code page) | writes U+FFFD |
+//! | a code page encoding_rs does not support | unsupported, at the text (once per code page) | reads it as windows-1252 |
+//! | tokens after the group that closes the document | trailing bytes, at the first | ignores them |
+//! | groups still open at the end | unexpected end (the `}` bytes missing), at the end | keeps the text read |
+//!
+//! Not encapsulated RTF, nesting deeper than the limit and output over the
+//! budget are errors in both modes.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 
-use msox_codec::{CodePage, Error, ErrorKind, Limits, Result};
+use msox_codec::{
+    CodePage, Decode, Decoded, ErrorKind, Options, Reader, Result, Sink, decode_bytes_with_reader,
+};
 
 use crate::charset::{charset_word_code_page, fcharset_code_page};
 use crate::token::{Token, Tokens};
@@ -51,19 +80,21 @@ pub fn detect(rtf: &[u8]) -> Option<Encapsulation> {
     detect_inner(rtf).map(|(e, _)| e)
 }
 
-/// The encapsulation and whether the FROM word came after `\fonttbl`.
-fn detect_inner(rtf: &[u8]) -> Option<(Encapsulation, bool)> {
+/// The encapsulation and, when the FROM word came after `\fonttbl`, its
+/// offset.
+fn detect_inner(rtf: &[u8]) -> Option<(Encapsulation, Option<usize>)> {
     if !rtf.starts_with(b"{\\rtf1") {
         return None;
     }
     let mut counted = 0;
     let mut seen_fonttbl = false;
-    for (_, t) in Tokens::new(rtf) {
+    for (offset, t) in Tokens::new(rtf) {
+        let late = seen_fonttbl.then_some(offset);
         match t {
             Token::GroupStart => {}
             Token::ControlWord { name, param } => match (name, param) {
-                (b"fromhtml", Some(1)) => return Some((Encapsulation::Html, seen_fonttbl)),
-                (b"fromtext", None) => return Some((Encapsulation::Text, seen_fonttbl)),
+                (b"fromhtml", Some(1)) => return Some((Encapsulation::Html, late)),
+                (b"fromtext", None) => return Some((Encapsulation::Text, late)),
                 (b"fonttbl", _) => seen_fonttbl = true,
                 _ => {}
             },
@@ -77,179 +108,8 @@ fn detect_inner(rtf: &[u8]) -> Option<(Encapsulation, bool)> {
     None
 }
 
-/// Options for de-encapsulation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct DeencapsulateOptions {
-    /// The deepest group nesting accepted; deeper is
-    /// [`ErrorKind::LimitExceeded`]. Outlook nests a group per HTML
-    /// element, so real bodies go deeper than [`Limits::DEFAULT`]'s 64.
-    pub max_depth: u32,
-    /// The largest output accepted, in bytes of UTF-8.
-    pub max_output: usize,
-    /// Refuse any [`Defect`] instead of reporting it.
-    pub strict: bool,
-}
-
-impl DeencapsulateOptions {
-    /// The default depth cap.
-    pub const DEFAULT_MAX_DEPTH: u32 = 1000;
-
-    /// Lenient, depth 1000, output cap of [`Limits::DEFAULT`].
-    pub const fn new() -> Self {
-        Self {
-            max_depth: Self::DEFAULT_MAX_DEPTH,
-            max_output: Limits::DEFAULT.max_output,
-            strict: false,
-        }
-    }
-
-    /// Strict: every defect is an error.
-    pub const fn strict() -> Self {
-        let mut o = Self::new();
-        o.strict = true;
-        o
-    }
-
-    /// Lenient, with the output cap of `limits` (and its depth cap when
-    /// that is larger than the default's).
-    pub fn from_limits(limits: &Limits) -> Self {
-        Self {
-            max_depth: limits.max_depth.max(Self::DEFAULT_MAX_DEPTH),
-            max_output: limits.max_output,
-            strict: false,
-        }
-    }
-}
-
-impl Default for DeencapsulateOptions {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-/// Something wrong with the RTF that the lenient reader worked around.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[non_exhaustive]
-pub enum Defect {
-    /// `\fromhtml1` / `\fromtext` after `\fonttbl` (2.1.3.1.1 says before).
-    FromAfterFontTable,
-    /// Groups still open at the end of the input.
-    UnclosedGroups {
-        /// How many.
-        count: usize,
-    },
-    /// `\'` without two hex digits, or a backslash at the end (skipped).
-    InvalidEscape {
-        /// Byte offset.
-        offset: usize,
-    },
-    /// A `\uN` UTF-16 surrogate without its pair (written as U+FFFD).
-    LoneSurrogate {
-        /// Byte offset of the `\u`.
-        offset: usize,
-        /// The code unit.
-        value: u16,
-    },
-    /// Bytes that are not valid in their code page (written as U+FFFD);
-    /// reported once per code page.
-    InvalidText {
-        /// The code page.
-        code_page: u32,
-        /// Byte offset of the first such text.
-        offset: usize,
-    },
-    /// A code page encoding_rs does not support (decoded as windows-1252);
-    /// reported once per code page.
-    UnsupportedCodePage {
-        /// The code page.
-        code_page: u32,
-    },
-    /// Tokens after the group that closes the document (ignored).
-    ContentAfterDocument {
-        /// Byte offset.
-        offset: usize,
-    },
-}
-
-impl Defect {
-    /// The error strict mode reports for this defect.
-    pub fn to_error(&self) -> Error {
-        let (kind, offset) = match *self {
-            Defect::FromAfterFontTable => (
-                ErrorKind::Malformed("\\fromhtml1/\\fromtext after \\fonttbl".into()),
-                None,
-            ),
-            Defect::UnclosedGroups { count } => (
-                ErrorKind::UnexpectedEnd {
-                    needed: count as u64,
-                    available: 0,
-                },
-                None,
-            ),
-            Defect::InvalidEscape { offset } => {
-                (ErrorKind::Malformed("invalid escape".into()), Some(offset))
-            }
-            Defect::LoneSurrogate { offset, value } => (
-                ErrorKind::InvalidValue {
-                    field: "\\u",
-                    value: u64::from(value),
-                },
-                Some(offset),
-            ),
-            Defect::InvalidText { offset, code_page } => (
-                ErrorKind::BadString {
-                    encoding: CodePage(code_page)
-                        .encoding()
-                        .map_or("windows-1252", |e| e.name()),
-                },
-                Some(offset),
-            ),
-            Defect::UnsupportedCodePage { code_page } => (
-                ErrorKind::Unsupported(format!("code page {code_page}").into()),
-                None,
-            ),
-            Defect::ContentAfterDocument { offset } => {
-                (ErrorKind::TrailingBytes { count: 1 }, Some(offset))
-            }
-        };
-        let e = match offset {
-            Some(o) => Error::at_offset(kind, o),
-            None => Error::new(kind),
-        };
-        e.context("RTF")
-    }
-}
-
-impl fmt::Display for Defect {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Defect::FromAfterFontTable => {
-                f.write_str("\\fromhtml1/\\fromtext comes after \\fonttbl")
-            }
-            Defect::UnclosedGroups { count } => write!(f, "{count} groups not closed"),
-            Defect::InvalidEscape { offset } => write!(f, "invalid escape at byte {offset}"),
-            Defect::LoneSurrogate { offset, value } => {
-                write!(f, "lone surrogate \\u 0x{value:04X} at byte {offset}")
-            }
-            Defect::InvalidText { code_page, offset } => {
-                write!(f, "text invalid in code page {code_page} at byte {offset}")
-            }
-            Defect::UnsupportedCodePage { code_page } => {
-                write!(
-                    f,
-                    "code page {code_page} unsupported (read as windows-1252)"
-                )
-            }
-            Defect::ContentAfterDocument { offset } => {
-                write!(f, "content after the document at byte {offset}")
-            }
-        }
-    }
-}
-
-/// The original document recovered from an RTF body.
+/// The original document recovered from an RTF body (with the defects,
+/// in [`Decoded`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Deencapsulated {
@@ -257,52 +117,101 @@ pub struct Deencapsulated {
     pub kind: Encapsulation,
     /// The HTML or text.
     pub content: String,
-    /// What was wrong with the RTF (always empty in strict mode).
-    pub defects: Vec<Defect>,
 }
 
-/// De-encapsulates with [`DeencapsulateOptions::default`].
+/// De-encapsulates the RTF that fills the reader's window (all of it).
+impl<'a> Decode<'a> for Deencapsulated {
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        let mut buf = Vec::new();
+        let kind = read_deencapsulated(r, &mut buf)?;
+        // The converter writes whole UTF-8 sequences only.
+        let content =
+            String::from_utf8(buf).map_err(|_| r.malformed("de-encapsulated text is not UTF-8"))?;
+        Ok(Deencapsulated { kind, content })
+    }
+}
+
+/// De-encapsulates a whole RTF document: the one entry shape, bytes and
+/// [`Options`] in, the HTML or text and the defects out.
 ///
 /// ```
+/// use msox_codec::Options;
 /// let rtf = br"{\rtf1\ansi\ansicpg1252\fromhtml1 \deff0{\fonttbl{\f0\fswiss Arial;}}
 /// {\*\htmltag64}{\*\htmltag <p>}Caf\'e9 {\*\htmltag &amp;}\htmlrtf &\htmlrtf0  \u8364?\par
 /// {\*\htmltag </p>}}";
-/// let d = ms_oxrtfex::deencapsulate(rtf)?;
-/// assert_eq!(d.kind, ms_oxrtfex::Encapsulation::Html);
-/// assert_eq!(d.content, "<p>Café &amp; €\r\n</p>");
+/// let d = ms_oxrtfex::deencapsulate(rtf, &Options::default())?;
+/// assert_eq!(d.value.kind, ms_oxrtfex::Encapsulation::Html);
+/// assert_eq!(d.value.content, "<p>Café &amp; €\r\n</p>");
+/// assert!(d.defects.is_empty());
+///
+/// // A bad escape: lenient reading skips it and says where; strict refuses.
+/// let bad = b"{\\rtf1\\fromhtml1 a\\'zb}";
+/// let d = ms_oxrtfex::deencapsulate(bad, &Options::lenient())?;
+/// assert_eq!(d.value.content, "azb");
+/// assert_eq!(d.defects[0].to_string(), "invalid escape at byte 18 in RTF; skipped");
+/// assert!(ms_oxrtfex::deencapsulate(bad, &Options::strict()).is_err());
 /// # Ok::<(), msox_codec::Error>(())
 /// ```
 ///
-/// Errors: the RTF encapsulates nothing ([`ErrorKind::Malformed`]); nesting
-/// or output over the caps ([`ErrorKind::LimitExceeded`]).
-pub fn deencapsulate(rtf: &[u8]) -> Result<Deencapsulated> {
-    deencapsulate_with(rtf, &DeencapsulateOptions::default())
+/// Errors: the RTF encapsulates nothing ([`ErrorKind::Malformed`] at its
+/// first byte); nesting or output over the limits
+/// ([`ErrorKind::LimitExceeded`]); in strict mode, every defect.
+pub fn deencapsulate(rtf: &[u8], options: &Options) -> Result<Decoded<Deencapsulated>> {
+    Deencapsulated::decode_bytes(rtf, options)
 }
 
-/// De-encapsulates with `options`.
-pub fn deencapsulate_with(rtf: &[u8], options: &DeencapsulateOptions) -> Result<Deencapsulated> {
-    let Some((kind, from_late)) = detect_inner(rtf) else {
-        return Err(Error::new(ErrorKind::Malformed(
-            "not encapsulated RTF: no \\fromhtml1 or \\fromtext in the first 10 tokens of a {\\rtf1 document"
-                .into(),
-        ))
-        .context("RTF"));
-    };
-    let mut m = Reader::new(kind, options);
-    if from_late {
-        m.defect(Defect::FromAfterFontTable);
-    }
-    m.run(rtf)?;
-    let content = m.out.finish(&mut m.defects)?;
-    if options.strict
-        && let Some(d) = m.defects.first()
-    {
-        return Err(d.to_error());
-    }
-    Ok(Deencapsulated {
-        kind,
-        content,
-        defects: m.defects,
+/// De-encapsulates a whole RTF document into `out` as UTF-8 (a file, a
+/// socket): memory stays flat in the size of the output. Returns what the
+/// RTF encapsulated, with the defects.
+///
+/// ```
+/// use msox_codec::Options;
+/// let rtf = ms_oxrtfex::encapsulate_text("line\r\nline");
+/// let mut out = Vec::new();
+/// let d = ms_oxrtfex::deencapsulate_to(&rtf, &Options::default(), &mut out)?;
+/// assert_eq!(d.value, ms_oxrtfex::Encapsulation::Text);
+/// assert_eq!(out, b"line\r\nline");
+/// # Ok::<(), msox_codec::Error>(())
+/// ```
+pub fn deencapsulate_to<S: Sink + ?Sized>(
+    rtf: &[u8],
+    options: &Options,
+    out: &mut S,
+) -> Result<Decoded<Encapsulation>> {
+    decode_bytes_with_reader(rtf, options, |r| read_deencapsulated(r, out))
+}
+
+/// De-encapsulates the RTF that fills the rest of `r`'s window into `out`,
+/// inside the caller's decoding session (mode, output budget, depth,
+/// defects). For a body decompressed from a message, nest it:
+/// `r.nested(&rtf, Origin::Derived("decompressed RTF"), |r| read_deencapsulated(r, out))`.
+pub fn read_deencapsulated<S: Sink + ?Sized>(
+    r: &mut Reader<'_>,
+    out: &mut S,
+) -> Result<Encapsulation> {
+    r.frame("RTF", |r| {
+        let base = r.pos();
+        let rtf = r.take_rest();
+        let Some((kind, late)) = detect_inner(rtf) else {
+            return Err(r.error_at(
+                ErrorKind::Malformed(
+                    "not encapsulated RTF: no \\fromhtml1 or \\fromtext in the first 10 tokens of a {\\rtf1 document"
+                        .into(),
+                ),
+                base,
+            ));
+        };
+        if let Some(at) = late {
+            r.defect_at(
+                ErrorKind::Malformed("\\fromhtml1/\\fromtext after \\fonttbl".into()),
+                base + at,
+                "read as encapsulated",
+            )?;
+        }
+        let mut m = Machine::new(kind, base, out);
+        m.run(r, rtf)?;
+        m.finish(r, base + rtf.len())?;
+        Ok(kind)
     })
 }
 
@@ -368,103 +277,125 @@ const SKIPPED_DESTINATIONS: &[&[u8]] = &[
     b"annotation",
 ];
 
-/// The output text, with 8-bit text collected until its code page changes.
-struct Output {
-    text: String,
+/// Output waiting for the sink is handed over once it reaches this size.
+const STAGE: usize = 8 << 10;
+
+/// 8-bit text is decoded once this much has collected in one code page.
+const PENDING_MAX: usize = 64 << 10;
+
+/// The output: 8-bit text collected until its code page changes, decoded
+/// text staged, and handed to the sink (charged to the output budget) in
+/// pieces.
+struct Output<'o, S: ?Sized> {
+    sink: &'o mut S,
+    /// UTF-8 not yet handed to the sink.
+    staged: Vec<u8>,
     pending: Vec<u8>,
     pending_cp: CodePage,
-    pending_offset: usize,
-    max: usize,
+    /// Position (in the reader's buffer) of the first pending byte.
+    pending_pos: usize,
     invalid_reported: Vec<u32>,
     unsupported_reported: Vec<u32>,
 }
 
-impl Output {
-    fn flush(&mut self, defects: &mut Vec<Defect>) -> Result<()> {
+impl<S: Sink + ?Sized> Output<'_, S> {
+    /// Decodes the pending 8-bit text. `pos` is where reading is (for a
+    /// budget error).
+    fn flush_pending(&mut self, r: &mut Reader<'_>, pos: usize) -> Result<()> {
         if self.pending.is_empty() {
             return Ok(());
         }
         let cp = self.pending_cp;
+        let at = self.pending_pos;
         let enc = match cp.encoding() {
             Some(e) => e,
             None => {
                 if !self.unsupported_reported.contains(&cp.0) {
                     self.unsupported_reported.push(cp.0);
-                    defects.push(Defect::UnsupportedCodePage { code_page: cp.0 });
+                    r.defect_at(
+                        ErrorKind::Unsupported(format!("code page {}", cp.0).into()),
+                        at,
+                        "read as windows-1252",
+                    )?;
                 }
                 encoding_rs::WINDOWS_1252
             }
         };
-        let (s, had_errors) = enc.decode_without_bom_handling(&self.pending);
+        let (text, had_errors) = enc.decode_without_bom_handling(&self.pending);
         if had_errors && !self.invalid_reported.contains(&cp.0) {
             self.invalid_reported.push(cp.0);
-            defects.push(Defect::InvalidText {
-                code_page: cp.0,
-                offset: self.pending_offset,
-            });
+            r.defect_at(
+                ErrorKind::BadString {
+                    encoding: enc.name(),
+                },
+                at,
+                "written as U+FFFD (reported once per code page)",
+            )?;
         }
-        self.text.push_str(&s);
+        self.staged.extend_from_slice(text.as_bytes());
         self.pending.clear();
-        self.check()
+        self.stage_check(r, pos)
     }
 
-    fn push_bytes(
-        &mut self,
-        b: &[u8],
-        cp: CodePage,
-        offset: usize,
-        defects: &mut Vec<Defect>,
-    ) -> Result<()> {
+    fn push_bytes(&mut self, r: &mut Reader<'_>, b: &[u8], cp: CodePage, pos: usize) -> Result<()> {
         if cp != self.pending_cp {
-            self.flush(defects)?;
+            self.flush_pending(r, pos)?;
             self.pending_cp = cp;
         }
         if self.pending.is_empty() {
-            self.pending_offset = offset;
+            self.pending_pos = pos;
         }
         self.pending.extend_from_slice(b);
-        if self.pending.len() >= 1 << 16 {
-            self.flush(defects)?;
+        if self.pending.len() >= PENDING_MAX {
+            self.flush_pending(r, pos)?;
         }
         Ok(())
     }
 
-    fn push_str(&mut self, s: &str, defects: &mut Vec<Defect>) -> Result<()> {
-        self.flush(defects)?;
-        self.text.push_str(s);
-        self.check()
+    fn push_str(&mut self, r: &mut Reader<'_>, s: &str, pos: usize) -> Result<()> {
+        self.flush_pending(r, pos)?;
+        self.staged.extend_from_slice(s.as_bytes());
+        self.stage_check(r, pos)
     }
 
-    fn push_char(&mut self, c: char, defects: &mut Vec<Defect>) -> Result<()> {
-        self.flush(defects)?;
-        self.text.push(c);
-        self.check()
+    fn push_char(&mut self, r: &mut Reader<'_>, c: char, pos: usize) -> Result<()> {
+        self.push_str(r, c.encode_utf8(&mut [0; 4]), pos)
     }
 
-    fn check(&self) -> Result<()> {
-        if self.text.len() > self.max {
-            return Err(Error::new(ErrorKind::LimitExceeded {
-                what: "de-encapsulated size",
-                value: self.text.len() as u64,
-                max: self.max as u64,
-            })
-            .context("RTF"));
+    fn stage_check(&mut self, r: &mut Reader<'_>, pos: usize) -> Result<()> {
+        if self.staged.len() >= STAGE {
+            self.emit(r, pos)?;
         }
         Ok(())
     }
 
-    fn finish(mut self, defects: &mut Vec<Defect>) -> Result<String> {
-        self.flush(defects)?;
-        Ok(self.text)
+    /// Charges the staged output and hands it to the sink.
+    fn emit(&mut self, r: &mut Reader<'_>, pos: usize) -> Result<()> {
+        if self.staged.is_empty() {
+            return Ok(());
+        }
+        r.session_mut()
+            .charge_output(self.staged.len())
+            .map_err(|k| r.error_at(k, pos))?;
+        self.sink
+            .write(&self.staged)
+            .map_err(|e| r.locate(e, pos))?;
+        self.staged.clear();
+        Ok(())
     }
 }
 
-/// The reader's state machine.
-struct Reader {
+/// What the converter reports about its input, to the reader's session.
+fn defect(r: &mut Reader<'_>, kind: ErrorKind, pos: usize, action: &'static str) -> Result<()> {
+    r.defect_at(kind, pos, Cow::Borrowed(action))
+}
+
+/// The converter's state machine. Offsets of tokens count from the start
+/// of the RTF; `base` is the RTF's position in the reader's buffer.
+struct Machine<'o, S: ?Sized> {
     kind: Encapsulation,
-    max_depth: u32,
-    out: Output,
-    defects: Vec<Defect>,
+    base: usize,
+    out: Output<'o, S>,
     stack: Vec<Group>,
     cur: Group,
     /// The next token is the first of a group.
@@ -473,7 +404,7 @@ struct Reader {
     star: bool,
     /// Fallback bytes of `\uN` still to skip.
     skip: u32,
-    /// A high surrogate waiting for its low half.
+    /// A high surrogate waiting for its low half, and its position.
     high: Option<(u16, usize)>,
     default_cp: CodePage,
     ansicpg_seen: bool,
@@ -485,21 +416,20 @@ struct Reader {
     ended: bool,
 }
 
-impl Reader {
-    fn new(kind: Encapsulation, options: &DeencapsulateOptions) -> Self {
+impl<'o, S: Sink + ?Sized> Machine<'o, S> {
+    fn new(kind: Encapsulation, base: usize, sink: &'o mut S) -> Self {
         Self {
             kind,
-            max_depth: options.max_depth,
+            base,
             out: Output {
-                text: String::new(),
+                sink,
+                staged: Vec::new(),
                 pending: Vec::new(),
                 pending_cp: CodePage::WINDOWS_1252,
-                pending_offset: 0,
-                max: options.max_output,
+                pending_pos: base,
                 invalid_reported: Vec::new(),
                 unsupported_reported: Vec::new(),
             },
-            defects: Vec::new(),
             stack: Vec::new(),
             cur: Group {
                 htmlrtf: false,
@@ -518,10 +448,6 @@ impl Reader {
             font_def: None,
             ended: false,
         }
-    }
-
-    fn defect(&mut self, d: Defect) {
-        self.defects.push(d);
     }
 
     /// Whether text of the current group goes to the output.
@@ -548,39 +474,64 @@ impl Reader {
             .unwrap_or(self.default_cp)
     }
 
-    fn run(&mut self, rtf: &[u8]) -> Result<()> {
+    fn run(&mut self, r: &mut Reader<'_>, rtf: &[u8]) -> Result<()> {
         for (offset, t) in Tokens::new(rtf) {
+            let pos = self.base + offset;
             if self.ended {
                 let trivial = matches!(t, Token::Text(b) if b.iter().all(|&c| c == 0 || c.is_ascii_whitespace()));
                 if !trivial {
-                    self.defect(Defect::ContentAfterDocument { offset });
+                    defect(
+                        r,
+                        ErrorKind::TrailingBytes {
+                            count: (rtf.len() - offset) as u64,
+                        },
+                        pos,
+                        "content after the document ignored",
+                    )?;
                     break;
                 }
                 continue;
             }
-            self.token(offset, t)?;
-        }
-        self.lone_high()?;
-        if !self.ended && !self.stack.is_empty() {
-            let count = self.stack.len();
-            self.defect(Defect::UnclosedGroups { count });
+            self.token(r, pos, t)?;
         }
         Ok(())
     }
 
-    fn token(&mut self, offset: usize, t: Token<'_>) -> Result<()> {
+    /// Ends the document at position `end`: the pending output, and the
+    /// groups left open.
+    fn finish(&mut self, r: &mut Reader<'_>, end: usize) -> Result<()> {
+        self.lone_high(r, end)?;
+        if !self.ended && !self.stack.is_empty() {
+            defect(
+                r,
+                ErrorKind::UnexpectedEnd {
+                    needed: self.stack.len() as u64,
+                    available: 0,
+                },
+                end,
+                "groups not closed; the text read is kept",
+            )?;
+        }
+        self.out.flush_pending(r, end)?;
+        self.out.emit(r, end)
+    }
+
+    fn token(&mut self, r: &mut Reader<'_>, pos: usize, t: Token<'_>) -> Result<()> {
         match t {
             Token::GroupStart => {
-                if self.stack.len() >= self.max_depth as usize {
-                    return Err(Error::at_offset(
+                // The session's depth limit, counted without recursion
+                // (the stack is explicit).
+                let depth = r.session().usage().depth as usize + self.stack.len() + 1;
+                let max = r.limits().max_depth;
+                if depth > max as usize {
+                    return Err(r.error_at(
                         ErrorKind::LimitExceeded {
-                            what: "group nesting depth",
-                            value: self.stack.len() as u64 + 1,
-                            max: u64::from(self.max_depth),
+                            what: "nesting depth",
+                            value: depth as u64,
+                            max: u64::from(max),
                         },
-                        offset,
-                    )
-                    .context("RTF"));
+                        pos,
+                    ));
                 }
                 self.stack.push(self.cur);
                 self.group_start = true;
@@ -626,19 +577,18 @@ impl Reader {
                 self.skip -= n as u32;
                 let rest = bytes.get(n..).unwrap_or_default();
                 if !rest.is_empty() && self.emitting() {
-                    self.lone_high()?;
+                    self.lone_high(r, pos)?;
                     let cp = self.text_cp();
-                    self.out
-                        .push_bytes(rest, cp, offset + n, &mut self.defects)?;
+                    self.out.push_bytes(r, rest, cp, pos + n)?;
                 }
             }
             Token::HexByte(b) => {
                 if self.skip > 0 {
                     self.skip -= 1;
                 } else if self.emitting() {
-                    self.lone_high()?;
+                    self.lone_high(r, pos)?;
                     let cp = self.text_cp();
-                    self.out.push_bytes(&[b], cp, offset, &mut self.defects)?;
+                    self.out.push_bytes(r, &[b], cp, pos)?;
                 }
             }
             Token::ControlSymbol(s) => {
@@ -655,13 +605,18 @@ impl Reader {
                     _ => "",
                 };
                 if !text.is_empty() && self.emitting() {
-                    self.lone_high()?;
-                    self.out.push_str(text, &mut self.defects)?;
+                    self.lone_high(r, pos)?;
+                    self.out.push_str(r, text, pos)?;
                 }
             }
-            Token::ControlWord { name, param } => self.control_word(offset, name, param)?,
+            Token::ControlWord { name, param } => self.control_word(r, pos, name, param)?,
             Token::Binary(_) => {}
-            Token::Invalid(_) => self.defect(Defect::InvalidEscape { offset }),
+            Token::Invalid(_) => defect(
+                r,
+                ErrorKind::Malformed("invalid escape".into()),
+                pos,
+                "skipped",
+            )?,
             Token::GroupStart | Token::GroupEnd => {}
         }
         Ok(())
@@ -710,7 +665,13 @@ impl Reader {
         }
     }
 
-    fn control_word(&mut self, offset: usize, name: &[u8], param: Option<i32>) -> Result<()> {
+    fn control_word(
+        &mut self,
+        r: &mut Reader<'_>,
+        pos: usize,
+        name: &[u8],
+        param: Option<i32>,
+    ) -> Result<()> {
         // State that changes whatever the output.
         match (name, param) {
             (b"htmlrtf", p) => {
@@ -755,7 +716,7 @@ impl Reader {
             }
             self.skip = self.cur.uc;
             if emitting {
-                self.unicode(unit, offset)?;
+                self.unicode(r, unit, pos)?;
             }
             return Ok(());
         }
@@ -786,47 +747,61 @@ impl Reader {
             _ => return Ok(()),
         };
         if self.emitting() {
-            self.lone_high()?;
-            self.out.push_str(text, &mut self.defects)?;
+            self.lone_high(r, pos)?;
+            self.out.push_str(r, text, pos)?;
         }
         Ok(())
     }
 
-    /// A `\uN` code unit: a character, or half of a surrogate pair.
-    fn unicode(&mut self, unit: u16, offset: usize) -> Result<()> {
+    /// A `\uN` code unit at `pos`: a character, or half of a surrogate pair.
+    fn unicode(&mut self, r: &mut Reader<'_>, unit: u16, pos: usize) -> Result<()> {
         match unit {
             0xD800..=0xDBFF => {
-                self.lone_high()?;
-                self.high = Some((unit, offset));
+                self.lone_high(r, pos)?;
+                self.high = Some((unit, pos));
             }
             0xDC00..=0xDFFF => match self.high.take() {
                 Some((hi, _)) => {
                     let c = 0x10000 + ((u32::from(hi) - 0xD800) << 10) + (u32::from(unit) - 0xDC00);
                     let c = char::from_u32(c).unwrap_or('\u{FFFD}');
-                    self.out.push_char(c, &mut self.defects)?;
+                    self.out.push_char(r, c, pos)?;
                 }
                 None => {
-                    self.defect(Defect::LoneSurrogate {
-                        offset,
-                        value: unit,
-                    });
-                    self.out.push_char('\u{FFFD}', &mut self.defects)?;
+                    defect(
+                        r,
+                        ErrorKind::InvalidValue {
+                            field: "\\u",
+                            value: u64::from(unit),
+                        },
+                        pos,
+                        "lone surrogate written as U+FFFD",
+                    )?;
+                    self.out.push_char(r, '\u{FFFD}', pos)?;
                 }
             },
             _ => {
-                self.lone_high()?;
+                self.lone_high(r, pos)?;
                 let c = char::from_u32(u32::from(unit)).unwrap_or('\u{FFFD}');
-                self.out.push_char(c, &mut self.defects)?;
+                self.out.push_char(r, c, pos)?;
             }
         }
         Ok(())
     }
 
-    /// Writes a pending high surrogate that found no low half.
-    fn lone_high(&mut self) -> Result<()> {
-        if let Some((value, offset)) = self.high.take() {
-            self.defect(Defect::LoneSurrogate { offset, value });
-            self.out.push_char('\u{FFFD}', &mut self.defects)?;
+    /// Writes a pending high surrogate that found no low half (reading is
+    /// at `now`).
+    fn lone_high(&mut self, r: &mut Reader<'_>, now: usize) -> Result<()> {
+        if let Some((value, at)) = self.high.take() {
+            defect(
+                r,
+                ErrorKind::InvalidValue {
+                    field: "\\u",
+                    value: u64::from(value),
+                },
+                at,
+                "lone surrogate written as U+FFFD",
+            )?;
+            self.out.push_char(r, '\u{FFFD}', now)?;
         }
         Ok(())
     }

@@ -31,7 +31,7 @@ const TABLES: &str = "\\deff0{\\fonttbl\r\n{\\f0\\fswiss Arial;}\r\n{\\f1\\fmode
 ///
 /// ```
 /// let rtf = ms_oxrtfex::encapsulate_text("Hello {world}\r\nCafé €");
-/// let back = ms_oxrtfex::deencapsulate(&rtf)?;
+/// let back = ms_oxrtfex::deencapsulate(&rtf, &msox_codec::Options::strict())?.value;
 /// assert_eq!(back.kind, ms_oxrtfex::Encapsulation::Text);
 /// assert_eq!(back.content, "Hello {world}\r\nCafé €");
 /// # Ok::<(), msox_codec::Error>(())
@@ -54,7 +54,8 @@ pub fn encapsulate_text(text: &str) -> Vec<u8> {
 /// let html = "<html><body><p>Fish &amp; chips</p>\r\n</body></html>";
 /// let rtf = ms_oxrtfex::encapsulate_html(html);
 /// assert!(rtf.starts_with(b"{\\rtf1\\ansi\\ansicpg1252\\fromhtml1 "));
-/// assert_eq!(ms_oxrtfex::deencapsulate(&rtf)?.content, html);
+/// let back = ms_oxrtfex::deencapsulate(&rtf, &msox_codec::Options::strict())?;
+/// assert_eq!(back.value.content, html);
 /// # Ok::<(), msox_codec::Error>(())
 /// ```
 pub fn encapsulate_html(html: &str) -> Vec<u8> {

@@ -11,12 +11,13 @@
 //!
 //! ```
 //! use ms_oxrtfex::{deencapsulate, detect, encapsulate_html, Encapsulation};
+//! use msox_codec::Options;
 //!
 //! let html = "<html><body><p>Grüße &amp; €</p></body></html>";
 //! let rtf = encapsulate_html(html);
 //! assert_eq!(detect(&rtf), Some(Encapsulation::Html));
-//! let back = deencapsulate(&rtf)?;
-//! assert_eq!(back.content, html);
+//! let back = deencapsulate(&rtf, &Options::default())?;
+//! assert_eq!(back.value.content, html);
 //! assert!(back.defects.is_empty());
 //! # Ok::<(), msox_codec::Error>(())
 //! ```
@@ -30,10 +31,15 @@
 //! skipped (`\mhtmltag` too, as RTFDE does: its content does not go into
 //! the HTML), `\binN` data skipped. Broken RTF (unbalanced
 //! braces, bad escapes, lone surrogates, bytes invalid in their code page)
-//! is read through and reported as [`Defect`]s, or refused in strict mode.
+//! is read through and reported as [`Defect`](msox_codec::Defect)s at
+//! their offset in the RTF, or refused in strict mode
+//! ([`Options`](msox_codec::Options)). The output is charged to the
+//! session's output budget and can stream into any
+//! [`Sink`](msox_codec::Sink) ([`deencapsulate_to`]); inside a caller's
+//! session (a decompressed body of a message) use [`read_deencapsulated`].
 //! The tokenizer ([`token`]) is built with nom; the reader is one pass with
-//! an explicit group stack whose depth is capped: linear time, no
-//! recursion, no panics.
+//! an explicit group stack whose depth counts against the session's depth
+//! limit: linear time, no recursion, no panics.
 //!
 //! ## Coverage
 //!
@@ -42,7 +48,7 @@
 //! | 2.1.3.1.1 | FROMHTML control word | [`detect`], [`encapsulate_html`] |
 //! | 2.1.3.1.2 | FROMTEXT control word | [`detect`], [`encapsulate_text`] |
 //! | 2.1.3.1.3 | HTMLRTF toggle control word | [`deencapsulate()`], [`encapsulate_html`] |
-//! | 2.1.3.1.4 | HTMLTAG destination group, HTMLTagParameter, CONTENT | [`deencapsulate()`] (parameter ignored, as 2.2.3.2 says), [`encapsulate_html`] (Destination, TagType, CLOSE flags) |
+//! | 2.1.3.1.4 | HTMLTAG destination group, HTMLTagParameter, CONTENT | [`deencapsulate()`], [`deencapsulate_to`], [`read_deencapsulated`] (parameter ignored, as 2.2.3.2 says), [`encapsulate_html`] (Destination, TagType, CLOSE flags) |
 //! | 2.1.3.1.5 | MHTMLTAG destination group | skipped when reading (no option to prefer it over the HTMLTAG yet); not written |
 //! | 2.1.3.2 | Encoding HTML into RTF | [`encapsulate_html`] |
 //! | 2.1.3.3 | Encoding plain text into RTF | [`encapsulate_text`] |
@@ -58,7 +64,6 @@ pub mod encapsulate;
 pub mod token;
 
 pub use deencapsulate::{
-    DeencapsulateOptions, Deencapsulated, Defect, Encapsulation, deencapsulate, deencapsulate_with,
-    detect,
+    Deencapsulated, Encapsulation, deencapsulate, deencapsulate_to, detect, read_deencapsulated,
 };
 pub use encapsulate::{encapsulate_html, encapsulate_text};

@@ -22,17 +22,20 @@
 use std::io::Read;
 use std::path::Path;
 
-use ms_oxrtfex::{
-    Defect, Encapsulation, deencapsulate, detect, encapsulate_html, encapsulate_text,
-};
+use ms_oxrtfex::{Deencapsulated, Encapsulation, detect, encapsulate_html, encapsulate_text};
+use msox_codec::{Decoded, ErrorKind, Options, Result};
 use msox_testkit::corpus;
+
+fn deencapsulate(rtf: &[u8]) -> Result<Decoded<Deencapsulated>> {
+    ms_oxrtfex::deencapsulate(rtf, &Options::lenient())
+}
 
 fn read(rel: &str) -> Option<Vec<u8>> {
     corpus::dir().map(|d| std::fs::read(d.join(rel)).unwrap())
 }
 
 fn html_of(rel: &str) -> Option<String> {
-    read(rel).map(|b| deencapsulate(&b).unwrap().content)
+    read(rel).map(|b| deencapsulate(&b).unwrap().value.content)
 }
 
 /// The decompressed RTF body of a .msg file (top-level message).
@@ -42,7 +45,12 @@ fn msg_rtf(rel: &str) -> Option<Vec<u8>> {
     let mut s = f.open_stream("/__substg1.0_10090102").unwrap();
     let mut data = Vec::new();
     s.read_to_end(&mut data).unwrap();
-    Some(ms_oxrtfcp::decompress(&data).unwrap().data)
+    Some(
+        ms_oxrtfcp::decompress(&data, &Options::lenient())
+            .unwrap()
+            .value
+            .data,
+    )
 }
 
 #[test]
@@ -58,14 +66,16 @@ fn every_rtfex_body_reads_and_round_trips_through_our_writer() {
             assert!(f.file.ends_with("font_table_template.rtf"), "{}", f.file);
             continue;
         };
-        let d = deencapsulate(&rtf).unwrap_or_else(|e| panic!("{}: {e}", f.file));
+        let d = deencapsulate(&rtf)
+            .unwrap_or_else(|e| panic!("{}: {e}", f.file))
+            .value;
         assert_eq!(d.kind, kind);
         let again = match kind {
             Encapsulation::Html => encapsulate_html(&d.content),
             Encapsulation::Text => encapsulate_text(&d.content),
         };
         assert_eq!(
-            deencapsulate(&again).unwrap().content,
+            deencapsulate(&again).unwrap().value.content,
             d.content,
             "{}",
             f.file
@@ -89,7 +99,7 @@ fn expected_text_matches_with_par_as_crlf() {
     let qp = read("rtfex/plain_text/quoted_printable_01.txt").unwrap();
     let raw = quoted_printable(&qp);
     let (expected, _, _) = encoding_rs::WINDOWS_1251.decode(&raw);
-    let d = deencapsulate(&rtf).unwrap();
+    let d = deencapsulate(&rtf).unwrap().value;
     assert_eq!(d.kind, Encapsulation::Text);
     assert!(d.content.contains("\r\n"));
     assert_eq!(d.content.replace("\r\n", "\n"), expected);
@@ -138,7 +148,7 @@ fn fromtext_reads_text_and_skips_htmltag_groups() {
     let Some(rtf) = read("rtfex/rtf_parsing/nbs_a0_txt.rtf") else {
         return;
     };
-    let d = deencapsulate(&rtf).unwrap();
+    let d = deencapsulate(&rtf).unwrap().value;
     assert_eq!(d.kind, Encapsulation::Text);
     assert!(!d.content.contains('<'), "{}", d.content);
     assert!(
@@ -181,13 +191,20 @@ fn unbalanced_braces_are_read_through_and_reported() {
         return;
     };
     let d = deencapsulate(&rtf).unwrap();
-    assert_eq!(d.defects, [Defect::UnclosedGroups { count: 2 }]);
-    assert!(d.content.starts_with("<div dir=\"ltr\">這是一個文本"));
-    assert!(d.content.contains("זהו מחרו"));
-    assert!(d.content.ends_with("This is your third encoding.... maybe?</div></div></div></div></div></div></div></div></div>\r\n"));
-    assert!(
-        ms_oxrtfex::deencapsulate_with(&rtf, &ms_oxrtfex::DeencapsulateOptions::strict()).is_err()
+    assert_eq!(d.defects.len(), 1);
+    assert_eq!(
+        d.defects[0].kind(),
+        &ErrorKind::UnexpectedEnd {
+            needed: 2,
+            available: 0
+        }
     );
+    assert_eq!(d.defects[0].offset(), Some(rtf.len()));
+    let c = &d.value.content;
+    assert!(c.starts_with("<div dir=\"ltr\">這是一個文本"));
+    assert!(c.contains("זהו מחרו"));
+    assert!(c.ends_with("This is your third encoding.... maybe?</div></div></div></div></div></div></div></div></div>\r\n"));
+    assert!(ms_oxrtfex::deencapsulate(&rtf, &Options::strict()).is_err());
 }
 
 #[test]
@@ -198,11 +215,12 @@ fn bytes_invalid_in_big5_are_reported() {
         return;
     };
     let d = deencapsulate(&rtf).unwrap();
-    assert!(d.content.starts_with("Hello \u{fffd}"));
-    assert!(matches!(
-        d.defects[..],
-        [Defect::InvalidText { code_page: 950, .. }]
-    ));
+    assert!(d.value.content.starts_with("Hello \u{fffd}"));
+    assert_eq!(d.defects.len(), 1);
+    assert_eq!(
+        d.defects[0].kind(),
+        &ErrorKind::BadString { encoding: "Big5" }
+    );
 }
 
 #[test]
@@ -215,8 +233,8 @@ fn ansicpg_65001_is_utf8() {
     };
     let d = deencapsulate(&rtf).unwrap();
     assert!(d.defects.is_empty());
-    assert!(d.content.contains("Char-å-Char"));
-    assert!(!d.content.contains("Ã¥"));
+    assert!(d.value.content.contains("Char-å-Char"));
+    assert!(!d.value.content.contains("Ã¥"));
 }
 
 #[test]
@@ -229,7 +247,7 @@ fn gbk_body_with_symbol_bullets_reads() {
     };
     let d = deencapsulate(&rtf).unwrap();
     assert!(d.defects.is_empty(), "{:?}", d.defects);
-    assert!(d.content.contains("Quiz Time"));
+    assert!(d.value.content.contains("Quiz Time"));
 }
 
 #[test]
@@ -241,12 +259,16 @@ fn every_rtf_body_in_msg_files_is_read() {
     let (mut html, mut text, mut plain) = (0, 0, 0);
     for f in &files {
         for (name, stream) in rtf_streams(&f.path) {
-            let rtf = ms_oxrtfcp::decompress(&stream).unwrap().data;
+            let rtf = ms_oxrtfcp::decompress(&stream, &Options::lenient())
+                .unwrap()
+                .value
+                .data;
             match detect(&rtf) {
                 None => plain += 1,
                 Some(kind) => {
-                    let d =
-                        deencapsulate(&rtf).unwrap_or_else(|e| panic!("{}:{name}: {e}", f.file));
+                    let d = deencapsulate(&rtf)
+                        .unwrap_or_else(|e| panic!("{}:{name}: {e}", f.file))
+                        .value;
                     assert_eq!(d.kind, kind);
                     if kind == Encapsulation::Html {
                         html += 1;
