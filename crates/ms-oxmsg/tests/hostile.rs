@@ -46,6 +46,41 @@ fn hostile_suite_oxmsg_file() {
     Suite::new("oxmsg_file").run(&samples, |b, o| outcome(MsgFile::decode_bytes(b, o)));
 }
 
+/// OLE storages carried as compound-file bytes (TNEF's PtypObject with
+/// IID_IStorage): the other decoder entry point.
+#[test]
+fn hostile_suite_oxmsg_storage() {
+    let mut samples = msox_testkit::hostile::samples("cfb", |_| true);
+    let storage = ms_oxcmsg::Storage {
+        clsid: ms_dtyp::Guid::from_u128(0x0002_0D0B_0000_0000_C000_0000_0000_0046),
+        entries: vec![
+            ms_oxcmsg::StorageEntry::Storage {
+                name: "Sub".into(),
+                storage: ms_oxcmsg::Storage {
+                    clsid: ms_dtyp::Guid::NIL,
+                    entries: vec![ms_oxcmsg::StorageEntry::Stream {
+                        name: "\u{1}Ole".into(),
+                        data: vec![1, 2, 3],
+                    }],
+                },
+            },
+            // (in the directory's order: shorter names first)
+            ms_oxcmsg::StorageEntry::Stream {
+                name: "Contents".into(),
+                data: (0..5000u32).map(|i| (i % 251) as u8).collect(),
+            },
+        ],
+    };
+    let bytes = ms_oxmsg::storage_to_cfb(&storage).unwrap();
+    let back = ms_oxmsg::cfb_to_storage(&bytes, &Options::strict()).unwrap();
+    assert!(
+        back.value == storage,
+        "the storage does not read back as written"
+    );
+    samples.push(bytes);
+    Suite::new("oxmsg_storage").run(&samples, |b, o| outcome(ms_oxmsg::cfb_to_storage(b, o)));
+}
+
 #[test]
 fn deep_embedding_hits_the_depth_limit() {
     let b = MsgFile::new(nest(20)).to_bytes().unwrap();
