@@ -3,6 +3,9 @@
 use std::fmt;
 use std::io::Write;
 use std::path::Path;
+use std::sync::OnceLock;
+
+use msox_codec::{Limits, Mode, Options};
 
 /// A usage error (bad argument value): exit code 2, like clap's own.
 #[derive(Debug)]
@@ -42,6 +45,51 @@ pub fn write_output(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     std::fs::write(path, bytes).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
 }
 
+/// A streaming output: a file (buffered) or stdout (`-`), as a
+/// [`msox_codec::Sink`] for the libraries' streaming forms, so memory stays
+/// flat whatever the output size. A closed stdout pipe ends the program
+/// quietly.
+pub fn output_sink(path: &Path) -> anyhow::Result<msox_codec::WriteSink<Box<dyn Write>>> {
+    let w: Box<dyn Write> = if path.as_os_str() == "-" {
+        Box::new(QuietPipe(std::io::BufWriter::with_capacity(
+            1 << 16,
+            std::io::stdout(),
+        )))
+    } else {
+        let f =
+            std::fs::File::create(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        Box::new(std::io::BufWriter::with_capacity(1 << 16, f))
+    };
+    Ok(msox_codec::WriteSink::new(w))
+}
+
+/// Flushes a streaming output.
+pub fn finish_sink(sink: msox_codec::WriteSink<Box<dyn Write>>) -> anyhow::Result<()> {
+    let mut w = sink.into_inner();
+    match w.flush() {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        r => Ok(r?),
+    }
+}
+
+/// stdout that exits quietly when the reader of the pipe goes away.
+struct QuietPipe<W: Write>(W);
+
+impl<W: Write> Write for QuietPipe<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self.0.write(buf) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+            r => r,
+        }
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self.0.flush() {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+            r => r,
+        }
+    }
+}
+
 /// Parses hex from a command-line argument (spaces, `0x` and `#` comments allowed).
 pub fn parse_hex_arg(s: &str) -> anyhow::Result<Vec<u8>> {
     msox_codec::hex::decode(s).map_err(|e| usage(format!("bad hex argument: {e}")))
@@ -61,4 +109,134 @@ pub fn print_json(v: &serde_json::Value) -> anyhow::Result<()> {
     let mut s = serde_json::to_string_pretty(v)?;
     s.push('\n');
     print(&s)
+}
+
+/// The decoding options every reading command uses: the mode and the
+/// limits of the session, from the global flags (`--strict`, `--max-alloc`,
+/// `--max-output`, `--max-depth`, `--max-items`).
+#[derive(Debug, Clone, clap::Args)]
+pub struct SessionArgs {
+    /// Refuse anything the spec does not allow, instead of reading past it
+    /// and reporting defects.
+    #[arg(long, global = true)]
+    pub strict: bool,
+    /// Most bytes a decode may allocate from sizes the input declares, summed
+    /// (e.g. 256M, 2G). Raise it to read files larger than the default allows.
+    #[arg(long, global = true, value_name = "SIZE", value_parser = parse_size, default_value = "256M")]
+    pub max_alloc: u64,
+    /// Most output a decompressor or converter may produce (e.g. 1G); the
+    /// default also caps output at 200 bytes per input byte (at least 64M).
+    #[arg(long, global = true, value_name = "SIZE", value_parser = parse_size)]
+    pub max_output: Option<u64>,
+    /// Deepest nesting of recursive structures (embedded messages,
+    /// restrictions, WBXML elements).
+    #[arg(long, global = true, value_name = "N", default_value_t = Limits::DEFAULT.max_depth)]
+    pub max_depth: u32,
+    /// Most items (properties, records, elements) one decode builds.
+    #[arg(long, global = true, value_name = "N", default_value_t = Limits::DEFAULT.max_items as u64)]
+    pub max_items: u64,
+}
+
+impl SessionArgs {
+    /// The options these flags describe.
+    pub fn options(&self) -> Options {
+        let mut l = Limits::DEFAULT
+            .with_max_alloc(usize::try_from(self.max_alloc).unwrap_or(usize::MAX))
+            .with_max_depth(self.max_depth)
+            .with_max_items(usize::try_from(self.max_items).unwrap_or(usize::MAX));
+        if let Some(o) = self.max_output {
+            l = l.with_max_output(usize::try_from(o).unwrap_or(usize::MAX));
+        }
+        Options {
+            mode: if self.strict {
+                Mode::Strict
+            } else {
+                Mode::Lenient
+            },
+            limits: l,
+        }
+    }
+}
+
+/// `123`, `64K`, `256M`, `2G` (binary units).
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let s = s.trim();
+    let (num, mul) = match s.char_indices().last() {
+        Some((i, c)) if c.is_ascii_alphabetic() => {
+            let mul = match c.to_ascii_uppercase() {
+                'K' => 1u64 << 10,
+                'M' => 1 << 20,
+                'G' => 1 << 30,
+                'T' => 1 << 40,
+                _ => return Err(format!("unknown size unit in {s:?} (use K, M, G)")),
+            };
+            (&s[..i], mul)
+        }
+        _ => (s, 1),
+    };
+    num.parse::<u64>()
+        .map_err(|e| format!("bad size {s:?}: {e}"))
+        .and_then(|n| {
+            n.checked_mul(mul)
+                .ok_or_else(|| format!("size {s:?} too large"))
+        })
+}
+
+static OPTIONS: OnceLock<Options> = OnceLock::new();
+
+/// Sets the session options for this run (called once by [`crate::run`]).
+pub fn set_options(o: Options) {
+    let _ = OPTIONS.set(o);
+}
+
+/// The session options of this run: the global flags, or the defaults
+/// (lenient) when none were set.
+pub fn options() -> Options {
+    OPTIONS.get().copied().unwrap_or_default()
+}
+
+/// The session options with strict mode forced on when `strict` (a
+/// subcommand's own `--strict`).
+pub fn options_strict(strict: bool) -> Options {
+    let o = options();
+    if strict { o.with_mode(Mode::Strict) } else { o }
+}
+
+/// Prints the defects of a lenient decode to stderr, one per line.
+pub fn report_defects(defects: &[msox_codec::Defect]) {
+    for d in defects {
+        eprintln!("msox: defect: {d}");
+    }
+}
+
+/// A sink that keeps the first `cap` bytes and counts the rest (for
+/// `inspect`, which summarises long outputs without materialising them).
+#[derive(Debug, Default)]
+pub struct HeadSink {
+    /// The first bytes.
+    pub head: Vec<u8>,
+    /// Every byte seen.
+    pub total: u64,
+    cap: usize,
+}
+
+impl HeadSink {
+    /// A sink keeping at most `cap` bytes.
+    pub fn new(cap: usize) -> Self {
+        HeadSink {
+            head: Vec::new(),
+            total: 0,
+            cap,
+        }
+    }
+}
+
+impl msox_codec::Sink for HeadSink {
+    fn write(&mut self, bytes: &[u8]) -> msox_codec::Result<()> {
+        self.total += bytes.len() as u64;
+        let room = self.cap.saturating_sub(self.head.len());
+        self.head
+            .extend_from_slice(bytes.get(..room.min(bytes.len())).unwrap_or_default());
+        Ok(())
+    }
 }

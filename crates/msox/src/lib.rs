@@ -23,6 +23,9 @@ pub struct Cli {
     /// The subcommand.
     #[command(subcommand)]
     pub command: Command,
+    /// The decoding session: mode and limits.
+    #[command(flatten)]
+    pub session: cli::SessionArgs,
 }
 
 /// Every subcommand.
@@ -72,6 +75,7 @@ pub enum Command {
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
+    cli::set_options(cli.session.options());
     match cli.command {
         Command::Inspect(a) => inspect::run(&a),
         Command::Wbxml(c) => cmd::wbxml::run(&c),

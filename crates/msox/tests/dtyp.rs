@@ -61,7 +61,7 @@ fn bad_sid_is_one_line_and_exit_1() {
     assert_eq!(code, 1);
     assert_eq!(
         err,
-        "msox: invalid SubAuthorityCount 0x10 at byte 1 in Sid\n"
+        "msox: invalid SubAuthorityCount 0x10 at byte 1 in SID\n"
     );
     let (code, _, _) = msox(&["dtyp", "sid", "not hex"]);
     assert_eq!(code, 2);

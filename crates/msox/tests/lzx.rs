@@ -65,8 +65,10 @@ fn bare_stream_needs_size_and_spec_example_decodes() {
     let input = tmp("abc.lzxd");
     std::fs::write(&input, &v.bytes).unwrap();
     let out = tmp("abc.txt");
+    // not an LZXD file and no --size: bad input (exit 1), with a hint
     let o = msox(&["lzx", "decompress", s(&input), s(&out)]);
-    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--size"));
     let o = msox(&[
         "lzx",
         "decompress",

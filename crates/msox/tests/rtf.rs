@@ -70,7 +70,7 @@ fn defects_warn_and_strict_fails() {
         out.to_str().unwrap(),
     ]);
     assert!(o.status.success());
-    assert!(String::from_utf8_lossy(&o.stderr).contains("warning: CRC"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("defect: checksum mismatch"));
     let o = msox(&[
         "rtf",
         "decompress",

@@ -84,8 +84,8 @@ fn sid_label(sid: &Sid) -> String {
     }
 }
 
-fn names_json(names: Vec<&'static str>, unknown: u64) -> Value {
-    let mut v: Vec<Value> = names.into_iter().map(|n| json!(n)).collect();
+fn names_json(names: impl Iterator<Item = &'static str>, unknown: u64) -> Value {
+    let mut v: Vec<Value> = names.map(|n| json!(n)).collect();
     if unknown != 0 {
         v.push(json!(format!("0x{unknown:X}")));
     }

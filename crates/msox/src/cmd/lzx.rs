@@ -4,7 +4,8 @@
 use std::path::PathBuf;
 
 use ms_patch::lzxd;
-use ms_patch::{DecodeOptions, FileOptions, StreamParams, WriteOptions};
+use ms_patch::{FileOptions, StreamParams, WriteOptions};
+use msox_codec::Decode;
 
 use crate::inspect::Format;
 use crate::node::Node;
@@ -80,30 +81,34 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
             size,
             cab,
         } => {
+            if size.is_some() && !(15..=25).contains(window) {
+                return Err(crate::cli::usage("--window must be 15..=25"));
+            }
             let bytes = crate::cli::read_input(input)?;
-            let out = match size {
+            let opts = crate::cli::options();
+            let mut sink = crate::cli::output_sink(output)?;
+            let d = match size {
                 Some(n) => {
-                    if !(15..=25).contains(window) {
-                        return Err(crate::cli::usage("--window must be 15..=25"));
-                    }
                     let params = if *cab {
                         StreamParams::lzx(*window)
                     } else {
                         StreamParams::lzxd(*window)
                     };
-                    ms_patch::decompress(&bytes, *n, &params, &[], &DecodeOptions::default())?
+                    ms_patch::decompress_to(&bytes, *n, &params, &[], &opts, &mut sink)?
                 }
                 None => match lzxd::detect(&bytes) {
-                    Some(1) => lzxd::decompress_file(&bytes, &FileOptions::default())?,
-                    Some(_) => anyhow::bail!("this is an LZX DELTA patch: use `msox patch apply`"),
-                    None => {
-                        return Err(crate::cli::usage(
-                            "no LZXD header (3.1): give --size (and --window) for a bare stream",
-                        ));
+                    Some(1) => {
+                        lzxd::decompress_file_to(&bytes, &opts, &FileOptions::default(), &mut sink)?
                     }
+                    Some(_) => anyhow::bail!("this is an LZX DELTA patch: use `msox patch apply`"),
+                    // Bad input, not a bad argument: exit 1.
+                    None => anyhow::bail!(
+                        "not an LZXD file (no version 3.1 LZX_HDR in the first 16 bytes); for a bare LZX stream give --size (and --window)"
+                    ),
                 },
             };
-            crate::cli::write_output(output, &out)
+            crate::cli::report_defects(&d.defects);
+            crate::cli::finish_sink(sink)
         }
         Cmd::Compress {
             input,
@@ -142,8 +147,16 @@ pub fn run_patch(cmd: &PatchCmd) -> anyhow::Result<()> {
         PatchCmd::Apply { old, patch, output } => {
             let old = crate::cli::read_input(old)?;
             let patch = crate::cli::read_input(patch)?;
-            let out = lzxd::apply_patch(&patch, &old, &FileOptions::default())?;
-            crate::cli::write_output(output, &out)
+            let mut sink = crate::cli::output_sink(output)?;
+            let d = lzxd::apply_patch_to(
+                &patch,
+                &old,
+                &crate::cli::options(),
+                &FileOptions::default(),
+                &mut sink,
+            )?;
+            crate::cli::report_defects(&d.defects);
+            crate::cli::finish_sink(sink)
         }
     }
 }
@@ -156,77 +169,72 @@ pub const FORMAT: Format = Format {
     inspect,
 };
 
-fn u32_at(b: &[u8], at: usize) -> u32 {
-    b.get(at..at + 4)
-        .and_then(|s| s.try_into().ok())
-        .map(u32::from_le_bytes)
-        .unwrap_or(0)
-}
-
 fn inspect(bytes: &[u8]) -> anyhow::Result<Node> {
-    let patch = lzxd::detect(bytes) == Some(2);
-    let (name, fields, hsize): (&str, &[&str], usize) = if patch {
-        (
-            "PATCH_HDR",
-            &[
-                "ulVersionHi",
-                "ulVersionLo",
-                "ulBlockMax",
-                "ulSourceSize",
-                "ulTargetSize",
-                "ulSourceCRC",
-                "ulTargetCRC",
-            ],
-            28,
-        )
-    } else {
-        (
-            "LZX_HDR",
-            &["ulVersionHi", "ulVersionLo", "ulBlockMax", "ulTargetSize"],
-            16,
-        )
-    };
-    let mut h = Node::new(name);
-    for (i, f) in fields.iter().enumerate() {
-        h.push(Node::leaf(*f, u32_at(bytes, i * 4)));
-    }
-    let mut root = Node::new(if patch {
-        "LZX DELTA patch"
-    } else {
-        "LZXD file"
-    })
-    .child(h);
-    let (blk, bfields): (&str, [&str; 4]) = if patch {
-        (
-            "PATCH_BLK",
-            ["ulPatchSize", "ulTargetSize", "ulSourceSize", "ulCRC"],
-        )
-    } else {
-        (
-            "LZX_BLK",
-            ["ulFlags", "ulCompSize", "ulUncompSize", "ulCRC"],
-        )
-    };
-    let mut pos = hsize;
-    let mut n = 0;
-    while pos + 16 <= bytes.len() && n < 1000 {
-        let mut b = Node::new(blk);
-        for (i, f) in bfields.iter().enumerate() {
-            b.push(Node::leaf(*f, u32_at(bytes, pos + i * 4)));
+    let opts = crate::cli::options();
+    if lzxd::detect(bytes) == Some(2) {
+        let d = lzxd::LzxdPatch::decode_bytes(bytes, &opts)?;
+        let h = &d.value.header;
+        let mut root = Node::new("LZX DELTA patch").child(
+            Node::new("PATCH_HDR")
+                .child(Node::leaf("ulVersionHi", h.version_hi))
+                .child(Node::leaf("ulVersionLo", h.version_lo))
+                .child(Node::leaf("ulBlockMax", h.block_max))
+                .child(Node::leaf("ulSourceSize", h.source_size))
+                .child(Node::leaf("ulTargetSize", h.target_size))
+                .child(Node::leaf("ulSourceCRC", format!("0x{:08X}", h.source_crc)))
+                .child(Node::leaf("ulTargetCRC", format!("0x{:08X}", h.target_crc))),
+        );
+        for b in d.value.blocks.iter().take(1000) {
+            root.push(
+                Node::new("PATCH_BLK")
+                    .child(Node::leaf("ulPatchSize", b.header.patch_size))
+                    .child(Node::leaf("ulTargetSize", b.header.target_size))
+                    .child(Node::leaf("ulSourceSize", b.header.source_size))
+                    .child(Node::leaf("ulCRC", format!("0x{:08X}", b.header.crc))),
+            );
         }
-        let size = if patch {
-            u32_at(bytes, pos)
-        } else {
-            u32_at(bytes, pos + 4)
-        } as usize;
-        root.push(b);
-        pos = pos.saturating_add(16).saturating_add(size);
-        n += 1;
+        for x in &d.defects {
+            root.push(Node::leaf("defect", x));
+        }
+        return Ok(root);
     }
-    if !patch {
-        let out = lzxd::decompress_file(bytes, &FileOptions::default())?;
-        root.push(Node::leaf("decompressed size", out.len()));
-        root.push(Node::leaf("CRC check", "ok"));
+    let d = lzxd::LzxdFile::decode_bytes(bytes, &opts)?;
+    let h = &d.value.header;
+    let mut root = Node::new("LZXD file").child(
+        Node::new("LZX_HDR")
+            .child(Node::leaf("ulVersionHi", h.version_hi))
+            .child(Node::leaf("ulVersionLo", h.version_lo))
+            .child(Node::leaf("ulBlockMax", h.block_max))
+            .child(Node::leaf("ulTargetSize", h.target_size)),
+    );
+    for b in d.value.blocks.iter().take(1000) {
+        root.push(
+            Node::new("LZX_BLK")
+                .child(Node::leaf("ulFlags", b.header.flags))
+                .child(Node::leaf("ulCompSize", b.header.comp_size))
+                .child(Node::leaf("ulUncompSize", b.header.uncomp_size))
+                .child(Node::leaf("ulCRC", format!("0x{:08X}", b.header.crc))),
+        );
+    }
+    if d.value.blocks.len() > 1000 {
+        root.push(Node::leaf("blocks not shown", d.value.blocks.len() - 1000));
+    }
+    for x in &d.defects {
+        root.push(Node::leaf("defect", x));
+    }
+    let mut count = msox_codec::CountingSink::default();
+    let out = lzxd::decompress_file_to(bytes, &opts, &FileOptions::default(), &mut count)?;
+    root.push(Node::leaf("decompressed size", count.count));
+    root.push(Node::leaf(
+        "CRC check",
+        if out.defects.is_empty() {
+            "ok".to_string()
+        } else {
+            format!("{} defects", out.defects.len())
+        },
+    ));
+    for x in &out.defects {
+        root.push(Node::leaf("defect", x));
     }
     Ok(root)
 }

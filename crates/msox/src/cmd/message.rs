@@ -23,7 +23,9 @@ fn text_sha(v: Option<String>) -> Value {
 /// The decompressed RTF body, if the message has one that decompresses.
 pub fn rtf_body(m: &Message) -> Option<Vec<u8>> {
     let c = m.rtf_compressed()?;
-    ms_oxrtfcp::decompress(c).ok().map(|d| d.data)
+    ms_oxrtfcp::decompress(c, &crate::cli::options())
+        .ok()
+        .map(|d| d.value.data)
 }
 
 /// The HTML body: PidTagHtml, else the HTML de-encapsulated from the RTF body.
@@ -33,9 +35,11 @@ pub fn html_body(m: &Message) -> Option<Vec<u8>> {
     }
     let rtf = rtf_body(m)?;
     match ms_oxrtfex::detect(&rtf) {
-        Some(ms_oxrtfex::Encapsulation::Html) => ms_oxrtfex::deencapsulate(&rtf)
-            .ok()
-            .map(|d| d.content.into_bytes()),
+        Some(ms_oxrtfex::Encapsulation::Html) => {
+            ms_oxrtfex::deencapsulate(&rtf, &crate::cli::options())
+                .ok()
+                .map(|d| d.value.content.into_bytes())
+        }
         _ => None,
     }
 }

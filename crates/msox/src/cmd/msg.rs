@@ -3,8 +3,9 @@
 use std::path::{Path, PathBuf};
 
 use ms_oxcmsg::Message;
-use ms_oxmsg::{MsgFile, ReadOptions};
+use ms_oxmsg::MsgFile;
 use ms_oxtnef::WriteOptions;
+use msox_codec::Decode;
 
 use crate::inspect::Format;
 use crate::node::Node;
@@ -55,15 +56,9 @@ pub enum Cmd {
 /// Reads a .msg file, printing defects as warnings.
 pub fn read(path: &Path, strict: bool) -> anyhow::Result<MsgFile> {
     let bytes = crate::cli::read_input(path)?;
-    let opts = ReadOptions {
-        strict,
-        ..ReadOptions::default()
-    };
-    let (f, defects) = MsgFile::read(&bytes, &opts)?;
-    for d in defects {
-        eprintln!("msox: warning: {d}");
-    }
-    Ok(f)
+    let d = MsgFile::decode_bytes(&bytes, &crate::cli::options_strict(strict))?;
+    crate::cli::report_defects(&d.defects);
+    Ok(d.value)
 }
 
 /// Embedded messages extracted from a .msg are written as .msg.
@@ -123,7 +118,8 @@ pub const FORMAT: Format = Format {
 };
 
 fn inspect(bytes: &[u8]) -> anyhow::Result<Node> {
-    let (f, defects) = MsgFile::read(bytes, &ReadOptions::default())?;
+    let d = MsgFile::decode_bytes(bytes, &crate::cli::options())?;
+    let (f, defects) = (d.value, d.defects);
     let mut root = Node::new("message").with_value(if f.root_clsid == ms_oxmsg::CLSID_OFT {
         "template (.oft)"
     } else {

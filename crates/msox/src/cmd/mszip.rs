@@ -29,7 +29,10 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
     match cmd {
         Cmd::Decompress { input, output } => {
             let bytes = crate::cli::read_input(input)?;
-            crate::cli::write_output(output, &ms_mci::decompress(&bytes)?)
+            let mut sink = crate::cli::output_sink(output)?;
+            let d = ms_mci::decompress_to(&bytes, &crate::cli::options(), &mut sink)?;
+            crate::cli::report_defects(&d.defects);
+            crate::cli::finish_sink(sink)
         }
         Cmd::Compress {
             input,
@@ -57,8 +60,10 @@ pub const FORMAT_CAB: crate::inspect::Format = crate::inspect::Format {
 fn inspect_cab(bytes: &[u8]) -> anyhow::Result<crate::node::Node> {
     use crate::node::Node;
     use ms_mci::cab::{Cabinet, Compression};
-    let limits = msox_codec::Limits::default();
-    let cab = Cabinet::parse(bytes, &limits)?;
+    use msox_codec::Decode;
+    let opts = crate::cli::options();
+    let decoded = Cabinet::decode_bytes(bytes, &opts)?;
+    let cab = decoded.value;
     let h = &cab.header;
     let header = Node::new("CFHEADER")
         .child(Node::leaf("cbCabinet", h.cb_cabinet))
@@ -72,27 +77,36 @@ fn inspect_cab(bytes: &[u8]) -> anyhow::Result<crate::node::Node> {
         .child(Node::leaf("setID", h.set_id))
         .child(Node::leaf("iCabinet", h.i_cabinet));
     let mut root = Node::new("Cabinet").child(header);
+    for d in &decoded.defects {
+        root.push(Node::leaf("defect", d));
+    }
     for (i, f) in cab.folders.iter().enumerate() {
         let mut n = Node::new("CFFOLDER")
             .child(Node::leaf("index", i))
             .child(Node::leaf("typeCompress", format!("{:?}", f.compression())))
             .child(Node::leaf("cCFData", f.c_cf_data));
+        let mut count = msox_codec::CountingSink::default();
         let data = match f.compression() {
-            Compression::Lzx(bits) => cab.data_blocks(i).and_then(|blocks| {
-                let total = blocks.iter().map(|b| usize::from(b.cb_uncomp)).sum();
-                let stream: Vec<u8> = blocks.iter().flat_map(|b| b.data.iter().copied()).collect();
-                ms_patch::decompress(
-                    &stream,
-                    total,
+            Compression::Lzx(bits) => cab.folder_stream(i).and_then(|s| {
+                ms_patch::decompress_to(
+                    &s.data,
+                    s.uncompressed_size,
                     &ms_patch::StreamParams::lzx(bits),
                     &[],
-                    &ms_patch::DecodeOptions::from_limits(&limits),
+                    &opts,
+                    &mut count,
                 )
+                .map(|d| d.defects)
             }),
-            _ => cab.folder_data(i, &limits),
+            _ => cab.extract_folder(i, &opts, &mut count).map(|d| d.defects),
         };
         match data {
-            Ok(d) => n.push(Node::leaf("uncompressed size", d.len())),
+            Ok(defects) => {
+                n.push(Node::leaf("uncompressed size", count.count));
+                for d in defects {
+                    n.push(Node::leaf("defect", d));
+                }
+            }
             Err(e) => n.push(Node::leaf("error", e)),
         }
         root.push(n);

@@ -7,12 +7,10 @@
 use std::path::PathBuf;
 
 use ms_oxcdata::{PropertyTag, PropertyValue};
-use ms_oxoab::{
-    CompressedFile, DecodeOptions, Defect, FileKind, FullDetails, PatchFile, PatchLzx, PropTable,
-    Record,
-};
+use ms_oxoab::{CompressedFile, FileKind, FullDetails, PatchFile, PatchLzx, PropTable, Record};
 use ms_oxwoab::{Manifest, OabFile, Oal};
 use msox_codec::Decode;
+use msox_codec::Defect;
 use serde_json::{Value, json};
 
 use crate::node::Node;
@@ -331,22 +329,22 @@ enum Opened {
 /// Decodes a full details file, decompressing it first when it is in a
 /// compressed container.
 fn open(b: &[u8], strict: bool) -> anyhow::Result<(&'static str, Opened)> {
-    let opts = if strict {
-        DecodeOptions::strict()
-    } else {
-        DecodeOptions::default()
-    };
+    let opts = crate::cli::options_strict(strict);
     match ms_oxoab::file_kind(b) {
         Some(FileKind::FullDetailsV4) => {
-            let (f, d) = FullDetails::decode_with_options(b, &opts)?;
-            Ok(("version 4 full details file", Opened::Details(f, d)))
+            let d = FullDetails::decode_bytes(b, &opts)?;
+            Ok((
+                "version 4 full details file",
+                Opened::Details(d.value, d.defects),
+            ))
         }
         Some(FileKind::CompressedV4) => {
-            let c = CompressedFile::decode_limited(b, &opts.limits)?;
-            let (raw, mut d) = c.decompress(&mut PatchLzx::default(), &opts)?;
-            let (f, d2) = FullDetails::decode_with_options(&raw, &opts)
+            let raw = ms_oxoab::decompress(b, &mut PatchLzx::default(), &opts)?;
+            let mut d = raw.defects;
+            let f = FullDetails::decode_bytes(&raw.value, &opts)
                 .map_err(|e| anyhow::anyhow!("in the decompressed file: {e}"))?;
-            d.extend(d2);
+            d.extend(f.defects);
+            let f = f.value;
             Ok((
                 "compressed version 4 full details file",
                 Opened::Details(f, d),
@@ -357,8 +355,8 @@ fn open(b: &[u8], strict: bool) -> anyhow::Result<(&'static str, Opened)> {
             Opened::Patch(PatchFile::decode_exact(b)?),
         )),
         Some(FileKind::CompressedV2V3) => {
-            let m = ms_oxoab::MdiFile::decode_limited(b, &opts.limits)?;
-            let raw = m.decompress(&opts.limits)?;
+            let m = ms_oxoab::MdiFile::decode_bytes(b, &opts)?.value;
+            let raw = m.decompress(&opts)?.value;
             let mut n =
                 v2v3_node(&raw).map_err(|e| anyhow::anyhow!("in the decompressed file: {e}"))?;
             n.label = format!("compressed ({} MDI blocks): {}", m.blocks.len(), n.label);
@@ -436,7 +434,7 @@ fn table_json(t: &PropTable) -> Value {
 }
 
 fn defects_json(d: &[Defect]) -> Value {
-    json!(d.iter().map(|d| format!("{d:?}")).collect::<Vec<_>>())
+    json!(d.iter().map(|d| d.to_string()).collect::<Vec<_>>())
 }
 
 /// The JSON `msox oab dump --json` prints for a full details file.
@@ -581,16 +579,16 @@ fn template_file_node(t: &ms_oxoab::TemplateFile) -> Node {
             };
             n.push(Node::leaf(what, v));
         }
-        match t.template(slot) {
-            Some(Ok(tm)) => match crate::cmd::abkt::template_node(&tm, None) {
+        match t.template(slot, &crate::cli::options()) {
+            Some(Ok(tm)) => match crate::cmd::abkt::template_node(&tm.value, None) {
                 Ok(node) => n.push(node),
                 Err(e) => n.push(Node::leaf("template strings", format!("error: {e}"))),
             },
             Some(Err(e)) => n.push(Node::leaf("template (MS-OXOABKT)", format!("error: {e}"))),
             None => {}
         }
-        match t.script(slot) {
-            Some(Ok(sc)) => n.push(crate::cmd::abkt::script_node(&sc)),
+        match t.script(slot, &crate::cli::options()) {
+            Some(Ok(sc)) => n.push(crate::cmd::abkt::script_node(&sc.value)),
             Some(Err(e)) => n.push(Node::leaf("script (MS-OXOABKT)", format!("error: {e}"))),
             None => {}
         }
@@ -854,13 +852,15 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
         }
         Cmd::Decompress { input, output } => {
             let bytes = crate::cli::read_input(input)?;
-            let out = if ms_oxoab::file_kind(&bytes) == Some(FileKind::CompressedV2V3) {
-                ms_oxoab::MdiFile::decode_exact(&bytes)?
-                    .decompress(&DecodeOptions::default().limits)?
+            let opts = crate::cli::options();
+            let mut sink = crate::cli::output_sink(output)?;
+            let d = if ms_oxoab::file_kind(&bytes) == Some(FileKind::CompressedV2V3) {
+                ms_oxoab::decompress_mdi_to(&bytes, &opts, &mut sink)?
             } else {
-                ms_oxoab::decompress(&bytes, &mut PatchLzx::default())?
+                ms_oxoab::decompress_to(&bytes, &mut PatchLzx::default(), &opts, &mut sink)?
             };
-            crate::cli::write_output(output, &out)
+            crate::cli::report_defects(&d.defects);
+            crate::cli::finish_sink(sink)
         }
         Cmd::Generate {
             records,
@@ -885,8 +885,16 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
         Cmd::Patch { old, patch, output } => {
             let old = crate::cli::read_input(old)?;
             let patch = crate::cli::read_input(patch)?;
-            let new = ms_oxoab::apply_patch(&old, &patch, &mut PatchLzx::default())?;
-            crate::cli::write_output(output, &new)
+            let mut sink = crate::cli::output_sink(output)?;
+            let d = ms_oxoab::apply_patch_to(
+                &old,
+                &patch,
+                &mut PatchLzx::default(),
+                &crate::cli::options(),
+                &mut sink,
+            )?;
+            crate::cli::report_defects(&d.defects);
+            crate::cli::finish_sink(sink)
         }
         Cmd::Diff {
             old,
@@ -896,10 +904,7 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
         } => {
             let old = crate::cli::read_input(old)?;
             let new = crate::cli::read_input(new)?;
-            let mut codec = PatchLzx {
-                level: *level,
-                ..PatchLzx::default()
-            };
+            let mut codec = PatchLzx { level: *level };
             let p = PatchFile::create(&old, &new, 256 * 1024, &mut codec)?;
             crate::cli::write_output(patch, &msox_codec::Encode::to_vec(&p)?)
         }
@@ -929,10 +934,7 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
 
 /// Compresses a version 4 file in 256 KiB blocks through ms-patch.
 fn compress_v4(bytes: &[u8], level: u8) -> anyhow::Result<Vec<u8>> {
-    let mut codec = PatchLzx {
-        level,
-        ..PatchLzx::default()
-    };
+    let mut codec = PatchLzx { level };
     let c = CompressedFile::compress(bytes, 256 * 1024, Some(&mut codec))?;
     Ok(msox_codec::Encode::to_vec(&c)?)
 }

@@ -71,9 +71,14 @@ fn value_text(v: &PropertyValue) -> String {
     match v {
         V::String(s) => format!("{:?}", s.as_str()),
         V::String8(s) => format!("{:?}", s.to_string_lossy()),
-        V::Binary(b) | V::Object(b) | V::ServerId(b) | V::Restriction(b) | V::RuleAction(b) => {
+        V::Binary(b)
+        | V::Object(b)
+        | V::ServerId(b)
+        | V::RuleAction { bytes: b, .. }
+        | V::Raw { bytes: b, .. } => {
             format!("{} bytes: {}", b.len(), msox_codec::hex::encode(b))
         }
+        V::Restriction(r) => r.to_string(),
         V::Integer16(x) => x.to_string(),
         V::Integer32(x) => format!("{x} (0x{x:08X})"),
         V::Integer64(x) => format!("{x} (0x{x:016X})"),

@@ -3,8 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use ms_oxrtfcp::{CompType, DecompressOptions, Decompressed};
-use ms_oxrtfex::{DeencapsulateOptions, Encapsulation};
+use ms_oxrtfcp::CompType;
+use ms_oxrtfex::Encapsulation;
 
 use crate::inspect::Format;
 use crate::node::Node;
@@ -63,8 +63,11 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
             strict,
         } => {
             let bytes = crate::cli::read_input(input)?;
-            let out = decompress(&bytes, *strict)?;
-            crate::cli::write_output(output, &out.data)
+            let mut sink = crate::cli::output_sink(output)?;
+            let d =
+                ms_oxrtfcp::decompress_to(&bytes, &crate::cli::options_strict(*strict), &mut sink)?;
+            crate::cli::report_defects(&d.defects);
+            crate::cli::finish_sink(sink)
         }
         Cmd::Compress {
             input,
@@ -84,23 +87,16 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
     }
 }
 
-fn decompress(bytes: &[u8], strict: bool) -> anyhow::Result<Decompressed> {
-    let opts = if strict {
-        DecompressOptions::strict()
-    } else {
-        DecompressOptions::new()
-    };
-    let out = ms_oxrtfcp::decompress_with(bytes, &opts)?;
-    for d in &out.defects {
-        eprintln!("msox: warning: {d}");
-    }
-    Ok(out)
+fn decompress(bytes: &[u8], strict: bool) -> anyhow::Result<Vec<u8>> {
+    let d = ms_oxrtfcp::decompress(bytes, &crate::cli::options_strict(strict))?;
+    crate::cli::report_defects(&d.defects);
+    Ok(d.value.data)
 }
 
 fn extract(input: &Path, strict: bool, want: Encapsulation) -> anyhow::Result<()> {
     let bytes = crate::cli::read_input(input)?;
     let rtf = if ms_oxrtfcp::looks_like_compressed_rtf(&bytes) {
-        decompress(&bytes, strict)?.data
+        decompress(&bytes, strict)?
     } else {
         bytes
     };
@@ -109,16 +105,10 @@ fn extract(input: &Path, strict: bool, want: Encapsulation) -> anyhow::Result<()
         Some(k) => anyhow::bail!("the RTF encapsulates {k}, not {want}"),
         None => anyhow::bail!("the RTF does not encapsulate {want} (no \\fromhtml1 or \\fromtext)"),
     }
-    let opts = if strict {
-        DeencapsulateOptions::strict()
-    } else {
-        DeencapsulateOptions::new()
-    };
-    let d = ms_oxrtfex::deencapsulate_with(&rtf, &opts)?;
-    for x in &d.defects {
-        eprintln!("msox: warning: {x}");
-    }
-    crate::cli::print(&d.content)
+    let mut sink = crate::cli::output_sink(Path::new("-"))?;
+    let d = ms_oxrtfex::deencapsulate_to(&rtf, &crate::cli::options_strict(strict), &mut sink)?;
+    crate::cli::report_defects(&d.defects);
+    crate::cli::finish_sink(sink)
 }
 
 /// `inspect` entry for compressed RTF streams.
@@ -138,8 +128,10 @@ pub const FORMAT_RTF: Format = Format {
 };
 
 fn inspect_compressed(bytes: &[u8]) -> anyhow::Result<Node> {
-    let out = ms_oxrtfcp::decompress(bytes)?;
-    let h = out.header;
+    // Bounded work: keep the first 1 MiB of the RTF, count the rest.
+    let mut head = crate::cli::HeadSink::new(1 << 20);
+    let out = ms_oxrtfcp::decompress_to(bytes, &crate::cli::options(), &mut head)?;
+    let h = out.value;
     let mut header = Node::new("Header")
         .child(Node::leaf("COMPSIZE", h.comp_size))
         .child(Node::leaf("RAWSIZE", h.raw_size))
@@ -163,11 +155,11 @@ fn inspect_compressed(bytes: &[u8]) -> anyhow::Result<Node> {
     let mut root = Node::new("RTFCOMPRESSED")
         .child(header)
         .child(Node::leaf("stream size", bytes.len()))
-        .child(Node::leaf("decompressed size", out.data.len()));
-    if bytes.len() > 16 && !out.data.is_empty() {
+        .child(Node::leaf("decompressed size", head.total));
+    if bytes.len() > 16 && head.total > 0 {
         root.push(Node::leaf(
             "ratio",
-            format!("{:.2}", out.data.len() as f64 / (bytes.len() - 16) as f64),
+            format!("{:.2}", head.total as f64 / (bytes.len() - 16) as f64),
         ));
     }
     let mut defects = Node::new("defects").with_value(out.defects.len());
@@ -175,7 +167,14 @@ fn inspect_compressed(bytes: &[u8]) -> anyhow::Result<Node> {
         defects.push(Node::leaf("defect", d));
     }
     root.push(defects);
-    root.push(rtf_node(&out.data));
+    let mut rtf = rtf_node(&head.head);
+    if head.total > head.head.len() as u64 {
+        rtf.push(Node::leaf(
+            "inspected",
+            format!("the first {} of {} bytes", head.head.len(), head.total),
+        ));
+    }
+    root.push(rtf);
     Ok(root)
 }
 
@@ -193,9 +192,10 @@ fn rtf_node(rtf: &[u8]) -> Node {
         n.push(Node::leaf("ansicpg", cp));
     }
     if ms_oxrtfex::detect(rtf).is_some() {
-        match ms_oxrtfex::deencapsulate(rtf) {
+        let mut count = msox_codec::CountingSink::default();
+        match ms_oxrtfex::deencapsulate_to(rtf, &crate::cli::options(), &mut count) {
             Ok(d) => {
-                n.push(Node::leaf("content size", d.content.len()));
+                n.push(Node::leaf("content size", count.count));
                 for x in &d.defects {
                     n.push(Node::leaf("defect", x));
                 }

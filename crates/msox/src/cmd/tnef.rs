@@ -3,8 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use ms_oxcmsg::Message;
-use ms_oxtnef::{AttributeLevel, DecodeOptions, TnefStream, WriteOptions};
-use msox_codec::Encode;
+use ms_oxtnef::{AttributeLevel, TnefStream, WriteOptions};
+use msox_codec::{Decode, Encode};
 use serde_json::Value;
 
 use crate::inspect::Format;
@@ -64,21 +64,12 @@ pub enum Cmd {
     },
 }
 
-fn options(strict: bool) -> DecodeOptions {
-    DecodeOptions {
-        strict,
-        ..DecodeOptions::default()
-    }
-}
-
 /// Reads a TNEF file into the model, printing defects as warnings.
 pub fn read_message(path: &Path, strict: bool) -> anyhow::Result<Message> {
     let bytes = crate::cli::read_input(path)?;
-    let (m, defects) = ms_oxtnef::to_message(&bytes, &options(strict))?;
-    for d in defects {
-        eprintln!("msox: warning: {d}");
-    }
-    Ok(m)
+    let d = ms_oxtnef::to_message(&bytes, &crate::cli::options_strict(strict))?;
+    crate::cli::report_defects(&d.defects);
+    Ok(d.value)
 }
 
 /// Embedded messages extracted from TNEF are written as TNEF.
@@ -170,8 +161,9 @@ pub const FORMAT: Format = Format {
 };
 
 fn inspect(bytes: &[u8]) -> anyhow::Result<Node> {
-    let d = TnefStream::decode(bytes)?;
-    let s = &d.stream;
+    let opts = crate::cli::options();
+    let d = TnefStream::decode_bytes(bytes, &opts)?;
+    let s = &d.value;
     let mut root =
         Node::new("TNEF stream").with_value(format!("{} attributes", s.attributes.len()));
     root.push(Node::leaf("legacy key", format!("0x{:04X}", s.legacy_key)));
@@ -203,8 +195,12 @@ fn inspect(bytes: &[u8]) -> anyhow::Result<Node> {
     for x in &d.defects {
         root.push(Node::leaf("defect", x));
     }
-    let (m, _) = ms_oxtnef::to_message(bytes, &DecodeOptions::default())?;
+    let md = ms_oxtnef::to_message(bytes, &opts)?;
+    let m = md.value;
     let mut model = Node::new("message");
+    for x in &md.defects {
+        model.push(Node::leaf("defect", x));
+    }
     model.push(Node::leaf("class", m.message_class().unwrap_or_default()));
     model.push(Node::leaf("subject", m.subject().unwrap_or_default()));
     model.push(Node::leaf("properties", m.properties.len()));

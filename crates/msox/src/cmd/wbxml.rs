@@ -3,10 +3,8 @@
 
 use std::path::PathBuf;
 
-use ms_aswbxml::{
-    DecodeOptions, EncodeOptions, Event, Framing, Mode, Parser, XmlOptions, canonical,
-    wbxml_to_xml, xml_to_wbxml,
-};
+use ms_aswbxml::{Event, Framing, Parser, XmlOptions, canonical, wbxml_to_xml_into, xml_to_wbxml};
+use msox_codec::Decode;
 
 use crate::node::Node;
 
@@ -53,28 +51,25 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
             canonical: canon,
         } => {
             let bytes = crate::cli::read_input(input)?;
-            let opts = DecodeOptions {
-                framing: if *headerless {
-                    Framing::Headerless
-                } else {
-                    Framing::Document
-                },
-                mode: if *strict { Mode::Strict } else { Mode::Lenient },
-                ..Default::default()
-            };
-            if *canon {
-                return crate::cli::print(&canonical::to_canonical(&bytes, opts)?);
-            }
-            let xopts = if *lossless {
-                XmlOptions::lossless()
+            let framing = if *headerless {
+                Framing::Headerless
             } else {
-                XmlOptions::default()
+                Framing::Document
             };
-            let out = wbxml_to_xml(&bytes, opts, xopts)?;
-            for d in &out.defects {
-                eprintln!("msox: warning: {d}");
-            }
-            crate::cli::print(&out.output)
+            let opts = crate::cli::options_strict(*strict);
+            let mut sink = crate::cli::output_sink(std::path::Path::new("-"))?;
+            let defects = if *canon {
+                canonical::to_canonical_into(&bytes, framing, &opts, &mut sink)?.defects
+            } else {
+                let xopts = if *lossless {
+                    XmlOptions::lossless()
+                } else {
+                    XmlOptions::default()
+                };
+                wbxml_to_xml_into(&bytes, framing, &opts, xopts, &mut sink)?.defects
+            };
+            crate::cli::report_defects(&defects);
+            crate::cli::finish_sink(sink)
         }
         Cmd::Encode {
             input,
@@ -82,15 +77,9 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
             strict,
         } => {
             let xml = crate::cli::read_input(input)?;
-            let opts = EncodeOptions {
-                mode: if *strict { Mode::Strict } else { Mode::Lenient },
-                ..Default::default()
-            };
-            let out = xml_to_wbxml(&xml, opts)?;
-            for d in &out.defects {
-                eprintln!("msox: warning: {d} (XML)");
-            }
-            crate::cli::write_output(output, &out.output)
+            let out = xml_to_wbxml(&xml, &crate::cli::options_strict(*strict))?;
+            crate::cli::report_defects(&out.defects);
+            crate::cli::write_output(output, &out.value)
         }
     }
 }
@@ -109,8 +98,8 @@ fn detect(b: &[u8]) -> bool {
     match b {
         [0x01..=0x03, 0x01, 0x6A, ..] => true,
         [v, ..] if *v <= 0x03 => matches!(
-            ms_aswbxml::Header::parse(b, &Default::default()),
-            Ok((h, n, _)) if h.charset == Some(106)
+            ms_aswbxml::Header::decode_prefix(b),
+            Ok((h, n)) if h.charset == Some(106)
                 && matches!(b.get(n), Some(0x00) | Some(0x45..=0x7F) | Some(0x05..=0x3F))
         ),
         _ => false,
@@ -118,7 +107,7 @@ fn detect(b: &[u8]) -> bool {
 }
 
 fn inspect(b: &[u8]) -> anyhow::Result<Node> {
-    let mut p = Parser::new(b, DecodeOptions::default())?;
+    let mut p = Parser::new(b, Framing::Document, &crate::cli::options())?;
     let h = *p.header();
     let mut root = Node::new("WBXML");
     let mut header = Node::new("header");
@@ -160,13 +149,20 @@ fn inspect(b: &[u8]) -> anyhow::Result<Node> {
                 }
             }
             Event::Str(s) | Event::StrT { value: s, .. } => {
+                // Bounded work: a text value shows at most its first 80
+                // characters, however many strings the element holds.
                 if let Some(top) = stack.last_mut() {
-                    let t = String::from_utf8_lossy(s);
-                    let t: String = t.chars().take(80).collect();
-                    top.value = Some(match top.value.take() {
-                        Some(v) => v + &t,
-                        None => format!("{t:?}"),
-                    });
+                    match &mut top.value {
+                        Some(v) if v.len() >= 80 => {}
+                        Some(v) => {
+                            let room = 80 - v.len();
+                            v.extend(String::from_utf8_lossy(s).chars().take(room));
+                        }
+                        None => {
+                            let t: String = String::from_utf8_lossy(s).chars().take(80).collect();
+                            top.value = Some(format!("{t:?}"));
+                        }
+                    }
                 }
             }
             Event::Opaque(d) => {
@@ -185,7 +181,7 @@ fn inspect(b: &[u8]) -> anyhow::Result<Node> {
         }
     }
     root.children.extend(stack);
-    for d in p.defects() {
+    for d in p.finish() {
         root.push(Node::leaf("defect", d));
     }
     Ok(root)
