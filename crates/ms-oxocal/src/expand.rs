@@ -480,6 +480,15 @@ impl Iterator for Instances {
     }
 }
 
+/// How an occurrence's end is given.
+#[derive(Debug, Clone, Copy)]
+enum OccurrenceEnd {
+    /// A local wall-clock time (all-day series, exceptions).
+    Wall(i64),
+    /// Minutes of elapsed time after the start (timed series).
+    Elapsed(i64),
+}
+
 struct Expander<'a> {
     tz: &'a TimeZone,
     window: (Option<i64>, Option<i64>),
@@ -488,15 +497,25 @@ struct Expander<'a> {
 }
 
 impl Expander<'_> {
+    /// An occurrence from its local start and its end: `End::Wall(m)` a
+    /// local wall-clock end, `End::Elapsed(m)` a duration in minutes of
+    /// elapsed time.
     fn occurrence(
         &self,
         original_start: i64,
         start_local: i64,
-        end_local: i64,
+        end: OccurrenceEnd,
         exception: Option<usize>,
     ) -> Result<Option<Occurrence>> {
         let start_utc = self.tz.local_to_utc(start_local);
-        let end_utc = self.tz.local_to_utc(end_local);
+        let (end_local, end_utc) = match end {
+            // Never before the start (a wall-clock end in a DST gap can be).
+            OccurrenceEnd::Wall(m) => (m, self.tz.local_to_utc(m).max(start_utc)),
+            OccurrenceEnd::Elapsed(d) => {
+                let u = start_utc + d.max(0);
+                (self.tz.utc_to_local(u), u)
+            }
+        };
         if let Some(we) = self.window.1
             && start_utc >= we
         {
@@ -576,6 +595,10 @@ fn expand_series(
         .window
         .1
         .map(|we| (tz.utc_to_local(we) - start_offset + slack).div_euclid(MINUTES_PER_DAY));
+    // An all-day series (midnight to midnight) keeps whole local days, as
+    // iCalendar's date values do; a timed one lasts the same elapsed time
+    // whatever DST does in between (RFC 5545 3.8.5.3 for DTEND durations).
+    let all_day = start_offset == 0 && duration > 0 && duration % MINUTES_PER_DAY == 0;
     let mut regular = 0usize;
     let mut truncated = false;
     for inst in instances.by_ref() {
@@ -590,7 +613,12 @@ fn expand_series(
             continue;
         }
         let start = inst.date + start_offset;
-        let Some(o) = x.occurrence(start, start, start + duration, None)? else {
+        let end = if all_day {
+            OccurrenceEnd::Wall(start + duration)
+        } else {
+            OccurrenceEnd::Elapsed(duration)
+        };
+        let Some(o) = x.occurrence(start, start, end, None)? else {
             continue;
         };
         if regular == opts.max_occurrences {
@@ -607,7 +635,7 @@ fn expand_series(
         if let Some(o) = x.occurrence(
             e.original_start_date.into(),
             e.start_date_time.into(),
-            e.end_date_time.into(),
+            OccurrenceEnd::Wall(e.end_date_time.into()),
             Some(i),
         )? {
             x.push(o)?;
@@ -642,6 +670,13 @@ impl AppointmentRecurrencePattern {
     /// ExceptionInfo, local times placed in UTC through `tz` (the zone of
     /// PidLidAppointmentTimeZoneDefinitionRecur or PidLidTimeZoneStruct).
     /// Sorted by start.
+    ///
+    /// Durations: an all-day series (StartTimeOffset 0, whole days) keeps
+    /// whole local days; a timed one lasts the same elapsed time in every
+    /// occurrence, across DST changes too (RFC 5545 3.8.5.3), so a 02:30
+    /// meeting on a spring-forward night starts at 03:30 and still lasts
+    /// its 30 minutes. An exception keeps the local start and end its
+    /// ExceptionInfo gives (its end never placed before its start).
     ///
     /// ```
     /// use ms_oxocal::{AppointmentRecurrencePattern, ExpandOptions, TimeZone};
