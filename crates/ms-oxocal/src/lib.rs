@@ -75,7 +75,7 @@
 //! | 2.2.1.41, 2.2.1.42, 2.2.1.43 | TZDEFINITION | [`TzDefinition`] |
 //! | 2.2.1.41.1 | TZRule | [`TzRule`], [`TzRuleFlags`] |
 //! | 2.2.1, 2.2.6 (property semantics) | appointment and meeting properties | [`AppointmentProperties`], [`BusyStatus`], [`ResponseStatus`], [`AppointmentStateFlags`], [`MeetingType`] |
-//! | 3.1.5 (recurrence semantics) | occurrence expansion | [`AppointmentRecurrencePattern::expand`], [`RecurrencePattern::instances`]; month-based patterns in non-Gregorian calendars (Hijri, Hebrew, lunar, Saka, Um Al Qura) are refused with [`msox_codec::ErrorKind::Unsupported`], never expanded to wrong dates |
+//! | 2.2.1.44.1 (what a pattern means) | occurrence expansion | [`AppointmentRecurrencePattern::expand`], [`RecurrencePattern::instances`]; month-based patterns in non-Gregorian calendars (Hijri, Hebrew, lunar, Saka, Um Al Qura) are refused with [`msox_codec::ErrorKind::Unsupported`], never expanded to wrong dates |
 //! | [MS-OXOTASK] 2.2.2.2.15 | PidLidTaskRecurrence | [`RecurrencePattern`], [`AppointmentProperties::task_recurrence`] |
 //! | 2.2.1 / 2.2.2-2.2.12 (other property semantics: meeting requests, responses, forwarding, attendee tables) | — | not yet (the properties are readable through the property bag) |
 //! | 3 (client/server behaviour: sending requests, updating attendees) | — | not applicable (no I/O here) |
