@@ -508,6 +508,14 @@ fn recurrence_blobs_round_trip_and_expand() {
         if name.contains("case3") {
             assert!(!p.exception_info.is_empty(), "{name}");
         }
+        // FirstDateTime as 2.2.1.44.1.1 computes it from StartDate: the
+        // expansion's alignment on StartDate is the writers' alignment.
+        let rp = &p.recurrence_pattern;
+        assert_eq!(
+            rp.computed_first_date_time(),
+            Some(rp.first_date_time),
+            "{name}"
+        );
         // Every real series expands (in the Tokyo zone of the hiraoka files).
         let tz = tokyo().unwrap_or_else(TimeZone::utc);
         let x = p
