@@ -407,7 +407,7 @@ impl Encode for ChangeHighlight {
     }
 }
 
-/// What decides the layout of an [`ExtendedException`]: the
+/// [MS-OXOCAL] 2.2.1.44.4: what decides the layout of an [`ExtendedException`]: the
 /// AppointmentRecurrencePattern's WriterVersion2 (ChangeHighlight from
 /// 0x3009 on) and the OverrideFlags of the matching ExceptionInfo
 /// (the dates and wide strings with ARO_SUBJECT or ARO_LOCATION).
@@ -633,7 +633,9 @@ impl EncodeWith<ExtendedExceptionContext> for ExtendedException {
 ///   is a defect: strict mode refuses it, lenient mode keeps the missing
 ///   reserved blocks as `None`;
 /// - in lenient mode, the part from ReservedBlock1Size on that cannot be
-///   decoded is kept in [`trailing`](Self::trailing) with a defect.
+///   decoded is kept in [`trailing`](Self::trailing) with a defect;
+/// - an ExceptionInfo that cannot be read is an error in both modes: it
+///   has no size to skip it by, and everything after it depends on it.
 ///
 /// ```
 /// use ms_oxocal::{AppointmentRecurrencePattern, OverrideFlags};

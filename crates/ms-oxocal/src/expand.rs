@@ -23,8 +23,9 @@ use crate::time::{
 };
 use crate::timezone::TimeZone;
 
-/// What to expand: at most `max_occurrences` occurrences, only those that
-/// overlap the UTC window, within a [`Limits`] budget.
+/// How to expand a [MS-OXOCAL] 2.2.1.44 recurrence: at most
+/// `max_occurrences` occurrences, only those that overlap the UTC window,
+/// within a [`Limits`] budget.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ExpandOptions {
     /// The most occurrences to return; more make the result `truncated`.
@@ -74,7 +75,7 @@ impl ExpandOptions {
     }
 }
 
-/// One occurrence of a series.
+/// One occurrence of a [MS-OXOCAL] 2.2.1.44 recurring series.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Occurrence {
@@ -112,7 +113,8 @@ impl Occurrence {
     }
 }
 
-/// The result of an expansion.
+/// The occurrences of a [MS-OXOCAL] 2.2.1.44 recurring series, as far as
+/// [`ExpandOptions`] asked.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Expansion {
@@ -123,7 +125,8 @@ pub struct Expansion {
     pub truncated: bool,
 }
 
-/// One instance a pattern generates, before deletions and exceptions.
+/// One instance a [MS-OXOCAL] 2.2.1.44.1 RecurrencePattern generates,
+/// before deletions and exceptions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Instance {
     /// Its number in the series (0 for the first; OccurrenceCount counts these).
@@ -172,7 +175,7 @@ enum End {
     Never,
 }
 
-/// The instances of a [`RecurrencePattern`] in order (from
+/// The instances of a [MS-OXOCAL] 2.2.1.44.1 [`RecurrencePattern`] in order (from
 /// [`RecurrencePattern::instances`]): dates only, before deleted and
 /// modified instances are applied; ends where EndType says (EndDate,
 /// OccurrenceCount) or, for a series that never ends, where the 32-bit
@@ -490,7 +493,7 @@ enum OccurrenceEnd {
 }
 
 struct Expander<'a> {
-    tz: &'a TimeZone,
+    tz: crate::timezone::Converter<'a>,
     window: (Option<i64>, Option<i64>),
     session: Session,
     out: Vec<Occurrence>,
@@ -501,7 +504,7 @@ impl Expander<'_> {
     /// local wall-clock end, `End::Elapsed(m)` a duration in minutes of
     /// elapsed time.
     fn occurrence(
-        &self,
+        &mut self,
         original_start: i64,
         start_local: i64,
         end: OccurrenceEnd,
@@ -564,7 +567,7 @@ fn expand_series(
 ) -> Result<Expansion> {
     let mut instances = pattern.instances()?;
     let mut x = Expander {
-        tz,
+        tz: tz.converter(),
         window: (
             opts.window_start.map(minutes_from_file_time),
             opts.window_end.map(minutes_from_file_time),

@@ -74,8 +74,8 @@ impl PatternType {
     }
 }
 
-/// Which of the four PatternTypeSpecific forms a [`PatternType`] has
-/// ([MS-OXOCAL] 2.2.1.44.1.3 to 2.2.1.44.1.6).
+/// [MS-OXOCAL] 2.2.1.44.1.3 to 2.2.1.44.1.6: which of the four
+/// PatternTypeSpecific forms a [`PatternType`] has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum SpecificLayout {

@@ -73,8 +73,8 @@ pub fn minutes_from_file_time(t: FileTime) -> i64 {
 }
 
 /// A date and time to the minute, in no particular time zone: the calendar
-/// view of a minute count since 1601-01-01T00:00 (what the recurrence
-/// fields hold, in the series' local time).
+/// view of a minute count since 1601-01-01T00:00, what the [MS-OXOCAL]
+/// 2.2.1.44 recurrence fields hold (in the series' local time).
 ///
 /// ```
 /// use ms_oxocal::time::DateTime;

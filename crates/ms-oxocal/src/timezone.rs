@@ -7,7 +7,7 @@ use ms_dtyp::SystemTime;
 use msox_codec::bytes::BufMut;
 use msox_codec::{Decode, Encode, Error, ErrorKind, Reader, Result, Utf16String, fit_u16};
 
-use crate::time::{DateTime, MINUTES_PER_DAY, day_from_civil, month_length, weekday};
+use crate::time::{MINUTES_PER_DAY, day_from_civil, month_length, weekday};
 
 /// [MS-OXOCAL] 2.2.1.39 PidLidTimeZoneStruct: the time zone of a recurring
 /// series as one rule (the TZREG structure of the Outlook API), 48 bytes.
@@ -361,8 +361,9 @@ impl Encode for TzDefinition {
     }
 }
 
-/// One rule of a [`TimeZone`]: biases and the two transition dates, in
-/// effect from January 1 of `from_year`.
+/// One rule of a [`TimeZone`]: the biases and transition dates of a
+/// [MS-OXOCAL] 2.2.1.41.1 TZRule (or 2.2.1.39 TZREG), in effect from
+/// January 1 of `from_year`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ZoneRule {
@@ -498,9 +499,12 @@ impl ZoneRule {
     }
 }
 
-/// A time zone as the conversion between the local times of the
-/// recurrence blobs and UTC: the rules of a [`TzDefinition`] (or the one
-/// rule of a [`TzReg`]), each in effect from its year on.
+/// [MS-OXOCAL] 2.2.1.41 / 2.2.1.39 time zone rules as the conversion
+/// between the local times of the recurrence blobs and UTC: the rules of a
+/// [`TzDefinition`] (or the one rule of a [`TzReg`]), each in effect from
+/// its year on; a transition date with wYear 0 is the wDay-th (5: last)
+/// wDayOfWeek of wMonth at wHour:wMinute local time, one with a wYear is a
+/// date in that year only.
 ///
 /// Local times that do not exist (in the gap when clocks go forward) take
 /// the offset before the gap, so 02:30 on a spring-forward night is 03:30
@@ -593,57 +597,152 @@ impl TimeZone {
         }
     }
 
+    /// The offsets and daylight-time window of `year`.
+    fn year(&self, year: i64) -> YearRules {
+        let rule = self.rule_for(year);
+        let std = rule.standard_offset();
+        let dst = rule.daylight_offset();
+        let window = rule.transitions(year).map(|(start, end)| {
+            let delta = std - dst;
+            DaylightWindow {
+                // local wall clock: the gap goes to standard time, the
+                // overlap to daylight time
+                local_start: start + delta.max(0),
+                local_end: end + (-delta).max(0),
+                utc_start: start + std,
+                utc_end: end + dst,
+            }
+        });
+        YearRules {
+            year,
+            std,
+            dst,
+            window,
+        }
+    }
+
     /// Whether a local wall-clock minute (since 1601) is in daylight saving
     /// time (gap: no; overlap: yes, as [`TimeZone`] explains).
     pub fn is_daylight_local(&self, local: i64) -> bool {
-        let year = DateTime::from_minutes(local).year;
-        let rule = self.rule_for(year);
-        let Some((start, end)) = rule.transitions(year) else {
-            return false;
-        };
-        let delta = rule.standard_offset() - rule.daylight_offset();
-        let start = start + delta.max(0);
-        let end = end + (-delta).max(0);
-        if start <= end {
-            local >= start && local < end
-        } else {
-            local < end || local >= start
-        }
+        self.year(year_of(local)).is_daylight_local(local)
     }
 
     /// UTC minutes (since 1601) of a local wall-clock minute.
     pub fn local_to_utc(&self, local: i64) -> i64 {
-        let year = DateTime::from_minutes(local).year;
-        let rule = self.rule_for(year);
-        let offset = if self.is_daylight_local(local) {
-            rule.daylight_offset()
-        } else {
-            rule.standard_offset()
-        };
-        local + offset
+        self.year(year_of(local)).local_to_utc(local)
     }
 
     /// The local wall-clock minute (since 1601) of a UTC minute.
     pub fn utc_to_local(&self, utc: i64) -> i64 {
-        let guess = self
-            .rule_for(DateTime::from_minutes(utc).year)
-            .standard_offset();
-        let year = DateTime::from_minutes(utc - guess).year;
-        let rule = self.rule_for(year);
-        let std = rule.standard_offset();
-        let dst = rule.daylight_offset();
-        let daylight = match rule.transitions(year) {
-            None => false,
-            Some((start, end)) => {
-                let (s, e) = (start + std, end + dst);
-                if s <= e {
-                    utc >= s && utc < e
-                } else {
-                    utc < e || utc >= s
-                }
+        let guess = self.rule_for(year_of(utc)).standard_offset();
+        self.year(year_of(utc - guess)).utc_to_local(utc)
+    }
+
+    /// A converter that remembers the last year's rules (for the many
+    /// conversions of one expansion).
+    pub(crate) fn converter(&self) -> Converter<'_> {
+        Converter {
+            tz: self,
+            local: None,
+            utc: None,
+        }
+    }
+}
+
+/// The year of a minute count since 1601.
+fn year_of(minutes: i64) -> i64 {
+    crate::time::civil_from_day(minutes.div_euclid(MINUTES_PER_DAY)).0
+}
+
+/// When daylight time runs in one year, in local and in UTC minutes.
+#[derive(Debug, Clone, Copy)]
+struct DaylightWindow {
+    local_start: i64,
+    local_end: i64,
+    utc_start: i64,
+    utc_end: i64,
+}
+
+/// The offsets of one year.
+#[derive(Debug, Clone, Copy)]
+struct YearRules {
+    year: i64,
+    std: i64,
+    dst: i64,
+    window: Option<DaylightWindow>,
+}
+
+fn within(t: i64, start: i64, end: i64) -> bool {
+    if start <= end {
+        t >= start && t < end
+    } else {
+        // southern hemisphere: daylight time spans the new year
+        t < end || t >= start
+    }
+}
+
+impl YearRules {
+    fn is_daylight_local(&self, local: i64) -> bool {
+        self.window
+            .is_some_and(|w| within(local, w.local_start, w.local_end))
+    }
+
+    fn local_to_utc(&self, local: i64) -> i64 {
+        local
+            + if self.is_daylight_local(local) {
+                self.dst
+            } else {
+                self.std
+            }
+    }
+
+    fn utc_to_local(&self, utc: i64) -> i64 {
+        let daylight = self
+            .window
+            .is_some_and(|w| within(utc, w.utc_start, w.utc_end));
+        utc - if daylight { self.dst } else { self.std }
+    }
+}
+
+/// [`TimeZone`] conversions with the last year's rules remembered.
+#[derive(Debug)]
+pub(crate) struct Converter<'a> {
+    tz: &'a TimeZone,
+    local: Option<YearRules>,
+    utc: Option<YearRules>,
+}
+
+impl Converter<'_> {
+    pub(crate) fn local_to_utc(&mut self, local: i64) -> i64 {
+        let year = year_of(local);
+        let rules = match self.local {
+            Some(r) if r.year == year => r,
+            _ => {
+                let r = self.tz.year(year);
+                self.local = Some(r);
+                r
             }
         };
-        utc - if daylight { dst } else { std }
+        rules.local_to_utc(local)
+    }
+
+    pub(crate) fn utc_to_local(&mut self, utc: i64) -> i64 {
+        // The year of the local time: UTC shifted by the standard offset
+        // (the cached year's, else the zone's for that UTC year).
+        let guess = match self.utc {
+            Some(r) => r.std,
+            None => self.tz.rule_for(year_of(utc)).standard_offset(),
+        };
+        let year = year_of(utc - guess);
+        let rules = match self.utc {
+            Some(r) if r.year == year => r,
+            _ => {
+                let r = self.tz.year(year);
+                self.utc = Some(r);
+                r
+            }
+        };
+        rules.utc_to_local(utc)
     }
 }
 
