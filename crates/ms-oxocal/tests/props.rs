@@ -476,3 +476,111 @@ proptest! {
         }
     }
 }
+
+/// A pattern that generates dates: 2000-2030, small periods, non-empty
+/// day sets, N in 1-5, a day of the month in 1-31.
+fn realistic_pattern() -> impl Strategy<Value = AppointmentRecurrencePattern> {
+    (
+        0u8..5,
+        (0i64..30 * 365, 1u32..5, 0u32..7),
+        (1u32..0x7F, 1u32..6, 1u32..32),
+        (0u8..3, 1u32..150, 0u32..1440, 1u32..3000),
+    )
+        .prop_map(
+            |(kind, (day, period, fdow), (mask, n, dom), (end, count, start_time, dur))| {
+                let start =
+                    u32::try_from((ms_oxocal::time::day_from_civil(2000, 1, 1) + day) * 1440)
+                        .unwrap();
+                let (freq, pt, pts, period) = match kind {
+                    0 => (
+                        RecurFrequency::Daily,
+                        PatternType::Day,
+                        PatternTypeSpecific::Day,
+                        period * 1440,
+                    ),
+                    1 => (
+                        RecurFrequency::Weekly,
+                        PatternType::Week,
+                        PatternTypeSpecific::Week(DaysOfWeek(mask)),
+                        period,
+                    ),
+                    2 => (
+                        RecurFrequency::Monthly,
+                        PatternType::Month,
+                        PatternTypeSpecific::Month(dom),
+                        period,
+                    ),
+                    3 => (
+                        RecurFrequency::Monthly,
+                        PatternType::MonthNth,
+                        PatternTypeSpecific::MonthNth {
+                            days: DaysOfWeek(mask),
+                            n: NthOccurrence::from_value(n),
+                        },
+                        period,
+                    ),
+                    _ => (
+                        RecurFrequency::Yearly,
+                        PatternType::MonthEnd,
+                        PatternTypeSpecific::Month(31),
+                        12,
+                    ),
+                };
+                let (end_type, end_date) = match end {
+                    0 => (EndType::EndAfterNOccurrences, ms_oxocal::NO_END_DATE),
+                    1 => (EndType::EndAfterDate, start + count * 7 * 1440),
+                    _ => (EndType::NeverEnd, ms_oxocal::NO_END_DATE),
+                };
+                AppointmentRecurrencePattern {
+                    recurrence_pattern: RecurrencePattern {
+                        recur_frequency: freq,
+                        pattern_type: pt,
+                        pattern_type_specific: pts,
+                        period,
+                        first_dow: DayOfWeek::from_value(fdow),
+                        end_type,
+                        occurrence_count: count,
+                        start_date: start,
+                        end_date,
+                        ..RecurrencePattern::default()
+                    },
+                    start_time_offset: start_time,
+                    end_time_offset: start_time + dur,
+                    ..AppointmentRecurrencePattern::default()
+                }
+            },
+        )
+}
+
+proptest! {
+    #[test]
+    fn a_window_gives_the_occurrences_of_the_whole_series_that_overlap_it(
+        p in realistic_pattern(),
+        from in 0i64..45 * 365,
+        len in 1i64..3 * 365,
+    ) {
+        let tz = TimeZone::from_definition(
+            &TzDefinition::decode_exact(&msox_testkit::vector("oxocal", "tzdef-4.1.4-pacific").bytes).unwrap(),
+        )
+        .unwrap();
+        let minutes = |d: i64| (ms_oxocal::time::day_from_civil(1998, 1, 1) + d) * 1440;
+        let (ws, we) = (minutes(from), minutes(from + len));
+        let ft = |m: i64| ms_oxocal::time::file_time_from_minutes(m).unwrap();
+        let all = p
+            .expand(&tz, &ExpandOptions::default().with_max_occurrences(20_000))
+            .unwrap();
+        let window = p
+            .expand(&tz, &ExpandOptions::default().with_max_occurrences(20_000).with_window(ft(ws), ft(we)))
+            .unwrap();
+        let expected: Vec<_> = all
+            .occurrences
+            .iter()
+            .filter(|o| o.start < ft(we) && (o.end > ft(ws) || o.start >= ft(ws)))
+            .copied()
+            .collect();
+        // (A truncated full expansion is complete up to its last start.)
+        if !all.truncated || all.occurrences.last().is_some_and(|l| l.start >= ft(we)) {
+            prop_assert_eq!(window.occurrences, expected);
+        }
+    }
+}
