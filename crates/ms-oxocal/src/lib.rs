@@ -65,7 +65,7 @@
 //! |---|---|---|
 //! | 2.2.1.44.1 | RecurrencePattern (every PatternType, Hj* included) | [`RecurrencePattern`], [`RecurFrequency`], [`PatternType`], [`CalendarType`], [`EndType`], [`DayOfWeek`] |
 //! | 2.2.1.44.1.1 | calculating FirstDateTime | [`RecurrencePattern::computed_first_date_time`] (Gregorian-month calendars) |
-//! | 2.2.1.44.1.2-2.2.1.44.1.6 | PatternTypeSpecific Day / Week / Month / MonthNth | [`PatternTypeSpecific`], [`DaysOfWeek`], [`NthOccurrence`] |
+//! | 2.2.1.44.1.4-2.2.1.44.1.6 | PatternTypeSpecific Week / Month / MonthNth (a Day pattern has none) | [`PatternTypeSpecific`], [`DaysOfWeek`], [`NthOccurrence`] |
 //! | 2.2.1.44.2 | ExceptionInfo | [`ExceptionInfo`], [`OverrideFlags`], [`NonUnicodeString`] |
 //! | 2.2.1.44.3 | ChangeHighlight | [`ChangeHighlight`], [`ChangeHighlightFlags`] |
 //! | 2.2.1.44.4 | ExtendedException (WriterVersion2 0x3008 and 0x3009 forms) | [`ExtendedException`], [`ExtendedExceptionContext`] |

@@ -74,7 +74,7 @@ impl PatternType {
     }
 }
 
-/// [MS-OXOCAL] 2.2.1.44.1.3 to 2.2.1.44.1.6: which of the four
+/// [MS-OXOCAL] 2.2.1.44.1 and 2.2.1.44.1.4 to 2.2.1.44.1.6: which of the four
 /// PatternTypeSpecific forms a [`PatternType`] has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -241,12 +241,12 @@ msox_codec::wire_enum! {
     }
 }
 
-/// [MS-OXOCAL] 2.2.1.44.1.3 to 2.2.1.44.1.6 PatternTypeSpecific: the part
+/// [MS-OXOCAL] 2.2.1.44.1.4 to 2.2.1.44.1.6 PatternTypeSpecific: the part
 /// of a RecurrencePattern whose form depends on its [`PatternType`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum PatternTypeSpecific {
-    /// 2.2.1.44.1.3 (Day): no field.
+    /// Day: no field (a daily pattern has no PatternTypeSpecific).
     Day,
     /// 2.2.1.44.1.4 (Week): the days of the week.
     Week(DaysOfWeek),
