@@ -94,7 +94,7 @@ msox_codec::wire_enum! {
     /// values kept).
     pub enum CalendarType: u16 {
         /// Default (0x0000): Gregorian, or Hijri for the Hj* pattern types.
-        Default = 0x0000 => "CAL_DEFAULT",
+        Default = 0x0000 => "Default",
         /// Gregorian (localized).
         Gregorian = 0x0001 => "CAL_GREGORIAN",
         /// Gregorian (U.S.).
