@@ -18,7 +18,13 @@ use clap::{Parser, Subcommand};
 
 /// Read, write and convert Microsoft Exchange protocol and file formats.
 #[derive(Debug, Parser)]
-#[command(name = "msox", version, about, propagate_version = true)]
+#[command(
+    name = "msox",
+    version,
+    about,
+    propagate_version = true,
+    after_help = "Exit status: 0 success; 1 bad or damaged input (one line on stderr: what, at which byte, inside which structure); 2 usage error.\nLenient by default: defects are read past and reported on stderr as `msox: defect: ...`; --strict refuses them."
+)]
 pub struct Cli {
     /// The subcommand.
     #[command(subcommand)]

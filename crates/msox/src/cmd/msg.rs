@@ -23,9 +23,6 @@ pub enum Cmd {
         /// Print the short summary (class, subject, sender, recipients, body hashes, attachments).
         #[arg(long)]
         summary: bool,
-        /// Refuse files with defects.
-        #[arg(long)]
-        strict: bool,
     },
     /// Write attachments (embedded messages as .msg) and the text, RTF and HTML bodies into DIR.
     Extract {
@@ -54,9 +51,9 @@ pub enum Cmd {
 }
 
 /// Reads a .msg file, printing defects as warnings.
-pub fn read(path: &Path, strict: bool) -> anyhow::Result<MsgFile> {
+pub fn read(path: &Path) -> anyhow::Result<MsgFile> {
     let bytes = crate::cli::read_input(path)?;
-    let d = MsgFile::decode_bytes(&bytes, &crate::cli::options_strict(strict))?;
+    let d = MsgFile::decode_bytes(&bytes, &crate::cli::options())?;
     crate::cli::report_defects(&d.defects);
     Ok(d.value)
 }
@@ -69,13 +66,8 @@ pub fn embedded_as_msg(m: &Message) -> anyhow::Result<(Vec<u8>, &'static str)> {
 /// Runs `msox msg ...`.
 pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
     match cmd {
-        Cmd::Dump {
-            file,
-            summary,
-            strict,
-            ..
-        } => {
-            let f = read(file, *strict)?;
+        Cmd::Dump { file, summary, .. } => {
+            let f = read(file)?;
             if *summary {
                 crate::cli::print_json(&crate::cmd::message::msg_summary_json(&f.message, "msox"))
             } else {
@@ -83,14 +75,14 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
             }
         }
         Cmd::Extract { file, dir } => {
-            let f = read(file, false)?;
+            let f = read(file)?;
             for p in crate::cmd::message::extract(&f.message, dir, &embedded_as_msg)? {
                 println!("{}", p.display());
             }
             Ok(())
         }
         Cmd::ToTnef { file, out } => {
-            let f = read(file, false)?;
+            let f = read(file)?;
             crate::cli::write_output(
                 out,
                 &ms_oxtnef::message_to_bytes(&f.message, &WriteOptions::default())?,

@@ -41,9 +41,6 @@ pub enum Cmd {
         /// Print the Address Book object records as CSV (one column per property).
         #[arg(long, conflicts_with = "json")]
         csv: bool,
-        /// Refuse anything the spec does not allow instead of reporting it.
-        #[arg(long)]
-        strict: bool,
     },
     /// Decompress a compressed OAB file: version 4 (LZX_HDR / LZX_BLK, LZX
     /// through ms-patch) or version 2/3 (MDI_HDR / MDI_BLK, MSZIP).
@@ -311,7 +308,7 @@ fn detect_oab(b: &[u8]) -> bool {
 }
 
 fn inspect_oab(b: &[u8]) -> anyhow::Result<Node> {
-    let (kind, file) = open(b, false)?;
+    let (kind, file) = open(b)?;
     Ok(match file {
         Opened::Details(book, defects) => details_node(kind, &book, &defects, 20),
         Opened::Patch(p) => patch_node(&p),
@@ -328,8 +325,8 @@ enum Opened {
 
 /// Decodes a full details file, decompressing it first when it is in a
 /// compressed container.
-fn open(b: &[u8], strict: bool) -> anyhow::Result<(&'static str, Opened)> {
-    let opts = crate::cli::options_strict(strict);
+fn open(b: &[u8]) -> anyhow::Result<(&'static str, Opened)> {
+    let opts = crate::cli::options();
     match ms_oxoab::file_kind(b) {
         Some(FileKind::FullDetailsV4) => {
             let d = FullDetails::decode_bytes(b, &opts)?;
@@ -799,14 +796,9 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
                 crate::cli::print(&s)
             }
         }
-        Cmd::Dump {
-            file,
-            json,
-            csv,
-            strict,
-        } => {
+        Cmd::Dump { file, json, csv } => {
             let bytes = crate::cli::read_input(file)?;
-            let (kind, opened) = open(&bytes, *strict)?;
+            let (kind, opened) = open(&bytes)?;
             match opened {
                 Opened::Details(f, d) => {
                     if *json {

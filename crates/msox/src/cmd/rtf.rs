@@ -19,10 +19,6 @@ pub enum Cmd {
         input: PathBuf,
         /// Where to write the RTF (`-` for stdout).
         output: PathBuf,
-        /// Refuse streams with defects (bad CRC, wrong sizes) instead of
-        /// decoding them with a warning.
-        #[arg(long)]
-        strict: bool,
     },
     /// Compress RTF into a compressed RTF stream (LZFu).
     Compress {
@@ -39,33 +35,22 @@ pub enum Cmd {
     Html {
         /// RTF or a compressed RTF stream (`-` for stdin).
         input: PathBuf,
-        /// Refuse RTF with defects instead of reading it with a warning.
-        #[arg(long)]
-        strict: bool,
     },
     /// Print the plain text encapsulated in an RTF body (compressed or
     /// not); an error if the RTF does not encapsulate plain text.
     Text {
         /// RTF or a compressed RTF stream (`-` for stdin).
         input: PathBuf,
-        /// Refuse RTF with defects instead of reading it with a warning.
-        #[arg(long)]
-        strict: bool,
     },
 }
 
 /// Runs `msox rtf ...`.
 pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
     match cmd {
-        Cmd::Decompress {
-            input,
-            output,
-            strict,
-        } => {
+        Cmd::Decompress { input, output } => {
             let bytes = crate::cli::read_input(input)?;
             let mut sink = crate::cli::output_sink(output)?;
-            let d =
-                ms_oxrtfcp::decompress_to(&bytes, &crate::cli::options_strict(*strict), &mut sink)?;
+            let d = ms_oxrtfcp::decompress_to(&bytes, &crate::cli::options(), &mut sink)?;
             crate::cli::report_defects(&d.defects);
             crate::cli::finish_sink(sink)
         }
@@ -82,21 +67,21 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
             };
             crate::cli::write_output(output, &ms_oxrtfcp::compress_with(&bytes, t)?)
         }
-        Cmd::Html { input, strict } => extract(input, *strict, Encapsulation::Html),
-        Cmd::Text { input, strict } => extract(input, *strict, Encapsulation::Text),
+        Cmd::Html { input } => extract(input, Encapsulation::Html),
+        Cmd::Text { input } => extract(input, Encapsulation::Text),
     }
 }
 
-fn decompress(bytes: &[u8], strict: bool) -> anyhow::Result<Vec<u8>> {
-    let d = ms_oxrtfcp::decompress(bytes, &crate::cli::options_strict(strict))?;
+fn decompress(bytes: &[u8]) -> anyhow::Result<Vec<u8>> {
+    let d = ms_oxrtfcp::decompress(bytes, &crate::cli::options())?;
     crate::cli::report_defects(&d.defects);
     Ok(d.value.data)
 }
 
-fn extract(input: &Path, strict: bool, want: Encapsulation) -> anyhow::Result<()> {
+fn extract(input: &Path, want: Encapsulation) -> anyhow::Result<()> {
     let bytes = crate::cli::read_input(input)?;
     let rtf = if ms_oxrtfcp::looks_like_compressed_rtf(&bytes) {
-        decompress(&bytes, strict)?
+        decompress(&bytes)?
     } else {
         bytes
     };
@@ -106,7 +91,7 @@ fn extract(input: &Path, strict: bool, want: Encapsulation) -> anyhow::Result<()
         None => anyhow::bail!("the RTF does not encapsulate {want} (no \\fromhtml1 or \\fromtext)"),
     }
     let mut sink = crate::cli::output_sink(Path::new("-"))?;
-    let d = ms_oxrtfex::deencapsulate_to(&rtf, &crate::cli::options_strict(strict), &mut sink)?;
+    let d = ms_oxrtfex::deencapsulate_to(&rtf, &crate::cli::options(), &mut sink)?;
     crate::cli::report_defects(&d.defects);
     crate::cli::finish_sink(sink)
 }

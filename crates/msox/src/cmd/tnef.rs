@@ -20,9 +20,6 @@ pub enum Cmd {
         /// Print JSON (the shape the peer scripts print).
         #[arg(long)]
         json: bool,
-        /// Refuse bad checksums and trailing bytes.
-        #[arg(long)]
-        strict: bool,
     },
     /// Write the attachments (embedded messages as TNEF), the text, RTF and HTML bodies into DIR.
     Extract {
@@ -30,9 +27,6 @@ pub enum Cmd {
         file: PathBuf,
         /// Output directory (created).
         dir: PathBuf,
-        /// Refuse bad checksums and trailing bytes.
-        #[arg(long)]
-        strict: bool,
     },
     /// Print the whole message model (properties, recipients, attachments) as JSON.
     Dump {
@@ -41,9 +35,6 @@ pub enum Cmd {
         /// JSON (the only output form; accepted for symmetry with other commands).
         #[arg(long)]
         json: bool,
-        /// Refuse bad checksums and trailing bytes.
-        #[arg(long)]
-        strict: bool,
     },
     /// Convert to an Outlook .msg file.
     ToMsg {
@@ -65,9 +56,9 @@ pub enum Cmd {
 }
 
 /// Reads a TNEF file into the model, printing defects as warnings.
-pub fn read_message(path: &Path, strict: bool) -> anyhow::Result<Message> {
+pub fn read_message(path: &Path) -> anyhow::Result<Message> {
     let bytes = crate::cli::read_input(path)?;
-    let d = ms_oxtnef::to_message(&bytes, &crate::cli::options_strict(strict))?;
+    let d = ms_oxtnef::to_message(&bytes, &crate::cli::options())?;
     crate::cli::report_defects(&d.defects);
     Ok(d.value)
 }
@@ -83,8 +74,8 @@ pub fn embedded_as_tnef(m: &Message) -> anyhow::Result<(Vec<u8>, &'static str)> 
 /// Runs `msox tnef ...`.
 pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
     match cmd {
-        Cmd::List { file, json, strict } => {
-            let m = read_message(file, *strict)?;
+        Cmd::List { file, json } => {
+            let m = read_message(file)?;
             let v = crate::cmd::message::summary_json(&m, "msox");
             if *json {
                 crate::cli::print_json(&v)
@@ -120,19 +111,19 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
                 crate::cli::print(&s)
             }
         }
-        Cmd::Extract { file, dir, strict } => {
-            let m = read_message(file, *strict)?;
+        Cmd::Extract { file, dir } => {
+            let m = read_message(file)?;
             for p in crate::cmd::message::extract(&m, dir, &embedded_as_tnef)? {
                 println!("{}", p.display());
             }
             Ok(())
         }
-        Cmd::Dump { file, strict, .. } => {
-            let m = read_message(file, *strict)?;
+        Cmd::Dump { file, .. } => {
+            let m = read_message(file)?;
             crate::cli::print_json(&serde_json::to_value(&m)?)
         }
         Cmd::ToMsg { file, out } => {
-            let m = read_message(file, false)?;
+            let m = read_message(file)?;
             crate::cli::write_output(out, &ms_oxmsg::MsgFile::new(m).to_bytes()?)
         }
         Cmd::Build {

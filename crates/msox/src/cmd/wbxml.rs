@@ -18,9 +18,6 @@ pub enum Cmd {
         /// The input is a body without the WBXML header (Horde fixtures).
         #[arg(long)]
         headerless: bool,
-        /// Refuse anything the spec does not allow (default: skip and warn).
-        #[arg(long)]
-        strict: bool,
         /// Record every wire choice so `encode` gives the same bytes back.
         #[arg(long)]
         lossless: bool,
@@ -34,9 +31,6 @@ pub enum Cmd {
         input: PathBuf,
         /// The WBXML file to write (`-` for stdout).
         output: PathBuf,
-        /// Refuse unknown elements and attributes (default: skip and warn).
-        #[arg(long)]
-        strict: bool,
     },
 }
 
@@ -46,7 +40,6 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
         Cmd::Decode {
             input,
             headerless,
-            strict,
             lossless,
             canonical: canon,
         } => {
@@ -56,7 +49,7 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
             } else {
                 Framing::Document
             };
-            let opts = crate::cli::options_strict(*strict);
+            let opts = crate::cli::options();
             let mut sink = crate::cli::output_sink(std::path::Path::new("-"))?;
             let defects = if *canon {
                 canonical::to_canonical_into(&bytes, framing, &opts, &mut sink)?.defects
@@ -71,13 +64,9 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
             crate::cli::report_defects(&defects);
             crate::cli::finish_sink(sink)
         }
-        Cmd::Encode {
-            input,
-            output,
-            strict,
-        } => {
+        Cmd::Encode { input, output } => {
             let xml = crate::cli::read_input(input)?;
-            let out = xml_to_wbxml(&xml, &crate::cli::options_strict(*strict))?;
+            let out = xml_to_wbxml(&xml, &crate::cli::options())?;
             crate::cli::report_defects(&out.defects);
             crate::cli::write_output(output, &out.value)
         }
