@@ -317,6 +317,9 @@ pub(crate) enum GrammarError {
 #[derive(Debug, Clone)]
 pub(crate) struct Grammar {
     stack: Vec<Frame>,
+    /// The stack before the token being placed (lenient mode puts it back
+    /// when the token is refused).
+    backup: Vec<Frame>,
     /// Element frames on the stack (the nesting the depth limit counts).
     depth: usize,
     max_depth: usize,
@@ -350,6 +353,7 @@ impl Grammar {
         };
         Grammar {
             stack: vec![f],
+            backup: Vec::new(),
             depth: 0,
             max_depth,
         }
@@ -390,8 +394,31 @@ impl Grammar {
         }
     }
 
-    /// Places a token: queues the events it produces.
+    /// Places a token: queues the events it produces. With `keep_state`,
+    /// a refused token leaves the grammar (and `out`) as they were.
     pub(crate) fn process(
+        &mut self,
+        tok: &Tok,
+        out: &mut VecDeque<Event<'static>>,
+        keep_state: bool,
+    ) -> Result<Use, GrammarError> {
+        if !keep_state {
+            return self.place(tok, out);
+        }
+        self.backup.clear();
+        self.backup.extend_from_slice(&self.stack);
+        let depth = self.depth;
+        let queued = out.len();
+        let r = self.place(tok, out);
+        if matches!(r, Err(GrammarError::Violation(_))) {
+            std::mem::swap(&mut self.stack, &mut self.backup);
+            self.depth = depth;
+            out.truncate(queued);
+        }
+        r
+    }
+
+    fn place(
         &mut self,
         tok: &Tok,
         out: &mut VecDeque<Event<'static>>,

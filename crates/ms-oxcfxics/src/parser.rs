@@ -361,7 +361,8 @@ impl FxParser {
                 },
             },
         };
-        let used = match self.grammar.process(&g, &mut self.pending) {
+        let lenient = !self.session.is_strict();
+        let used = match self.grammar.process(&g, &mut self.pending, lenient) {
             Ok(u) => u,
             Err(GrammarError::Violation(msg)) => {
                 let e = self.error_at(ErrorKind::Malformed(msg), off);
