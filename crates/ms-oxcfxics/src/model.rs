@@ -42,7 +42,9 @@ fn misplaced(what: &str) -> Error {
 /// in the attachment's bag, first. Meta-properties (MetaTagDnPrefix, which
 /// receivers ignore, and MetaTagFXDelProp / MetaTagEcWarning, directives
 /// about the copy rather than content) are not part of the model and are
-/// skipped; the event layer has them.
+/// skipped; the event layer has them. An object cut short by an errorInfo
+/// element (2.2.4.3.4, [`Event::Abort`]) is dropped, and the errorInfo's
+/// properties skipped.
 ///
 /// ```
 /// use ms_oxcfxics::{MessageBuilder, Root, parse_stream};
@@ -58,6 +60,7 @@ fn misplaced(what: &str) -> Error {
 pub struct MessageBuilder {
     stack: Vec<Obj>,
     list: Vec<Message>,
+    in_error_info: bool,
 }
 
 impl Default for MessageBuilder {
@@ -72,12 +75,33 @@ impl MessageBuilder {
         MessageBuilder {
             stack: vec![Obj::Message(Message::default())],
             list: Vec::new(),
+            in_error_info: false,
         }
     }
 
     /// Takes the next event.
     pub fn event(&mut self, ev: Event<'_>) -> Result<()> {
+        if self.in_error_info {
+            if ev == Event::End(Element::ErrorInfo) {
+                self.in_error_info = false;
+            }
+            return Ok(());
+        }
         match ev {
+            Event::Begin(Element::ErrorInfo) => self.in_error_info = true,
+            // An errorInfo unwound these (2.2.4.3.4): the partial object is
+            // dropped, as a receiver unwinds its parsing stack.
+            Event::Abort(
+                Element::Message { .. }
+                | Element::Recipient
+                | Element::Attachment
+                | Element::EmbeddedMessage,
+            ) => {
+                if self.stack.len() < 2 {
+                    return Err(misplaced("an aborted element"));
+                }
+                self.stack.pop();
+            }
             Event::Property(p) => {
                 let top = self
                     .stack

@@ -13,6 +13,10 @@ use crate::grammar::{Event, Grammar, GrammarError, Root, Tok, Use};
 use crate::lexical::{FxContext, Scanned, Scanner, Token, View, decode_token};
 use crate::tags::META_TAG_FX_DEL_PROP;
 
+/// The most a split value's buffer is sized in advance from its declared
+/// length (larger values grow as their bytes arrive).
+const MAX_PREALLOCATION: usize = 64 << 20;
+
 /// [MS-OXCFXICS] 2.2.4 a pull parser for FastTransfer streams that takes
 /// the stream in pieces of any size (a token, even a property value, may
 /// be split across pieces) and yields [`Event`]s: the same events for
@@ -217,6 +221,19 @@ impl FxParser {
 
     // ---- tokens ---------------------------------------------------------
 
+    /// Room for a value of `declared` bytes that spans pieces, so it is
+    /// copied once: never more than the allocation budget has left (the
+    /// bytes are charged as they arrive), and only one value is gathered
+    /// at a time.
+    fn reserve_body(&mut self, declared: usize) {
+        let left = self
+            .session
+            .limits()
+            .max_alloc
+            .saturating_sub(self.session.usage().alloc);
+        self.body.reserve(declared.min(left).min(MAX_PREALLOCATION));
+    }
+
     fn decode<'p>(
         &mut self,
         head: &[u8],
@@ -314,6 +331,7 @@ impl FxParser {
                                 let tail = rest.get(head..).unwrap_or_default();
                                 self.charge(head + tail.len(), base + *pos)?;
                                 self.head.extend_from_slice(head_bytes);
+                                self.reserve_body(l);
                                 self.body.extend_from_slice(tail);
                                 self.body_left = l - tail.len();
                                 self.in_body = true;
@@ -338,6 +356,7 @@ impl FxParser {
                         Some(l) => {
                             self.body_left = l;
                             self.body.clear();
+                            self.reserve_body(l);
                             self.in_body = true;
                             self.lex(piece, pos)
                         }

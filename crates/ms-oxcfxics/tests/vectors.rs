@@ -298,3 +298,51 @@ fn stream_vectors_carry_decodable_ics_payloads() {
     let given = IdSetReplGuid::decode_exact(given.unwrap().as_bytes().unwrap()).unwrap();
     assert_eq!(given.len(), 0x20);
 }
+
+#[test]
+fn a_message_list_with_an_error_gives_the_whole_messages() {
+    let v = msox_testkit::vector("oxcfxics", "stream-messagelist-errorinfo");
+    let mut b = ms_oxcfxics::MessageBuilder::new();
+    for ev in parse_stream(&v.bytes, Root::MessageList, &Options::strict())
+        .unwrap()
+        .value
+    {
+        b.event(ev).unwrap();
+    }
+    let list = b.finish_list().unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].subject().as_deref(), Some("fine"));
+}
+
+#[test]
+fn the_hand_made_message_stream_reads_into_the_model() {
+    let v = msox_testkit::vector("oxcfxics", "stream-messagecontent");
+    let m = ms_oxcfxics::decode_message_content(&v.bytes, &Options::strict())
+        .unwrap()
+        .value;
+    assert_eq!(m.message_class().as_deref(), Some("IPM.Note"));
+    assert_eq!(m.subject().as_deref(), Some("Hi"));
+    assert_eq!(m.recipients.len(), 1);
+    assert_eq!(m.recipients[0].display_name().as_deref(), Some("Ann"));
+    assert_eq!(m.attachments.len(), 2);
+    assert_eq!(m.attachments[0].data(), Some(&b"hello"[..]));
+    let inner = m.attachments[1].embedded.as_deref().unwrap();
+    assert_eq!(inner.subject().as_deref(), Some("Inner"));
+    assert_eq!(
+        m.properties
+            .get_named(&ms_oxprops::named::PidLidReminderSet),
+        Some(&ms_oxcdata::PropertyValue::Boolean(false))
+    );
+    // The code page string is a PtypString8 in windows-1252.
+    let sr = m
+        .properties
+        .get_str(ms_oxprops::tags::PidTagSentRepresentingName);
+    assert_eq!(sr.as_deref(), Some("Bob"));
+    // Written back from the model, it reads the same (the model has no
+    // MetaTagFXDelProp and writes terminating nulls, so the bytes differ).
+    let again = ms_oxcfxics::encode_message_content(&m).unwrap();
+    let back = ms_oxcfxics::decode_message_content(&again, &Options::strict())
+        .unwrap()
+        .value;
+    assert_eq!(back, m);
+}
