@@ -6,13 +6,12 @@ use std::borrow::Cow;
 use std::collections::VecDeque;
 
 use ms_oxcdata::PropertyTag;
+use ms_oxprops::tags::{PidTagAttachNumber, PidTagContainerHierarchy, PidTagMessageAttachments};
 
 use crate::lexical::FxProperty;
 use crate::tags::{
     META_TAG_DN_PREFIX, META_TAG_EC_WARNING, META_TAG_FX_DEL_PROP, META_TAG_INCR_SYNC_GROUP_ID,
-    META_TAG_INCREMENTAL_SYNC_MESSAGE_PARTIAL, META_TAG_NEW_FX_FOLDER, Marker,
-    PID_TAG_ATTACH_NUMBER, PID_TAG_CONTAINER_HIERARCHY, PID_TAG_MESSAGE_ATTACHMENTS,
-    is_meta_property,
+    META_TAG_INCREMENTAL_SYNC_MESSAGE_PARTIAL, META_TAG_NEW_FX_FOLDER, Marker, is_meta_property,
 };
 
 /// [MS-OXCFXICS] 2.2.4.2 root: what a FastTransfer stream holds, which
@@ -585,7 +584,7 @@ fn step(f: &mut Frame, tok: &Tok) -> Act {
             if tok.is_prop(META_TAG_FX_DEL_PROP) {
                 match *phase {
                     0 => {
-                        *phase = if tok.prop_value() == Some(PID_TAG_MESSAGE_ATTACHMENTS.to_u32()) {
+                        *phase = if tok.prop_value() == Some(PidTagMessageAttachments.to_u32()) {
                             2
                         } else {
                             1
@@ -670,7 +669,7 @@ fn step(f: &mut Frame, tok: &Tok) -> Act {
                     Act::Push(Frame::MessageList)
                 } else if tok.is_prop(META_TAG_FX_DEL_PROP)
                     && *lists < 2
-                    && tok.prop_value() != Some(PID_TAG_CONTAINER_HIERARCHY.to_u32())
+                    && tok.prop_value() != Some(PidTagContainerHierarchy.to_u32())
                 {
                     *lists += 1;
                     *phase = 3;
@@ -918,7 +917,7 @@ fn step_element(element: Element, phase: &mut u8, no_del: bool, tok: &Tok) -> Ac
         Element::Attachment => match *phase {
             0 => {
                 *phase = 1;
-                if tok.is_prop(PID_TAG_ATTACH_NUMBER) {
+                if tok.is_prop(PidTagAttachNumber) {
                     Act::Take(None)
                 } else {
                     unexpected(tok, "attachment", "PidTagAttachNumber")

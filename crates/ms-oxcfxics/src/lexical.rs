@@ -919,11 +919,11 @@ fn write_value(
             macro_rules! mv {
                 ($v:expr, |$x:ident| $e:expr) => {{
                     put_len(out, atoms, $v.len(), "COUNT")?;
-                    let s = out.len();
                     for $x in $v.iter() {
+                        let s = out.len();
                         out.extend_from_slice(&$e);
+                        atoms.atom(s, out.len());
                     }
-                    atoms.atom(s, out.len());
                 }};
             }
             match value {

@@ -99,7 +99,8 @@
 //! | 3.1.5.6.1 / 3.1.5.6.2 | conflict detection, PCL merge | [`PredecessorChangeList::relation`], [`PredecessorChangeList::merge`] |
 //! | 3.1.5.6.2.2 | last writer wins | not here: it compares object properties, not an encoding |
 //! | 3.2, 3.3 | server and client behaviour | not applicable (no I/O) |
-//! | 4.4 | IDSET serialization example | test vector `test-vectors/oxcfxics/idset-4.4-example.hex` |
+//! | 4.4 | IDSET serialization example | `test-vectors/oxcfxics/idset-4.4-example.hex` from the example's four Message IDs (the serialized bytes follow the commands the example describes; the page's byte listing could not be retrieved to compare) |
+//! | 4.1-4.3 | ROP sequences | not here: ROP buffers belong to ms-oxcrops |
 //!
 //! ## Lossless reading
 //!
@@ -113,6 +114,18 @@
 //! Writing [`Event`]s back with [`FxWriter::event`] reproduces the stream.
 //! The message model is not byte-lossless (meta-properties and string
 //! terminator choices are not in it); it round-trips the model.
+//!
+//! ## Streaming and cost
+//!
+//! [`FxParser`] holds at most one unfinished token between pieces: a
+//! value split across pieces is gathered once (its buffer sized from the
+//! declared length, capped by the allocation budget left), a value whole
+//! in its piece is borrowed. Scanning resumes where it stopped, so feeding
+//! a stream byte by byte stays linear. Element nesting is limited by
+//! [`Limits::max_depth`](msox_codec::Limits), values and items by the
+//! session budget. [`GlobSet`] / [`IdSet`] operations are linear merges
+//! over ranges (a union of two million-ID sets takes tens of
+//! milliseconds).
 #![forbid(unsafe_code)]
 
 mod globset;

@@ -4,12 +4,12 @@
 
 use ms_oxcdata::{PropertyName, PropertyTag, PropertyType, PropertyValue};
 use ms_oxcmsg::{Attachment, Message, NamedPropertyMap, PropId, Property, Recipient};
+use ms_oxprops::tags::PidTagAttachNumber;
 use msox_codec::{CodePage, Decoded, Error, Options, Result};
 
 use crate::grammar::{Element, Event, Root};
 use crate::lexical::{FxContext, FxProperty, is_fast_transfer_type};
 use crate::parser::FxParser;
-use crate::tags::PID_TAG_ATTACH_NUMBER;
 use crate::writer::FxWriter;
 
 enum Obj {
@@ -264,22 +264,19 @@ impl ModelWriter<'_> {
             let number = a
                 .properties
                 .iter()
-                .find(|p| p.id == PropId::Tag(PID_TAG_ATTACH_NUMBER.id));
+                .find(|p| p.id == PropId::Tag(PidTagAttachNumber.id));
             match number {
                 Some(p) if matches!(p.value, PropertyValue::Integer32(_)) => self.property(p)?,
                 _ => {
                     let n = i32::try_from(i).map_err(|_| {
                         Error::too_large("attachment count", i as u64, i32::MAX as u64)
                     })?;
-                    self.w.property_value(
-                        PID_TAG_ATTACH_NUMBER,
-                        None,
-                        &PropertyValue::Integer32(n),
-                    )?
+                    self.w
+                        .property_value(PidTagAttachNumber, None, &PropertyValue::Integer32(n))?
                 }
             }
             for p in &a.properties {
-                if p.id == PropId::Tag(PID_TAG_ATTACH_NUMBER.id)
+                if p.id == PropId::Tag(PidTagAttachNumber.id)
                     && number.is_some_and(|n| std::ptr::eq(n, p))
                 {
                     continue;

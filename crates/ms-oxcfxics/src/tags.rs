@@ -128,18 +128,3 @@ pub const META_TAG_IDSET_EXPIRED: PropertyTag = tag(0x6793, 0x0102);
 pub const META_TAG_IDSET_READ: PropertyTag = tag(0x402D, 0x0102);
 /// [MS-OXCFXICS] 2.2.1.3.5 MetaTagIdsetUnread (0x402E0102).
 pub const META_TAG_IDSET_UNREAD: PropertyTag = tag(0x402E, 0x0102);
-
-/// PidTagContainerHierarchy (0x360E000D): the MetaTagFXDelProp value that
-/// precedes subfolders (2.2.1.7).
-pub const PID_TAG_CONTAINER_HIERARCHY: PropertyTag = tag(0x360E, 0x000D);
-/// PidTagContainerContents (0x360F000D): precedes normal messages.
-pub const PID_TAG_CONTAINER_CONTENTS: PropertyTag = tag(0x360F, 0x000D);
-/// PidTagFolderAssociatedContents (0x3610000D): precedes FAI messages.
-pub const PID_TAG_FOLDER_ASSOCIATED_CONTENTS: PropertyTag = tag(0x3610, 0x000D);
-/// PidTagMessageRecipients (0x0E12000D): precedes recipients.
-pub const PID_TAG_MESSAGE_RECIPIENTS: PropertyTag = tag(0x0E12, 0x000D);
-/// PidTagMessageAttachments (0x0E13000D): precedes attachments.
-pub const PID_TAG_MESSAGE_ATTACHMENTS: PropertyTag = tag(0x0E13, 0x000D);
-/// PidTagAttachNumber (0x0E210003): the first property of an attachment
-/// element (2.2.4.2).
-pub const PID_TAG_ATTACH_NUMBER: PropertyTag = tag(0x0E21, 0x0003);
