@@ -260,3 +260,69 @@ fn lenient_parsing_passes_out_of_grammar_tokens_through() {
     assert_eq!(d.defects.len(), 1);
     assert_eq!(ms_oxcfxics::encode_events(&d.value).unwrap(), s);
 }
+
+mod arbitrary_streams {
+    use super::*;
+    use proptest::prelude::*;
+
+    const ROOTS: [Root; 8] = [
+        Root::MessageContent,
+        Root::ContentsSync,
+        Root::HierarchySync,
+        Root::TopFolder,
+        Root::FolderContent,
+        Root::MessageList,
+        Root::AttachmentContent,
+        Root::State,
+    ];
+
+    /// Bytes that look like a stream: markers and tags of common types
+    /// mixed with noise.
+    fn streamish() -> impl Strategy<Value = Vec<u8>> {
+        let markers: Vec<u32> = ms_oxcfxics::Marker::KNOWN
+            .iter()
+            .map(|m| m.value())
+            .collect();
+        let atom = prop_oneof![
+            prop::sample::select(markers).prop_map(|m| m.to_le_bytes().to_vec()),
+            (
+                any::<u16>(),
+                prop::sample::select(vec![
+                    0x0003u16, 0x000B, 0x001F, 0x001E, 0x0102, 0x1003, 0x101F, 0x84E4, 0x0014
+                ])
+            )
+                .prop_map(|(id, t)| [t.to_le_bytes(), id.to_le_bytes()].concat()),
+            (0u32..40).prop_map(|n| n.to_le_bytes().to_vec()),
+            prop::collection::vec(any::<u8>(), 0..6),
+        ];
+        prop::collection::vec(atom, 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4096))]
+
+        #[test]
+        fn any_bytes_in_any_pieces_never_panic_and_lenient_reading_is_lossless(
+            bytes in prop_oneof![streamish(), prop::collection::vec(any::<u8>(), 0..200)],
+            root in 0usize..8,
+            size in 1usize..40,
+        ) {
+            let root = ROOTS[root];
+            let strict = parse_pieces(bytes.chunks(size), root, &Options::strict());
+            let lenient = parse_pieces(bytes.chunks(size), root, &Options::lenient());
+            let whole = parse_stream(&bytes, root, &Options::lenient());
+            match (&lenient, &whole) {
+                (Ok(a), Ok(b)) => {
+                    prop_assert_eq!(&a.value, &b.value);
+                    prop_assert_eq!(ms_oxcfxics::encode_events(&a.value).unwrap(), bytes.clone());
+                }
+                (Err(a), Err(b)) => prop_assert_eq!(a, b),
+                _ => prop_assert!(false, "split and whole disagree"),
+            }
+            if let Ok(s) = strict {
+                prop_assert!(s.defects.is_empty());
+                prop_assert_eq!(ms_oxcfxics::encode_events(&s.value).unwrap(), bytes.clone());
+            }
+        }
+    }
+}
