@@ -388,6 +388,7 @@ impl WrappedEntryId {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub enum EntryId {
     /// 2.2.4.1 Folder EntryID.
     Folder(FolderEntryId),
@@ -790,5 +791,70 @@ impl fmt::Display for EntryId {
                 msox_codec::hex::encode(b)
             ),
         }
+    }
+}
+
+/// [MS-OXCDATA] 2.2.4 the general EntryID structure every EntryID shares:
+/// Flags (4 bytes), ProviderUID (16 bytes), then provider-specific data.
+/// A typed view of any EntryID, including the ones [`EntryId`] does not
+/// recognise.
+///
+/// ```
+/// use ms_oxcdata::entryid::GeneralEntryId;
+/// use msox_codec::{Decode, Encode};
+/// let mut b = vec![0, 0, 0, 0];
+/// b.extend_from_slice(&[0xAB; 16]);
+/// b.extend_from_slice(b"data");
+/// let g = GeneralEntryId::decode_exact(&b)?;
+/// assert_eq!(g.provider_data, b"data");
+/// assert_eq!(g.to_vec()?, b);
+/// # Ok::<(), msox_codec::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct GeneralEntryId {
+    /// Flags (abFlags): 0 for long-term EntryIDs.
+    pub flags: u32,
+    /// ProviderUID: which provider made the EntryID.
+    pub provider_uid: Guid,
+    /// ProviderData: the rest, as the provider defines it.
+    pub provider_data: Vec<u8>,
+}
+
+impl<'a> Decode<'a> for GeneralEntryId {
+    /// Reads the whole rest of the window as one EntryID.
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        r.frame("EntryID", |r| {
+            let flags = r.u32()?;
+            let provider_uid = r.decode()?;
+            let rest = r.take_rest();
+            r.reserve(rest.len(), "ProviderData")?;
+            Ok(GeneralEntryId {
+                flags,
+                provider_uid,
+                provider_data: rest.to_vec(),
+            })
+        })
+    }
+}
+
+impl Encode for GeneralEntryId {
+    fn encoded_len(&self) -> usize {
+        20 + self.provider_data.len()
+    }
+    fn encode<B: BufMut>(&self, buf: &mut B) -> Result<()> {
+        buf.put_u32_le(self.flags);
+        self.provider_uid.encode(buf)?;
+        buf.put_slice(&self.provider_data);
+        Ok(())
+    }
+}
+
+impl EntryId {
+    /// The general structure of this EntryID (any kind), or `None` for
+    /// one shorter than the 20 bytes of Flags and ProviderUID.
+    pub fn general(&self) -> Option<GeneralEntryId> {
+        let bytes = self.to_vec().ok()?;
+        GeneralEntryId::decode_exact(&bytes).ok()
     }
 }

@@ -51,6 +51,7 @@
 //! |---|---|---|
 //! | 2.1.1 / 2.1.2 | AddressEntry, AddressList | [`AddressEntry`], [`AddressList`] |
 //! | 2.2.1.1 / 2.2.1.2 | Folder ID, Message ID | [`FolderId`], [`MessageId`], [`GlobalCounter`] |
+//! | 2.2.1.3 | Global Identifier (GID) | [`Gid`] |
 //! | 2.2.1.3.1 / 2.2.1.3.2 | LongTermID, LongTermIdRange | [`LongTermId`], [`LongTermIdRange`] |
 //! | 2.2.4 | store object types | [`StoreObjectType`] |
 //! | 2.2.4.1 / 2.2.4.2 | Folder EntryID, Message EntryID | [`FolderEntryId`], [`MessageEntryId`] |
@@ -116,7 +117,7 @@ pub use entryid::{
     MessageEntryId, OneOffEntryId, StoreObjectEntryId, StoreObjectType, WrappedEntryId,
 };
 pub use error_code::ErrorCode;
-pub use ids::{FolderId, GlobalCounter, LongTermId, LongTermIdRange, MessageId, ServerId};
+pub use ids::{FolderId, Gid, GlobalCounter, LongTermId, LongTermIdRange, MessageId, ServerId};
 pub use name::{PropertyNameEntry, PropertyNameR};
 pub use problem::{PropertyProblem, PropertyProblemArray};
 pub use property::{NameId, PropertyName, PropertyTag, PropertyType, PropertyValue, TaggedValue};

@@ -3,7 +3,6 @@
 
 use std::fmt;
 
-use ms_dtyp::Guid;
 use ms_oxcdata::GlobalCounter;
 use msox_codec::bytes::BufMut;
 use msox_codec::{Decode, Encode, Reader, Result};
@@ -98,51 +97,5 @@ impl Encode for Cn {
     }
 }
 
-/// [MS-OXCDATA] 2.2.1.3 Global Identifier (GID) Structure: DatabaseGuid
-/// (16 bytes) and GlobalCounter (6 bytes), 22 bytes with no pad. ICS
-/// structures carry it (ExtendedErrorInfo's FolderGID and MessageGID,
-/// [MS-OXCFXICS] 2.2.2.10); a GID is also an XID whose LocalId has 6
-/// bytes ([MS-OXCFXICS] 2.2.2.2).
-///
-/// Implemented here because ms-oxcdata has the 24-byte LongTermID (a GID
-/// plus a pad) but not the bare GID.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct Gid {
-    /// DatabaseGuid: the namespace (replica GUID).
-    pub database_guid: Guid,
-    /// GlobalCounter: the object within the namespace.
-    pub global_counter: GlobalCounter,
-}
-
-impl Gid {
-    /// Whether every byte is zero (ExtendedErrorInfo's "no folder/message
-    /// in context").
-    pub fn is_zero(&self) -> bool {
-        self.database_guid.is_nil() && self.global_counter.0 == [0; 6]
-    }
-}
-
-impl<'a> Decode<'a> for Gid {
-    fn decode(r: &mut Reader<'a>) -> Result<Self> {
-        r.frame("GID", |r| {
-            let database_guid = r.decode()?;
-            let global_counter = r.decode()?;
-            Ok(Gid {
-                database_guid,
-                global_counter,
-            })
-        })
-    }
-}
-
-impl Encode for Gid {
-    fn encoded_len(&self) -> usize {
-        22
-    }
-    fn encode<B: BufMut>(&self, buf: &mut B) -> Result<()> {
-        self.database_guid.encode(buf)?;
-        buf.put_slice(&self.global_counter.0);
-        Ok(())
-    }
-}
+/// [MS-OXCDATA] 2.2.1.3 Global Identifier (GID): defined in ms-oxcdata.
+pub use ms_oxcdata::Gid;

@@ -250,6 +250,15 @@ fn entry_id_node(e: &EntryId, level: usize) -> Node {
         EntryId::Unknown(b) => {
             n.push(Node::leaf("bytes", msox_codec::hex::encode(b)));
         }
+        other => {
+            if let Some(g) = other.general() {
+                n.push(Node::leaf("ProviderUID", format!("{{{}}}", g.provider_uid)));
+                n.push(Node::leaf(
+                    "ProviderData",
+                    msox_codec::hex::encode(&g.provider_data),
+                ));
+            }
+        }
     }
     n
 }
