@@ -70,7 +70,7 @@ fn put_head<B: BufMut>(buf: &mut B, id_type: u8, rs: [u8; 3], uid: Guid, r4: u32
 
 /// [MS-OXNSPI] 2.2.9.2 EphemeralEntryID: ID Type 0x87, three reserved
 /// bytes, the issuing server's GUID, R4 (1), the display type and the MId.
-/// 28 bytes.
+/// 32 bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct EphemeralEntryId {
@@ -88,7 +88,7 @@ pub struct EphemeralEntryId {
 
 impl EphemeralEntryId {
     /// Size on the wire.
-    pub const SIZE: usize = 28;
+    pub const SIZE: usize = 32;
 
     /// An Ephemeral Entry ID with the reserved fields as the spec sets them.
     pub const fn new(provider_uid: Guid, display_type: DisplayType, mid: u32) -> Self {

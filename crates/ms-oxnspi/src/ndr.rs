@@ -1,4 +1,4 @@
-//! [MS-RPCE] 2.2.5 / [C706] 14 NDR 2.0 transfer syntax, 32-bit, little-endian:
+//! [MS-RPCE] 2.2.5 / C706 14 NDR 2.0 transfer syntax, 32-bit, little-endian:
 //! the subset the NSPI and RFR interfaces use.
 //!
 //! - Alignment counts from the start of the stub data (where the decode or

@@ -1,5 +1,5 @@
 //! `[string]` referents: a conformant varying array of 8-bit or UTF-16
-//! characters that ends with a null character ([C706] 14.3.4).
+//! characters that ends with a null character (C706 14.3.4).
 
 use msox_codec::{CodePage, ErrorKind, Result, String8, Utf16String};
 

@@ -145,7 +145,7 @@ impl Ndr for Guid {
     }
 }
 
-/// [MS-OXNSPI] 2.2.10 NSPI_HANDLE: an RPC context handle ([C706] 2.3.1;
+/// [MS-OXNSPI] 2.2.10 NSPI_HANDLE: an RPC context handle (C706 2.3.1;
 /// [MS-RPCE] 2.2.5.3.4.4: 4 bytes of attributes, then a 16-byte UUID).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
