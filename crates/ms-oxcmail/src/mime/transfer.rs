@@ -168,6 +168,8 @@ pub fn decode_quoted_printable(input: &[u8]) -> (Vec<u8>, Option<Repair>) {
                 if let (Some(h), Some(l)) = (a.and_then(hex_value), b.and_then(hex_value)) {
                     out.push(h << 4 | l);
                     i += 3;
+                    // encoded white space is content, never transport padding
+                    line_start = out.len();
                     continue;
                 }
                 // soft line break: '=' then optional white space then CRLF/LF/end
