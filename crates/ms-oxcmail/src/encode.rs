@@ -174,11 +174,14 @@ pub(crate) fn address_field(name: &str, list: &[(String, String)]) -> String {
             continue;
         }
         let spec = addr_spec(address);
-        if words.is_empty() || display == address {
+        let plain = &spec == address && !address.contains([';', ',', '<', '>', '(', ')', ' ']);
+        if plain && (words.is_empty() || display == address) {
             f.token(&format!("{spec}{sep}"), false);
         } else {
-            for w in &words {
-                f.token(w, false);
+            if display != address {
+                for w in &words {
+                    f.token(w, false);
+                }
             }
             f.token(&format!("<{spec}>{sep}"), false);
         }

@@ -707,6 +707,9 @@ fn attachment(r: &mut Reader<'_>, mime: &MimeMessage<'_>, idx: usize) -> Result<
             set_str(&mut a.properties, PidTagAttachLongFilename, n);
         }
     }
+    // a multipart whose boundary never occurs was read as a leaf: its
+    // bytes are not a multipart body any more
+    let t = if t.starts_with("multipart/") { "application/octet-stream".to_string() } else { t };
     set_str(&mut a.properties, PidTagAttachMimeTag, &t);
     if let Some(cid) = e.content_id() {
         set_str(&mut a.properties, PidTagAttachContentId, &cid);

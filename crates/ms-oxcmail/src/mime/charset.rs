@@ -103,6 +103,13 @@ pub fn decode_with<'b>(bytes: &'b [u8], encoding: &'static Encoding) -> (Cow<'b,
 /// UTF-8 when the bytes are valid UTF-8, else as windows-1252. Returns the
 /// text, whether the label was unknown, and whether bytes were invalid.
 pub fn decode_label<'b>(bytes: &'b [u8], label: Option<&str>) -> (Cow<'b, str>, bool, bool) {
+    if label.is_some_and(|l| {
+        let l = l.trim().trim_matches('"');
+        l.eq_ignore_ascii_case("utf-7") || l.eq_ignore_ascii_case("unicode-1-1-utf-7")
+    }) {
+        let (t, bad) = decode_utf7(bytes);
+        return (Cow::Owned(t), false, bad);
+    }
     match label.map(|l| (l, encoding_for_label(l))) {
         Some((_, Some(enc))) => {
             let (t, bad) = decode_with(bytes, enc);
@@ -131,6 +138,69 @@ pub fn decode_fallback(bytes: &[u8]) -> (Cow<'_, str>, bool) {
     }
 }
 
+/// UTF-7 (RFC 2152), which encoding_rs does not have and old Outlook
+/// versions wrote: `+` starts modified base64 of UTF-16BE, ended by `-` or
+/// any character outside the base64 alphabet; `+-` is `+`. `true` when
+/// something was invalid (replaced by U+FFFD).
+pub fn decode_utf7(bytes: &[u8]) -> (String, bool) {
+    let mut out = String::with_capacity(bytes.len());
+    let mut bad = false;
+    let mut i = 0;
+    let b64 = |c: u8| -> Option<u32> {
+        Some(u32::from(match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return None,
+        }))
+    };
+    while let Some(&c) = bytes.get(i) {
+        i += 1;
+        if c != b'+' {
+            if c < 0x80 {
+                out.push(char::from(c));
+            } else {
+                out.push('\u{FFFD}');
+                bad = true;
+            }
+            continue;
+        }
+        if bytes.get(i) == Some(&b'-') {
+            out.push('+');
+            i += 1;
+            continue;
+        }
+        let mut acc: u32 = 0;
+        let mut nbits = 0u32;
+        let mut units: Vec<u16> = Vec::new();
+        while let Some(v) = bytes.get(i).copied().and_then(b64) {
+            i += 1;
+            acc = (acc << 6) | v;
+            nbits += 6;
+            if nbits >= 16 {
+                nbits -= 16;
+                units.push((acc >> nbits) as u16);
+                acc &= (1 << nbits) - 1;
+            }
+        }
+        if bytes.get(i) == Some(&b'-') {
+            i += 1;
+        }
+        for ch in char::decode_utf16(units) {
+            match ch {
+                Ok(c) => out.push(c),
+                Err(_) => {
+                    out.push('\u{FFFD}');
+                    bad = true;
+                }
+            }
+        }
+    }
+    (out, bad)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,5 +221,6 @@ mod tests {
         assert_eq!(code_page_for_label("iso-2022-jp"), Some(50220));
         assert_eq!(code_page_for_label("windows-1251"), Some(1251));
         assert_eq!(label_for_code_page(65001), Some("utf-8"));
+        assert_eq!(decode_utf7(b"Fr+APY-sche 1+-1").0, "Frösche 1+1");
     }
 }

@@ -161,7 +161,7 @@ pub fn decode_words(raw: &[u8], fallback: Option<&str>) -> (String, bool) {
 pub fn unstructured(raw: &[u8], fallback: Option<&str>) -> (String, bool) {
     let unfolded = unfold(raw);
     let (s, bad) = decode_words(&unfolded, fallback);
-    (s.trim_start().trim_end_matches(['\r', '\n']).to_string(), bad)
+    (s.trim().to_string(), bad)
 }
 
 // ---- tokens -----------------------------------------------------------------
@@ -607,18 +607,36 @@ pub fn parse_addresses(raw: &[u8], fallback: Option<&str>) -> (Vec<Mailbox>, boo
                         a.drain(..=p);
                     }
                 }
-                a.retain(|b| !matches!(b, b' ' | b'\t'));
+                // a quoted local part: "a b"@domain -> a b@domain
+                let quoted_end = (a.first() == Some(&b'"'))
+                    .then(|| a.iter().skip(1).position(|&b| b == b'"'))
+                    .flatten();
+                if let Some(q) = quoted_end {
+                    let local: Vec<u8> = a.get(1..=q).unwrap_or_default().iter().copied().filter(|&b| b != b'\\').collect();
+                    let mut rest = a.get(q + 2..).unwrap_or_default().to_vec();
+                    rest.retain(|b| !matches!(b, b' ' | b'\t'));
+                    a = local;
+                    a.extend_from_slice(&rest);
+                } else {
+                    a.retain(|b| !matches!(b, b' ' | b'\t'));
+                }
                 angle = Some(a);
             }
             Some(b'"') => {
                 let q = lx.quoted();
-                if !phrase.is_empty() {
-                    phrase.push(b' ');
-                }
-                if !bare.is_empty() {
-                    // `"quoted"@domain` local part
-                    bare.extend_from_slice(&q);
+                if lx.peek() == Some(b'@') && angle.is_none() {
+                    // a quoted local part: `"a b"@domain`
+                    if !bare.is_empty() {
+                        if !phrase.is_empty() {
+                            phrase.push(b' ');
+                        }
+                        phrase.extend_from_slice(&bare);
+                    }
+                    bare = q;
                 } else {
+                    if !phrase.is_empty() {
+                        phrase.push(b' ');
+                    }
                     phrase.extend_from_slice(&q);
                 }
             }
