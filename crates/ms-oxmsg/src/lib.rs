@@ -1,15 +1,26 @@
 //! # ms-oxmsg — [MS-OXMSG] Outlook Item (.msg) File Format
 //!
 //! Reads and writes Outlook `.msg` and `.oft` files: a compound file
-//! ([MS-CFB], read in memory by `ms-cfb` and written with the `cfb` crate) holding a property stream per
-//! object, value streams, recipient and attachment storages, embedded
-//! messages, OLE storages and the named-property mapping. Messages are read
-//! into and written from the [`ms_oxcmsg::Message`] model that `ms-oxtnef`
-//! uses too, so `.msg` ⇄ TNEF is a read and a write.
+//! ([MS-CFB], read by `ms-cfb` and written with the `cfb` crate) holding a
+//! property stream per object, value streams, recipient and attachment
+//! storages, embedded messages, OLE storages and the named-property
+//! mapping. Messages are read into and written from the
+//! [`ms_oxcmsg::Message`] model that `ms-oxtnef` uses too, so `.msg` ⇄
+//! TNEF is a read and a write.
+//!
+//! Reading is one decoding session ([`msox_codec::Options`]: strict or
+//! lenient, and one budget): `MsgFile::decode_bytes(bytes, &options)`
+//! gives the file and its defects. Streams are read from the file in place
+//! (copied only when their sectors are scattered, and then charged to the
+//! budget), embedded messages are storages of the same file (one nesting
+//! level each, no copy per level), and every error and defect has its
+//! absolute file offset and a path such as
+//! `MsgFile > Message > Attachment[1] > EmbeddedMessage > PropertyStream > Property[3]`.
 //!
 //! ```
 //! use ms_oxcmsg::{Attachment, Message, Recipient, RecipientType};
-//! use ms_oxmsg::{MsgFile, ReadOptions};
+//! use ms_oxmsg::MsgFile;
+//! use msox_codec::{Decode, Options};
 //!
 //! let mut m = Message::new("IPM.Note");
 //! m.set_subject("Hello");
@@ -17,10 +28,14 @@
 //! m.attachments.push(Attachment::by_value("a.txt", Vec::from(b"data")));
 //! let bytes = MsgFile::new(m).to_bytes()?;
 //!
-//! let (file, defects) = MsgFile::read(&bytes, &ReadOptions::default())?;
-//! assert!(defects.is_empty());
-//! assert_eq!(file.message.subject().as_deref(), Some("Hello"));
-//! assert_eq!(file.message.attachments[0].data(), Some(&b"data"[..]));
+//! let file = MsgFile::decode_bytes(&bytes, &Options::strict())?;
+//! assert!(file.defects.is_empty());
+//! assert_eq!(file.value.message.subject().as_deref(), Some("Hello"));
+//! assert_eq!(file.value.message.attachments[0].data(), Some(&b"data"[..]));
+//!
+//! // Not a compound file: one error, at byte 0, with its path.
+//! let err = MsgFile::decode_exact(b"From: someone").unwrap_err();
+//! assert_eq!(err.offset(), Some(0));
 //! # Ok::<(), msox_codec::Error>(())
 //! ```
 //!
@@ -36,68 +51,38 @@
 //! | 2.4 | property stream headers (top level 32, embedded 24, others 8 bytes) | read and write |
 //! | .oft | templates (root CLSID kept) | read and write |
 //!
-//! Reading is lenient: a missing value stream, a broken name-map entry or an
-//! unreadable embedded message becomes a [`Defect`] and the rest is read;
-//! [`ReadOptions::strict`] refuses instead. String values are stored
-//! without their terminating nulls (some writers include one in the
-//! stream; it is dropped on reading and not written back).
+//! Lenient reading (the default) reads past what real writers get wrong,
+//! each a [`msox_codec::Defect`]: a missing value stream or an unreadable
+//! value costs that property; a PtypBoolean other than 0 or 1 or a type the
+//! spec does not define is kept as [`ms_oxcdata::PropertyValue::Raw`] in
+//! [`ms_oxcdata::ValueEncoding::Msg`] (written back as read); a recipient
+//! or attachment without a property stream is left out; an embedded
+//! message that cannot be read is kept as a storage. Strict mode refuses
+//! each with the same offset and path. String values are stored without
+//! their terminating nulls (some writers include one in the stream; it is
+//! dropped on reading and not written back).
 #![forbid(unsafe_code)]
 
 mod message;
 pub mod named;
+mod read;
 mod tree;
-
-use tree::NodeExt;
+mod write;
 
 pub use message::{
     ATTACH_OBJECT, ATTACH_PREFIX, Level, PROPERTIES_STREAM, RECIP_PREFIX, ansi_code_page_for_lcid,
 };
+pub use write::MAX_WRITE_DEPTH;
 
+use ms_cfb::CompoundFile;
 use ms_dtyp::Guid;
 use ms_oxcmsg::{Message, NamedPropertyMap};
-use msox_codec::{CodePage, Limits, Result};
+use msox_codec::{CodePage, Decode, Decoded, Options, Reader, Result};
 
 /// The root CLSID of a `.msg` file, `{00020D0B-0000-0000-C000-000000000046}`.
 pub const CLSID_MSG: Guid = Guid::from_u128(0x0002_0D0B_0000_0000_C000_0000_0000_0046);
 /// The root CLSID Outlook gives `.oft` templates, `{0006F046-0000-0000-C000-000000000046}`.
 pub const CLSID_OFT: Guid = Guid::from_u128(0x0006_F046_0000_0000_C000_0000_0000_0046);
-
-/// Something wrong in a file that lenient reading read past.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Defect {
-    /// A property stream or value stream problem.
-    Stream(String),
-    /// A named-property mapping problem.
-    NamedProperty(String),
-    /// A compound-file problem (ms-cfb read past it).
-    Container(String),
-}
-
-impl std::fmt::Display for Defect {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Defect::Stream(s) | Defect::NamedProperty(s) | Defect::Container(s) => f.write_str(s),
-        }
-    }
-}
-
-/// How to read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ReadOptions {
-    /// Refuse instead of reporting defects.
-    pub strict: bool,
-    /// Caps on depth (embedded messages, storages), entries and bytes.
-    pub limits: Limits,
-}
-
-impl Default for ReadOptions {
-    fn default() -> Self {
-        ReadOptions {
-            strict: false,
-            limits: Limits::DEFAULT,
-        }
-    }
-}
 
 /// A `.msg` or `.oft` file: its message and what the file adds to it.
 #[derive(Debug, Clone, PartialEq)]
@@ -134,58 +119,19 @@ impl MsgFile {
         }
     }
 
-    /// Reads a file.
-    pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<(MsgFile, Vec<Defect>)> {
-        let (cf, mut cfb_defects) = ms_cfb::CompoundFile::parse(bytes, &opts.limits)?;
-        let root = cf.tree_with_defects(&mut cfb_defects)?;
-        let mut defects: Vec<Defect> = cfb_defects
-            .into_iter()
-            .map(|d| Defect::Container(d.0))
-            .collect();
-        let named = named::read(&root, &mut defects);
-        if let Some(d) = defects.first().filter(|_| opts.strict) {
-            return Err(msox_codec::Error::new(msox_codec::ErrorKind::Malformed(
-                d.to_string().into(),
-            )));
-        }
-        let message = message::read_message(
-            &root,
-            Level::TopLevel,
-            &named,
-            CodePage(1252),
-            opts,
-            opts.limits.depth(),
-            "message",
-            &mut defects,
-        )?;
-        if let Some(d) = defects.first().filter(|_| opts.strict) {
-            return Err(msox_codec::Error::new(msox_codec::ErrorKind::Malformed(
-                d.to_string().into(),
-            )));
-        }
-        Ok((
-            MsgFile {
-                message,
-                root_clsid: root.clsid,
-                named,
-            },
-            defects,
-        ))
-    }
-
     /// Writes the file.
     pub fn to_bytes(&self) -> Result<Vec<u8>> {
         let mut map = NamedPropertyMap::new();
         // Keep the file's own IDs for the names still in use.
         let mut wanted = NamedPropertyMap::new();
-        message::collect_names(&self.message, &mut wanted)?;
+        write::collect_names(&self.message, &mut wanted)?;
         for (id, n) in self.named.iter() {
             if wanted.id(n).is_some() {
                 map.insert(id, n.clone());
             }
         }
-        message::collect_names(&self.message, &mut map)?;
-        let mut children = message::write_message(&self.message, Level::TopLevel, &map, 0)?;
+        write::collect_names(&self.message, &mut map)?;
+        let mut children = write::write_message(&self.message, Level::TopLevel, &map, 0)?;
         children.push(named::write(&map));
         tree::write_tree(&tree::Node::storage(
             "Root Entry",
@@ -195,19 +141,46 @@ impl MsgFile {
     }
 }
 
+/// [MS-OXMSG] a whole file (the rest of the reader's window): the compound
+/// file, the named-property map, the message. See the crate docs for what
+/// lenient reading reads past.
+impl<'a> Decode<'a> for MsgFile {
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        r.frame("MsgFile", |r| {
+            let cf = CompoundFile::decode(r)?;
+            let end = r.pos();
+            let named = named::read(r, &cf)?;
+            let message = r.frame("Message", |r| {
+                read::read_message(r, &cf, 0, Level::TopLevel, &named, CodePage(1252))
+            })?;
+            r.seek(end)?;
+            Ok(MsgFile {
+                message,
+                root_clsid: cf.root().clsid,
+                named,
+            })
+        })
+    }
+}
+
 /// IID_IStorage, the interface ID TNEF puts before an OLE storage object.
 const IID_ISTORAGE: Guid = Guid::from_u128(0x0000_000B_0000_0000_C000_0000_0000_0046);
 
 /// An OLE [`Storage`](ms_oxcmsg::Storage) as compound-file bytes (how TNEF
 /// and other formats carry one).
 pub fn storage_to_cfb(s: &ms_oxcmsg::Storage) -> Result<Vec<u8>> {
-    tree::write_tree(&message::storage_node("Root Entry", s))
+    write::check_storage_depth(s, 0)?;
+    tree::write_tree(&write::storage_node("Root Entry", s))
 }
 
-/// Compound-file bytes as an OLE [`Storage`](ms_oxcmsg::Storage).
-pub fn cfb_to_storage(bytes: &[u8], limits: &Limits) -> Result<ms_oxcmsg::Storage> {
-    let (cf, mut defects) = ms_cfb::CompoundFile::parse(bytes, limits)?;
-    Ok(message::node_storage(&cf.tree_with_defects(&mut defects)?))
+/// Compound-file bytes as an OLE [`Storage`](ms_oxcmsg::Storage) (the root
+/// storage's contents), in one session: one nesting level per storage,
+/// stream copies charged to the budget.
+pub fn cfb_to_storage(bytes: &[u8], options: &Options) -> Result<Decoded<ms_oxcmsg::Storage>> {
+    msox_codec::decode_bytes_with_reader(bytes, options, |r| {
+        let cf = CompoundFile::decode(r)?;
+        read::read_storage(r, &cf, 0)
+    })
 }
 
 /// Prepares a message read from a .msg for formats that carry OLE storages
@@ -218,8 +191,8 @@ pub fn storages_to_objects(m: &mut Message) -> Result<()> {
 }
 
 fn storages_to_objects_at(m: &mut Message, depth: u32) -> Result<()> {
-    if depth > message::MAX_WRITE_DEPTH {
-        return Err(message::depth_error(depth));
+    if depth > write::MAX_WRITE_DEPTH {
+        return Err(write::depth_error(depth));
     }
     for a in &mut m.attachments {
         if let Some(s) = a.storage.take() {
@@ -239,13 +212,14 @@ fn storages_to_objects_at(m: &mut Message, depth: u32) -> Result<()> {
 
 /// The reverse of [`storages_to_objects`]: PidTagAttachDataObject values
 /// that are IID_IStorage + a compound file become [`Attachment::storage`](ms_oxcmsg::Attachment).
-/// Objects that do not parse are left as they are.
-/// Embedded messages below `limits.max_depth` are left as they are.
-pub fn objects_to_storages(m: &mut Message, limits: &Limits) {
-    objects_to_storages_at(m, limits, limits.max_depth);
+/// Objects that do not read (with `options`, defects allowed in lenient
+/// mode) are left as they are; so are embedded messages deeper than
+/// `options.limits.max_depth`.
+pub fn objects_to_storages(m: &mut Message, options: &Options) {
+    objects_to_storages_at(m, options, options.limits.max_depth);
 }
 
-fn objects_to_storages_at(m: &mut Message, limits: &Limits, depth_left: u32) {
+fn objects_to_storages_at(m: &mut Message, options: &Options, depth_left: u32) {
     if depth_left == 0 {
         return;
     }
@@ -255,7 +229,9 @@ fn objects_to_storages_at(m: &mut Message, limits: &Limits, depth_left: u32) {
             Some(ms_oxcdata::PropertyValue::Object(b))
                 if b.get(..16) == Some(&IID_ISTORAGE.to_le_bytes()[..]) =>
             {
-                b.get(16..).and_then(|c| cfb_to_storage(c, limits).ok())
+                b.get(16..)
+                    .and_then(|c| cfb_to_storage(c, options).ok())
+                    .map(|d| d.value)
             }
             _ => None,
         };
@@ -264,7 +240,7 @@ fn objects_to_storages_at(m: &mut Message, limits: &Limits, depth_left: u32) {
             a.storage = Some(s);
         }
         if let Some(e) = &mut a.embedded {
-            objects_to_storages_at(e, limits, depth_left - 1);
+            objects_to_storages_at(e, options, depth_left - 1);
         }
     }
 }

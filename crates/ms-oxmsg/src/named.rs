@@ -1,13 +1,15 @@
 //! [MS-OXMSG] 2.2.3 Named Property Mapping Storage (`__nameid_version1.0`).
 
+use std::borrow::Cow;
+
+use ms_cfb::CompoundFile;
 use ms_dtyp::Guid;
 use ms_oxcdata::{NameId, PropertyName};
 use ms_oxcmsg::NamedPropertyMap;
 use ms_oxprops::sets;
-use msox_codec::Utf16String;
+use msox_codec::{ErrorKind, Reader, Result, Utf16String};
 
-use crate::Defect;
-use crate::tree::{Node, NodeExt};
+use crate::tree::Node;
 
 /// The storage's name.
 pub const NAMEID_STORAGE: &str = "__nameid_version1.0";
@@ -40,87 +42,128 @@ pub fn name_crc(n: &Utf16String) -> u32 {
     ms_oxrtfcp::crc::crc32(&n.to_le_bytes())
 }
 
-/// Reads the mapping; problems become defects and the rest is read.
-pub(crate) fn read(root: &Node<'_>, defects: &mut Vec<Defect>) -> NamedPropertyMap {
+/// Reads the mapping of the file's root storage, in the session: an entry
+/// that cannot be mapped (a GUID index past the GUID stream, a string
+/// offset past the string stream, an ID mapped twice) is a defect at its
+/// bytes in the entry stream, and the rest is read.
+pub(crate) fn read<'a>(r: &mut Reader<'a>, cf: &CompoundFile<'a>) -> Result<NamedPropertyMap> {
     let mut map = NamedPropertyMap::new();
-    let Some(st) = root.child_storage(NAMEID_STORAGE) else {
-        return map;
+    let Some(st) = cf
+        .child(0, NAMEID_STORAGE)
+        .filter(|&c| cf.entry(c).is_some_and(|e| e.is_storage()))
+    else {
+        return Ok(map);
     };
-    let guids: Vec<Guid> = st
-        .child_stream(GUID_STREAM)
-        .unwrap_or_default()
-        .chunks_exact(16)
-        .filter_map(|c| <[u8; 16]>::try_from(c).ok().map(Guid::from_le_bytes))
-        .collect();
-    let strings = st.child_stream(STRING_STREAM).unwrap_or_default();
-    let entries = st.child_stream(ENTRY_STREAM).unwrap_or_default();
-    for (i, e) in entries.chunks_exact(8).enumerate() {
-        let word = |k: usize| {
-            e.get(k..k + 4)
-                .and_then(|b| <[u8; 4]>::try_from(b).ok())
-                .map_or(0, u32::from_le_bytes)
-        };
-        let (name_or_offset, ik) = (word(0), word(4));
-        let string = ik & 1 == 1;
-        let guid_index = ((ik >> 1) & 0x7FFF) as usize;
-        let prop_index = (ik >> 16) as u16;
-        let guid = match guid_index {
-            1 => sets::PS_MAPI,
-            2 => sets::PS_PUBLIC_STRINGS,
-            g if g >= 3 => match guids.get(g - 3) {
-                Some(g) => *g,
-                None => {
-                    defects.push(Defect::NamedProperty(format!(
-                        "entry {i}: GUID index {g} but the GUID stream holds {}",
-                        guids.len()
-                    )));
-                    continue;
-                }
-            },
-            g => {
-                defects.push(Defect::NamedProperty(format!("entry {i}: GUID index {g}")));
-                continue;
+    r.frame("NamedPropertyMap", |r| {
+        let bytes_of = |r: &mut Reader<'a>, name: &str| -> Result<Cow<'a, [u8]>> {
+            match cf.child(st, name).filter(|&c| cf.is_readable_stream(c)) {
+                Some(id) => cf.stream_bytes(r, id),
+                None => Ok(Cow::Borrowed(&[])),
             }
         };
-        let id = match NameId::Lid(name_or_offset) {
-            NameId::Lid(l) if !string => NameId::Lid(l),
-            _ => {
-                let off = name_or_offset as usize;
-                let len = strings
-                    .get(off..off.saturating_add(4))
-                    .and_then(|b| <[u8; 4]>::try_from(b).ok())
-                    .map(u32::from_le_bytes);
-                let body =
-                    len.and_then(|l| strings.get(off + 4..(off + 4).saturating_add(l as usize)));
-                match body {
-                    Some(b) => NameId::Name(Utf16String::from_le_bytes(b)),
-                    None => {
-                        defects.push(Defect::NamedProperty(format!(
-                            "entry {i}: string offset {off} outside the string stream ({} bytes)",
+        let guid_bytes = bytes_of(r, GUID_STREAM)?;
+        let (chunks, _) = guid_bytes.as_chunks::<16>();
+        let guids: Vec<Guid> = chunks.iter().map(|c| Guid::from_le_bytes(*c)).collect();
+        let strings = bytes_of(r, STRING_STREAM)?;
+        let Some(es) = cf
+            .child(st, ENTRY_STREAM)
+            .filter(|&c| cf.is_readable_stream(c))
+        else {
+            return Ok(());
+        };
+        cf.read_stream(r, es, |s| {
+            let n = s.remaining() / 8;
+            for i in 0..n {
+                s.frame_indexed("Entry", i, |s| read_entry(s, &guids, &strings, &mut map))?;
+            }
+            Ok(())
+        })
+    })?;
+    Ok(map)
+}
+
+/// [MS-OXMSG] 2.2.3.1.2 one entry of the entry stream.
+fn read_entry(
+    s: &mut Reader<'_>,
+    guids: &[Guid],
+    strings: &[u8],
+    map: &mut NamedPropertyMap,
+) -> Result<()> {
+    let at = s.pos();
+    let name_or_offset = s.u32()?;
+    let ik = s.u32()?;
+    let string = ik & 1 == 1;
+    let guid_index = ((ik >> 1) & 0x7FFF) as usize;
+    let prop_index = (ik >> 16) as u16;
+    let skip = "entry not mapped";
+    let guid = match guid_index {
+        1 => sets::PS_MAPI,
+        2 => sets::PS_PUBLIC_STRINGS,
+        g => match g.checked_sub(3).and_then(|k| guids.get(k)) {
+            Some(g) => *g,
+            None => {
+                return s.defect_at(
+                    ErrorKind::Malformed(
+                        format!(
+                            "GUID index {g}, but the GUID stream holds {} GUIDs",
+                            guids.len()
+                        )
+                        .into(),
+                    ),
+                    at + 4,
+                    skip,
+                );
+            }
+        },
+    };
+    let id = if string {
+        let off = name_or_offset as usize;
+        let len = strings
+            .get(off..off.saturating_add(4))
+            .and_then(|b| <[u8; 4]>::try_from(b).ok())
+            .map(u32::from_le_bytes);
+        let body = len.and_then(|l| strings.get(off + 4..(off + 4).saturating_add(l as usize)));
+        match body {
+            Some(b) => NameId::Name(Utf16String::from_le_bytes(b)),
+            None => {
+                return s.defect_at(
+                    ErrorKind::Malformed(
+                        format!(
+                            "string offset {off} outside the string stream ({} bytes)",
                             strings.len()
-                        )));
-                        continue;
-                    }
-                }
+                        )
+                        .into(),
+                    ),
+                    at,
+                    skip,
+                );
             }
-        };
-        let Some(pid) = 0x8000u16.checked_add(prop_index).filter(|p| *p <= 0xFFFE) else {
-            defects.push(Defect::NamedProperty(format!(
-                "entry {i}: property index {prop_index}"
-            )));
-            continue;
-        };
-        if !map.insert(pid, PropertyName { guid, id }) {
-            defects.push(Defect::NamedProperty(format!(
-                "entry {i}: property ID 0x{pid:04X} mapped twice"
-            )));
         }
+    } else {
+        NameId::Lid(name_or_offset)
+    };
+    let Some(pid) = 0x8000u16.checked_add(prop_index).filter(|p| *p <= 0xFFFE) else {
+        return s.defect_at(
+            ErrorKind::InvalidValue {
+                field: "Property Index",
+                value: prop_index.into(),
+            },
+            at + 6,
+            skip,
+        );
+    };
+    if !map.insert(pid, PropertyName { guid, id }) {
+        s.defect_at(
+            ErrorKind::Malformed(format!("property ID 0x{pid:04X} is mapped twice").into()),
+            at + 6,
+            "the first mapping kept",
+        )?;
     }
-    map
+    Ok(())
 }
 
 /// Builds the storage for a map whose IDs are all 0x8000 and above.
-pub(crate) fn write(map: &NamedPropertyMap) -> Node<'static> {
+pub(crate) fn write(map: &NamedPropertyMap) -> Node {
     let mut guids: Vec<Guid> = Vec::new();
     let mut entries = Vec::new();
     let mut strings = Vec::new();

@@ -1,26 +1,28 @@
-//! The compound file read into memory as a tree, and written from one.
+//! The compound file to write, as a tree (writing goes through the `cfb`
+//! crate for now; reading is ms-cfb's [`ms_cfb::CompoundFile`]).
 
 use std::io::Cursor;
 
 use ms_dtyp::Guid;
 use msox_codec::{Error, ErrorKind, Result};
 
-/// A storage or stream of the compound file: ms-cfb's in-memory entry,
-/// used directly (no conversion after reading).
-pub(crate) use ms_cfb::{Entry as Node, EntryKind as NodeKind};
-
-/// Constructors and lookups on [`Node`].
-pub(crate) trait NodeExt<'a>: Sized {
-    fn storage(name: impl Into<String>, clsid: Guid, children: Vec<Self>) -> Self;
-    fn stream(name: impl Into<String>, data: Vec<u8>) -> Self;
-    /// The child stream with this name (compound-file names compare
-    /// case-insensitively).
-    fn child_stream(&self, name: &str) -> Option<&[u8]>;
-    fn child_storage(&self, name: &str) -> Option<&Self>;
+/// A storage or stream to write.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Node {
+    pub name: String,
+    pub clsid: Guid,
+    pub kind: NodeKind,
 }
 
-impl<'a> NodeExt<'a> for Node<'a> {
-    fn storage(name: impl Into<String>, clsid: Guid, children: Vec<Node<'a>>) -> Node<'a> {
+/// What a [`Node`] is.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum NodeKind {
+    Stream(Vec<u8>),
+    Storage(Vec<Node>),
+}
+
+impl Node {
+    pub fn storage(name: impl Into<String>, clsid: Guid, children: Vec<Node>) -> Node {
         Node {
             name: name.into(),
             clsid,
@@ -28,25 +30,19 @@ impl<'a> NodeExt<'a> for Node<'a> {
         }
     }
 
-    fn stream(name: impl Into<String>, data: Vec<u8>) -> Node<'a> {
+    pub fn stream(name: impl Into<String>, data: Vec<u8>) -> Node {
         Node {
             name: name.into(),
             clsid: Guid::NIL,
-            kind: NodeKind::Stream(std::borrow::Cow::Owned(data)),
+            kind: NodeKind::Stream(data),
         }
     }
 
-    fn child_stream(&self, name: &str) -> Option<&[u8]> {
-        self.children().iter().find_map(|c| match &c.kind {
-            NodeKind::Stream(d) if c.name.eq_ignore_ascii_case(name) => Some(&d[..]),
-            _ => None,
-        })
-    }
-
-    fn child_storage(&self, name: &str) -> Option<&Node<'a>> {
-        self.children()
-            .iter()
-            .find(|c| matches!(c.kind, NodeKind::Storage(_)) && c.name.eq_ignore_ascii_case(name))
+    fn children(&self) -> &[Node] {
+        match &self.kind {
+            NodeKind::Storage(c) => c,
+            NodeKind::Stream(_) => &[],
+        }
     }
 }
 
@@ -59,7 +55,7 @@ fn cfb_error(what: &str, e: std::io::Error) -> Error {
 
 /// Writes a tree as a version 3 compound file (512-byte sectors, as Outlook
 /// writes .msg files).
-pub(crate) fn write_tree(root: &Node<'_>) -> Result<Vec<u8>> {
+pub(crate) fn write_tree(root: &Node) -> Result<Vec<u8>> {
     let mut cf = cfb::CompoundFile::create_with_version(cfb::Version::V3, Cursor::new(Vec::new()))
         .map_err(|e| cfb_error("create", e))?;
     cf.set_storage_clsid("/", uuid::Uuid::from_u128(root.clsid.to_u128()))
@@ -72,7 +68,7 @@ pub(crate) fn write_tree(root: &Node<'_>) -> Result<Vec<u8>> {
 fn write_children(
     cf: &mut cfb::CompoundFile<Cursor<Vec<u8>>>,
     path: &std::path::Path,
-    children: &[Node<'_>],
+    children: &[Node],
 ) -> Result<()> {
     use std::io::Write;
     for c in children {

@@ -2,7 +2,8 @@
 //! read -> write -> read gives the same model.
 #![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 
-use ms_oxmsg::{MsgFile, ReadOptions, is_msg};
+use ms_oxmsg::{MsgFile, is_msg};
+use msox_codec::{Decode, Options};
 
 fn msg_files() -> Vec<(String, Vec<u8>)> {
     msox_testkit::corpus::entries("msg")
@@ -17,7 +18,7 @@ fn normalise(m: &mut ms_oxcmsg::Message) {
         .chain(m.attachments.iter_mut().map(|a| &mut a.properties));
     for b in bags {
         for p in b.iter_mut() {
-            p.mapped_id = None;
+            *p.mapped_id = None;
         }
     }
     for a in &mut m.attachments {
@@ -38,8 +39,8 @@ fn read_write_read_keeps_the_model() {
         if !is_msg(bytes) {
             not_msg += 1;
         }
-        let (f, defects) = match MsgFile::read(bytes, &ReadOptions::default()) {
-            Ok(x) => x,
+        let (f, defects) = match MsgFile::decode_bytes(bytes, &Options::lenient()) {
+            Ok(x) => (x.value, x.defects),
             Err(e) => {
                 eprintln!("{name}: {e}");
                 failed += 1;
@@ -52,11 +53,18 @@ fn read_write_read_keeps_the_model() {
         let out = f
             .to_bytes()
             .unwrap_or_else(|e| panic!("{name}: write: {e}"));
-        let (mut back, d2) = MsgFile::read(&out, &ReadOptions::default()).unwrap();
+        let back = MsgFile::decode_bytes(&out, &Options::lenient()).unwrap();
+        let (mut back, d2) = (back.value, back.defects);
         // Only what the input already had (an unmapped 0x8000+ ID is
-        // written back as it was read).
+        // written back as it was read; offsets differ in the new file).
+        let kinds = |d: &[msox_codec::Defect]| {
+            let mut k: Vec<String> = d.iter().map(|d| d.kind().to_string()).collect();
+            k.sort();
+            k.dedup();
+            k
+        };
         assert!(
-            d2.iter().all(|d| defects.contains(d)),
+            kinds(&d2).iter().all(|k| kinds(&defects).contains(k)),
             "{name}: written file has new defects {d2:?}"
         );
         let mut orig = f.message.clone();
@@ -85,7 +93,7 @@ fn strip_flags(m: &mut ms_oxcmsg::Message) {
         .chain(m.attachments.iter_mut().map(|a| &mut a.properties));
     for b in bags {
         for p in b.iter_mut() {
-            p.flags = None;
+            *p.flags = None;
         }
     }
     for a in &mut m.attachments {
@@ -101,9 +109,10 @@ fn strip_flags(m: &mut ms_oxcmsg::Message) {
 fn msg_to_tnef_to_msg_keeps_the_model() {
     let mut n = 0;
     for (name, bytes) in msg_files() {
-        let Ok((f, defects)) = MsgFile::read(&bytes, &ReadOptions::default()) else {
+        let Ok(d) = MsgFile::decode_bytes(&bytes, &Options::lenient()) else {
             continue;
         };
+        let (f, defects) = (d.value, d.defects);
         // Damaged files are left out: a 0x8000+ ID with no name
         // (rubymsg-qwerty_3.msg) or a property type the spec does not
         // define cannot be written as TNEF, which names every named
@@ -117,12 +126,11 @@ fn msg_to_tnef_to_msg_keeps_the_model() {
             Ok(t) => t,
             Err(e) => panic!("{name}: to TNEF: {e}"),
         };
-        let (mut back, defects) =
-            ms_oxtnef::to_message(&tnef, &ms_oxtnef::DecodeOptions::default()).unwrap();
-        assert!(defects.is_empty(), "{name}: {defects:?}");
-        ms_oxmsg::objects_to_storages(&mut back, &msox_codec::Limits::DEFAULT);
+        let back = ms_oxtnef::to_message(&tnef, &Options::strict()).unwrap();
+        let mut back = back.value;
+        ms_oxmsg::objects_to_storages(&mut back, &Options::strict());
         let out = MsgFile::new(back).to_bytes().unwrap();
-        let (mut again, _) = MsgFile::read(&out, &ReadOptions::default()).unwrap();
+        let mut again = MsgFile::decode_exact(&out).unwrap();
         let mut orig = f.message;
         for m in [&mut orig, &mut again.message] {
             normalise(m);
@@ -156,7 +164,9 @@ fn eight_bit_strings_use_the_locale_code_page() {
         ),
     ] {
         let bytes = std::fs::read(dir.join(f)).unwrap();
-        let (m, _) = MsgFile::read(&bytes, &ReadOptions::default()).unwrap();
+        let m = MsgFile::decode_bytes(&bytes, &Options::lenient())
+            .unwrap()
+            .value;
         assert_eq!(m.message.subject().as_deref(), Some(subject), "{f}");
     }
 }

@@ -1,19 +1,22 @@
 //! test-vectors/oxmsg: read, check, write, read again.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
-use ms_oxmsg::{MsgFile, ReadOptions};
+use ms_oxmsg::MsgFile;
+use msox_codec::{Decode, Options};
 
 #[test]
 fn vectors_read_and_round_trip() {
     let vs = msox_testkit::vectors("oxmsg");
     assert!(!vs.is_empty());
     for v in vs {
-        let strict = ReadOptions {
-            strict: true,
-            ..ReadOptions::default()
-        };
-        let (f, defects) = MsgFile::read(&v.bytes, &strict).unwrap();
-        assert!(defects.is_empty());
+        if v.check_expected_error(|b, o| {
+            msox_testkit::hostile::outcome(MsgFile::decode_bytes(b, o))
+        }) {
+            continue;
+        }
+        let d = MsgFile::decode_bytes(&v.bytes, &Options::strict()).unwrap();
+        assert!(d.defects.is_empty());
+        let f = d.value;
         let want: Vec<&str> = v.meta("expect").split('|').collect();
         let m = &f.message;
         assert_eq!(m.subject().as_deref(), Some(want[0]), "{}", v.name);
@@ -21,7 +24,7 @@ fn vectors_read_and_round_trip() {
         assert_eq!(m.attachments[0].data(), Some(want[2].as_bytes()));
         let named: Vec<_> = m.properties.names().collect();
         assert_eq!(named.len(), 1);
-        let (again, _) = MsgFile::read(&f.to_bytes().unwrap(), &strict).unwrap();
+        let again = MsgFile::decode_exact(&f.to_bytes().unwrap()).unwrap();
         assert_eq!(again.message, f.message);
     }
 }

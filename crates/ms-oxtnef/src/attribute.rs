@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 
 use msox_codec::bytes::BufMut;
-use msox_codec::{Encode, ErrorKind, Limits, Reader, Result, ResultExt};
+use msox_codec::{Decode, DecodeWith, Encode, ErrorKind, Reader, Result};
 
 /// [MS-OXTNEF] 2.1.3.1 TNEF_SIGNATURE, `0x223E9F78` (little-endian on the wire).
 pub const TNEF_SIGNATURE: u32 = 0x223E_9F78;
@@ -159,110 +159,18 @@ impl<'a> Attribute<'a> {
     }
 }
 
-/// Something wrong in a stream that lenient decoding read past.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Defect {
-    /// An attribute's checksum does not match its data.
-    BadChecksum {
-        /// Index of the attribute in [`TnefStream::attributes`].
-        index: usize,
-        /// Byte offset of the attribute.
-        offset: usize,
-        /// The attribute.
-        id: AttributeId,
-        /// Stored value.
-        stored: u16,
-        /// Computed value.
-        computed: u16,
-    },
-    /// An attribute could not be read (a length past the end of the
-    /// input, say); it and everything after it are kept as
-    /// [`TnefStream::trailing`] bytes.
-    BadAttribute {
-        /// Index the attribute would have had.
-        index: usize,
-        /// Its byte offset.
-        offset: usize,
-        /// What was wrong.
-        error: String,
-    },
-    /// The stream ends inside the last attribute's checksum.
-    TruncatedChecksum {
-        /// Index of the attribute.
-        index: usize,
-        /// Checksum bytes present (0 or 1).
-        present: usize,
-    },
-    /// Bytes after the last attribute too few to be one.
-    TrailingBytes {
-        /// Offset of the first trailing byte.
-        offset: usize,
-        /// How many.
-        count: usize,
-    },
-    /// An attribute whose contents could not be read into the model (kept
-    /// in the stream; the message lacks what it carried).
-    Unreadable {
-        /// The attribute.
-        id: AttributeId,
-        /// Why.
-        error: String,
-    },
-}
-
-impl std::fmt::Display for Defect {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Defect::BadChecksum {
-                index,
-                offset,
-                id,
-                stored,
-                computed,
-            } => write!(
-                f,
-                "attribute {index} ({id}) at byte {offset}: checksum 0x{stored:04X} stored, 0x{computed:04X} computed"
-            ),
-            Defect::BadAttribute {
-                index,
-                offset,
-                error,
-            } => {
-                write!(
-                    f,
-                    "attribute {index} at byte {offset} unreadable, kept as trailing bytes: {error}"
-                )
-            }
-            Defect::TruncatedChecksum { index, present } => write!(
-                f,
-                "the stream ends inside the checksum of attribute {index} ({present} of 2 bytes)"
-            ),
-            Defect::TrailingBytes { offset, count } => {
-                write!(f, "{count} trailing bytes at byte {offset}")
-            }
-            Defect::Unreadable { id, error } => write!(f, "{id} not read: {error}"),
-        }
-    }
-}
-
-/// How to decode.
+/// What a TNEF decode needs beyond [`msox_codec::Options`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DecodeOptions {
-    /// Refuse bad checksums and trailing bytes instead of reporting them.
-    pub strict: bool,
-    /// Caps on counts, depth and allocation.
-    pub limits: Limits,
+pub struct TnefOptions {
     /// Compute and compare every attribute checksum (default). Turning it
     /// off skips reading the attribute data at all, for callers that only
     /// extract bytes; strict mode always verifies.
     pub verify_checksums: bool,
 }
 
-impl Default for DecodeOptions {
+impl Default for TnefOptions {
     fn default() -> Self {
-        DecodeOptions {
-            strict: false,
-            limits: Limits::DEFAULT,
+        TnefOptions {
             verify_checksums: true,
         }
     }
@@ -278,21 +186,14 @@ pub struct TnefStream<'a> {
     pub legacy_key: u16,
     /// The attributes in order.
     pub attributes: Vec<Attribute<'a>>,
-    /// Bytes after the last attribute (empty in well-formed streams).
+    /// Bytes after the last attribute (empty in well-formed streams): bytes
+    /// too few to be an attribute, or (lenient reading) an attribute that
+    /// could not be read and everything after it.
     pub trailing: Cow<'a, [u8]>,
     /// When the stream ends inside the last attribute's checksum: the 0 or
     /// 1 checksum bytes present (lenient decoding keeps the attribute; its
     /// [`Attribute::checksum`] is then the computed one).
     pub truncated_checksum: Option<Vec<u8>>,
-}
-
-/// A decoded stream and what lenient decoding noticed.
-#[derive(Debug, Clone)]
-pub struct Decoded<'a> {
-    /// The stream.
-    pub stream: TnefStream<'a>,
-    /// Defects noticed (empty for a clean stream).
-    pub defects: Vec<Defect>,
 }
 
 /// Whether `input` starts with the TNEF signature.
@@ -311,135 +212,11 @@ impl<'a> TnefStream<'a> {
         }
     }
 
-    /// Decodes a whole stream, leniently (see [`TnefStream::decode_with`]).
-    pub fn decode(input: &'a [u8]) -> Result<Decoded<'a>> {
-        Self::decode_with(input, &DecodeOptions::default())
-    }
-
-    /// Decodes a whole stream. Lenient by default: bad checksums, trailing
-    /// bytes, a checksum cut off at the end and an unreadable attribute
-    /// (which ends the attribute list; the rest is kept as trailing bytes)
-    /// are reported as [`Defect`]s; strict refuses them.
-    pub fn decode_with(input: &'a [u8], opts: &DecodeOptions) -> Result<Decoded<'a>> {
-        Self::decode_inner(input, opts).map_err(|e| e.resolve(input.len()))
-    }
-
-    fn decode_inner(input: &'a [u8], opts: &DecodeOptions) -> Result<Decoded<'a>> {
-        let mut r = Reader::new(input);
-        let sig = r.u32().context("TNEF stream header")?;
-        if sig != TNEF_SIGNATURE {
-            return Err(r
-                .error_at(
-                    ErrorKind::BadSignature {
-                        expected: TNEF_SIGNATURE.into(),
-                        found: sig.into(),
-                    },
-                    0,
-                )
-                .context("TNEF stream header"));
-        }
-        let legacy_key = r.u16().context("TNEF stream header")?;
-        let mut attributes = Vec::new();
-        let mut defects = Vec::new();
-        // An attribute is at least 11 bytes; fewer left over are trailing bytes.
-        while r.remaining() >= 11 {
-            let offset = r.pos();
-            if attributes.len() >= opts.limits.max_items {
-                return Err(r.error(ErrorKind::LimitExceeded {
-                    what: "attribute count",
-                    value: attributes.len() as u64 + 1,
-                    max: opts.limits.max_items as u64,
-                }));
-            }
-            let mut probe = r.clone();
-            let read = read_attribute(&mut probe, opts.strict)
-                .with_context(|| format!("attribute {} at byte {offset}", attributes.len()));
-            let (attr, truncated) = match read {
-                Ok(x) => {
-                    r = probe;
-                    x
-                }
-                Err(e) if opts.strict => return Err(e),
-                Err(e) => {
-                    // Lenient: keep what was read; the rest is kept verbatim
-                    // as trailing bytes and reported.
-                    defects.push(Defect::BadAttribute {
-                        index: attributes.len(),
-                        offset,
-                        error: e.resolve(input.len()).to_string(),
-                    });
-                    break;
-                }
-            };
-            if let Some(present) = truncated {
-                defects.push(Defect::TruncatedChecksum {
-                    index: attributes.len(),
-                    present: present.len(),
-                });
-                attributes.push(attr);
-                return Ok(Decoded {
-                    stream: TnefStream {
-                        legacy_key,
-                        attributes,
-                        trailing: Cow::Borrowed(&[]),
-                        truncated_checksum: Some(present.to_vec()),
-                    },
-                    defects,
-                });
-            }
-            if (opts.verify_checksums || opts.strict) && !attr.checksum_ok() {
-                let computed = attr.computed_checksum();
-                if opts.strict {
-                    return Err(r
-                        .error_at(
-                            ErrorKind::ChecksumMismatch {
-                                stored: attr.checksum.into(),
-                                computed: computed.into(),
-                            },
-                            r.pos() - 2,
-                        )
-                        .context(format!("{} (attribute {})", attr.id, attributes.len())));
-                }
-                defects.push(Defect::BadChecksum {
-                    index: attributes.len(),
-                    offset,
-                    id: attr.id,
-                    stored: attr.checksum,
-                    computed,
-                });
-            }
-            attributes.push(attr);
-        }
-        let trailing = r.take_rest();
-        if !trailing.is_empty() && !matches!(defects.last(), Some(Defect::BadAttribute { .. })) {
-            if opts.strict {
-                return Err(r
-                    .error(ErrorKind::TrailingBytes {
-                        count: trailing.len() as u64,
-                    })
-                    .context("TNEF stream"));
-            }
-            defects.push(Defect::TrailingBytes {
-                offset: input.len() - trailing.len(),
-                count: trailing.len(),
-            });
-        }
-        Ok(Decoded {
-            stream: TnefStream {
-                legacy_key,
-                attributes,
-                trailing: Cow::Borrowed(trailing),
-                truncated_checksum: None,
-            },
-            defects,
-        })
-    }
-
     /// The first attribute with this ID at message level.
     pub fn message_attribute(&self, id: AttributeId) -> Option<&Attribute<'a>> {
         self.attributes
             .iter()
-            .find(|a| a.level == AttributeLevel::Message && a.id == id)
+            .find(|a| a.level == AttributeLevel::Message && a.id.matches(id))
     }
 
     /// Copies borrowed data so the stream outlives its input.
@@ -457,35 +234,178 @@ impl<'a> TnefStream<'a> {
     }
 }
 
+impl AttributeId {
+    /// Whether this ID, as read, stands for `known`: equal, or (IDs seen in
+    /// the wild without the attribute type in the high word, such as
+    /// 0x00009002 for attAttachRenddata) equal in the low word when no
+    /// other known ID shares that low word.
+    pub fn matches(self, known: AttributeId) -> bool {
+        self == known || self.without_type_word() == Some(known)
+    }
+
+    /// For an ID without its type word (high word 0) that the spec does
+    /// not define: the one known ID with the same low word, if there is
+    /// exactly one.
+    pub fn without_type_word(self) -> Option<AttributeId> {
+        let v = self.value();
+        // (An ID of 0 is zeros, not attOwner without its type word.)
+        if v >> 16 != 0 || v == 0 || self.is_known() {
+            return None;
+        }
+        let mut found = None;
+        for k in AttributeId::KNOWN {
+            if k.value() & 0xFFFF == v {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(*k);
+            }
+        }
+        found
+    }
+}
+
+/// [MS-OXTNEF] 2.1.3.1 a whole stream (the rest of the reader's window),
+/// checksums verified. Lenient: bad checksums, trailing bytes, a checksum
+/// cut off at the end and an unreadable attribute (which ends the attribute
+/// list; the rest is kept as [`TnefStream::trailing`] bytes) are defects;
+/// strict refuses them with the same offset and path.
+impl<'a> Decode<'a> for TnefStream<'a> {
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        read_stream(r, TnefOptions::default()).map(|(s, _)| s)
+    }
+}
+
+/// [`TnefStream`] with [`TnefOptions`].
+impl<'a> DecodeWith<'a, TnefOptions> for TnefStream<'a> {
+    fn decode_with(r: &mut Reader<'a>, opts: TnefOptions) -> Result<Self> {
+        read_stream(r, opts).map(|(s, _)| s)
+    }
+}
+
+/// Reads a stream filling the reader's window; also returns where each
+/// attribute's data is (positions in the reader's buffer).
+pub(crate) fn read_stream<'a>(
+    r: &mut Reader<'a>,
+    opts: TnefOptions,
+) -> Result<(TnefStream<'a>, Vec<usize>)> {
+    r.frame("TnefStream", |r| {
+        let start = r.pos();
+        let sig = r.u32()?;
+        if sig != TNEF_SIGNATURE {
+            return Err(r.error_at(
+                ErrorKind::BadSignature {
+                    expected: TNEF_SIGNATURE.into(),
+                    found: sig.into(),
+                },
+                start,
+            ));
+        }
+        let legacy_key = r.u16()?;
+        let mut stream = TnefStream::new(legacy_key);
+        let mut positions = Vec::new();
+        let mut bad = false;
+        // An attribute is at least 11 bytes; fewer left over are trailing bytes.
+        while r.remaining() >= 11 {
+            let i = stream.attributes.len();
+            r.check_count(1, 0, "attributes")?;
+            let read = r.attempt(|r| r.frame_indexed("Attribute", i, |r| read_attribute(r, opts)));
+            match read {
+                Ok((attr, pos, truncated)) => {
+                    stream.attributes.push(attr);
+                    positions.push(pos);
+                    if let Some(present) = truncated {
+                        stream.truncated_checksum = Some(present.to_vec());
+                        return Ok((stream, positions));
+                    }
+                }
+                Err(e) => {
+                    r.tolerate(
+                        e,
+                        "this attribute and the rest of the stream kept as trailing bytes",
+                    )?;
+                    bad = true;
+                    break;
+                }
+            }
+        }
+        let at = r.pos();
+        let trailing = r.take_rest();
+        if !trailing.is_empty() && !bad {
+            r.defect_at(
+                ErrorKind::TrailingBytes {
+                    count: trailing.len() as u64,
+                },
+                at,
+                "kept as trailing bytes",
+            )?;
+        }
+        stream.trailing = Cow::Borrowed(trailing);
+        Ok((stream, positions))
+    })
+}
+
 type Truncated<'a> = Option<&'a [u8]>;
 
-fn read_attribute<'a>(r: &mut Reader<'a>, strict: bool) -> Result<(Attribute<'a>, Truncated<'a>)> {
+fn read_attribute<'a>(
+    r: &mut Reader<'a>,
+    opts: TnefOptions,
+) -> Result<(Attribute<'a>, usize, Truncated<'a>)> {
+    let level_at = r.pos();
     let level = AttributeLevel::from_value(r.u8()?);
     let id = AttributeId::from_value(r.u32()?);
+    if let Some(name) = id.name() {
+        r.set_variant(name);
+    }
+    if !level.is_known() {
+        r.defect_at(
+            ErrorKind::InvalidValue {
+                field: "AttrLevel",
+                value: level.value().into(),
+            },
+            level_at,
+            "attribute kept as read",
+        )?;
+    }
     let len = r.u32_usize()?;
-    if !strict && len <= r.remaining() && r.remaining() - len < 2 {
+    let data_pos = r.pos();
+    if len <= r.remaining() && r.remaining() - len < 2 {
+        // The stream ends inside the checksum.
         let data = r.bytes(len)?;
         let present = r.take_rest();
+        r.defect(
+            ErrorKind::UnexpectedEnd {
+                needed: 2,
+                available: present.len() as u64,
+            },
+            "attribute kept without its checksum",
+        )?;
         let attr = Attribute::new(level, id, Cow::Borrowed(data));
-        return Ok((attr, Some(present)));
-    }
-    if len > r.remaining().saturating_sub(2) {
-        return Err(r.error(ErrorKind::UnexpectedEnd {
-            needed: len as u64 + 2,
-            available: r.remaining() as u64,
-        }));
+        return Ok((attr, data_pos, Some(present)));
     }
     let data = r.bytes(len)?;
+    let checksum_at = r.pos();
     let checksum = r.u16()?;
-    Ok((
-        Attribute {
-            level,
-            id,
-            data: Cow::Borrowed(data),
-            checksum,
-        },
-        None,
-    ))
+    let attr = Attribute {
+        level,
+        id,
+        data: Cow::Borrowed(data),
+        checksum,
+    };
+    if opts.verify_checksums || r.is_strict() {
+        let computed = attr.computed_checksum();
+        if computed != checksum {
+            r.defect_at(
+                ErrorKind::ChecksumMismatch {
+                    stored: checksum.into(),
+                    computed: computed.into(),
+                },
+                checksum_at,
+                "attribute kept with its stored checksum",
+            )?;
+        }
+    }
+    Ok((attr, data_pos, None))
 }
 
 impl Encode for TnefStream<'_> {

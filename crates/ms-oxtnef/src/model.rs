@@ -6,14 +6,18 @@ use ms_dtyp::Guid;
 use ms_oxcdata::{PropertyTag, PropertyType, PropertyValue};
 use ms_oxcmsg::{Attachment, Message, NamedPropertyMap, PropId, Property, PropertyBag, Recipient};
 use ms_oxprops::tags;
-use msox_codec::{CodePage, Depth, Encode, Result, String8};
+use msox_codec::{
+    CodePage, Decoded, Encode, ErrorKind, Options, Reader, Result, String8,
+    decode_bytes_with_reader,
+};
 
 use crate::attribute::{
-    Attribute, AttributeId, AttributeLevel, DecodeOptions, Decoded, Defect, TnefStream,
+    Attribute, AttributeId, AttributeLevel, TnefOptions, TnefStream, read_stream,
 };
 use crate::date::Dtr;
-use crate::props::{self, IID_IMESSAGE, TnefProperty};
-
+use crate::props::{
+    self, IID_IMESSAGE, PropertyList, RecipientTable, TnefProperty, is_depth_limit,
+};
 /// [MS-OXTNEF] 2.3.3.4: legacy message class names and the MAPI classes
 /// they stand for.
 pub const LEGACY_MESSAGE_CLASSES: &[(&str, &str)] = &[
@@ -83,13 +87,14 @@ fn set_if_absent(bag: &mut PropertyBag, tag: PropertyTag, value: PropertyValue) 
     }
 }
 
-fn into_bag(bag: &mut PropertyBag, list: Vec<TnefProperty>) {
-    for p in list {
+/// The properties of a list into a bag (repeats kept, as read).
+fn into_bag(bag: &mut PropertyBag, list: PropertyList) {
+    for p in list.properties {
         let (id, mapped) = match p.name {
             Some(n) => (PropId::Named(n), Some(p.tag.id)),
             None => (PropId::Tag(p.tag.id), None),
         };
-        bag.insert(Property {
+        bag.push(Property {
             id,
             value: p.value,
             mapped_id: mapped,
@@ -98,102 +103,233 @@ fn into_bag(bag: &mut PropertyBag, list: Vec<TnefProperty>) {
     }
 }
 
-fn dtr_value(data: &[u8]) -> Option<PropertyValue> {
-    Dtr::from_bytes(data)?
-        .to_filetime()
-        .map(PropertyValue::Time)
+/// Runs `f` on a window of `len` bytes at position `pos` of the reader's
+/// buffer (an attribute's data, read again after the attribute layer);
+/// the reader's position is kept.
+fn window<'a, T>(
+    r: &mut Reader<'a>,
+    pos: usize,
+    len: usize,
+    f: impl FnOnce(&mut Reader<'a>) -> Result<T>,
+) -> Result<T> {
+    let saved = r.pos();
+    r.seek(pos)?;
+    let res = {
+        let mut w = r.sub(len)?;
+        f(&mut w)
+    };
+    r.seek(saved)?;
+    res
 }
 
-/// Reads a TNEF stream into the message model (lenient: each attribute
-/// that cannot be read becomes a [`Defect`] and the rest is read).
-pub fn to_message(input: &[u8], opts: &DecodeOptions) -> Result<(Message, Vec<Defect>)> {
-    let Decoded {
-        stream,
-        mut defects,
-    } = TnefStream::decode_with(input, opts)?;
-    let msg = stream_to_message(&stream, opts, opts.limits.depth(), &mut defects)?;
-    Ok((msg, defects))
+/// Reads a TNEF stream into the message model, in one session:
+/// `to_message(bytes, &options)` is `Decoded { value: message, defects }`.
+///
+/// Lenient (the default [`Options`]): a property that breaks its type's
+/// rules is kept as [`PropertyValue::Raw`], a property list that cannot be
+/// read to its end keeps what it read, an attribute whose contents cannot
+/// be read into the message is left out of it; each is a defect with its
+/// absolute offset and path (`TnefStream > attMAPIProps >
+/// TaggedPropertyValue[21]`). Strict refuses the first, with the same
+/// offset and path. Embedded messages are read from the stream in place
+/// (no copy per level), one nesting level each.
+pub fn to_message(input: &[u8], options: &Options) -> Result<Decoded<Message>> {
+    decode_bytes_with_reader(input, options, |r| read_message(r, TnefOptions::default()))
 }
 
-/// Reads a decoded stream into the message model.
-pub fn stream_to_message(
-    stream: &TnefStream<'_>,
-    opts: &DecodeOptions,
-    depth: Depth,
-    defects: &mut Vec<Defect>,
+/// Reads the TNEF stream filling the reader's window into the message
+/// model, in the reader's session (see [`to_message`]).
+pub fn read_message<'a>(r: &mut Reader<'a>, opts: TnefOptions) -> Result<Message> {
+    let (stream, positions) = read_stream(r, opts)?;
+    let end = r.pos();
+    let msg = r.frame("TnefStream", |r| build(r, &stream, &positions, opts))?;
+    r.seek(end)?;
+    Ok(msg)
+}
+
+/// The attribute's ID as the model reads it: a known ID, or (a defect) a
+/// known ID's low word without the type word.
+fn model_id(
+    r: &mut Reader<'_>,
+    i: usize,
+    a: &Attribute<'_>,
+    data_pos: usize,
+) -> Result<AttributeId> {
+    match a.id.without_type_word() {
+        Some(known) => {
+            r.frame_indexed("Attribute", i, |r| {
+                r.defect_at(
+                    ErrorKind::InvalidValue {
+                        field: "AttrId",
+                        value: a.id.value().into(),
+                    },
+                    data_pos.saturating_sub(8),
+                    format!(
+                        "read as {known} (0x{:08X}), whose low word it is",
+                        known.value()
+                    ),
+                )
+            })?;
+            Ok(known)
+        }
+        None => Ok(a.id),
+    }
+}
+
+/// A legacy attribute whose data does not have the form its ID needs: a
+/// defect at its data, and it is not read into the message.
+fn unreadable(r: &mut Reader<'_>, id: AttributeId, pos: usize, what: String) -> Result<()> {
+    r.frame(id.name().unwrap_or("attribute"), |r| {
+        r.defect_at(
+            ErrorKind::Malformed(what.into()),
+            pos,
+            "not read into the message",
+        )
+    })
+}
+
+fn dtr_value(
+    r: &mut Reader<'_>,
+    id: AttributeId,
+    pos: usize,
+    data: &[u8],
+) -> Result<Option<PropertyValue>> {
+    let v = Dtr::from_bytes(data)
+        .and_then(Dtr::to_filetime)
+        .map(PropertyValue::Time);
+    if v.is_none() {
+        unreadable(
+            r,
+            id,
+            pos,
+            format!("{} bytes that are not a valid 14-byte DTR", data.len()),
+        )?;
+    }
+    Ok(v)
+}
+
+/// Per attachment while reading: the model, legacy-derived properties, and
+/// the attAttachData bytes (copied only if attAttachment lacks the data).
+struct Building<'d> {
+    att: Attachment,
+    legacy: PropertyBag,
+    data: Option<&'d [u8]>,
+}
+
+fn build<'a>(
+    r: &mut Reader<'a>,
+    stream: &TnefStream<'a>,
+    positions: &[usize],
+    opts: TnefOptions,
 ) -> Result<Message> {
-    let depth = depth.enter()?;
     let cp = oem_code_page(stream);
-    let limits = &opts.limits;
     let mut msg = Message::default();
     let mut legacy = PropertyBag::new();
-    // Per attachment: the model, legacy-derived properties, and the
-    // attAttachData bytes (copied only if attAttachment lacks the data).
-    let mut atts: Vec<(Attachment, PropertyBag, Option<&[u8]>)> = Vec::new();
-    let fail = |id: AttributeId, e: msox_codec::Error, defects: &mut Vec<Defect>| -> Result<()> {
-        if opts.strict {
-            return Err(e.context(id.to_string()));
-        }
-        defects.push(Defect::Unreadable {
-            id,
-            error: e.to_string(),
-        });
-        Ok(())
-    };
-    for a in &stream.attributes {
-        let d: &[u8] = &a.data;
+    let mut atts: Vec<Building<'a>> = Vec::new();
+    for (i, (a, &pos)) in stream.attributes.iter().zip(positions).enumerate() {
+        let id = model_id(r, i, a, pos)?;
+        let d: &'a [u8] = match &a.data {
+            Cow::Borrowed(b) => b,
+            // Decoded attributes borrow from the input.
+            Cow::Owned(_) => r.slice(pos, pos + a.data.len()),
+        };
         if a.level == AttributeLevel::Attachment {
-            if a.id == AttributeId::AttachRendData || atts.is_empty() {
-                atts.push((Attachment::default(), PropertyBag::new(), None));
+            if id == AttributeId::AttachRendData || atts.is_empty() {
+                atts.push(Building {
+                    att: Attachment::default(),
+                    legacy: PropertyBag::new(),
+                    data: None,
+                });
             }
-            let Some((att, leg, legacy_data)) = atts.last_mut() else {
+            let k = atts.len() - 1;
+            let Some(b) = atts.last_mut() else {
                 continue;
             };
-            match a.id {
-                AttributeId::Attachment => match props::decode_property_list(d, cp, limits) {
-                    Ok(list) => into_bag(&mut att.properties, list),
-                    Err(e) => fail(a.id, e, defects)?,
-                },
-                AttributeId::AttachTitle => {
-                    leg.set(tags::PidTagAttachFilename, string8_attr(d, cp))
+            match id {
+                AttributeId::Attachment => {
+                    let mut embedded: Option<Message> = None;
+                    let list = r.frame_indexed("Attachment", k, |r| {
+                        window(r, pos, d.len(), |r| {
+                            r.frame("attAttachment", |r| {
+                                let mut hook = |w: &mut Reader<'a>, tag: PropertyTag| {
+                                    embedded_message(w, tag, opts, &mut embedded)
+                                };
+                                props::read_list(r, cp, true, &mut hook)
+                            })
+                        })
+                    });
+                    match list {
+                        Ok(list) => into_bag(&mut b.att.properties, list),
+                        Err(e) if is_depth_limit(&e) => return Err(e),
+                        Err(e) => r.tolerate(e, "attribute not read into the message")?,
+                    }
+                    if let Some(m) = embedded {
+                        b.att.embedded = Some(Box::new(m));
+                    }
                 }
-                AttributeId::AttachData => *legacy_data = Some(d),
-                AttributeId::AttachMetaFile => leg.set(
+                AttributeId::AttachTitle => b
+                    .legacy
+                    .set(tags::PidTagAttachFilename, string8_attr(d, cp)),
+                AttributeId::AttachData => b.data = Some(d),
+                AttributeId::AttachMetaFile => b.legacy.set(
                     tags::PidTagAttachRendering,
                     PropertyValue::Binary(d.to_vec()),
                 ),
                 AttributeId::AttachCreateDate => {
-                    if let Some(v) = dtr_value(d) {
-                        leg.set(tags::PidTagCreationTime, v);
+                    if let Some(v) =
+                        r.frame_indexed("Attachment", k, |r| dtr_value(r, id, pos, d))?
+                    {
+                        b.legacy.set(tags::PidTagCreationTime, v);
                     }
                 }
                 AttributeId::AttachModifyDate => {
-                    if let Some(v) = dtr_value(d) {
-                        leg.set(tags::PidTagLastModificationTime, v);
+                    if let Some(v) =
+                        r.frame_indexed("Attachment", k, |r| dtr_value(r, id, pos, d))?
+                    {
+                        b.legacy.set(tags::PidTagLastModificationTime, v);
                     }
                 }
                 AttributeId::AttachTransportFilename => {
-                    leg.set(tags::PidTagAttachTransportName, string8_attr(d, cp));
+                    b.legacy
+                        .set(tags::PidTagAttachTransportName, string8_attr(d, cp));
                 }
                 _ => {}
             }
             continue;
         }
-        match a.id {
-            AttributeId::MapiProps => match props::decode_property_list(d, cp, limits) {
-                Ok(list) => into_bag(&mut msg.properties, list),
-                Err(e) => fail(a.id, e, defects)?,
-            },
-            AttributeId::RecipTable => match props::decode_recipient_table(d, cp, limits) {
-                Ok(rows) => {
-                    for row in rows {
-                        let mut r = Recipient::default();
-                        into_bag(&mut r.properties, row);
-                        msg.recipients.push(r);
-                    }
+        match id {
+            AttributeId::MapiProps => {
+                let list = window(r, pos, d.len(), |r| {
+                    r.frame("attMAPIProps", |r| {
+                        let mut hook = |_: &mut Reader<'a>, _: PropertyTag| Ok(false);
+                        props::read_list(r, cp, true, &mut hook)
+                    })
+                });
+                match list {
+                    Ok(list) => into_bag(&mut msg.properties, list),
+                    Err(e) if is_depth_limit(&e) => return Err(e),
+                    Err(e) => r.tolerate(e, "attribute not read into the message")?,
                 }
-                Err(e) => fail(a.id, e, defects)?,
-            },
+            }
+            AttributeId::RecipTable => {
+                let table = window(r, pos, d.len(), |r| {
+                    r.frame("attRecipTable", |r| {
+                        let mut hook = |_: &mut Reader<'a>, _: PropertyTag| Ok(false);
+                        props::read_recipient_table(r, cp, &mut hook)
+                    })
+                });
+                match table {
+                    Ok(RecipientTable { rows, .. }) => {
+                        for row in rows {
+                            let mut rcp = Recipient::default();
+                            into_bag(&mut rcp.properties, row);
+                            msg.recipients.push(rcp);
+                        }
+                    }
+                    Err(e) if is_depth_limit(&e) => return Err(e),
+                    Err(e) => r.tolerate(e, "attribute not read into the message")?,
+                }
+            }
             AttributeId::MessageClass => {
                 let text = String8::new(d.strip_suffix(&[0]).unwrap_or(d).to_vec(), cp);
                 let mapped = map_legacy_class(&text.to_string_lossy()).to_string();
@@ -206,60 +342,55 @@ pub fn stream_to_message(
             }
             AttributeId::Subject => legacy.set(tags::PidTagSubject, string8_attr(d, cp)),
             AttributeId::Body => legacy.set(tags::PidTagBody, string8_attr(d, cp)),
-            AttributeId::DateSent => {
-                if let Some(v) = dtr_value(d) {
-                    legacy.set(tags::PidTagClientSubmitTime, v);
+            AttributeId::DateSent
+            | AttributeId::DateRecd
+            | AttributeId::DateModified
+            | AttributeId::DateStart
+            | AttributeId::DateEnd => {
+                let tag = match id {
+                    AttributeId::DateSent => tags::PidTagClientSubmitTime,
+                    AttributeId::DateRecd => tags::PidTagMessageDeliveryTime,
+                    AttributeId::DateModified => tags::PidTagLastModificationTime,
+                    AttributeId::DateStart => tags::PidTagStartDate,
+                    _ => tags::PidTagEndDate,
+                };
+                if let Some(v) = dtr_value(r, id, pos, d)? {
+                    legacy.set(tag, v);
                 }
             }
-            AttributeId::DateRecd => {
-                if let Some(v) = dtr_value(d) {
-                    legacy.set(tags::PidTagMessageDeliveryTime, v);
-                }
-            }
-            AttributeId::DateModified => {
-                if let Some(v) = dtr_value(d) {
-                    legacy.set(tags::PidTagLastModificationTime, v);
-                }
-            }
-            AttributeId::DateStart => {
-                if let Some(v) = dtr_value(d) {
-                    legacy.set(tags::PidTagStartDate, v);
-                }
-            }
-            AttributeId::DateEnd => {
-                if let Some(v) = dtr_value(d) {
-                    legacy.set(tags::PidTagEndDate, v);
-                }
-            }
-            AttributeId::Priority => {
-                if let Some(&[lo, hi]) = d.get(..2).and_then(|s| <&[u8; 2]>::try_from(s).ok()) {
+            AttributeId::Priority => match d.first_chunk::<2>() {
+                Some(&w) => {
                     // 2.1.3.3.x: 1 high, 2 normal, 3 low -> importance 2, 1, 0.
-                    let imp = match u16::from_le_bytes([lo, hi]) {
+                    let imp = match u16::from_le_bytes(w) {
                         1 => 2,
                         3 => 0,
                         _ => 1,
                     };
                     legacy.set(tags::PidTagImportance, PropertyValue::Integer32(imp));
                 }
-            }
-            AttributeId::AidOwner => {
-                if let Some(b) = d.get(..4).and_then(|s| <[u8; 4]>::try_from(s).ok()) {
-                    legacy.set(
-                        tags::PidTagOwnerAppointmentId,
-                        PropertyValue::Integer32(i32::from_le_bytes(b)),
-                    );
-                }
-            }
-            AttributeId::RequestRes => {
-                if let Some(b) = d.get(..2).and_then(|s| <[u8; 2]>::try_from(s).ok()) {
-                    legacy.set(
-                        tags::PidTagResponseRequested,
-                        PropertyValue::Boolean(u16::from_le_bytes(b) != 0),
-                    );
-                }
-            }
-            AttributeId::From => {
-                if let Some((name, addr)) = parse_trp(d) {
+                None => unreadable(
+                    r,
+                    id,
+                    pos,
+                    format!("{} bytes, not a 2-byte priority", d.len()),
+                )?,
+            },
+            AttributeId::AidOwner => match d.first_chunk::<4>() {
+                Some(&b) => legacy.set(
+                    tags::PidTagOwnerAppointmentId,
+                    PropertyValue::Integer32(i32::from_le_bytes(b)),
+                ),
+                None => unreadable(r, id, pos, format!("{} bytes, not a 4-byte ID", d.len()))?,
+            },
+            AttributeId::RequestRes => match d.first_chunk::<2>() {
+                Some(&b) => legacy.set(
+                    tags::PidTagResponseRequested,
+                    PropertyValue::Boolean(u16::from_le_bytes(b) != 0),
+                ),
+                None => unreadable(r, id, pos, format!("{} bytes, not a 2-byte flag", d.len()))?,
+            },
+            AttributeId::From => match parse_trp(d) {
+                Some((name, addr)) => {
                     legacy.set(
                         tags::PidTagSenderName,
                         PropertyValue::String8(String8::new(name, cp)),
@@ -275,7 +406,8 @@ pub fn stream_to_message(
                         );
                     }
                 }
-            }
+                None => unreadable(r, id, pos, "not a TRP structure".into())?,
+            },
             _ => {}
         }
     }
@@ -289,16 +421,20 @@ pub fn stream_to_message(
             );
         }
     }
-    for (mut att, leg, legacy_data) in atts {
-        if let Some(d) =
-            legacy_data.filter(|_| att.properties.get(tags::PidTagAttachDataBinary).is_none())
+    for b in atts {
+        let Building {
+            mut att,
+            legacy: leg,
+            data,
+        } = b;
+        if let Some(d) = data.filter(|_| att.properties.get(tags::PidTagAttachDataBinary).is_none())
         {
+            r.reserve(d.len(), "attAttachData")?;
             att.properties.set(
                 tags::PidTagAttachDataBinary,
                 PropertyValue::Binary(d.to_vec()),
             );
         }
-
         for p in leg.iter() {
             if let PropId::Tag(id) = p.id {
                 set_if_absent(
@@ -308,49 +444,44 @@ pub fn stream_to_message(
                 );
             }
         }
-        embed(&mut att, opts, depth, defects)?;
         msg.attachments.push(att);
     }
     Ok(msg)
 }
 
-/// An embedded message (PidTagAttachDataObject with IID_IMessage) becomes
-/// [`Attachment::embedded`].
-fn embed(
-    att: &mut Attachment,
-    opts: &DecodeOptions,
-    depth: Depth,
-    defects: &mut Vec<Defect>,
-) -> Result<()> {
-    let obj_id = PropId::Tag(tags::PidTagAttachDataObject.id);
-    let Some(PropertyValue::Object(bytes)) = att.properties.get_id(&obj_id) else {
-        return Ok(());
-    };
-    let Some(iid) = bytes.get(..16).and_then(|b| <[u8; 16]>::try_from(b).ok()) else {
-        return Ok(());
-    };
-    if Guid::from_le_bytes(iid) != IID_IMESSAGE {
-        return Ok(());
+/// The object hook of attAttachment: PidTagAttachDataObject holding
+/// IID_IMessage and a TNEF stream is read in place as an embedded message
+/// (one nesting level); one that cannot be read stays PtypObject bytes,
+/// with a defect.
+fn embedded_message<'a>(
+    w: &mut Reader<'a>,
+    tag: PropertyTag,
+    opts: TnefOptions,
+    out: &mut Option<Message>,
+) -> Result<bool> {
+    if tag.id != tags::PidTagAttachDataObject.id {
+        return Ok(false);
     }
-    let inner = bytes.get(16..).unwrap_or_default();
-    let parsed = TnefStream::decode_with(inner, opts).and_then(|d| {
-        defects.extend(d.defects);
-        stream_to_message(&d.stream, opts, depth, defects)
-    });
-    match parsed {
+    let is_message = w
+        .peek(16)
+        .ok()
+        .and_then(|b| <[u8; 16]>::try_from(b).ok())
+        .is_some_and(|b| Guid::from_le_bytes(b) == IID_IMESSAGE);
+    if !is_message {
+        return Ok(false);
+    }
+    w.skip(16)?;
+    match w.attempt(|w| w.nest("EmbeddedMessage", |w| read_message(w, opts))) {
         Ok(m) => {
-            att.embedded = Some(Box::new(m));
-            att.properties.remove(&obj_id);
+            *out = Some(m);
+            Ok(true)
         }
-        Err(e) if e.kind().to_string().contains("depth") || opts.strict => {
-            return Err(e.context("embedded message"));
+        Err(e) if is_depth_limit(&e) => Err(e),
+        Err(e) => {
+            w.tolerate(e, "embedded message kept as PtypObject bytes")?;
+            Ok(false)
         }
-        Err(e) => defects.push(Defect::Unreadable {
-            id: AttributeId::Attachment,
-            error: format!("embedded message: {e}"),
-        }),
     }
-    Ok(())
 }
 
 /// [MS-OXTNEF] 2.1.3.3.x TRP (attFrom): the display name and the address.
@@ -489,13 +620,17 @@ pub fn from_message(msg: &Message, opts: &WriteOptions) -> Result<TnefStream<'st
     write_message(msg, opts, 0)
 }
 
+/// Deepest embedded message the writer writes: what a reader with the
+/// default limits reads back (one nesting level per embedded message).
+pub const MAX_WRITE_DEPTH: u32 = msox_codec::Limits::DEFAULT.max_depth;
+
 fn write_message(msg: &Message, opts: &WriteOptions, depth: u32) -> Result<TnefStream<'static>> {
-    if depth > 64 {
+    if depth > MAX_WRITE_DEPTH {
         return Err(msox_codec::Error::new(
             msox_codec::ErrorKind::LimitExceeded {
                 what: "embedded message depth",
                 value: depth.into(),
-                max: 64,
+                max: MAX_WRITE_DEPTH.into(),
             },
         ));
     }
@@ -557,19 +692,19 @@ fn write_message(msg: &Message, opts: &WriteOptions, depth: u32) -> Result<TnefS
         &mut s,
         m,
         AttributeId::MapiProps,
-        props::encode_property_list(&list)?,
+        PropertyList::new(list).to_vec()?,
     );
     if !msg.recipients.is_empty() {
         let mut rows = Vec::with_capacity(msg.recipients.len());
         for r in &msg.recipients {
             rows.push(bag_to_list(&r.properties, &mut names, &[])?);
         }
-        push(
-            &mut s,
-            m,
-            AttributeId::RecipTable,
-            props::encode_recipient_table(&rows)?,
-        );
+        let table = RecipientTable {
+            rows: rows.into_iter().map(PropertyList::new).collect(),
+            count: None,
+            trailing: Vec::new(),
+        };
+        push(&mut s, m, AttributeId::RecipTable, table.to_vec()?);
     }
     let a = AttributeLevel::Attachment;
     for att in &msg.attachments {
@@ -615,7 +750,7 @@ fn write_message(msg: &Message, opts: &WriteOptions, depth: u32) -> Result<TnefS
             &mut s,
             a,
             AttributeId::Attachment,
-            props::encode_property_list(&list)?,
+            PropertyList::new(list).to_vec()?,
         );
     }
     Ok(s)

@@ -1,11 +1,29 @@
 //! [MS-OXTNEF] 2.1.3.4 Encapsulated Message and Attachment Properties:
 //! the property lists inside attMsgProps (attMAPIProps), attAttachment and
 //! attRecipTable.
+//!
+//! A thin layer over `ms-oxcdata`: this module delimits and unpads each
+//! value in TNEF's framing (4-byte padding, a value count and a size before
+//! variable-size values, a 16-bit PtypBoolean) and leaves the values to
+//! [`read_fixed`], [`boolean_policy`] and [`unknown_type_policy`], the one
+//! property-value policy every context shares. Lenient reading recovers at
+//! the smallest unit: a property that breaks its type's rules but can be
+//! delimited (a PtypBoolean of 2, a PtypNull that is not zero, a
+//! single-valued property with several values) is kept as a
+//! [`PropertyValue::Raw`] in [`ValueEncoding::Tnef`] with a defect; a
+//! property that cannot be delimited (a type the spec does not define, a
+//! size past the end) ends the list, and the rest of the list is kept as
+//! [`Unread`] bytes with one defect. Re-encoding is byte for byte either way.
 
-use ms_dtyp::{FileTime, Guid};
-use ms_oxcdata::{NameId, PropertyName, PropertyTag, PropertyType, PropertyValue};
+use ms_dtyp::Guid;
+use ms_oxcdata::{
+    NameId, PropertyName, PropertyTag, PropertyType, PropertyValue, Restriction, ValueContext,
+    ValueEncoding, boolean_policy, read_fixed, unknown_type_policy,
+};
 use msox_codec::bytes::BufMut;
-use msox_codec::{CodePage, ErrorKind, Limits, Reader, Result, ResultExt, String8, Utf16String};
+use msox_codec::{
+    CodePage, DecodeWith, Encode, Error, ErrorKind, Reader, Result, String8, Utf16String,
+};
 
 /// One property of a property list: tag, name (for IDs 0x8000 and above),
 /// value, and what is needed to write it back byte for byte.
@@ -16,7 +34,8 @@ pub struct TnefProperty {
     /// The NamedPropSpec of a named property.
     pub name: Option<PropertyName>,
     /// The value. A PtypObject value holds the 16-byte interface ID followed
-    /// by the object's data.
+    /// by the object's data. A [`PropertyValue::Raw`] value holds every byte
+    /// after the tag and name, padding included.
     pub value: PropertyValue,
     /// Non-canonical details (non-zero padding, strings without a
     /// terminator), so that re-encoding is byte-exact; `None` for canonical.
@@ -29,7 +48,8 @@ pub struct Quirks {
     /// Every padding byte of the property in order (only kept when one
     /// of them is non-zero).
     pub padding: Vec<u8>,
-    /// Indexes of string values stored without a terminating null.
+    /// Indexes of string values stored without a terminating null
+    /// (`u32::MAX`: the name of a named property).
     pub unterminated: Vec<u32>,
 }
 
@@ -53,10 +73,211 @@ pub const IID_ISTORAGE: Guid = Guid::from_u128(0x0000_000B_0000_0000_C000_0000_0
 /// IID_IStream `{0000000C-0000-0000-C000-000000000046}`.
 pub const IID_ISTREAM: Guid = Guid::from_u128(0x0000_000C_0000_0000_C000_0000_0000_0046);
 
+/// The value context of TNEF for values whose layout needs one
+/// (PtypRestriction): 32-bit counts, 8-bit strings in `cp`.
+pub fn value_context(cp: CodePage) -> ValueContext {
+    ValueContext::EXTENDED_RULE
+        .with_code_page(cp)
+        .with_encoding(ValueEncoding::Tnef)
+}
+
+/// [MS-OXTNEF] 2.1.3.4 a MsgPropertyList (attMAPIProps / attAttachment
+/// data): the properties, and what lenient reading could not delimit.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PropertyList {
+    /// The properties read.
+    pub properties: Vec<TnefProperty>,
+    /// The bytes from the first property that could not be delimited to
+    /// the end of the list (lenient reading), with the count as stored;
+    /// `None` for a list read whole.
+    pub unread: Option<Unread>,
+}
+
+/// What lenient reading kept of a property list it could not read to the end.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unread {
+    /// The MsgPropertyCount as stored.
+    pub count: u32,
+    /// The bytes after the last property read.
+    pub bytes: Vec<u8>,
+}
+
+impl PropertyList {
+    /// A list of properties with canonical encoding.
+    pub fn new(properties: Vec<TnefProperty>) -> Self {
+        PropertyList {
+            properties,
+            unread: None,
+        }
+    }
+}
+
+/// [MS-OXTNEF] 2.1.3.4 attRecipTable data: a row count and one property
+/// list per row.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RecipientTable {
+    /// The rows read.
+    pub rows: Vec<PropertyList>,
+    /// The row count as stored, when lenient reading could not read that
+    /// many rows (the rest is the last row's [`PropertyList::unread`], or
+    /// [`RecipientTable::trailing`]).
+    pub count: Option<u32>,
+    /// Bytes after the rows (lenient reading).
+    pub trailing: Vec<u8>,
+}
+
+/// What the list reader does with a single-valued PtypObject value: called
+/// with a window over the value's bytes; `Ok(true)` when it consumed the
+/// value (the property is then left out of the list).
+pub(crate) type ObjectHook<'a, 'h> = dyn FnMut(&mut Reader<'a>, PropertyTag) -> Result<bool> + 'h;
+
+fn no_hook<'a>(_: &mut Reader<'a>, _: PropertyTag) -> Result<bool> {
+    Ok(false)
+}
+
+/// Whether an error must end the decode even in lenient mode: the nesting
+/// limit (embedded messages too deep).
+pub(crate) fn is_depth_limit(e: &Error) -> bool {
+    matches!(
+        e.kind(),
+        ErrorKind::LimitExceeded {
+            what: "nesting depth",
+            ..
+        }
+    )
+}
+
+/// Takes `n` bytes that are about to be copied, charged to the budget.
+fn take<'a>(r: &mut Reader<'a>, n: usize, what: &'static str) -> Result<&'a [u8]> {
+    let b = r.bytes(n)?;
+    r.reserve(n, what)?;
+    Ok(b)
+}
+
+/// The rest of the window as [`Unread`] bytes.
+fn unread(r: &mut Reader<'_>, count: u32) -> Result<Unread> {
+    let n = r.remaining();
+    let bytes = take(r, n, "unread property list bytes")?.to_vec();
+    Ok(Unread { count, bytes })
+}
+
+/// Reads a property list; with `whole`, it fills the reader's window
+/// (bytes after it are a defect and kept as [`Unread`]).
+pub(crate) fn read_list<'a>(
+    r: &mut Reader<'a>,
+    cp: CodePage,
+    whole: bool,
+    hook: &mut ObjectHook<'a, '_>,
+) -> Result<PropertyList> {
+    let count = r.u32()?;
+    // Every property takes at least 8 bytes (tag + a 4-byte value).
+    let n = match r.check_count(count.into(), 8, "MsgPropertyCount") {
+        Ok(n) => n,
+        Err(e) => {
+            r.tolerate(e, "the property list kept as raw bytes")?;
+            return Ok(PropertyList {
+                properties: Vec::new(),
+                unread: Some(unread(r, count)?),
+            });
+        }
+    };
+    let mut properties = Vec::with_capacity(n.min(1024));
+    for i in 0..n {
+        let read = r
+            .attempt(|r| r.frame_indexed("TaggedPropertyValue", i, |r| read_property(r, cp, hook)));
+        match read {
+            Ok(Some(p)) => properties.push(p),
+            Ok(None) => {}
+            Err(e) if is_depth_limit(&e) => return Err(e),
+            Err(e) => {
+                r.tolerate(e, "the rest of the property list kept as raw bytes")?;
+                return Ok(PropertyList {
+                    properties,
+                    unread: Some(unread(r, count)?),
+                });
+            }
+        }
+    }
+    if whole && !r.is_empty() {
+        let n = r.remaining() as u64;
+        r.defect(
+            ErrorKind::TrailingBytes { count: n },
+            "kept as raw bytes after the properties",
+        )?;
+        return Ok(PropertyList {
+            properties,
+            unread: Some(unread(r, count)?),
+        });
+    }
+    Ok(PropertyList {
+        properties,
+        unread: None,
+    })
+}
+
+/// [MS-OXTNEF] 2.1.3.4 a MsgPropertyList filling the reader's window, its
+/// 8-bit strings in code page `cp`.
+impl<'a> DecodeWith<'a, CodePage> for PropertyList {
+    fn decode_with(r: &mut Reader<'a>, cp: CodePage) -> Result<Self> {
+        read_list(r, cp, true, &mut no_hook)
+    }
+}
+
+/// Reads attRecipTable data filling the reader's window.
+pub(crate) fn read_recipient_table<'a>(
+    r: &mut Reader<'a>,
+    cp: CodePage,
+    hook: &mut ObjectHook<'a, '_>,
+) -> Result<RecipientTable> {
+    let count = r.u32()?;
+    let mut table = RecipientTable::default();
+    let n = match r.check_count(count.into(), 4, "RowCount") {
+        Ok(n) => n,
+        Err(e) => {
+            r.tolerate(e, "the recipient table kept as raw bytes")?;
+            table.count = Some(count);
+            table.trailing = unread(r, count)?.bytes;
+            return Ok(table);
+        }
+    };
+    for i in 0..n {
+        let row = r.frame_indexed("RecipientRow", i, |r| read_list(r, cp, false, hook))?;
+        let cut = row.unread.is_some();
+        table.rows.push(row);
+        if cut {
+            break;
+        }
+    }
+    if table.rows.len() != n {
+        table.count = Some(count);
+    }
+    if !r.is_empty() {
+        let n = r.remaining() as u64;
+        r.defect(
+            ErrorKind::TrailingBytes { count: n },
+            "kept as raw bytes after the rows",
+        )?;
+        table.trailing = unread(r, count)?.bytes;
+    }
+    Ok(table)
+}
+
+/// [MS-OXTNEF] 2.1.3.4 attRecipTable data filling the reader's window, its
+/// 8-bit strings in code page `cp`.
+impl<'a> DecodeWith<'a, CodePage> for RecipientTable {
+    fn decode_with(r: &mut Reader<'a>, cp: CodePage) -> Result<Self> {
+        read_recipient_table(r, cp, &mut no_hook)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Reading one property
+
 fn pad_len(n: usize) -> usize {
     (4 - n % 4) % 4
 }
 
+#[derive(Default)]
 struct PadReader {
     bytes: Vec<u8>,
     nonzero: bool,
@@ -70,158 +291,67 @@ impl PadReader {
         self.bytes.extend_from_slice(p);
         Ok(())
     }
-}
 
-/// Reads a MsgPropertyList (count + properties) from `r`.
-pub fn read_property_list(
-    r: &mut Reader<'_>,
-    code_page: CodePage,
-    limits: &Limits,
-) -> Result<Vec<TnefProperty>> {
-    let count = r.u32().context("MsgPropertyCount")?;
-    // Every property takes at least 8 bytes (tag + a 4-byte value).
-    let n = r.check_count(count.into(), 8, "MsgPropertyCount", limits)?;
-    let mut props = Vec::with_capacity(n.min(1024));
-    for i in 0..n {
-        let start = r.pos();
-        let p = read_property(r, code_page, limits)
-            .with_context(|| format!("property {i} at byte {start}"))?;
-        props.push(p);
+    fn quirks(self) -> Option<Box<Quirks>> {
+        if self.nonzero || !self.unterminated.is_empty() {
+            Some(Box::new(Quirks {
+                padding: if self.nonzero { self.bytes } else { Vec::new() },
+                unterminated: self.unterminated,
+            }))
+        } else {
+            None
+        }
     }
-    Ok(props)
 }
 
-/// Decodes a whole MsgPropertyList (attMAPIProps / attAttachment data).
-pub fn decode_property_list(
-    data: &[u8],
-    code_page: CodePage,
-    limits: &Limits,
-) -> Result<Vec<TnefProperty>> {
-    let mut r = Reader::new(data);
-    let props = read_property_list(&mut r, code_page, limits)
-        .and_then(|p| r.expect_end().map(|()| p))
-        .context("MsgPropertyList")
-        .map_err(|e| e.resolve(data.len()))?;
-    Ok(props)
-}
-
-/// Decodes attRecipTable data: a row count and one property list per row.
-pub fn decode_recipient_table(
-    data: &[u8],
-    code_page: CodePage,
-    limits: &Limits,
-) -> Result<Vec<Vec<TnefProperty>>> {
-    decode_recipient_table_inner(data, code_page, limits).map_err(|e| e.resolve(data.len()))
-}
-
-fn decode_recipient_table_inner(
-    data: &[u8],
-    code_page: CodePage,
-    limits: &Limits,
-) -> Result<Vec<Vec<TnefProperty>>> {
-    let mut r = Reader::new(data);
-    let rows = r.u32().context("RecipTableData")?;
-    let n = r.check_count(rows.into(), 4, "recipient row count", limits)?;
-    let mut out = Vec::with_capacity(n.min(1024));
-    for i in 0..n {
-        out.push(
-            read_property_list(&mut r, code_page, limits)
-                .with_context(|| format!("recipient row {i}"))
-                .context("RecipTableData")?,
-        );
-    }
-    r.expect_end().context("RecipTableData")?;
-    Ok(out)
-}
-
-fn read_property(r: &mut Reader<'_>, cp: CodePage, limits: &Limits) -> Result<TnefProperty> {
-    let ty = r.u16()?;
+fn read_property<'a>(
+    r: &mut Reader<'a>,
+    cp: CodePage,
+    hook: &mut ObjectHook<'a, '_>,
+) -> Result<Option<TnefProperty>> {
+    let tag_at = r.pos();
+    let ty = PropertyType::from_value(r.u16()?);
     let id = r.u16()?;
-    let tag = PropertyTag::new(id, PropertyType::from_value(ty));
-    let mut pads = PadReader {
-        bytes: Vec::new(),
-        nonzero: false,
-        unterminated: Vec::new(),
-    };
+    let tag = PropertyTag::new(id, ty);
+    let mut pads = PadReader::default();
     let name = if id >= 0x8000 {
-        let guid = Guid::from_le_bytes(r.array()?);
-        let kind = r.u32()?;
-        Some(match kind {
-            0 => PropertyName::lid(guid, r.u32()?),
-            1 => {
-                let size = r.u32_usize()?;
-                let raw = r.bytes(size).context("PropMapString")?;
-                let body = raw.strip_suffix(&[0, 0]).unwrap_or(raw);
-                if body.len() == raw.len() {
-                    pads.unterminated.push(u32::MAX);
-                }
-                pads.read(r, pad_len(size))?;
-                PropertyName::name(guid, Utf16String::from_le_bytes(body))
-            }
-            k => return Err(r.invalid_at("PropIDType", k.into(), r.pos() - 4)),
-        })
+        Some(r.frame("PropertyName", |r| read_name(r, &mut pads))?)
     } else {
         None
     };
-    let value =
-        read_value(r, tag.prop_type, cp, limits, &mut pads).with_context(|| format!("{tag:?}"))?;
-    let quirks = if pads.nonzero || !pads.unterminated.is_empty() {
-        Some(Box::new(Quirks {
-            padding: if pads.nonzero { pads.bytes } else { Vec::new() },
-            unterminated: pads.unterminated,
-        }))
-    } else {
-        None
+    let Some(value) = read_value(r, tag, tag_at, cp, &mut pads, hook)? else {
+        return Ok(None);
     };
-    Ok(TnefProperty {
+    let quirks = match value {
+        PropertyValue::Raw { .. } => None,
+        _ => pads.quirks(),
+    };
+    Ok(Some(TnefProperty {
         tag,
         name,
         value,
         quirks,
-    })
+    }))
 }
 
-fn read_fixed(r: &mut Reader<'_>, t: PropertyType, pads: &mut PadReader) -> Result<PropertyValue> {
-    use PropertyValue as V;
-    Ok(match t {
-        PropertyType::Integer16 => {
-            let v = r.i16()?;
-            pads.read(r, 2)?;
-            V::Integer16(v)
-        }
-        PropertyType::Boolean => {
-            let v = r.u16()?;
-            if v > 1 {
-                return Err(r.invalid_at("PtypBoolean", v.into(), r.pos() - 2));
+fn read_name(r: &mut Reader<'_>, pads: &mut PadReader) -> Result<PropertyName> {
+    let guid = r.decode::<Guid>()?;
+    let kind_at = r.pos();
+    let kind = r.u32()?;
+    Ok(match kind {
+        0 => PropertyName::lid(guid, r.u32()?),
+        1 => {
+            let size = r.u32_usize()?;
+            let raw = take(r, size, "PropMapString")?;
+            let body = raw.strip_suffix(&[0, 0]).unwrap_or(raw);
+            if body.len() == raw.len() {
+                pads.unterminated.push(u32::MAX);
             }
-            pads.read(r, 2)?;
-            V::Boolean(v != 0)
+            pads.read(r, pad_len(size))?;
+            PropertyName::name(guid, Utf16String::from_le_bytes(body))
         }
-        PropertyType::Integer32 => V::Integer32(r.i32()?),
-        PropertyType::Floating32 => V::Floating32(f32::from_bits(r.u32()?)),
-        PropertyType::ErrorCode => V::ErrorCode(r.u32()?),
-        PropertyType::Floating64 => V::Floating64(f64::from_bits(r.u64()?)),
-        PropertyType::Currency => V::Currency(r.i64()?),
-        PropertyType::FloatingTime => V::FloatingTime(f64::from_bits(r.u64()?)),
-        PropertyType::Integer64 => V::Integer64(r.i64()?),
-        PropertyType::Time => V::Time(FileTime(r.u64()?)),
-        PropertyType::Guid => V::Guid(Guid::from_le_bytes(r.array()?)),
-        _ => {
-            return Err(r.error(ErrorKind::Unsupported(
-                format!("property type {t} in TNEF").into(),
-            )));
-        }
+        k => return Err(r.invalid_at("PropMapKind", k.into(), kind_at)),
     })
-}
-
-fn read_sized<'a>(r: &mut Reader<'a>, pads: &mut PadReader, limits: &Limits) -> Result<&'a [u8]> {
-    let size = r.u32_usize().context("PropValueSize")?;
-    limits
-        .check_alloc(size)
-        .map_err(|e| r.error(e.kind().clone()))?;
-    let b = r.bytes(size)?;
-    pads.read(r, pad_len(size))?;
-    Ok(b)
 }
 
 fn string8(raw: &[u8], cp: CodePage, index: u32, pads: &mut PadReader) -> String8 {
@@ -247,109 +377,243 @@ fn string16(raw: &[u8], index: u32, pads: &mut PadReader) -> Utf16String {
     }
 }
 
-fn read_value(
+/// A value kept as the bytes from `at` to the reader's position.
+fn raw(r: &Reader<'_>, t: PropertyType, at: usize) -> PropertyValue {
+    PropertyValue::Raw {
+        prop_type: t,
+        bytes: r.since(at).to_vec(),
+        encoding: ValueEncoding::Tnef,
+    }
+}
+
+/// One fixed-size value (not PtypBoolean) through the shared table, then
+/// its padding to 4 bytes.
+fn fixed_padded(
     r: &mut Reader<'_>,
     t: PropertyType,
+    pads: &mut PadReader,
+) -> Result<PropertyValue> {
+    let size = t.fixed_size().unwrap_or(0);
+    let at = r.pos();
+    let v = read_fixed(r, t, ValueEncoding::Tnef)?
+        .ok_or_else(|| r.invalid_at("PropertyType", u64::from(t.value()), at))?;
+    pads.read(r, pad_len(size))?;
+    Ok(v)
+}
+
+fn read_value<'a>(
+    r: &mut Reader<'a>,
+    tag: PropertyTag,
+    tag_at: usize,
     cp: CodePage,
-    limits: &Limits,
+    pads: &mut PadReader,
+    hook: &mut ObjectHook<'a, '_>,
+) -> Result<Option<PropertyValue>> {
+    use PropertyType as T;
+    use PropertyValue as V;
+    let t = tag.prop_type;
+    Ok(Some(match t {
+        // No value bytes are defined; writers put 4 bytes of zero.
+        T::Null | T::Unspecified => {
+            let at = r.pos();
+            let v = r.u32()?;
+            if v == 0 {
+                V::Null
+            } else {
+                r.defect_at(
+                    ErrorKind::InvalidValue {
+                        field: "PtypNull value",
+                        value: v.into(),
+                    },
+                    at,
+                    "value kept as raw bytes",
+                )?;
+                raw(r, t, at)
+            }
+        }
+        // TNEF carries PtypBoolean in 16 bits (then 2 bytes of padding).
+        T::Boolean => {
+            let at = r.pos();
+            let v = r.u16()?;
+            match boolean_policy(r, v.into(), at)? {
+                Some(b) => {
+                    pads.read(r, 2)?;
+                    V::Boolean(b)
+                }
+                None => {
+                    r.skip(2)?;
+                    raw(r, t, at)
+                }
+            }
+        }
+        t if !t.is_multiple() && t.fixed_size().is_some() => fixed_padded(r, t, pads)?,
+        T::String8
+        | T::String
+        | T::Binary
+        | T::Object
+        | T::ServerId
+        | T::Restriction
+        | T::RuleAction => return read_single(r, tag, cp, pads, hook),
+        T::MultipleInteger16
+        | T::MultipleInteger32
+        | T::MultipleFloating32
+        | T::MultipleFloating64
+        | T::MultipleCurrency
+        | T::MultipleFloatingTime
+        | T::MultipleInteger64
+        | T::MultipleTime
+        | T::MultipleGuid => read_multi_fixed(r, t, pads)?,
+        T::MultipleString8 | T::MultipleString | T::MultipleBinary => {
+            let count = r.u32()?;
+            let n = r.check_count(count.into(), 4, "PropValueCount")?;
+            let mut items = Vec::with_capacity(n.min(1024));
+            for i in 0..n {
+                let size = r.u32_usize()?;
+                let b = take(r, size, "PropValueSize")?;
+                pads.read(r, pad_len(size))?;
+                items.push((b, i as u32));
+            }
+            match t {
+                T::MultipleString8 => V::MultipleString8(
+                    items
+                        .into_iter()
+                        .map(|(b, i)| string8(b, cp, i, pads))
+                        .collect(),
+                ),
+                T::MultipleString => V::MultipleString(
+                    items
+                        .into_iter()
+                        .map(|(b, i)| string16(b, i, pads))
+                        .collect(),
+                ),
+                _ => V::MultipleBinary(items.into_iter().map(|(b, _)| b.to_vec()).collect()),
+            }
+        }
+        // A type the spec does not define: TNEF cannot delimit its value.
+        _ => {
+            unknown_type_policy(r, t, tag_at, false)?;
+            return Err(r.invalid_at("PropertyType", t.value().into(), tag_at));
+        }
+    }))
+}
+
+/// A single-valued variable-size value: a count (1), a size, the bytes,
+/// padding.
+fn read_single<'a>(
+    r: &mut Reader<'a>,
+    tag: PropertyTag,
+    cp: CodePage,
+    pads: &mut PadReader,
+    hook: &mut ObjectHook<'a, '_>,
+) -> Result<Option<PropertyValue>> {
+    use PropertyType as T;
+    use PropertyValue as V;
+    let t = tag.prop_type;
+    let count_at = r.pos();
+    let count = r.u32()?;
+    if count != 1 {
+        // Delimitable: `count` sized values. Kept as they are.
+        r.defect_at(
+            ErrorKind::InvalidValue {
+                field: "PropValueCount of a single-valued property",
+                value: count.into(),
+            },
+            count_at,
+            "value kept as raw bytes",
+        )?;
+        let n = r.check_count(count.into(), 4, "PropValueCount")?;
+        for _ in 0..n {
+            let size = r.u32_usize()?;
+            r.skip(size)?;
+            r.skip(pad_len(size))?;
+        }
+        r.reserve(r.pos() - count_at, "PropValueSize")?;
+        return Ok(Some(raw(r, t, count_at)));
+    }
+    let size = r.u32_usize()?;
+    let body_at = r.pos();
+    let v = match t {
+        T::Object => {
+            let consumed = {
+                let mut w = r.sub(size)?;
+                hook(&mut w, tag)?
+            };
+            if consumed {
+                pads.read(r, pad_len(size))?;
+                return Ok(None);
+            }
+            r.seek(body_at)?;
+            V::Object(take(r, size, "PropValueSize")?.to_vec())
+        }
+        T::String8 => V::String8(string8(take(r, size, "PropValueSize")?, cp, 0, pads)),
+        T::String => V::String(string16(take(r, size, "PropValueSize")?, 0, pads)),
+        T::Binary => V::Binary(take(r, size, "PropValueSize")?.to_vec()),
+        T::ServerId => V::ServerId(take(r, size, "PropValueSize")?.to_vec()),
+        T::RuleAction => V::RuleAction {
+            bytes: take(r, size, "PropValueSize")?.to_vec(),
+            encoding: ValueEncoding::Tnef,
+        },
+        _ => {
+            // PtypRestriction, in TNEF's context (32-bit counts).
+            let ctx = value_context(cp);
+            match r.attempt(|r| r.sized(size, |r| Restriction::read(r, &ctx))) {
+                Ok(x) => V::Restriction(Box::new(x)),
+                Err(e) if is_depth_limit(&e) => return Err(e),
+                Err(e) => {
+                    r.tolerate(e, "value kept as raw bytes")?;
+                    r.skip(size)?;
+                    r.skip(pad_len(size))?;
+                    return Ok(Some(raw(r, t, count_at)));
+                }
+            }
+        }
+    };
+    pads.read(r, pad_len(size))?;
+    Ok(Some(v))
+}
+
+fn read_multi_fixed(
+    r: &mut Reader<'_>,
+    t: PropertyType,
     pads: &mut PadReader,
 ) -> Result<PropertyValue> {
     use PropertyValue as V;
-    if let Some(size) = t.fixed_size() {
-        let _ = size;
-        return read_fixed(r, t, pads);
-    }
-    match t {
-        PropertyType::Null | PropertyType::Unspecified => {
-            // No value bytes are defined; writers put 4 bytes of zero.
-            let v = r.u32()?;
-            if v != 0 {
-                return Err(r.invalid_at("PtypNull value", v.into(), r.pos() - 4));
-            }
-            return Ok(V::Null);
-        }
-        _ => {}
-    }
-    let count = r.u32().context("PropValueCount")?;
-    if !t.is_multiple() {
-        if count != 1 {
-            return Err(r.invalid_at(
-                "PropValueCount of a single-valued property",
-                count.into(),
-                r.pos() - 4,
-            ));
-        }
-        let raw = read_sized(r, pads, limits)?;
-        return Ok(match t {
-            PropertyType::String8 => V::String8(string8(raw, cp, 0, pads)),
-            PropertyType::String => V::String(string16(raw, 0, pads)),
-            PropertyType::Binary => V::Binary(raw.to_vec()),
-            PropertyType::Object => V::Object(raw.to_vec()),
-            PropertyType::ServerId => V::ServerId(raw.to_vec()),
-            PropertyType::Restriction => V::Restriction(raw.to_vec()),
-            PropertyType::RuleAction => V::RuleAction(raw.to_vec()),
-            _ => {
-                return Err(r.error(ErrorKind::Unsupported(
-                    format!("property type {t} in TNEF").into(),
-                )));
-            }
-        });
-    }
     let elem = t.element_type();
-    let min = elem.fixed_size().map_or(4, |s| s.max(4));
-    let n = r.check_count(count.into(), min, "PropValueCount", limits)?;
-    macro_rules! fixed_list {
-        ($variant:ident, $single:ident) => {{
-            let mut v = Vec::with_capacity(n);
-            for _ in 0..n {
-                match read_fixed(r, elem, pads)? {
-                    V::$single(x) => v.push(x),
-                    _ => return Err(r.malformed("unexpected element type")),
-                }
-            }
-            V::$variant(v)
-        }};
+    let size = elem.fixed_size().unwrap_or(4);
+    let count = r.u32()?;
+    let n = r.check_count(count.into(), size.max(4), "PropValueCount")?;
+    let mut items = Vec::with_capacity(n);
+    for _ in 0..n {
+        items.push(fixed_padded(r, elem, pads)?);
+    }
+    macro_rules! collect {
+        ($multi:ident, $one:ident) => {
+            V::$multi(
+                items
+                    .into_iter()
+                    .filter_map(|v| match v {
+                        V::$one(x) => Some(x),
+                        _ => None,
+                    })
+                    .collect(),
+            )
+        };
     }
     Ok(match t {
-        PropertyType::MultipleInteger16 => fixed_list!(MultipleInteger16, Integer16),
-        PropertyType::MultipleInteger32 => fixed_list!(MultipleInteger32, Integer32),
-        PropertyType::MultipleFloating32 => fixed_list!(MultipleFloating32, Floating32),
-        PropertyType::MultipleFloating64 => fixed_list!(MultipleFloating64, Floating64),
-        PropertyType::MultipleCurrency => fixed_list!(MultipleCurrency, Currency),
-        PropertyType::MultipleFloatingTime => fixed_list!(MultipleFloatingTime, FloatingTime),
-        PropertyType::MultipleInteger64 => fixed_list!(MultipleInteger64, Integer64),
-        PropertyType::MultipleTime => fixed_list!(MultipleTime, Time),
-        PropertyType::MultipleGuid => fixed_list!(MultipleGuid, Guid),
-        PropertyType::MultipleString8 => {
-            let mut v = Vec::with_capacity(n);
-            for i in 0..n {
-                let raw = read_sized(r, pads, limits)?;
-                v.push(string8(raw, cp, i as u32, pads));
-            }
-            V::MultipleString8(v)
-        }
-        PropertyType::MultipleString => {
-            let mut v = Vec::with_capacity(n);
-            for i in 0..n {
-                let raw = read_sized(r, pads, limits)?;
-                v.push(string16(raw, i as u32, pads));
-            }
-            V::MultipleString(v)
-        }
-        PropertyType::MultipleBinary => {
-            let mut v = Vec::with_capacity(n);
-            for _ in 0..n {
-                v.push(read_sized(r, pads, limits)?.to_vec());
-            }
-            V::MultipleBinary(v)
-        }
-        _ => {
-            return Err(r.error(ErrorKind::Unsupported(
-                format!("property type {t} in TNEF").into(),
-            )));
-        }
+        PropertyType::MultipleInteger16 => collect!(MultipleInteger16, Integer16),
+        PropertyType::MultipleInteger32 => collect!(MultipleInteger32, Integer32),
+        PropertyType::MultipleFloating32 => collect!(MultipleFloating32, Floating32),
+        PropertyType::MultipleFloating64 => collect!(MultipleFloating64, Floating64),
+        PropertyType::MultipleCurrency => collect!(MultipleCurrency, Currency),
+        PropertyType::MultipleFloatingTime => collect!(MultipleFloatingTime, FloatingTime),
+        PropertyType::MultipleInteger64 => collect!(MultipleInteger64, Integer64),
+        PropertyType::MultipleTime => collect!(MultipleTime, Time),
+        _ => collect!(MultipleGuid, Guid),
     })
 }
+
+// ---------------------------------------------------------------------------
+// Writing
 
 /// Writes padding from the quirks (or zeros).
 struct PadWriter<'q> {
@@ -374,41 +638,75 @@ impl PadWriter<'_> {
     }
 }
 
-/// The encoded size of a property list.
-pub fn property_list_len(props: &[TnefProperty]) -> usize {
-    let mut v = Vec::new();
-    // Encoding into a counting buffer would need a trait object; sizes are
-    // small relative to the data, so encode and measure.
-    match write_property_list(props, &mut v) {
-        Ok(()) => v.len(),
-        Err(_) => 0,
-    }
+fn terminated(p: &TnefProperty, index: u32) -> bool {
+    !p.quirks
+        .as_ref()
+        .is_some_and(|q| q.unterminated.contains(&index))
 }
 
-/// Encodes a MsgPropertyList.
-pub fn encode_property_list(props: &[TnefProperty]) -> Result<Vec<u8>> {
-    let mut v = Vec::new();
-    write_property_list(props, &mut v)?;
-    Ok(v)
+/// Bytes of a sized value (size field, data, padding).
+fn sized_len(n: usize) -> usize {
+    4 + n + pad_len(n)
 }
 
-/// Encodes attRecipTable data.
-pub fn encode_recipient_table(rows: &[Vec<TnefProperty>]) -> Result<Vec<u8>> {
-    let mut v = Vec::new();
-    v.put_u32_le(msox_codec::fit_u32(rows.len(), "recipient row count")?);
-    for row in rows {
-        write_property_list(row, &mut v)?;
-    }
-    Ok(v)
+fn unsupported(what: String) -> Error {
+    Error::new(ErrorKind::Unsupported(what.into()))
 }
 
-/// Writes a MsgPropertyList into `buf`.
-pub fn write_property_list<B: BufMut>(props: &[TnefProperty], buf: &mut B) -> Result<()> {
-    buf.put_u32_le(msox_codec::fit_u32(props.len(), "MsgPropertyCount")?);
-    for p in props {
-        write_property(p, buf)?;
-    }
-    Ok(())
+/// The bytes a property takes (what [`write_property`] writes).
+fn property_len(p: &TnefProperty) -> usize {
+    use PropertyValue as V;
+    let name = match &p.name {
+        Some(n) if p.tag.id >= 0x8000 => {
+            20 + match &n.id {
+                NameId::Lid(_) => 4,
+                NameId::Name(s) => {
+                    sized_len(s.byte_len() + if terminated(p, u32::MAX) { 2 } else { 0 })
+                }
+            }
+        }
+        _ => 0,
+    };
+    let s8 = |s: &String8, i: u32| sized_len(s.bytes().len() + usize::from(terminated(p, i)));
+    let s16 =
+        |s: &Utf16String, i: u32| sized_len(s.byte_len() + if terminated(p, i) { 2 } else { 0 });
+    let value = match &p.value {
+        V::Raw { bytes, .. } => bytes.len(),
+        V::Null | V::Boolean(_) | V::Integer16(_) => 4,
+        V::Integer32(_) | V::Floating32(_) | V::ErrorCode(_) => 4,
+        V::Floating64(_) | V::FloatingTime(_) | V::Currency(_) | V::Integer64(_) | V::Time(_) => 8,
+        V::Guid(_) => 16,
+        V::String8(s) => 4 + s8(s, 0),
+        V::String(s) => 4 + s16(s, 0),
+        V::Binary(b) | V::Object(b) | V::ServerId(b) => 4 + sized_len(b.len()),
+        V::RuleAction { bytes, .. } => 4 + sized_len(bytes.len()),
+        V::Restriction(x) => 4 + sized_len(x.wire_len(&value_context(CodePage::WINDOWS_1252))),
+        V::MultipleInteger16(l) => 4 + 4 * l.len(),
+        V::MultipleInteger32(l) => 4 + 4 * l.len(),
+        V::MultipleFloating32(l) => 4 + 4 * l.len(),
+        V::MultipleFloating64(l) | V::MultipleFloatingTime(l) => 4 + 8 * l.len(),
+        V::MultipleCurrency(l) | V::MultipleInteger64(l) => 4 + 8 * l.len(),
+        V::MultipleTime(l) => 4 + 8 * l.len(),
+        V::MultipleGuid(l) => 4 + 16 * l.len(),
+        V::MultipleString8(l) => {
+            4 + l
+                .iter()
+                .enumerate()
+                .map(|(i, s)| s8(s, i as u32))
+                .sum::<usize>()
+        }
+        V::MultipleString(l) => {
+            4 + l
+                .iter()
+                .enumerate()
+                .map(|(i, s)| s16(s, i as u32))
+                .sum::<usize>()
+        }
+        V::MultipleBinary(l) => 4 + l.iter().map(|b| sized_len(b.len())).sum::<usize>(),
+        // A value of a kind this writer does not know: writing fails.
+        _ => 0,
+    };
+    4 + name + value
 }
 
 fn write_sized<B: BufMut>(
@@ -437,28 +735,23 @@ fn write_fixed<B: BufMut>(buf: &mut B, pads: &mut PadWriter<'_>, v: &PropertyVal
             pads.write(buf, 2);
         }
         V::Integer32(x) => buf.put_i32_le(*x),
-        V::Floating32(x) => buf.put_u32_le(x.to_bits()),
+        V::Floating32(x) => buf.put_f32_le(*x),
         V::ErrorCode(x) => buf.put_u32_le(*x),
-        V::Floating64(x) | V::FloatingTime(x) => buf.put_u64_le(x.to_bits()),
+        V::Floating64(x) | V::FloatingTime(x) => buf.put_f64_le(*x),
         V::Currency(x) | V::Integer64(x) => buf.put_i64_le(*x),
         V::Time(t) => buf.put_u64_le(t.0),
-        V::Guid(g) => buf.put_slice(&g.to_le_bytes()),
-        _ => {
-            return Err(msox_codec::Error::new(ErrorKind::Unsupported(
-                "value is not fixed-size".into(),
-            )));
-        }
+        V::Guid(g) => g.encode(buf)?,
+        _ => return Err(unsupported("value is not fixed-size".into())),
     }
     Ok(())
 }
 
 fn write_property<B: BufMut>(p: &TnefProperty, buf: &mut B) -> Result<()> {
     use PropertyValue as V;
-    let t = p.value.prop_type();
     let ty = if matches!(p.value, V::Null) {
         p.tag.prop_type
     } else {
-        t
+        p.value.prop_type()
     };
     buf.put_u16_le(ty.value());
     buf.put_u16_le(p.tag.id);
@@ -468,11 +761,11 @@ fn write_property<B: BufMut>(p: &TnefProperty, buf: &mut B) -> Result<()> {
     };
     if p.tag.id >= 0x8000 {
         let Some(name) = &p.name else {
-            return Err(msox_codec::Error::new(ErrorKind::Malformed(
+            return Err(Error::new(ErrorKind::Malformed(
                 format!("named property {:?} has no NamedPropSpec", p.tag).into(),
             )));
         };
-        buf.put_slice(&name.guid.to_le_bytes());
+        name.guid.encode(buf)?;
         match &name.id {
             NameId::Lid(l) => {
                 buf.put_u32_le(0);
@@ -492,6 +785,17 @@ fn write_property<B: BufMut>(p: &TnefProperty, buf: &mut B) -> Result<()> {
     }
     let one = |buf: &mut B| buf.put_u32_le(1);
     match &p.value {
+        V::Raw {
+            bytes, encoding, ..
+        } => {
+            if *encoding != ValueEncoding::Tnef {
+                return Err(unsupported(format!(
+                    "a {} value kept as bytes of the {encoding:?} encoding cannot be written into TNEF",
+                    p.value.prop_type()
+                )));
+            }
+            buf.put_slice(bytes);
+        }
         V::Null => buf.put_u32_le(0),
         V::String8(s) => {
             one(buf);
@@ -503,9 +807,24 @@ fn write_property<B: BufMut>(p: &TnefProperty, buf: &mut B) -> Result<()> {
             let term: &[u8] = if pads.terminated(0) { &[0, 0] } else { &[] };
             write_sized(buf, &mut pads, &s.to_le_bytes(), term)?;
         }
-        V::Binary(b) | V::Object(b) | V::ServerId(b) | V::Restriction(b) | V::RuleAction(b) => {
+        V::Binary(b) | V::Object(b) | V::ServerId(b) => {
             one(buf);
             write_sized(buf, &mut pads, b, &[])?;
+        }
+        V::RuleAction { bytes, encoding } => {
+            if *encoding != ValueEncoding::Tnef {
+                return Err(unsupported(format!(
+                    "PtypRuleAction bytes of the {encoding:?} encoding cannot be written into TNEF"
+                )));
+            }
+            one(buf);
+            write_sized(buf, &mut pads, bytes, &[])?;
+        }
+        V::Restriction(x) => {
+            one(buf);
+            let mut body = Vec::new();
+            x.write(&value_context(CodePage::WINDOWS_1252), &mut body)?;
+            write_sized(buf, &mut pads, &body, &[])?;
         }
         V::MultipleString8(list) => {
             buf.put_u32_le(msox_codec::fit_u32(list.len(), "PropValueCount")?);
@@ -540,11 +859,6 @@ fn write_property<B: BufMut>(p: &TnefProperty, buf: &mut B) -> Result<()> {
         V::MultipleInteger64(l) => multi(buf, &mut pads, l, |x| V::Integer64(*x))?,
         V::MultipleTime(l) => multi(buf, &mut pads, l, |x| V::Time(*x))?,
         V::MultipleGuid(l) => multi(buf, &mut pads, l, |x| V::Guid(*x))?,
-        V::Unknown { prop_type, .. } => {
-            return Err(msox_codec::Error::new(ErrorKind::Unsupported(
-                format!("property type 0x{prop_type:04X} in TNEF").into(),
-            )));
-        }
         fixed => write_fixed(buf, &mut pads, fixed)?,
     }
     Ok(())
@@ -561,4 +875,45 @@ fn multi<B: BufMut, T>(
         write_fixed(buf, pads, &f(x))?;
     }
     Ok(())
+}
+
+impl Encode for PropertyList {
+    fn encoded_len(&self) -> usize {
+        4 + self.properties.iter().map(property_len).sum::<usize>()
+            + self.unread.as_ref().map_or(0, |u| u.bytes.len())
+    }
+
+    fn encode<B: BufMut>(&self, buf: &mut B) -> Result<()> {
+        let count = match &self.unread {
+            Some(u) => u.count,
+            None => msox_codec::fit_u32(self.properties.len(), "MsgPropertyCount")?,
+        };
+        buf.put_u32_le(count);
+        for p in &self.properties {
+            write_property(p, buf)?;
+        }
+        if let Some(u) = &self.unread {
+            buf.put_slice(&u.bytes);
+        }
+        Ok(())
+    }
+}
+
+impl Encode for RecipientTable {
+    fn encoded_len(&self) -> usize {
+        4 + self.rows.iter().map(Encode::encoded_len).sum::<usize>() + self.trailing.len()
+    }
+
+    fn encode<B: BufMut>(&self, buf: &mut B) -> Result<()> {
+        let count = match self.count {
+            Some(c) => c,
+            None => msox_codec::fit_u32(self.rows.len(), "RowCount")?,
+        };
+        buf.put_u32_le(count);
+        for row in &self.rows {
+            row.encode(buf)?;
+        }
+        buf.put_slice(&self.trailing);
+        Ok(())
+    }
 }

@@ -2,10 +2,9 @@
 //! property lists round-trip byte for byte; the model reads.
 #![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 
-use ms_oxtnef::{
-    AttributeId, DecodeOptions, TnefStream, is_tnef, oem_code_page, props, to_message,
-};
-use msox_codec::{Encode, Limits};
+use ms_oxtnef::props::{PropertyList, RecipientTable};
+use ms_oxtnef::{AttributeId, TnefStream, is_tnef, oem_code_page, to_message};
+use msox_codec::{Decode, DecodeWith, Encode, Options};
 
 fn tnef_files() -> Vec<(String, Vec<u8>)> {
     msox_testkit::corpus::entries("tnef")
@@ -25,7 +24,7 @@ fn attribute_layer_round_trips_byte_exact() {
     }
     assert!(files.len() >= 20, "only {} TNEF files", files.len());
     for (name, bytes) in &files {
-        let d = match TnefStream::decode(bytes) {
+        let d = match TnefStream::decode_bytes(bytes, &Options::lenient()) {
             Ok(d) => d,
             Err(e) => {
                 // Hostile/truncated samples may fail; they must fail cleanly.
@@ -33,56 +32,45 @@ fn attribute_layer_round_trips_byte_exact() {
                 continue;
             }
         };
-        assert_eq!(d.stream.to_vec().unwrap(), *bytes, "{name}");
+        assert_eq!(d.value.to_vec().unwrap(), *bytes, "{name}");
     }
 }
 
 #[test]
 fn property_lists_round_trip_byte_exact() {
     let mut lists = 0;
-    let mut failures = Vec::new();
+    let mut damaged = Vec::new();
     for (name, bytes) in tnef_files() {
-        let Ok(d) = TnefStream::decode(&bytes) else {
+        let Ok(d) = TnefStream::decode_bytes(&bytes, &Options::lenient()) else {
             continue;
         };
-        let cp = oem_code_page(&d.stream);
-        for (i, a) in d.stream.attributes.iter().enumerate() {
-            match a.id {
+        let cp = oem_code_page(&d.value);
+        for (i, a) in d.value.attributes.iter().enumerate() {
+            let (out, defects) = match a.id {
                 AttributeId::MapiProps | AttributeId::Attachment => {
-                    match props::decode_property_list(&a.data, cp, &Limits::DEFAULT) {
-                        Ok(list) => {
-                            lists += 1;
-                            assert_eq!(
-                                props::encode_property_list(&list).unwrap(),
-                                &a.data[..],
-                                "{name} attribute {i}"
-                            );
-                        }
-                        Err(e) => failures.push(format!("{name} attribute {i} {}: {e}", a.id)),
-                    }
+                    let l = PropertyList::decode_bytes_with(&a.data, cp, &Options::lenient())
+                        .unwrap_or_else(|e| panic!("{name} attribute {i}: {e}"));
+                    (l.value.to_vec().unwrap(), l.defects)
                 }
                 AttributeId::RecipTable => {
-                    match props::decode_recipient_table(&a.data, cp, &Limits::DEFAULT) {
-                        Ok(rows) => {
-                            lists += 1;
-                            assert_eq!(
-                                props::encode_recipient_table(&rows).unwrap(),
-                                &a.data[..],
-                                "{name} attribute {i}"
-                            );
-                        }
-                        Err(e) => failures.push(format!("{name} attribute {i} {}: {e}", a.id)),
-                    }
+                    let t = RecipientTable::decode_bytes_with(&a.data, cp, &Options::lenient())
+                        .unwrap_or_else(|e| panic!("{name} attribute {i}: {e}"));
+                    (t.value.to_vec().unwrap(), t.defects)
                 }
-                _ => {}
+                _ => continue,
+            };
+            lists += 1;
+            assert_eq!(out, &a.data[..], "{name} attribute {i}");
+            if !defects.is_empty() {
+                damaged.push(format!("{name} attribute {i} {}: {}", a.id, defects[0]));
             }
         }
     }
     eprintln!(
-        "{lists} property lists round-tripped; {} failed:",
-        failures.len()
+        "{lists} property lists round-tripped byte for byte; {} with defects:",
+        damaged.len()
     );
-    for f in &failures {
+    for f in &damaged {
         eprintln!("  {f}");
     }
     if msox_testkit::corpus::dir().is_some() {
@@ -93,14 +81,14 @@ fn property_lists_round_trip_byte_exact() {
 #[test]
 fn model_reads_every_file() {
     for (name, bytes) in tnef_files() {
-        match to_message(&bytes, &DecodeOptions::default()) {
-            Ok((m, defects)) => eprintln!(
+        match to_message(&bytes, &Options::lenient()) {
+            Ok(d) => eprintln!(
                 "{name}: class {:?} subject {:?} {} attachments {} recipients {} defects",
-                m.message_class(),
-                m.subject(),
-                m.attachments.len(),
-                m.recipients.len(),
-                defects.len()
+                d.value.message_class(),
+                d.value.subject(),
+                d.value.attachments.len(),
+                d.value.recipients.len(),
+                d.defects.len()
             ),
             Err(e) => eprintln!("{name}: ERROR {e}"),
         }
@@ -118,19 +106,20 @@ fn sha(b: &[u8]) -> String {
 /// decompressed RTF body; recursively for embedded messages.
 fn outputs(bytes: &[u8], out: &mut Vec<Vec<u8>>, depth: u32) {
     use ms_oxcdata::PropertyValue;
-    let Ok(d) = TnefStream::decode(bytes) else {
+    let Ok(d) = TnefStream::decode_bytes(bytes, &Options::lenient()) else {
         return;
     };
-    let cp = oem_code_page(&d.stream);
-    for a in &d.stream.attributes {
+    let cp = oem_code_page(&d.value);
+    for a in &d.value.attributes {
         match a.id {
             AttributeId::AttachData => out.push(a.data.to_vec()),
             AttributeId::Body => out.push(a.data.strip_suffix(&[0]).unwrap_or(&a.data).to_vec()),
             AttributeId::Attachment | AttributeId::MapiProps => {
-                let Ok(list) = props::decode_property_list(&a.data, cp, &Limits::DEFAULT) else {
+                let Ok(list) = PropertyList::decode_bytes_with(&a.data, cp, &Options::lenient())
+                else {
                     continue;
                 };
-                for p in list {
+                for p in list.value.properties {
                     match (p.tag.id, p.value) {
                         (0x3701, PropertyValue::Object(o)) if o.len() >= 16 => {
                             // MimeKit (and Debian's tnef) write an afStorage
@@ -144,8 +133,8 @@ fn outputs(bytes: &[u8], out: &mut Vec<Vec<u8>>, depth: u32) {
                         }
                         (0x3701, PropertyValue::Binary(b)) => out.push(b),
                         (0x1009, PropertyValue::Binary(c)) => {
-                            if let Ok(r) = ms_oxrtfcp::decompress(&c) {
-                                out.push(r.data);
+                            if let Ok(r) = ms_oxrtfcp::decompress(&c, &Options::lenient()) {
+                                out.push(r.value.data);
                             }
                         }
                         _ => {}
@@ -235,7 +224,8 @@ fn poi_bug52400_has_preview_not_body() {
         return;
     };
     let bytes = std::fs::read(dir.join("tnef/poi/bug52400-winmail-simple.dat")).unwrap();
-    let (m, defects) = to_message(&bytes, &DecodeOptions::default()).unwrap();
+    let d = to_message(&bytes, &Options::lenient()).unwrap();
+    let (m, defects) = (d.value, d.defects);
     assert_eq!(m.body(), None);
     assert_eq!(
         m.properties
@@ -244,29 +234,27 @@ fn poi_bug52400_has_preview_not_body() {
         Some("This is the message body.")
     );
     // The file has 2 bytes after its last attribute: reported, not fatal.
-    assert!(matches!(
-        defects[..],
-        [ms_oxtnef::Defect::TrailingBytes { count: 2, .. }]
-    ));
-    let strict = DecodeOptions {
-        strict: true,
-        ..DecodeOptions::default()
-    };
-    assert!(to_message(&bytes, &strict).is_err());
+    assert_eq!(defects.len(), 1);
+    assert_eq!(
+        defects[0].kind(),
+        &msox_codec::ErrorKind::TrailingBytes { count: 2 }
+    );
+    assert_eq!(defects[0].offset(), Some(bytes.len() - 2));
+    assert!(to_message(&bytes, &Options::strict()).is_err());
 }
 
 fn normalise(m: &mut ms_oxcmsg::Message) {
     for p in m.properties.iter_mut() {
-        p.mapped_id = None;
+        *p.mapped_id = None;
     }
     for r in &mut m.recipients {
         for p in r.properties.iter_mut() {
-            p.mapped_id = None;
+            *p.mapped_id = None;
         }
     }
     for a in &mut m.attachments {
         for p in a.properties.iter_mut() {
-            p.mapped_id = None;
+            *p.mapped_id = None;
         }
         if let Some(e) = &mut a.embedded {
             normalise(e);
@@ -280,9 +268,10 @@ fn normalise(m: &mut ms_oxcmsg::Message) {
 fn written_messages_read_back_the_same() {
     let mut n = 0;
     for (name, bytes) in tnef_files() {
-        let Ok((mut m, _)) = to_message(&bytes, &DecodeOptions::default()) else {
+        let Ok(d) = to_message(&bytes, &Options::lenient()) else {
             continue;
         };
+        let mut m = d.value;
         normalise(&mut m);
         for legacy in [true, false] {
             let opts = ms_oxtnef::WriteOptions {
@@ -290,15 +279,9 @@ fn written_messages_read_back_the_same() {
                 ..Default::default()
             };
             let out = ms_oxtnef::message_to_bytes(&m, &opts).unwrap();
-            let (mut back, defects) = to_message(
-                &out,
-                &DecodeOptions {
-                    strict: true,
-                    ..DecodeOptions::default()
-                },
-            )
-            .unwrap();
-            assert!(defects.is_empty(), "{name}: {defects:?}");
+            let back = to_message(&out, &Options::strict())
+                .unwrap_or_else(|e| panic!("{name} (legacy {legacy}): {e}"));
+            let mut back = back.value;
             normalise(&mut back);
             assert_eq!(back, m, "{name} (legacy {legacy})");
         }
@@ -322,7 +305,7 @@ fn tnefparse_bodies_are_previews() {
         "tnef/mimekit/panic.tnef",
     ] {
         let bytes = std::fs::read(dir.join(f)).unwrap();
-        let (m, _) = to_message(&bytes, &DecodeOptions::default()).unwrap();
+        let m = to_message(&bytes, &Options::lenient()).unwrap().value;
         assert_eq!(m.body(), None, "{f}");
         assert!(
             m.properties
