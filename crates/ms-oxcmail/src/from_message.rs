@@ -32,6 +32,27 @@ pub struct MimeOptions {
     /// When the best body is RTF that encapsulates nothing, add it as a
     /// `text/rtf` alternative after the plain text.
     pub rtf_alternative: bool,
+    /// When to carry the message in a TNEF part (winmail.dat,
+    /// application/ms-tnef) for what MIME cannot carry.
+    pub tnef: TnefMode,
+}
+
+/// When [`message_to_mime`] writes a TNEF part ([MS-OXCMAIL]: TNEF body
+/// parts; [MS-OXTNEF]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum TnefMode {
+    /// Never: MIME only (what MIME cannot carry is lost).
+    Never,
+    /// For messages whose class is not IPM.Note or an S/MIME class
+    /// (meeting requests, tasks, contacts...): the whole message, its
+    /// attachments included, goes in a winmail.dat part beside the text
+    /// bodies, as Exchange sends it to a TNEF-capable recipient.
+    #[default]
+    WhenNeeded,
+    /// Always.
+    Always,
 }
 
 impl Default for MimeOptions {
@@ -41,6 +62,7 @@ impl Default for MimeOptions {
             transport_headers: true,
             bcc: true,
             rtf_alternative: true,
+            tnef: TnefMode::WhenNeeded,
         }
     }
 }
@@ -160,6 +182,7 @@ enum Node<'m> {
     Text { subtype: &'static str, text: String },
     Rtf(Vec<u8>),
     Attachment { a: &'m Attachment, inline: bool },
+    Tnef(Vec<u8>),
     Multipart { subtype: &'static str, children: Vec<Node<'m>> },
 }
 
@@ -220,6 +243,30 @@ impl<S: Sink + ?Sized> Writer<'_, '_, S> {
         for d in body.defects {
             let e = d.error().clone();
             self.session.defect(e, "body read as far as it goes")?;
+        }
+        let tnef = match self.opts.tnef {
+            TnefMode::Never => false,
+            TnefMode::Always => true,
+            TnefMode::WhenNeeded => m.message_class().is_some_and(|c| {
+                let c = c.to_ascii_uppercase();
+                c != "IPM.NOTE" && !c.starts_with("IPM.NOTE.SMIME") && c != "IPM"
+            }),
+        };
+        if tnef {
+            let mut t = m.clone();
+            t.properties.remove(&ms_oxcmsg::PropId::Tag(tags::PidTagTransportMessageHeaders.id));
+            let data = ms_oxtnef::message_to_bytes(&t, &ms_oxtnef::WriteOptions::default())?;
+            let mut text_only = Message::default();
+            text_only.properties = m.properties.clone();
+            let mut node = self.tree(&text_only, body.value)?;
+            node = match node {
+                Node::Multipart { subtype: "mixed", mut children } => {
+                    children.push(Node::Tnef(data));
+                    Node::Multipart { subtype: "mixed", children }
+                }
+                other => Node::Multipart { subtype: "mixed", children: vec![other, Node::Tnef(data)] },
+            };
+            return self.node(&node, depth);
         }
         let node = self.tree(m, body.value)?;
         self.node(&node, depth)
@@ -474,6 +521,14 @@ impl<S: Sink + ?Sized> Writer<'_, '_, S> {
                 self.put(&format!("\r\n--{b}--\r\n"))
             }
             Node::Attachment { a, inline } => self.attachment(a, *inline, depth),
+            Node::Tnef(data) => {
+                self.put(
+                    "Content-Type: application/ms-tnef; name=\"winmail.dat\"\r\n\
+                     Content-Transfer-Encoding: base64\r\n\
+                     Content-Disposition: attachment; filename=\"winmail.dat\"\r\n\r\n",
+                )?;
+                encode::base64_lines(data, self.out)
+            }
         }
     }
 

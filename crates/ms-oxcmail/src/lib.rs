@@ -59,7 +59,7 @@
 //! | [MS-OXCMAIL] 2.2.3.2 (transport headers) | PidTagTransportMessageHeaders: kept when reading; its trace and `X-` fields copied when writing, never a generated one | both directions |
 //! | [MS-OXCMAIL] bodies | text/plain, text/html, multipart/alternative, multipart/related (cid: links -> PidTagAttachmentHidden, attRenderedInBody), uuencoded blocks in text | both directions |
 //! | [MS-OXCMAIL] attachments | RFC 2231 / RFC 2047 file names, PidTagAttachMimeTag (else by extension), Content-ID, Content-Location, message/rfc822 as embedded messages (recursive, depth-limited) | both directions; OLE storage and by-reference attachments are left out when writing, with a defect |
-//! | [MS-OXCMAIL] TNEF (application/ms-tnef) | winmail.dat merged into the message | not yet: kept as an attachment (needs `ms-oxtnef` on the new API) |
+//! | [MS-OXCMAIL] TNEF (application/ms-tnef) | winmail.dat read with `ms-oxtnef` and merged as Exchange does (TNEF properties win except the header's address and transport ones; its attachments replace the part); written for classes MIME cannot carry ([`TnefMode`]) | both directions |
 //! | [MS-OXCMAIL] 2.2.3.2.22 | classification headers | not yet (kept in PidTagTransportMessageHeaders) |
 //! | [MS-OXBBODY] 2.1.3.1 | best body algorithm | [`best_body_format`], [`select_body`] (RTF via `ms-oxrtfcp`, HTML/text de-encapsulated via `ms-oxrtfex`, charset declarations fixed) |
 //! | [MS-OXOSMIME] 2.1.3.1 | clear-signed (multipart/signed) <-> IPM.Note.SMIME.MultipartSigned with the whole entity as smime.p7m, byte for byte | both directions |
@@ -85,5 +85,5 @@ pub use filename::{
     attachment_file_name, extension_for_mime_type, mime_type_for_file_name, safe_file_name,
     unique_file_names,
 };
-pub use from_message::{MimeOptions, message_to_mime, message_to_mime_to};
+pub use from_message::{MimeOptions, TnefMode, message_to_mime, message_to_mime_to};
 pub use to_message::{mime_to_message, read_message};

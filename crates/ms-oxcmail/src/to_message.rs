@@ -82,6 +82,8 @@ struct Collect {
     body_found: bool,
     /// Attachments, with whether they came from a multipart/related.
     attachments: Vec<(Attachment, bool)>,
+    /// The message a winmail.dat (application/ms-tnef) part carries.
+    tnef: Option<Message>,
 }
 
 fn note(r: &mut Reader<'_>, pos: usize, what: &'static str) -> Result<()> {
@@ -478,8 +480,75 @@ fn convert_message(r: &mut Reader<'_>, mime: &MimeMessage<'_>, idx: usize) -> Re
     } else {
         walk(r, mime, idx, &mut st)?;
     }
+    let tnef = st.tnef.take();
     finish(r, &mut m, st)?;
+    if let Some(t) = tnef {
+        merge_tnef(&mut m, t);
+    }
     Ok(m)
+}
+
+/// An application/ms-tnef part ([MS-OXCMAIL]: a TNEF body part, usually
+/// named winmail.dat).
+fn is_tnef_part(e: &Entity<'_>) -> bool {
+    matches!(e.mime_type(), "application/ms-tnef" | "application/vnd.ms-tnef")
+        || e.file_name().is_some_and(|n| n.eq_ignore_ascii_case("winmail.dat"))
+}
+
+/// Properties the MIME header fields set that a TNEF part does not
+/// override ([MS-OXCMAIL]: the From field wins over attSentFor and the
+/// TNEF sender properties; the other address and transport properties are
+/// the MIME message's too).
+const MIME_WINS: &[ms_oxcdata::PropertyTag] = &[
+    tags::PidTagSubject,
+    tags::PidTagSubjectPrefix,
+    tags::PidTagNormalizedSubject,
+    tags::PidTagSenderName,
+    tags::PidTagSenderAddressType,
+    tags::PidTagSenderEmailAddress,
+    tags::PidTagSenderSmtpAddress,
+    tags::PidTagSenderEntryId,
+    tags::PidTagSenderSearchKey,
+    tags::PidTagSentRepresentingName,
+    tags::PidTagSentRepresentingAddressType,
+    tags::PidTagSentRepresentingEmailAddress,
+    tags::PidTagSentRepresentingSmtpAddress,
+    tags::PidTagSentRepresentingEntryId,
+    tags::PidTagSentRepresentingSearchKey,
+    tags::PidTagClientSubmitTime,
+    tags::PidTagMessageDeliveryTime,
+    tags::PidTagInternetMessageId,
+    tags::PidTagInReplyToId,
+    tags::PidTagInternetReferences,
+    tags::PidTagTransportMessageHeaders,
+    tags::PidTagDisplayTo,
+    tags::PidTagDisplayCc,
+    tags::PidTagDisplayBcc,
+    tags::PidTagReplyRecipientNames,
+    tags::PidTagReplyRecipientEntries,
+];
+
+/// Merges the message of a TNEF part into the MIME message, as Exchange
+/// does: the TNEF properties (message class, RTF body, named properties,
+/// meeting data...) are added or replace the MIME ones except the address
+/// and transport properties of the header; the TNEF attachments take the
+/// place of the winmail.dat part; the TNEF recipient table is used only
+/// when the header named no recipients.
+fn merge_tnef(m: &mut Message, t: Message) {
+    for p in t.properties.iter() {
+        let protected = match &p.id {
+            ms_oxcmsg::PropId::Tag(id) => MIME_WINS.iter().any(|x| x.id == *id),
+            ms_oxcmsg::PropId::Named(_) => false,
+        };
+        if protected && m.properties.find(&p.id).is_some() {
+            continue;
+        }
+        m.properties.insert(p.clone());
+    }
+    if m.recipients.is_empty() {
+        m.recipients = t.recipients;
+    }
+    m.attachments.extend(t.attachments);
 }
 
 fn smime_attachment(data: Vec<u8>, mime_type: &str) -> Attachment {
@@ -610,6 +679,24 @@ fn walk(r: &mut Reader<'_>, mime: &MimeMessage<'_>, idx: usize, st: &mut Collect
         EntityKind::Message => {
             let a = attachment(r, mime, idx)?;
             st.attachments.push((a, false));
+        }
+        EntityKind::Leaf if st.tnef.is_none() && is_tnef_part(e) => {
+            let data = decoded_body(r, e)?.into_owned();
+            let read = deeper(r, "TnefPart", |r| {
+                r.attempt(|r| {
+                    r.nested(&data, Origin::Derived("decoded application/ms-tnef body"), |r| {
+                        ms_oxtnef::read_message(r, ms_oxtnef::TnefOptions::default())
+                    })
+                })
+            });
+            match read {
+                Ok(t) => st.tnef = Some(t),
+                Err(err) => {
+                    r.tolerate(err, "winmail.dat kept as an attachment")?;
+                    let a = attachment(r, mime, idx)?;
+                    st.attachments.push((a, false));
+                }
+            }
         }
         EntityKind::Leaf => {
             let text_like = t == "text/plain" || t == "text/html" || e.content_type.main_type() == "multipart";
