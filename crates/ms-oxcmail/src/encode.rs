@@ -174,7 +174,9 @@ pub(crate) fn address_field(name: &str, list: &[(String, String)]) -> String {
             continue;
         }
         let spec = addr_spec(address);
-        let plain = &spec == address && !address.contains([';', ',', '<', '>', '(', ')', ' ']);
+        let plain = &spec == address
+            && address.contains('@')
+            && !address.contains([';', ',', '<', '>', '(', ')', ' ']);
         if plain && (words.is_empty() || display == address) {
             f.token(&format!("{spec}{sep}"), false);
         } else {

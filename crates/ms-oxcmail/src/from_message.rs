@@ -601,7 +601,17 @@ impl<S: Sink + ?Sized> Writer<'_, '_, S> {
             encode::param(&mut f, "name", n);
         }
         self.put(&encode::finish_params(f))?;
-        self.put("Content-Transfer-Encoding: base64\r\n")?;
+        // message/delivery-status and the like are header blocks that
+        // readers parse: 7-bit text goes as it is, never base64
+        let seven_bit = (mime_type.starts_with("message/") || mime_type == "text/rfc822-headers")
+            && data.iter().all(|&b| b < 0x80 && b != 0)
+            && data.split(|&b| b == b'\n').all(|l| l.len() <= 998)
+            && crlf_only(&data);
+        if seven_bit {
+            self.put("Content-Transfer-Encoding: 7bit\r\n")?;
+        } else {
+            self.put("Content-Transfer-Encoding: base64\r\n")?;
+        }
         self.put(&disposition(&name))?;
         if let Some(cid) = a.content_id() {
             let cid = cid.trim().trim_matches(['<', '>']);
@@ -615,8 +625,20 @@ impl<S: Sink + ?Sized> Writer<'_, '_, S> {
             }
         }
         self.put("\r\n")?;
+        if seven_bit {
+            return self.out.write(&data);
+        }
         encode::base64_lines(&data, self.out)
     }
+}
+
+/// Whether every line break is CRLF (so the bytes survive as 7bit text).
+fn crlf_only(d: &[u8]) -> bool {
+    d.iter().enumerate().all(|(i, &b)| match b {
+        b'\n' => i > 0 && d.get(i - 1) == Some(&b'\r'),
+        b'\r' => d.get(i + 1) == Some(&b'\n'),
+        _ => true,
+    })
 }
 
 /// Reply-To from PidTagReplyRecipientEntries (one-off EntryIDs) with

@@ -617,8 +617,13 @@ pub fn parse_addresses(raw: &[u8], fallback: Option<&str>) -> (Vec<Mailbox>, boo
                     rest.retain(|b| !matches!(b, b' ' | b'\t'));
                     a = local;
                     a.extend_from_slice(&rest);
-                } else {
+                } else if a.contains(&b'@') {
                     a.retain(|b| !matches!(b, b' ' | b'\t'));
+                }
+                // `<x@y;>`: list punctuation caught inside the brackets
+                while matches!(a.last(), Some(b';' | b',')) {
+                    repaired = true;
+                    a.pop();
                 }
                 angle = Some(a);
             }
