@@ -223,7 +223,7 @@ fn some_domain(m: &Message) -> String {
 /// PidTagSender group.
 pub fn from_address(m: &Message, t: &TransportAddresses) -> Option<ResolvedAddress> {
     let domain = some_domain(m);
-    resolve_group(
+    let from = resolve_group(
         &m.properties,
         &Group {
             name: tags::PidTagSentRepresentingName,
@@ -235,8 +235,26 @@ pub fn from_address(m: &Message, t: &TransportAddresses) -> Option<ResolvedAddre
         &t.from,
         &domain,
     )
-    .filter(|a| !a.address.is_empty())
-    .or_else(|| sender_address(m, t))
+    .filter(|a| !a.address.is_empty());
+    // an X.500 DN for the represented sender, an SMTP address for the
+    // sender: the same person when the names agree (or one is missing)
+    match from {
+        Some(f) if f.source == AddressSource::X500 => match sender_address(m, t) {
+            Some(s)
+                if s.source != AddressSource::X500
+                    && (f.name.is_empty() || s.name.is_empty() || f.name.eq_ignore_ascii_case(&s.name)) =>
+            {
+                Some(ResolvedAddress {
+                    name: if f.name.is_empty() { s.name } else { f.name },
+                    address: s.address,
+                    source: s.source,
+                })
+            }
+            _ => Some(f),
+        },
+        Some(f) => Some(f),
+        None => sender_address(m, t),
+    }
 }
 
 /// The Sender address: the PidTagSender group.
