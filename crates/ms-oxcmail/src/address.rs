@@ -64,7 +64,8 @@ impl TransportAddresses {
         };
         let bytes = h.into_bytes();
         let mut r = msox_codec::Reader::with_options(&bytes, &msox_codec::Options::lenient());
-        let Ok((fields, _, _)) = crate::mime::read_header_block(&mut r, 0, bytes.len(), true) else {
+        let Ok((fields, _, _)) = crate::mime::read_header_block(&mut r, 0, bytes.len(), true)
+        else {
             return Self::default();
         };
         let mut t = Self::default();
@@ -84,7 +85,11 @@ impl TransportAddresses {
 
 fn looks_smtp(s: &str) -> bool {
     let s = s.trim();
-    !s.starts_with('/') && s.contains('@') && !s.contains(' ') && !s.ends_with('@') && !s.starts_with('@')
+    !s.starts_with('/')
+        && s.contains('@')
+        && !s.contains(' ')
+        && !s.ends_with('@')
+        && !s.starts_with('@')
 }
 
 /// An X.500 DN as an IMCEA address ([MS-OXCMAIL]: characters outside
@@ -175,9 +180,9 @@ fn resolve_group(
         return done(a, AddressSource::OneOffEntryId);
     }
     // the transport headers: a single address, or one whose name matches
-    let by_name = transport
-        .iter()
-        .find(|mb| !name.is_empty() && mb.name.eq_ignore_ascii_case(&name) && looks_smtp(&mb.address));
+    let by_name = transport.iter().find(|mb| {
+        !name.is_empty() && mb.name.eq_ignore_ascii_case(&name) && looks_smtp(&mb.address)
+    });
     let only = (transport.len() == 1).then(|| transport.first()).flatten();
     if let Some(mb) = by_name.or(only.filter(|mb| looks_smtp(&mb.address))) {
         return done(mb.address.clone(), AddressSource::TransportHeaders);
@@ -209,7 +214,8 @@ fn resolve_group(
 fn some_domain(m: &Message) -> String {
     let candidates = [
         m.properties.get_str(tags::PidTagSenderSmtpAddress),
-        m.properties.get_str(tags::PidTagSentRepresentingSmtpAddress),
+        m.properties
+            .get_str(tags::PidTagSentRepresentingSmtpAddress),
     ];
     candidates
         .into_iter()
@@ -242,7 +248,9 @@ pub fn from_address(m: &Message, t: &TransportAddresses) -> Option<ResolvedAddre
         Some(f) if f.source == AddressSource::X500 => match sender_address(m, t) {
             Some(s)
                 if s.source != AddressSource::X500
-                    && (f.name.is_empty() || s.name.is_empty() || f.name.eq_ignore_ascii_case(&s.name)) =>
+                    && (f.name.is_empty()
+                        || s.name.is_empty()
+                        || f.name.eq_ignore_ascii_case(&s.name)) =>
             {
                 Some(ResolvedAddress {
                     name: if f.name.is_empty() { s.name } else { f.name },
@@ -260,7 +268,11 @@ pub fn from_address(m: &Message, t: &TransportAddresses) -> Option<ResolvedAddre
 /// The Sender address: the PidTagSender group.
 pub fn sender_address(m: &Message, t: &TransportAddresses) -> Option<ResolvedAddress> {
     let domain = some_domain(m);
-    let transport = if t.sender.is_empty() { &t.from } else { &t.sender };
+    let transport = if t.sender.is_empty() {
+        &t.from
+    } else {
+        &t.sender
+    };
     resolve_group(
         &m.properties,
         &Group {
@@ -278,7 +290,11 @@ pub fn sender_address(m: &Message, t: &TransportAddresses) -> Option<ResolvedAdd
 /// A recipient's address (PidTagSmtpAddress, PidTagAddressType +
 /// PidTagEmailAddress, PidTagEntryId / PidTagRecipientEntryId, the
 /// transport headers by display name, an X.500 DN last).
-pub fn recipient_address(m: &Message, rc: &Recipient, t: &TransportAddresses) -> Option<ResolvedAddress> {
+pub fn recipient_address(
+    m: &Message,
+    rc: &Recipient,
+    t: &TransportAddresses,
+) -> Option<ResolvedAddress> {
     let domain = some_domain(m);
     let mut g = Group {
         name: tags::PidTagDisplayName,
@@ -288,20 +304,24 @@ pub fn recipient_address(m: &Message, rc: &Recipient, t: &TransportAddresses) ->
         entry_id: tags::PidTagEntryId,
     };
     let first = resolve_group(&rc.properties, &g, &[], &domain);
-    if first.as_ref().is_some_and(|a| a.source != AddressSource::X500) {
+    if first
+        .as_ref()
+        .is_some_and(|a| a.source != AddressSource::X500)
+    {
         return first;
     }
     g.entry_id = tags::PidTagRecipientEntryId;
     let second = resolve_group(&rc.properties, &g, &[], &domain);
-    if second.as_ref().is_some_and(|a| a.source != AddressSource::X500) {
+    if second
+        .as_ref()
+        .is_some_and(|a| a.source != AddressSource::X500)
+    {
         return second;
     }
     let name = rc.display_name().unwrap_or_default();
-    if let Some(mb) = t
-        .recipients
-        .iter()
-        .find(|mb| !name.is_empty() && mb.name.eq_ignore_ascii_case(&name) && looks_smtp(&mb.address))
-    {
+    if let Some(mb) = t.recipients.iter().find(|mb| {
+        !name.is_empty() && mb.name.eq_ignore_ascii_case(&name) && looks_smtp(&mb.address)
+    }) {
         return Some(ResolvedAddress {
             name,
             address: mb.address.clone(),
@@ -329,9 +349,17 @@ mod tests {
         let mut rc = Recipient::default();
         rc.properties.set_str(tags::PidTagDisplayName, "Ann");
         rc.properties.set_str(tags::PidTagAddressType, "EX");
-        rc.properties.set_str(tags::PidTagEmailAddress, "/o=Org/cn=ann");
-        let eid = EntryId::OneOff(ms_oxcdata::OneOffEntryId::new("Ann", "SMTP", "ann@example.com"));
-        rc.properties.set(tags::PidTagEntryId, ms_oxcdata::PropertyValue::Binary(eid.to_vec().unwrap()));
+        rc.properties
+            .set_str(tags::PidTagEmailAddress, "/o=Org/cn=ann");
+        let eid = EntryId::OneOff(ms_oxcdata::OneOffEntryId::new(
+            "Ann",
+            "SMTP",
+            "ann@example.com",
+        ));
+        rc.properties.set(
+            tags::PidTagEntryId,
+            ms_oxcdata::PropertyValue::Binary(eid.to_vec().unwrap()),
+        );
         let m = Message::new("IPM.Note");
         let a = recipient_address(&m, &rc, &TransportAddresses::default()).unwrap();
         assert_eq!(a.address, "ann@example.com");

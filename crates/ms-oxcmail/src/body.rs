@@ -30,7 +30,9 @@ pub enum BodyFormat {
 }
 
 fn has(m: &Message, tag: ms_oxcdata::PropertyTag) -> bool {
-    m.properties.find(&PropId::Tag(tag.id)).is_some_and(|p| !matches!(p.value, PropertyValue::ErrorCode(_) | PropertyValue::Null))
+    m.properties
+        .find(&PropId::Tag(tag.id))
+        .is_some_and(|p| !matches!(p.value, PropertyValue::ErrorCode(_) | PropertyValue::Null))
 }
 
 /// [MS-OXBBODY] 2.1.3.1 Best Body Algorithm over a message in memory (every
@@ -160,7 +162,10 @@ pub fn select_body(m: &Message, options: &Options) -> Result<Decoded<BestBody>> 
         }
         _ => {}
     }
-    Ok(Decoded { value: out, defects })
+    Ok(Decoded {
+        value: out,
+        defects,
+    })
 }
 
 /// PidTagHtml (binary, in PidTagInternetCodepage or the charset its meta
@@ -208,14 +213,15 @@ fn meta_charset(html: &[u8]) -> Option<(usize, usize, String)> {
                     i += 1;
                 }
                 let start = i;
-                while tag
-                    .get(i)
-                    .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'))
-                {
+                while tag.get(i).is_some_and(|b| {
+                    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':')
+                }) {
                     i += 1;
                 }
                 if i > start {
-                    let label = String::from_utf8_lossy(html.get(m + start..m + i).unwrap_or_default()).into_owned();
+                    let label =
+                        String::from_utf8_lossy(html.get(m + start..m + i).unwrap_or_default())
+                            .into_owned();
                     return Some((m + start, m + i, label));
                 }
             }

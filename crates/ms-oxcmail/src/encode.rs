@@ -87,7 +87,10 @@ fn plain_ascii(text: &str) -> bool {
 /// the text is printable ASCII, else encoded words.
 pub(crate) fn unstructured(name: &str, text: &str) -> String {
     let mut f = Field::new(name);
-    let text: String = text.chars().map(|c| if c == '\r' || c == '\n' { ' ' } else { c }).collect();
+    let text: String = text
+        .chars()
+        .map(|c| if c == '\r' || c == '\n' { ' ' } else { c })
+        .collect();
     if plain_ascii(&text) {
         let mut any = false;
         for w in text.split(' ').filter(|w| !w.is_empty()) {
@@ -115,7 +118,10 @@ pub(crate) fn phrase(name: &str) -> Vec<String> {
     if !plain_ascii(name) {
         return encoded_words(name);
     }
-    if name.split(' ').all(|w| !w.is_empty() && w.chars().all(is_atext)) {
+    if name
+        .split(' ')
+        .all(|w| !w.is_empty() && w.chars().all(is_atext))
+    {
         return name.split(' ').map(str::to_string).collect();
     }
     let mut q = String::with_capacity(name.len() + 2);
@@ -137,7 +143,9 @@ pub(crate) fn addr_spec(address: &str) -> String {
         None => (address, None),
     };
     let dot_atom = !local.is_empty()
-        && local.split('.').all(|p| !p.is_empty() && p.chars().all(is_atext));
+        && local
+            .split('.')
+            .all(|p| !p.is_empty() && p.chars().all(is_atext));
     let local = if dot_atom || (local.starts_with('"') && local.ends_with('"') && local.len() > 1) {
         local.to_string()
     } else {
@@ -166,7 +174,11 @@ pub(crate) fn address_field(name: &str, list: &[(String, String)]) -> String {
         let sep = if i + 1 < n { "," } else { "" };
         let words = phrase(display);
         if address.is_empty() {
-            let words = if words.is_empty() { vec!["undisclosed-recipients".to_string()] } else { words };
+            let words = if words.is_empty() {
+                vec!["undisclosed-recipients".to_string()]
+            } else {
+                words
+            };
             for w in &words {
                 f.token(w, false);
             }
@@ -360,7 +372,10 @@ mod tests {
 
     #[test]
     fn fields_fold_and_encode() {
-        assert_eq!(unstructured("Subject", "Hello world"), "Subject: Hello world\r\n");
+        assert_eq!(
+            unstructured("Subject", "Hello world"),
+            "Subject: Hello world\r\n"
+        );
         let s = unstructured("Subject", "Grüße");
         assert_eq!(s, "Subject: =?utf-8?B?R3LDvMOfZQ==?=\r\n");
         let long = "word ".repeat(40);
@@ -372,7 +387,10 @@ mod tests {
     fn addresses_and_params() {
         let list = vec![
             ("Doe, John".to_string(), "john@example.com".to_string()),
-            ("jane@example.com".to_string(), "jane@example.com".to_string()),
+            (
+                "jane@example.com".to_string(),
+                "jane@example.com".to_string(),
+            ),
         ];
         assert_eq!(
             address_field("To", &list),

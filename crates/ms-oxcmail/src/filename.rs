@@ -22,11 +22,20 @@ const TYPES: &[(&str, &str)] = &[
     ("pdf", "application/pdf"),
     ("doc", "application/msword"),
     ("dot", "application/msword"),
-    ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    (
+        "docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ),
     ("xls", "application/vnd.ms-excel"),
-    ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    (
+        "xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ),
     ("ppt", "application/vnd.ms-powerpoint"),
-    ("pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
+    (
+        "pptx",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ),
     ("vsd", "application/vnd.visio"),
     ("odt", "application/vnd.oasis.opendocument.text"),
     ("ods", "application/vnd.oasis.opendocument.spreadsheet"),
@@ -110,10 +119,7 @@ const RESERVED: &[&str] = &[
 /// assert_eq!(safe_file_name(" .. ", "attachment"), "attachment");
 /// ```
 pub fn safe_file_name(name: &str, fallback: &str) -> String {
-    let last = name
-        .rsplit(['/', '\\'])
-        .next()
-        .unwrap_or(name);
+    let last = name.rsplit(['/', '\\']).next().unwrap_or(name);
     let mut s: String = last
         .chars()
         .map(|c| match c {
@@ -122,7 +128,9 @@ pub fn safe_file_name(name: &str, fallback: &str) -> String {
             c => c,
         })
         .collect();
-    s = s.trim_matches(|c: char| c == '.' || c.is_whitespace()).to_string();
+    s = s
+        .trim_matches(|c: char| c == '.' || c.is_whitespace())
+        .to_string();
     if s.is_empty() {
         s = fallback.to_string();
     }
@@ -131,7 +139,11 @@ pub fn safe_file_name(name: &str, fallback: &str) -> String {
         s.insert(0, '_');
     }
     if s.len() > 255 {
-        let ext = s.rsplit_once('.').map(|(_, e)| e).filter(|e| e.len() <= 16).map(str::to_string);
+        let ext = s
+            .rsplit_once('.')
+            .map(|(_, e)| e)
+            .filter(|e| e.len() <= 16)
+            .map(str::to_string);
         let keep = 255 - ext.as_ref().map_or(0, |e| e.len() + 1);
         let mut cut = keep;
         while !s.is_char_boundary(cut) {
@@ -161,18 +173,22 @@ pub fn safe_file_name(name: &str, fallback: &str) -> String {
 pub fn attachment_file_name(attachment: &Attachment, index: usize) -> String {
     let fallback = format!("attachment-{}", index + 1);
     let mut name = attachment.file_name().unwrap_or_default();
-    if name.trim().is_empty() {
-        if let Some(m) = attachment.embedded.as_deref() {
-            name = m.subject().unwrap_or_default();
-        }
+    if name.trim().is_empty()
+        && let Some(m) = attachment.embedded.as_deref()
+    {
+        name = m.subject().unwrap_or_default();
     }
-    let embedded = attachment.method() == Some(AttachMethod::EmbeddedMessage) || attachment.embedded.is_some();
+    let embedded =
+        attachment.method() == Some(AttachMethod::EmbeddedMessage) || attachment.embedded.is_some();
     let mut safe = safe_file_name(&name, &fallback);
     if !safe.contains('.') || safe == fallback {
         let ext = if embedded {
             Some("eml")
         } else {
-            attachment.mime_type().as_deref().and_then(extension_for_mime_type)
+            attachment
+                .mime_type()
+                .as_deref()
+                .and_then(extension_for_mime_type)
         };
         if let Some(e) = ext {
             safe.push('.');

@@ -149,22 +149,26 @@ fn is_mime_entity(data: &[u8]) -> bool {
         .unwrap_or(head.len());
     let block = head.get(..end).unwrap_or_default();
     let first_ok = block.iter().position(|&b| b == b':').is_some_and(|c| {
-        block.get(..c).is_some_and(|n| !n.is_empty() && n.iter().all(|&b| (0x21..=0x7E).contains(&b)))
+        block
+            .get(..c)
+            .is_some_and(|n| !n.is_empty() && n.iter().all(|&b| (0x21..=0x7E).contains(&b)))
     });
     first_ok
-        && block
-            .split(|&b| b == b'\n')
-            .any(|l| l.len() >= 13 && l.get(..13).is_some_and(|p| p.eq_ignore_ascii_case(b"content-type:")))
+        && block.split(|&b| b == b'\n').any(|l| {
+            l.len() >= 13
+                && l.get(..13)
+                    .is_some_and(|p| p.eq_ignore_ascii_case(b"content-type:"))
+        })
 }
 
 fn collect_verbatim<'m>(m: &'m Message, out: &mut Vec<&'m [u8]>, depth: u32) {
     if depth > crate::mime::MAX_NESTING {
         return;
     }
-    if let Some((a, _)) = smime_entity(m) {
-        if let Some(d) = a.data().filter(|d| is_mime_entity(d)) {
-            out.push(d);
-        }
+    if let Some((a, _)) = smime_entity(m)
+        && let Some(d) = a.data().filter(|d| is_mime_entity(d))
+    {
+        out.push(d);
     }
     for a in &m.attachments {
         if let Some(e) = a.embedded.as_deref() {
@@ -179,11 +183,20 @@ fn contains(hay: &[u8], needle: &[u8]) -> bool {
 
 /// A part of the body tree to write.
 enum Node<'m> {
-    Text { subtype: &'static str, text: String },
+    Text {
+        subtype: &'static str,
+        text: String,
+    },
     Rtf(Vec<u8>),
-    Attachment { a: &'m Attachment, inline: bool },
+    Attachment {
+        a: &'m Attachment,
+        inline: bool,
+    },
     Tnef(Vec<u8>),
-    Multipart { subtype: &'static str, children: Vec<Node<'m>> },
+    Multipart {
+        subtype: &'static str,
+        children: Vec<Node<'m>>,
+    },
 }
 
 impl<S: Sink + ?Sized> Writer<'_, '_, S> {
@@ -192,14 +205,20 @@ impl<S: Sink + ?Sized> Writer<'_, '_, S> {
     }
 
     fn left_out(&mut self, what: String) -> Result<()> {
-        self.session
-            .defect(Error::new(ErrorKind::Unsupported(what.into())), "left out of the MIME message")
+        self.session.defect(
+            Error::new(ErrorKind::Unsupported(what.into())),
+            "left out of the MIME message",
+        )
     }
 
     fn boundary(&mut self) -> String {
         loop {
             self.counter += 1;
-            let b = format!("----=_msox_{:04}_{:08X}", self.counter, self.counter.wrapping_mul(0x9E37_79B9));
+            let b = format!(
+                "----=_msox_{:04}_{:08X}",
+                self.counter,
+                self.counter.wrapping_mul(0x9E37_79B9)
+            );
             if !self.verbatim.iter().any(|v| contains(v, b.as_bytes())) {
                 return b;
             }
@@ -207,7 +226,12 @@ impl<S: Sink + ?Sized> Writer<'_, '_, S> {
     }
 
     fn message(&mut self, m: &Message, depth: u32) -> Result<()> {
-        let max = self.opts.decode.limits.max_depth.min(crate::mime::MAX_NESTING);
+        let max = self
+            .opts
+            .decode
+            .limits
+            .max_depth
+            .min(crate::mime::MAX_NESTING);
         if depth > max {
             return Err(Error::new(ErrorKind::LimitExceeded {
                 what: "embedded message depth",
@@ -254,17 +278,30 @@ impl<S: Sink + ?Sized> Writer<'_, '_, S> {
         };
         if tnef {
             let mut t = m.clone();
-            t.properties.remove(&ms_oxcmsg::PropId::Tag(tags::PidTagTransportMessageHeaders.id));
+            t.properties.remove(&ms_oxcmsg::PropId::Tag(
+                tags::PidTagTransportMessageHeaders.id,
+            ));
             let data = ms_oxtnef::message_to_bytes(&t, &ms_oxtnef::WriteOptions::default())?;
-            let mut text_only = Message::default();
-            text_only.properties = m.properties.clone();
+            let text_only = Message {
+                properties: m.properties.clone(),
+                ..Message::default()
+            };
             let mut node = self.tree(&text_only, body.value)?;
             node = match node {
-                Node::Multipart { subtype: "mixed", mut children } => {
+                Node::Multipart {
+                    subtype: "mixed",
+                    mut children,
+                } => {
                     children.push(Node::Tnef(data));
-                    Node::Multipart { subtype: "mixed", children }
+                    Node::Multipart {
+                        subtype: "mixed",
+                        children,
+                    }
                 }
-                other => Node::Multipart { subtype: "mixed", children: vec![other, Node::Tnef(data)] },
+                other => Node::Multipart {
+                    subtype: "mixed",
+                    children: vec![other, Node::Tnef(data)],
+                },
             };
             return self.node(&node, depth);
         }
@@ -275,7 +312,12 @@ impl<S: Sink + ?Sized> Writer<'_, '_, S> {
     fn opaque_smime(&mut self, data: &[u8]) -> Result<()> {
         // signedData 1.2.840.113549.1.7.2 / envelopedData ...7.3 near the start
         let head = data.get(..32).unwrap_or(data);
-        let kind = if contains(head, &[0x06, 0x09, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x07, 0x02]) {
+        let kind = if contains(
+            head,
+            &[
+                0x06, 0x09, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x07, 0x02,
+            ],
+        ) {
             "signed-data"
         } else {
             "enveloped-data"
@@ -295,12 +337,19 @@ impl<S: Sink + ?Sized> Writer<'_, '_, S> {
         let from = address::from_address(m, t);
         let sender = address::sender_address(m, t);
         if let Some(f) = &from {
-            self.put(&encode::address_field("From", &[(f.name.clone(), f.address.clone())]))?;
+            self.put(&encode::address_field(
+                "From",
+                &[(f.name.clone(), f.address.clone())],
+            ))?;
         }
-        if let (Some(s), Some(f)) = (&sender, &from) {
-            if !s.address.eq_ignore_ascii_case(&f.address) && !s.address.is_empty() {
-                self.put(&encode::address_field("Sender", &[(s.name.clone(), s.address.clone())]))?;
-            }
+        if let (Some(s), Some(f)) = (&sender, &from)
+            && !s.address.eq_ignore_ascii_case(&f.address)
+            && !s.address.is_empty()
+        {
+            self.put(&encode::address_field(
+                "Sender",
+                &[(s.name.clone(), s.address.clone())],
+            ))?;
         }
         if let Some(list) = reply_to(m) {
             self.put(&encode::address_field("Reply-To", &list))?;
@@ -313,10 +362,10 @@ impl<S: Sink + ?Sized> Writer<'_, '_, S> {
                 Some(3) => 2,
                 _ => continue,
             };
-            if let Some(a) = address::recipient_address(m, rc, t) {
-                if let Some(l) = lists.get_mut(k) {
-                    l.push((a.name, a.address));
-                }
+            if let Some(a) = address::recipient_address(m, rc, t)
+                && let Some(l) = lists.get_mut(k)
+            {
+                l.push((a.name, a.address));
             }
         }
         for (name, list) in ["To", "Cc", "Bcc"].into_iter().zip(lists.iter()) {
@@ -342,7 +391,11 @@ impl<S: Sink + ?Sized> Writer<'_, '_, S> {
             }
             let mut f = Field::new(name);
             for id in ids {
-                let id = if id.starts_with('<') { id } else { format!("<{id}>") };
+                let id = if id.starts_with('<') {
+                    id
+                } else {
+                    format!("<{id}>")
+                };
                 f.token(&id, false);
             }
             Some(f.finish())
@@ -385,8 +438,12 @@ impl<S: Sink + ?Sized> Writer<'_, '_, S> {
             _ => {}
         }
         let keywords: Vec<String> = match p.get_named(&named::PidNameKeywords) {
-            Some(PropertyValue::MultipleString(v)) => v.iter().map(|s| s.as_str().to_string()).collect(),
-            Some(PropertyValue::MultipleString8(v)) => v.iter().map(|s| s.to_string_lossy().into_owned()).collect(),
+            Some(PropertyValue::MultipleString(v)) => {
+                v.iter().map(|s| s.as_str().to_string()).collect()
+            }
+            Some(PropertyValue::MultipleString8(v)) => {
+                v.iter().map(|s| s.to_string_lossy().into_owned()).collect()
+            }
             _ => Vec::new(),
         };
         if !keywords.is_empty() {
@@ -402,13 +459,15 @@ impl<S: Sink + ?Sized> Writer<'_, '_, S> {
             }
             self.put(&f.finish())?;
         }
-        if p.get(PidTagReadReceiptRequested).and_then(PropertyValue::as_bool) == Some(true) {
-            if let Some(f) = &from {
-                self.put(&encode::address_field(
-                    "Disposition-Notification-To",
-                    &[(f.name.clone(), f.address.clone())],
-                ))?;
-            }
+        if p.get(PidTagReadReceiptRequested)
+            .and_then(PropertyValue::as_bool)
+            == Some(true)
+            && let Some(f) = &from
+        {
+            self.put(&encode::address_field(
+                "Disposition-Notification-To",
+                &[(f.name.clone(), f.address.clone())],
+            ))?;
         }
         Ok(())
     }
@@ -419,16 +478,25 @@ impl<S: Sink + ?Sized> Writer<'_, '_, S> {
         let mut inline: Vec<Node<'m>> = Vec::new();
         let mut attached: Vec<Node<'m>> = Vec::new();
         for a in &m.attachments {
-            let hidden = a.properties.get(tags::PidTagAttachmentHidden).and_then(PropertyValue::as_bool) == Some(true);
+            let hidden = a
+                .properties
+                .get(tags::PidTagAttachmentHidden)
+                .and_then(PropertyValue::as_bool)
+                == Some(true);
             let rendered = a
                 .properties
                 .get_i64(tags::PidTagAttachFlags)
                 .is_some_and(|f| f & 4 != 0);
             let referenced = match (a.content_id(), &html_lower) {
-                (Some(cid), Some(h)) => h.contains(&format!("cid:{}", cid.trim_matches(['<', '>']).to_ascii_lowercase())),
+                (Some(cid), Some(h)) => h.contains(&format!(
+                    "cid:{}",
+                    cid.trim_matches(['<', '>']).to_ascii_lowercase()
+                )),
                 _ => false,
             };
-            let related = html_lower.is_some() && a.content_id().is_some() && (referenced || hidden || rendered);
+            let related = html_lower.is_some()
+                && a.content_id().is_some()
+                && (referenced || hidden || rendered);
             match a.method() {
                 Some(AttachMethod::Storage) if a.data().is_none() => {
                     self.left_out(format!(
@@ -437,9 +505,11 @@ impl<S: Sink + ?Sized> Writer<'_, '_, S> {
                     ))?;
                     continue;
                 }
-                Some(AttachMethod::ByReference | AttachMethod::ByReferenceOnly | AttachMethod::ByWebReference)
-                    if a.data().is_none() =>
-                {
+                Some(
+                    AttachMethod::ByReference
+                    | AttachMethod::ByReferenceOnly
+                    | AttachMethod::ByWebReference,
+                ) if a.data().is_none() => {
                     self.left_out(format!(
                         "attachment by reference {:?} (no data in the message)",
                         a.file_name().unwrap_or_default()
@@ -456,19 +526,28 @@ impl<S: Sink + ?Sized> Writer<'_, '_, S> {
         }
         let mut alt: Vec<Node<'m>> = Vec::new();
         if let Some(t) = body.text {
-            alt.push(Node::Text { subtype: "plain", text: t });
+            alt.push(Node::Text {
+                subtype: "plain",
+                text: t,
+            });
         }
         if let Some(rtf) = body.rtf.filter(|_| self.opts.rtf_alternative) {
             alt.push(Node::Rtf(rtf));
         }
         if let Some(h) = body.html {
-            let html = Node::Text { subtype: "html", text: h };
+            let html = Node::Text {
+                subtype: "html",
+                text: h,
+            };
             if inline.is_empty() {
                 alt.push(html);
             } else {
                 let mut children = vec![html];
                 children.append(&mut inline);
-                alt.push(Node::Multipart { subtype: "related", children });
+                alt.push(Node::Multipart {
+                    subtype: "related",
+                    children,
+                });
             }
         }
         // inline parts without an HTML body to hold them are attachments
@@ -479,15 +558,24 @@ impl<S: Sink + ?Sized> Writer<'_, '_, S> {
         let body_node = match alt.len() {
             0 => None,
             1 => alt.pop(),
-            _ => Some(Node::Multipart { subtype: "alternative", children: alt }),
+            _ => Some(Node::Multipart {
+                subtype: "alternative",
+                children: alt,
+            }),
         };
         Ok(match (body_node, attached.is_empty()) {
             (Some(b), true) => b,
-            (None, true) => Node::Text { subtype: "plain", text: String::new() },
+            (None, true) => Node::Text {
+                subtype: "plain",
+                text: String::new(),
+            },
             (b, false) => {
                 let mut children: Vec<Node<'m>> = b.into_iter().collect();
                 children.extend(attached);
-                Node::Multipart { subtype: "mixed", children }
+                Node::Multipart {
+                    subtype: "mixed",
+                    children,
+                }
             }
         })
     }
@@ -508,12 +596,16 @@ impl<S: Sink + ?Sized> Writer<'_, '_, S> {
                 }
             }
             Node::Rtf(rtf) => {
-                self.put("Content-Type: text/rtf\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n")?;
+                self.put(
+                    "Content-Type: text/rtf\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n",
+                )?;
                 encode::quoted_printable(rtf, self.out)
             }
             Node::Multipart { subtype, children } => {
                 let b = self.boundary();
-                self.put(&format!("Content-Type: multipart/{subtype};\r\n boundary=\"{b}\"\r\n\r\n"))?;
+                self.put(&format!(
+                    "Content-Type: multipart/{subtype};\r\n boundary=\"{b}\"\r\n\r\n"
+                ))?;
                 for c in children {
                     self.put(&format!("\r\n--{b}\r\n"))?;
                     self.node(c, depth)?;
@@ -578,7 +670,9 @@ impl<S: Sink + ?Sized> Writer<'_, '_, S> {
                 None => Cow::Borrowed(&[][..]),
             },
         };
-        let tag = a.mime_type().map(|t| header::parse_params(t.as_bytes(), None).0);
+        let tag = a
+            .mime_type()
+            .map(|t| header::parse_params(t.as_bytes(), None).0);
         let valid = |t: &str| {
             let mut it = t.split('/');
             matches!((it.next(), it.next(), it.next()), (Some(x), Some(y), None)
@@ -588,12 +682,20 @@ impl<S: Sink + ?Sized> Writer<'_, '_, S> {
             .as_ref()
             .map(|t| t.value.clone())
             .filter(|t| valid(t) && !t.starts_with("multipart/"))
-            .or_else(|| name.as_deref().and_then(crate::filename::mime_type_for_file_name).map(str::to_string))
+            .or_else(|| {
+                name.as_deref()
+                    .and_then(crate::filename::mime_type_for_file_name)
+                    .map(str::to_string)
+            })
             .unwrap_or_else(|| "application/octet-stream".to_string());
         let mut f = Field::new("Content-Type");
         f.token(&format!("{mime_type};"), false);
         for (k, v) in tag.iter().flat_map(|t| t.params.iter()) {
-            if k != "name" && k != "boundary" && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+            if k != "name"
+                && k != "boundary"
+                && k.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            {
                 encode::param(&mut f, k, v);
             }
         }
@@ -615,14 +717,19 @@ impl<S: Sink + ?Sized> Writer<'_, '_, S> {
         self.put(&disposition(&name))?;
         if let Some(cid) = a.content_id() {
             let cid = cid.trim().trim_matches(['<', '>']);
-            if !cid.is_empty() && cid.chars().all(|c| c.is_ascii_graphic() && c != '<' && c != '>') {
+            if !cid.is_empty()
+                && cid
+                    .chars()
+                    .all(|c| c.is_ascii_graphic() && c != '<' && c != '>')
+            {
                 self.put(&format!("Content-ID: <{cid}>\r\n"))?;
             }
         }
-        if let Some(loc) = a.properties.get_str(tags::PidTagAttachContentLocation) {
-            if loc.chars().all(|c| c.is_ascii_graphic()) && !loc.is_empty() {
-                self.put(&format!("Content-Location: {loc}\r\n"))?;
-            }
+        if let Some(loc) = a.properties.get_str(tags::PidTagAttachContentLocation)
+            && loc.chars().all(|c| c.is_ascii_graphic())
+            && !loc.is_empty()
+        {
+            self.put(&format!("Content-Location: {loc}\r\n"))?;
         }
         self.put("\r\n")?;
         if seven_bit {
@@ -671,15 +778,38 @@ fn reply_to(m: &Message) -> Option<Vec<(String, String)>> {
 
 /// Fields the writer makes itself (never copied from the transport headers).
 const GENERATED: &[&str] = &[
-    "from", "sender", "reply-to", "to", "cc", "bcc", "subject", "date", "message-id",
-    "in-reply-to", "references", "thread-topic", "thread-index", "importance", "priority",
-    "x-priority", "x-msmail-priority", "sensitivity", "keywords", "disposition-notification-to",
-    "mime-version", "x-ms-tnef-correlator", "x-ms-has-attach",
+    "from",
+    "sender",
+    "reply-to",
+    "to",
+    "cc",
+    "bcc",
+    "subject",
+    "date",
+    "message-id",
+    "in-reply-to",
+    "references",
+    "thread-topic",
+    "thread-index",
+    "importance",
+    "priority",
+    "x-priority",
+    "x-msmail-priority",
+    "sensitivity",
+    "keywords",
+    "disposition-notification-to",
+    "mime-version",
+    "x-ms-tnef-correlator",
+    "x-ms-has-attach",
 ];
 
 /// Trace and list fields copied in front of the generated ones.
 const TRACE: &[&str] = &[
-    "return-path", "received", "delivered-to", "authentication-results", "received-spf",
+    "return-path",
+    "received",
+    "delivered-to",
+    "authentication-results",
+    "received-spf",
 ];
 
 /// The fields of PidTagTransportMessageHeaders to copy: (trace fields,

@@ -49,7 +49,11 @@ pub fn read_message(r: &mut Reader<'_>) -> Result<Message> {
 
 /// Runs `f` one level deeper in the session, with a hard cap so the
 /// converters' recursion stays bounded whatever the limits say.
-fn deeper<T>(r: &mut Reader<'_>, name: &'static str, f: impl FnOnce(&mut Reader<'_>) -> Result<T>) -> Result<T> {
+fn deeper<T>(
+    r: &mut Reader<'_>,
+    name: &'static str,
+    f: impl FnOnce(&mut Reader<'_>) -> Result<T>,
+) -> Result<T> {
     let d = r.session().usage().depth;
     if d >= mime::MAX_NESTING {
         return Err(r.error(ErrorKind::LimitExceeded {
@@ -87,7 +91,11 @@ struct Collect {
 }
 
 fn note(r: &mut Reader<'_>, pos: usize, what: &'static str) -> Result<()> {
-    r.defect_at(ErrorKind::Malformed(what.into()), pos, "decoded as far as it goes")
+    r.defect_at(
+        ErrorKind::Malformed(what.into()),
+        pos,
+        "decoded as far as it goes",
+    )
 }
 
 /// [MS-OXCMAIL] 2.1.3.1.1 Address Representations: the one-off EntryID,
@@ -105,7 +113,11 @@ fn search_key(address: &str) -> Vec<u8> {
 }
 
 fn display_name(mb: &Mailbox) -> &str {
-    if mb.name.is_empty() { &mb.address } else { &mb.name }
+    if mb.name.is_empty() {
+        &mb.address
+    } else {
+        &mb.name
+    }
 }
 
 /// Sets one of the address property groups (PidTagSender_XXX or
@@ -139,7 +151,10 @@ fn set_address_group(m: &mut Message, sender: bool, mb: &Mailbox) {
     set_str(p, atype, "SMTP");
     set_str(p, email, &mb.address);
     set_str(p, smtp, &mb.address);
-    p.set(eid, PropertyValue::Binary(one_off(display_name(mb), &mb.address)));
+    p.set(
+        eid,
+        PropertyValue::Binary(one_off(display_name(mb), &mb.address)),
+    );
     p.set(skey, PropertyValue::Binary(search_key(&mb.address)));
 }
 
@@ -194,7 +209,10 @@ pub fn split_subject_prefix(subject: &str) -> (&str, &str) {
             && subject.get(colon + 1..).is_some_and(|r| r.starts_with(' '))
         {
             let cut = colon + 2;
-            return (subject.get(..cut).unwrap_or(""), subject.get(cut..).unwrap_or(""));
+            return (
+                subject.get(..cut).unwrap_or(""),
+                subject.get(cut..).unwrap_or(""),
+            );
         }
     }
     ("", subject)
@@ -237,7 +255,8 @@ fn headers_to_properties(r: &mut Reader<'_>, e: &Entity<'_>, m: &mut Message) ->
                 if rep.is_some() {
                     note(r, f.pos, "Thread-Index is not base64")?;
                 }
-                m.properties.set(PidTagConversationIndex, PropertyValue::Binary(bytes));
+                m.properties
+                    .set(PidTagConversationIndex, PropertyValue::Binary(bytes));
             }
             "from" | "sender" => {
                 let (list, bad) = header::parse_addresses(f.value, fb);
@@ -256,9 +275,15 @@ fn headers_to_properties(r: &mut Reader<'_>, e: &Entity<'_>, m: &mut Message) ->
                 }
                 if !list.is_empty() {
                     let names: Vec<&str> = list.iter().map(display_name).collect();
-                    set_str(&mut m.properties, PidTagReplyRecipientNames, &names.join("; "));
-                    let entries: Vec<Vec<u8>> =
-                        list.iter().map(|mb| one_off(display_name(mb), &mb.address)).collect();
+                    set_str(
+                        &mut m.properties,
+                        PidTagReplyRecipientNames,
+                        &names.join("; "),
+                    );
+                    let entries: Vec<Vec<u8>> = list
+                        .iter()
+                        .map(|mb| one_off(display_name(mb), &mb.address))
+                        .collect();
                     m.properties.set(
                         PidTagReplyRecipientEntries,
                         PropertyValue::Binary(flat_entry_list(&entries)),
@@ -366,15 +391,21 @@ fn headers_to_properties(r: &mut Reader<'_>, e: &Entity<'_>, m: &mut Message) ->
                     .map(Utf16String::from)
                     .collect();
                 if !words.is_empty() {
-                    m.properties
-                        .set_named(&named::PidNameKeywords, PropertyValue::MultipleString(words));
+                    m.properties.set_named(
+                        &named::PidNameKeywords,
+                        PropertyValue::MultipleString(words),
+                    );
                 }
             }
             "disposition-notification-to" => {
                 set_bool(&mut m.properties, PidTagReadReceiptRequested, true);
             }
             "return-receipt-to" => {
-                set_bool(&mut m.properties, PidTagOriginatorDeliveryReportRequested, true);
+                set_bool(
+                    &mut m.properties,
+                    PidTagOriginatorDeliveryReportRequested,
+                    true,
+                );
             }
             _ => {}
         }
@@ -383,12 +414,12 @@ fn headers_to_properties(r: &mut Reader<'_>, e: &Entity<'_>, m: &mut Message) ->
         set_i32(&mut m.properties, PidTagImportance, v);
     }
     // no Sender field: the sender is the From address
-    if m.properties.get(PidTagSenderName).is_none() {
-        if let Some(f) = e.field("from") {
-            let (list, _) = header::parse_addresses(f.value, fb);
-            if let Some(mb) = list.first() {
-                set_address_group(m, true, mb);
-            }
+    if m.properties.get(PidTagSenderName).is_none()
+        && let Some(f) = e.field("from")
+    {
+        let (list, _) = header::parse_addresses(f.value, fb);
+        if let Some(mb) = list.first() {
+            set_address_group(m, true, mb);
         }
     }
     let delivered = e
@@ -400,10 +431,12 @@ fn headers_to_properties(r: &mut Reader<'_>, e: &Entity<'_>, m: &mut Message) ->
         })
         .or(date);
     if let Some(t) = date {
-        m.properties.set(PidTagClientSubmitTime, PropertyValue::Time(t));
+        m.properties
+            .set(PidTagClientSubmitTime, PropertyValue::Time(t));
     }
     if let Some(t) = delivered {
-        m.properties.set(PidTagMessageDeliveryTime, PropertyValue::Time(t));
+        m.properties
+            .set(PidTagMessageDeliveryTime, PropertyValue::Time(t));
     }
     let join = |k: RecipientType| -> String {
         m.recipients
@@ -413,7 +446,11 @@ fn headers_to_properties(r: &mut Reader<'_>, e: &Entity<'_>, m: &mut Message) ->
             .collect::<Vec<_>>()
             .join("; ")
     };
-    let (to, cc, bcc) = (join(RecipientType::To), join(RecipientType::Cc), join(RecipientType::Bcc));
+    let (to, cc, bcc) = (
+        join(RecipientType::To),
+        join(RecipientType::Cc),
+        join(RecipientType::Bcc),
+    );
     set_str(&mut m.properties, PidTagDisplayTo, &to);
     set_str(&mut m.properties, PidTagDisplayCc, &cc);
     set_str(&mut m.properties, PidTagDisplayBcc, &bcc);
@@ -426,8 +463,14 @@ fn recipient(mb: &Mailbox, kind: RecipientType) -> Recipient {
     let p = &mut rc.properties;
     if !mb.address.is_empty() {
         set_str(p, PidTagSmtpAddress, &mb.address);
-        p.set(PidTagEntryId, PropertyValue::Binary(one_off(display_name(mb), &mb.address)));
-        p.set(PidTagSearchKey, PropertyValue::Binary(search_key(&mb.address)));
+        p.set(
+            PidTagEntryId,
+            PropertyValue::Binary(one_off(display_name(mb), &mb.address)),
+        );
+        p.set(
+            PidTagSearchKey,
+            PropertyValue::Binary(search_key(&mb.address)),
+        );
     }
     set_i32(p, PidTagDisplayType, 0); // DT_MAILUSER
     set_i32(p, PidTagObjectType, 6); // MAPI_MAILUSER
@@ -441,7 +484,10 @@ fn convert_message(r: &mut Reader<'_>, mime: &MimeMessage<'_>, idx: usize) -> Re
     headers_to_properties(r, e, &mut m)?;
     let mut st = Collect::default();
     let t = e.mime_type().to_string();
-    let smime_type = e.content_type.param("smime-type").map(str::to_ascii_lowercase);
+    let smime_type = e
+        .content_type
+        .param("smime-type")
+        .map(str::to_ascii_lowercase);
     if t == "multipart/signed" && e.is_multipart() {
         // [MS-OXOSMIME] 2.1.3.1 Clear-Signed Message
         m.set_message_class("IPM.Note.SMIME.MultipartSigned");
@@ -456,7 +502,10 @@ fn convert_message(r: &mut Reader<'_>, mime: &MimeMessage<'_>, idx: usize) -> Re
         if let Some(f) = e.field("content-type") {
             data.extend_from_slice(f.raw);
         }
-        let eol: &[u8] = if e.header.ends_with(b"\r\n") || e.body.starts_with(b"\r\n") || data.ends_with(b"\r\n") {
+        let eol: &[u8] = if e.header.ends_with(b"\r\n")
+            || e.body.starts_with(b"\r\n")
+            || data.ends_with(b"\r\n")
+        {
             b"\r\n"
         } else {
             b"\n"
@@ -469,14 +518,18 @@ fn convert_message(r: &mut Reader<'_>, mime: &MimeMessage<'_>, idx: usize) -> Re
         r.session_mut()
             .charge_output(data.len())
             .map_err(|k| r.error_at(k, e.pos))?;
-        st.attachments.push((smime_attachment(data, "multipart/signed"), false));
-    } else if matches!(t.as_str(), "application/pkcs7-mime" | "application/x-pkcs7-mime")
-        && smime_type.as_deref() != Some("certs-only")
+        st.attachments
+            .push((smime_attachment(data, "multipart/signed"), false));
+    } else if matches!(
+        t.as_str(),
+        "application/pkcs7-mime" | "application/x-pkcs7-mime"
+    ) && smime_type.as_deref() != Some("certs-only")
     {
         // [MS-OXOSMIME] 2.1.3.2 Opaque-Signed and Encrypted Message
         m.set_message_class("IPM.Note.SMIME");
         let data = decoded_body(r, e)?.into_owned();
-        st.attachments.push((smime_attachment(data, "application/pkcs7-mime"), false));
+        st.attachments
+            .push((smime_attachment(data, "application/pkcs7-mime"), false));
     } else {
         walk(r, mime, idx, &mut st)?;
     }
@@ -491,8 +544,12 @@ fn convert_message(r: &mut Reader<'_>, mime: &MimeMessage<'_>, idx: usize) -> Re
 /// An application/ms-tnef part ([MS-OXCMAIL]: a TNEF body part, usually
 /// named winmail.dat).
 fn is_tnef_part(e: &Entity<'_>) -> bool {
-    matches!(e.mime_type(), "application/ms-tnef" | "application/vnd.ms-tnef")
-        || e.file_name().is_some_and(|n| n.eq_ignore_ascii_case("winmail.dat"))
+    matches!(
+        e.mime_type(),
+        "application/ms-tnef" | "application/vnd.ms-tnef"
+    ) || e
+        .file_name()
+        .is_some_and(|n| n.eq_ignore_ascii_case("winmail.dat"))
 }
 
 /// Properties the MIME header fields set that a TNEF part does not
@@ -570,7 +627,11 @@ fn finish(_r: &mut Reader<'_>, m: &mut Message, st: Collect) -> Result<()> {
         set_i32(&mut m.properties, PidTagInternetCodepage, 65001);
         set_i32(&mut m.properties, PidTagNativeBody, 3);
     } else if st.text.is_some() {
-        if let Some(cp) = st.text_charset.as_deref().and_then(charset::code_page_for_label) {
+        if let Some(cp) = st
+            .text_charset
+            .as_deref()
+            .and_then(charset::code_page_for_label)
+        {
             set_i32(&mut m.properties, PidTagInternetCodepage, cp as i32);
         }
         set_i32(&mut m.properties, PidTagNativeBody, 1);
@@ -618,7 +679,11 @@ fn text_of(r: &mut Reader<'_>, e: &Entity<'_>) -> Result<String> {
     if unknown {
         note(r, e.pos, "unknown charset: read as UTF-8 or windows-1252")?;
     } else if bad {
-        note(r, e.body_pos, "bytes invalid in the part's charset replaced")?;
+        note(
+            r,
+            e.body_pos,
+            "bytes invalid in the part's charset replaced",
+        )?;
     }
     Ok(t.into_owned())
 }
@@ -658,10 +723,18 @@ fn walk(r: &mut Reader<'_>, mime: &MimeMessage<'_>, idx: usize, st: &mut Collect
                 st.body_found = st.text.is_some() || st.html.is_some();
             } else if sub == "related" && !st.body_found && !is_attachment_disposition(e) {
                 let start = e.content_type.param("start").map(|s| {
-                    s.trim().trim_start_matches('<').trim_end_matches('>').to_string()
+                    s.trim()
+                        .trim_start_matches('<')
+                        .trim_end_matches('>')
+                        .to_string()
                 });
                 let root = start
-                    .and_then(|s| children.iter().copied().find(|&c| mime.entity(c).content_id().as_deref() == Some(s.as_str())))
+                    .and_then(|s| {
+                        children
+                            .iter()
+                            .copied()
+                            .find(|&c| mime.entity(c).content_id().as_deref() == Some(s.as_str()))
+                    })
                     .or_else(|| children.first().copied());
                 if let Some(root) = root {
                     deeper(r, "MimeEntity", |r| walk(r, mime, root, st))?;
@@ -684,9 +757,11 @@ fn walk(r: &mut Reader<'_>, mime: &MimeMessage<'_>, idx: usize, st: &mut Collect
             let data = decoded_body(r, e)?.into_owned();
             let read = deeper(r, "TnefPart", |r| {
                 r.attempt(|r| {
-                    r.nested(&data, Origin::Derived("decoded application/ms-tnef body"), |r| {
-                        ms_oxtnef::read_message(r, ms_oxtnef::TnefOptions::default())
-                    })
+                    r.nested(
+                        &data,
+                        Origin::Derived("decoded application/ms-tnef body"),
+                        |r| ms_oxtnef::read_message(r, ms_oxtnef::TnefOptions::default()),
+                    )
                 })
             });
             match read {
@@ -699,7 +774,8 @@ fn walk(r: &mut Reader<'_>, mime: &MimeMessage<'_>, idx: usize, st: &mut Collect
             }
         }
         EntityKind::Leaf => {
-            let text_like = t == "text/plain" || t == "text/html" || e.content_type.main_type() == "multipart";
+            let text_like =
+                t == "text/plain" || t == "text/html" || e.content_type.main_type() == "multipart";
             if text_like && !st.body_found && body_eligible(e) {
                 if t == "text/html" {
                     st.html = Some(text_of(r, e)?);
@@ -724,7 +800,11 @@ fn walk(r: &mut Reader<'_>, mime: &MimeMessage<'_>, idx: usize, st: &mut Collect
 
 /// Takes uuencoded blocks out of a plain-text body as attachments (what
 /// Exchange does with them).
-fn split_uuencoded(r: &mut Reader<'_>, e: &Entity<'_>, text: String) -> Result<(String, Vec<Attachment>)> {
+fn split_uuencoded(
+    r: &mut Reader<'_>,
+    e: &Entity<'_>,
+    text: String,
+) -> Result<(String, Vec<Attachment>)> {
     if !text.contains("begin ") {
         return Ok((text, Vec::new()));
     }
@@ -771,19 +851,28 @@ fn attachment(r: &mut Reader<'_>, mime: &MimeMessage<'_>, idx: usize) -> Result<
         // an encoded message/rfc822 body: decode it and read it as a message
         let data = decoded_body(r, e)?.into_owned();
         let msg = deeper(r, "EmbeddedMessage", |r| {
-            r.nested(&data, Origin::Derived("decoded message/rfc822 body"), |r| read_message(r))
+            r.nested(&data, Origin::Derived("decoded message/rfc822 body"), |r| {
+                read_message(r)
+            })
         })?;
         let title = name.clone().or_else(|| msg.subject()).unwrap_or_default();
         Attachment::embedded(&title, msg)
     } else {
         let data = decoded_body(r, e)?;
         let mut a = Attachment::default();
-        set_i32(&mut a.properties, PidTagAttachMethod, AttachMethod::ByValue.value() as i32);
+        set_i32(
+            &mut a.properties,
+            PidTagAttachMethod,
+            AttachMethod::ByValue.value() as i32,
+        );
         if let Some(n) = &name {
             set_str(&mut a.properties, PidTagAttachLongFilename, n);
             set_str(&mut a.properties, PidTagDisplayName, n);
         }
-        a.properties.set(PidTagAttachDataBinary, PropertyValue::Binary(data.into_owned()));
+        a.properties.set(
+            PidTagAttachDataBinary,
+            PropertyValue::Binary(data.into_owned()),
+        );
         a
     };
     if let Some(n) = &name {
@@ -796,7 +885,11 @@ fn attachment(r: &mut Reader<'_>, mime: &MimeMessage<'_>, idx: usize) -> Result<
     }
     // a multipart whose boundary never occurs was read as a leaf: its
     // bytes are not a multipart body any more
-    let t = if t.starts_with("multipart/") { "application/octet-stream".to_string() } else { t };
+    let t = if t.starts_with("multipart/") {
+        "application/octet-stream".to_string()
+    } else {
+        t
+    };
     set_str(&mut a.properties, PidTagAttachMimeTag, &t);
     if let Some(cid) = e.content_id() {
         set_str(&mut a.properties, PidTagAttachContentId, &cid);

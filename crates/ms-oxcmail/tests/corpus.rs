@@ -7,6 +7,13 @@
 //! `MSOX_OXCMAIL_DUMP=DIR` also writes each round-tripped message and a
 //! `manifest.json` of our values for `scripts/peers/eml_check.py`.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 use ms_oxcdata::PropertyValue;
 use ms_oxcmail::{MimeOptions, message_to_mime, mime_to_message};
 use ms_oxcmsg::{Message, RecipientType};
@@ -116,7 +123,11 @@ fn every_eml_round_trips_through_the_model() {
             }
         };
         for d in &first.defects {
-            assert!(d.offset().is_none_or(|o| o <= bytes.len()), "{}: {d}", e.file);
+            assert!(
+                d.offset().is_none_or(|o| o <= bytes.len()),
+                "{}: {d}",
+                e.file
+            );
         }
         let out = message_to_mime(&first.value, &MimeOptions::default()).unwrap();
         let second = match mime_to_message(&out, &Options::strict()) {
@@ -128,14 +139,24 @@ fn every_eml_round_trips_through_the_model() {
         };
         let (a, b) = (values(&first.value), values(&second));
         if a != b {
-            failures.push(format!("{}: values differ\n  first:  {a:?}\n  second: {b:?}", e.file));
+            failures.push(format!(
+                "{}: values differ\n  first:  {a:?}\n  second: {b:?}",
+                e.file
+            ));
         }
         // mail-parser reads what we wrote
         let peer = mail_parser::MessageParser::default().parse(&out[..]);
         match peer {
             Some(p) => {
-                if p.subject().map(str::to_string) != a.subject.clone().filter(|s| !s.is_empty()) && a.subject.as_deref() != Some("") {
-                    failures.push(format!("{}: mail-parser subject {:?} vs {:?}", e.file, p.subject(), a.subject));
+                if p.subject().map(str::to_string) != a.subject.clone().filter(|s| !s.is_empty())
+                    && a.subject.as_deref() != Some("")
+                {
+                    failures.push(format!(
+                        "{}: mail-parser subject {:?} vs {:?}",
+                        e.file,
+                        p.subject(),
+                        a.subject
+                    ));
                 }
             }
             None => failures.push(format!("{}: mail-parser cannot read our output", e.file)),
@@ -153,9 +174,19 @@ fn every_eml_round_trips_through_the_model() {
         }
     }
     if let Some(d) = &dump {
-        std::fs::write(d.join("manifest.json"), serde_json::to_vec_pretty(&manifest).unwrap()).unwrap();
+        std::fs::write(
+            d.join("manifest.json"),
+            serde_json::to_vec_pretty(&manifest).unwrap(),
+        )
+        .unwrap();
     }
-    assert!(failures.is_empty(), "{} of {} failed:\n{}", failures.len(), files.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} failed:\n{}",
+        failures.len(),
+        files.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -164,7 +195,9 @@ fn stalwart_expectations_agree() {
     let mut checked = 0;
     for e in files {
         let json_path = e.path.with_extension("json");
-        let Ok(j) = std::fs::read(&json_path) else { continue };
+        let Ok(j) = std::fs::read(&json_path) else {
+            continue;
+        };
         let j: serde_json::Value = serde_json::from_slice(&j).unwrap();
         let bytes = std::fs::read(&e.path).unwrap();
         let m = mime_to_message(&bytes, &Options::lenient()).unwrap().value;
@@ -180,15 +213,24 @@ fn stalwart_expectations_agree() {
         if let Some(s) = header("subject") {
             // stalwart leaves raw 8-bit bytes as U+FFFD; we read them in the
             // message's charset, so a replacement character matches anything
-            let (got, want) = (m.subject().unwrap_or_default(), s["Text"].as_str().unwrap_or(""));
+            let (got, want) = (
+                m.subject().unwrap_or_default(),
+                s["Text"].as_str().unwrap_or(""),
+            );
             let same = got.chars().count() == want.chars().count()
-                && got.chars().zip(want.chars()).all(|(g, w)| g == w || w == '\u{FFFD}');
+                && got
+                    .chars()
+                    .zip(want.chars())
+                    .all(|(g, w)| g == w || w == '\u{FFFD}');
             assert!(same, "{}: subject {got:?} vs {want:?}", e.file);
         }
         if let Some(f) = header("from") {
-            let addr = f["Address"]["List"][0]["address"].as_str().map(str::to_string);
+            let addr = f["Address"]["List"][0]["address"]
+                .as_str()
+                .map(str::to_string);
             assert_eq!(
-                m.properties.get_str(tags::PidTagSentRepresentingSmtpAddress),
+                m.properties
+                    .get_str(tags::PidTagSentRepresentingSmtpAddress),
                 addr,
                 "{}",
                 e.file
@@ -197,7 +239,11 @@ fn stalwart_expectations_agree() {
         if let Some(t) = header("to") {
             let want: Vec<String> = t["Address"]["List"]
                 .as_array()
-                .map(|l| l.iter().filter_map(|a| a["address"].as_str().map(str::to_string)).collect())
+                .map(|l| {
+                    l.iter()
+                        .filter_map(|a| a["address"].as_str().map(str::to_string))
+                        .collect()
+                })
                 .unwrap_or_default();
             let got: Vec<String> = m.recipients.iter().filter_map(|r| r.email()).collect();
             assert_eq!(got, want, "{}", e.file);
@@ -223,19 +269,19 @@ fn stalwart_expectations_agree() {
         };
         let text_ix = j["text_body"].as_array().and_then(|v| v.first()).cloned();
         let html_ix = j["html_body"].as_array().and_then(|v| v.first()).cloned();
-        if let Some(ix) = &text_ix {
-            if let Some(t) = parts[ix.as_u64().unwrap() as usize]["body"]["Text"].as_str() {
-                let want = norm(&strip_uu(t.to_string(), &mut uu_data));
-                assert_eq!(m.body().map(|t| norm(&t)), Some(want), "{} text", e.file);
-            }
+        if let Some(ix) = &text_ix
+            && let Some(t) = parts[ix.as_u64().unwrap() as usize]["body"]["Text"].as_str()
+        {
+            let want = norm(&strip_uu(t.to_string(), &mut uu_data));
+            assert_eq!(m.body().map(|t| norm(&t)), Some(want), "{} text", e.file);
         }
-        if let Some(ix) = &html_ix {
-            if parts[ix.as_u64().unwrap() as usize]["body"]["Html"].is_string() {
-                let h = m.html_body().map(|h| norm(&String::from_utf8_lossy(&h)));
-                // our HTML is UTF-8 and says so (fix_html_charset)
-                let want = body_of(ix).map(|w| ms_oxcmail::fix_html_charset(&w).into_owned());
-                assert_eq!(h, want, "{} html", e.file);
-            }
+        if let Some(ix) = &html_ix
+            && parts[ix.as_u64().unwrap() as usize]["body"]["Html"].is_string()
+        {
+            let h = m.html_body().map(|h| norm(&String::from_utf8_lossy(&h)));
+            // our HTML is UTF-8 and says so (fix_html_charset)
+            let want = body_of(ix).map(|w| ms_oxcmail::fix_html_charset(&w).into_owned());
+            assert_eq!(h, want, "{} html", e.file);
         }
         let mut want: Vec<Vec<u8>> = j["attachments"]
             .as_array()
@@ -281,7 +327,10 @@ fn signed_entities_survive_byte_for_byte() {
         assert_eq!(m.attachments.len(), 1, "{}", e.file);
         let p7m = m.attachments[0].data().unwrap().to_vec();
         // the entity's body is the original's bytes from its body on
-        let body_start = p7m.windows(4).position(|w| w == b"\r\n\r\n").map(|p| p + 4)
+        let body_start = p7m
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .map(|p| p + 4)
             .or_else(|| p7m.windows(2).position(|w| w == b"\n\n").map(|p| p + 2))
             .unwrap();
         let body = &p7m[body_start..];
@@ -291,11 +340,19 @@ fn signed_entities_survive_byte_for_byte() {
             e.file
         );
         let out = message_to_mime(&m, &MimeOptions::default()).unwrap();
-        assert!(out.ends_with(&p7m), "{}: the entity is not written back verbatim", e.file);
+        assert!(
+            out.ends_with(&p7m),
+            "{}: the entity is not written back verbatim",
+            e.file
+        );
         let again = mime_to_message(&out, &Options::lenient()).unwrap().value;
         assert_eq!(again.attachments[0].data().unwrap(), &p7m[..], "{}", e.file);
         assert_eq!(again.body(), m.body(), "{}", e.file);
-        assert!(m.properties.get(tags::PidTagBody).is_some() || m.html_body().is_some(), "{}: no body promoted", e.file);
+        assert!(
+            m.properties.get(tags::PidTagBody).is_some() || m.html_body().is_some(),
+            "{}: no body promoted",
+            e.file
+        );
         let _ = PropertyValue::Null;
     }
     if corpus::dir().is_some() {
@@ -340,15 +397,20 @@ fn every_msg_converts_to_eml() {
         };
         converted += 1;
         let (a, b) = (values(&m), values(&back));
-        if a.subject.as_deref().map(str::trim) != b.subject.as_deref().map(str::trim) && a.subject.is_some() {
-            failures.push(format!("{}: subject {:?} vs {:?}", e.file, a.subject, b.subject));
+        if a.subject.as_deref().map(str::trim) != b.subject.as_deref().map(str::trim)
+            && a.subject.is_some()
+        {
+            failures.push(format!(
+                "{}: subject {:?} vs {:?}",
+                e.file, a.subject, b.subject
+            ));
         }
-        if m.message_class().as_deref() == Some("IPM.Note.SMIME.MultipartSigned") {
-            if let Some(d) = m.attachments.first().and_then(|x| x.data()) {
-                signed += 1;
-                if !out.ends_with(d) {
-                    failures.push(format!("{}: signed entity not written verbatim", e.file));
-                }
+        if m.message_class().as_deref() == Some("IPM.Note.SMIME.MultipartSigned")
+            && let Some(d) = m.attachments.first().and_then(|x| x.data())
+        {
+            signed += 1;
+            if !out.ends_with(d) {
+                failures.push(format!("{}: signed entity not written verbatim", e.file));
             }
         }
         // attachments by value keep their bytes; a signed entity keeps its
@@ -362,7 +424,9 @@ fn every_msg_converts_to_eml() {
                 .iter()
                 .filter(|x| {
                     x.mime_type().as_deref() != Some("message/rfc822")
-                        && !x.file_name().is_some_and(|n| n.to_ascii_lowercase().ends_with(".eml"))
+                        && !x
+                            .file_name()
+                            .is_some_and(|n| n.to_ascii_lowercase().ends_with(".eml"))
                 })
                 .filter_map(|x| x.data())
                 .map(|d| {
@@ -375,8 +439,25 @@ fn every_msg_converts_to_eml() {
         };
         let (da, db) = (data(&m), data(&back));
         if da.iter().any(|x| !db.contains(x)) {
-            let kinds = |m: &Message| m.attachments.iter().map(|x| (x.mime_type(), x.file_name(), x.method(), x.embedded.is_some())).collect::<Vec<_>>();
-            failures.push(format!("{}: attachment bytes lost: {da:?} vs {db:?}\n  {:?}\n  {:?}", e.file, kinds(&m), kinds(&back)));
+            let kinds = |m: &Message| {
+                m.attachments
+                    .iter()
+                    .map(|x| {
+                        (
+                            x.mime_type(),
+                            x.file_name(),
+                            x.method(),
+                            x.embedded.is_some(),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            };
+            failures.push(format!(
+                "{}: attachment bytes lost: {da:?} vs {db:?}\n  {:?}\n  {:?}",
+                e.file,
+                kinds(&m),
+                kinds(&back)
+            ));
         }
         // and .eml -> .msg -> model
         match ms_oxmsg::MsgFile::new(back.clone()).to_bytes() {
@@ -386,7 +467,10 @@ fn every_msg_converts_to_eml() {
                         failures.push(format!("{}: .eml -> .msg lost the subject", e.file));
                     }
                 }
-                Err(err) => failures.push(format!("{}: .eml -> .msg does not read back: {err}", e.file)),
+                Err(err) => failures.push(format!(
+                    "{}: .eml -> .msg does not read back: {err}",
+                    e.file
+                )),
             },
             Err(err) => failures.push(format!("{}: .eml -> .msg failed: {err}", e.file)),
         }
@@ -395,14 +479,25 @@ fn every_msg_converts_to_eml() {
             let p = d.join(format!("{name}.eml"));
             std::fs::create_dir_all(d).unwrap();
             std::fs::write(&p, &out).unwrap();
-            manifest.push(serde_json::json!({"file": e.file, "original": e.path, "eml": p, "values": a}));
+            manifest.push(
+                serde_json::json!({"file": e.file, "original": e.path, "eml": p, "values": a}),
+            );
         }
     }
     if let Some(d) = &dump {
-        std::fs::write(d.join("manifest_msg.json"), serde_json::to_vec_pretty(&manifest).unwrap()).unwrap();
+        std::fs::write(
+            d.join("manifest_msg.json"),
+            serde_json::to_vec_pretty(&manifest).unwrap(),
+        )
+        .unwrap();
     }
     eprintln!("{converted} .msg converted, {unreadable} not readable by ms-oxmsg, {signed} signed");
-    assert!(failures.is_empty(), "{} failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
     assert!(converted >= 100, "only {converted} converted");
 }
 

@@ -2,6 +2,13 @@
 //! floods (deep nesting, huge headers, boundary floods) at growing sizes:
 //! errors or defects, never panics, bounded by the session's limits.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 use ms_oxcmail::{MimeOptions, message_to_mime, mime_to_message};
 use msox_codec::{Limits, Options};
 use msox_testkit::hostile::{Suite, outcome, samples};
@@ -21,15 +28,23 @@ fn oxcmail_mime_to_message() {
 
 #[test]
 fn oxcmail_roundtrip() {
-    Suite::new("oxcmail_roundtrip").prefixes_may_decode().run(&all_samples(), |b, o| {
-        let d = mime_to_message(b, o)?;
-        let out = message_to_mime(&d.value, &MimeOptions { decode: *o, ..MimeOptions::default() })?;
-        // what we write reads back (leniently: a signed entity is written
-        // back as it came, broken or not); its offsets are the output's
-        let back = mime_to_message(&out, &Options::lenient());
-        assert!(back.is_ok(), "our output does not read back: {back:?}");
-        Ok(d.defects)
-    });
+    Suite::new("oxcmail_roundtrip")
+        .prefixes_may_decode()
+        .run(&all_samples(), |b, o| {
+            let d = mime_to_message(b, o)?;
+            let out = message_to_mime(
+                &d.value,
+                &MimeOptions {
+                    decode: *o,
+                    ..MimeOptions::default()
+                },
+            )?;
+            // what we write reads back (leniently: a signed entity is written
+            // back as it came, broken or not); its offsets are the output's
+            let back = mime_to_message(&out, &Options::lenient());
+            assert!(back.is_ok(), "our output does not read back: {back:?}");
+            Ok(d.defects)
+        });
 }
 
 #[test]
@@ -37,7 +52,10 @@ fn deep_multipart_nesting_is_refused_at_the_depth_limit() {
     for n in [10usize, 100, 1_000, 20_000] {
         let mut eml = Vec::new();
         for i in 0..n {
-            eml.extend_from_slice(format!("Content-Type: multipart/mixed; boundary=b{i}\r\n\r\n--b{i}\r\n").as_bytes());
+            eml.extend_from_slice(
+                format!("Content-Type: multipart/mixed; boundary=b{i}\r\n\r\n--b{i}\r\n")
+                    .as_bytes(),
+            );
         }
         let r = mime_to_message(&eml, &Options::lenient());
         if n > 64 {
@@ -58,7 +76,11 @@ fn nested_message_rfc822_is_bounded() {
         eml.extend_from_slice(b"Content-Type: message/rfc822\r\n\r\n");
     }
     eml.extend_from_slice(b"Subject: deep\r\n\r\nx");
-    assert!(mime_to_message(&eml, &Options::lenient()).unwrap_err().is_limit());
+    assert!(
+        mime_to_message(&eml, &Options::lenient())
+            .unwrap_err()
+            .is_limit()
+    );
 }
 
 #[test]
@@ -112,7 +134,9 @@ fn boundary_floods_are_linear() {
 
 #[test]
 fn decoded_output_is_charged() {
-    let mut eml = b"Content-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n\r\n".to_vec();
+    let mut eml =
+        b"Content-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+            .to_vec();
     eml.extend(std::iter::repeat_n(b'A', 1 << 20));
     let o = Options::lenient().with_limits(Limits::DEFAULT.with_max_output(1000));
     assert!(mime_to_message(&eml, &o).unwrap_err().is_limit());

@@ -3,6 +3,13 @@
 //! attachments); header values survive encoding and decoding; the entity
 //! tree re-encodes byte for byte.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 use ms_oxcmail::mime::MimeMessage;
 use ms_oxcmail::mime::header;
 use ms_oxcmail::{MimeOptions, message_to_mime, mime_to_message};
@@ -13,7 +20,8 @@ use proptest::prelude::*;
 
 fn text() -> impl Strategy<Value = String> {
     // printable text in any script, with spaces and punctuation
-    proptest::string::string_regex("[a-zA-Z0-9 ,.:;\"'()<>@!?=_éüßçøжщ中文日本語😀\\-]{0,60}").unwrap()
+    proptest::string::string_regex("[a-zA-Z0-9 ,.:;\"'()<>@!?=_éüßçøжщ中文日本語😀\\-]{0,60}")
+        .unwrap()
 }
 
 fn body() -> impl Strategy<Value = String> {
@@ -21,7 +29,10 @@ fn body() -> impl Strategy<Value = String> {
 }
 
 fn addr() -> impl Strategy<Value = String> {
-    proptest::string::string_regex("[a-z][a-z0-9._%+\\-]{0,15}@[a-z][a-z0-9\\-]{0,10}\\.(com|org|de)").unwrap()
+    proptest::string::string_regex(
+        "[a-z][a-z0-9._%+\\-]{0,15}@[a-z][a-z0-9\\-]{0,10}\\.(com|org|de)",
+    )
+    .unwrap()
 }
 
 prop_compose! {

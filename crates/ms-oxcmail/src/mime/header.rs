@@ -126,26 +126,26 @@ pub fn decode_words(raw: &[u8], fallback: Option<&str>) -> (String, bool) {
     };
     while i < raw.len() {
         let rest = raw.get(i..).unwrap_or_default();
-        if rest.starts_with(b"=?") {
-            if let Some((bytes, cs, len)) = encoded_word(rest) {
-                let between = raw.get(plain_start..i).unwrap_or_default();
-                let adjacent = prev_word_end == Some(plain_start)
-                    && between.iter().all(|b| matches!(b, b' ' | b'\t'));
-                if !adjacent {
-                    flush(&mut out, &mut pending, &pending_cs, &mut repaired);
-                    let (t, bad) = raw_text(between, fallback);
-                    repaired |= bad;
-                    out.push_str(&t);
-                } else if !pending_cs.eq_ignore_ascii_case(cs) {
-                    flush(&mut out, &mut pending, &pending_cs, &mut repaired);
-                }
-                pending_cs = cs.to_string();
-                pending.extend_from_slice(&bytes);
-                i += len;
-                plain_start = i;
-                prev_word_end = Some(i);
-                continue;
+        if rest.starts_with(b"=?")
+            && let Some((bytes, cs, len)) = encoded_word(rest)
+        {
+            let between = raw.get(plain_start..i).unwrap_or_default();
+            let adjacent = prev_word_end == Some(plain_start)
+                && between.iter().all(|b| matches!(b, b' ' | b'\t'));
+            if !adjacent {
+                flush(&mut out, &mut pending, &pending_cs, &mut repaired);
+                let (t, bad) = raw_text(between, fallback);
+                repaired |= bad;
+                out.push_str(&t);
+            } else if !pending_cs.eq_ignore_ascii_case(cs) {
+                flush(&mut out, &mut pending, &pending_cs, &mut repaired);
             }
+            pending_cs = cs.to_string();
+            pending.extend_from_slice(&bytes);
+            i += len;
+            plain_start = i;
+            prev_word_end = Some(i);
+            continue;
         }
         i += 1;
     }
@@ -310,15 +310,15 @@ fn pct_decode(s: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(s.len());
     let mut i = 0;
     while let Some(&c) = s.get(i) {
-        if c == b'%' {
-            if let (Some(h), Some(l)) = (
+        if c == b'%'
+            && let (Some(h), Some(l)) = (
                 s.get(i + 1).copied().and_then(hex),
                 s.get(i + 2).copied().and_then(hex),
-            ) {
-                out.push(h << 4 | l);
-                i += 3;
-                continue;
-            }
+            )
+        {
+            out.push(h << 4 | l);
+            i += 3;
+            continue;
         }
         out.push(c);
         i += 1;
@@ -471,10 +471,10 @@ fn split_param_name(name: &str) -> (String, Option<u32>, bool) {
         Some(n) => (n, true),
         None => (name, false),
     };
-    if let Some((base, sec)) = n.rsplit_once('*') {
-        if let Ok(k) = sec.parse::<u32>() {
-            return (base.to_string(), Some(k), extended);
-        }
+    if let Some((base, sec)) = n.rsplit_once('*')
+        && let Ok(k) = sec.parse::<u32>()
+    {
+        return (base.to_string(), Some(k), extended);
     }
     (n.to_string(), None, extended)
 }
@@ -518,11 +518,11 @@ pub fn parse_addresses(raw: &[u8], fallback: Option<&str>) -> (Vec<Mailbox>, boo
     let mut comment: Option<Vec<u8>> = None;
     let mut angle: Option<Vec<u8>> = None;
     let finish = |phrase: &mut Vec<u8>,
-                      bare: &mut Vec<u8>,
-                      angle: &mut Option<Vec<u8>>,
-                      comment: &mut Option<Vec<u8>>,
-                      out: &mut Vec<Mailbox>,
-                      repaired: &mut bool| {
+                  bare: &mut Vec<u8>,
+                  angle: &mut Option<Vec<u8>>,
+                  comment: &mut Option<Vec<u8>>,
+                  out: &mut Vec<Mailbox>,
+                  repaired: &mut bool| {
         let (addr, name_bytes) = match angle.take() {
             Some(a) => {
                 let mut name = std::mem::take(phrase);
@@ -571,12 +571,26 @@ pub fn parse_addresses(raw: &[u8], fallback: Option<&str>) -> (Vec<Mailbox>, boo
         }
         match lx.peek() {
             None => {
-                finish(&mut phrase, &mut bare, &mut angle, &mut comment, &mut out, &mut repaired);
+                finish(
+                    &mut phrase,
+                    &mut bare,
+                    &mut angle,
+                    &mut comment,
+                    &mut out,
+                    &mut repaired,
+                );
                 break;
             }
             Some(b',') | Some(b';') => {
                 lx.i += 1;
-                finish(&mut phrase, &mut bare, &mut angle, &mut comment, &mut out, &mut repaired);
+                finish(
+                    &mut phrase,
+                    &mut bare,
+                    &mut angle,
+                    &mut comment,
+                    &mut out,
+                    &mut repaired,
+                );
             }
             Some(b':') => {
                 // group name: drop the phrase
@@ -588,7 +602,14 @@ pub fn parse_addresses(raw: &[u8], fallback: Option<&str>) -> (Vec<Mailbox>, boo
                 if angle.is_some() {
                     // a second angle address without a comma between
                     repaired = true;
-                    finish(&mut phrase, &mut bare, &mut angle, &mut comment, &mut out, &mut repaired);
+                    finish(
+                        &mut phrase,
+                        &mut bare,
+                        &mut angle,
+                        &mut comment,
+                        &mut out,
+                        &mut repaired,
+                    );
                 }
                 lx.i += 1;
                 let start = lx.i;
@@ -602,17 +623,23 @@ pub fn parse_addresses(raw: &[u8], fallback: Option<&str>) -> (Vec<Mailbox>, boo
                     repaired = true;
                 }
                 // obsolete route: <@a,@b:user@host>
-                if a.first() == Some(&b'@') {
-                    if let Some(p) = a.iter().position(|&b| b == b':') {
-                        a.drain(..=p);
-                    }
+                if a.first() == Some(&b'@')
+                    && let Some(p) = a.iter().position(|&b| b == b':')
+                {
+                    a.drain(..=p);
                 }
                 // a quoted local part: "a b"@domain -> a b@domain
                 let quoted_end = (a.first() == Some(&b'"'))
                     .then(|| a.iter().skip(1).position(|&b| b == b'"'))
                     .flatten();
                 if let Some(q) = quoted_end {
-                    let local: Vec<u8> = a.get(1..=q).unwrap_or_default().iter().copied().filter(|&b| b != b'\\').collect();
+                    let local: Vec<u8> = a
+                        .get(1..=q)
+                        .unwrap_or_default()
+                        .iter()
+                        .copied()
+                        .filter(|&b| b != b'\\')
+                        .collect();
                     let mut rest = a.get(q + 2..).unwrap_or_default().to_vec();
                     rest.retain(|b| !matches!(b, b' ' | b'\t'));
                     a = local;
@@ -762,7 +789,10 @@ pub fn parse_date(raw: &[u8]) -> Option<FileTime> {
         .filter(|t| !t.is_empty())
         .collect();
     // drop a day-of-week
-    if toks.first().is_some_and(|t| t.chars().all(char::is_alphabetic) && month_number(t).is_none()) {
+    if toks
+        .first()
+        .is_some_and(|t| t.chars().all(char::is_alphabetic) && month_number(t).is_none())
+    {
         toks.remove(0);
     }
     let mut it = toks.into_iter();

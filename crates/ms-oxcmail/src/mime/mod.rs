@@ -169,7 +169,11 @@ impl<'a> Entity<'a> {
         self.value("content-id").and_then(|v| {
             let v = header::unfold(v);
             let s = String::from_utf8_lossy(&v);
-            let t = s.trim().trim_start_matches('<').trim_end_matches('>').trim();
+            let t = s
+                .trim()
+                .trim_start_matches('<')
+                .trim_end_matches('>')
+                .trim();
             (!t.is_empty()).then(|| t.to_string())
         })
     }
@@ -305,7 +309,10 @@ pub fn read_header_block<'a>(
     // (field start, name, value start)
     let mut cur: Option<(usize, &'a [u8], usize)> = None;
     let mut header_end = p;
-    let finish = |fields: &mut Vec<HeaderField<'a>>, cur: Option<(usize, &'a [u8], usize)>, until: usize, raw_until: usize| {
+    let finish = |fields: &mut Vec<HeaderField<'a>>,
+                  cur: Option<(usize, &'a [u8], usize)>,
+                  until: usize,
+                  raw_until: usize| {
         if let Some((s, name, vs)) = cur {
             fields.push(HeaderField {
                 name,
@@ -337,21 +344,24 @@ pub fn read_header_block<'a>(
             _ => {
                 let colon = line.iter().position(|&b| b == b':');
                 let name = colon.and_then(|c| line.get(..c)).map(|n| {
-                    let t = n.len() - n.iter().rev().take_while(|b| matches!(b, b' ' | b'\t')).count();
+                    let t = n.len()
+                        - n.iter()
+                            .rev()
+                            .take_while(|b| matches!(b, b' ' | b'\t'))
+                            .count();
                     n.get(..t).unwrap_or_default()
                 });
                 match name {
-                    Some(n)
-                        if !n.is_empty()
-                            && n.iter().all(|&b| (0x21..=0x7E).contains(&b)) =>
-                    {
+                    Some(n) if !n.is_empty() && n.iter().all(|&b| (0x21..=0x7E).contains(&b)) => {
                         finish(&mut fields, cur.take(), last_content_end, ls);
                         r.session_mut()
                             .charge_items(1, "MIME header fields")
                             .map_err(|k| r.error_at(k, ls))?;
                         if n.len() + 1 != colon.map_or(0, |c| c + 1) {
                             r.defect_at(
-                                ErrorKind::Malformed("white space before a header field's colon".into()),
+                                ErrorKind::Malformed(
+                                    "white space before a header field's colon".into(),
+                                ),
                                 ls,
                                 "read as the field name without it",
                             )?;
@@ -401,13 +411,27 @@ fn parse_structure<'a>(r: &mut Reader<'a>) -> Result<Vec<Entity<'a>>> {
     let mut ends: Vec<usize> = Vec::new();
 
     let mut pos = begin_entity(
-        r, &mut ents, &mut ends, &mut chain, &mut opens, &mut by_boundary, start, end, None, max_depth,
+        r,
+        &mut ents,
+        &mut ends,
+        &mut chain,
+        &mut opens,
+        &mut by_boundary,
+        start,
+        end,
+        None,
+        max_depth,
     )?;
     while pos < end {
         let (ls, ce, next) = line_at(buf, pos, end);
         if !opens.is_empty() && buf.get(ls..ls + 2) == Some(b"--") {
             let line = buf.get(ls + 2..ce).unwrap_or_default();
-            let t = line.len() - line.iter().rev().take_while(|b| matches!(b, b' ' | b'\t')).count();
+            let t = line.len()
+                - line
+                    .iter()
+                    .rev()
+                    .take_while(|b| matches!(b, b' ' | b'\t'))
+                    .count();
             let cand = line.get(..t).unwrap_or_default();
             let hit = by_boundary
                 .get(cand)
@@ -440,7 +464,9 @@ fn parse_structure<'a>(r: &mut Reader<'a>) -> Result<Vec<Entity<'a>>> {
                 while opens.len() > k + 1 {
                     if let Some(o) = opens.pop() {
                         r.defect_at(
-                            ErrorKind::Malformed("multipart ended by an outer boundary (no close delimiter)".into()),
+                            ErrorKind::Malformed(
+                                "multipart ended by an outer boundary (no close delimiter)".into(),
+                            ),
                             ls,
                             "its parts end here",
                         )?;
@@ -451,7 +477,10 @@ fn parse_structure<'a>(r: &mut Reader<'a>) -> Result<Vec<Entity<'a>>> {
                 }
                 chain.truncate(m_chain);
                 if let Some(Entity {
-                    kind: EntityKind::Multipart { closed, delimited, .. },
+                    kind:
+                        EntityKind::Multipart {
+                            closed, delimited, ..
+                        },
                     ..
                 }) = ents.get_mut(m)
                 {
@@ -461,10 +490,10 @@ fn parse_structure<'a>(r: &mut Reader<'a>) -> Result<Vec<Entity<'a>>> {
                     }
                 }
                 if close {
-                    if let Some(o) = opens.pop() {
-                        if let Some(v) = by_boundary.get_mut(&o.boundary) {
-                            v.pop();
-                        }
+                    if let Some(o) = opens.pop()
+                        && let Some(v) = by_boundary.get_mut(&o.boundary)
+                    {
+                        v.pop();
                     }
                     pos = next;
                 } else {
@@ -494,7 +523,10 @@ fn parse_structure<'a>(r: &mut Reader<'a>) -> Result<Vec<Entity<'a>>> {
     for o in opens.iter().rev() {
         let delimited = matches!(
             ents.get(o.entity).map(|e| &e.kind),
-            Some(EntityKind::Multipart { delimited: true, .. })
+            Some(EntityKind::Multipart {
+                delimited: true,
+                ..
+            })
         );
         let at = ents.get(o.entity).map_or(end, |e| e.body_pos);
         if delimited {
@@ -514,7 +546,10 @@ fn parse_structure<'a>(r: &mut Reader<'a>) -> Result<Vec<Entity<'a>>> {
     for (i, e) in ents.iter_mut().enumerate() {
         let stop = ends.get(i).copied().unwrap_or(end).max(e.body_pos);
         e.body = buf.get(e.body_pos..stop).unwrap_or_default();
-        if let EntityKind::Multipart { delimited: false, .. } = e.kind {
+        if let EntityKind::Multipart {
+            delimited: false, ..
+        } = e.kind
+        {
             e.kind = EntityKind::Leaf;
         }
     }
@@ -555,7 +590,9 @@ fn begin_entity<'a>(
             .charge_items(1, "MIME entities")
             .map_err(|k| r.error_at(k, pos))?;
         let (fields, header_end, body_pos) = read_header_block(r, pos, end, parent.is_none())?;
-        let parent_type = parent.and_then(|p| ents.get(p)).map(|p| p.content_type.value.as_str());
+        let parent_type = parent
+            .and_then(|p| ents.get(p))
+            .map(|p| p.content_type.value.as_str());
         let default_type = if parent_type == Some("multipart/digest") {
             "message/rfc822"
         } else {
@@ -590,7 +627,9 @@ fn begin_entity<'a>(
         let te = fields
             .iter()
             .find(|f| f.is("content-transfer-encoding"))
-            .map(|f| TransferEncoding::from_token(&String::from_utf8_lossy(&header::unfold(f.value))))
+            .map(|f| {
+                TransferEncoding::from_token(&String::from_utf8_lossy(&header::unfold(f.value)))
+            })
             .unwrap_or(TransferEncoding::SevenBit);
         let kind = if content_type.main_type() == "multipart" {
             match content_type.param("boundary").filter(|b| !b.is_empty()) {
@@ -608,8 +647,10 @@ fn begin_entity<'a>(
                     EntityKind::Leaf
                 }
             }
-        } else if matches!(content_type.value.as_str(), "message/rfc822" | "message/global")
-            && te.is_identity()
+        } else if matches!(
+            content_type.value.as_str(),
+            "message/rfc822" | "message/global"
+        ) && te.is_identity()
         {
             EntityKind::Message
         } else {
@@ -658,14 +699,14 @@ fn begin_entity<'a>(
 /// the session's output budget; a repair is a defect at its offset.
 pub fn decoded_body<'a>(r: &mut Reader<'_>, e: &Entity<'a>) -> Result<Cow<'a, [u8]>> {
     let te = e.transfer_encoding();
-    if te == TransferEncoding::Unknown {
-        if let Some(f) = e.field("content-transfer-encoding") {
-            r.defect_at(
-                ErrorKind::Malformed("unknown Content-Transfer-Encoding".into()),
-                f.pos,
-                "body read as it stands",
-            )?;
-        }
+    if te == TransferEncoding::Unknown
+        && let Some(f) = e.field("content-transfer-encoding")
+    {
+        r.defect_at(
+            ErrorKind::Malformed("unknown Content-Transfer-Encoding".into()),
+            f.pos,
+            "body read as it stands",
+        )?;
     }
     if te.is_identity() {
         return Ok(Cow::Borrowed(e.body));
@@ -698,7 +739,14 @@ mod tests {
         let kinds: Vec<&str> = m.entities.iter().map(|e| e.mime_type()).collect();
         assert_eq!(
             kinds,
-            ["multipart/mixed", "multipart/alternative", "text/plain", "text/html", "message/rfc822", "text/plain"]
+            [
+                "multipart/mixed",
+                "multipart/alternative",
+                "text/plain",
+                "text/html",
+                "message/rfc822",
+                "text/plain"
+            ]
         );
         assert_eq!(m.entities[2].body, b"plain");
         assert_eq!(m.entities[3].body, b"html");
@@ -727,7 +775,10 @@ mod tests {
     fn nesting_is_bounded() {
         let mut eml = Vec::new();
         for i in 0..200 {
-            eml.extend_from_slice(format!("Content-Type: multipart/mixed; boundary=b{i}\r\n\r\n--b{i}\r\n").as_bytes());
+            eml.extend_from_slice(
+                format!("Content-Type: multipart/mixed; boundary=b{i}\r\n\r\n--b{i}\r\n")
+                    .as_bytes(),
+            );
         }
         let e = MimeMessage::decode_bytes(&eml, &Options::lenient()).unwrap_err();
         assert!(e.is_limit());

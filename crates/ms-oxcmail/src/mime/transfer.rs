@@ -286,7 +286,9 @@ pub fn find_uuencoded(text: &[u8]) -> Vec<UuBlock> {
     let mut out = Vec::new();
     let mut from = 0;
     while from < text.len() {
-        let Some((start, name)) = lines(text, from).find_map(|(s, l, _)| begin_line(l).map(|n| (s, n))) else {
+        let Some((start, name)) =
+            lines(text, from).find_map(|(s, l, _)| begin_line(l).map(|n| (s, n)))
+        else {
             break;
         };
         match decode_uu_lines(text, start, name) {
