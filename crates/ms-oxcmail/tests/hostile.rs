@@ -141,3 +141,41 @@ fn decoded_output_is_charged() {
     let o = Options::lenient().with_limits(Limits::DEFAULT.with_max_output(1000));
     assert!(mime_to_message(&eml, &o).unwrap_err().is_limit());
 }
+
+#[test]
+fn nesting_just_under_the_limits_converts_on_a_test_thread_stack() {
+    // 60 message/rfc822 levels inside multipart/mixed: read, convert, write
+    let mut eml = Vec::new();
+    for i in 0..30 {
+        eml.extend_from_slice(
+            format!("Subject: level {i}\r\nContent-Type: multipart/mixed; boundary=b{i}\r\n\r\n--b{i}\r\nContent-Type: message/rfc822\r\n\r\n")
+                .as_bytes(),
+        );
+    }
+    eml.extend_from_slice(b"Subject: deepest\r\n\r\nbody\r\n");
+    let d = mime_to_message(&eml, &Options::lenient()).unwrap();
+    let mut depth = 0;
+    let mut m = &d.value;
+    while let Some(e) = m.attachments.first().and_then(|a| a.embedded.as_deref()) {
+        m = e;
+        depth += 1;
+    }
+    assert_eq!(depth, 30);
+    assert_eq!(m.subject().as_deref(), Some("deepest"));
+    let out = message_to_mime(&d.value, &MimeOptions::default()).unwrap();
+    assert!(mime_to_message(&out, &Options::lenient()).is_ok());
+    // a model nested deeper than the limits is refused by the writer
+    let mut deep = ms_oxcmsg::Message::new("IPM.Note");
+    for _ in 0..200 {
+        let mut outer = ms_oxcmsg::Message::new("IPM.Note");
+        outer
+            .attachments
+            .push(ms_oxcmsg::Attachment::embedded("x", deep));
+        deep = outer;
+    }
+    assert!(
+        message_to_mime(&deep, &MimeOptions::default())
+            .unwrap_err()
+            .is_limit()
+    );
+}

@@ -91,6 +91,51 @@ fn b64_value(c: u8) -> Option<u8> {
 /// outside the alphabet, data after padding, and a partial last group are
 /// repaired (skipped / decoded as far as they go) and reported.
 pub fn decode_base64(input: &[u8]) -> (Vec<u8>, Option<Repair>) {
+    use base64::Engine;
+    // Fast path: whole lines of four-character groups without padding go
+    // through the base64 crate; the first line that is anything else (the
+    // padded last line, stray characters) and the rest go through the
+    // lenient decoder below, which starts on a group boundary.
+    let engine = &base64::engine::general_purpose::STANDARD_NO_PAD;
+    let mut out = Vec::with_capacity(input.len() / 4 * 3 + 3);
+    let mut pos = 0;
+    while pos < input.len() {
+        let rest = input.get(pos..).unwrap_or_default();
+        let (len, next) = match rest.iter().position(|&b| b == b'\n') {
+            Some(n) => (n, pos + n + 1),
+            None => (rest.len(), input.len()),
+        };
+        let line = rest.get(..len).unwrap_or_default();
+        let t = line.len()
+            - line
+                .iter()
+                .rev()
+                .take_while(|b| matches!(b, b'\r' | b' ' | b'\t'))
+                .count();
+        let line = line.get(..t).unwrap_or_default();
+        let before = out.len();
+        if line.len() % 4 != 0 || line.contains(&b'=') || engine.decode_vec(line, &mut out).is_err()
+        {
+            out.truncate(before);
+            break;
+        }
+        pos = next;
+    }
+    if pos >= input.len() {
+        return (out, None);
+    }
+    let (tail, repair) = decode_base64_lenient(input.get(pos..).unwrap_or_default());
+    out.extend_from_slice(&tail);
+    (
+        out,
+        repair.map(|r| Repair {
+            at: r.at + pos,
+            what: r.what,
+        }),
+    )
+}
+
+fn decode_base64_lenient(input: &[u8]) -> (Vec<u8>, Option<Repair>) {
     let mut out = Vec::with_capacity(input.len() / 4 * 3 + 3);
     let mut acc: u32 = 0;
     let mut n = 0u8;
@@ -370,6 +415,10 @@ mod tests {
         let (d, r) = decode_base64(b"aGV*sbG8=");
         assert_eq!(d, b"hello");
         assert_eq!(r.map(|r| r.at), Some(3));
+        // a bad line after good ones: offsets count in the whole input
+        let (d, r) = decode_base64(b"aGVs\r\nbG8*\r\n");
+        assert_eq!(d, b"hello");
+        assert_eq!(r.map(|r| r.at), Some(9));
         assert_eq!(decode_base64(b"aGVsbA").0, b"hell");
     }
 
