@@ -38,7 +38,7 @@ fn ten_mb_message() -> Message {
     );
     let mut x: u32 = 1;
     for k in 0..4 {
-        let data: Vec<u8> = (0..(2_400_000))
+        let data: Vec<u8> = (0..2_400_000)
             .map(|_| {
                 x ^= x << 13;
                 x ^= x >> 17;
