@@ -129,7 +129,7 @@ fn entry_id_address(bytes: &[u8]) -> (Option<String>, Option<String>) {
             EntryId::OneOff(o) => {
                 let t = o.address_type.to_string_lossy();
                 let a = o.email_address.to_string_lossy();
-                return if t.eq_ignore_ascii_case("SMTP") || looks_smtp(&a) {
+                return if looks_smtp(&a) {
                     (Some(a), None)
                 } else if t.eq_ignore_ascii_case("EX") {
                     (None, Some(a))
@@ -169,7 +169,7 @@ fn resolve_group(
     }
     let atype = bag.get_str(g.atype).unwrap_or_default();
     let email = bag.get_str(g.email).unwrap_or_default();
-    if atype.eq_ignore_ascii_case("SMTP") && !email.trim().is_empty() {
+    if atype.eq_ignore_ascii_case("SMTP") && looks_smtp(&email) {
         return done(email, AddressSource::SmtpAddressType);
     }
     let (eid_smtp, eid_dn) = bag

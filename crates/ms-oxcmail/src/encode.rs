@@ -227,36 +227,33 @@ pub(crate) fn param(f: &mut Field, name: &str, value: &str) {
         }
         return;
     }
-    let mut pct = String::new();
-    for b in value.bytes() {
-        if b.is_ascii_alphanumeric() || b"!#$&+-.^_`|~".contains(&b) {
-            pct.push(char::from(b));
-        } else {
-            pct.push_str(&format!("%{b:02X}"));
+    // percent-encode character by character, so sections never split a
+    // UTF-8 sequence (RFC 2231 allows it; some readers do not)
+    let mut pieces: Vec<String> = Vec::new();
+    for c in value.chars() {
+        let mut buf = [0u8; 4];
+        let mut piece = String::new();
+        for b in c.encode_utf8(&mut buf).bytes() {
+            if b.is_ascii_alphanumeric() || b"!#$&+-.^_`|~".contains(&b) {
+                piece.push(char::from(b));
+            } else {
+                piece.push_str(&format!("%{b:02X}"));
+            }
         }
+        pieces.push(piece);
     }
-    if pct.len() <= 60 {
-        f.token(&format!("{name}*=utf-8''{pct};"), false);
+    let total: usize = pieces.iter().map(String::len).sum();
+    if total <= 60 {
+        f.token(&format!("{name}*=utf-8''{};", pieces.concat()), false);
         return;
     }
     let mut sections = Vec::new();
     let mut cur = String::new();
-    let mut it = pct.char_indices().peekable();
-    while let Some((_, c)) = it.next() {
-        if c == '%' {
-            // keep %XX together
-            cur.push(c);
-            for _ in 0..2 {
-                if let Some((_, d)) = it.next() {
-                    cur.push(d);
-                }
-            }
-        } else {
-            cur.push(c);
-        }
-        if cur.len() >= 54 {
+    for p in pieces {
+        if !cur.is_empty() && cur.len() + p.len() > 54 {
             sections.push(std::mem::take(&mut cur));
         }
+        cur.push_str(&p);
     }
     if !cur.is_empty() {
         sections.push(cur);
