@@ -145,7 +145,8 @@ fn set_address_group(m: &mut Message, sender: bool, mb: &Mailbox) {
     };
     let p = &mut m.properties;
     set_str(p, name, display_name(mb));
-    if mb.address.is_empty() {
+    // `<Saved by Windows Internet Explorer 7>`: a name, not an address
+    if !mb.address.contains('@') {
         return;
     }
     set_str(p, atype, "SMTP");
