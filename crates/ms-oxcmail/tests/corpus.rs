@@ -511,3 +511,40 @@ fn entity_body(d: &[u8]) -> &[u8] {
         _ => d,
     }
 }
+
+/// A winmail.dat part is read and merged: the meeting response's class
+/// comes from the TNEF, the header's addresses stay; written back, the
+/// class travels in a TNEF part again.
+#[test]
+fn tnef_parts_are_merged_and_written_back() {
+    let Some(d) = corpus::dir() else { return };
+    let bytes = std::fs::read(d.join("eml/opush-accptInv.eml")).unwrap();
+    let m = mime_to_message(&bytes, &Options::lenient()).unwrap().value;
+    assert_eq!(
+        m.message_class().as_deref(),
+        Some("IPM.Schedule.Meeting.Resp.Pos")
+    );
+    assert_eq!(
+        m.properties
+            .get_str(tags::PidTagSentRepresentingSmtpAddress)
+            .as_deref(),
+        Some("adrien@test.tlse.lng")
+    );
+    assert!(
+        m.attachments
+            .iter()
+            .all(|a| a.file_name().as_deref() != Some("winmail.dat"))
+    );
+    let out = message_to_mime(&m, &MimeOptions::default()).unwrap();
+    assert!(String::from_utf8_lossy(&out).contains("application/ms-tnef"));
+    let back = mime_to_message(&out, &Options::strict()).unwrap().value;
+    assert_eq!(back.message_class(), m.message_class());
+    let never = MimeOptions {
+        tnef: ms_oxcmail::TnefMode::Never,
+        ..MimeOptions::default()
+    };
+    let plain = mime_to_message(&message_to_mime(&m, &never).unwrap(), &Options::strict())
+        .unwrap()
+        .value;
+    assert_eq!(plain.message_class().as_deref(), Some("IPM.Note"));
+}
