@@ -17,18 +17,18 @@ fn all_samples() -> Vec<Vec<u8>> {
     let mut s = samples("oxcmail", |_| true);
     s.push(b"Subject: x\r\n\r\nbody".to_vec());
     // a winmail.dat part (the TNEF reader runs nested in the session)
-    if let Some(d) = msox_testkit::corpus::dir() {
-        if let Ok(t) = std::fs::read(d.join("tnef/opush/full.tnef")) {
-            use base64::Engine;
-            let b64 = base64::engine::general_purpose::STANDARD.encode(&t);
-            let mut eml = b"Subject: tnef\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n\r\ntext\r\n--b\r\nContent-Type: application/ms-tnef; name=winmail.dat\r\nContent-Transfer-Encoding: base64\r\n\r\n".to_vec();
-            for line in b64.as_bytes().chunks(76) {
-                eml.extend_from_slice(line);
-                eml.extend_from_slice(b"\r\n");
-            }
-            eml.extend_from_slice(b"--b--\r\n");
-            s.push(eml);
+    if let Some(d) = msox_testkit::corpus::dir()
+        && let Ok(t) = std::fs::read(d.join("tnef/opush/full.tnef"))
+    {
+        use base64::Engine;
+        let b64 = base64::engine::general_purpose::STANDARD.encode(&t);
+        let mut eml = b"Subject: tnef\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n\r\ntext\r\n--b\r\nContent-Type: application/ms-tnef; name=winmail.dat\r\nContent-Transfer-Encoding: base64\r\n\r\n".to_vec();
+        for line in b64.as_bytes().chunks(76) {
+            eml.extend_from_slice(line);
+            eml.extend_from_slice(b"\r\n");
         }
+        eml.extend_from_slice(b"--b--\r\n");
+        s.push(eml);
     }
     s
 }
