@@ -58,7 +58,7 @@
 //! | [MS-OXCMAIL] 2.2.3.2.5 | Importance, Priority, X-Priority, X-MSMail-Priority | both directions (Importance wins) |
 //! | [MS-OXCMAIL] 2.2.3.2 (transport headers) | PidTagTransportMessageHeaders: kept when reading; its trace and `X-` fields copied when writing, never a generated one | both directions |
 //! | [MS-OXCMAIL] bodies | text/plain, text/html, multipart/alternative, multipart/related (cid: links -> PidTagAttachmentHidden, attRenderedInBody), uuencoded blocks in text | both directions |
-//! | [MS-OXCMAIL] attachments | RFC 2231 / RFC 2047 file names, PidTagAttachMimeTag (else by extension), Content-ID, Content-Location, message/rfc822 as embedded messages (recursive, depth-limited) | both directions; OLE storage and by-reference attachments are left out when writing, with a defect |
+//! | [MS-OXCMAIL] attachments | file names read from RFC 2231 parameters (continuations, charsets) and RFC 2047 words in quoted values, written as RFC 2231 (an encoded word in a quoted parameter is a defect to strict readers); PidTagAttachMimeTag (else by extension), Content-ID, Content-Location, message/rfc822 as embedded messages (recursive, depth-limited), message/delivery-status kept 7-bit | both directions; OLE storage and by-reference attachments are left out when writing, with a defect |
 //! | [MS-OXCMAIL] TNEF (application/ms-tnef) | winmail.dat read with `ms-oxtnef` and merged as Exchange does (TNEF properties win except the header's address and transport ones; its attachments replace the part); written for classes MIME cannot carry ([`TnefMode`]) | both directions |
 //! | [MS-OXCMAIL] 2.2.3.2.22 | classification headers | not yet (kept in PidTagTransportMessageHeaders) |
 //! | [MS-OXBBODY] 2.1.3.1 | best body algorithm | [`best_body_format`], [`select_body`] (RTF via `ms-oxrtfcp`, HTML/text de-encapsulated via `ms-oxrtfex`, charset declarations fixed) |
@@ -69,7 +69,9 @@
 //!
 //! Library functions for tools: [`select_body`], [`safe_file_name`],
 //! [`attachment_file_name`], [`unique_file_names`],
-//! [`mime_type_for_file_name`].
+//! [`mime_type_for_file_name`], and [`address`] (where each SMTP address
+//! came from). [MS-OXCDATA] 2.3.3 FlatEntryList (Reply-To) is built here
+//! ([`to_message::flat_entry_list`]) until `ms-oxcdata` has it.
 #![forbid(unsafe_code)]
 
 pub mod address;
