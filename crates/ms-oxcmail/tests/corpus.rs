@@ -113,6 +113,7 @@ fn every_eml_round_trips_through_the_model() {
     }
     let mut manifest = Vec::new();
     let mut failures = Vec::new();
+    let (mut strict_ok, mut defect_count) = (0, 0);
     for e in &files {
         let bytes = std::fs::read(&e.path).unwrap();
         let first = match mime_to_message(&bytes, &Options::lenient()) {
@@ -122,6 +123,10 @@ fn every_eml_round_trips_through_the_model() {
                 continue;
             }
         };
+        if mime_to_message(&bytes, &Options::strict()).is_ok() {
+            strict_ok += 1;
+        }
+        defect_count += first.defects.len();
         for d in &first.defects {
             assert!(
                 d.offset().is_none_or(|o| o <= bytes.len()),
@@ -173,6 +178,10 @@ fn every_eml_round_trips_through_the_model() {
             }));
         }
     }
+    eprintln!(
+        "{} messages: {strict_ok} read strictly, {defect_count} defects in lenient reading",
+        files.len()
+    );
     if let Some(d) = &dump {
         std::fs::write(
             d.join("manifest.json"),
