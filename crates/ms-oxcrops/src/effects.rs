@@ -1,0 +1,59 @@
+//! What each ROP request does to the session (the objects it makes or
+//! releases, the columns it sets, what its response will need), for
+//! [`crate::RopContext`].
+
+use ms_oxcdata::PropertyTag;
+
+use crate::context::{LogonKind, ObjectKind};
+use crate::rop::{RopRequest, RopResponse};
+
+/// Where the columns of a response's rows come from.
+pub(crate) enum ColumnsFrom {
+    /// The request's own tags.
+    Request(Vec<PropertyTag>),
+    /// The columns set on the table at this handle index.
+    Table(u8),
+    /// The recipient columns of the message at this handle index.
+    Recipients(u8),
+}
+
+/// The effect of one request.
+#[derive(Default)]
+pub(crate) struct Effect {
+    /// The LogonId the request is on.
+    pub logon_id: u8,
+    /// RopLogon: the logon it makes and its kind.
+    pub logon: Option<(u8, LogonKind)>,
+    /// RopRelease: the handle index released.
+    pub release: Option<u8>,
+    /// An object the request makes: handle index, kind, logon.
+    pub creates: Option<(u8, ObjectKind, u8)>,
+    /// RopSetColumns: the table's handle index and its new columns.
+    pub set_columns: Option<(u8, Vec<PropertyTag>)>,
+    /// RopModifyRecipients: the message's handle index and its recipient columns.
+    pub set_recipient_columns: Option<(u8, Vec<PropertyTag>)>,
+    /// The columns of the response's rows.
+    pub response_columns: Option<ColumnsFrom>,
+}
+
+/// What `rop` does.
+pub(crate) fn request_effect(rop: &RopRequest<'_>) -> Effect {
+    let mut e = Effect::default();
+    #[allow(clippy::single_match)] // more ROPs to come
+    match rop {
+        RopRequest::Logon(x) => {
+            e.logon_id = x.logon_id;
+            e.logon = Some((x.logon_id, x.kind()));
+            e.creates = Some((x.output_handle_index, ObjectKind::Logon, x.logon_id));
+        }
+        _ => {}
+    }
+    e
+}
+
+/// The recipient columns a response tells for a message: its handle index
+/// and the columns.
+pub(crate) fn response_recipient_columns(rop: &RopResponse<'_>) -> Option<(u8, Vec<PropertyTag>)> {
+    let _ = rop;
+    None
+}

@@ -1,0 +1,506 @@
+//! One ROP request or response: the [`RopRequest`] and [`RopResponse`]
+//! enums (one variant per ROP and response form), the forms every ROP
+//! shares ([`RopFailureResponse`], [`StatusResponse`]) and the bytes kept
+//! when a ROP cannot be read ([`RawRops`]).
+
+use std::borrow::Cow;
+
+use ms_oxcdata::ErrorCode;
+use msox_codec::bytes::BufMut;
+use msox_codec::{Decode, DecodeWith, Encode, ErrorKind, Reader, Result};
+
+use crate::context::{Cx, LogonKinds, ResponseContext};
+use crate::rop_id::RopId;
+
+/// [MS-OXCROPS] 2.2.1 the bytes of the ROP list from a ROP that could not
+/// be read to the end of the list: a RopId the table of RopIds does not
+/// list, or (lenient decoding, with a defect) a ROP whose fields did not
+/// decode. ROPs carry no length, so nothing after such a ROP can be
+/// delimited; the bytes are kept as read and written back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct RawRops<'a> {
+    /// The bytes, starting with the RopId of the ROP that could not be read.
+    pub bytes: Cow<'a, [u8]>,
+}
+
+impl RawRops<'_> {
+    /// The RopId of the first ROP kept (`None` when empty).
+    pub fn rop_id(&self) -> Option<RopId> {
+        self.bytes.first().map(|&b| RopId::from_value(b))
+    }
+
+    /// The same bytes, owned.
+    pub fn into_owned(self) -> RawRops<'static> {
+        RawRops {
+            bytes: Cow::Owned(self.bytes.into_owned()),
+        }
+    }
+}
+
+/// Reads what is left of the window as [`RawRops`] after `error` (an error
+/// in strict mode, a defect in lenient mode), from position `start`.
+pub(crate) fn keep_raw<'a>(
+    r: &mut Reader<'a>,
+    start: usize,
+    error: msox_codec::Error,
+) -> Result<RawRops<'a>> {
+    r.tolerate(error, "the rest of the ROP list kept as bytes")?;
+    r.seek(start)?;
+    Ok(RawRops {
+        bytes: Cow::Borrowed(r.take_rest()),
+    })
+}
+
+/// [MS-OXCROPS] 2.2.1 (and the "Failure Response Buffer" of each ROP): the
+/// response of a ROP that failed, for the ROPs whose failure response
+/// differs from their success response: RopId, the handle index of the
+/// request (InputHandleIndex or OutputHandleIndex), and a nonzero
+/// ReturnValue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct RopFailureResponse {
+    /// RopId: the ROP that failed.
+    pub rop_id: RopId,
+    /// InputHandleIndex or OutputHandleIndex, as the ROP names it.
+    pub handle_index: u8,
+    /// ReturnValue: the error ([MS-OXCDATA] 2.4); never 0.
+    pub return_value: ErrorCode,
+}
+
+impl RopFailureResponse {
+    fn read(r: &mut Reader<'_>, rop_id: RopId) -> Result<Self> {
+        let handle_index = r.u8()?;
+        let at = r.pos();
+        let rv = r.u32()?;
+        if rv == 0 {
+            return Err(r.invalid_at("ReturnValue", 0, at));
+        }
+        Ok(RopFailureResponse {
+            rop_id,
+            handle_index,
+            return_value: ErrorCode::from(rv),
+        })
+    }
+
+    fn write_body<B: BufMut>(&self, buf: &mut B) -> Result<()> {
+        if self.return_value.value() == 0 {
+            return Err(msox_codec::Error::new(ErrorKind::InvalidValue {
+                field: "ReturnValue",
+                value: 0,
+            }));
+        }
+        buf.put_u8(self.handle_index);
+        buf.put_u32_le(self.return_value.value());
+        Ok(())
+    }
+}
+
+crate::codec::rop_struct! {
+    /// The response of a ROP whose response buffer is the same for success
+    /// and failure and holds nothing but the handle index and the
+    /// ReturnValue (for example [MS-OXCROPS] 2.2.3.3.2 RopSetReceiveFolder
+    /// ROP Response Buffer); which ROP it answers is the [`RopResponse`]
+    /// variant.
+    pub struct StatusResponse {
+        /// InputHandleIndex or OutputHandleIndex, as the ROP names it: the
+        /// value the request gave.
+        pub handle_index: u8,
+        /// ReturnValue: 0 for success, else an error ([MS-OXCDATA] 2.4).
+        pub return_value: ErrorCode,
+    }
+}
+
+/// Reads the failure response of ROP `id` (after its RopId).
+pub(crate) fn read_failure<'a>(r: &mut Reader<'a>, id: RopId) -> Result<RopResponse<'a>> {
+    RopFailureResponse::read(r, id).map(RopResponse::Failure)
+}
+
+/// Whether the response at the reader's position (after its RopId) is a
+/// failure response: a handle index, then a nonzero ReturnValue.
+pub(crate) fn is_failure(r: &Reader<'_>) -> bool {
+    match r.peek(5) {
+        Ok(b) => b.get(1..5).is_some_and(|v| v.iter().any(|&x| x != 0)),
+        Err(_) => false,
+    }
+}
+
+macro_rules! read_request {
+    (plain, $T:ty, $r:ident, $cx:ident) => {
+        <$T as Decode<'a>>::decode($r)
+    };
+    (ctx, $T:ty, $r:ident, $cx:ident) => {
+        <$T>::read_rop($r, $cx)
+    };
+}
+
+macro_rules! requests {
+    ($(
+        $(#[$m:meta])*
+        $V:ident($T:ty) = $id:ident : $form:ident
+    ),* $(,)?) => {
+        /// [MS-OXCROPS] 2.2.2-2.2.15 one ROP request: the RopId and the
+        /// request buffer of that ROP (each variant's type cites its
+        /// section).
+        ///
+        /// Decoding reads the RopId and the fields after it; an unknown
+        /// RopId (or, in lenient mode, a ROP that does not decode) keeps
+        /// the rest of the window as [`RopRequest::Raw`], with a defect in
+        /// lenient mode and an error in strict mode. Encoding writes the
+        /// RopId and the fields.
+        #[derive(Debug, Clone, PartialEq)]
+        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+        #[non_exhaustive]
+        pub enum RopRequest<'a> {
+            $( $(#[$m])* $V($T), )*
+            /// The rest of the ROP list, kept as bytes (see [`RawRops`]).
+            Raw(RawRops<'a>),
+        }
+
+        impl<'a> RopRequest<'a> {
+            /// Every RopId whose request this crate decodes and encodes.
+            pub const ROP_IDS: &'static [RopId] = &[$(RopId::$id),*];
+
+            /// The RopId (`None` for an empty [`RopRequest::Raw`]).
+            pub fn rop_id(&self) -> Option<RopId> {
+                match self {
+                    $( RopRequest::$V(_) => Some(RopId::$id), )*
+                    RopRequest::Raw(raw) => raw.rop_id(),
+                }
+            }
+
+            pub(crate) fn read_known(
+                r: &mut Reader<'a>,
+                id: RopId,
+                cx: &Cx<'_>,
+            ) -> Option<Result<Self>> {
+                let _ = cx;
+                Some(match id {
+                    $( RopId::$id => read_request!($form, $T, r, cx).map(RopRequest::$V), )*
+                    _ => return None,
+                })
+            }
+
+            fn body_len(&self) -> usize {
+                match self {
+                    $( RopRequest::$V(x) => 1 + x.encoded_len(), )*
+                    RopRequest::Raw(raw) => raw.bytes.len(),
+                }
+            }
+
+            fn write<B: BufMut>(&self, buf: &mut B) -> Result<()> {
+                match self {
+                    $( RopRequest::$V(x) => {
+                        buf.put_u8(RopId::$id.value());
+                        x.encode(buf)
+                    } )*
+                    RopRequest::Raw(raw) => {
+                        buf.put_slice(&raw.bytes);
+                        Ok(())
+                    }
+                }
+            }
+        }
+    };
+}
+
+macro_rules! read_response {
+    (split, $V:ident, $T:ty, $id:ident, $r:ident, $cx:ident) => {
+        if is_failure($r) {
+            RopFailureResponse::read($r, RopId::$id).map(RopResponse::Failure)
+        } else {
+            <$T as Decode<'a>>::decode($r).map(RopResponse::$V)
+        }
+    };
+    (split_ctx, $V:ident, $T:ty, $id:ident, $r:ident, $cx:ident) => {
+        if is_failure($r) {
+            RopFailureResponse::read($r, RopId::$id).map(RopResponse::Failure)
+        } else {
+            <$T>::read_rop($r, $cx).map(RopResponse::$V)
+        }
+    };
+    (single, $V:ident, $T:ty, $id:ident, $r:ident, $cx:ident) => {
+        <$T as Decode<'a>>::decode($r).map(RopResponse::$V)
+    };
+    (single_ctx, $V:ident, $T:ty, $id:ident, $r:ident, $cx:ident) => {
+        <$T>::read_rop($r, $cx).map(RopResponse::$V)
+    };
+}
+
+macro_rules! responses {
+    (
+        auto {$(
+            $(#[$m:meta])*
+            $V:ident($T:ty) = $id:ident : $form:ident
+        ),* $(,)?}
+        manual {$(
+            $(#[$mm:meta])*
+            $MV:ident($MT:ty) = $mid:ident
+        ),* $(,)?}
+        custom {$(
+            $cid:ident => $f:path
+        ),* $(,)?}
+    ) => {
+        /// [MS-OXCROPS] 2.2.2-2.2.15 one ROP response: the RopId and the
+        /// response buffer of that ROP, in the form the ReturnValue
+        /// selects (each variant's type cites its section).
+        ///
+        /// A ROP whose failure response differs from its success response
+        /// decodes to [`RopResponse::Failure`] when its ReturnValue is not
+        /// 0. Responses whose layout depends on the request (RopLogon,
+        /// RopQueryRows, RopGetPropertiesSpecific...) take it from the
+        /// [`ResponseContext`]; what cannot be laid out without it is kept
+        /// as bytes, with a defect in lenient mode and an error in strict
+        /// mode. An unknown RopId keeps the rest of the window as
+        /// [`RopResponse::Raw`].
+        #[derive(Debug, Clone, PartialEq)]
+        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+        #[non_exhaustive]
+        pub enum RopResponse<'a> {
+            $( $(#[$m])* $V($T), )*
+            $( $(#[$mm])* $MV($MT), )*
+            /// The failure response of a ROP whose failure form differs
+            /// from its success form.
+            Failure(RopFailureResponse),
+            /// The rest of the ROP list, kept as bytes (see [`RawRops`]).
+            Raw(RawRops<'a>),
+        }
+
+        impl<'a> RopResponse<'a> {
+            /// Every RopId whose response this crate decodes and encodes.
+            pub const ROP_IDS: &'static [RopId] = &[$(RopId::$id,)* $(RopId::$cid),*];
+
+            /// The RopId (`None` for an empty [`RopResponse::Raw`]).
+            pub fn rop_id(&self) -> Option<RopId> {
+                match self {
+                    $( RopResponse::$V(_) => Some(RopId::$id), )*
+                    $( RopResponse::$MV(_) => Some(RopId::$mid), )*
+                    RopResponse::Failure(f) => Some(f.rop_id),
+                    RopResponse::Raw(raw) => raw.rop_id(),
+                }
+            }
+
+            pub(crate) fn read_known(
+                r: &mut Reader<'a>,
+                id: RopId,
+                cx: &Cx<'_>,
+            ) -> Option<Result<Self>> {
+                let _ = cx;
+                Some(match id {
+                    $( RopId::$id => read_response!($form, $V, $T, $id, r, cx), )*
+                    $( RopId::$cid => $f(r, cx), )*
+                    _ => return None,
+                })
+            }
+
+            fn body_len(&self) -> usize {
+                match self {
+                    $( RopResponse::$V(x) => 1 + x.encoded_len(), )*
+                    $( RopResponse::$MV(x) => 1 + x.encoded_len(), )*
+                    RopResponse::Failure(_) => 6,
+                    RopResponse::Raw(raw) => raw.bytes.len(),
+                }
+            }
+
+            fn write<B: BufMut>(&self, buf: &mut B) -> Result<()> {
+                match self {
+                    $( RopResponse::$V(x) => {
+                        buf.put_u8(RopId::$id.value());
+                        x.encode(buf)
+                    } )*
+                    $( RopResponse::$MV(x) => {
+                        buf.put_u8(RopId::$mid.value());
+                        x.encode(buf)
+                    } )*
+                    RopResponse::Failure(f) => {
+                        buf.put_u8(f.rop_id.value());
+                        f.write_body(buf)
+                    }
+                    RopResponse::Raw(raw) => {
+                        buf.put_slice(&raw.bytes);
+                        Ok(())
+                    }
+                }
+            }
+        }
+    };
+}
+
+use crate::logon::*;
+
+requests! {
+    /// [MS-OXCROPS] 2.2.3.1 RopLogon.
+    Logon(RopLogonRequest<'a>) = Logon: plain,
+    /// [MS-OXCROPS] 2.2.3.2 RopGetReceiveFolder.
+    GetReceiveFolder(RopGetReceiveFolderRequest) = GetReceiveFolder: plain,
+    /// [MS-OXCROPS] 2.2.3.3 RopSetReceiveFolder.
+    SetReceiveFolder(RopSetReceiveFolderRequest) = SetReceiveFolder: plain,
+    /// [MS-OXCROPS] 2.2.3.4 RopGetReceiveFolderTable.
+    GetReceiveFolderTable(RopGetReceiveFolderTableRequest) = GetReceiveFolderTable: plain,
+    /// [MS-OXCROPS] 2.2.3.5 RopGetStoreState.
+    GetStoreState(RopGetStoreStateRequest) = GetStoreState: plain,
+    /// [MS-OXCROPS] 2.2.3.6 RopGetOwningServers.
+    GetOwningServers(RopGetOwningServersRequest) = GetOwningServers: plain,
+    /// [MS-OXCROPS] 2.2.3.7 RopPublicFolderIsGhosted.
+    PublicFolderIsGhosted(RopPublicFolderIsGhostedRequest) = PublicFolderIsGhosted: plain,
+    /// [MS-OXCROPS] 2.2.3.8 RopLongTermIdFromId.
+    LongTermIdFromId(RopLongTermIdFromIdRequest) = LongTermIdFromId: plain,
+    /// [MS-OXCROPS] 2.2.3.9 RopIdFromLongTermId.
+    IdFromLongTermId(RopIdFromLongTermIdRequest) = IdFromLongTermId: plain,
+    /// [MS-OXCROPS] 2.2.3.10 RopGetPerUserLongTermIds.
+    GetPerUserLongTermIds(RopGetPerUserLongTermIdsRequest) = GetPerUserLongTermIds: plain,
+    /// [MS-OXCROPS] 2.2.3.11 RopGetPerUserGuid.
+    GetPerUserGuid(RopGetPerUserGuidRequest) = GetPerUserGuid: plain,
+    /// [MS-OXCROPS] 2.2.3.12 RopReadPerUserInformation.
+    ReadPerUserInformation(RopReadPerUserInformationRequest) = ReadPerUserInformation: plain,
+    /// [MS-OXCROPS] 2.2.3.13 RopWritePerUserInformation.
+    WritePerUserInformation(RopWritePerUserInformationRequest<'a>) = WritePerUserInformation: ctx,
+}
+
+responses! {
+    auto {
+        /// [MS-OXCROPS] 2.2.3.2.2 RopGetReceiveFolder.
+        GetReceiveFolder(RopGetReceiveFolderResponse) = GetReceiveFolder: split,
+        /// [MS-OXCROPS] 2.2.3.3.2 RopSetReceiveFolder.
+        SetReceiveFolder(StatusResponse) = SetReceiveFolder: single,
+        /// [MS-OXCROPS] 2.2.3.4.2 RopGetReceiveFolderTable.
+        GetReceiveFolderTable(RopGetReceiveFolderTableResponse) = GetReceiveFolderTable: split,
+        /// [MS-OXCROPS] 2.2.3.5.2 RopGetStoreState.
+        GetStoreState(RopGetStoreStateResponse) = GetStoreState: split,
+        /// [MS-OXCROPS] 2.2.3.6.2 RopGetOwningServers.
+        GetOwningServers(RopGetOwningServersResponse) = GetOwningServers: split,
+        /// [MS-OXCROPS] 2.2.3.7.2 RopPublicFolderIsGhosted.
+        PublicFolderIsGhosted(RopPublicFolderIsGhostedResponse) = PublicFolderIsGhosted: split,
+        /// [MS-OXCROPS] 2.2.3.8.2 RopLongTermIdFromId.
+        LongTermIdFromId(RopLongTermIdFromIdResponse) = LongTermIdFromId: split,
+        /// [MS-OXCROPS] 2.2.3.9.2 RopIdFromLongTermId.
+        IdFromLongTermId(RopIdFromLongTermIdResponse) = IdFromLongTermId: split,
+        /// [MS-OXCROPS] 2.2.3.10.2 RopGetPerUserLongTermIds.
+        GetPerUserLongTermIds(RopGetPerUserLongTermIdsResponse) = GetPerUserLongTermIds: split,
+        /// [MS-OXCROPS] 2.2.3.11.2 RopGetPerUserGuid.
+        GetPerUserGuid(RopGetPerUserGuidResponse) = GetPerUserGuid: split,
+        /// [MS-OXCROPS] 2.2.3.12.2 RopReadPerUserInformation.
+        ReadPerUserInformation(RopReadPerUserInformationResponse<'a>) = ReadPerUserInformation: split,
+        /// [MS-OXCROPS] 2.2.3.13.2 RopWritePerUserInformation.
+        WritePerUserInformation(StatusResponse) = WritePerUserInformation: single,
+    }
+    manual {
+        /// [MS-OXCROPS] 2.2.3.1.2 RopLogon success response for a private mailbox.
+        LogonPrivateMailbox(RopLogonPrivateMailboxResponse) = Logon,
+        /// [MS-OXCROPS] 2.2.3.1.3 RopLogon success response for public folders.
+        LogonPublicFolders(RopLogonPublicFoldersResponse) = Logon,
+        /// [MS-OXCROPS] 2.2.3.1.4 RopLogon redirect response.
+        LogonRedirect(RopLogonRedirectResponse<'a>) = Logon,
+    }
+    custom {
+        Logon => crate::logon::read_logon_response,
+    }
+}
+
+impl<'a> RopRequest<'a> {
+    /// Reads one ROP request (RopId first) in context `cx`.
+    pub(crate) fn read(r: &mut Reader<'a>, cx: &Cx<'_>) -> Result<Self> {
+        let start = r.pos();
+        let id = RopId::from_value(r.u8()?);
+        if let Some(name) = id.name() {
+            r.set_variant(name);
+        }
+        let res = r.attempt(|r| match RopRequest::read_known(r, id, cx) {
+            Some(res) => res,
+            None => Err(r.error_at(
+                ErrorKind::InvalidValue {
+                    field: "RopId",
+                    value: u64::from(id.value()),
+                },
+                start,
+            )),
+        });
+        match res {
+            Ok(v) => Ok(v),
+            Err(e) => keep_raw(r, start, e).map(RopRequest::Raw),
+        }
+    }
+}
+
+impl<'a> RopResponse<'a> {
+    /// Reads one ROP response (RopId first) in context `cx`.
+    pub(crate) fn read(r: &mut Reader<'a>, cx: &Cx<'_>) -> Result<Self> {
+        let start = r.pos();
+        let id = RopId::from_value(r.u8()?);
+        if let Some(name) = id.name() {
+            r.set_variant(name);
+        }
+        let res = r.attempt(|r| match RopResponse::read_known(r, id, cx) {
+            Some(res) => res,
+            None => Err(r.error_at(
+                ErrorKind::InvalidValue {
+                    field: "RopId",
+                    value: u64::from(id.value()),
+                },
+                start,
+            )),
+        });
+        match res {
+            Ok(v) => Ok(v),
+            Err(e) => keep_raw(r, start, e).map(RopResponse::Raw),
+        }
+    }
+}
+
+/// [MS-OXCROPS] 2.2.2-2.2.15 one ROP request, without context (a
+/// RopWritePerUserInformation request needs the logon kind: use
+/// [`DecodeWith<&LogonKinds>`](RopRequest#impl-DecodeWith<'a,+%26LogonKinds>-for-RopRequest<'a>)).
+impl<'a> Decode<'a> for RopRequest<'a> {
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        Self::decode_with(r, &LogonKinds::default())
+    }
+}
+
+/// One ROP request, with the kinds of the logons it may refer to.
+impl<'a, 'c> DecodeWith<'a, &'c LogonKinds> for RopRequest<'a> {
+    fn decode_with(r: &mut Reader<'a>, logons: &'c LogonKinds) -> Result<Self> {
+        let cx = Cx {
+            logons,
+            response: ResponseContext::default(),
+        };
+        r.frame("ROP request", |r| RopRequest::read(r, &cx))
+    }
+}
+
+impl Encode for RopRequest<'_> {
+    fn encoded_len(&self) -> usize {
+        self.body_len()
+    }
+    fn encode<B: BufMut>(&self, buf: &mut B) -> Result<()> {
+        self.write(buf)
+    }
+}
+
+/// One ROP response, without context: what needs the request is kept as
+/// bytes (see [`RopResponse`]).
+impl<'a> Decode<'a> for RopResponse<'a> {
+    fn decode(r: &mut Reader<'a>) -> Result<Self> {
+        Self::decode_with(r, ResponseContext::default())
+    }
+}
+
+/// One ROP response, with what its request said.
+impl<'a, 'c> DecodeWith<'a, ResponseContext<'c>> for RopResponse<'a> {
+    fn decode_with(r: &mut Reader<'a>, ctx: ResponseContext<'c>) -> Result<Self> {
+        let logons = LogonKinds::default();
+        let cx = Cx {
+            logons: &logons,
+            response: ctx,
+        };
+        r.frame("ROP response", |r| RopResponse::read(r, &cx))
+    }
+}
+
+impl Encode for RopResponse<'_> {
+    fn encoded_len(&self) -> usize {
+        self.body_len()
+    }
+    fn encode<B: BufMut>(&self, buf: &mut B) -> Result<()> {
+        self.write(buf)
+    }
+}
