@@ -39,12 +39,27 @@ pub(crate) struct Effect {
 /// What `rop` does.
 pub(crate) fn request_effect(rop: &RopRequest<'_>) -> Effect {
     let mut e = Effect::default();
-    #[allow(clippy::single_match)] // more ROPs to come
     match rop {
         RopRequest::Logon(x) => {
             e.logon_id = x.logon_id;
             e.logon = Some((x.logon_id, x.kind()));
             e.creates = Some((x.output_handle_index, ObjectKind::Logon, x.logon_id));
+        }
+        RopRequest::SetColumns(x) => {
+            e.logon_id = x.logon_id;
+            e.set_columns = Some((x.input_handle_index, x.property_tags.clone()));
+        }
+        RopRequest::QueryRows(x) => {
+            e.logon_id = x.logon_id;
+            e.response_columns = Some(ColumnsFrom::Table(x.input_handle_index));
+        }
+        RopRequest::FindRow(x) => {
+            e.logon_id = x.logon_id;
+            e.response_columns = Some(ColumnsFrom::Table(x.input_handle_index));
+        }
+        RopRequest::ExpandRow(x) => {
+            e.logon_id = x.logon_id;
+            e.response_columns = Some(ColumnsFrom::Table(x.input_handle_index));
         }
         _ => {}
     }

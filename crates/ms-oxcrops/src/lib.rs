@@ -101,16 +101,16 @@
 //! | 0x0F | RopReadRecipients | 2.2.6.6 | not yet | not yet |
 //! | 0x10 | RopReloadCachedInformation | 2.2.6.7 | not yet | not yet |
 //! | 0x11 | RopSetMessageReadFlag | 2.2.6.11 | not yet | not yet |
-//! | 0x12 | RopSetColumns | 2.2.5.1 | not yet | not yet |
-//! | 0x13 | RopSortTable | 2.2.5.2 | not yet | not yet |
-//! | 0x14 | RopRestrict | 2.2.5.3 | not yet | not yet |
-//! | 0x15 | RopQueryRows | 2.2.5.4 | not yet | not yet |
-//! | 0x16 | RopGetStatus | 2.2.5.6 | not yet | not yet |
-//! | 0x17 | RopQueryPosition | 2.2.5.7 | not yet | not yet |
-//! | 0x18 | RopSeekRow | 2.2.5.8 | not yet | not yet |
-//! | 0x19 | RopSeekRowBookmark | 2.2.5.9 | not yet | not yet |
-//! | 0x1A | RopSeekRowFractional | 2.2.5.10 | not yet | not yet |
-//! | 0x1B | RopCreateBookmark | 2.2.5.11 | not yet | not yet |
+//! | 0x12 | RopSetColumns | 2.2.5.1 | yes | success, failure |
+//! | 0x13 | RopSortTable | 2.2.5.2 | yes | success, failure |
+//! | 0x14 | RopRestrict | 2.2.5.3 | yes | success, failure |
+//! | 0x15 | RopQueryRows | 2.2.5.4 | yes | success, failure (laid out by the request) |
+//! | 0x16 | RopGetStatus | 2.2.5.6 | yes | success, failure |
+//! | 0x17 | RopQueryPosition | 2.2.5.7 | yes | success, failure |
+//! | 0x18 | RopSeekRow | 2.2.5.8 | yes | success, failure |
+//! | 0x19 | RopSeekRowBookmark | 2.2.5.9 | yes | success, failure |
+//! | 0x1A | RopSeekRowFractional | 2.2.5.10 | yes | response |
+//! | 0x1B | RopCreateBookmark | 2.2.5.11 | yes | success, failure |
 //! | 0x1C | RopCreateFolder | 2.2.4.2 | not yet | not yet |
 //! | 0x1D | RopDeleteFolder | 2.2.4.3 | not yet | not yet |
 //! | 0x1E | RopDeleteMessages | 2.2.4.11 | not yet | not yet |
@@ -137,8 +137,8 @@
 //! | 0x34 | RopAbortSubmit | 2.2.7.2 | not yet | not yet |
 //! | 0x35 | RopMoveFolder | 2.2.4.7 | not yet | not yet |
 //! | 0x36 | RopCopyFolder | 2.2.4.8 | not yet | not yet |
-//! | 0x37 | RopQueryColumnsAll | 2.2.5.12 | not yet | not yet |
-//! | 0x38 | RopAbort | 2.2.5.5 | not yet | not yet |
+//! | 0x37 | RopQueryColumnsAll | 2.2.5.12 | yes | success, failure |
+//! | 0x38 | RopAbort | 2.2.5.5 | yes | success, failure |
 //! | 0x39 | RopCopyTo | 2.2.8.12 | not yet | not yet |
 //! | 0x3A | RopCopyToStream | 2.2.9.9 | not yet | not yet |
 //! | 0x3B | RopCloneStream | 2.2.9.13 | not yet | not yet |
@@ -159,7 +159,7 @@
 //! | 0x4C | RopFastTransferSourceCopyFolder | 2.2.12.5 | not yet | not yet |
 //! | 0x4D | RopFastTransferSourceCopyTo | 2.2.12.7 | not yet | not yet |
 //! | 0x4E | RopFastTransferSourceGetBuffer | 2.2.12.4 | not yet | not yet |
-//! | 0x4F | RopFindRow | 2.2.5.13 | not yet | not yet |
+//! | 0x4F | RopFindRow | 2.2.5.13 | yes | success, failure (laid out by the request) |
 //! | 0x50 | RopProgress | 2.2.8.13 | not yet | not yet |
 //! | 0x51 | RopTransportNewMail | 2.2.7.7 | not yet | not yet |
 //! | 0x52 | RopGetValidAttachments | 2.2.6.18 | not yet | not yet |
@@ -169,8 +169,8 @@
 //! | 0x56 | RopGetPropertyIdsFromNames | 2.2.8.1 | not yet | not yet |
 //! | 0x57 | RopUpdateDeferredActionMessages | 2.2.11.3 | not yet | not yet |
 //! | 0x58 | RopEmptyFolder | 2.2.4.9 | not yet | not yet |
-//! | 0x59 | RopExpandRow | 2.2.5.16 | not yet | not yet |
-//! | 0x5A | RopCollapseRow | 2.2.5.17 | not yet | not yet |
+//! | 0x59 | RopExpandRow | 2.2.5.16 | yes | success, failure (laid out by the request) |
+//! | 0x5A | RopCollapseRow | 2.2.5.17 | yes | success, failure |
 //! | 0x5B | RopLockRegionStream | 2.2.9.10 | not yet | not yet |
 //! | 0x5C | RopUnlockRegionStream | 2.2.9.11 | not yet | not yet |
 //! | 0x5D | RopCommitStream | 2.2.9.5 | not yet | not yet |
@@ -184,8 +184,8 @@
 //! | 0x67 | RopCopyProperties | 2.2.8.11 | not yet | not yet |
 //! | 0x68 | RopGetReceiveFolderTable | 2.2.3.4 | yes | success, failure |
 //! | 0x69 | RopFastTransferSourceCopyProperties | 2.2.12.8 | not yet | not yet |
-//! | 0x6B | RopGetCollapseState | 2.2.5.18 | not yet | not yet |
-//! | 0x6C | RopSetCollapseState | 2.2.5.19 | not yet | not yet |
+//! | 0x6B | RopGetCollapseState | 2.2.5.18 | yes | success, failure |
+//! | 0x6C | RopSetCollapseState | 2.2.5.19 | yes | success, failure |
 //! | 0x6D | RopGetTransportFolder | 2.2.7.8 | not yet | not yet |
 //! | 0x6E | RopPending | 2.2.14.3 | n/a (response only) | not yet |
 //! | 0x6F | RopOptionsData | 2.2.7.9 | not yet | not yet |
@@ -203,10 +203,10 @@
 //! | 0x7E | RopSynchronizationOpenCollector | 2.2.13.7 | not yet | not yet |
 //! | 0x7F | RopGetLocalReplicaIds | 2.2.13.13 | not yet | not yet |
 //! | 0x80 | RopSynchronizationImportReadStateChanges | 2.2.13.3 | not yet | not yet |
-//! | 0x81 | RopResetTable | 2.2.5.15 | not yet | not yet |
+//! | 0x81 | RopResetTable | 2.2.5.15 | yes | response |
 //! | 0x82 | RopSynchronizationGetTransferState | 2.2.13.8 | not yet | not yet |
 //! | 0x86 | RopTellVersion | 2.2.12.9 | not yet | not yet |
-//! | 0x89 | RopFreeBookmark | 2.2.5.14 | not yet | not yet |
+//! | 0x89 | RopFreeBookmark | 2.2.5.14 | yes | response |
 //! | 0x90 | RopWriteAndCommitStream | 2.2.9.12 | not yet | not yet |
 //! | 0x91 | RopHardDeleteMessages | 2.2.4.12 | not yet | not yet |
 //! | 0x92 | RopHardDeleteMessagesAndSubfolders | 2.2.4.10 | not yet | not yet |
@@ -232,6 +232,7 @@ pub(crate) mod effects;
 pub mod logon;
 pub mod rop;
 pub mod rop_id;
+pub mod table;
 
 pub use buffer::{RopRequestBuffer, RopResponseBuffer};
 pub use codec::ROP_CODE_PAGE;
@@ -242,3 +243,4 @@ pub use context::{
 pub use logon::*;
 pub use rop::{RawRops, RopFailureResponse, RopRequest, RopResponse, StatusResponse};
 pub use rop_id::RopId;
+pub use table::*;

@@ -327,6 +327,7 @@ macro_rules! responses {
 }
 
 use crate::logon::*;
+use crate::table::*;
 
 requests! {
     /// [MS-OXCROPS] 2.2.3.1 RopLogon.
@@ -355,6 +356,44 @@ requests! {
     ReadPerUserInformation(RopReadPerUserInformationRequest) = ReadPerUserInformation: plain,
     /// [MS-OXCROPS] 2.2.3.13 RopWritePerUserInformation.
     WritePerUserInformation(RopWritePerUserInformationRequest<'a>) = WritePerUserInformation: ctx,
+    /// [MS-OXCROPS] 2.2.5.1 RopSetColumns.
+    SetColumns(RopSetColumnsRequest) = SetColumns: plain,
+    /// [MS-OXCROPS] 2.2.5.2 RopSortTable.
+    SortTable(RopSortTableRequest) = SortTable: plain,
+    /// [MS-OXCROPS] 2.2.5.3 RopRestrict.
+    Restrict(RopRestrictRequest) = Restrict: plain,
+    /// [MS-OXCROPS] 2.2.5.4 RopQueryRows.
+    QueryRows(RopQueryRowsRequest) = QueryRows: plain,
+    /// [MS-OXCROPS] 2.2.5.5 RopAbort.
+    Abort(HandleRequest) = Abort: plain,
+    /// [MS-OXCROPS] 2.2.5.6 RopGetStatus.
+    GetStatus(HandleRequest) = GetStatus: plain,
+    /// [MS-OXCROPS] 2.2.5.7 RopQueryPosition.
+    QueryPosition(HandleRequest) = QueryPosition: plain,
+    /// [MS-OXCROPS] 2.2.5.8 RopSeekRow.
+    SeekRow(RopSeekRowRequest) = SeekRow: plain,
+    /// [MS-OXCROPS] 2.2.5.9 RopSeekRowBookmark.
+    SeekRowBookmark(RopSeekRowBookmarkRequest<'a>) = SeekRowBookmark: plain,
+    /// [MS-OXCROPS] 2.2.5.10 RopSeekRowFractional.
+    SeekRowFractional(RopSeekRowFractionalRequest) = SeekRowFractional: plain,
+    /// [MS-OXCROPS] 2.2.5.11 RopCreateBookmark.
+    CreateBookmark(HandleRequest) = CreateBookmark: plain,
+    /// [MS-OXCROPS] 2.2.5.12 RopQueryColumnsAll.
+    QueryColumnsAll(HandleRequest) = QueryColumnsAll: plain,
+    /// [MS-OXCROPS] 2.2.5.13 RopFindRow.
+    FindRow(RopFindRowRequest<'a>) = FindRow: plain,
+    /// [MS-OXCROPS] 2.2.5.14 RopFreeBookmark.
+    FreeBookmark(RopFreeBookmarkRequest<'a>) = FreeBookmark: plain,
+    /// [MS-OXCROPS] 2.2.5.15 RopResetTable.
+    ResetTable(HandleRequest) = ResetTable: plain,
+    /// [MS-OXCROPS] 2.2.5.16 RopExpandRow.
+    ExpandRow(RopExpandRowRequest) = ExpandRow: plain,
+    /// [MS-OXCROPS] 2.2.5.17 RopCollapseRow.
+    CollapseRow(RopCollapseRowRequest) = CollapseRow: plain,
+    /// [MS-OXCROPS] 2.2.5.18 RopGetCollapseState.
+    GetCollapseState(RopGetCollapseStateRequest) = GetCollapseState: plain,
+    /// [MS-OXCROPS] 2.2.5.19 RopSetCollapseState.
+    SetCollapseState(RopSetCollapseStateRequest<'a>) = SetCollapseState: plain,
 }
 
 responses! {
@@ -383,6 +422,44 @@ responses! {
         ReadPerUserInformation(RopReadPerUserInformationResponse<'a>) = ReadPerUserInformation: split,
         /// [MS-OXCROPS] 2.2.3.13.2 RopWritePerUserInformation.
         WritePerUserInformation(StatusResponse) = WritePerUserInformation: single,
+        /// [MS-OXCROPS] 2.2.5.1.2 RopSetColumns.
+        SetColumns(TableStatusResponse) = SetColumns: split,
+        /// [MS-OXCROPS] 2.2.5.2.2 RopSortTable.
+        SortTable(TableStatusResponse) = SortTable: split,
+        /// [MS-OXCROPS] 2.2.5.3.2 RopRestrict.
+        Restrict(TableStatusResponse) = Restrict: split,
+        /// [MS-OXCROPS] 2.2.5.4.2 RopQueryRows.
+        QueryRows(RopQueryRowsResponse<'a>) = QueryRows: split_ctx,
+        /// [MS-OXCROPS] 2.2.5.5.2 RopAbort.
+        Abort(TableStatusResponse) = Abort: split,
+        /// [MS-OXCROPS] 2.2.5.6.2 RopGetStatus.
+        GetStatus(TableStatusResponse) = GetStatus: split,
+        /// [MS-OXCROPS] 2.2.5.7.2 RopQueryPosition.
+        QueryPosition(RopQueryPositionResponse) = QueryPosition: split,
+        /// [MS-OXCROPS] 2.2.5.8.2 RopSeekRow.
+        SeekRow(RopSeekRowResponse) = SeekRow: split,
+        /// [MS-OXCROPS] 2.2.5.9.2 RopSeekRowBookmark.
+        SeekRowBookmark(RopSeekRowBookmarkResponse) = SeekRowBookmark: split,
+        /// [MS-OXCROPS] 2.2.5.10.2 RopSeekRowFractional.
+        SeekRowFractional(StatusResponse) = SeekRowFractional: single,
+        /// [MS-OXCROPS] 2.2.5.11.2 RopCreateBookmark.
+        CreateBookmark(BookmarkResponse<'a>) = CreateBookmark: split,
+        /// [MS-OXCROPS] 2.2.5.12.2 RopQueryColumnsAll.
+        QueryColumnsAll(PropertyTagsResponse) = QueryColumnsAll: split,
+        /// [MS-OXCROPS] 2.2.5.13.2 RopFindRow.
+        FindRow(RopFindRowResponse<'a>) = FindRow: split_ctx,
+        /// [MS-OXCROPS] 2.2.5.14.2 RopFreeBookmark.
+        FreeBookmark(StatusResponse) = FreeBookmark: single,
+        /// [MS-OXCROPS] 2.2.5.15.2 RopResetTable.
+        ResetTable(StatusResponse) = ResetTable: single,
+        /// [MS-OXCROPS] 2.2.5.16.2 RopExpandRow.
+        ExpandRow(RopExpandRowResponse<'a>) = ExpandRow: split_ctx,
+        /// [MS-OXCROPS] 2.2.5.17.2 RopCollapseRow.
+        CollapseRow(RopCollapseRowResponse) = CollapseRow: split,
+        /// [MS-OXCROPS] 2.2.5.18.2 RopGetCollapseState.
+        GetCollapseState(RopGetCollapseStateResponse<'a>) = GetCollapseState: split,
+        /// [MS-OXCROPS] 2.2.5.19.2 RopSetCollapseState.
+        SetCollapseState(BookmarkResponse<'a>) = SetCollapseState: split,
     }
     manual {
         /// [MS-OXCROPS] 2.2.3.1.2 RopLogon success response for a private mailbox.
