@@ -61,6 +61,22 @@ pub(crate) fn request_effect(rop: &RopRequest<'_>) -> Effect {
             e.logon_id = x.logon_id;
             e.response_columns = Some(ColumnsFrom::Table(x.input_handle_index));
         }
+        RopRequest::OpenFolder(x) => {
+            e.logon_id = x.logon_id;
+            e.creates = Some((x.output_handle_index, ObjectKind::Folder, x.logon_id));
+        }
+        RopRequest::CreateFolder(x) => {
+            e.logon_id = x.logon_id;
+            e.creates = Some((x.output_handle_index, ObjectKind::Folder, x.logon_id));
+        }
+        RopRequest::GetHierarchyTable(x) => {
+            e.logon_id = x.logon_id;
+            e.creates = Some((x.output_handle_index, ObjectKind::Table, x.logon_id));
+        }
+        RopRequest::GetContentsTable(x) => {
+            e.logon_id = x.logon_id;
+            e.creates = Some((x.output_handle_index, ObjectKind::Table, x.logon_id));
+        }
         _ => {}
     }
     e

@@ -18,24 +18,32 @@
 //! FastTransfer stream format belongs to an [MS-OXCFXICS] codec).
 //!
 //! ```
-//! use ms_oxcrops::{RopContext, RopRequest, RopResponse, LogonFlags};
+//! use ms_oxcrops::{RopContext, RopRequest, RopResponse, ObjectKind};
 //! use msox_codec::Options;
 //!
 //! let mut conversation = RopContext::new();
-//! // A ROP input buffer: RopSize, RopLogon (LogonId 0, output handle index
-//! // 0, Private, no Essdn), then the handle table with one empty slot.
-//! let request = [0x10, 0x00, 0xFE, 0x00, 0x00, 0x01, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-//!                0xFF, 0xFF, 0xFF, 0xFF];
+//! // A ROP input buffer: RopSize 7, RopGetContentsTable on the folder at
+//! // handle index 0 into index 1 ([MS-OXCFOLD] 4.1.1), then the handle table.
+//! let request = [0x07, 0x00, 0x05, 0x00, 0x00, 0x01, 0x00,
+//!                0x2A, 0x00, 0x00, 0x00, 0xFF, 0xFF, 0xFF, 0xFF];
 //! let decoded = conversation.decode_request(&request, &Options::strict())?;
-//! let RopRequest::Logon(logon) = &decoded.value.rops[0] else { unreachable!() };
-//! assert!(logon.logon_flags.contains(LogonFlags::PRIVATE));
+//! let RopRequest::GetContentsTable(get) = &decoded.value.rops[0] else { unreachable!() };
+//! assert_eq!(get.output_handle_index, 1);
 //!
-//! // Its ROP output buffer: a failure (0x80040111, ecLoginFailure) and the
-//! // unchanged handle table.
-//! let response = [0x08, 0x00, 0xFE, 0x00, 0x11, 0x01, 0x04, 0x80, 0xFF, 0xFF, 0xFF, 0xFF];
+//! // Its ROP output buffer: success, 12 rows, and the new table's handle.
+//! let response = [0x0C, 0x00, 0x05, 0x01, 0, 0, 0, 0, 0x0C, 0, 0, 0,
+//!                 0x2A, 0x00, 0x00, 0x00, 0x77, 0x00, 0x00, 0x00];
 //! let decoded = conversation.decode_response(&response, &Options::strict())?;
-//! let RopResponse::Failure(failure) = &decoded.value.rops[0] else { unreachable!() };
-//! assert_eq!(failure.return_value.name(), Some("LogonFailed"));
+//! let RopResponse::GetContentsTable(table) = &decoded.value.rops[0] else { unreachable!() };
+//! assert_eq!(table.row_count, 12);
+//! assert_eq!(conversation.object(0x77).map(|o| o.kind), Some(ObjectKind::Table));
+//!
+//! // A failure response has only the handle index and the ReturnValue.
+//! let failure = [0x08, 0x00, 0x05, 0x01, 0x0F, 0x01, 0x04, 0x80, 0xFF, 0xFF, 0xFF, 0xFF];
+//! let decoded = ms_oxcrops::RopResponseBuffer::decode_exact(&failure)?;
+//! let RopResponse::Failure(f) = &decoded.rops[0] else { unreachable!() };
+//! assert_eq!(f.return_value.name(), Some("NotFound"));
+//! # use msox_codec::Decode;
 //! # Ok::<(), msox_codec::Error>(())
 //! ```
 //!
@@ -85,10 +93,10 @@
 //! | RopId | ROP | [MS-OXCROPS] | request | response forms |
 //! |---|---|---|---|---|
 //! | 0x01 | RopRelease | 2.2.15.3 | not yet | n/a (no response) |
-//! | 0x02 | RopOpenFolder | 2.2.4.1 | not yet | not yet |
+//! | 0x02 | RopOpenFolder | 2.2.4.1 | yes | success, failure |
 //! | 0x03 | RopOpenMessage | 2.2.6.1 | not yet | not yet |
-//! | 0x04 | RopGetHierarchyTable | 2.2.4.13 | not yet | not yet |
-//! | 0x05 | RopGetContentsTable | 2.2.4.14 | not yet | not yet |
+//! | 0x04 | RopGetHierarchyTable | 2.2.4.13 | yes | success, failure |
+//! | 0x05 | RopGetContentsTable | 2.2.4.14 | yes | success, failure |
 //! | 0x06 | RopCreateMessage | 2.2.6.2 | not yet | not yet |
 //! | 0x07 | RopGetPropertiesSpecific | 2.2.8.3 | not yet | not yet |
 //! | 0x08 | RopGetPropertiesAll | 2.2.8.4 | not yet | not yet |
@@ -111,9 +119,9 @@
 //! | 0x19 | RopSeekRowBookmark | 2.2.5.9 | yes | success, failure |
 //! | 0x1A | RopSeekRowFractional | 2.2.5.10 | yes | response |
 //! | 0x1B | RopCreateBookmark | 2.2.5.11 | yes | success, failure |
-//! | 0x1C | RopCreateFolder | 2.2.4.2 | not yet | not yet |
-//! | 0x1D | RopDeleteFolder | 2.2.4.3 | not yet | not yet |
-//! | 0x1E | RopDeleteMessages | 2.2.4.11 | not yet | not yet |
+//! | 0x1C | RopCreateFolder | 2.2.4.2 | yes | success, failure |
+//! | 0x1D | RopDeleteFolder | 2.2.4.3 | yes | response |
+//! | 0x1E | RopDeleteMessages | 2.2.4.11 | yes | response |
 //! | 0x1F | RopGetMessageStatus | 2.2.6.9 | not yet | not yet |
 //! | 0x20 | RopSetMessageStatus | 2.2.6.8 | not yet | not yet |
 //! | 0x21 | RopGetAttachmentTable | 2.2.6.17 | not yet | not yet |
@@ -130,13 +138,13 @@
 //! | 0x2D | RopWriteStream | 2.2.9.3 | not yet | not yet |
 //! | 0x2E | RopSeekStream | 2.2.9.8 | not yet | not yet |
 //! | 0x2F | RopSetStreamSize | 2.2.9.7 | not yet | not yet |
-//! | 0x30 | RopSetSearchCriteria | 2.2.4.4 | not yet | not yet |
-//! | 0x31 | RopGetSearchCriteria | 2.2.4.5 | not yet | not yet |
+//! | 0x30 | RopSetSearchCriteria | 2.2.4.4 | yes | response |
+//! | 0x31 | RopGetSearchCriteria | 2.2.4.5 | yes | success, failure |
 //! | 0x32 | RopSubmitMessage | 2.2.7.1 | not yet | not yet |
-//! | 0x33 | RopMoveCopyMessages | 2.2.4.6 | not yet | not yet |
+//! | 0x33 | RopMoveCopyMessages | 2.2.4.6 | yes | response |
 //! | 0x34 | RopAbortSubmit | 2.2.7.2 | not yet | not yet |
-//! | 0x35 | RopMoveFolder | 2.2.4.7 | not yet | not yet |
-//! | 0x36 | RopCopyFolder | 2.2.4.8 | not yet | not yet |
+//! | 0x35 | RopMoveFolder | 2.2.4.7 | yes | response |
+//! | 0x36 | RopCopyFolder | 2.2.4.8 | yes | response |
 //! | 0x37 | RopQueryColumnsAll | 2.2.5.12 | yes | success, failure |
 //! | 0x38 | RopAbort | 2.2.5.5 | yes | success, failure |
 //! | 0x39 | RopCopyTo | 2.2.8.12 | not yet | not yet |
@@ -168,7 +176,7 @@
 //! | 0x55 | RopGetNamesFromPropertyIds | 2.2.8.2 | not yet | not yet |
 //! | 0x56 | RopGetPropertyIdsFromNames | 2.2.8.1 | not yet | not yet |
 //! | 0x57 | RopUpdateDeferredActionMessages | 2.2.11.3 | not yet | not yet |
-//! | 0x58 | RopEmptyFolder | 2.2.4.9 | not yet | not yet |
+//! | 0x58 | RopEmptyFolder | 2.2.4.9 | yes | response |
 //! | 0x59 | RopExpandRow | 2.2.5.16 | yes | success, failure (laid out by the request) |
 //! | 0x5A | RopCollapseRow | 2.2.5.17 | yes | success, failure |
 //! | 0x5B | RopLockRegionStream | 2.2.9.10 | not yet | not yet |
@@ -208,8 +216,8 @@
 //! | 0x86 | RopTellVersion | 2.2.12.9 | not yet | not yet |
 //! | 0x89 | RopFreeBookmark | 2.2.5.14 | yes | response |
 //! | 0x90 | RopWriteAndCommitStream | 2.2.9.12 | not yet | not yet |
-//! | 0x91 | RopHardDeleteMessages | 2.2.4.12 | not yet | not yet |
-//! | 0x92 | RopHardDeleteMessagesAndSubfolders | 2.2.4.10 | not yet | not yet |
+//! | 0x91 | RopHardDeleteMessages | 2.2.4.12 | yes | response |
+//! | 0x92 | RopHardDeleteMessagesAndSubfolders | 2.2.4.10 | yes | response |
 //! | 0x93 | RopSetLocalReplicaMidsetDeleted | 2.2.13.12 | not yet | not yet |
 //! | 0x9D | RopFastTransferDestinationPutBufferExtended | 2.2.12.3 | not yet | not yet |
 //! | 0xA3 | RopWriteStreamExtended | 2.2.9.4 | not yet | not yet |
@@ -229,6 +237,7 @@ pub(crate) mod codec;
 pub mod context;
 #[allow(dead_code)]
 pub(crate) mod effects;
+pub mod folder;
 pub mod logon;
 pub mod rop;
 pub mod rop_id;
@@ -240,6 +249,7 @@ pub use context::{
     LogonKind, LogonKinds, NO_HANDLE, ObjectKind, ResponseBufferContext, ResponseContext,
     ResponseExpectation, RopContext, ServerObject, TableColumns,
 };
+pub use folder::*;
 pub use logon::*;
 pub use rop::{RawRops, RopFailureResponse, RopRequest, RopResponse, StatusResponse};
 pub use rop_id::RopId;

@@ -326,6 +326,7 @@ macro_rules! responses {
     };
 }
 
+use crate::folder::*;
 use crate::logon::*;
 use crate::table::*;
 
@@ -394,6 +395,34 @@ requests! {
     GetCollapseState(RopGetCollapseStateRequest) = GetCollapseState: plain,
     /// [MS-OXCROPS] 2.2.5.19 RopSetCollapseState.
     SetCollapseState(RopSetCollapseStateRequest<'a>) = SetCollapseState: plain,
+    /// [MS-OXCROPS] 2.2.4.1 RopOpenFolder.
+    OpenFolder(RopOpenFolderRequest) = OpenFolder: plain,
+    /// [MS-OXCROPS] 2.2.4.2 RopCreateFolder.
+    CreateFolder(RopCreateFolderRequest) = CreateFolder: plain,
+    /// [MS-OXCROPS] 2.2.4.3 RopDeleteFolder.
+    DeleteFolder(RopDeleteFolderRequest) = DeleteFolder: plain,
+    /// [MS-OXCROPS] 2.2.4.4 RopSetSearchCriteria.
+    SetSearchCriteria(RopSetSearchCriteriaRequest) = SetSearchCriteria: plain,
+    /// [MS-OXCROPS] 2.2.4.5 RopGetSearchCriteria.
+    GetSearchCriteria(RopGetSearchCriteriaRequest) = GetSearchCriteria: plain,
+    /// [MS-OXCROPS] 2.2.4.6 RopMoveCopyMessages.
+    MoveCopyMessages(RopMoveCopyMessagesRequest) = MoveCopyMessages: plain,
+    /// [MS-OXCROPS] 2.2.4.7 RopMoveFolder.
+    MoveFolder(RopMoveFolderRequest) = MoveFolder: plain,
+    /// [MS-OXCROPS] 2.2.4.8 RopCopyFolder.
+    CopyFolder(RopCopyFolderRequest) = CopyFolder: plain,
+    /// [MS-OXCROPS] 2.2.4.9 RopEmptyFolder.
+    EmptyFolder(RopEmptyFolderRequest) = EmptyFolder: plain,
+    /// [MS-OXCROPS] 2.2.4.10 RopHardDeleteMessagesAndSubfolders.
+    HardDeleteMessagesAndSubfolders(RopEmptyFolderRequest) = HardDeleteMessagesAndSubfolders: plain,
+    /// [MS-OXCROPS] 2.2.4.11 RopDeleteMessages.
+    DeleteMessages(RopDeleteMessagesRequest) = DeleteMessages: plain,
+    /// [MS-OXCROPS] 2.2.4.12 RopHardDeleteMessages.
+    HardDeleteMessages(RopDeleteMessagesRequest) = HardDeleteMessages: plain,
+    /// [MS-OXCROPS] 2.2.4.13 RopGetHierarchyTable.
+    GetHierarchyTable(RopGetHierarchyTableRequest) = GetHierarchyTable: plain,
+    /// [MS-OXCROPS] 2.2.4.14 RopGetContentsTable.
+    GetContentsTable(RopGetContentsTableRequest) = GetContentsTable: plain,
 }
 
 responses! {
@@ -460,6 +489,34 @@ responses! {
         GetCollapseState(RopGetCollapseStateResponse<'a>) = GetCollapseState: split,
         /// [MS-OXCROPS] 2.2.5.19.2 RopSetCollapseState.
         SetCollapseState(BookmarkResponse<'a>) = SetCollapseState: split,
+        /// [MS-OXCROPS] 2.2.4.1.2 RopOpenFolder.
+        OpenFolder(RopOpenFolderResponse) = OpenFolder: split,
+        /// [MS-OXCROPS] 2.2.4.2.2 RopCreateFolder.
+        CreateFolder(RopCreateFolderResponse) = CreateFolder: split,
+        /// [MS-OXCROPS] 2.2.4.3.2 RopDeleteFolder.
+        DeleteFolder(PartialCompletionResponse) = DeleteFolder: single,
+        /// [MS-OXCROPS] 2.2.4.4.2 RopSetSearchCriteria.
+        SetSearchCriteria(StatusResponse) = SetSearchCriteria: single,
+        /// [MS-OXCROPS] 2.2.4.5.2 RopGetSearchCriteria.
+        GetSearchCriteria(RopGetSearchCriteriaResponse) = GetSearchCriteria: split,
+        /// [MS-OXCROPS] 2.2.4.6.2 RopMoveCopyMessages.
+        MoveCopyMessages(MoveCopyResponse) = MoveCopyMessages: single,
+        /// [MS-OXCROPS] 2.2.4.7.2 RopMoveFolder.
+        MoveFolder(MoveCopyResponse) = MoveFolder: single,
+        /// [MS-OXCROPS] 2.2.4.8.2 RopCopyFolder.
+        CopyFolder(MoveCopyResponse) = CopyFolder: single,
+        /// [MS-OXCROPS] 2.2.4.9.2 RopEmptyFolder.
+        EmptyFolder(PartialCompletionResponse) = EmptyFolder: single,
+        /// [MS-OXCROPS] 2.2.4.10.2 RopHardDeleteMessagesAndSubfolders.
+        HardDeleteMessagesAndSubfolders(PartialCompletionResponse) = HardDeleteMessagesAndSubfolders: single,
+        /// [MS-OXCROPS] 2.2.4.11.2 RopDeleteMessages.
+        DeleteMessages(PartialCompletionResponse) = DeleteMessages: single,
+        /// [MS-OXCROPS] 2.2.4.12.2 RopHardDeleteMessages.
+        HardDeleteMessages(PartialCompletionResponse) = HardDeleteMessages: single,
+        /// [MS-OXCROPS] 2.2.4.13.2 RopGetHierarchyTable.
+        GetHierarchyTable(TableRowCountResponse) = GetHierarchyTable: split,
+        /// [MS-OXCROPS] 2.2.4.14.2 RopGetContentsTable.
+        GetContentsTable(TableRowCountResponse) = GetContentsTable: split,
     }
     manual {
         /// [MS-OXCROPS] 2.2.3.1.2 RopLogon success response for a private mailbox.

@@ -165,6 +165,38 @@ fn request_fields(r: &RopRequest<'_>) -> BTreeMap<&'static str, String> {
                     .join(","),
             );
         }
+        RopRequest::GetContentsTable(x) => {
+            f.insert("logonid", n(x.logon_id));
+            f.insert("inputhandleindex", n(x.input_handle_index));
+            f.insert("outputhandleindex", n(x.output_handle_index));
+            f.insert("tableflags", n(x.table_flags.bits()));
+        }
+        RopRequest::CreateFolder(x) => {
+            f.insert("logonid", n(x.logon_id));
+            f.insert("inputhandleindex", n(x.input_handle_index));
+            f.insert("outputhandleindex", n(x.output_handle_index));
+            f.insert("foldertype", n(x.folder_type.value()));
+            f.insert("useunicodestrings", n(x.use_unicode_strings));
+            f.insert("openexisting", n(x.open_existing));
+            f.insert("reserved", n(x.reserved));
+            f.insert("displayname", x.display_name.to_string_lossy());
+            f.insert("comment", x.comment.to_string_lossy());
+        }
+        RopRequest::DeleteFolder(x) => {
+            f.insert("logonid", n(x.logon_id));
+            f.insert("inputhandleindex", n(x.input_handle_index));
+            f.insert("deletefolderflags", n(x.delete_folder_flags.bits()));
+            f.insert("folderid", fid(&x.folder_id));
+        }
+        RopRequest::MoveFolder(x) => {
+            f.insert("logonid", n(x.logon_id));
+            f.insert("sourcehandleindex", n(x.source_handle_index));
+            f.insert("desthandleindex", n(x.dest_handle_index));
+            f.insert("wantasynchronous", n(x.want_asynchronous));
+            f.insert("useunicode", n(x.use_unicode));
+            f.insert("folderid", fid(&x.folder_id));
+            f.insert("newfoldername", x.new_folder_name.to_string_lossy());
+        }
         other => panic!("no field lookup for {other:?}"),
     }
     f
@@ -185,6 +217,22 @@ fn response_fields(r: &RopResponse<'_>) -> BTreeMap<&'static str, String> {
             f.insert("inputhandleindex", n(x.input_handle_index));
             f.insert("returnvalue", "0".into());
             f.insert("tablestatus", n(x.table_status.value()));
+        }
+        RopResponse::CreateFolder(x) => {
+            f.insert("outputhandleindex", n(x.output_handle_index));
+            f.insert("returnvalue", "0".into());
+            f.insert("folderid", fid(&x.folder_id));
+            f.insert("isexistingfolder", n(x.is_existing_folder));
+        }
+        RopResponse::DeleteFolder(x) => {
+            f.insert("inputhandleindex", n(x.input_handle_index));
+            f.insert("returnvalue", n(x.return_value.value()));
+            f.insert("partialcompletion", n(x.partial_completion));
+        }
+        RopResponse::MoveFolder(x) | RopResponse::CopyFolder(x) => {
+            f.insert("sourcehandleindex", n(x.source_handle_index));
+            f.insert("returnvalue", n(x.return_value.value()));
+            f.insert("partialcompletion", n(x.partial_completion));
         }
         other => panic!("no field lookup for {other:?}"),
     }
