@@ -170,6 +170,9 @@ impl<'a, 'c> DecodeWith<'a, ResponseBufferContext<'c>> for RopResponseBuffer<'a>
                 let mut sub = r.sub(list)?;
                 let mut next = 0usize;
                 let mut i = 0usize;
+                // recipient columns told by responses of this buffer, by handle index
+                let mut learned: Vec<(u8, Vec<ms_oxcdata::PropertyTag>)> = Vec::new();
+                let mut filled: Option<crate::context::ResponseExpectation>;
                 while !sub.is_empty() {
                     sub.check_count(1, 1, "RopsList")?;
                     let id = RopId::from_value(sub.peek_u8().unwrap_or_default());
@@ -183,15 +186,30 @@ impl<'a, 'c> DecodeWith<'a, ResponseBufferContext<'c>> for RopResponseBuffer<'a>
                         expected = ctx.expected.get(next + k);
                         next += k + 1;
                     }
+                    filled = None;
+                    if let Some(e) = expected
+                        && e.columns.is_none()
+                        && e.rop_id == RopId::ReadRecipients
+                        && let Some((_, cols)) = e
+                            .handle_index
+                            .and_then(|h| learned.iter().rev().find(|(i, _)| *i == h))
+                    {
+                        let mut e = e.clone();
+                        e.columns = Some(cols.clone());
+                        filled = Some(e);
+                    }
                     let cx = Cx {
                         logons: &logons,
                         response: ResponseContext {
-                            expected,
+                            expected: filled.as_ref().or(expected),
                             tables: ctx.tables,
                             handles: &handles,
                         },
                     };
                     let rop = sub.frame_indexed("RopsList", i, |r| RopResponse::read(r, &cx))?;
+                    if let Some(l) = crate::effects::response_recipient_columns(&rop) {
+                        learned.push(l);
+                    }
                     rops.push(rop);
                     i += 1;
                 }

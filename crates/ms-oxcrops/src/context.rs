@@ -100,6 +100,11 @@ pub struct ResponseExpectation {
     pub rop_id: RopId,
     /// RopLogon: the kind of logon the request asked for.
     pub logon: Option<LogonKind>,
+    /// The handle index of the object the request reads rows of (the
+    /// table of RopQueryRows, the message of RopReadRecipients), so that
+    /// columns a response earlier in the same output buffer tells (a
+    /// RopOpenMessage response's recipient columns) can be used.
+    pub handle_index: Option<u8>,
     /// The columns the response's rows are laid out by: the tags of a
     /// RopGetPropertiesSpecific request; the columns set on the table of a
     /// RopQueryRows, RopFindRow or RopExpandRow request; the recipient
@@ -114,6 +119,7 @@ impl ResponseExpectation {
         ResponseExpectation {
             rop_id,
             logon: None,
+            handle_index: None,
             columns: None,
         }
     }
@@ -478,9 +484,11 @@ impl RopContext {
         match effect.response_columns {
             Some(crate::effects::ColumnsFrom::Request(tags)) => exp.columns = Some(tags),
             Some(crate::effects::ColumnsFrom::Table(index)) => {
+                exp.handle_index = Some(index);
                 exp.columns = self.current(p, index).and_then(|o| o.columns);
             }
             Some(crate::effects::ColumnsFrom::Recipients(index)) => {
+                exp.handle_index = Some(index);
                 exp.columns = self.current(p, index).and_then(|o| o.recipient_columns);
             }
             None => {}

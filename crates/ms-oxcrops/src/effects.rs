@@ -77,6 +77,38 @@ pub(crate) fn request_effect(rop: &RopRequest<'_>) -> Effect {
             e.logon_id = x.logon_id;
             e.creates = Some((x.output_handle_index, ObjectKind::Table, x.logon_id));
         }
+        RopRequest::OpenMessage(x) => {
+            e.logon_id = x.logon_id;
+            e.creates = Some((x.output_handle_index, ObjectKind::Message, x.logon_id));
+        }
+        RopRequest::CreateMessage(x) => {
+            e.logon_id = x.logon_id;
+            e.creates = Some((x.output_handle_index, ObjectKind::Message, x.logon_id));
+        }
+        RopRequest::OpenEmbeddedMessage(x) => {
+            e.logon_id = x.logon_id;
+            e.creates = Some((x.output_handle_index, ObjectKind::Message, x.logon_id));
+        }
+        RopRequest::OpenAttachment(x) => {
+            e.logon_id = x.logon_id;
+            e.creates = Some((x.output_handle_index, ObjectKind::Attachment, x.logon_id));
+        }
+        RopRequest::CreateAttachment(x) => {
+            e.logon_id = x.logon_id;
+            e.creates = Some((x.output_handle_index, ObjectKind::Attachment, x.logon_id));
+        }
+        RopRequest::GetAttachmentTable(x) => {
+            e.logon_id = x.logon_id;
+            e.creates = Some((x.output_handle_index, ObjectKind::Table, x.logon_id));
+        }
+        RopRequest::ModifyRecipients(x) => {
+            e.logon_id = x.logon_id;
+            e.set_recipient_columns = Some((x.input_handle_index, x.recipient_columns.clone()));
+        }
+        RopRequest::ReadRecipients(x) => {
+            e.logon_id = x.logon_id;
+            e.response_columns = Some(ColumnsFrom::Recipients(x.input_handle_index));
+        }
         _ => {}
     }
     e
@@ -85,6 +117,13 @@ pub(crate) fn request_effect(rop: &RopRequest<'_>) -> Effect {
 /// The recipient columns a response tells for a message: its handle index
 /// and the columns.
 pub(crate) fn response_recipient_columns(rop: &RopResponse<'_>) -> Option<(u8, Vec<PropertyTag>)> {
-    let _ = rop;
-    None
+    match rop {
+        RopResponse::OpenMessage(x) | RopResponse::ReloadCachedInformation(x) => {
+            Some((x.handle_index, x.recipient_columns.clone()))
+        }
+        RopResponse::OpenEmbeddedMessage(x) => {
+            Some((x.output_handle_index, x.recipient_columns.clone()))
+        }
+        _ => None,
+    }
 }

@@ -94,21 +94,21 @@
 //! |---|---|---|---|---|
 //! | 0x01 | RopRelease | 2.2.15.3 | not yet | n/a (no response) |
 //! | 0x02 | RopOpenFolder | 2.2.4.1 | yes | success, failure |
-//! | 0x03 | RopOpenMessage | 2.2.6.1 | not yet | not yet |
+//! | 0x03 | RopOpenMessage | 2.2.6.1 | yes | success, failure |
 //! | 0x04 | RopGetHierarchyTable | 2.2.4.13 | yes | success, failure |
 //! | 0x05 | RopGetContentsTable | 2.2.4.14 | yes | success, failure |
-//! | 0x06 | RopCreateMessage | 2.2.6.2 | not yet | not yet |
+//! | 0x06 | RopCreateMessage | 2.2.6.2 | yes | success, failure |
 //! | 0x07 | RopGetPropertiesSpecific | 2.2.8.3 | not yet | not yet |
 //! | 0x08 | RopGetPropertiesAll | 2.2.8.4 | not yet | not yet |
 //! | 0x09 | RopGetPropertiesList | 2.2.8.5 | not yet | not yet |
 //! | 0x0A | RopSetProperties | 2.2.8.6 | not yet | not yet |
 //! | 0x0B | RopDeleteProperties | 2.2.8.8 | not yet | not yet |
-//! | 0x0C | RopSaveChangesMessage | 2.2.6.3 | not yet | not yet |
-//! | 0x0D | RopRemoveAllRecipients | 2.2.6.4 | not yet | not yet |
-//! | 0x0E | RopModifyRecipients | 2.2.6.5 | not yet | not yet |
-//! | 0x0F | RopReadRecipients | 2.2.6.6 | not yet | not yet |
-//! | 0x10 | RopReloadCachedInformation | 2.2.6.7 | not yet | not yet |
-//! | 0x11 | RopSetMessageReadFlag | 2.2.6.11 | not yet | not yet |
+//! | 0x0C | RopSaveChangesMessage | 2.2.6.3 | yes | success, failure |
+//! | 0x0D | RopRemoveAllRecipients | 2.2.6.4 | yes | response |
+//! | 0x0E | RopModifyRecipients | 2.2.6.5 | yes | response |
+//! | 0x0F | RopReadRecipients | 2.2.6.6 | yes | success, failure (laid out by the request) |
+//! | 0x10 | RopReloadCachedInformation | 2.2.6.7 | yes | success, failure |
+//! | 0x11 | RopSetMessageReadFlag | 2.2.6.11 | yes | success, failure |
 //! | 0x12 | RopSetColumns | 2.2.5.1 | yes | success, failure |
 //! | 0x13 | RopSortTable | 2.2.5.2 | yes | success, failure |
 //! | 0x14 | RopRestrict | 2.2.5.3 | yes | success, failure |
@@ -122,13 +122,13 @@
 //! | 0x1C | RopCreateFolder | 2.2.4.2 | yes | success, failure |
 //! | 0x1D | RopDeleteFolder | 2.2.4.3 | yes | response |
 //! | 0x1E | RopDeleteMessages | 2.2.4.11 | yes | response |
-//! | 0x1F | RopGetMessageStatus | 2.2.6.9 | not yet | not yet |
-//! | 0x20 | RopSetMessageStatus | 2.2.6.8 | not yet | not yet |
-//! | 0x21 | RopGetAttachmentTable | 2.2.6.17 | not yet | not yet |
-//! | 0x22 | RopOpenAttachment | 2.2.6.12 | not yet | not yet |
-//! | 0x23 | RopCreateAttachment | 2.2.6.13 | not yet | not yet |
-//! | 0x24 | RopDeleteAttachment | 2.2.6.14 | not yet | not yet |
-//! | 0x25 | RopSaveChangesAttachment | 2.2.6.15 | not yet | not yet |
+//! | 0x1F | RopGetMessageStatus | 2.2.6.9 | yes | success, failure |
+//! | 0x20 | RopSetMessageStatus | 2.2.6.8 | yes | success, failure |
+//! | 0x21 | RopGetAttachmentTable | 2.2.6.17 | yes | response |
+//! | 0x22 | RopOpenAttachment | 2.2.6.12 | yes | response |
+//! | 0x23 | RopCreateAttachment | 2.2.6.13 | yes | success, failure |
+//! | 0x24 | RopDeleteAttachment | 2.2.6.14 | yes | response |
+//! | 0x25 | RopSaveChangesAttachment | 2.2.6.15 | yes | response |
 //! | 0x26 | RopSetReceiveFolder | 2.2.3.3 | yes | response |
 //! | 0x27 | RopGetReceiveFolder | 2.2.3.2 | yes | success, failure |
 //! | 0x29 | RopRegisterNotification | 2.2.14.1 | not yet | not yet |
@@ -140,9 +140,9 @@
 //! | 0x2F | RopSetStreamSize | 2.2.9.7 | not yet | not yet |
 //! | 0x30 | RopSetSearchCriteria | 2.2.4.4 | yes | response |
 //! | 0x31 | RopGetSearchCriteria | 2.2.4.5 | yes | success, failure |
-//! | 0x32 | RopSubmitMessage | 2.2.7.1 | not yet | not yet |
+//! | 0x32 | RopSubmitMessage | 2.2.7.1 | yes | response |
 //! | 0x33 | RopMoveCopyMessages | 2.2.4.6 | yes | response |
-//! | 0x34 | RopAbortSubmit | 2.2.7.2 | not yet | not yet |
+//! | 0x34 | RopAbortSubmit | 2.2.7.2 | yes | response |
 //! | 0x35 | RopMoveFolder | 2.2.4.7 | yes | response |
 //! | 0x36 | RopCopyFolder | 2.2.4.8 | yes | response |
 //! | 0x37 | RopQueryColumnsAll | 2.2.5.12 | yes | success, failure |
@@ -158,19 +158,19 @@
 //! | 0x43 | RopLongTermIdFromId | 2.2.3.8 | yes | success, failure |
 //! | 0x44 | RopIdFromLongTermId | 2.2.3.9 | yes | success, failure |
 //! | 0x45 | RopPublicFolderIsGhosted | 2.2.3.7 | yes | success, failure |
-//! | 0x46 | RopOpenEmbeddedMessage | 2.2.6.16 | not yet | not yet |
-//! | 0x47 | RopSetSpooler | 2.2.7.4 | not yet | not yet |
-//! | 0x48 | RopSpoolerLockMessage | 2.2.7.5 | not yet | not yet |
-//! | 0x49 | RopGetAddressTypes | 2.2.7.3 | not yet | not yet |
-//! | 0x4A | RopTransportSend | 2.2.7.6 | not yet | not yet |
+//! | 0x46 | RopOpenEmbeddedMessage | 2.2.6.16 | yes | success, failure |
+//! | 0x47 | RopSetSpooler | 2.2.7.4 | yes | response |
+//! | 0x48 | RopSpoolerLockMessage | 2.2.7.5 | yes | response |
+//! | 0x49 | RopGetAddressTypes | 2.2.7.3 | yes | success, failure |
+//! | 0x4A | RopTransportSend | 2.2.7.6 | yes | success, failure |
 //! | 0x4B | RopFastTransferSourceCopyMessages | 2.2.12.6 | not yet | not yet |
 //! | 0x4C | RopFastTransferSourceCopyFolder | 2.2.12.5 | not yet | not yet |
 //! | 0x4D | RopFastTransferSourceCopyTo | 2.2.12.7 | not yet | not yet |
 //! | 0x4E | RopFastTransferSourceGetBuffer | 2.2.12.4 | not yet | not yet |
 //! | 0x4F | RopFindRow | 2.2.5.13 | yes | success, failure (laid out by the request) |
 //! | 0x50 | RopProgress | 2.2.8.13 | not yet | not yet |
-//! | 0x51 | RopTransportNewMail | 2.2.7.7 | not yet | not yet |
-//! | 0x52 | RopGetValidAttachments | 2.2.6.18 | not yet | not yet |
+//! | 0x51 | RopTransportNewMail | 2.2.7.7 | yes | response |
+//! | 0x52 | RopGetValidAttachments | 2.2.6.18 | yes | success, failure |
 //! | 0x53 | RopFastTransferDestinationConfigure | 2.2.12.1 | not yet | not yet |
 //! | 0x54 | RopFastTransferDestinationPutBuffer | 2.2.12.2 | not yet | not yet |
 //! | 0x55 | RopGetNamesFromPropertyIds | 2.2.8.2 | not yet | not yet |
@@ -188,15 +188,15 @@
 //! | 0x61 | RopGetPerUserGuid | 2.2.3.11 | yes | success, failure |
 //! | 0x63 | RopReadPerUserInformation | 2.2.3.12 | yes | success, failure |
 //! | 0x64 | RopWritePerUserInformation | 2.2.3.13 | yes | response |
-//! | 0x66 | RopSetReadFlags | 2.2.6.10 | not yet | not yet |
+//! | 0x66 | RopSetReadFlags | 2.2.6.10 | yes | response |
 //! | 0x67 | RopCopyProperties | 2.2.8.11 | not yet | not yet |
 //! | 0x68 | RopGetReceiveFolderTable | 2.2.3.4 | yes | success, failure |
 //! | 0x69 | RopFastTransferSourceCopyProperties | 2.2.12.8 | not yet | not yet |
 //! | 0x6B | RopGetCollapseState | 2.2.5.18 | yes | success, failure |
 //! | 0x6C | RopSetCollapseState | 2.2.5.19 | yes | success, failure |
-//! | 0x6D | RopGetTransportFolder | 2.2.7.8 | not yet | not yet |
+//! | 0x6D | RopGetTransportFolder | 2.2.7.8 | yes | success, failure |
 //! | 0x6E | RopPending | 2.2.14.3 | n/a (response only) | not yet |
-//! | 0x6F | RopOptionsData | 2.2.7.9 | not yet | not yet |
+//! | 0x6F | RopOptionsData | 2.2.7.9 | yes | success, failure |
 //! | 0x70 | RopSynchronizationConfigure | 2.2.13.1 | not yet | not yet |
 //! | 0x72 | RopSynchronizationImportMessageChange | 2.2.13.2 | not yet | not yet |
 //! | 0x73 | RopSynchronizationImportHierarchyChange | 2.2.13.4 | not yet | not yet |
@@ -239,9 +239,11 @@ pub mod context;
 pub(crate) mod effects;
 pub mod folder;
 pub mod logon;
+pub mod message;
 pub mod rop;
 pub mod rop_id;
 pub mod table;
+pub mod transport;
 
 pub use buffer::{RopRequestBuffer, RopResponseBuffer};
 pub use codec::ROP_CODE_PAGE;
@@ -251,6 +253,8 @@ pub use context::{
 };
 pub use folder::*;
 pub use logon::*;
+pub use message::*;
 pub use rop::{RawRops, RopFailureResponse, RopRequest, RopResponse, StatusResponse};
 pub use rop_id::RopId;
 pub use table::*;
+pub use transport::*;

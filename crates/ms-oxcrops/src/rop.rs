@@ -328,7 +328,9 @@ macro_rules! responses {
 
 use crate::folder::*;
 use crate::logon::*;
+use crate::message::*;
 use crate::table::*;
+use crate::transport::*;
 
 requests! {
     /// [MS-OXCROPS] 2.2.3.1 RopLogon.
@@ -423,6 +425,60 @@ requests! {
     GetHierarchyTable(RopGetHierarchyTableRequest) = GetHierarchyTable: plain,
     /// [MS-OXCROPS] 2.2.4.14 RopGetContentsTable.
     GetContentsTable(RopGetContentsTableRequest) = GetContentsTable: plain,
+    /// [MS-OXCROPS] 2.2.6.1 RopOpenMessage.
+    OpenMessage(RopOpenMessageRequest) = OpenMessage: plain,
+    /// [MS-OXCROPS] 2.2.6.2 RopCreateMessage.
+    CreateMessage(RopCreateMessageRequest) = CreateMessage: plain,
+    /// [MS-OXCROPS] 2.2.6.3 RopSaveChangesMessage.
+    SaveChangesMessage(RopSaveChangesMessageRequest) = SaveChangesMessage: plain,
+    /// [MS-OXCROPS] 2.2.6.4 RopRemoveAllRecipients.
+    RemoveAllRecipients(RopRemoveAllRecipientsRequest) = RemoveAllRecipients: plain,
+    /// [MS-OXCROPS] 2.2.6.5 RopModifyRecipients.
+    ModifyRecipients(RopModifyRecipientsRequest<'a>) = ModifyRecipients: plain,
+    /// [MS-OXCROPS] 2.2.6.6 RopReadRecipients.
+    ReadRecipients(RopReadRecipientsRequest) = ReadRecipients: plain,
+    /// [MS-OXCROPS] 2.2.6.7 RopReloadCachedInformation.
+    ReloadCachedInformation(RopReloadCachedInformationRequest) = ReloadCachedInformation: plain,
+    /// [MS-OXCROPS] 2.2.6.8 RopSetMessageStatus.
+    SetMessageStatus(RopSetMessageStatusRequest) = SetMessageStatus: plain,
+    /// [MS-OXCROPS] 2.2.6.9 RopGetMessageStatus.
+    GetMessageStatus(RopGetMessageStatusRequest) = GetMessageStatus: plain,
+    /// [MS-OXCROPS] 2.2.6.10 RopSetReadFlags.
+    SetReadFlags(RopSetReadFlagsRequest) = SetReadFlags: plain,
+    /// [MS-OXCROPS] 2.2.6.11 RopSetMessageReadFlag.
+    SetMessageReadFlag(RopSetMessageReadFlagRequest) = SetMessageReadFlag: ctx,
+    /// [MS-OXCROPS] 2.2.6.12 RopOpenAttachment.
+    OpenAttachment(RopOpenAttachmentRequest) = OpenAttachment: plain,
+    /// [MS-OXCROPS] 2.2.6.13 RopCreateAttachment.
+    CreateAttachment(OutputHandleRequest) = CreateAttachment: plain,
+    /// [MS-OXCROPS] 2.2.6.14 RopDeleteAttachment.
+    DeleteAttachment(RopDeleteAttachmentRequest) = DeleteAttachment: plain,
+    /// [MS-OXCROPS] 2.2.6.15 RopSaveChangesAttachment.
+    SaveChangesAttachment(RopSaveChangesMessageRequest) = SaveChangesAttachment: plain,
+    /// [MS-OXCROPS] 2.2.6.16 RopOpenEmbeddedMessage.
+    OpenEmbeddedMessage(RopOpenEmbeddedMessageRequest) = OpenEmbeddedMessage: plain,
+    /// [MS-OXCROPS] 2.2.6.17 RopGetAttachmentTable.
+    GetAttachmentTable(RopGetAttachmentTableRequest) = GetAttachmentTable: plain,
+    /// [MS-OXCROPS] 2.2.6.18 RopGetValidAttachments.
+    GetValidAttachments(HandleRequest) = GetValidAttachments: plain,
+    /// [MS-OXCROPS] 2.2.7.1 RopSubmitMessage.
+    SubmitMessage(RopSubmitMessageRequest) = SubmitMessage: plain,
+    /// [MS-OXCROPS] 2.2.7.2 RopAbortSubmit.
+    AbortSubmit(RopAbortSubmitRequest) = AbortSubmit: plain,
+    /// [MS-OXCROPS] 2.2.7.3 RopGetAddressTypes.
+    GetAddressTypes(HandleRequest) = GetAddressTypes: plain,
+    /// [MS-OXCROPS] 2.2.7.4 RopSetSpooler.
+    SetSpooler(HandleRequest) = SetSpooler: plain,
+    /// [MS-OXCROPS] 2.2.7.5 RopSpoolerLockMessage.
+    SpoolerLockMessage(RopSpoolerLockMessageRequest) = SpoolerLockMessage: plain,
+    /// [MS-OXCROPS] 2.2.7.6 RopTransportSend.
+    TransportSend(HandleRequest) = TransportSend: plain,
+    /// [MS-OXCROPS] 2.2.7.7 RopTransportNewMail.
+    TransportNewMail(RopTransportNewMailRequest) = TransportNewMail: plain,
+    /// [MS-OXCROPS] 2.2.7.8 RopGetTransportFolder.
+    GetTransportFolder(HandleRequest) = GetTransportFolder: plain,
+    /// [MS-OXCROPS] 2.2.7.9 RopOptionsData.
+    OptionsData(RopOptionsDataRequest) = OptionsData: plain,
 }
 
 responses! {
@@ -517,6 +573,60 @@ responses! {
         GetHierarchyTable(TableRowCountResponse) = GetHierarchyTable: split,
         /// [MS-OXCROPS] 2.2.4.14.2 RopGetContentsTable.
         GetContentsTable(TableRowCountResponse) = GetContentsTable: split,
+        /// [MS-OXCROPS] 2.2.6.1.2 RopOpenMessage.
+        OpenMessage(RopOpenMessageResponse<'a>) = OpenMessage: split,
+        /// [MS-OXCROPS] 2.2.6.2.2 RopCreateMessage.
+        CreateMessage(RopCreateMessageResponse) = CreateMessage: split,
+        /// [MS-OXCROPS] 2.2.6.3.2 RopSaveChangesMessage.
+        SaveChangesMessage(RopSaveChangesMessageResponse) = SaveChangesMessage: split,
+        /// [MS-OXCROPS] 2.2.6.4.2 RopRemoveAllRecipients.
+        RemoveAllRecipients(StatusResponse) = RemoveAllRecipients: single,
+        /// [MS-OXCROPS] 2.2.6.5.2 RopModifyRecipients.
+        ModifyRecipients(StatusResponse) = ModifyRecipients: single,
+        /// [MS-OXCROPS] 2.2.6.6.2 RopReadRecipients.
+        ReadRecipients(RopReadRecipientsResponse<'a>) = ReadRecipients: split_ctx,
+        /// [MS-OXCROPS] 2.2.6.7.2 RopReloadCachedInformation.
+        ReloadCachedInformation(RopOpenMessageResponse<'a>) = ReloadCachedInformation: split,
+        /// [MS-OXCROPS] 2.2.6.8.2 RopSetMessageStatus.
+        SetMessageStatus(MessageStatusResponse) = SetMessageStatus: split,
+        /// [MS-OXCROPS] 2.2.6.9.2 RopGetMessageStatus.
+        GetMessageStatus(MessageStatusResponse) = GetMessageStatus: split,
+        /// [MS-OXCROPS] 2.2.6.10.2 RopSetReadFlags.
+        SetReadFlags(PartialCompletionResponse) = SetReadFlags: single,
+        /// [MS-OXCROPS] 2.2.6.11.2 RopSetMessageReadFlag.
+        SetMessageReadFlag(RopSetMessageReadFlagResponse) = SetMessageReadFlag: split,
+        /// [MS-OXCROPS] 2.2.6.12.2 RopOpenAttachment.
+        OpenAttachment(StatusResponse) = OpenAttachment: single,
+        /// [MS-OXCROPS] 2.2.6.13.2 RopCreateAttachment.
+        CreateAttachment(RopCreateAttachmentResponse) = CreateAttachment: split,
+        /// [MS-OXCROPS] 2.2.6.14.2 RopDeleteAttachment.
+        DeleteAttachment(StatusResponse) = DeleteAttachment: single,
+        /// [MS-OXCROPS] 2.2.6.15.2 RopSaveChangesAttachment.
+        SaveChangesAttachment(StatusResponse) = SaveChangesAttachment: single,
+        /// [MS-OXCROPS] 2.2.6.16.2 RopOpenEmbeddedMessage.
+        OpenEmbeddedMessage(RopOpenEmbeddedMessageResponse<'a>) = OpenEmbeddedMessage: split,
+        /// [MS-OXCROPS] 2.2.6.17.2 RopGetAttachmentTable.
+        GetAttachmentTable(StatusResponse) = GetAttachmentTable: single,
+        /// [MS-OXCROPS] 2.2.6.18.2 RopGetValidAttachments.
+        GetValidAttachments(RopGetValidAttachmentsResponse) = GetValidAttachments: split,
+        /// [MS-OXCROPS] 2.2.7.1.2 RopSubmitMessage.
+        SubmitMessage(StatusResponse) = SubmitMessage: single,
+        /// [MS-OXCROPS] 2.2.7.2.2 RopAbortSubmit.
+        AbortSubmit(StatusResponse) = AbortSubmit: single,
+        /// [MS-OXCROPS] 2.2.7.3.2 RopGetAddressTypes.
+        GetAddressTypes(RopGetAddressTypesResponse) = GetAddressTypes: split,
+        /// [MS-OXCROPS] 2.2.7.4.2 RopSetSpooler.
+        SetSpooler(StatusResponse) = SetSpooler: single,
+        /// [MS-OXCROPS] 2.2.7.5.2 RopSpoolerLockMessage.
+        SpoolerLockMessage(StatusResponse) = SpoolerLockMessage: single,
+        /// [MS-OXCROPS] 2.2.7.6.2 RopTransportSend.
+        TransportSend(RopTransportSendResponse) = TransportSend: split,
+        /// [MS-OXCROPS] 2.2.7.7.2 RopTransportNewMail.
+        TransportNewMail(StatusResponse) = TransportNewMail: single,
+        /// [MS-OXCROPS] 2.2.7.8.2 RopGetTransportFolder.
+        GetTransportFolder(RopGetTransportFolderResponse) = GetTransportFolder: split,
+        /// [MS-OXCROPS] 2.2.7.9.2 RopOptionsData.
+        OptionsData(RopOptionsDataResponse<'a>) = OptionsData: split,
     }
     manual {
         /// [MS-OXCROPS] 2.2.3.1.2 RopLogon success response for a private mailbox.

@@ -197,6 +197,11 @@ fn request_fields(r: &RopRequest<'_>) -> BTreeMap<&'static str, String> {
             f.insert("folderid", fid(&x.folder_id));
             f.insert("newfoldername", x.new_folder_name.to_string_lossy());
         }
+        RopRequest::SubmitMessage(x) => {
+            f.insert("logonid", n(x.logon_id));
+            f.insert("inputhandleindex", n(x.input_handle_index));
+            f.insert("submitflags", n(x.submit_flags.bits()));
+        }
         other => panic!("no field lookup for {other:?}"),
     }
     f
