@@ -109,6 +109,18 @@ pub(crate) fn request_effect(rop: &RopRequest<'_>) -> Effect {
             e.logon_id = x.logon_id;
             e.response_columns = Some(ColumnsFrom::Recipients(x.input_handle_index));
         }
+        RopRequest::GetPropertiesSpecific(x) => {
+            e.logon_id = x.logon_id;
+            e.response_columns = Some(ColumnsFrom::Request(x.property_tags.clone()));
+        }
+        RopRequest::OpenStream(x) => {
+            e.logon_id = x.logon_id;
+            e.creates = Some((x.output_handle_index, ObjectKind::Stream, x.logon_id));
+        }
+        RopRequest::CloneStream(x) => {
+            e.logon_id = x.logon_id;
+            e.creates = Some((x.output_handle_index, ObjectKind::Stream, x.logon_id));
+        }
         _ => {}
     }
     e

@@ -98,11 +98,11 @@
 //! | 0x04 | RopGetHierarchyTable | 2.2.4.13 | yes | success, failure |
 //! | 0x05 | RopGetContentsTable | 2.2.4.14 | yes | success, failure |
 //! | 0x06 | RopCreateMessage | 2.2.6.2 | yes | success, failure |
-//! | 0x07 | RopGetPropertiesSpecific | 2.2.8.3 | not yet | not yet |
-//! | 0x08 | RopGetPropertiesAll | 2.2.8.4 | not yet | not yet |
-//! | 0x09 | RopGetPropertiesList | 2.2.8.5 | not yet | not yet |
-//! | 0x0A | RopSetProperties | 2.2.8.6 | not yet | not yet |
-//! | 0x0B | RopDeleteProperties | 2.2.8.8 | not yet | not yet |
+//! | 0x07 | RopGetPropertiesSpecific | 2.2.8.3 | yes | success, failure (laid out by the request) |
+//! | 0x08 | RopGetPropertiesAll | 2.2.8.4 | yes | success, failure |
+//! | 0x09 | RopGetPropertiesList | 2.2.8.5 | yes | success, failure |
+//! | 0x0A | RopSetProperties | 2.2.8.6 | yes | success, failure |
+//! | 0x0B | RopDeleteProperties | 2.2.8.8 | yes | success, failure |
 //! | 0x0C | RopSaveChangesMessage | 2.2.6.3 | yes | success, failure |
 //! | 0x0D | RopRemoveAllRecipients | 2.2.6.4 | yes | response |
 //! | 0x0E | RopModifyRecipients | 2.2.6.5 | yes | response |
@@ -133,11 +133,11 @@
 //! | 0x27 | RopGetReceiveFolder | 2.2.3.2 | yes | success, failure |
 //! | 0x29 | RopRegisterNotification | 2.2.14.1 | not yet | not yet |
 //! | 0x2A | RopNotify | 2.2.14.2 | n/a (response only) | not yet |
-//! | 0x2B | RopOpenStream | 2.2.9.1 | not yet | not yet |
-//! | 0x2C | RopReadStream | 2.2.9.2 | not yet | not yet |
-//! | 0x2D | RopWriteStream | 2.2.9.3 | not yet | not yet |
-//! | 0x2E | RopSeekStream | 2.2.9.8 | not yet | not yet |
-//! | 0x2F | RopSetStreamSize | 2.2.9.7 | not yet | not yet |
+//! | 0x2B | RopOpenStream | 2.2.9.1 | yes | success, failure |
+//! | 0x2C | RopReadStream | 2.2.9.2 | yes | response |
+//! | 0x2D | RopWriteStream | 2.2.9.3 | yes | response |
+//! | 0x2E | RopSeekStream | 2.2.9.8 | yes | success, failure |
+//! | 0x2F | RopSetStreamSize | 2.2.9.7 | yes | response |
 //! | 0x30 | RopSetSearchCriteria | 2.2.4.4 | yes | response |
 //! | 0x31 | RopGetSearchCriteria | 2.2.4.5 | yes | success, failure |
 //! | 0x32 | RopSubmitMessage | 2.2.7.1 | yes | response |
@@ -147,9 +147,9 @@
 //! | 0x36 | RopCopyFolder | 2.2.4.8 | yes | response |
 //! | 0x37 | RopQueryColumnsAll | 2.2.5.12 | yes | success, failure |
 //! | 0x38 | RopAbort | 2.2.5.5 | yes | success, failure |
-//! | 0x39 | RopCopyTo | 2.2.8.12 | not yet | not yet |
-//! | 0x3A | RopCopyToStream | 2.2.9.9 | not yet | not yet |
-//! | 0x3B | RopCloneStream | 2.2.9.13 | not yet | not yet |
+//! | 0x39 | RopCopyTo | 2.2.8.12 | yes | success response, null destination failure response, failure |
+//! | 0x3A | RopCopyToStream | 2.2.9.9 | yes | response |
+//! | 0x3B | RopCloneStream | 2.2.9.13 | yes | response |
 //! | 0x3E | RopGetPermissionsTable | 2.2.10.2 | not yet | not yet |
 //! | 0x3F | RopGetRulesTable | 2.2.11.2 | not yet | not yet |
 //! | 0x40 | RopModifyPermissions | 2.2.10.1 | not yet | not yet |
@@ -168,28 +168,28 @@
 //! | 0x4D | RopFastTransferSourceCopyTo | 2.2.12.7 | not yet | not yet |
 //! | 0x4E | RopFastTransferSourceGetBuffer | 2.2.12.4 | not yet | not yet |
 //! | 0x4F | RopFindRow | 2.2.5.13 | yes | success, failure (laid out by the request) |
-//! | 0x50 | RopProgress | 2.2.8.13 | not yet | not yet |
+//! | 0x50 | RopProgress | 2.2.8.13 | yes | success, failure |
 //! | 0x51 | RopTransportNewMail | 2.2.7.7 | yes | response |
 //! | 0x52 | RopGetValidAttachments | 2.2.6.18 | yes | success, failure |
 //! | 0x53 | RopFastTransferDestinationConfigure | 2.2.12.1 | not yet | not yet |
 //! | 0x54 | RopFastTransferDestinationPutBuffer | 2.2.12.2 | not yet | not yet |
-//! | 0x55 | RopGetNamesFromPropertyIds | 2.2.8.2 | not yet | not yet |
-//! | 0x56 | RopGetPropertyIdsFromNames | 2.2.8.1 | not yet | not yet |
+//! | 0x55 | RopGetNamesFromPropertyIds | 2.2.8.2 | yes | success, failure |
+//! | 0x56 | RopGetPropertyIdsFromNames | 2.2.8.1 | yes | success, failure |
 //! | 0x57 | RopUpdateDeferredActionMessages | 2.2.11.3 | not yet | not yet |
 //! | 0x58 | RopEmptyFolder | 2.2.4.9 | yes | response |
 //! | 0x59 | RopExpandRow | 2.2.5.16 | yes | success, failure (laid out by the request) |
 //! | 0x5A | RopCollapseRow | 2.2.5.17 | yes | success, failure |
-//! | 0x5B | RopLockRegionStream | 2.2.9.10 | not yet | not yet |
-//! | 0x5C | RopUnlockRegionStream | 2.2.9.11 | not yet | not yet |
-//! | 0x5D | RopCommitStream | 2.2.9.5 | not yet | not yet |
-//! | 0x5E | RopGetStreamSize | 2.2.9.6 | not yet | not yet |
-//! | 0x5F | RopQueryNamedProperties | 2.2.8.10 | not yet | not yet |
+//! | 0x5B | RopLockRegionStream | 2.2.9.10 | yes | response |
+//! | 0x5C | RopUnlockRegionStream | 2.2.9.11 | yes | response |
+//! | 0x5D | RopCommitStream | 2.2.9.5 | yes | response |
+//! | 0x5E | RopGetStreamSize | 2.2.9.6 | yes | success, failure |
+//! | 0x5F | RopQueryNamedProperties | 2.2.8.10 | yes | success, failure |
 //! | 0x60 | RopGetPerUserLongTermIds | 2.2.3.10 | yes | success, failure |
 //! | 0x61 | RopGetPerUserGuid | 2.2.3.11 | yes | success, failure |
 //! | 0x63 | RopReadPerUserInformation | 2.2.3.12 | yes | success, failure |
 //! | 0x64 | RopWritePerUserInformation | 2.2.3.13 | yes | response |
 //! | 0x66 | RopSetReadFlags | 2.2.6.10 | yes | response |
-//! | 0x67 | RopCopyProperties | 2.2.8.11 | not yet | not yet |
+//! | 0x67 | RopCopyProperties | 2.2.8.11 | yes | success response, null destination failure response, failure |
 //! | 0x68 | RopGetReceiveFolderTable | 2.2.3.4 | yes | success, failure |
 //! | 0x69 | RopFastTransferSourceCopyProperties | 2.2.12.8 | not yet | not yet |
 //! | 0x6B | RopGetCollapseState | 2.2.5.18 | yes | success, failure |
@@ -205,8 +205,8 @@
 //! | 0x76 | RopSynchronizationUploadStateStreamContinue | 2.2.13.10 | not yet | not yet |
 //! | 0x77 | RopSynchronizationUploadStateStreamEnd | 2.2.13.11 | not yet | not yet |
 //! | 0x78 | RopSynchronizationImportMessageMove | 2.2.13.6 | not yet | not yet |
-//! | 0x79 | RopSetPropertiesNoReplicate | 2.2.8.7 | not yet | not yet |
-//! | 0x7A | RopDeletePropertiesNoReplicate | 2.2.8.9 | not yet | not yet |
+//! | 0x79 | RopSetPropertiesNoReplicate | 2.2.8.7 | yes | success, failure |
+//! | 0x7A | RopDeletePropertiesNoReplicate | 2.2.8.9 | yes | success, failure |
 //! | 0x7B | RopGetStoreState | 2.2.3.5 | yes | success, failure |
 //! | 0x7E | RopSynchronizationOpenCollector | 2.2.13.7 | not yet | not yet |
 //! | 0x7F | RopGetLocalReplicaIds | 2.2.13.13 | not yet | not yet |
@@ -215,12 +215,12 @@
 //! | 0x82 | RopSynchronizationGetTransferState | 2.2.13.8 | not yet | not yet |
 //! | 0x86 | RopTellVersion | 2.2.12.9 | not yet | not yet |
 //! | 0x89 | RopFreeBookmark | 2.2.5.14 | yes | response |
-//! | 0x90 | RopWriteAndCommitStream | 2.2.9.12 | not yet | not yet |
+//! | 0x90 | RopWriteAndCommitStream | 2.2.9.12 | yes | response |
 //! | 0x91 | RopHardDeleteMessages | 2.2.4.12 | yes | response |
 //! | 0x92 | RopHardDeleteMessagesAndSubfolders | 2.2.4.10 | yes | response |
 //! | 0x93 | RopSetLocalReplicaMidsetDeleted | 2.2.13.12 | not yet | not yet |
 //! | 0x9D | RopFastTransferDestinationPutBufferExtended | 2.2.12.3 | not yet | not yet |
-//! | 0xA3 | RopWriteStreamExtended | 2.2.9.4 | not yet | not yet |
+//! | 0xA3 | RopWriteStreamExtended | 2.2.9.4 | yes | response |
 //! | 0xF9 | RopBackoff | 2.2.15.2 | n/a (response only) | not yet |
 //! | 0xFE | RopLogon | 2.2.3.1 | yes | success response for a private mailbox, success response for public folders, redirect response, failure |
 //! | 0xFF | RopBufferTooSmall | 2.2.15.1 | n/a (response only) | not yet |
@@ -240,8 +240,10 @@ pub(crate) mod effects;
 pub mod folder;
 pub mod logon;
 pub mod message;
+pub mod property;
 pub mod rop;
 pub mod rop_id;
+pub mod stream;
 pub mod table;
 pub mod transport;
 
@@ -254,7 +256,9 @@ pub use context::{
 pub use folder::*;
 pub use logon::*;
 pub use message::*;
+pub use property::*;
 pub use rop::{RawRops, RopFailureResponse, RopRequest, RopResponse, StatusResponse};
 pub use rop_id::RopId;
+pub use stream::*;
 pub use table::*;
 pub use transport::*;

@@ -69,6 +69,21 @@ pub struct RopFailureResponse {
 }
 
 impl RopFailureResponse {
+    /// A failure response; fails when `return_value` is 0 (success).
+    pub fn new(rop_id: RopId, handle_index: u8, return_value: ErrorCode) -> Result<Self> {
+        if return_value.value() == 0 {
+            return Err(msox_codec::Error::new(ErrorKind::InvalidValue {
+                field: "ReturnValue",
+                value: 0,
+            }));
+        }
+        Ok(RopFailureResponse {
+            rop_id,
+            handle_index,
+            return_value,
+        })
+    }
+
     fn read(r: &mut Reader<'_>, rop_id: RopId) -> Result<Self> {
         let handle_index = r.u8()?;
         let at = r.pos();
@@ -329,6 +344,8 @@ macro_rules! responses {
 use crate::folder::*;
 use crate::logon::*;
 use crate::message::*;
+use crate::property::*;
+use crate::stream::*;
 use crate::table::*;
 use crate::transport::*;
 
@@ -479,6 +496,58 @@ requests! {
     GetTransportFolder(HandleRequest) = GetTransportFolder: plain,
     /// [MS-OXCROPS] 2.2.7.9 RopOptionsData.
     OptionsData(RopOptionsDataRequest) = OptionsData: plain,
+    /// [MS-OXCROPS] 2.2.8.1 RopGetPropertyIdsFromNames.
+    GetPropertyIdsFromNames(RopGetPropertyIdsFromNamesRequest) = GetPropertyIdsFromNames: plain,
+    /// [MS-OXCROPS] 2.2.8.2 RopGetNamesFromPropertyIds.
+    GetNamesFromPropertyIds(RopGetNamesFromPropertyIdsRequest) = GetNamesFromPropertyIds: plain,
+    /// [MS-OXCROPS] 2.2.8.3 RopGetPropertiesSpecific.
+    GetPropertiesSpecific(RopGetPropertiesSpecificRequest) = GetPropertiesSpecific: plain,
+    /// [MS-OXCROPS] 2.2.8.4 RopGetPropertiesAll.
+    GetPropertiesAll(RopGetPropertiesAllRequest) = GetPropertiesAll: plain,
+    /// [MS-OXCROPS] 2.2.8.5 RopGetPropertiesList.
+    GetPropertiesList(HandleRequest) = GetPropertiesList: plain,
+    /// [MS-OXCROPS] 2.2.8.6 RopSetProperties.
+    SetProperties(RopSetPropertiesRequest) = SetProperties: plain,
+    /// [MS-OXCROPS] 2.2.8.7 RopSetPropertiesNoReplicate.
+    SetPropertiesNoReplicate(RopSetPropertiesRequest) = SetPropertiesNoReplicate: plain,
+    /// [MS-OXCROPS] 2.2.8.8 RopDeleteProperties.
+    DeleteProperties(RopDeletePropertiesRequest) = DeleteProperties: plain,
+    /// [MS-OXCROPS] 2.2.8.9 RopDeletePropertiesNoReplicate.
+    DeletePropertiesNoReplicate(RopDeletePropertiesRequest) = DeletePropertiesNoReplicate: plain,
+    /// [MS-OXCROPS] 2.2.8.10 RopQueryNamedProperties.
+    QueryNamedProperties(RopQueryNamedPropertiesRequest) = QueryNamedProperties: plain,
+    /// [MS-OXCROPS] 2.2.8.11 RopCopyProperties.
+    CopyProperties(RopCopyPropertiesRequest) = CopyProperties: plain,
+    /// [MS-OXCROPS] 2.2.8.12 RopCopyTo.
+    CopyTo(RopCopyToRequest) = CopyTo: plain,
+    /// [MS-OXCROPS] 2.2.8.13 RopProgress.
+    Progress(RopProgressRequest) = Progress: plain,
+    /// [MS-OXCROPS] 2.2.9.1 RopOpenStream.
+    OpenStream(RopOpenStreamRequest) = OpenStream: plain,
+    /// [MS-OXCROPS] 2.2.9.2 RopReadStream.
+    ReadStream(RopReadStreamRequest) = ReadStream: plain,
+    /// [MS-OXCROPS] 2.2.9.3 RopWriteStream.
+    WriteStream(RopWriteStreamRequest<'a>) = WriteStream: plain,
+    /// [MS-OXCROPS] 2.2.9.4 RopWriteStreamExtended.
+    WriteStreamExtended(RopWriteStreamRequest<'a>) = WriteStreamExtended: plain,
+    /// [MS-OXCROPS] 2.2.9.5 RopCommitStream.
+    CommitStream(HandleRequest) = CommitStream: plain,
+    /// [MS-OXCROPS] 2.2.9.6 RopGetStreamSize.
+    GetStreamSize(HandleRequest) = GetStreamSize: plain,
+    /// [MS-OXCROPS] 2.2.9.7 RopSetStreamSize.
+    SetStreamSize(RopSetStreamSizeRequest) = SetStreamSize: plain,
+    /// [MS-OXCROPS] 2.2.9.8 RopSeekStream.
+    SeekStream(RopSeekStreamRequest) = SeekStream: plain,
+    /// [MS-OXCROPS] 2.2.9.9 RopCopyToStream.
+    CopyToStream(RopCopyToStreamRequest) = CopyToStream: plain,
+    /// [MS-OXCROPS] 2.2.9.10 RopLockRegionStream.
+    LockRegionStream(RopLockRegionStreamRequest) = LockRegionStream: plain,
+    /// [MS-OXCROPS] 2.2.9.11 RopUnlockRegionStream.
+    UnlockRegionStream(RopLockRegionStreamRequest) = UnlockRegionStream: plain,
+    /// [MS-OXCROPS] 2.2.9.12 RopWriteAndCommitStream.
+    WriteAndCommitStream(RopWriteStreamRequest<'a>) = WriteAndCommitStream: plain,
+    /// [MS-OXCROPS] 2.2.9.13 RopCloneStream.
+    CloneStream(OutputHandleRequest) = CloneStream: plain,
 }
 
 responses! {
@@ -627,6 +696,54 @@ responses! {
         GetTransportFolder(RopGetTransportFolderResponse) = GetTransportFolder: split,
         /// [MS-OXCROPS] 2.2.7.9.2 RopOptionsData.
         OptionsData(RopOptionsDataResponse<'a>) = OptionsData: split,
+        /// [MS-OXCROPS] 2.2.8.1.2 RopGetPropertyIdsFromNames.
+        GetPropertyIdsFromNames(RopGetPropertyIdsFromNamesResponse) = GetPropertyIdsFromNames: split,
+        /// [MS-OXCROPS] 2.2.8.2.2 RopGetNamesFromPropertyIds.
+        GetNamesFromPropertyIds(RopGetNamesFromPropertyIdsResponse) = GetNamesFromPropertyIds: split,
+        /// [MS-OXCROPS] 2.2.8.3.2 RopGetPropertiesSpecific.
+        GetPropertiesSpecific(RopGetPropertiesSpecificResponse<'a>) = GetPropertiesSpecific: split_ctx,
+        /// [MS-OXCROPS] 2.2.8.4.2 RopGetPropertiesAll.
+        GetPropertiesAll(RopGetPropertiesAllResponse) = GetPropertiesAll: split,
+        /// [MS-OXCROPS] 2.2.8.5.2 RopGetPropertiesList.
+        GetPropertiesList(PropertyTagsResponse) = GetPropertiesList: split,
+        /// [MS-OXCROPS] 2.2.8.6.2 RopSetProperties.
+        SetProperties(PropertyProblemsResponse) = SetProperties: split,
+        /// [MS-OXCROPS] 2.2.8.7.2 RopSetPropertiesNoReplicate.
+        SetPropertiesNoReplicate(PropertyProblemsResponse) = SetPropertiesNoReplicate: split,
+        /// [MS-OXCROPS] 2.2.8.8.2 RopDeleteProperties.
+        DeleteProperties(PropertyProblemsResponse) = DeleteProperties: split,
+        /// [MS-OXCROPS] 2.2.8.9.2 RopDeletePropertiesNoReplicate.
+        DeletePropertiesNoReplicate(PropertyProblemsResponse) = DeletePropertiesNoReplicate: split,
+        /// [MS-OXCROPS] 2.2.8.10.2 RopQueryNamedProperties.
+        QueryNamedProperties(RopQueryNamedPropertiesResponse) = QueryNamedProperties: split,
+        /// [MS-OXCROPS] 2.2.8.13.2 RopProgress.
+        Progress(RopProgressResponse) = Progress: split,
+        /// [MS-OXCROPS] 2.2.9.1.2 RopOpenStream.
+        OpenStream(RopOpenStreamResponse) = OpenStream: split,
+        /// [MS-OXCROPS] 2.2.9.2.2 RopReadStream.
+        ReadStream(RopReadStreamResponse<'a>) = ReadStream: single,
+        /// [MS-OXCROPS] 2.2.9.3.2 RopWriteStream.
+        WriteStream(RopWriteStreamResponse) = WriteStream: single,
+        /// [MS-OXCROPS] 2.2.9.4.2 RopWriteStreamExtended.
+        WriteStreamExtended(RopWriteStreamExtendedResponse) = WriteStreamExtended: single,
+        /// [MS-OXCROPS] 2.2.9.5.2 RopCommitStream.
+        CommitStream(StatusResponse) = CommitStream: single,
+        /// [MS-OXCROPS] 2.2.9.6.2 RopGetStreamSize.
+        GetStreamSize(RopGetStreamSizeResponse) = GetStreamSize: split,
+        /// [MS-OXCROPS] 2.2.9.7.2 RopSetStreamSize.
+        SetStreamSize(StatusResponse) = SetStreamSize: single,
+        /// [MS-OXCROPS] 2.2.9.8.2 RopSeekStream.
+        SeekStream(RopSeekStreamResponse) = SeekStream: split,
+        /// [MS-OXCROPS] 2.2.9.9.2 RopCopyToStream.
+        CopyToStream(RopCopyToStreamResponse) = CopyToStream: single,
+        /// [MS-OXCROPS] 2.2.9.10.2 RopLockRegionStream.
+        LockRegionStream(StatusResponse) = LockRegionStream: single,
+        /// [MS-OXCROPS] 2.2.9.11.2 RopUnlockRegionStream.
+        UnlockRegionStream(StatusResponse) = UnlockRegionStream: single,
+        /// [MS-OXCROPS] 2.2.9.12.2 RopWriteAndCommitStream.
+        WriteAndCommitStream(RopWriteStreamResponse) = WriteAndCommitStream: single,
+        /// [MS-OXCROPS] 2.2.9.13.2 RopCloneStream.
+        CloneStream(StatusResponse) = CloneStream: single,
     }
     manual {
         /// [MS-OXCROPS] 2.2.3.1.2 RopLogon success response for a private mailbox.
@@ -635,9 +752,19 @@ responses! {
         LogonPublicFolders(RopLogonPublicFoldersResponse) = Logon,
         /// [MS-OXCROPS] 2.2.3.1.4 RopLogon redirect response.
         LogonRedirect(RopLogonRedirectResponse<'a>) = Logon,
+        /// [MS-OXCROPS] 2.2.8.11.2 RopCopyProperties success response.
+        CopyProperties(CopyPropertiesResponse) = CopyProperties,
+        /// [MS-OXCROPS] 2.2.8.11.3 RopCopyProperties null destination failure response.
+        CopyPropertiesNullDestination(NullDestinationFailureResponse) = CopyProperties,
+        /// [MS-OXCROPS] 2.2.8.12.2 RopCopyTo success response.
+        CopyTo(CopyPropertiesResponse) = CopyTo,
+        /// [MS-OXCROPS] 2.2.8.12.3 RopCopyTo null destination failure response.
+        CopyToNullDestination(NullDestinationFailureResponse) = CopyTo,
     }
     custom {
         Logon => crate::logon::read_logon_response,
+        CopyProperties => crate::property::read_copy_properties,
+        CopyTo => crate::property::read_copy_to,
     }
 }
 

@@ -202,6 +202,36 @@ fn request_fields(r: &RopRequest<'_>) -> BTreeMap<&'static str, String> {
             f.insert("inputhandleindex", n(x.input_handle_index));
             f.insert("submitflags", n(x.submit_flags.bits()));
         }
+        RopRequest::OpenStream(x) => {
+            f.insert("logonid", n(x.logon_id));
+            f.insert("inputhandleindex", n(x.input_handle_index));
+            f.insert("outputhandleindex", n(x.output_handle_index));
+            f.insert("propertytag", n(x.property_tag.to_u32()));
+            f.insert("openmodeflags", n(x.open_mode_flags.bits()));
+        }
+        RopRequest::SetProperties(x) => {
+            f.insert("logonid", n(x.logon_id));
+            f.insert("inputhandleindex", n(x.input_handle_index));
+            let size = 2 + x
+                .property_values
+                .iter()
+                .map(|v| v.wire_len(&ms_oxcdata::ValueContext::ROP))
+                .sum::<usize>();
+            f.insert("propertyvaluesize", n(size as u64));
+            f.insert("propertyvaluecount", n(x.property_values.len() as u64));
+            for (i, v) in x.property_values.iter().enumerate() {
+                let key: &'static str = ["value1", "value2", "value3"][i];
+                f.insert(key, format!("{}:{}", v.tag.to_u32(), text(&v.value)));
+            }
+        }
+        RopRequest::GetPropertiesSpecific(x) => {
+            f.insert("logonid", n(x.logon_id));
+            f.insert("inputhandleindex", n(x.input_handle_index));
+            f.insert("propertysizelimit", n(x.property_size_limit));
+            f.insert("wantunicode", n(x.want_unicode));
+            f.insert("propertytagcount", n(x.property_tags.len() as u64));
+            f.insert("tags", tag_list(&x.property_tags));
+        }
         other => panic!("no field lookup for {other:?}"),
     }
     f
@@ -238,6 +268,27 @@ fn response_fields(r: &RopResponse<'_>) -> BTreeMap<&'static str, String> {
             f.insert("sourcehandleindex", n(x.source_handle_index));
             f.insert("returnvalue", n(x.return_value.value()));
             f.insert("partialcompletion", n(x.partial_completion));
+        }
+        RopResponse::GetPropertyIdsFromNames(x) => {
+            f.insert("inputhandleindex", n(x.input_handle_index));
+            f.insert("returnvalue", "0".into());
+            f.insert("propertyidcount", n(x.property_ids.len() as u64));
+            f.insert(
+                "propertyids",
+                x.property_ids
+                    .iter()
+                    .map(|i| i.to_string())
+                    .collect::<Vec<_>>()
+                    .join(","),
+            );
+        }
+        RopResponse::SetProperties(x) => {
+            f.insert("inputhandleindex", n(x.input_handle_index));
+            f.insert("returnvalue", "0".into());
+            f.insert(
+                "propertyproblemcount",
+                n(x.property_problems.0.len() as u64),
+            );
         }
         other => panic!("no field lookup for {other:?}"),
     }
@@ -290,9 +341,4 @@ fn spec_examples_decode_to_the_stated_fields_and_re_encode() {
         checked += 1;
     }
     assert!(checked > 0);
-}
-
-#[allow(dead_code)]
-fn unused(v: &PropertyValue, f: &FolderId) -> (String, String) {
-    (text(v), fid(f))
 }
