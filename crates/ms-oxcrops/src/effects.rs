@@ -121,6 +121,10 @@ pub(crate) fn request_effect(rop: &RopRequest<'_>) -> Effect {
             e.logon_id = x.logon_id;
             e.creates = Some((x.output_handle_index, ObjectKind::Stream, x.logon_id));
         }
+        RopRequest::RegisterNotification(x) => {
+            e.logon_id = x.logon_id;
+            e.creates = Some((x.output_handle_index, ObjectKind::Notification, x.logon_id));
+        }
         _ => {}
     }
     e

@@ -131,8 +131,8 @@
 //! | 0x25 | RopSaveChangesAttachment | 2.2.6.15 | yes | response |
 //! | 0x26 | RopSetReceiveFolder | 2.2.3.3 | yes | response |
 //! | 0x27 | RopGetReceiveFolder | 2.2.3.2 | yes | success, failure |
-//! | 0x29 | RopRegisterNotification | 2.2.14.1 | not yet | not yet |
-//! | 0x2A | RopNotify | 2.2.14.2 | n/a (response only) | not yet |
+//! | 0x29 | RopRegisterNotification | 2.2.14.1 | yes | response |
+//! | 0x2A | RopNotify | 2.2.14.2 | n/a (response only) | response (laid out by the request) |
 //! | 0x2B | RopOpenStream | 2.2.9.1 | yes | success, failure |
 //! | 0x2C | RopReadStream | 2.2.9.2 | yes | response |
 //! | 0x2D | RopWriteStream | 2.2.9.3 | yes | response |
@@ -195,7 +195,7 @@
 //! | 0x6B | RopGetCollapseState | 2.2.5.18 | yes | success, failure |
 //! | 0x6C | RopSetCollapseState | 2.2.5.19 | yes | success, failure |
 //! | 0x6D | RopGetTransportFolder | 2.2.7.8 | yes | success, failure |
-//! | 0x6E | RopPending | 2.2.14.3 | n/a (response only) | not yet |
+//! | 0x6E | RopPending | 2.2.14.3 | n/a (response only) | response |
 //! | 0x6F | RopOptionsData | 2.2.7.9 | yes | success, failure |
 //! | 0x70 | RopSynchronizationConfigure | 2.2.13.1 | not yet | not yet |
 //! | 0x72 | RopSynchronizationImportMessageChange | 2.2.13.2 | not yet | not yet |
@@ -240,6 +240,7 @@ pub(crate) mod effects;
 pub mod folder;
 pub mod logon;
 pub mod message;
+pub mod notification;
 pub mod property;
 pub mod rop;
 pub mod rop_id;
@@ -256,6 +257,7 @@ pub use context::{
 pub use folder::*;
 pub use logon::*;
 pub use message::*;
+pub use notification::*;
 pub use property::*;
 pub use rop::{RawRops, RopFailureResponse, RopRequest, RopResponse, StatusResponse};
 pub use rop_id::RopId;

@@ -344,6 +344,7 @@ macro_rules! responses {
 use crate::folder::*;
 use crate::logon::*;
 use crate::message::*;
+use crate::notification::*;
 use crate::property::*;
 use crate::stream::*;
 use crate::table::*;
@@ -548,6 +549,8 @@ requests! {
     WriteAndCommitStream(RopWriteStreamRequest<'a>) = WriteAndCommitStream: plain,
     /// [MS-OXCROPS] 2.2.9.13 RopCloneStream.
     CloneStream(OutputHandleRequest) = CloneStream: plain,
+    /// [MS-OXCROPS] 2.2.14.1 RopRegisterNotification.
+    RegisterNotification(RopRegisterNotificationRequest) = RegisterNotification: plain,
 }
 
 responses! {
@@ -744,6 +747,12 @@ responses! {
         WriteAndCommitStream(RopWriteStreamResponse) = WriteAndCommitStream: single,
         /// [MS-OXCROPS] 2.2.9.13.2 RopCloneStream.
         CloneStream(StatusResponse) = CloneStream: single,
+        /// [MS-OXCROPS] 2.2.14.1.2 RopRegisterNotification.
+        RegisterNotification(StatusResponse) = RegisterNotification: single,
+        /// [MS-OXCROPS] 2.2.14.2.1 RopNotify.
+        Notify(RopNotifyResponse<'a>) = Notify: single_ctx,
+        /// [MS-OXCROPS] 2.2.14.3.1 RopPending.
+        Pending(RopPendingResponse) = Pending: single,
     }
     manual {
         /// [MS-OXCROPS] 2.2.3.1.2 RopLogon success response for a private mailbox.
