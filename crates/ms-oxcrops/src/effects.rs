@@ -125,6 +125,14 @@ pub(crate) fn request_effect(rop: &RopRequest<'_>) -> Effect {
             e.logon_id = x.logon_id;
             e.creates = Some((x.output_handle_index, ObjectKind::Notification, x.logon_id));
         }
+        RopRequest::GetPermissionsTable(x) => {
+            e.logon_id = x.logon_id;
+            e.creates = Some((x.output_handle_index, ObjectKind::Table, x.logon_id));
+        }
+        RopRequest::GetRulesTable(x) => {
+            e.logon_id = x.logon_id;
+            e.creates = Some((x.output_handle_index, ObjectKind::Table, x.logon_id));
+        }
         _ => {}
     }
     e

@@ -150,10 +150,10 @@
 //! | 0x39 | RopCopyTo | 2.2.8.12 | yes | success response, null destination failure response, failure |
 //! | 0x3A | RopCopyToStream | 2.2.9.9 | yes | response |
 //! | 0x3B | RopCloneStream | 2.2.9.13 | yes | response |
-//! | 0x3E | RopGetPermissionsTable | 2.2.10.2 | not yet | not yet |
-//! | 0x3F | RopGetRulesTable | 2.2.11.2 | not yet | not yet |
-//! | 0x40 | RopModifyPermissions | 2.2.10.1 | not yet | not yet |
-//! | 0x41 | RopModifyRules | 2.2.11.1 | not yet | not yet |
+//! | 0x3E | RopGetPermissionsTable | 2.2.10.2 | yes | response |
+//! | 0x3F | RopGetRulesTable | 2.2.11.2 | yes | response |
+//! | 0x40 | RopModifyPermissions | 2.2.10.1 | yes | response |
+//! | 0x41 | RopModifyRules | 2.2.11.1 | yes | response |
 //! | 0x42 | RopGetOwningServers | 2.2.3.6 | yes | success, failure |
 //! | 0x43 | RopLongTermIdFromId | 2.2.3.8 | yes | success, failure |
 //! | 0x44 | RopIdFromLongTermId | 2.2.3.9 | yes | success, failure |
@@ -175,7 +175,7 @@
 //! | 0x54 | RopFastTransferDestinationPutBuffer | 2.2.12.2 | not yet | not yet |
 //! | 0x55 | RopGetNamesFromPropertyIds | 2.2.8.2 | yes | success, failure |
 //! | 0x56 | RopGetPropertyIdsFromNames | 2.2.8.1 | yes | success, failure |
-//! | 0x57 | RopUpdateDeferredActionMessages | 2.2.11.3 | not yet | not yet |
+//! | 0x57 | RopUpdateDeferredActionMessages | 2.2.11.3 | yes | response |
 //! | 0x58 | RopEmptyFolder | 2.2.4.9 | yes | response |
 //! | 0x59 | RopExpandRow | 2.2.5.16 | yes | success, failure (laid out by the request) |
 //! | 0x5A | RopCollapseRow | 2.2.5.17 | yes | success, failure |
@@ -241,9 +241,11 @@ pub mod folder;
 pub mod logon;
 pub mod message;
 pub mod notification;
+pub mod permission;
 pub mod property;
 pub mod rop;
 pub mod rop_id;
+pub mod rule;
 pub mod stream;
 pub mod table;
 pub mod transport;
@@ -258,9 +260,11 @@ pub use folder::*;
 pub use logon::*;
 pub use message::*;
 pub use notification::*;
+pub use permission::*;
 pub use property::*;
 pub use rop::{RawRops, RopFailureResponse, RopRequest, RopResponse, StatusResponse};
 pub use rop_id::RopId;
+pub use rule::*;
 pub use stream::*;
 pub use table::*;
 pub use transport::*;

@@ -345,7 +345,9 @@ use crate::folder::*;
 use crate::logon::*;
 use crate::message::*;
 use crate::notification::*;
+use crate::permission::*;
 use crate::property::*;
+use crate::rule::*;
 use crate::stream::*;
 use crate::table::*;
 use crate::transport::*;
@@ -551,6 +553,16 @@ requests! {
     CloneStream(OutputHandleRequest) = CloneStream: plain,
     /// [MS-OXCROPS] 2.2.14.1 RopRegisterNotification.
     RegisterNotification(RopRegisterNotificationRequest) = RegisterNotification: plain,
+    /// [MS-OXCROPS] 2.2.10.1 RopModifyPermissions.
+    ModifyPermissions(RopModifyPermissionsRequest) = ModifyPermissions: plain,
+    /// [MS-OXCROPS] 2.2.10.2 RopGetPermissionsTable.
+    GetPermissionsTable(RopGetPermissionsTableRequest) = GetPermissionsTable: plain,
+    /// [MS-OXCROPS] 2.2.11.1 RopModifyRules.
+    ModifyRules(RopModifyRulesRequest) = ModifyRules: plain,
+    /// [MS-OXCROPS] 2.2.11.2 RopGetRulesTable.
+    GetRulesTable(RopGetRulesTableRequest) = GetRulesTable: plain,
+    /// [MS-OXCROPS] 2.2.11.3 RopUpdateDeferredActionMessages.
+    UpdateDeferredActionMessages(RopUpdateDeferredActionMessagesRequest<'a>) = UpdateDeferredActionMessages: plain,
 }
 
 responses! {
@@ -753,6 +765,16 @@ responses! {
         Notify(RopNotifyResponse<'a>) = Notify: single_ctx,
         /// [MS-OXCROPS] 2.2.14.3.1 RopPending.
         Pending(RopPendingResponse) = Pending: single,
+        /// [MS-OXCROPS] 2.2.10.1.2 RopModifyPermissions.
+        ModifyPermissions(StatusResponse) = ModifyPermissions: single,
+        /// [MS-OXCROPS] 2.2.10.2.2 RopGetPermissionsTable.
+        GetPermissionsTable(StatusResponse) = GetPermissionsTable: single,
+        /// [MS-OXCROPS] 2.2.11.1.2 RopModifyRules.
+        ModifyRules(StatusResponse) = ModifyRules: single,
+        /// [MS-OXCROPS] 2.2.11.2.2 RopGetRulesTable.
+        GetRulesTable(StatusResponse) = GetRulesTable: single,
+        /// [MS-OXCROPS] 2.2.11.3.2 RopUpdateDeferredActionMessages.
+        UpdateDeferredActionMessages(StatusResponse) = UpdateDeferredActionMessages: single,
     }
     manual {
         /// [MS-OXCROPS] 2.2.3.1.2 RopLogon success response for a private mailbox.
