@@ -217,6 +217,11 @@ impl<'a> Codec<'a, Cow<'a, [u8]>> for Fixed {
     }
 }
 
+/// [`Fixed`] with a size taken from an earlier field.
+pub(crate) fn fixed(n: impl Scalar, field: &'static str) -> Fixed {
+    Fixed(usize::try_from(n.as_u64()).unwrap_or(usize::MAX), field)
+}
+
 /// Every byte left in the window (a field that runs to the end of its
 /// delimited unit), borrowed.
 #[derive(Clone, Copy)]

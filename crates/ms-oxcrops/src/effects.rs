@@ -133,6 +133,74 @@ pub(crate) fn request_effect(rop: &RopRequest<'_>) -> Effect {
             e.logon_id = x.logon_id;
             e.creates = Some((x.output_handle_index, ObjectKind::Table, x.logon_id));
         }
+        RopRequest::FastTransferDestinationConfigure(x) => {
+            e.logon_id = x.logon_id;
+            e.creates = Some((
+                x.output_handle_index,
+                ObjectKind::FastTransferContext,
+                x.logon_id,
+            ));
+        }
+        RopRequest::FastTransferSourceCopyFolder(x) => {
+            e.logon_id = x.logon_id;
+            e.creates = Some((
+                x.output_handle_index,
+                ObjectKind::FastTransferContext,
+                x.logon_id,
+            ));
+        }
+        RopRequest::FastTransferSourceCopyMessages(x) => {
+            e.logon_id = x.logon_id;
+            e.creates = Some((
+                x.output_handle_index,
+                ObjectKind::FastTransferContext,
+                x.logon_id,
+            ));
+        }
+        RopRequest::FastTransferSourceCopyTo(x) => {
+            e.logon_id = x.logon_id;
+            e.creates = Some((
+                x.output_handle_index,
+                ObjectKind::FastTransferContext,
+                x.logon_id,
+            ));
+        }
+        RopRequest::FastTransferSourceCopyProperties(x) => {
+            e.logon_id = x.logon_id;
+            e.creates = Some((
+                x.output_handle_index,
+                ObjectKind::FastTransferContext,
+                x.logon_id,
+            ));
+        }
+        RopRequest::SynchronizationConfigure(x) => {
+            e.logon_id = x.logon_id;
+            e.creates = Some((
+                x.output_handle_index,
+                ObjectKind::SynchronizationContext,
+                x.logon_id,
+            ));
+        }
+        RopRequest::SynchronizationOpenCollector(x) => {
+            e.logon_id = x.logon_id;
+            e.creates = Some((
+                x.output_handle_index,
+                ObjectKind::SynchronizationContext,
+                x.logon_id,
+            ));
+        }
+        RopRequest::SynchronizationGetTransferState(x) => {
+            e.logon_id = x.logon_id;
+            e.creates = Some((
+                x.output_handle_index,
+                ObjectKind::FastTransferContext,
+                x.logon_id,
+            ));
+        }
+        RopRequest::SynchronizationImportMessageChange(x) => {
+            e.logon_id = x.logon_id;
+            e.creates = Some((x.output_handle_index, ObjectKind::Message, x.logon_id));
+        }
         _ => {}
     }
     e

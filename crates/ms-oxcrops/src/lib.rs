@@ -163,16 +163,16 @@
 //! | 0x48 | RopSpoolerLockMessage | 2.2.7.5 | yes | response |
 //! | 0x49 | RopGetAddressTypes | 2.2.7.3 | yes | success, failure |
 //! | 0x4A | RopTransportSend | 2.2.7.6 | yes | success, failure |
-//! | 0x4B | RopFastTransferSourceCopyMessages | 2.2.12.6 | not yet | not yet |
-//! | 0x4C | RopFastTransferSourceCopyFolder | 2.2.12.5 | not yet | not yet |
-//! | 0x4D | RopFastTransferSourceCopyTo | 2.2.12.7 | not yet | not yet |
-//! | 0x4E | RopFastTransferSourceGetBuffer | 2.2.12.4 | not yet | not yet |
+//! | 0x4B | RopFastTransferSourceCopyMessages | 2.2.12.6 | yes | response |
+//! | 0x4C | RopFastTransferSourceCopyFolder | 2.2.12.5 | yes | response |
+//! | 0x4D | RopFastTransferSourceCopyTo | 2.2.12.7 | yes | response |
+//! | 0x4E | RopFastTransferSourceGetBuffer | 2.2.12.4 | yes | response |
 //! | 0x4F | RopFindRow | 2.2.5.13 | yes | success, failure (laid out by the request) |
 //! | 0x50 | RopProgress | 2.2.8.13 | yes | success, failure |
 //! | 0x51 | RopTransportNewMail | 2.2.7.7 | yes | response |
 //! | 0x52 | RopGetValidAttachments | 2.2.6.18 | yes | success, failure |
-//! | 0x53 | RopFastTransferDestinationConfigure | 2.2.12.1 | not yet | not yet |
-//! | 0x54 | RopFastTransferDestinationPutBuffer | 2.2.12.2 | not yet | not yet |
+//! | 0x53 | RopFastTransferDestinationConfigure | 2.2.12.1 | yes | response |
+//! | 0x54 | RopFastTransferDestinationPutBuffer | 2.2.12.2 | yes | response |
 //! | 0x55 | RopGetNamesFromPropertyIds | 2.2.8.2 | yes | success, failure |
 //! | 0x56 | RopGetPropertyIdsFromNames | 2.2.8.1 | yes | success, failure |
 //! | 0x57 | RopUpdateDeferredActionMessages | 2.2.11.3 | yes | response |
@@ -191,35 +191,35 @@
 //! | 0x66 | RopSetReadFlags | 2.2.6.10 | yes | response |
 //! | 0x67 | RopCopyProperties | 2.2.8.11 | yes | success response, null destination failure response, failure |
 //! | 0x68 | RopGetReceiveFolderTable | 2.2.3.4 | yes | success, failure |
-//! | 0x69 | RopFastTransferSourceCopyProperties | 2.2.12.8 | not yet | not yet |
+//! | 0x69 | RopFastTransferSourceCopyProperties | 2.2.12.8 | yes | response |
 //! | 0x6B | RopGetCollapseState | 2.2.5.18 | yes | success, failure |
 //! | 0x6C | RopSetCollapseState | 2.2.5.19 | yes | success, failure |
 //! | 0x6D | RopGetTransportFolder | 2.2.7.8 | yes | success, failure |
 //! | 0x6E | RopPending | 2.2.14.3 | n/a (response only) | response |
 //! | 0x6F | RopOptionsData | 2.2.7.9 | yes | success, failure |
-//! | 0x70 | RopSynchronizationConfigure | 2.2.13.1 | not yet | not yet |
-//! | 0x72 | RopSynchronizationImportMessageChange | 2.2.13.2 | not yet | not yet |
-//! | 0x73 | RopSynchronizationImportHierarchyChange | 2.2.13.4 | not yet | not yet |
-//! | 0x74 | RopSynchronizationImportDeletes | 2.2.13.5 | not yet | not yet |
-//! | 0x75 | RopSynchronizationUploadStateStreamBegin | 2.2.13.9 | not yet | not yet |
-//! | 0x76 | RopSynchronizationUploadStateStreamContinue | 2.2.13.10 | not yet | not yet |
-//! | 0x77 | RopSynchronizationUploadStateStreamEnd | 2.2.13.11 | not yet | not yet |
-//! | 0x78 | RopSynchronizationImportMessageMove | 2.2.13.6 | not yet | not yet |
+//! | 0x70 | RopSynchronizationConfigure | 2.2.13.1 | yes | response |
+//! | 0x72 | RopSynchronizationImportMessageChange | 2.2.13.2 | yes | success, failure |
+//! | 0x73 | RopSynchronizationImportHierarchyChange | 2.2.13.4 | yes | success, failure |
+//! | 0x74 | RopSynchronizationImportDeletes | 2.2.13.5 | yes | response |
+//! | 0x75 | RopSynchronizationUploadStateStreamBegin | 2.2.13.9 | yes | response |
+//! | 0x76 | RopSynchronizationUploadStateStreamContinue | 2.2.13.10 | yes | response |
+//! | 0x77 | RopSynchronizationUploadStateStreamEnd | 2.2.13.11 | yes | response |
+//! | 0x78 | RopSynchronizationImportMessageMove | 2.2.13.6 | yes | success, failure |
 //! | 0x79 | RopSetPropertiesNoReplicate | 2.2.8.7 | yes | success, failure |
 //! | 0x7A | RopDeletePropertiesNoReplicate | 2.2.8.9 | yes | success, failure |
 //! | 0x7B | RopGetStoreState | 2.2.3.5 | yes | success, failure |
-//! | 0x7E | RopSynchronizationOpenCollector | 2.2.13.7 | not yet | not yet |
-//! | 0x7F | RopGetLocalReplicaIds | 2.2.13.13 | not yet | not yet |
-//! | 0x80 | RopSynchronizationImportReadStateChanges | 2.2.13.3 | not yet | not yet |
+//! | 0x7E | RopSynchronizationOpenCollector | 2.2.13.7 | yes | response |
+//! | 0x7F | RopGetLocalReplicaIds | 2.2.13.13 | yes | success, failure |
+//! | 0x80 | RopSynchronizationImportReadStateChanges | 2.2.13.3 | yes | response |
 //! | 0x81 | RopResetTable | 2.2.5.15 | yes | response |
-//! | 0x82 | RopSynchronizationGetTransferState | 2.2.13.8 | not yet | not yet |
-//! | 0x86 | RopTellVersion | 2.2.12.9 | not yet | not yet |
+//! | 0x82 | RopSynchronizationGetTransferState | 2.2.13.8 | yes | response |
+//! | 0x86 | RopTellVersion | 2.2.12.9 | yes | response |
 //! | 0x89 | RopFreeBookmark | 2.2.5.14 | yes | response |
 //! | 0x90 | RopWriteAndCommitStream | 2.2.9.12 | yes | response |
 //! | 0x91 | RopHardDeleteMessages | 2.2.4.12 | yes | response |
 //! | 0x92 | RopHardDeleteMessagesAndSubfolders | 2.2.4.10 | yes | response |
-//! | 0x93 | RopSetLocalReplicaMidsetDeleted | 2.2.13.12 | not yet | not yet |
-//! | 0x9D | RopFastTransferDestinationPutBufferExtended | 2.2.12.3 | not yet | not yet |
+//! | 0x93 | RopSetLocalReplicaMidsetDeleted | 2.2.13.12 | yes | response |
+//! | 0x9D | RopFastTransferDestinationPutBufferExtended | 2.2.12.3 | yes | response |
 //! | 0xA3 | RopWriteStreamExtended | 2.2.9.4 | yes | response |
 //! | 0xF9 | RopBackoff | 2.2.15.2 | n/a (response only) | not yet |
 //! | 0xFE | RopLogon | 2.2.3.1 | yes | success response for a private mailbox, success response for public folders, redirect response, failure |
@@ -237,7 +237,9 @@ pub(crate) mod codec;
 pub mod context;
 #[allow(dead_code)]
 pub(crate) mod effects;
+pub mod fast_transfer;
 pub mod folder;
+pub mod ics;
 pub mod logon;
 pub mod message;
 pub mod notification;
@@ -256,7 +258,9 @@ pub use context::{
     LogonKind, LogonKinds, NO_HANDLE, ObjectKind, ResponseBufferContext, ResponseContext,
     ResponseExpectation, RopContext, ServerObject, TableColumns,
 };
+pub use fast_transfer::*;
 pub use folder::*;
+pub use ics::*;
 pub use logon::*;
 pub use message::*;
 pub use notification::*;

@@ -341,7 +341,9 @@ macro_rules! responses {
     };
 }
 
+use crate::fast_transfer::*;
 use crate::folder::*;
+use crate::ics::*;
 use crate::logon::*;
 use crate::message::*;
 use crate::notification::*;
@@ -563,6 +565,50 @@ requests! {
     GetRulesTable(RopGetRulesTableRequest) = GetRulesTable: plain,
     /// [MS-OXCROPS] 2.2.11.3 RopUpdateDeferredActionMessages.
     UpdateDeferredActionMessages(RopUpdateDeferredActionMessagesRequest<'a>) = UpdateDeferredActionMessages: plain,
+    /// [MS-OXCROPS] 2.2.12.1 RopFastTransferDestinationConfigure.
+    FastTransferDestinationConfigure(RopFastTransferDestinationConfigureRequest) = FastTransferDestinationConfigure: plain,
+    /// [MS-OXCROPS] 2.2.12.2 RopFastTransferDestinationPutBuffer.
+    FastTransferDestinationPutBuffer(RopFastTransferDestinationPutBufferRequest<'a>) = FastTransferDestinationPutBuffer: plain,
+    /// [MS-OXCROPS] 2.2.12.3 RopFastTransferDestinationPutBufferExtended.
+    FastTransferDestinationPutBufferExtended(RopFastTransferDestinationPutBufferRequest<'a>) = FastTransferDestinationPutBufferExtended: plain,
+    /// [MS-OXCROPS] 2.2.12.4 RopFastTransferSourceGetBuffer.
+    FastTransferSourceGetBuffer(RopFastTransferSourceGetBufferRequest) = FastTransferSourceGetBuffer: plain,
+    /// [MS-OXCROPS] 2.2.12.5 RopFastTransferSourceCopyFolder.
+    FastTransferSourceCopyFolder(RopFastTransferSourceCopyFolderRequest) = FastTransferSourceCopyFolder: plain,
+    /// [MS-OXCROPS] 2.2.12.6 RopFastTransferSourceCopyMessages.
+    FastTransferSourceCopyMessages(RopFastTransferSourceCopyMessagesRequest) = FastTransferSourceCopyMessages: plain,
+    /// [MS-OXCROPS] 2.2.12.7 RopFastTransferSourceCopyTo.
+    FastTransferSourceCopyTo(RopFastTransferSourceCopyToRequest) = FastTransferSourceCopyTo: plain,
+    /// [MS-OXCROPS] 2.2.12.8 RopFastTransferSourceCopyProperties.
+    FastTransferSourceCopyProperties(RopFastTransferSourceCopyPropertiesRequest) = FastTransferSourceCopyProperties: plain,
+    /// [MS-OXCROPS] 2.2.12.9 RopTellVersion.
+    TellVersion(RopTellVersionRequest) = TellVersion: plain,
+    /// [MS-OXCROPS] 2.2.13.1 RopSynchronizationConfigure.
+    SynchronizationConfigure(RopSynchronizationConfigureRequest) = SynchronizationConfigure: plain,
+    /// [MS-OXCROPS] 2.2.13.2 RopSynchronizationImportMessageChange.
+    SynchronizationImportMessageChange(RopSynchronizationImportMessageChangeRequest) = SynchronizationImportMessageChange: plain,
+    /// [MS-OXCROPS] 2.2.13.3 RopSynchronizationImportReadStateChanges.
+    SynchronizationImportReadStateChanges(RopSynchronizationImportReadStateChangesRequest<'a>) = SynchronizationImportReadStateChanges: plain,
+    /// [MS-OXCROPS] 2.2.13.4 RopSynchronizationImportHierarchyChange.
+    SynchronizationImportHierarchyChange(RopSynchronizationImportHierarchyChangeRequest) = SynchronizationImportHierarchyChange: plain,
+    /// [MS-OXCROPS] 2.2.13.5 RopSynchronizationImportDeletes.
+    SynchronizationImportDeletes(RopSynchronizationImportDeletesRequest) = SynchronizationImportDeletes: plain,
+    /// [MS-OXCROPS] 2.2.13.6 RopSynchronizationImportMessageMove.
+    SynchronizationImportMessageMove(RopSynchronizationImportMessageMoveRequest<'a>) = SynchronizationImportMessageMove: plain,
+    /// [MS-OXCROPS] 2.2.13.7 RopSynchronizationOpenCollector.
+    SynchronizationOpenCollector(RopSynchronizationOpenCollectorRequest) = SynchronizationOpenCollector: plain,
+    /// [MS-OXCROPS] 2.2.13.8 RopSynchronizationGetTransferState.
+    SynchronizationGetTransferState(OutputHandleRequest) = SynchronizationGetTransferState: plain,
+    /// [MS-OXCROPS] 2.2.13.9 RopSynchronizationUploadStateStreamBegin.
+    SynchronizationUploadStateStreamBegin(RopSynchronizationUploadStateStreamBeginRequest) = SynchronizationUploadStateStreamBegin: plain,
+    /// [MS-OXCROPS] 2.2.13.10 RopSynchronizationUploadStateStreamContinue.
+    SynchronizationUploadStateStreamContinue(RopSynchronizationUploadStateStreamContinueRequest<'a>) = SynchronizationUploadStateStreamContinue: plain,
+    /// [MS-OXCROPS] 2.2.13.11 RopSynchronizationUploadStateStreamEnd.
+    SynchronizationUploadStateStreamEnd(HandleRequest) = SynchronizationUploadStateStreamEnd: plain,
+    /// [MS-OXCROPS] 2.2.13.12 RopSetLocalReplicaMidsetDeleted.
+    SetLocalReplicaMidsetDeleted(RopSetLocalReplicaMidsetDeletedRequest) = SetLocalReplicaMidsetDeleted: plain,
+    /// [MS-OXCROPS] 2.2.13.13 RopGetLocalReplicaIds.
+    GetLocalReplicaIds(RopGetLocalReplicaIdsRequest) = GetLocalReplicaIds: plain,
 }
 
 responses! {
@@ -775,6 +821,50 @@ responses! {
         GetRulesTable(StatusResponse) = GetRulesTable: single,
         /// [MS-OXCROPS] 2.2.11.3.2 RopUpdateDeferredActionMessages.
         UpdateDeferredActionMessages(StatusResponse) = UpdateDeferredActionMessages: single,
+        /// [MS-OXCROPS] 2.2.12.1.2 RopFastTransferDestinationConfigure.
+        FastTransferDestinationConfigure(StatusResponse) = FastTransferDestinationConfigure: single,
+        /// [MS-OXCROPS] 2.2.12.2.2 RopFastTransferDestinationPutBuffer.
+        FastTransferDestinationPutBuffer(RopFastTransferDestinationPutBufferResponse) = FastTransferDestinationPutBuffer: single,
+        /// [MS-OXCROPS] 2.2.12.3.2 RopFastTransferDestinationPutBufferExtended.
+        FastTransferDestinationPutBufferExtended(RopFastTransferDestinationPutBufferExtendedResponse) = FastTransferDestinationPutBufferExtended: single,
+        /// [MS-OXCROPS] 2.2.12.4.2 RopFastTransferSourceGetBuffer.
+        FastTransferSourceGetBuffer(RopFastTransferSourceGetBufferResponse<'a>) = FastTransferSourceGetBuffer: single,
+        /// [MS-OXCROPS] 2.2.12.5.2 RopFastTransferSourceCopyFolder.
+        FastTransferSourceCopyFolder(StatusResponse) = FastTransferSourceCopyFolder: single,
+        /// [MS-OXCROPS] 2.2.12.6.2 RopFastTransferSourceCopyMessages.
+        FastTransferSourceCopyMessages(StatusResponse) = FastTransferSourceCopyMessages: single,
+        /// [MS-OXCROPS] 2.2.12.7.2 RopFastTransferSourceCopyTo.
+        FastTransferSourceCopyTo(StatusResponse) = FastTransferSourceCopyTo: single,
+        /// [MS-OXCROPS] 2.2.12.8.2 RopFastTransferSourceCopyProperties.
+        FastTransferSourceCopyProperties(StatusResponse) = FastTransferSourceCopyProperties: single,
+        /// [MS-OXCROPS] 2.2.12.9.2 RopTellVersion.
+        TellVersion(StatusResponse) = TellVersion: single,
+        /// [MS-OXCROPS] 2.2.13.1.2 RopSynchronizationConfigure.
+        SynchronizationConfigure(StatusResponse) = SynchronizationConfigure: single,
+        /// [MS-OXCROPS] 2.2.13.2.2 RopSynchronizationImportMessageChange.
+        SynchronizationImportMessageChange(ImportMessageResponse) = SynchronizationImportMessageChange: split,
+        /// [MS-OXCROPS] 2.2.13.3.2 RopSynchronizationImportReadStateChanges.
+        SynchronizationImportReadStateChanges(StatusResponse) = SynchronizationImportReadStateChanges: single,
+        /// [MS-OXCROPS] 2.2.13.4.2 RopSynchronizationImportHierarchyChange.
+        SynchronizationImportHierarchyChange(RopSynchronizationImportHierarchyChangeResponse) = SynchronizationImportHierarchyChange: split,
+        /// [MS-OXCROPS] 2.2.13.5.2 RopSynchronizationImportDeletes.
+        SynchronizationImportDeletes(StatusResponse) = SynchronizationImportDeletes: single,
+        /// [MS-OXCROPS] 2.2.13.6.2 RopSynchronizationImportMessageMove.
+        SynchronizationImportMessageMove(ImportMessageResponse) = SynchronizationImportMessageMove: split,
+        /// [MS-OXCROPS] 2.2.13.7.2 RopSynchronizationOpenCollector.
+        SynchronizationOpenCollector(StatusResponse) = SynchronizationOpenCollector: single,
+        /// [MS-OXCROPS] 2.2.13.8.2 RopSynchronizationGetTransferState.
+        SynchronizationGetTransferState(StatusResponse) = SynchronizationGetTransferState: single,
+        /// [MS-OXCROPS] 2.2.13.9.2 RopSynchronizationUploadStateStreamBegin.
+        SynchronizationUploadStateStreamBegin(StatusResponse) = SynchronizationUploadStateStreamBegin: single,
+        /// [MS-OXCROPS] 2.2.13.10.2 RopSynchronizationUploadStateStreamContinue.
+        SynchronizationUploadStateStreamContinue(StatusResponse) = SynchronizationUploadStateStreamContinue: single,
+        /// [MS-OXCROPS] 2.2.13.11.2 RopSynchronizationUploadStateStreamEnd.
+        SynchronizationUploadStateStreamEnd(StatusResponse) = SynchronizationUploadStateStreamEnd: single,
+        /// [MS-OXCROPS] 2.2.13.12.2 RopSetLocalReplicaMidsetDeleted.
+        SetLocalReplicaMidsetDeleted(StatusResponse) = SetLocalReplicaMidsetDeleted: single,
+        /// [MS-OXCROPS] 2.2.13.13.2 RopGetLocalReplicaIds.
+        GetLocalReplicaIds(RopGetLocalReplicaIdsResponse) = GetLocalReplicaIds: split,
     }
     manual {
         /// [MS-OXCROPS] 2.2.3.1.2 RopLogon success response for a private mailbox.
