@@ -14,9 +14,7 @@ use std::borrow::Cow;
 
 use ms_oxcdata::{PropertyTag, TaggedValue, ValueContext};
 use msox_codec::bytes::BufMut;
-use msox_codec::{
-    CodePage, Decode, Encode, Error, ErrorKind, Reader, Result, String8, Utf16String,
-};
+use msox_codec::{CodePage, Decode, Encode, Error, ErrorKind, Reader, Result, String8};
 
 /// How one field is laid out: read, measured and written the same way.
 pub(crate) trait Codec<'a, T> {
@@ -238,35 +236,6 @@ impl<'a> Codec<'a, Cow<'a, [u8]>> for Rest {
         buf.put_slice(v);
         Ok(())
     }
-}
-
-/// A null-terminated UTF-16LE string.
-#[derive(Clone, Copy)]
-pub(crate) struct Utf16Z(pub &'static str);
-
-impl<'a> Codec<'a, Utf16String> for Utf16Z {
-    fn read(&self, r: &mut Reader<'a>) -> Result<Utf16String> {
-        Utf16String::read_nul_terminated(r)
-    }
-    fn len(&self, v: &Utf16String) -> usize {
-        v.byte_len() + 2
-    }
-    fn write<B: BufMut>(&self, v: &Utf16String, buf: &mut B) -> Result<()> {
-        check_utf16(v, self.0)?;
-        v.write_nul_terminated(buf);
-        Ok(())
-    }
-}
-
-fn check_utf16(s: &Utf16String, field: &'static str) -> Result<()> {
-    let has_nul = match s.raw_bytes() {
-        Some(raw) => raw.len() % 2 != 0 || raw.chunks_exact(2).any(|c| c == [0, 0]),
-        None => s.as_str().contains('\0'),
-    };
-    if has_nul {
-        return Err(Error::new(ErrorKind::InvalidValue { field, value: 0 }));
-    }
-    Ok(())
 }
 
 /// The code page of 8-bit strings in ROP buffers when the buffer does not

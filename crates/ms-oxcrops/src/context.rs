@@ -187,7 +187,6 @@ impl<'c> ResponseContext<'c> {
 
     /// The columns the request set for the response's rows, if the
     /// expectation is for `rop_id`.
-    #[allow(dead_code)] // used by the table ROPs
     pub(crate) fn columns(&self, rop_id: RopId) -> Option<&'c [PropertyTag]> {
         self.expected
             .filter(|e| e.rop_id == rop_id)
@@ -202,7 +201,6 @@ impl<'c> ResponseContext<'c> {
     }
 
     /// The columns of the table with handle `handle`.
-    #[allow(dead_code)] // used by RopNotify
     pub(crate) fn table_columns(&self, handle: u32) -> Option<&'c [PropertyTag]> {
         self.tables
             .and_then(|t| t.table_columns(handle, self.handles))

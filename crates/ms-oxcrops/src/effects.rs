@@ -201,6 +201,10 @@ pub(crate) fn request_effect(rop: &RopRequest<'_>) -> Effect {
             e.logon_id = x.logon_id;
             e.creates = Some((x.output_handle_index, ObjectKind::Message, x.logon_id));
         }
+        RopRequest::Release(x) => {
+            e.logon_id = x.logon_id;
+            e.release = Some(x.input_handle_index);
+        }
         _ => {}
     }
     e

@@ -92,7 +92,7 @@
 //! <!-- coverage:begin -->
 //! | RopId | ROP | [MS-OXCROPS] | request | response forms |
 //! |---|---|---|---|---|
-//! | 0x01 | RopRelease | 2.2.15.3 | not yet | n/a (no response) |
+//! | 0x01 | RopRelease | 2.2.15.3 | yes | n/a (no response) |
 //! | 0x02 | RopOpenFolder | 2.2.4.1 | yes | success, failure |
 //! | 0x03 | RopOpenMessage | 2.2.6.1 | yes | success, failure |
 //! | 0x04 | RopGetHierarchyTable | 2.2.4.13 | yes | success, failure |
@@ -221,9 +221,9 @@
 //! | 0x93 | RopSetLocalReplicaMidsetDeleted | 2.2.13.12 | yes | response |
 //! | 0x9D | RopFastTransferDestinationPutBufferExtended | 2.2.12.3 | yes | response |
 //! | 0xA3 | RopWriteStreamExtended | 2.2.9.4 | yes | response |
-//! | 0xF9 | RopBackoff | 2.2.15.2 | n/a (response only) | not yet |
+//! | 0xF9 | RopBackoff | 2.2.15.2 | n/a (response only) | response |
 //! | 0xFE | RopLogon | 2.2.3.1 | yes | success response for a private mailbox, success response for public folders, redirect response, failure |
-//! | 0xFF | RopBufferTooSmall | 2.2.15.1 | n/a (response only) | not yet |
+//! | 0xFF | RopBufferTooSmall | 2.2.15.1 | n/a (response only) | response |
 //! <!-- coverage:end -->
 //!
 //! Sections 1 and 3 (overview, client and server behaviour) describe
@@ -232,10 +232,8 @@
 #![forbid(unsafe_code)]
 
 pub mod buffer;
-#[allow(dead_code)] // codecs of the ROP families still to come
 pub(crate) mod codec;
 pub mod context;
-#[allow(dead_code)]
 pub(crate) mod effects;
 pub mod fast_transfer;
 pub mod folder;
@@ -243,6 +241,7 @@ pub mod ics;
 pub mod logon;
 pub mod message;
 pub mod notification;
+pub mod other;
 pub mod permission;
 pub mod property;
 pub mod rop;
@@ -264,6 +263,7 @@ pub use ics::*;
 pub use logon::*;
 pub use message::*;
 pub use notification::*;
+pub use other::*;
 pub use permission::*;
 pub use property::*;
 pub use rop::{RawRops, RopFailureResponse, RopRequest, RopResponse, StatusResponse};

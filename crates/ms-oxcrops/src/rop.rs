@@ -347,6 +347,7 @@ use crate::ics::*;
 use crate::logon::*;
 use crate::message::*;
 use crate::notification::*;
+use crate::other::*;
 use crate::permission::*;
 use crate::property::*;
 use crate::rule::*;
@@ -609,6 +610,8 @@ requests! {
     SetLocalReplicaMidsetDeleted(RopSetLocalReplicaMidsetDeletedRequest) = SetLocalReplicaMidsetDeleted: plain,
     /// [MS-OXCROPS] 2.2.13.13 RopGetLocalReplicaIds.
     GetLocalReplicaIds(RopGetLocalReplicaIdsRequest) = GetLocalReplicaIds: plain,
+    /// [MS-OXCROPS] 2.2.15.3 RopRelease.
+    Release(HandleRequest) = Release: plain,
 }
 
 responses! {
@@ -865,6 +868,10 @@ responses! {
         SetLocalReplicaMidsetDeleted(StatusResponse) = SetLocalReplicaMidsetDeleted: single,
         /// [MS-OXCROPS] 2.2.13.13.2 RopGetLocalReplicaIds.
         GetLocalReplicaIds(RopGetLocalReplicaIdsResponse) = GetLocalReplicaIds: split,
+        /// [MS-OXCROPS] 2.2.15.1.1 RopBufferTooSmall.
+        BufferTooSmall(RopBufferTooSmallResponse<'a>) = BufferTooSmall: single,
+        /// [MS-OXCROPS] 2.2.15.2.1 RopBackoff.
+        Backoff(RopBackoffResponse<'a>) = Backoff: single,
     }
     manual {
         /// [MS-OXCROPS] 2.2.3.1.2 RopLogon success response for a private mailbox.
