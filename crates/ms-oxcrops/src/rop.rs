@@ -69,19 +69,49 @@ pub struct RopFailureResponse {
 }
 
 impl RopFailureResponse {
-    /// A failure response; fails when `return_value` is 0 (success).
+    /// A failure response; fails when `return_value` is 0 (success) or
+    /// when ROP `rop_id` has no separate failure form
+    /// ([`RopResponse::has_failure_form`]).
     pub fn new(rop_id: RopId, handle_index: u8, return_value: ErrorCode) -> Result<Self> {
-        if return_value.value() == 0 {
+        let f = RopFailureResponse {
+            rop_id,
+            handle_index,
+            return_value,
+        };
+        f.check()?;
+        Ok(f)
+    }
+
+    fn check(&self) -> Result<()> {
+        if self.return_value.value() == 0 {
             return Err(msox_codec::Error::new(ErrorKind::InvalidValue {
                 field: "ReturnValue",
                 value: 0,
             }));
         }
-        Ok(RopFailureResponse {
-            rop_id,
-            handle_index,
-            return_value,
-        })
+        let rv = self.return_value.value();
+        let other_form = (self.rop_id == RopId::Logon && rv == crate::logon::WRONG_SERVER)
+            || (matches!(self.rop_id, RopId::CopyProperties | RopId::CopyTo)
+                && rv == crate::folder::NULL_DESTINATION_OBJECT);
+        if other_form {
+            return Err(msox_codec::Error::new(ErrorKind::Malformed(
+                format!(
+                    "{} with ReturnValue 0x{rv:08X} has its own response form",
+                    self.rop_id
+                )
+                .into(),
+            )));
+        }
+        if !RopResponse::has_failure_form(self.rop_id) {
+            return Err(msox_codec::Error::new(ErrorKind::Malformed(
+                format!(
+                    "{} has no separate failure response (its ReturnValue goes in its one response form)",
+                    self.rop_id
+                )
+                .into(),
+            )));
+        }
+        Ok(())
     }
 
     fn read(r: &mut Reader<'_>, rop_id: RopId) -> Result<Self> {
@@ -99,12 +129,7 @@ impl RopFailureResponse {
     }
 
     fn write_body<B: BufMut>(&self, buf: &mut B) -> Result<()> {
-        if self.return_value.value() == 0 {
-            return Err(msox_codec::Error::new(ErrorKind::InvalidValue {
-                field: "ReturnValue",
-                value: 0,
-            }));
-        }
+        self.check()?;
         buf.put_u8(self.handle_index);
         buf.put_u32_le(self.return_value.value());
         Ok(())
@@ -242,6 +267,21 @@ macro_rules! read_response {
     };
 }
 
+macro_rules! failure_form {
+    (split) => {
+        true
+    };
+    (split_ctx) => {
+        true
+    };
+    (single) => {
+        false
+    };
+    (single_ctx) => {
+        false
+    };
+}
+
 macro_rules! responses {
     (
         auto {$(
@@ -284,6 +324,18 @@ macro_rules! responses {
         impl<'a> RopResponse<'a> {
             /// Every RopId whose response this crate decodes and encodes.
             pub const ROP_IDS: &'static [RopId] = &[$(RopId::$id,)* $(RopId::$cid),*];
+
+            /// Whether ROP `id` has a failure response that differs from its
+            /// success response (so a nonzero ReturnValue decodes to
+            /// [`RopResponse::Failure`]); ROPs with one response form carry
+            /// their ReturnValue in it.
+            pub const fn has_failure_form(id: RopId) -> bool {
+                match id {
+                    $( RopId::$id => failure_form!($form), )*
+                    $( RopId::$cid => true, )*
+                    _ => false,
+                }
+            }
 
             /// The RopId (`None` for an empty [`RopResponse::Raw`]).
             pub fn rop_id(&self) -> Option<RopId> {
