@@ -284,12 +284,10 @@ pub(crate) fn read_logon_response<'a>(r: &mut Reader<'a>, cx: &Cx<'_>) -> Result
         }
     };
     match kind {
-        LogonKind::PrivateMailbox => {
-            RopLogonPrivateMailboxResponse::decode(r).map(RopResponse::LogonPrivateMailbox)
-        }
-        LogonKind::PublicFolders => {
-            RopLogonPublicFoldersResponse::decode(r).map(RopResponse::LogonPublicFolders)
-        }
+        LogonKind::PrivateMailbox => RopLogonPrivateMailboxResponse::decode(r)
+            .map(|x| RopResponse::LogonPrivateMailbox(Box::new(x))),
+        LogonKind::PublicFolders => RopLogonPublicFoldersResponse::decode(r)
+            .map(|x| RopResponse::LogonPublicFolders(Box::new(x))),
     }
 }
 

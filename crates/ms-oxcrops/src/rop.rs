@@ -265,6 +265,24 @@ macro_rules! read_response {
     (single_ctx, $V:ident, $T:ty, $id:ident, $r:ident, $cx:ident) => {
         <$T>::read_rop($r, $cx).map(RopResponse::$V)
     };
+    (split_boxed, $V:ident, $T:ty, $id:ident, $r:ident, $cx:ident) => {
+        if is_failure($r) {
+            RopFailureResponse::read($r, RopId::$id).map(RopResponse::Failure)
+        } else {
+            <$T as Decode<'a>>::decode($r).map(|x| RopResponse::$V(Box::new(x)))
+        }
+    };
+    (single_ctx_boxed, $V:ident, $T:ty, $id:ident, $r:ident, $cx:ident) => {
+        <$T>::read_rop($r, $cx).map(|x| RopResponse::$V(Box::new(x)))
+    };
+}
+
+/// The type a response variant holds: the large ones are boxed, so a
+/// `RopResponse` stays small to move.
+macro_rules! variant_ty {
+    (split_boxed, $T:ty) => { Box<$T> };
+    (single_ctx_boxed, $T:ty) => { Box<$T> };
+    ($form:ident, $T:ty) => { $T };
 }
 
 macro_rules! failure_form {
@@ -278,6 +296,12 @@ macro_rules! failure_form {
         false
     };
     (single_ctx) => {
+        false
+    };
+    (split_boxed) => {
+        true
+    };
+    (single_ctx_boxed) => {
         false
     };
 }
@@ -312,7 +336,7 @@ macro_rules! responses {
         #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
         #[non_exhaustive]
         pub enum RopResponse<'a> {
-            $( $(#[$m])* $V($T), )*
+            $( $(#[$m])* $V(variant_ty!($form, $T)), )*
             $( $(#[$mm])* $MV($MT), )*
             /// The failure response of a ROP whose failure form differs
             /// from its success form.
@@ -759,7 +783,7 @@ responses! {
         /// [MS-OXCROPS] 2.2.4.14.2 RopGetContentsTable.
         GetContentsTable(TableRowCountResponse) = GetContentsTable: split,
         /// [MS-OXCROPS] 2.2.6.1.2 RopOpenMessage.
-        OpenMessage(RopOpenMessageResponse<'a>) = OpenMessage: split,
+        OpenMessage(RopOpenMessageResponse<'a>) = OpenMessage: split_boxed,
         /// [MS-OXCROPS] 2.2.6.2.2 RopCreateMessage.
         CreateMessage(RopCreateMessageResponse) = CreateMessage: split,
         /// [MS-OXCROPS] 2.2.6.3.2 RopSaveChangesMessage.
@@ -771,7 +795,7 @@ responses! {
         /// [MS-OXCROPS] 2.2.6.6.2 RopReadRecipients.
         ReadRecipients(RopReadRecipientsResponse<'a>) = ReadRecipients: split_ctx,
         /// [MS-OXCROPS] 2.2.6.7.2 RopReloadCachedInformation.
-        ReloadCachedInformation(RopOpenMessageResponse<'a>) = ReloadCachedInformation: split,
+        ReloadCachedInformation(RopOpenMessageResponse<'a>) = ReloadCachedInformation: split_boxed,
         /// [MS-OXCROPS] 2.2.6.8.2 RopSetMessageStatus.
         SetMessageStatus(MessageStatusResponse) = SetMessageStatus: split,
         /// [MS-OXCROPS] 2.2.6.9.2 RopGetMessageStatus.
@@ -789,7 +813,7 @@ responses! {
         /// [MS-OXCROPS] 2.2.6.15.2 RopSaveChangesAttachment.
         SaveChangesAttachment(StatusResponse) = SaveChangesAttachment: single,
         /// [MS-OXCROPS] 2.2.6.16.2 RopOpenEmbeddedMessage.
-        OpenEmbeddedMessage(RopOpenEmbeddedMessageResponse<'a>) = OpenEmbeddedMessage: split,
+        OpenEmbeddedMessage(RopOpenEmbeddedMessageResponse<'a>) = OpenEmbeddedMessage: split_boxed,
         /// [MS-OXCROPS] 2.2.6.17.2 RopGetAttachmentTable.
         GetAttachmentTable(StatusResponse) = GetAttachmentTable: single,
         /// [MS-OXCROPS] 2.2.6.18.2 RopGetValidAttachments.
@@ -863,7 +887,7 @@ responses! {
         /// [MS-OXCROPS] 2.2.14.1.2 RopRegisterNotification.
         RegisterNotification(StatusResponse) = RegisterNotification: single,
         /// [MS-OXCROPS] 2.2.14.2.1 RopNotify.
-        Notify(RopNotifyResponse<'a>) = Notify: single_ctx,
+        Notify(RopNotifyResponse<'a>) = Notify: single_ctx_boxed,
         /// [MS-OXCROPS] 2.2.14.3.1 RopPending.
         Pending(RopPendingResponse) = Pending: single,
         /// [MS-OXCROPS] 2.2.10.1.2 RopModifyPermissions.
@@ -927,9 +951,9 @@ responses! {
     }
     manual {
         /// [MS-OXCROPS] 2.2.3.1.2 RopLogon success response for a private mailbox.
-        LogonPrivateMailbox(RopLogonPrivateMailboxResponse) = Logon,
+        LogonPrivateMailbox(Box<RopLogonPrivateMailboxResponse>) = Logon,
         /// [MS-OXCROPS] 2.2.3.1.3 RopLogon success response for public folders.
-        LogonPublicFolders(RopLogonPublicFoldersResponse) = Logon,
+        LogonPublicFolders(Box<RopLogonPublicFoldersResponse>) = Logon,
         /// [MS-OXCROPS] 2.2.3.1.4 RopLogon redirect response.
         LogonRedirect(RopLogonRedirectResponse<'a>) = Logon,
         /// [MS-OXCROPS] 2.2.8.11.2 RopCopyProperties success response.

@@ -881,8 +881,8 @@ fn notification_data(columns: Vec<PropertyTag>) -> BoxedStrategy<NotificationDat
 fn responses() -> Vec<BoxedStrategy<RopResponse<'static>>> {
     use RopResponse as S;
     vec![
-        st!(RopLogonPrivateMailboxResponse { output_handle_index, logon_flags, folder_ids, response_flags, mailbox_guid, repl_id, repl_guid, logon_time = st!(LogonTime { seconds, minutes, hour, day_of_week, day, month, year }), gwart_time, store_state }).prop_map(S::LogonPrivateMailbox).boxed(),
-        st!(RopLogonPublicFoldersResponse { output_handle_index, logon_flags, folder_ids, repl_id, repl_guid, per_user_guid }).prop_map(S::LogonPublicFolders).boxed(),
+        st!(RopLogonPrivateMailboxResponse { output_handle_index, logon_flags, folder_ids, response_flags, mailbox_guid, repl_id, repl_guid, logon_time = st!(LogonTime { seconds, minutes, hour, day_of_week, day, month, year }), gwart_time, store_state }).prop_map(|x| S::LogonPrivateMailbox(Box::new(x))).boxed(),
+        st!(RopLogonPublicFoldersResponse { output_handle_index, logon_flags, folder_ids, repl_id, repl_guid, per_user_guid }).prop_map(|x| S::LogonPublicFolders(Box::new(x))).boxed(),
         st!(RopLogonRedirectResponse { output_handle_index, logon_flags, server_name }).prop_map(S::LogonRedirect).boxed(),
         (proptest::sample::select(RopId::KNOWN.iter().copied().filter(|i| RopResponse::has_failure_form(*i)).collect::<Vec<_>>()), 1u32.., any::<u8>())
             .prop_map(|(i, rv, h)| S::Failure(RopFailureResponse::new(i, h, ErrorCode::from(rv)).unwrap())).boxed(),
@@ -936,7 +936,7 @@ fn responses() -> Vec<BoxedStrategy<RopResponse<'static>>> {
         partial().prop_map(S::HardDeleteMessages).boxed(),
         table_row_count().prop_map(S::GetHierarchyTable).boxed(),
         table_row_count().prop_map(S::GetContentsTable).boxed(),
-        open_message().prop_map(S::OpenMessage).boxed(),
+        open_message().prop_map(|x| S::OpenMessage(Box::new(x))).boxed(),
         st!(RopCreateMessageResponse { output_handle_index, has_message_id, message_id }
             fix |v| { v.has_message_id = if v.message_id.is_some() { v.has_message_id.max(1) } else { 0 }; }).prop_map(S::CreateMessage).boxed(),
         st!(RopSaveChangesMessageResponse { response_handle_index, input_handle_index, message_id }).prop_map(S::SaveChangesMessage).boxed(),
@@ -947,7 +947,7 @@ fn responses() -> Vec<BoxedStrategy<RopResponse<'static>>> {
                 .prop_map(|(row_id, recipient_type, code_page_id, reserved, recipient_row)| ReadRecipientRow { row_id, recipient_type, code_page_id, reserved, recipient_row });
             st!(RopReadRecipientsResponse { input_handle_index, recipient_columns = Just(c.clone()), recipient_rows = vec(row, 0..3) })
         }).prop_map(S::ReadRecipients).boxed(),
-        open_message().prop_map(S::ReloadCachedInformation).boxed(),
+        open_message().prop_map(|x| S::ReloadCachedInformation(Box::new(x))).boxed(),
         message_status().prop_map(S::SetMessageStatus).boxed(),
         message_status().prop_map(S::GetMessageStatus).boxed(),
         partial().prop_map(S::SetReadFlags).boxed(),
@@ -961,7 +961,7 @@ fn responses() -> Vec<BoxedStrategy<RopResponse<'static>>> {
             let row = (prop_oneof![Just(0u16), Just(1252u16)], any::<u8>(), any::<u16>(), recipient_data(cols.clone()))
                 .prop_map(|(code_page_id, recipient_type, reserved, recipient_row)| OpenRecipientRow { recipient_type, code_page_id, reserved, recipient_row });
             st!(RopOpenEmbeddedMessageResponse { output_handle_index, reserved, message_id, has_named_properties, subject_prefix, normalized_subject, recipient_count, recipient_columns = Just(cols.clone()), recipient_rows = vec(row, 0..3) })
-        }).prop_map(S::OpenEmbeddedMessage).boxed(),
+        }).prop_map(|x| S::OpenEmbeddedMessage(Box::new(x))).boxed(),
         status().prop_map(S::GetAttachmentTable).boxed(),
         st!(RopGetValidAttachmentsResponse { input_handle_index, attachment_ids }).prop_map(S::GetValidAttachments).boxed(),
         status().prop_map(S::SubmitMessage).boxed(),
@@ -1042,7 +1042,7 @@ fn responses() -> Vec<BoxedStrategy<RopResponse<'static>>> {
         status().prop_map(S::SetLocalReplicaMidsetDeleted).boxed(),
         st!(RopGetLocalReplicaIdsResponse { input_handle_index, repl_guid, global_count }).prop_map(S::GetLocalReplicaIds).boxed(),
         status().prop_map(S::RegisterNotification).boxed(),
-        columns().prop_flat_map(|c| st!(RopNotifyResponse { notification_handle, logon_id, notification_data = notification_data(c.clone()) })).prop_map(S::Notify).boxed(),
+        columns().prop_flat_map(|c| st!(RopNotifyResponse { notification_handle, logon_id, notification_data = notification_data(c.clone()) })).prop_map(|x| S::Notify(Box::new(x))).boxed(),
         st!(RopPendingResponse { session_index }).prop_map(S::Pending).boxed(),
         st!(RopBufferTooSmallResponse { size_needed, request_buffers }).prop_map(S::BufferTooSmall).boxed(),
         st!(RopBackoffResponse { logon_id, duration, backoff_rop_data = vec(st!(BackoffRop { rop_id_backoff, duration }), 0..3), additional_data }).prop_map(S::Backoff).boxed(),
