@@ -21,10 +21,10 @@ manual = re.findall(r'///\s*\[MS-OXCROPS\] [\d.]+ (?:\w+ )?(.*?)\.?\n\s*(\w+)\([
 custom = set(re.findall(r'(\w+) =>', custom_part))
 forms = {}
 for v, i, f in auto:
-    base = f.replace("_ctx", "")
+    base = f.replace("_boxed", "").replace("_ctx", "")
     text = "success, failure" if base == "split" else "response"
-    if f.endswith("_ctx"):
-        text += " (laid out by the request)"
+    if "_ctx" in f:
+        text += " (laid out by context)"
     forms[i] = text
 for desc, v, i in manual:
     forms.setdefault(i, [])

@@ -1,6 +1,7 @@
 //! The coverage table of the crate docs tells the truth: a RopId row says
 //! "yes" for the request exactly when `RopRequest::ROP_IDS` has it, and
-//! names response forms exactly when `RopResponse::ROP_IDS` has it; every
+//! names response forms exactly when `RopResponse::ROP_IDS` has it (a
+//! failure form exactly when `RopResponse::has_failure_form`); every
 //! RopId of [MS-OXCROPS] 2.2.2 has a row.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 
@@ -40,6 +41,11 @@ fn coverage_table_lists_every_rop_id_truthfully() {
             assert!(
                 !response.starts_with("not yet") && !response.starts_with("n/a"),
                 "{name}: {response}"
+            );
+            assert_eq!(
+                response.contains("failure"),
+                RopResponse::has_failure_form(*id),
+                "{name}: failure form in {response:?}"
             );
         } else {
             assert!(
