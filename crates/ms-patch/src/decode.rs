@@ -147,6 +147,10 @@ struct State {
     block_odd: bool,
     header_read: bool,
     e8_size: Option<u32>,
+    /// Whether E8 translation is undone at all: only once a block could
+    /// have produced a 0xE8 byte (a main tree with a length for 0xE8, or an
+    /// uncompressed block), as libmspack decides; kept over resets.
+    e8_started: bool,
     /// Every block header read: type and size.
     blocks: Vec<(BlockType, usize)>,
 }
@@ -168,8 +172,16 @@ impl State {
             block_odd: false,
             header_read: false,
             e8_size: None,
+            e8_started: false,
             blocks: Vec::new(),
         }
+    }
+
+    /// The translation size in force for the frame just decoded: none when
+    /// the header said none, when it is 0, or before any block could have
+    /// produced a 0xE8 byte (libmspack's rules).
+    fn e8_now(&self) -> Option<u32> {
+        self.e8_size.filter(|&s| s != 0 && self.e8_started)
     }
 
     /// [MS-PATCH] 2.3: the state at the start of a stream (and at each
@@ -575,7 +587,7 @@ fn run<S: Sink>(
         match sink.as_deref_mut() {
             Some(out) => {
                 let data = buf.get(frame_start..frame_end).unwrap_or_default();
-                match st.e8_size {
+                match st.e8_now() {
                     Some(size) if frame < E8_FRAMES => {
                         e8_scratch.clear();
                         e8_scratch.extend_from_slice(data);
@@ -585,7 +597,7 @@ fn run<S: Sink>(
                     _ => out.write(data)?,
                 }
             }
-            None => e8_frames.push(st.e8_size),
+            None => e8_frames.push(st.e8_now()),
         }
         produced += frame_size;
         frame = frame.wrapping_add(1);
@@ -757,6 +769,9 @@ fn read_block_header(st: &mut State, bits: &mut BitReader<'_>) -> Res<()> {
             st.main
                 .build(&st.main_lens, MAIN_BITS)
                 .map_err(|e| tree_error(e, "main", bits).within("MainTree"))?;
+            if st.main_lens.get(0xE8).is_some_and(|&l| l != 0) {
+                st.e8_started = true;
+            }
             if st.main.is_empty() {
                 return Err(malformed("empty main tree", bits).within("MainTree"));
             }
@@ -767,6 +782,7 @@ fn read_block_header(st: &mut State, bits: &mut BitReader<'_>) -> Res<()> {
                 .map_err(|e| tree_error(e, "length", bits).within("LengthTree"))?;
         }
         BlockType::Uncompressed => {
+            st.e8_started = true;
             bits.align_uncompressed();
             let r = bits.take_bytes(12).ok_or_else(|| {
                 err(

@@ -34,8 +34,8 @@
 //! the structure path (`PATCH_BLK[2] > Chunk[5] > MainTree > pretree`).
 //!
 //! ```
+//! use ms_patch::{Base, Patch, Target, WriteOptions};
 //! use ms_patch::{apply_patch, compress_file, create_patch, decompress_file};
-//! use ms_patch::WriteOptions;
 //! use msox_codec::Options;
 //!
 //! let old: Vec<u8> = (0..5000u32)
@@ -49,18 +49,18 @@
 //! assert_eq!(decompress_file(&file, &Options::strict())?.value, new);
 //!
 //! // ... and a patch (a differential download), far smaller.
-//! let patch = create_patch(&old, &new, &WriteOptions::level(6))?;
+//! let patch = create_patch(Base(&old), Target(&new), &WriteOptions::level(6))?;
 //! assert!(patch.len() < file.len() / 4);
-//! assert_eq!(apply_patch(&patch, &old, &Options::strict())?.value, new);
+//! assert_eq!(apply_patch(Base(&old), Patch(&patch), &Options::strict())?.value, new);
 //!
 //! // Damage is detected, never a panic: here a CRC of the first block.
 //! let mut bad = patch.clone();
 //! bad[40] ^= 0x40;
-//! let err = apply_patch(&bad, &old, &Options::strict()).unwrap_err();
+//! let err = apply_patch(Base(&old), Patch(&bad), &Options::strict()).unwrap_err();
 //! assert_eq!(err.offset(), Some(40));
 //! assert_eq!(err.path().to_string(), "PATCH_BLK[0]");
 //! // Lenient mode keeps the output and reports the mismatch.
-//! let read = apply_patch(&bad, &old, &Options::lenient())?;
+//! let read = apply_patch(Base(&old), Patch(&bad), &Options::lenient())?;
 //! assert_eq!(read.value, new);
 //! assert!(read.defects[0].to_string().starts_with("checksum mismatch"));
 //! # Ok::<(), msox_codec::Error>(())
@@ -89,6 +89,7 @@ pub mod consts;
 pub mod decode;
 pub mod encode;
 pub mod huffman;
+pub mod layout;
 pub mod lzxd;
 
 pub use decode::{
@@ -97,7 +98,8 @@ pub use decode::{
 };
 pub use encode::{EncodeOptions, compress};
 pub use lzxd::{
-    FileBlock, FileOptions, LzxBlockHeader, LzxHeader, LzxdFile, LzxdPatch, PatchBlock,
-    PatchBlockHeader, PatchHeader, WriteOptions, apply_patch, apply_patch_to, compress_file, crc32,
-    create_patch, decompress_file, decompress_file_to, file_crc,
+    Base, DEFAULT_BLOCK_MAX, FileBlock, FileOptions, LzxBlockHeader, LzxHeader, LzxdFile,
+    LzxdPatch, Patch, PatchBlock, PatchBlockHeader, PatchHeader, Target, WriteOptions, apply_patch,
+    apply_patch_to, apply_patch_with, compress_file, crc32, create_patch, decompress_file,
+    decompress_file_to, file_crc,
 };
