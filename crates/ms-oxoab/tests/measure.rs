@@ -153,24 +153,56 @@ fn insertion() {
         (0..extra as u32).map(|i| generate::record(n + 100_000 + i)),
     );
     let new = b.to_bytes().unwrap();
-    for level in [1u8, 3, 6] {
+    for (level, block) in [
+        (6u8, 256 << 10),
+        (6, 1 << 20),
+        (6, 4 << 20),
+        (6, 16 << 20),
+        (1, 1 << 20),
+        (3, 1 << 20),
+        (9, 1 << 20),
+    ] {
+        let opts = WriteOptions {
+            patch_block: block,
+            ..WriteOptions::level(level)
+        };
         let t = Instant::now();
-        let p = ms_oxoab::diff(Base(&old), Target(&new), &WriteOptions::level(level)).unwrap();
+        let p = ms_oxoab::diff(Base(&old), Target(&new), &opts).unwrap();
         let c = t.elapsed().as_secs_f64();
         let back = ms_oxoab::apply_patch(Base(&old), Patch(&p), &Options::default())
             .unwrap()
             .value;
         assert!(back == new);
         eprintln!(
-            "level {level}: {} -> {} bytes (+{} inserted): patch {} bytes ({:.3}% of the new file), {:.1} s",
-            old.len(),
-            new.len(),
-            new.len() - old.len(),
+            "| {level} | {} KiB | {} | {:.3}% | {:.1} s |",
+            block >> 10,
             p.len(),
             100.0 * p.len() as f64 / new.len() as f64,
             c
         );
     }
+    eprintln!("{} -> {} bytes", old.len(), new.len());
+    // The layout ms-patch used before: as few blocks as fit the window,
+    // each pairing an equal share of the base with the same share of the
+    // target.
+    let blocks = 3;
+    let (s, d) = (old.len().div_ceil(blocks), new.len().div_ceil(blocks));
+    let mut total = 28;
+    for (src, tgt) in old.chunks(s).zip(new.chunks(d)) {
+        let bits = ms_patch::lzxd::patch_window_bits(src.len(), tgt.len());
+        let enc = ms_patch::EncodeOptions {
+            extended_lengths: true,
+            ..ms_patch::EncodeOptions::level(6)
+        };
+        total += 16
+            + ms_patch::compress(tgt, &ms_patch::StreamParams::lzxd(bits), src, &enc)
+                .unwrap()
+                .len();
+    }
+    eprintln!(
+        "| 6 | equal shares (old layout, {blocks} blocks) | {total} | {:.3}% |",
+        100.0 * total as f64 / new.len() as f64
+    );
 }
 
 /// One compression, for profiling: `MEASURE_DATA` (`oab` or `corpus`),

@@ -438,6 +438,7 @@ pub fn decompress_with_blocks(
         params,
         reference,
         None::<&mut msox_codec::CountingSink>,
+        true,
     )?;
     Ok(r.into_decoded(d))
 }
@@ -454,7 +455,24 @@ pub fn read_stream(
     reference: &[u8],
     out: &mut impl Sink,
 ) -> Result<()> {
-    run(r, output_len, params, reference, Some(out)).map(drop)
+    run(r, output_len, params, reference, Some(out), true).map(drop)
+}
+
+/// [`read_stream`] for the first `output_len` bytes of a longer stream
+/// (a CHM content section read up to the last byte its files need):
+/// decoding stops after the frame that completes `output_len`, and the
+/// input after it is not looked at (no trailing-bytes check). `r` is left
+/// at the end of its window.
+pub fn read_stream_prefix(
+    r: &mut Reader<'_>,
+    output_len: usize,
+    params: &StreamParams,
+    reference: &[u8],
+    out: &mut impl Sink,
+) -> Result<()> {
+    run(r, output_len, params, reference, Some(out), false).map(drop)?;
+    r.take_rest();
+    Ok(())
 }
 
 /// [`read_stream`] into a new vector (the whole output is the window).
@@ -470,6 +488,7 @@ pub fn read_stream_vec(
         params,
         reference,
         None::<&mut msox_codec::CountingSink>,
+        true,
     )
     .map(|d| d.data)
 }
@@ -483,6 +502,7 @@ fn run<S: Sink>(
     params: &StreamParams,
     reference: &[u8],
     mut sink: Option<&mut S>,
+    check_end: bool,
 ) -> Result<DecodedStream> {
     let slots = params.check().map_err(|e| r.locate(e, r.pos()))?;
     let window = 1usize << params.window_bits;
@@ -602,7 +622,9 @@ fn run<S: Sink>(
         produced += frame_size;
         frame = frame.wrapping_add(1);
     }
-    finish(r, base, len, &bits)?;
+    if check_end {
+        finish(r, base, len, &bits)?;
+    }
     if sink.is_some() {
         return Ok(DecodedStream {
             data: Vec::new(),
