@@ -15,9 +15,10 @@
 //! streams a stored or MSZIP folder into a [`Sink`]; [`Cabinet::folder_stream`]
 //! gathers an LZX folder's compressed bytes for the `ms-patch` decoder.
 //!
-//! Not covered: cabinet sets that span several files (a folder continued
-//! from or into another cabinet is read, but not extracted), Quantum, and
-//! writing cabinets.
+//! Not covered here: cabinet sets that span several files (a folder
+//! continued from or into another cabinet is read, but not extracted),
+//! LZX folders and extraction file by file: `msox-cab` does those on top
+//! of this reader. Not covered anywhere: Quantum, writing cabinets.
 //!
 //! ```
 //! use ms_mci::cab::{Cabinet, Compression};

@@ -356,11 +356,28 @@ impl<'a> CabinetSet<'a> {
         Ok(outcomes)
     }
 
+    /// Where CFFILE entry `index` of cabinet `k` starts: after `coffFiles`,
+    /// the entries before it (16 bytes and the name's, with its NUL).
+    fn cffile_offset(&self, k: usize, index: usize) -> usize {
+        let Some(cab) = self.cabinets.get(k) else {
+            return 0;
+        };
+        let start = self.starts.get(k).copied().unwrap_or(0);
+        let before: usize = cab
+            .files
+            .iter()
+            .take(index)
+            .map(|f| 16 + f.name.len() + 1)
+            .sum();
+        start + cab.header.coff_files as usize + before
+    }
+
     /// An error about file `f`, located at its CFFILE entry.
     fn file_error(&self, r: &mut Reader<'a>, f: &FileEntry, kind: ErrorKind) -> Error {
         let (k, index) = (f.cabinet, f.index);
+        let at = self.cffile_offset(k, index);
         let located = in_cabinet(r, &self.buffers, k, |r| {
-            Ok(r.frame_indexed("CFFILE", index, |r| Ok(r.error(kind.clone()))))
+            Ok(r.frame_indexed("CFFILE", index, |r| Ok(r.error_at(kind.clone(), at))))
         });
         match located {
             Ok(Ok(e)) | Ok(Err(e)) | Err(e) => e,

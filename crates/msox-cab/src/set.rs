@@ -130,6 +130,8 @@ impl SetFolder {
 #[derive(Debug, Clone)]
 pub struct CabinetSet<'a> {
     pub(crate) buffers: Vec<&'a [u8]>,
+    /// Where each cabinet starts in its buffer.
+    pub(crate) starts: Vec<usize>,
     pub(crate) cabinets: Vec<Cabinet<'a>>,
     pub(crate) folders: Vec<SetFolder>,
     pub(crate) files: Vec<FileEntry>,
@@ -179,6 +181,7 @@ impl<'a> CabinetSet<'a> {
         // trailing-bytes rule applies to the first only).
         let mut set = CabinetSet {
             buffers: parts.to_vec(),
+            starts: vec![0; parts.len()],
             cabinets,
             folders: Vec::new(),
             files: Vec::new(),
@@ -195,6 +198,7 @@ impl<'a> CabinetSet<'a> {
         let cab = Cabinet::decode(r)?;
         let mut set = CabinetSet {
             buffers: vec![r.buffer()],
+            starts: vec![offset],
             cabinets: vec![cab],
             folders: Vec::new(),
             files: Vec::new(),
