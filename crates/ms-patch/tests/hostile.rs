@@ -369,3 +369,25 @@ fn base_of_the_wrong_size() {
     assert_eq!(d.value, &data[..30_000]);
     assert_eq!(d.defects.len(), 1);
 }
+
+/// The prefix form (a CHM section read up to what its files need), with a
+/// reset interval: only the first bytes are decoded, the rest of the input
+/// is not looked at (so a cut after them still reads).
+#[test]
+fn hostile_suite_patch_lzx_stream_prefix() {
+    let data = sample();
+    let params = StreamParams {
+        reset_interval: 2,
+        ..StreamParams::lzx(16)
+    };
+    // Encoded without resets: one reset interval holds the stream.
+    let z = compress(&data, &StreamParams::lzx(16), &[], &Default::default()).unwrap();
+    let mut suite = Suite::new("patch_lzx_stream_prefix").prefixes_may_decode();
+    suite.mutations = 64;
+    suite.run(&[z], |b, o| {
+        let mut r = msox_codec::Reader::with_options(b, o);
+        let mut sink = msox_codec::CountingSink::default();
+        ms_patch::read_stream_prefix(&mut r, 40_000, &params, &[], &mut sink)?;
+        Ok(r.into_decoded(()).defects)
+    });
+}
