@@ -242,7 +242,7 @@ fn import_calendar(r: &mut Reader<'_>, cal: &Component, out: &mut Vec<Message>) 
     let mut zones = HashMap::new();
     for c in cal.components_named("VTIMEZONE") {
         if let Some(id) = c.property("TZID") {
-            zones.entry(id.value.trim().trim_matches('"').to_string()).or_insert(c);
+            zones.entry(id.text_value().trim().trim_matches('"').to_string()).or_insert(c);
         }
     }
     let mut ctx = Calendar {
@@ -286,7 +286,7 @@ fn import_calendar(r: &mut Reader<'_>, cal: &Component, out: &mut Vec<Message>) 
                 r.frame_indexed("VEVENT", i, |r| {
                     let ex = event_draft(r, &mut ctx, c, true)?;
                     match drafts.get_mut(m) {
-                        Some(master) => add_exception(r, master, ex, c),
+                        Some(master) => add_exception(r, &mut ctx, master, ex, c),
                         None => Ok(()),
                     }
                 })?;
@@ -307,6 +307,10 @@ fn import_calendar(r: &mut Reader<'_>, cal: &Component, out: &mut Vec<Message>) 
 struct RecurState {
     arp: AppointmentRecurrencePattern,
     tz: TimeZone,
+    /// The series' TZID (`None`: UTC, floating or DATE values).
+    tzid: Option<String>,
+    /// Whether DTSTART is a DATE (an all-day series kept in dates).
+    date_based: bool,
     exceptions: Vec<(ExceptionInfo, ExtendedException, Attachment)>,
     deleted: Vec<u32>,
 }
@@ -326,6 +330,10 @@ struct Draft {
     end_utc: i64,
     start_second: u8,
     end_second: u8,
+    /// DTSTART / DTEND on their own wall clock, and DTSTART's TZID.
+    start_wall: i64,
+    end_wall: i64,
+    start_tzid: Option<String>,
 }
 
 impl Draft {
@@ -343,6 +351,9 @@ impl Draft {
             end_utc: 0,
             start_second: 0,
             end_second: 0,
+            start_wall: 0,
+            end_wall: 0,
+            start_tzid: None,
         }
     }
 
@@ -425,6 +436,36 @@ fn event_draft(r: &mut Reader<'_>, ctx: &mut Calendar<'_>, ev: &Component, insta
             .set_named(&named::PidLidAppointmentCounterProposal, PropertyValue::Boolean(true));
     }
     let uid = ev.property("UID").map(|l| l.text_value());
+    // identity
+    if let Some(u) = &uid {
+        let goid = GlobalObjectId::from_ical_uid(u);
+        let mut instance_goid = goid.clone();
+        if instance {
+            if let Some(l) = ev.property("RECURRENCE-ID") {
+                if let Some(t) = Timestamp::from_line(l) {
+                    let p = ctx.place(r, &t, pos_of(l))?;
+                    let local = match &p.zone {
+                        Some((_, _, tz)) => tz.utc_to_local(p.utc),
+                        None => p.utc,
+                    };
+                    let (y, mo, d) = civil_from_day(local.div_euclid(MINUTES_PER_DAY));
+                    instance_goid = goid.clone().with_instance_date(u16::try_from(y).unwrap_or(0), mo, d);
+                    set_time_named(&mut m, &named::PidLidExceptionReplaceTime, file_time(p.utc, p.second));
+                    m.properties
+                        .set_named(&named::PidLidIsException, PropertyValue::Boolean(true));
+                    if l.param("RANGE").is_some() {
+                        not_mapped(r, l, "RANGE=THISANDFUTURE has no Calendar object form")?;
+                    }
+                }
+            }
+        }
+        let set = m
+            .set_global_object_id(&instance_goid)
+            .and_then(|()| m.set_clean_global_object_id(&goid));
+        if let Err(e) = set {
+            r.tolerate(e, "PidLidGlobalObjectId not set")?;
+        }
+    }
     // times
     let dtstart = ev.property("DTSTART");
     let start_ts = dtstart.and_then(Timestamp::from_line);
@@ -498,36 +539,6 @@ fn event_draft(r: &mut Reader<'_>, ctx: &mut Calendar<'_>, ev: &Component, insta
             r.tolerate(e, "PidLidAppointmentTimeZoneDefinitionEndDisplay not set")?;
         }
     }
-    // identity
-    if let Some(u) = &uid {
-        let goid = GlobalObjectId::from_ical_uid(u);
-        let mut instance_goid = goid.clone();
-        if instance {
-            if let Some(l) = ev.property("RECURRENCE-ID") {
-                if let Some(t) = Timestamp::from_line(l) {
-                    let p = ctx.place(r, &t, pos_of(l))?;
-                    let local = match &p.zone {
-                        Some((_, _, tz)) => tz.utc_to_local(p.utc),
-                        None => p.utc,
-                    };
-                    let (y, mo, d) = civil_from_day(local.div_euclid(MINUTES_PER_DAY));
-                    instance_goid = goid.clone().with_instance_date(u16::try_from(y).unwrap_or(0), mo, d);
-                    set_time_named(&mut m, &named::PidLidExceptionReplaceTime, file_time(p.utc, p.second));
-                    m.properties
-                        .set_named(&named::PidLidIsException, PropertyValue::Boolean(true));
-                    if l.param("RANGE").is_some() {
-                        not_mapped(r, l, "RANGE=THISANDFUTURE has no Calendar object form")?;
-                    }
-                }
-            }
-        }
-        let set = m
-            .set_global_object_id(&instance_goid)
-            .and_then(|()| m.set_clean_global_object_id(&goid));
-        if let Err(e) = set {
-            r.tolerate(e, "PidLidGlobalObjectId not set")?;
-        }
-    }
     let mut d = Draft {
         msg: m,
         uid,
@@ -541,6 +552,9 @@ fn event_draft(r: &mut Reader<'_>, ctx: &mut Calendar<'_>, ev: &Component, insta
         end_utc: end.utc,
         start_second: start.second,
         end_second: end.second,
+        start_wall: start_ts.local_minutes().map_or(start.utc, |(m, _)| m),
+        end_wall: start_ts.local_minutes().map_or(end.utc, |(m, _)| m) + (end.utc - start.utc),
+        start_tzid: start.zone.as_ref().map(|(id, _, _)| id.clone()),
     };
     // recurrence
     let rrules: Vec<&ContentLine> = ev
@@ -570,6 +584,37 @@ fn set_def(m: &mut Message, p: &ms_oxprops::Named, def: &TzDefinition) -> Result
     use msox_codec::Encode;
     m.properties.set_named(p, PropertyValue::Binary(def.to_vec()?));
     Ok(())
+}
+
+
+/// A DATE / DATE-TIME of a series (EXDATE, RECURRENCE-ID) as the series'
+/// local wall-clock minutes: its own wall clock when it is a DATE, floating,
+/// in the series' TZID or the series is kept in dates (all-day: Exchange
+/// writes `EXDATE;TZID=...:20210409T000000` for the instance of April 9);
+/// else converted through UTC.
+fn series_local(
+    ctx: &mut Calendar<'_>,
+    r: &mut Reader<'_>,
+    t: &Timestamp,
+    pos: usize,
+    tz: &TimeZone,
+    series_tzid: Option<&str>,
+    date_based: bool,
+) -> Result<Option<i64>> {
+    let Some((wall, _)) = t.local_minutes() else {
+        return Ok(None);
+    };
+    let own_clock = date_based
+        || match t.zone() {
+            None | Some(Zone::Floating) => true,
+            Some(Zone::Tzid(id)) => series_tzid.is_some_and(|s| s == id),
+            Some(Zone::Utc) => series_tzid.is_none(),
+        };
+    if own_clock {
+        return Ok(Some(wall));
+    }
+    let p = ctx.place(r, t, pos)?;
+    Ok(Some(tz.utc_to_local(p.utc)))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -630,12 +675,11 @@ fn import_recurrence(
             )?;
         }
         r.charge_items(dates.len(), "EXDATE values")?;
+        let series_tzid = start.zone.as_ref().map(|(id, _, _)| id.as_str());
         for t in dates {
-            let p = ctx.place(r, &t, pos_of(l))?;
-            let local = if p.date || p.floating || p.zone.is_none() && start.zone.is_none() {
-                p.utc
-            } else {
-                tz.utc_to_local(p.utc)
+            let local = match series_local(ctx, r, &t, pos_of(l), &tz, series_tzid, start_ts.is_date())? {
+                Some(v) => v,
+                None => continue,
             };
             if let Ok(v) = u32::try_from(local.div_euclid(MINUTES_PER_DAY) * MINUTES_PER_DAY) {
                 deleted.push(v);
@@ -675,6 +719,8 @@ fn import_recurrence(
     d.recur = Some(RecurState {
         arp,
         tz,
+        tzid: start.zone.as_ref().map(|(id, _, _)| id.clone()),
+        date_based: start_ts.is_date(),
         exceptions: Vec::new(),
         deleted,
     });
@@ -1035,7 +1081,13 @@ fn import_attendee(r: &mut Reader<'_>, m: &mut Message, line: &ContentLine, meth
 }
 
 /// A VEVENT with RECURRENCE-ID added to its master as an exception.
-fn add_exception(r: &mut Reader<'_>, master: &mut Draft, ex: Draft, c: &Component) -> Result<()> {
+fn add_exception(
+    r: &mut Reader<'_>,
+    ctx: &mut Calendar<'_>,
+    master: &mut Draft,
+    ex: Draft,
+    c: &Component,
+) -> Result<()> {
     let Some(st) = master.recur.as_mut() else {
         return Ok(());
     };
@@ -1046,22 +1098,19 @@ fn add_exception(r: &mut Reader<'_>, master: &mut Draft, ex: Draft, c: &Componen
         return bad_value(r, rid);
     };
     // the original start in the series' local time
-    let replace = ex
-        .msg
-        .exception_replace_time()
-        .map(ms_oxocal::time::minutes_from_file_time);
-    let original = match (&rid_ts, replace) {
-        (Timestamp::Date { .. }, _) => rid_ts
-            .local_minutes()
-            .map(|(m, _)| m + i64::from(st.arp.start_time_offset)),
-        (_, Some(utc)) => Some(st.tz.utc_to_local(utc)),
-        (_, None) => rid_ts.local_minutes().map(|(m, _)| m),
-    };
+    let series_tzid = st.tzid.clone();
+    let original = series_local(ctx, r, &rid_ts, pos_of(rid), &st.tz, series_tzid.as_deref(), st.date_based)?
+        .map(|m| if rid_ts.is_date() { m + i64::from(st.arp.start_time_offset) } else { m });
     let Some(original) = original else {
         return bad_value(r, rid);
     };
-    let start = st.tz.utc_to_local(ex.start_utc);
-    let end = st.tz.utc_to_local(ex.end_utc).max(start);
+    let own_clock = st.date_based || (ex.start_tzid.is_some() && ex.start_tzid == st.tzid);
+    let (start, end) = if own_clock {
+        (ex.start_wall, ex.end_wall.max(ex.start_wall))
+    } else {
+        let s = st.tz.utc_to_local(ex.start_utc);
+        (s, st.tz.utc_to_local(ex.end_utc).max(s))
+    };
     let (Ok(start32), Ok(end32), Ok(orig32)) = (u32::try_from(start), u32::try_from(end), u32::try_from(original)) else {
         return bad_value(r, rid);
     };

@@ -186,7 +186,7 @@ pub fn vtimezone_to_definition(
     let pos = vtz.offset.unwrap_or(0);
     let tzid = vtz
         .property("TZID")
-        .map(|l| l.value.trim().to_string())
+        .map(|l| l.text_value().trim().to_string())
         .unwrap_or_default();
     let mut segments: Vec<Segment> = Vec::new();
     for obs in &vtz.components {
@@ -504,7 +504,7 @@ fn observance(
 /// daylight time is one STANDARD observance.
 pub fn definition_to_vtimezone(def: &TzDefinition) -> Component {
     let mut vtz = Component::new("VTIMEZONE");
-    vtz.push(ContentLine::new("TZID", def.key_name.as_str().to_string()));
+    vtz.push(ContentLine::text("TZID", def.key_name.as_str()));
     let mut rules: Vec<&TzRule> = def.rules.iter().collect();
     rules.sort_by_key(|r| r.year);
     let mut prev_offset: Option<i32> = None;
