@@ -216,18 +216,25 @@ def cmd_expand(args):
     for p in args:
         with open(p, "rb") as f:
             cal = icalendar.Calendar.from_ical(f.read())
+        # a VEVENT without DTSTART has no occurrence (recurring-ical-events
+        # raises on it): left out
+        cal.subcomponents = [c for c in cal.subcomponents if c.name != "VEVENT" or c.get("DTSTART") is not None]
         series = {}
-        for ev in cal.walk("VEVENT"):
-            if ev.get("RRULE") is not None:
-                series[str(ev.get("UID"))] = []
-        q = recurring_ical_events.of(cal)
-        for occ in q.all():
-            uid = str(occ.get("UID"))
-            if uid not in series or len(series[uid]) >= count:
-                if all(len(v) >= count for v in series.values()):
+        uids = [str(ev.get("UID")) for ev in cal.walk("VEVENT") if ev.get("RRULE") is not None]
+        others = [c for c in cal.subcomponents if c.name != "VEVENT"]
+        for uid in uids:
+            # one series at a time (its master and overrides), so a finite
+            # series ends and an infinite one stops at COUNT
+            sub = icalendar.Calendar()
+            for k, v in cal.items():
+                sub.add(k, v)
+            sub.subcomponents = others + [c for c in cal.subcomponents if c.name == "VEVENT" and str(c.get("UID")) == uid]
+            occ_list = []
+            for occ in recurring_ical_events.of(sub).all():
+                occ_list.append({"start": when(occ.decoded("DTSTART")), "end": when(occ.decoded("DTEND"))})
+                if len(occ_list) >= count:
                     break
-                continue
-            series[uid].append({"start": when(occ.decoded("DTSTART")), "end": when(occ.decoded("DTEND"))})
+            series[uid] = occ_list
         write(os.path.join(d, stem(p) + ".expect.json"),
               {"tool": "recurring-ical-events 3.8.2 / icalendar " + icalendar.__version__, "count": count, "series": series})
 
