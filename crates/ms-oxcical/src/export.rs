@@ -203,6 +203,13 @@ impl OutZone {
     }
 }
 
+/// Whether a zone is UTC all year (no offset, no daylight time).
+fn utc_like(tz: &TimeZone) -> bool {
+    tz.rules()
+        .iter()
+        .all(|r| r.bias + r.standard_bias == 0 && !r.has_daylight_time())
+}
+
 fn named_time(m: &Message, p: &ms_oxprops::Named) -> Option<FileTime> {
     m.properties.get_named(p).and_then(PropertyValue::as_time)
 }
@@ -313,7 +320,8 @@ fn export_event(
     let is_instance = m.is_exception().unwrap_or(false) || goid.as_ref().is_some_and(|g| g.is_exception());
     if is_instance && recur.is_none() {
         if let Some(t) = m.exception_replace_time() {
-            ev.push(start_zone.stamp(t, all_day).to_line("RECURRENCE-ID"));
+            let dates = all_day && utc_like(&start_zone.tz) && t.0 % (MINUTES_PER_DAY as u64 * 600_000_000) == 0;
+            ev.push(start_zone.stamp(t, dates).to_line("RECURRENCE-ID"));
         }
     }
     // times
@@ -323,20 +331,37 @@ fn export_event(
             named_time(m, &named::PidLidAppointmentProposedEndWhole),
         )
     } else {
-        (m.appointment_start_whole(), m.appointment_end_whole())
+        // objects written without the PSETID_Appointment times (older
+        // clients) have PidTagStartDate / PidTagEndDate
+        (
+            m.appointment_start_whole()
+                .or_else(|| m.properties.get(tags::PidTagStartDate).and_then(PropertyValue::as_time)),
+            m.appointment_end_whole()
+                .or_else(|| m.properties.get(tags::PidTagEndDate).and_then(PropertyValue::as_time)),
+        )
     };
+    // An all-day object is written with DATE values only when they say the
+    // same instants back (midnight UTC in a zone without offset); else as
+    // date-times with X-MICROSOFT-CDO-ALLDAYEVENT (2.1.3.1.1.20.28), so no
+    // time zone offset is lost.
+    let midnight = |t: Option<FileTime>| t.is_some_and(|t| split_time(t) == (minutes_from_file_time(t) / MINUTES_PER_DAY * MINUTES_PER_DAY, 0));
+    let date_values = all_day
+        && utc_like(&start_zone.tz)
+        && recur_zone.as_ref().is_none_or(|z| utc_like(&z.tz))
+        && midnight(start)
+        && midnight(end);
     if let Some(s) = start {
-        ev.push(start_zone.stamp(s, all_day).to_line("DTSTART"));
+        ev.push(start_zone.stamp(s, date_values).to_line("DTSTART"));
     }
     if let Some(e) = end {
-        ev.push(end_zone.stamp(e, all_day).to_line("DTEND"));
+        ev.push(end_zone.stamp(e, date_values).to_line("DTEND"));
     }
     if method == Method::Counter {
         if let Some(s) = m.appointment_start_whole() {
-            ev.push(start_zone.stamp(s, all_day).to_line("X-MS-OLK-ORIGINALSTART"));
+            ev.push(start_zone.stamp(s, date_values).to_line("X-MS-OLK-ORIGINALSTART"));
         }
         if let Some(e) = m.appointment_end_whole() {
-            ev.push(end_zone.stamp(e, all_day).to_line("X-MS-OLK-ORIGINALEND"));
+            ev.push(end_zone.stamp(e, date_values).to_line("X-MS-OLK-ORIGINALEND"));
         }
     }
     common_properties(m, method, &mut ev, session, &class)?;
@@ -348,7 +373,7 @@ fn export_event(
     if let Some(arp) = &recur {
         let zone = recur_zone.clone().unwrap_or_else(OutZone::utc);
         let offset = i64::from(arp.start_time_offset);
-        match pattern_to_rrule(&arp.recurrence_pattern, offset, &zone.tz, all_day) {
+        match pattern_to_rrule(&arp.recurrence_pattern, offset, &zone.tz, date_values) {
             Ok(x) => {
                 for n in &x.notes {
                     report(session, format!("RRULE {}: {n}", x.rule))?;
@@ -375,7 +400,7 @@ fn export_event(
             if exception_days.contains(d) {
                 continue;
             }
-            exdates.push(zone.local_stamp(i64::from(*d) + offset, 0, all_day));
+            exdates.push(zone.local_stamp(i64::from(*d) + offset, 0, date_values));
         }
         if !exdates.is_empty() {
             let first = exdates.first().map(|t| t.to_line("EXDATE"));
@@ -387,7 +412,7 @@ fn export_event(
         let base = ev.clone();
         out.push(ev);
         for (i, info) in arp.exception_info.iter().enumerate() {
-            out.push(export_exception(m, arp, i, info, &base, &zone, all_day, session)?);
+            out.push(export_exception(m, arp, i, info, &base, &zone, date_values, all_day, session)?);
         }
     } else {
         out.push(ev);
@@ -434,7 +459,13 @@ fn common_properties(
     if let Some(b) = m.body() {
         ev.push(ContentLine::text("DESCRIPTION", &b));
     }
-    if let Some(l) = m.location() {
+    let location = m.location().or_else(|| {
+        m.properties
+            .get_named(&named::PidLidWhere)
+            .and_then(|v| v.as_text())
+            .map(|c| c.into_owned())
+    });
+    if let Some(l) = location {
         ev.push(ContentLine::text("LOCATION", &l));
     }
     if let Some(h) = m.html_body() {
@@ -640,6 +671,7 @@ fn export_exception(
     info: &ms_oxocal::ExceptionInfo,
     base: &Component,
     zone: &OutZone,
+    series_dates: bool,
     series_all_day: bool,
     session: &mut Session,
 ) -> Result<Component> {
@@ -660,6 +692,7 @@ fn export_exception(
         (minutes_from_file_time(t) == original_utc).then_some(e)
     });
     let all_day = info.sub_type.map_or(series_all_day, |v| v != 0);
+    let dates = series_dates && all_day;
     let mut ev = Component::new("VEVENT");
     for keep in ["UID"] {
         if let Some(l) = base.property(keep) {
@@ -667,12 +700,12 @@ fn export_exception(
         }
     }
     ev.push(
-        zone.local_stamp(i64::from(info.original_start_date), 0, series_all_day)
+        zone.local_stamp(i64::from(info.original_start_date), 0, series_dates)
             .to_line("RECURRENCE-ID"),
     );
-    ev.push(zone.local_stamp(i64::from(info.start_date_time), 0, all_day).to_line("DTSTART"));
+    ev.push(zone.local_stamp(i64::from(info.start_date_time), 0, dates).to_line("DTSTART"));
     let end = i64::from(info.end_date_time).max(i64::from(info.start_date_time));
-    ev.push(zone.local_stamp(end, 0, all_day).to_line("DTEND"));
+    ev.push(zone.local_stamp(end, 0, dates).to_line("DTEND"));
     let subject = arp
         .exception_subject(i, cp)
         .or_else(|| embedded.and_then(Message::subject))
@@ -726,7 +759,6 @@ fn export_exception(
             report(session, format!("exception {i}: {files} attachment(s) of the exception"))?;
         }
     }
-    let _ = MINUTES_PER_DAY;
     Ok(ev)
 }
 

@@ -298,3 +298,50 @@ pub fn compare_with_expectation(v: &View, e: &Value) -> Vec<String> {
 pub fn key(uid: Option<&str>, rid: Option<String>) -> (String, Option<String>) {
     (uid.map(uid_key).unwrap_or_default(), rid)
 }
+
+/// Calendar items of the corpus: (name, message).
+pub fn calendar_items() -> Vec<(String, Message)> {
+    let mut out = Vec::new();
+    for e in msox_testkit::corpus::files("tnef", &[".tnef", ".dat"]) {
+        let bytes = std::fs::read(&e.path).unwrap();
+        let Ok(read) = ms_oxtnef::to_message(&bytes, &Options::lenient()) else {
+            continue;
+        };
+        if is_calendar(&read.value) {
+            out.push((format!("tnef-{}", stem(&e.file)), read.value));
+        }
+    }
+    for e in msox_testkit::corpus::files("msg", &[".msg"]) {
+        let bytes = std::fs::read(&e.path).unwrap();
+        let Ok(read) = <ms_oxmsg::MsgFile as msox_codec::Decode>::decode_bytes(&bytes, &Options::lenient()) else {
+            continue;
+        };
+        if is_calendar(&read.value.message) {
+            out.push((format!("msg-{}", stem(&e.file)), read.value.message));
+        }
+    }
+    out
+}
+
+pub fn stem(file: &str) -> String {
+    let name = file.rsplit('/').next().unwrap_or(file);
+    name.rsplit_once('.').map_or(name, |(s, _)| s).to_string()
+}
+
+pub fn is_calendar(m: &Message) -> bool {
+    let c = m.message_class().unwrap_or_default().to_ascii_lowercase();
+    (c.starts_with("ipm.schedule.meeting") || c.starts_with("ipm.appointment"))
+        && start_of(m).is_some()
+}
+
+/// PidLidAppointmentStartWhole, or PidTagStartDate (older clients).
+pub fn start_of(m: &Message) -> Option<ms_dtyp::FileTime> {
+    m.appointment_start_whole()
+        .or_else(|| m.properties.get(ms_oxprops::tags::PidTagStartDate).and_then(ms_oxcdata::PropertyValue::as_time))
+}
+
+pub fn end_of(m: &Message) -> Option<ms_dtyp::FileTime> {
+    m.appointment_end_whole()
+        .or_else(|| m.properties.get(ms_oxprops::tags::PidTagEndDate).and_then(ms_oxcdata::PropertyValue::as_time))
+}
+
