@@ -189,6 +189,11 @@ impl OutZone {
     fn stamp(&self, t: FileTime, date: bool) -> Timestamp {
         let (utc, sec) = split_time(t);
         let local = self.tz.utc_to_local(utc);
+        if !date && self.tz.local_to_utc(local) != utc {
+            // the second of two equal wall-clock times (clocks went back):
+            // a local time would read as the first (RFC 5545 3.3.5), so UTC
+            return Timestamp::from_minutes(utc, sec, Zone::Utc);
+        }
         self.local_stamp(local, sec, date)
     }
 

@@ -345,8 +345,7 @@ pub fn pattern_to_rrule(
             rule.wkst = u8::try_from(p.first_dow.value() % 7).ok();
         }
         (pt, spec) => {
-            let yearly = p.period > 0 && p.period % 12 == 0 && p.recur_frequency == RecurFrequency::Yearly
-                || (p.period % 12 == 0 && p.period > 0 && matches!(p.recur_frequency, RecurFrequency::Yearly));
+            let yearly = p.period > 0 && p.period % 12 == 0 && p.recur_frequency == RecurFrequency::Yearly;
             rule = if yearly {
                 let mut r = Recur::new(Freq::Yearly);
                 r.interval = p.period / 12;
@@ -367,6 +366,8 @@ pub fn pattern_to_rrule(
             }
         }
     }
+    // WKST for every template (FirstDOW), so the pattern reads back the same
+    rule.wkst = u8::try_from(p.first_dow.value() % 7).ok();
     let non_gregorian = p.pattern_type.is_hijri() || p.calendar_type != CalendarType::Default
         && !matches!(p.calendar_type, CalendarType::Gregorian | CalendarType::GregorianUs);
     match p.end_type {
