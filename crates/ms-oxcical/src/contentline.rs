@@ -60,7 +60,7 @@ impl Parameter {
 /// The value is kept as written (after unfolding): TEXT values are still
 /// escaped ([`unescape_text`] reads them), so nothing is lost for
 /// properties this crate does not interpret.
-#[derive(Debug, Clone, Eq, Hash)]
+#[derive(Debug, Clone, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ContentLine {
     /// The group (vCard `item1.EMAIL`), if any.
@@ -135,15 +135,35 @@ impl ContentLine {
             .any(|v| v.eq_ignore_ascii_case(value))
     }
 
-    /// The value as TEXT, unescaped ([`unescape_text`]).
+    /// The value as TEXT, unescaped ([`unescape_text`]); a value with
+    /// `ENCODING=QUOTED-PRINTABLE` (vCard 2.1, vCalendar 1.0) is decoded
+    /// first, in its CHARSET (UTF-8 when none is named).
     pub fn text_value(&self) -> String {
-        unescape_text(&self.value)
+        match self.decoded_value() {
+            Some(v) => unescape_text(&v),
+            None => unescape_text(&self.value),
+        }
+    }
+
+    /// The value of a quoted-printable line decoded in its CHARSET; `None`
+    /// for a line that is not quoted-printable or whose `=XX` escapes are
+    /// broken.
+    pub fn decoded_value(&self) -> Option<String> {
+        if !is_quoted_printable(self) {
+            return None;
+        }
+        let bytes = decode_quoted_printable(&self.value)?;
+        let enc = self
+            .param("CHARSET")
+            .and_then(|c| encoding_rs::Encoding::for_label(c.as_bytes()))
+            .unwrap_or(encoding_rs::UTF_8);
+        Some(enc.decode(&bytes).0.into_owned())
     }
 }
 
 /// A component (RFC 5545 3.4, 3.6): `BEGIN:NAME`, its properties, its
 /// sub-components, `END:NAME`.
-#[derive(Debug, Clone, Eq, Hash, Default)]
+#[derive(Debug, Clone, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Component {
     /// The name, upper case (`VCALENDAR`, `VEVENT`, `VCARD`).
@@ -223,7 +243,7 @@ impl Component {
 /// assert_eq!(Document::decode_exact(&doc.to_vec()?)?, doc);
 /// # Ok::<(), msox_codec::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Document {
     /// The top-level components.
@@ -505,7 +525,8 @@ pub fn read_components(r: &mut Reader<'_>) -> Result<Vec<Component>> {
         }
         r.charge_items(1, "content line count")?;
         r.reserve(logical.len(), "content line length")?;
-        let Some(mut line) = r.frame_indexed("ContentLine", index, |r| parse_line(r, &logical, pos))?
+        let Some(mut line) =
+            r.frame_indexed("ContentLine", index, |r| parse_line(r, &logical, pos))?
         else {
             index += 1;
             continue;
@@ -520,7 +541,8 @@ pub fn read_components(r: &mut Reader<'_>) -> Result<Vec<Component>> {
                 check_end(r, nend, base + nstart + next.len(), &mut reported)?;
                 r.reserve(next.len(), "content line length")?;
                 line.value.pop();
-                line.value.push_str(&decode_bytes(r, next, &line, base + nstart)?);
+                line.value
+                    .push_str(&decode_bytes(r, next, &line, base + nstart)?);
             }
         }
         match line.name.as_str() {
@@ -570,10 +592,8 @@ pub fn read_components(r: &mut Reader<'_>) -> Result<Vec<Component>> {
                 Some(c) => c.properties.push(line),
                 None => {
                     r.defect_at(
-                        ErrorKind::Malformed(
-                            format!("{} outside any component", line.name).into(),
-                        )
-                        .clone(),
+                        ErrorKind::Malformed(format!("{} outside any component", line.name).into())
+                            .clone(),
                         pos,
                         "line ignored",
                     )?;
@@ -591,6 +611,15 @@ pub fn read_components(r: &mut Reader<'_>) -> Result<Vec<Component>> {
         while !stack.is_empty() {
             close(&mut stack, &mut top);
         }
+    }
+    if top.is_empty() {
+        r.defect_at(
+            ErrorKind::Malformed(
+                "no component (an iCalendar or vCard stream has at least one)".into(),
+            ),
+            base + input.len(),
+            "nothing read",
+        )?;
     }
     r.skip(input.len())?;
     Ok(top)
@@ -634,7 +663,12 @@ fn is_quoted_printable(line: &ContentLine) -> bool {
 
 /// Decodes the bytes of one line piece: UTF-8, or the CHARSET the line
 /// names (vCard 2.1), or lossy UTF-8 with a defect.
-fn decode_bytes(r: &mut Reader<'_>, bytes: &[u8], line: &ContentLine, pos: usize) -> Result<String> {
+fn decode_bytes(
+    r: &mut Reader<'_>,
+    bytes: &[u8],
+    line: &ContentLine,
+    pos: usize,
+) -> Result<String> {
     if let Ok(s) = std::str::from_utf8(bytes) {
         return Ok(s.to_string());
     }
@@ -735,10 +769,15 @@ fn parse_line(r: &mut Reader<'_>, raw: &[u8], pos: usize) -> Result<Option<Conte
                     .get(vstart..)
                     .and_then(|rest| rest.iter().position(|b| *b == b'"'))
                 {
-                    Some(q) => (raw.get(vstart..vstart + q).unwrap_or_default(), vstart + q + 1),
+                    Some(q) => (
+                        raw.get(vstart..vstart + q).unwrap_or_default(),
+                        vstart + q + 1,
+                    ),
                     None => {
                         r.defect_at(
-                            ErrorKind::Malformed("parameter value without its closing quote".into()),
+                            ErrorKind::Malformed(
+                                "parameter value without its closing quote".into(),
+                            ),
                             pos + i,
                             "value read to the end of the line",
                         )?;

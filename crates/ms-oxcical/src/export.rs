@@ -79,7 +79,8 @@ pub fn message_to_ics(msg: &Message, opts: &IcsOptions) -> Result<Decoded<String
 pub fn messages_to_ics(msgs: &[Message], opts: &IcsOptions) -> Result<Decoded<String>> {
     let mut out = Vec::new();
     let defects = write_ics(msgs, opts, &mut out)?;
-    let text = String::from_utf8(out).map_err(|_| Error::new(ErrorKind::BadString { encoding: "UTF-8" }))?;
+    let text = String::from_utf8(out)
+        .map_err(|_| Error::new(ErrorKind::BadString { encoding: "UTF-8" }))?;
     Ok(Decoded {
         value: text,
         defects,
@@ -102,7 +103,11 @@ pub fn write_ics(msgs: &[Message], opts: &IcsOptions, sink: &mut impl Sink) -> R
 }
 
 /// The VCALENDAR component of `msgs` (defects go to `session`).
-pub fn messages_to_calendar(msgs: &[Message], opts: &IcsOptions, session: &mut Session) -> Result<Component> {
+pub fn messages_to_calendar(
+    msgs: &[Message],
+    opts: &IcsOptions,
+    session: &mut Session,
+) -> Result<Component> {
     let mut cal = Component::new("VCALENDAR");
     let method = opts.method.unwrap_or_else(|| match msgs {
         [m] => {
@@ -244,7 +249,10 @@ fn decode_def(
     match r {
         Some(Ok(d)) => Ok(Some(d.value)),
         Some(Err(e)) => {
-            session.defect(e.context(what.to_string()), "time zone not exported; times in UTC")?;
+            session.defect(
+                e.context(what.to_string()),
+                "time zone not exported; times in UTC",
+            )?;
             Ok(None)
         }
         None => Ok(None),
@@ -264,14 +272,23 @@ fn export_event(
     let recur: Option<AppointmentRecurrencePattern> = match m.appointment_recur(&lenient) {
         Some(Ok(d)) => Some(d.value),
         Some(Err(e)) => {
-            session.defect(e.context("PidLidAppointmentRecur"), "recurrence not exported")?;
+            session.defect(
+                e.context("PidLidAppointmentRecur"),
+                "recurrence not exported",
+            )?;
             None
         }
         None => None,
     };
-    let description = m.time_zone_description().unwrap_or_else(|| "Custom Time Zone".into());
+    let description = m
+        .time_zone_description()
+        .unwrap_or_else(|| "Custom Time Zone".into());
     let recur_zone = if recur.is_some() {
-        let def = decode_def(session, m.time_zone_definition_recur(&lenient), "PidLidAppointmentTimeZoneDefinitionRecur")?;
+        let def = decode_def(
+            session,
+            m.time_zone_definition_recur(&lenient),
+            "PidLidAppointmentTimeZoneDefinitionRecur",
+        )?;
         let def = match def {
             Some(d) => Some(d),
             None => match m.time_zone_struct(&lenient) {
@@ -295,7 +312,8 @@ fn export_event(
                 m.time_zone_definition_start_display(&lenient),
                 "PidLidAppointmentTimeZoneDefinitionStartDisplay",
             )?;
-            def.and_then(|d| OutZone::of(&d, zones)).unwrap_or_else(OutZone::utc)
+            def.and_then(|d| OutZone::of(&d, zones))
+                .unwrap_or_else(OutZone::utc)
         }
     };
     let end_zone = match &recur_zone {
@@ -306,12 +324,16 @@ fn export_event(
                 m.time_zone_definition_end_display(&lenient),
                 "PidLidAppointmentTimeZoneDefinitionEndDisplay",
             )?;
-            def.and_then(|d| OutZone::of(&d, zones)).unwrap_or_else(|| start_zone.clone())
+            def.and_then(|d| OutZone::of(&d, zones))
+                .unwrap_or_else(|| start_zone.clone())
         }
     };
     let mut ev = Component::new("VEVENT");
     // identity
-    let goid = match m.global_object_id(&lenient).or_else(|| m.clean_global_object_id(&lenient)) {
+    let goid = match m
+        .global_object_id(&lenient)
+        .or_else(|| m.clean_global_object_id(&lenient))
+    {
         Some(Ok(g)) => Some(g.value),
         Some(Err(e)) => {
             session.defect(e.context("PidLidGlobalObjectId"), "UID not exported")?;
@@ -322,12 +344,16 @@ fn export_event(
     if let Some(g) = &goid {
         ev.push(ContentLine::text("UID", &g.to_ical_uid()));
     }
-    let is_instance = m.is_exception().unwrap_or(false) || goid.as_ref().is_some_and(|g| g.is_exception());
-    if is_instance && recur.is_none() {
-        if let Some(t) = m.exception_replace_time() {
-            let dates = all_day && utc_like(&start_zone.tz) && t.0 % (MINUTES_PER_DAY as u64 * 600_000_000) == 0;
-            ev.push(start_zone.stamp(t, dates).to_line("RECURRENCE-ID"));
-        }
+    let is_instance =
+        m.is_exception().unwrap_or(false) || goid.as_ref().is_some_and(|g| g.is_exception());
+    if is_instance
+        && recur.is_none()
+        && let Some(t) = m.exception_replace_time()
+    {
+        let dates = all_day
+            && utc_like(&start_zone.tz)
+            && t.0 % (MINUTES_PER_DAY as u64 * 600_000_000) == 0;
+        ev.push(start_zone.stamp(t, dates).to_line("RECURRENCE-ID"));
     }
     // times
     let (start, end) = if method == Method::Counter {
@@ -339,17 +365,31 @@ fn export_event(
         // objects written without the PSETID_Appointment times (older
         // clients) have PidTagStartDate / PidTagEndDate
         (
-            m.appointment_start_whole()
-                .or_else(|| m.properties.get(tags::PidTagStartDate).and_then(PropertyValue::as_time)),
-            m.appointment_end_whole()
-                .or_else(|| m.properties.get(tags::PidTagEndDate).and_then(PropertyValue::as_time)),
+            m.appointment_start_whole().or_else(|| {
+                m.properties
+                    .get(tags::PidTagStartDate)
+                    .and_then(PropertyValue::as_time)
+            }),
+            m.appointment_end_whole().or_else(|| {
+                m.properties
+                    .get(tags::PidTagEndDate)
+                    .and_then(PropertyValue::as_time)
+            }),
         )
     };
     // An all-day object is written with DATE values only when they say the
     // same instants back (midnight UTC in a zone without offset); else as
     // date-times with X-MICROSOFT-CDO-ALLDAYEVENT (2.1.3.1.1.20.28), so no
     // time zone offset is lost.
-    let midnight = |t: Option<FileTime>| t.is_some_and(|t| split_time(t) == (minutes_from_file_time(t) / MINUTES_PER_DAY * MINUTES_PER_DAY, 0));
+    let midnight = |t: Option<FileTime>| {
+        t.is_some_and(|t| {
+            split_time(t)
+                == (
+                    minutes_from_file_time(t) / MINUTES_PER_DAY * MINUTES_PER_DAY,
+                    0,
+                )
+        })
+    };
     let date_values = all_day
         && utc_like(&start_zone.tz)
         && recur_zone.as_ref().is_none_or(|z| utc_like(&z.tz))
@@ -363,10 +403,18 @@ fn export_event(
     }
     if method == Method::Counter {
         if let Some(s) = m.appointment_start_whole() {
-            ev.push(start_zone.stamp(s, date_values).to_line("X-MS-OLK-ORIGINALSTART"));
+            ev.push(
+                start_zone
+                    .stamp(s, date_values)
+                    .to_line("X-MS-OLK-ORIGINALSTART"),
+            );
         }
         if let Some(e) = m.appointment_end_whole() {
-            ev.push(end_zone.stamp(e, date_values).to_line("X-MS-OLK-ORIGINALEND"));
+            ev.push(
+                end_zone
+                    .stamp(e, date_values)
+                    .to_line("X-MS-OLK-ORIGINALEND"),
+            );
         }
     }
     common_properties(m, method, &mut ev, session, &class)?;
@@ -386,7 +434,10 @@ fn export_event(
                 if x.non_gregorian {
                     report(
                         session,
-                        format!("a pattern in CalendarType {} is written as X-MICROSOFT-RRULE, which RFC 5545 readers ignore", arp.recurrence_pattern.calendar_type),
+                        format!(
+                            "a pattern in CalendarType {} is written as X-MICROSOFT-RRULE, which RFC 5545 readers ignore",
+                            arp.recurrence_pattern.calendar_type
+                        ),
                     )?;
                     ev.push(ContentLine::new("X-MICROSOFT-RRULE", x.rule.to_string()));
                 } else {
@@ -410,14 +461,28 @@ fn export_event(
         if !exdates.is_empty() {
             let first = exdates.first().map(|t| t.to_line("EXDATE"));
             if let Some(mut line) = first {
-                line.value = exdates.iter().map(|t| t.value_text()).collect::<Vec<_>>().join(",");
+                line.value = exdates
+                    .iter()
+                    .map(|t| t.value_text())
+                    .collect::<Vec<_>>()
+                    .join(",");
                 ev.push(line);
             }
         }
         let base = ev.clone();
         out.push(ev);
         for (i, info) in arp.exception_info.iter().enumerate() {
-            out.push(export_exception(m, arp, i, info, &base, &zone, date_values, all_day, session)?);
+            out.push(export_exception(
+                m,
+                arp,
+                i,
+                info,
+                &base,
+                &zone,
+                date_values,
+                all_day,
+                session,
+            )?);
         }
     } else {
         out.push(ev);
@@ -434,7 +499,10 @@ fn export_event(
         })
         .count();
     if others > 0 {
-        report(session, format!("{others} attachment(s): iCalendar ATTACH is not written"))?;
+        report(
+            session,
+            format!("{others} attachment(s): iCalendar ATTACH is not written"),
+        )?;
     }
     Ok(out)
 }
@@ -446,7 +514,9 @@ fn alarm(m: &Message, ev: &mut Component, _start: FileTime) {
     let delta = named_i64(m, &named::PidLidReminderDelta).unwrap_or(15);
     let mut a = Component::new("VALARM");
     a.push(ContentLine::new("DESCRIPTION", "REMINDER"));
-    a.push(ContentLine::new("TRIGGER", format_duration(-delta * 60)).with_param("RELATED", "START"));
+    a.push(
+        ContentLine::new("TRIGGER", format_duration(-delta * 60)).with_param("RELATED", "START"),
+    );
     a.push(ContentLine::new("ACTION", "DISPLAY"));
     ev.components.push(a);
 }
@@ -474,14 +544,23 @@ fn common_properties(
         ev.push(ContentLine::text("LOCATION", &l));
     }
     if let Some(h) = m.html_body() {
-        ev.push(ContentLine::text("X-ALT-DESC", &String::from_utf8_lossy(&h)).with_param("FMTTYPE", "text/html"));
+        ev.push(
+            ContentLine::text("X-ALT-DESC", &String::from_utf8_lossy(&h))
+                .with_param("FMTTYPE", "text/html"),
+        );
     }
     if let Some(s) = m.properties.get_i64(tags::PidTagSensitivity) {
         ev.push(ContentLine::new("CLASS", sensitivity_to_class(s)));
     }
     if let Some(i) = m.importance() {
-        ev.push(ContentLine::new("PRIORITY", importance_to_priority(i).to_string()));
-        ev.push(ContentLine::new("X-MICROSOFT-CDO-IMPORTANCE", i.clamp(0, 2).to_string()));
+        ev.push(ContentLine::new(
+            "PRIORITY",
+            importance_to_priority(i).to_string(),
+        ));
+        ev.push(ContentLine::new(
+            "X-MICROSOFT-CDO-IMPORTANCE",
+            i.clamp(0, 2).to_string(),
+        ));
     }
     if let Some(t) = named_time(m, &named::PidLidOwnerCriticalChange)
         .or_else(|| named_time(m, &named::PidLidAttendeeCriticalChange))
@@ -496,23 +575,32 @@ fn common_properties(
     }
     if let Some(b) = m.busy_status() {
         let free = b.value() == 0;
-        ev.push(ContentLine::new("TRANSP", if free { "TRANSPARENT" } else { "OPAQUE" }));
+        ev.push(ContentLine::new(
+            "TRANSP",
+            if free { "TRANSPARENT" } else { "OPAQUE" },
+        ));
         match busy_status_name(b) {
             Some(n) => ev.push(ContentLine::new("X-MICROSOFT-CDO-BUSYSTATUS", n)),
             None => report(session, format!("PidLidBusyStatus {}", b.value()))?,
         }
     }
-    if let Some(b) = m.intended_busy_status() {
-        if let Some(n) = busy_status_name(b) {
-            ev.push(ContentLine::new("X-MICROSOFT-CDO-INTENDEDSTATUS", n));
-        }
+    if let Some(b) = m.intended_busy_status()
+        && let Some(n) = busy_status_name(b)
+    {
+        ev.push(ContentLine::new("X-MICROSOFT-CDO-INTENDEDSTATUS", n));
     }
     if let Some(s) = m.appointment_sequence() {
         ev.push(ContentLine::new("SEQUENCE", s.to_string()));
-        ev.push(ContentLine::new("X-MICROSOFT-CDO-APPT-SEQUENCE", s.to_string()));
+        ev.push(ContentLine::new(
+            "X-MICROSOFT-CDO-APPT-SEQUENCE",
+            s.to_string(),
+        ));
     }
     if let Some(v) = m.properties.get_i64(tags::PidTagOwnerAppointmentId) {
-        ev.push(ContentLine::new("X-MICROSOFT-CDO-OWNERAPPTID", (v as i32).to_string()));
+        ev.push(ContentLine::new(
+            "X-MICROSOFT-CDO-OWNERAPPTID",
+            (v as i32).to_string(),
+        ));
     }
     if let Some(v) = named_i64(m, &named::PidLidAppointmentLastSequence) {
         ev.push(ContentLine::new("X-MS-OLK-APPTLASTSEQUENCE", v.to_string()));
@@ -527,11 +615,17 @@ fn common_properties(
         ev.push(ContentLine::new("X-MS-OLK-CONFTYPE", v.to_string()));
     }
     for (p, name) in [
-        (&named::PidLidAllowExternalCheck, "X-MS-OLK-ALLOWEXTERNCHECK"),
+        (
+            &named::PidLidAllowExternalCheck,
+            "X-MS-OLK-ALLOWEXTERNCHECK",
+        ),
         (&named::PidLidAutoFillLocation, "X-MS-OLK-AUTOFILLLOCATION"),
         (&named::PidLidAutoStartCheck, "X-MS-OLK-AUTOSTARTCHECK"),
         (&named::PidLidCollaborateDoc, "X-MS-OLK-COLLABORATEDOC"),
-        (&named::PidLidAppointmentNotAllowPropose, "X-MICROSOFT-DISALLOW-COUNTER"),
+        (
+            &named::PidLidAppointmentNotAllowPropose,
+            "X-MICROSOFT-DISALLOW-COUNTER",
+        ),
     ] {
         if let Some(b) = named_bool(m, p) {
             ev.push(ContentLine::new(name, bool_text(b)));
@@ -545,21 +639,33 @@ fn common_properties(
         ev.push(ContentLine::text("X-MS-OLK-MWSURL", &u));
     }
     let all_day = m.all_day().unwrap_or(false);
-    ev.push(ContentLine::new("X-MICROSOFT-CDO-ALLDAYEVENT", bool_text(all_day)));
-    let flags = m.appointment_state_flags().unwrap_or(AppointmentStateFlags::EMPTY);
+    ev.push(ContentLine::new(
+        "X-MICROSOFT-CDO-ALLDAYEVENT",
+        bool_text(all_day),
+    ));
+    let flags = m
+        .appointment_state_flags()
+        .unwrap_or(AppointmentStateFlags::EMPTY);
     if flags.contains(AppointmentStateFlags::CANCELED) || method == Method::Cancel {
         ev.push(ContentLine::new("STATUS", "CANCELLED"));
     }
-    if let Some(PropertyValue::MultipleString(cats)) = m.properties.get_named(&named::PidNameKeywords) {
-        if !cats.is_empty() {
-            let v: Vec<String> = cats.iter().map(|c| escape_text(c.as_str())).collect();
-            ev.push(ContentLine::new("CATEGORIES", v.join(",")));
-        }
+    if let Some(PropertyValue::MultipleString(cats)) =
+        m.properties.get_named(&named::PidNameKeywords)
+        && !cats.is_empty()
+    {
+        let v: Vec<String> = cats.iter().map(|c| escape_text(c.as_str())).collect();
+        ev.push(ContentLine::new("CATEGORIES", v.join(",")));
     }
     people(m, method, ev, session, class)
 }
 
-fn people(m: &Message, method: Method, ev: &mut Component, session: &mut Session, class: &str) -> Result<()> {
+fn people(
+    m: &Message,
+    method: Method,
+    ev: &mut Component,
+    session: &mut Session,
+    class: &str,
+) -> Result<()> {
     let rsvp = m
         .properties
         .get(tags::PidTagResponseRequested)
@@ -567,7 +673,10 @@ fn people(m: &Message, method: Method, ev: &mut Component, session: &mut Session
         .unwrap_or(false);
     let mut organizer_done = false;
     for (i, r) in m.recipients.iter().enumerate() {
-        let flags = r.properties.get_i64(tags::PidTagRecipientFlags).unwrap_or(0);
+        let flags = r
+            .properties
+            .get_i64(tags::PidTagRecipientFlags)
+            .unwrap_or(0);
         let email = r.smtp_address().or_else(|| r.email()).unwrap_or_default();
         if email.is_empty() {
             report(session, format!("recipient {i} without an e-mail address"))?;
@@ -617,24 +726,29 @@ fn people(m: &Message, method: Method, ev: &mut Component, session: &mut Session
         line = line.with_param("CN", cn);
         ev.push(line);
     }
-    if !organizer_done {
-        if let Some(email) = m.sent_representing_email().or_else(|| m.sender_email()) {
-            let at = m
-                .sent_representing_address_type_or_sender()
-                .unwrap_or_else(|| "SMTP".into());
-            if at.eq_ignore_ascii_case("SMTP") && !email.is_empty() {
-                let cn = m
-                    .sent_representing_name()
-                    .or_else(|| m.sender_name())
-                    .unwrap_or_else(|| email.clone());
-                ev.push(ContentLine::new("ORGANIZER", format!("mailto:{email}")).with_param("CN", cn));
-            } else if m.properties.get(tags::PidTagSenderSmtpAddress).is_some() {
-                let smtp = m.properties.get_str(tags::PidTagSenderSmtpAddress).unwrap_or_default();
-                let cn = m.sender_name().unwrap_or_else(|| smtp.clone());
-                ev.push(ContentLine::new("ORGANIZER", format!("mailto:{smtp}")).with_param("CN", cn));
-            } else {
-                report(session, format!("organizer with address type {at}: no SMTP address"))?;
-            }
+    if !organizer_done && let Some(email) = m.sent_representing_email().or_else(|| m.sender_email())
+    {
+        let at = m
+            .sent_representing_address_type_or_sender()
+            .unwrap_or_else(|| "SMTP".into());
+        if at.eq_ignore_ascii_case("SMTP") && !email.is_empty() {
+            let cn = m
+                .sent_representing_name()
+                .or_else(|| m.sender_name())
+                .unwrap_or_else(|| email.clone());
+            ev.push(ContentLine::new("ORGANIZER", format!("mailto:{email}")).with_param("CN", cn));
+        } else if m.properties.get(tags::PidTagSenderSmtpAddress).is_some() {
+            let smtp = m
+                .properties
+                .get_str(tags::PidTagSenderSmtpAddress)
+                .unwrap_or_default();
+            let cn = m.sender_name().unwrap_or_else(|| smtp.clone());
+            ev.push(ContentLine::new("ORGANIZER", format!("mailto:{smtp}")).with_param("CN", cn));
+        } else {
+            report(
+                session,
+                format!("organizer with address type {at}: no SMTP address"),
+            )?;
         }
     }
     for (p, role) in [
@@ -680,11 +794,7 @@ fn export_exception(
     series_all_day: bool,
     session: &mut Session,
 ) -> Result<Component> {
-    let cp = msox_codec::CodePage(
-        m.code_page()
-            .filter(|c| *c != 0)
-            .unwrap_or(1252),
-    );
+    let cp = msox_codec::CodePage(m.code_page().filter(|c| *c != 0).unwrap_or(1252));
     let original_utc = zone.tz.local_to_utc(i64::from(info.original_start_date));
     // the embedded exception message, matched by its replace time
     let embedded = m.attachments.iter().find_map(|a| {
@@ -708,7 +818,10 @@ fn export_exception(
         zone.local_stamp(i64::from(info.original_start_date), 0, series_dates)
             .to_line("RECURRENCE-ID"),
     );
-    ev.push(zone.local_stamp(i64::from(info.start_date_time), 0, dates).to_line("DTSTART"));
+    ev.push(
+        zone.local_stamp(i64::from(info.start_date_time), 0, dates)
+            .to_line("DTSTART"),
+    );
     let end = i64::from(info.end_date_time).max(i64::from(info.start_date_time));
     ev.push(zone.local_stamp(end, 0, dates).to_line("DTEND"));
     let subject = arp
@@ -730,13 +843,31 @@ fn export_exception(
     }
     let busy = info.busy_status.or_else(|| m.busy_status());
     if let Some(b) = busy {
-        ev.push(ContentLine::new("TRANSP", if b.value() == 0 { "TRANSPARENT" } else { "OPAQUE" }));
+        ev.push(ContentLine::new(
+            "TRANSP",
+            if b.value() == 0 {
+                "TRANSPARENT"
+            } else {
+                "OPAQUE"
+            },
+        ));
         if let Some(n) = busy_status_name(b) {
             ev.push(ContentLine::new("X-MICROSOFT-CDO-BUSYSTATUS", n));
         }
     }
-    ev.push(ContentLine::new("X-MICROSOFT-CDO-ALLDAYEVENT", bool_text(all_day)));
-    for keep in ["CLASS", "PRIORITY", "X-MICROSOFT-CDO-IMPORTANCE", "SEQUENCE", "DTSTAMP", "ORGANIZER", "ATTENDEE"] {
+    ev.push(ContentLine::new(
+        "X-MICROSOFT-CDO-ALLDAYEVENT",
+        bool_text(all_day),
+    ));
+    for keep in [
+        "CLASS",
+        "PRIORITY",
+        "X-MICROSOFT-CDO-IMPORTANCE",
+        "SEQUENCE",
+        "DTSTAMP",
+        "ORGANIZER",
+        "ATTENDEE",
+    ] {
         for l in base.properties_named(keep) {
             ev.push(l.clone());
         }
@@ -754,14 +885,20 @@ fn export_exception(
             .unwrap_or(15);
         let mut a = Component::new("VALARM");
         a.push(ContentLine::new("DESCRIPTION", "REMINDER"));
-        a.push(ContentLine::new("TRIGGER", format_duration(-delta * 60)).with_param("RELATED", "START"));
+        a.push(
+            ContentLine::new("TRIGGER", format_duration(-delta * 60))
+                .with_param("RELATED", "START"),
+        );
         a.push(ContentLine::new("ACTION", "DISPLAY"));
         ev.components.push(a);
     }
     if let Some(e) = embedded {
         let files = e.attachments.len();
         if files > 0 {
-            report(session, format!("exception {i}: {files} attachment(s) of the exception"))?;
+            report(
+                session,
+                format!("exception {i}: {files} attachment(s) of the exception"),
+            )?;
         }
     }
     Ok(ev)
@@ -809,16 +946,20 @@ fn export_task(m: &Message, session: &mut Session) -> Result<Component> {
         }
     }
     if let Some(i) = m.importance() {
-        c.push(ContentLine::new("PRIORITY", importance_to_priority(i).to_string()));
+        c.push(ContentLine::new(
+            "PRIORITY",
+            importance_to_priority(i).to_string(),
+        ));
     }
     if let Some(s) = m.properties.get_i64(tags::PidTagSensitivity) {
         c.push(ContentLine::new("CLASS", sensitivity_to_class(s)));
     }
-    if let Some(PropertyValue::MultipleString(cats)) = m.properties.get_named(&named::PidNameKeywords) {
-        if !cats.is_empty() {
-            let v: Vec<String> = cats.iter().map(|c| escape_text(c.as_str())).collect();
-            c.push(ContentLine::new("CATEGORIES", v.join(",")));
-        }
+    if let Some(PropertyValue::MultipleString(cats)) =
+        m.properties.get_named(&named::PidNameKeywords)
+        && !cats.is_empty()
+    {
+        let v: Vec<String> = cats.iter().map(|c| escape_text(c.as_str())).collect();
+        c.push(ContentLine::new("CATEGORIES", v.join(",")));
     }
     match m.task_recurrence(&Options::lenient()) {
         Some(Ok(p)) => match pattern_to_rrule(&p.value, 0, &TimeZone::utc(), false) {
@@ -830,11 +971,16 @@ fn export_task(m: &Message, session: &mut Session) -> Result<Component> {
             }
             Err(why) => report(session, format!("PidLidTaskRecurrence: {why}"))?,
         },
-        Some(Err(e)) => session.defect(e.context("PidLidTaskRecurrence"), "recurrence not exported")?,
+        Some(Err(e)) => {
+            session.defect(e.context("PidLidTaskRecurrence"), "recurrence not exported")?
+        }
         None => {}
     }
     if !m.attachments.is_empty() {
-        report(session, format!("{} attachment(s) of a task", m.attachments.len()))?;
+        report(
+            session,
+            format!("{} attachment(s) of a task", m.attachments.len()),
+        )?;
     }
     Ok(c)
 }

@@ -105,7 +105,13 @@ fn not_mapped_component(r: &mut Reader<'_>, c: &Component) -> Result<()> {
 
 fn bad_value(r: &mut Reader<'_>, line: &ContentLine) -> Result<()> {
     r.defect_at(
-        ErrorKind::Malformed(format!("{} has a value that is not valid: {:?}", line.name, line.value).into()),
+        ErrorKind::Malformed(
+            format!(
+                "{} has a value that is not valid: {:?}",
+                line.name, line.value
+            )
+            .into(),
+        ),
         pos_of(line),
         "property not imported",
     )
@@ -137,19 +143,21 @@ struct Placed {
 }
 
 impl<'c> Calendar<'c> {
-    fn definition(&mut self, r: &mut Reader<'_>, tzid: &str, year: i64, recur: bool) -> Result<Option<TzDefinition>> {
+    fn definition(
+        &mut self,
+        r: &mut Reader<'_>,
+        tzid: &str,
+        year: i64,
+        recur: bool,
+    ) -> Result<Option<TzDefinition>> {
         let key = tzid.trim().trim_matches('"').to_string();
         if !self.defs.contains_key(&key) {
-            let comp = self
-                .zones
-                .get(&key)
-                .copied()
-                .or_else(|| {
-                    self.zones
-                        .iter()
-                        .find(|(k, _)| k.eq_ignore_ascii_case(&key))
-                        .map(|(_, c)| *c)
-                });
+            let comp = self.zones.get(&key).copied().or_else(|| {
+                self.zones
+                    .iter()
+                    .find(|(k, _)| k.eq_ignore_ascii_case(&key))
+                    .map(|(_, c)| *c)
+            });
             let def = match comp {
                 Some(c) => vtimezone_to_definition(r, c, year, recur)?,
                 None => None,
@@ -201,7 +209,13 @@ impl<'c> Calendar<'c> {
                         }),
                         Err(e) => {
                             r.defect_at(e.kind().clone(), pos, "the time read as UTC")?;
-                            Ok(Placed { utc: local, second, zone: None, date: false, floating: false })
+                            Ok(Placed {
+                                utc: local,
+                                second,
+                                zone: None,
+                                date: false,
+                                floating: false,
+                            })
                         }
                     },
                     None => {
@@ -218,7 +232,13 @@ impl<'c> Calendar<'c> {
                                 "its local times read as UTC",
                             )?;
                         }
-                        Ok(Placed { utc: local, second, zone: None, date: false, floating: false })
+                        Ok(Placed {
+                            utc: local,
+                            second,
+                            zone: None,
+                            date: false,
+                            floating: false,
+                        })
                     }
                 }
             }
@@ -242,7 +262,9 @@ fn import_calendar(r: &mut Reader<'_>, cal: &Component, out: &mut Vec<Message>) 
     let mut zones = HashMap::new();
     for c in cal.components_named("VTIMEZONE") {
         if let Some(id) = c.property("TZID") {
-            zones.entry(id.text_value().trim().trim_matches('"').to_string()).or_insert(c);
+            zones
+                .entry(id.text_value().trim().trim_matches('"').to_string())
+                .or_insert(c);
         }
     }
     let mut ctx = Calendar {
@@ -419,11 +441,26 @@ fn bool_value(v: &str) -> Option<bool> {
 /// The properties of a VEVENT or VTODO that the conversion reads in a
 /// first pass (the rest are read in order).
 const FIRST_PASS: &[&str] = &[
-    "DTSTART", "DTEND", "DURATION", "DUE", "RRULE", "X-MICROSOFT-RRULE", "EXDATE", "X-MICROSOFT-EXDATE",
-    "RECURRENCE-ID", "UID", "X-MICROSOFT-CDO-ALLDAYEVENT", "X-MICROSOFT-MSNCALENDAR-ALLDAYEVENT",
+    "DTSTART",
+    "DTEND",
+    "DURATION",
+    "DUE",
+    "RRULE",
+    "X-MICROSOFT-RRULE",
+    "EXDATE",
+    "X-MICROSOFT-EXDATE",
+    "RECURRENCE-ID",
+    "UID",
+    "X-MICROSOFT-CDO-ALLDAYEVENT",
+    "X-MICROSOFT-MSNCALENDAR-ALLDAYEVENT",
 ];
 
-fn event_draft(r: &mut Reader<'_>, ctx: &mut Calendar<'_>, ev: &Component, instance: bool) -> Result<Draft> {
+fn event_draft(
+    r: &mut Reader<'_>,
+    ctx: &mut Calendar<'_>,
+    ev: &Component,
+    instance: bool,
+) -> Result<Draft> {
     let method = ctx.method;
     // the one attendee's PARTSTAT decides a REPLY's class
     let partstat = ev
@@ -432,31 +469,38 @@ fn event_draft(r: &mut Reader<'_>, ctx: &mut Calendar<'_>, ev: &Component, insta
         .map(str::to_string);
     let mut m = Message::new(method.message_class(partstat.as_deref()));
     if method == Method::Counter {
-        m.properties
-            .set_named(&named::PidLidAppointmentCounterProposal, PropertyValue::Boolean(true));
+        m.properties.set_named(
+            &named::PidLidAppointmentCounterProposal,
+            PropertyValue::Boolean(true),
+        );
     }
     let uid = ev.property("UID").map(|l| l.text_value());
     // identity
     if let Some(u) = &uid {
         let goid = GlobalObjectId::from_ical_uid(u);
         let mut instance_goid = goid.clone();
-        if instance {
-            if let Some(l) = ev.property("RECURRENCE-ID") {
-                if let Some(t) = Timestamp::from_line(l) {
-                    let p = ctx.place(r, &t, pos_of(l))?;
-                    let local = match &p.zone {
-                        Some((_, _, tz)) => tz.utc_to_local(p.utc),
-                        None => p.utc,
-                    };
-                    let (y, mo, d) = civil_from_day(local.div_euclid(MINUTES_PER_DAY));
-                    instance_goid = goid.clone().with_instance_date(u16::try_from(y).unwrap_or(0), mo, d);
-                    set_time_named(&mut m, &named::PidLidExceptionReplaceTime, file_time(p.utc, p.second));
-                    m.properties
-                        .set_named(&named::PidLidIsException, PropertyValue::Boolean(true));
-                    if l.param("RANGE").is_some() {
-                        not_mapped(r, l, "RANGE=THISANDFUTURE has no Calendar object form")?;
-                    }
-                }
+        if instance
+            && let Some(l) = ev.property("RECURRENCE-ID")
+            && let Some(t) = Timestamp::from_line(l)
+        {
+            let p = ctx.place(r, &t, pos_of(l))?;
+            let local = match &p.zone {
+                Some((_, _, tz)) => tz.utc_to_local(p.utc),
+                None => p.utc,
+            };
+            let (y, mo, d) = civil_from_day(local.div_euclid(MINUTES_PER_DAY));
+            instance_goid = goid
+                .clone()
+                .with_instance_date(u16::try_from(y).unwrap_or(0), mo, d);
+            set_time_named(
+                &mut m,
+                &named::PidLidExceptionReplaceTime,
+                file_time(p.utc, p.second),
+            );
+            m.properties
+                .set_named(&named::PidLidIsException, PropertyValue::Boolean(true));
+            if l.param("RANGE").is_some() {
+                not_mapped(r, l, "RANGE=THISANDFUTURE has no Calendar object form")?;
             }
         }
         let set = m
@@ -471,8 +515,16 @@ fn event_draft(r: &mut Reader<'_>, ctx: &mut Calendar<'_>, ev: &Component, insta
     let start_ts = dtstart.and_then(Timestamp::from_line);
     let Some(start_ts) = start_ts else {
         let (kind, pos) = match dtstart {
-            Some(l) => (ErrorKind::Malformed(format!("DTSTART {:?} is not a date or date-time", l.value).into()), pos_of(l)),
-            None => (ErrorKind::Malformed("VEVENT without DTSTART".into()), ev.offset.unwrap_or(0)),
+            Some(l) => (
+                ErrorKind::Malformed(
+                    format!("DTSTART {:?} is not a date or date-time", l.value).into(),
+                ),
+                pos_of(l),
+            ),
+            None => (
+                ErrorKind::Malformed("VEVENT without DTSTART".into()),
+                ev.offset.unwrap_or(0),
+            ),
         };
         r.defect_at(kind, pos, "the object has no start and end")?;
         let mut d = Draft::plain(m);
@@ -504,12 +556,20 @@ fn event_draft(r: &mut Reader<'_>, ctx: &mut Calendar<'_>, ev: &Component, insta
         .or_else(|| flag("X-MICROSOFT-MSNCALENDAR-ALLDAYEVENT"))
         .unwrap_or(
             (start.date && end.date)
-                || (start.floating && end.floating && start.utc % MINUTES_PER_DAY == 0 && end.utc % MINUTES_PER_DAY == 0 && end.utc > start.utc),
+                || (start.floating
+                    && end.floating
+                    && start.utc % MINUTES_PER_DAY == 0
+                    && end.utc % MINUTES_PER_DAY == 0
+                    && end.utc > start.utc),
         );
     let start_ft = file_time(start.utc, start.second);
     let end_ft = file_time(end.utc, end.second);
     if method == Method::Counter {
-        set_time_named(&mut m, &named::PidLidAppointmentProposedStartWhole, start_ft);
+        set_time_named(
+            &mut m,
+            &named::PidLidAppointmentProposedStartWhole,
+            start_ft,
+        );
         set_time_named(&mut m, &named::PidLidAppointmentProposedEndWhole, end_ft);
     } else {
         set_time_named(&mut m, &named::PidLidAppointmentStartWhole, start_ft);
@@ -518,26 +578,38 @@ fn event_draft(r: &mut Reader<'_>, ctx: &mut Calendar<'_>, ev: &Component, insta
     set_time_named(&mut m, &named::PidLidCommonStart, start_ft);
     set_time_named(&mut m, &named::PidLidCommonEnd, end_ft);
     if let Some(t) = start_ft {
-        m.properties.set(tags::PidTagStartDate, PropertyValue::Time(t));
+        m.properties
+            .set(tags::PidTagStartDate, PropertyValue::Time(t));
     }
     if let Some(t) = end_ft {
-        m.properties.set(tags::PidTagEndDate, PropertyValue::Time(t));
+        m.properties
+            .set(tags::PidTagEndDate, PropertyValue::Time(t));
     }
     let duration = i32::try_from(end.utc - start.utc).unwrap_or(i32::MAX);
-    m.properties
-        .set_named(&named::PidLidAppointmentDuration, PropertyValue::Integer32(duration));
+    m.properties.set_named(
+        &named::PidLidAppointmentDuration,
+        PropertyValue::Integer32(duration),
+    );
     m.set_all_day(all_day);
     // display zones
     if let Some((id, def, _)) = &start.zone {
-        if let Err(e) = set_def(&mut m, &named::PidLidAppointmentTimeZoneDefinitionStartDisplay, def) {
+        if let Err(e) = set_def(
+            &mut m,
+            &named::PidLidAppointmentTimeZoneDefinitionStartDisplay,
+            def,
+        ) {
             r.tolerate(e, "PidLidAppointmentTimeZoneDefinitionStartDisplay not set")?;
         }
         set_str_named(&mut m, &named::PidLidTimeZoneDescription, id);
     }
-    if let Some((_, def, _)) = &end.zone {
-        if let Err(e) = set_def(&mut m, &named::PidLidAppointmentTimeZoneDefinitionEndDisplay, def) {
-            r.tolerate(e, "PidLidAppointmentTimeZoneDefinitionEndDisplay not set")?;
-        }
+    if let Some((_, def, _)) = &end.zone
+        && let Err(e) = set_def(
+            &mut m,
+            &named::PidLidAppointmentTimeZoneDefinitionEndDisplay,
+            def,
+        )
+    {
+        r.tolerate(e, "PidLidAppointmentTimeZoneDefinitionEndDisplay not set")?;
     }
     let mut d = Draft {
         msg: m,
@@ -572,7 +644,11 @@ fn event_draft(r: &mut Reader<'_>, ctx: &mut Calendar<'_>, ev: &Component, insta
             import_recurrence(r, ctx, ev, first, &start, &start_ts, &mut d)?;
         }
     } else {
-        for l in ev.properties.iter().filter(|l| l.name == "EXDATE" || l.name == "X-MICROSOFT-EXDATE") {
+        for l in ev
+            .properties
+            .iter()
+            .filter(|l| l.name == "EXDATE" || l.name == "X-MICROSOFT-EXDATE")
+        {
             not_mapped(r, l, "EXDATE without an RRULE")?;
         }
     }
@@ -582,10 +658,10 @@ fn event_draft(r: &mut Reader<'_>, ctx: &mut Calendar<'_>, ev: &Component, insta
 
 fn set_def(m: &mut Message, p: &ms_oxprops::Named, def: &TzDefinition) -> Result<()> {
     use msox_codec::Encode;
-    m.properties.set_named(p, PropertyValue::Binary(def.to_vec()?));
+    m.properties
+        .set_named(p, PropertyValue::Binary(def.to_vec()?));
     Ok(())
 }
-
 
 /// A DATE / DATE-TIME of a series (EXDATE, RECURRENCE-ID) as the series'
 /// local wall-clock minutes: its own wall clock when it is a DATE, floating,
@@ -640,7 +716,8 @@ fn import_recurrence(
         }
         None => (start.utc, "UTC".to_string(), None),
     };
-    let def = def.unwrap_or_else(|| crate::timezone::reg_to_definition(&tzid, &ms_oxocal::TzReg::default()));
+    let def = def
+        .unwrap_or_else(|| crate::timezone::reg_to_definition(&tzid, &ms_oxocal::TzReg::default()));
     let tz = match TimeZone::from_definition(&def) {
         Ok(tz) => tz,
         Err(e) => {
@@ -656,16 +733,30 @@ fn import_recurrence(
     let limits = *r.limits();
     let mut pattern = match rrule_to_pattern(&rule, &series, &limits)? {
         Ok(p) => p,
-        Err(why) => return not_mapped(r, line, &format!("the rule is outside the [MS-OXCICAL] 2.1.3.2.2 templates ({why})")),
-    };
-    if line.name == "X-MICROSOFT-RRULE" {
-        if let Some(cs) = ev.property("X-MICROSOFT-CALSCALE") {
-            not_mapped(r, cs, "calendar scales other than Gregorian are not imported")?;
+        Err(why) => {
+            return not_mapped(
+                r,
+                line,
+                &format!("the rule is outside the [MS-OXCICAL] 2.1.3.2.2 templates ({why})"),
+            );
         }
+    };
+    if line.name == "X-MICROSOFT-RRULE"
+        && let Some(cs) = ev.property("X-MICROSOFT-CALSCALE")
+    {
+        not_mapped(
+            r,
+            cs,
+            "calendar scales other than Gregorian are not imported",
+        )?;
     }
     // deleted instances
     let mut deleted = Vec::new();
-    for l in ev.properties.iter().filter(|l| l.name == "EXDATE" || l.name == "X-MICROSOFT-EXDATE") {
+    for l in ev
+        .properties
+        .iter()
+        .filter(|l| l.name == "EXDATE" || l.name == "X-MICROSOFT-EXDATE")
+    {
         let (dates, bad) = Timestamp::list_from_line(l);
         for b in bad {
             r.defect_at(
@@ -677,10 +768,11 @@ fn import_recurrence(
         r.charge_items(dates.len(), "EXDATE values")?;
         let series_tzid = start.zone.as_ref().map(|(id, _, _)| id.as_str());
         for t in dates {
-            let local = match series_local(ctx, r, &t, pos_of(l), &tz, series_tzid, start_ts.is_date())? {
-                Some(v) => v,
-                None => continue,
-            };
+            let local =
+                match series_local(ctx, r, &t, pos_of(l), &tz, series_tzid, start_ts.is_date())? {
+                    Some(v) => v,
+                    None => continue,
+                };
             if let Ok(v) = u32::try_from(local.div_euclid(MINUTES_PER_DAY) * MINUTES_PER_DAY) {
                 deleted.push(v);
             }
@@ -705,15 +797,23 @@ fn import_recurrence(
     m.properties
         .set_named(&named::PidLidIsRecurring, PropertyValue::Boolean(true));
     let rp = &arp.recurrence_pattern;
-    set_time_named(m, &named::PidLidClipStart, file_time(i64::from(rp.start_date), 0));
-    set_time_named(m, &named::PidLidClipEnd, file_time(i64::from(rp.end_date), 0));
+    set_time_named(
+        m,
+        &named::PidLidClipStart,
+        file_time(i64::from(rp.start_date), 0),
+    );
+    set_time_named(
+        m,
+        &named::PidLidClipEnd,
+        file_time(i64::from(rp.end_date), 0),
+    );
     if let Err(e) = m.set_time_zone_definition_recur(&def) {
         r.tolerate(e, "PidLidAppointmentTimeZoneDefinitionRecur not set")?;
     }
-    if let Some(reg) = definition_to_reg(&def) {
-        if let Err(e) = m.set_time_zone_struct(&reg) {
-            r.tolerate(e, "PidLidTimeZoneStruct not set")?;
-        }
+    if let Some(reg) = definition_to_reg(&def)
+        && let Err(e) = m.set_time_zone_struct(&reg)
+    {
+        r.tolerate(e, "PidLidTimeZoneStruct not set")?;
     }
     set_str_named(m, &named::PidLidTimeZoneDescription, &tzid);
     d.recur = Some(RecurState {
@@ -728,7 +828,12 @@ fn import_recurrence(
 }
 
 /// Everything but the first-pass properties, in order.
-fn import_rest(r: &mut Reader<'_>, ctx: &mut Calendar<'_>, ev: &Component, d: &mut Draft) -> Result<()> {
+fn import_rest(
+    r: &mut Reader<'_>,
+    ctx: &mut Calendar<'_>,
+    ev: &Component,
+    d: &mut Draft,
+) -> Result<()> {
     let method = ctx.method;
     let mut importance_set = false;
     let mut busy_set = false;
@@ -752,18 +857,26 @@ fn import_rest(r: &mut Reader<'_>, ctx: &mut Calendar<'_>, ev: &Component, d: &m
                 m.set_location(&s);
                 d.location = Some(s);
             }
-            "X-ALT-DESC" if line.param("FMTTYPE").is_some_and(|f| f.eq_ignore_ascii_case("text/html")) => {
+            "X-ALT-DESC"
+                if line
+                    .param("FMTTYPE")
+                    .is_some_and(|f| f.eq_ignore_ascii_case("text/html")) =>
+            {
                 m.set_html_body(line.text_value().into_bytes());
             }
             "CLASS" => match class_to_sensitivity(&line.value) {
-                Some(v) => m.properties.set(tags::PidTagSensitivity, PropertyValue::Integer32(v)),
+                Some(v) => m
+                    .properties
+                    .set(tags::PidTagSensitivity, PropertyValue::Integer32(v)),
                 None => bad_value(r, line)?,
             },
             "PRIORITY" => match line.value.trim().parse::<i64>() {
                 Ok(p) => {
                     if !importance_set {
-                        m.properties
-                            .set(tags::PidTagImportance, PropertyValue::Integer32(priority_to_importance(p)));
+                        m.properties.set(
+                            tags::PidTagImportance,
+                            PropertyValue::Integer32(priority_to_importance(p)),
+                        );
                     }
                 }
                 Err(_) => bad_value(r, line)?,
@@ -771,7 +884,8 @@ fn import_rest(r: &mut Reader<'_>, ctx: &mut Calendar<'_>, ev: &Component, d: &m
             "X-MICROSOFT-CDO-IMPORTANCE" | "X-MICROSOFT-MSNCALENDAR-IMPORTANCE" => {
                 match line.value.trim().parse::<i32>() {
                     Ok(v @ 0..=2) => {
-                        m.properties.set(tags::PidTagImportance, PropertyValue::Integer32(v));
+                        m.properties
+                            .set(tags::PidTagImportance, PropertyValue::Integer32(v));
                         importance_set = true;
                     }
                     _ => bad_value(r, line)?,
@@ -801,18 +915,22 @@ fn import_rest(r: &mut Reader<'_>, ctx: &mut Calendar<'_>, ev: &Component, d: &m
                     None => bad_value(r, line)?,
                 }
             }
-            "SEQUENCE" | "X-MICROSOFT-CDO-APPT-SEQUENCE" => match line.value.trim().parse::<i32>() {
-                Ok(v) => {
-                    if line.name != "SEQUENCE" || !sequence_set {
-                        m.properties
-                            .set_named(&named::PidLidAppointmentSequence, PropertyValue::Integer32(v));
+            "SEQUENCE" | "X-MICROSOFT-CDO-APPT-SEQUENCE" => {
+                match line.value.trim().parse::<i32>() {
+                    Ok(v) => {
+                        if line.name != "SEQUENCE" || !sequence_set {
+                            m.properties.set_named(
+                                &named::PidLidAppointmentSequence,
+                                PropertyValue::Integer32(v),
+                            );
+                        }
+                        if line.name != "SEQUENCE" {
+                            sequence_set = true;
+                        }
                     }
-                    if line.name != "SEQUENCE" {
-                        sequence_set = true;
-                    }
+                    Err(_) => bad_value(r, line)?,
                 }
-                Err(_) => bad_value(r, line)?,
-            },
+            }
             "X-MICROSOFT-CDO-OWNERAPPTID" => match line.value.trim().parse::<i64>() {
                 Ok(v) => m.properties.set(
                     tags::PidTagOwnerAppointmentId,
@@ -821,9 +939,10 @@ fn import_rest(r: &mut Reader<'_>, ctx: &mut Calendar<'_>, ev: &Component, d: &m
                 Err(_) => bad_value(r, line)?,
             },
             "X-MS-OLK-APPTLASTSEQUENCE" => match line.value.trim().parse::<i32>() {
-                Ok(v) => m
-                    .properties
-                    .set_named(&named::PidLidAppointmentLastSequence, PropertyValue::Integer32(v)),
+                Ok(v) => m.properties.set_named(
+                    &named::PidLidAppointmentLastSequence,
+                    PropertyValue::Integer32(v),
+                ),
                 Err(_) => bad_value(r, line)?,
             },
             "X-MS-OLK-CONFTYPE" => match line.value.trim().parse::<i32>() {
@@ -832,8 +951,11 @@ fn import_rest(r: &mut Reader<'_>, ctx: &mut Calendar<'_>, ev: &Component, d: &m
                     .set_named(&named::PidLidConferencingType, PropertyValue::Integer32(v)),
                 Err(_) => bad_value(r, line)?,
             },
-            "X-MS-OLK-ALLOWEXTERNCHECK" | "X-MS-OLK-AUTOFILLLOCATION" | "X-MS-OLK-AUTOSTARTCHECK"
-            | "X-MS-OLK-COLLABORATEDOC" | "X-MICROSOFT-DISALLOW-COUNTER" => {
+            "X-MS-OLK-ALLOWEXTERNCHECK"
+            | "X-MS-OLK-AUTOFILLLOCATION"
+            | "X-MS-OLK-AUTOSTARTCHECK"
+            | "X-MS-OLK-COLLABORATEDOC"
+            | "X-MICROSOFT-DISALLOW-COUNTER" => {
                 let p = match line.name.as_str() {
                     "X-MS-OLK-ALLOWEXTERNCHECK" => &named::PidLidAllowExternalCheck,
                     "X-MS-OLK-AUTOFILLLOCATION" => &named::PidLidAutoFillLocation,
@@ -846,9 +968,16 @@ fn import_rest(r: &mut Reader<'_>, ctx: &mut Calendar<'_>, ev: &Component, d: &m
                     None => bad_value(r, line)?,
                 }
             }
-            "X-MS-OLK-MWSURL" => set_str_named(m, &named::PidLidMeetingWorkspaceUrl, &line.text_value()),
-            "DTSTAMP" | "X-MICROSOFT-CDO-REPLYTIME" | "X-MS-OLK-APPTSEQTIME" | "CREATED" | "LAST-MODIFIED"
-            | "X-MICROSOFT-CDO-OWNER-CRITICAL-CHANGE" | "X-MICROSOFT-CDO-ATTENDEE-CRITICAL-CHANGE" => {
+            "X-MS-OLK-MWSURL" => {
+                set_str_named(m, &named::PidLidMeetingWorkspaceUrl, &line.text_value())
+            }
+            "DTSTAMP"
+            | "X-MICROSOFT-CDO-REPLYTIME"
+            | "X-MS-OLK-APPTSEQTIME"
+            | "CREATED"
+            | "LAST-MODIFIED"
+            | "X-MICROSOFT-CDO-OWNER-CRITICAL-CHANGE"
+            | "X-MICROSOFT-CDO-ATTENDEE-CRITICAL-CHANGE" => {
                 let Some(t) = Timestamp::from_line(line) else {
                     bad_value(r, line)?;
                     continue;
@@ -870,24 +999,30 @@ fn import_rest(r: &mut Reader<'_>, ctx: &mut Calendar<'_>, ev: &Component, d: &m
                     "X-MICROSOFT-CDO-REPLYTIME" => m
                         .properties
                         .set_named(&named::PidLidAppointmentReplyTime, PropertyValue::Time(ft)),
-                    "X-MS-OLK-APPTSEQTIME" => m
+                    "X-MS-OLK-APPTSEQTIME" => m.properties.set_named(
+                        &named::PidLidAppointmentSequenceTime,
+                        PropertyValue::Time(ft),
+                    ),
+                    "CREATED" => m
                         .properties
-                        .set_named(&named::PidLidAppointmentSequenceTime, PropertyValue::Time(ft)),
-                    "CREATED" => m.properties.set(tags::PidTagCreationTime, PropertyValue::Time(ft)),
+                        .set(tags::PidTagCreationTime, PropertyValue::Time(ft)),
                     "LAST-MODIFIED" => m
                         .properties
                         .set(tags::PidTagLastModificationTime, PropertyValue::Time(ft)),
                     "X-MICROSOFT-CDO-OWNER-CRITICAL-CHANGE" => m
                         .properties
                         .set_named(&named::PidLidOwnerCriticalChange, PropertyValue::Time(ft)),
-                    _ => m
-                        .properties
-                        .set_named(&named::PidLidAttendeeCriticalChange, PropertyValue::Time(ft)),
+                    _ => m.properties.set_named(
+                        &named::PidLidAttendeeCriticalChange,
+                        PropertyValue::Time(ft),
+                    ),
                 }
             }
             "STATUS" => match line.value.trim().to_ascii_uppercase().as_str() {
                 "CANCELLED" => {
-                    let flags = m.appointment_state_flags().unwrap_or(AppointmentStateFlags::EMPTY)
+                    let flags = m
+                        .appointment_state_flags()
+                        .unwrap_or(AppointmentStateFlags::EMPTY)
                         | AppointmentStateFlags::CANCELED;
                     m.properties.set_named(
                         &named::PidLidAppointmentStateFlags,
@@ -898,10 +1033,11 @@ fn import_rest(r: &mut Reader<'_>, ctx: &mut Calendar<'_>, ev: &Component, d: &m
                 _ => bad_value(r, line)?,
             },
             "CATEGORIES" => {
-                let mut cats: Vec<Utf16String> = match m.properties.get_named(&named::PidNameKeywords) {
-                    Some(PropertyValue::MultipleString(v)) => v.clone(),
-                    _ => Vec::new(),
-                };
+                let mut cats: Vec<Utf16String> =
+                    match m.properties.get_named(&named::PidNameKeywords) {
+                        Some(PropertyValue::MultipleString(v)) => v.clone(),
+                        _ => Vec::new(),
+                    };
                 for c in split_unescaped(&line.value, ',') {
                     let c = unescape_text(c);
                     if !c.is_empty() {
@@ -917,23 +1053,31 @@ fn import_rest(r: &mut Reader<'_>, ctx: &mut Calendar<'_>, ev: &Component, d: &m
             _ => unknown_property(r, line)?,
         }
     }
-    if !busy_set {
-        if let Some(t) = transp {
-            let b = if t { BusyStatus::Free } else { BusyStatus::Busy };
-            d.msg.set_busy_status(b);
-            d.busy = Some(b);
-        }
+    if !busy_set && let Some(t) = transp {
+        let b = if t {
+            BusyStatus::Free
+        } else {
+            BusyStatus::Busy
+        };
+        d.msg.set_busy_status(b);
+        d.busy = Some(b);
     }
-    if method == Method::Request || method == Method::Cancel || method == Method::Reply || method == Method::Counter
+    if method == Method::Request
+        || method == Method::Cancel
+        || method == Method::Reply
+        || method == Method::Counter
         || d.msg.recipients.iter().any(|_| true)
     {
-        let flags = d.msg.appointment_state_flags().unwrap_or(AppointmentStateFlags::EMPTY);
+        let flags = d
+            .msg
+            .appointment_state_flags()
+            .unwrap_or(AppointmentStateFlags::EMPTY);
         let mut f = flags | AppointmentStateFlags::MEETING;
         if method != Method::Publish {
-            f = f | AppointmentStateFlags::RECEIVED;
+            f |= AppointmentStateFlags::RECEIVED;
         }
         if method == Method::Cancel {
-            f = f | AppointmentStateFlags::CANCELED;
+            f |= AppointmentStateFlags::CANCELED;
         }
         d.msg.properties.set_named(
             &named::PidLidAppointmentStateFlags,
@@ -960,7 +1104,12 @@ fn import_rest(r: &mut Reader<'_>, ctx: &mut Calendar<'_>, ev: &Component, d: &m
     Ok(())
 }
 
-fn import_alarm(r: &mut Reader<'_>, ctx: &mut Calendar<'_>, d: &mut Draft, a: &Component) -> Result<()> {
+fn import_alarm(
+    r: &mut Reader<'_>,
+    ctx: &mut Calendar<'_>,
+    d: &mut Draft,
+    a: &Component,
+) -> Result<()> {
     let Some(trigger) = a.property("TRIGGER") else {
         return r.defect_at(
             ErrorKind::Malformed("VALARM without TRIGGER".into()),
@@ -971,7 +1120,10 @@ fn import_alarm(r: &mut Reader<'_>, ctx: &mut Calendar<'_>, d: &mut Draft, a: &C
     let start_s = d.start_utc * 60 + i64::from(d.start_second);
     let end_s = d.end_utc * 60 + i64::from(d.end_second);
     let fire_s = if let Some(s) = parse_duration(&trigger.value) {
-        let base = if trigger.param("RELATED").is_some_and(|v| v.eq_ignore_ascii_case("END")) {
+        let base = if trigger
+            .param("RELATED")
+            .is_some_and(|v| v.eq_ignore_ascii_case("END"))
+        {
             end_s
         } else {
             start_s
@@ -990,7 +1142,11 @@ fn import_alarm(r: &mut Reader<'_>, ctx: &mut Calendar<'_>, d: &mut Draft, a: &C
         .set_named(&named::PidLidReminderSet, PropertyValue::Boolean(true));
     m.properties
         .set_named(&named::PidLidReminderDelta, PropertyValue::Integer32(delta));
-    set_time_named(m, &named::PidLidReminderTime, file_time(d.start_utc, d.start_second));
+    set_time_named(
+        m,
+        &named::PidLidReminderTime,
+        file_time(d.start_utc, d.start_second),
+    );
     set_time_named(
         m,
         &named::PidLidReminderSignalTime,
@@ -1008,27 +1164,45 @@ fn import_alarm(r: &mut Reader<'_>, ctx: &mut Calendar<'_>, d: &mut Draft, a: &C
 
 fn import_organizer(m: &mut Message, line: &ContentLine) {
     let email = mailto(&line.value);
-    let name = line.param("CN").map_or_else(|| email.clone(), str::to_string);
+    let name = line
+        .param("CN")
+        .map_or_else(|| email.clone(), str::to_string);
     m.set_sender_name(&name);
     m.set_sender_email(&email);
     m.set_sender_address_type("SMTP");
     m.set_sent_representing_name(&name);
     m.set_sent_representing_email(&email);
-    m.properties.set_str(tags::PidTagSentRepresentingAddressType, "SMTP");
+    m.properties
+        .set_str(tags::PidTagSentRepresentingAddressType, "SMTP");
     m.properties.set_str(tags::PidTagSenderSmtpAddress, &email);
     let mut rcpt = Recipient::new(&name, &email, RecipientType::To);
     rcpt.properties.set_str(tags::PidTagSmtpAddress, &email);
     // recipSendable | recipOrganizer
-    rcpt.properties
-        .set(tags::PidTagRecipientFlags, PropertyValue::Integer32(0x0000_0003));
+    rcpt.properties.set(
+        tags::PidTagRecipientFlags,
+        PropertyValue::Integer32(0x0000_0003),
+    );
     m.recipients.push(rcpt);
 }
 
-fn import_attendee(r: &mut Reader<'_>, m: &mut Message, line: &ContentLine, method: Method) -> Result<()> {
+fn import_attendee(
+    r: &mut Reader<'_>,
+    m: &mut Message,
+    line: &ContentLine,
+    method: Method,
+) -> Result<()> {
     let email = mailto(&line.value);
-    let role = line.param("ROLE").unwrap_or("REQ-PARTICIPANT").to_ascii_uppercase();
-    let cutype = line.param("CUTYPE").unwrap_or("INDIVIDUAL").to_ascii_uppercase();
-    let name = line.param("CN").map_or_else(|| email.clone(), str::to_string);
+    let role = line
+        .param("ROLE")
+        .unwrap_or("REQ-PARTICIPANT")
+        .to_ascii_uppercase();
+    let cutype = line
+        .param("CUTYPE")
+        .unwrap_or("INDIVIDUAL")
+        .to_ascii_uppercase();
+    let name = line
+        .param("CN")
+        .map_or_else(|| email.clone(), str::to_string);
     let kind = if cutype == "RESOURCE" || cutype == "ROOM" || role == "NON-PARTICIPANT" {
         RecipientType::Bcc
     } else if role == "OPT-PARTICIPANT" {
@@ -1060,19 +1234,26 @@ fn import_attendee(r: &mut Reader<'_>, m: &mut Message, line: &ContentLine, meth
     }
     let mut rcpt = Recipient::new(&name, &email, kind);
     rcpt.properties.set_str(tags::PidTagSmtpAddress, &email);
-    rcpt.properties
-        .set(tags::PidTagRecipientFlags, PropertyValue::Integer32(0x0000_0001));
+    rcpt.properties.set(
+        tags::PidTagRecipientFlags,
+        PropertyValue::Integer32(0x0000_0001),
+    );
     if let Some(ps) = line.param("PARTSTAT") {
         let v = partstat_to_response(ps);
         if v != 0 {
-            rcpt.properties
-                .set(tags::PidTagRecipientTrackStatus, PropertyValue::Integer32(v as i32));
+            rcpt.properties.set(
+                tags::PidTagRecipientTrackStatus,
+                PropertyValue::Integer32(v as i32),
+            );
         }
         if method == Method::Publish && v != 0 {
             // the attendee may be the user: kept on the recipient only
         }
     }
-    if line.param("RSVP").is_some_and(|v| v.eq_ignore_ascii_case("TRUE")) {
+    if line
+        .param("RSVP")
+        .is_some_and(|v| v.eq_ignore_ascii_case("TRUE"))
+    {
         m.properties
             .set(tags::PidTagResponseRequested, PropertyValue::Boolean(true));
     }
@@ -1099,8 +1280,22 @@ fn add_exception(
     };
     // the original start in the series' local time
     let series_tzid = st.tzid.clone();
-    let original = series_local(ctx, r, &rid_ts, pos_of(rid), &st.tz, series_tzid.as_deref(), st.date_based)?
-        .map(|m| if rid_ts.is_date() { m + i64::from(st.arp.start_time_offset) } else { m });
+    let original = series_local(
+        ctx,
+        r,
+        &rid_ts,
+        pos_of(rid),
+        &st.tz,
+        series_tzid.as_deref(),
+        st.date_based,
+    )?
+    .map(|m| {
+        if rid_ts.is_date() {
+            m + i64::from(st.arp.start_time_offset)
+        } else {
+            m
+        }
+    });
     let Some(original) = original else {
         return bad_value(r, rid);
     };
@@ -1111,7 +1306,11 @@ fn add_exception(
         let s = st.tz.utc_to_local(ex.start_utc);
         (s, st.tz.utc_to_local(ex.end_utc).max(s))
     };
-    let (Ok(start32), Ok(end32), Ok(orig32)) = (u32::try_from(start), u32::try_from(end), u32::try_from(original)) else {
+    let (Ok(start32), Ok(end32), Ok(orig32)) = (
+        u32::try_from(start),
+        u32::try_from(end),
+        u32::try_from(original),
+    ) else {
         return bad_value(r, rid);
     };
     let mut info = ExceptionInfo {
@@ -1127,30 +1326,30 @@ fn add_exception(
     let cp = msox_codec::CodePage(1252);
     if ex.subject.is_some() && ex.subject != master.subject {
         let s = ex.subject.clone().unwrap_or_default();
-        info.override_flags = info.override_flags | OverrideFlags::SUBJECT;
+        info.override_flags |= OverrideFlags::SUBJECT;
         info.subject = Some(NonUnicodeString::new(encode_8bit(&s, cp))?);
         ext.wide_char_subject = Some(Utf16String::new(&s));
     }
     if ex.location.is_some() && ex.location != master.location {
         let s = ex.location.clone().unwrap_or_default();
-        info.override_flags = info.override_flags | OverrideFlags::LOCATION;
+        info.override_flags |= OverrideFlags::LOCATION;
         info.location = Some(NonUnicodeString::new(encode_8bit(&s, cp))?);
         ext.wide_char_location = Some(Utf16String::new(&s));
     }
     if ex.busy.is_some() && ex.busy != master.busy {
-        info.override_flags = info.override_flags | OverrideFlags::BUSYSTATUS;
+        info.override_flags |= OverrideFlags::BUSYSTATUS;
         info.busy_status = ex.busy;
     }
     if ex.reminder != master.reminder {
-        info.override_flags = info.override_flags | OverrideFlags::REMINDER;
+        info.override_flags |= OverrideFlags::REMINDER;
         info.reminder_set = Some(u32::from(ex.reminder.is_some()));
         if let Some(delta) = ex.reminder {
-            info.override_flags = info.override_flags | OverrideFlags::REMINDERDELTA;
+            info.override_flags |= OverrideFlags::REMINDERDELTA;
             info.reminder_delta = Some(u32::try_from(delta).unwrap_or(0));
         }
     }
     if ex.all_day != master.all_day {
-        info.override_flags = info.override_flags | OverrideFlags::SUBTYPE;
+        info.override_flags |= OverrideFlags::SUBTYPE;
         info.sub_type = Some(u32::from(ex.all_day));
     }
     if info.override_flags.has_extended_fields() {
@@ -1165,7 +1364,11 @@ fn add_exception(
     let mut em = ex.msg;
     em.set_message_class(EXCEPTION_MESSAGE_CLASS);
     let orig_utc = st.tz.local_to_utc(original);
-    set_time_named(&mut em, &named::PidLidExceptionReplaceTime, file_time(orig_utc, 0));
+    set_time_named(
+        &mut em,
+        &named::PidLidExceptionReplaceTime,
+        file_time(orig_utc, 0),
+    );
     em.properties
         .set_named(&named::PidLidIsException, PropertyValue::Boolean(true));
     let mut a = Attachment::embedded(&em.subject().unwrap_or_default(), em);
@@ -1175,16 +1378,21 @@ fn add_exception(
     );
     a.properties
         .set(tags::PidTagAttachmentHidden, PropertyValue::Boolean(true));
-    a.properties
-        .set(tags::PidTagAttachmentFlags, PropertyValue::Integer32(AF_EXCEPTION));
+    a.properties.set(
+        tags::PidTagAttachmentFlags,
+        PropertyValue::Integer32(AF_EXCEPTION),
+    );
     if let Some(t) = file_time(start, 0) {
-        a.properties.set(tags::PidTagExceptionStartTime, PropertyValue::Time(t));
+        a.properties
+            .set(tags::PidTagExceptionStartTime, PropertyValue::Time(t));
     }
     if let Some(t) = file_time(end, 0) {
-        a.properties.set(tags::PidTagExceptionEndTime, PropertyValue::Time(t));
+        a.properties
+            .set(tags::PidTagExceptionEndTime, PropertyValue::Time(t));
     }
     if let Some(t) = file_time(orig_utc, 0) {
-        a.properties.set(tags::PidTagExceptionReplaceTime, PropertyValue::Time(t));
+        a.properties
+            .set(tags::PidTagExceptionReplaceTime, PropertyValue::Time(t));
     }
     st.exceptions.push((info, ext, a));
     Ok(())
@@ -1235,12 +1443,14 @@ fn task_message(r: &mut Reader<'_>, ctx: &mut Calendar<'_>, c: &Component) -> Re
                     }
                     "CREATED" => {
                         if let Some(t) = ft {
-                            m.properties.set(tags::PidTagCreationTime, PropertyValue::Time(t));
+                            m.properties
+                                .set(tags::PidTagCreationTime, PropertyValue::Time(t));
                         }
                     }
                     "LAST-MODIFIED" => {
                         if let Some(t) = ft {
-                            m.properties.set(tags::PidTagLastModificationTime, PropertyValue::Time(t));
+                            m.properties
+                                .set(tags::PidTagLastModificationTime, PropertyValue::Time(t));
                         }
                     }
                     _ => {}
@@ -1272,13 +1482,16 @@ fn task_message(r: &mut Reader<'_>, ctx: &mut Calendar<'_>, c: &Component) -> Re
                 }
             }
             "PRIORITY" => match line.value.trim().parse::<i64>() {
-                Ok(p) => m
-                    .properties
-                    .set(tags::PidTagImportance, PropertyValue::Integer32(priority_to_importance(p))),
+                Ok(p) => m.properties.set(
+                    tags::PidTagImportance,
+                    PropertyValue::Integer32(priority_to_importance(p)),
+                ),
                 Err(_) => bad_value(r, line)?,
             },
             "CLASS" => match class_to_sensitivity(&line.value) {
-                Some(v) => m.properties.set(tags::PidTagSensitivity, PropertyValue::Integer32(v)),
+                Some(v) => m
+                    .properties
+                    .set(tags::PidTagSensitivity, PropertyValue::Integer32(v)),
                 None => bad_value(r, line)?,
             },
             "CATEGORIES" => {

@@ -39,10 +39,10 @@
 //! RRULE:FREQ=WEEKLY;COUNT=3;BYDAY=MO;WKST=MO\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
 //! let read = ics_to_messages(ics.as_bytes(), &Options::strict())?;
 //! let m = &read.value[0];
-//! // The series expands with ms-oxocal: 09:00 CET, then 09:00 CEST (UTC+2).
+//! // The series expands with ms-oxocal: 09:00 CET (UTC+1), after March 31 09:00 CEST (UTC+2).
 //! let x = m.occurrences(&Options::strict(), &ExpandOptions::default()).unwrap()?;
 //! let starts: Vec<String> = x.occurrences.iter().map(|o| o.start.to_string()).collect();
-//! assert_eq!(starts, ["2024-03-18T08:00:00Z", "2024-03-25T07:00:00Z", "2024-04-01T07:00:00Z"]);
+//! assert_eq!(starts, ["2024-03-18T08:00:00Z", "2024-03-25T08:00:00Z", "2024-04-01T07:00:00Z"]);
 //!
 //! // And back to iCalendar: the same rule in the same zone.
 //! let out = message_to_ics(m, &IcsOptions::default())?;

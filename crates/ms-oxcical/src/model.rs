@@ -61,7 +61,10 @@ impl Method {
             } else {
                 Method::Reply
             }
-        } else if c.starts_with("ipm.appointment") || c.starts_with("ipm.task") || c == "ipm.ole.class.{00061055-0000-0000-c000-000000000046}" {
+        } else if c.starts_with("ipm.appointment")
+            || c.starts_with("ipm.task")
+            || c == "ipm.ole.class.{00061055-0000-0000-c000-000000000046}"
+        {
             Method::Publish
         } else {
             return None;

@@ -58,7 +58,8 @@ fn month_nth(rule: &Recur) -> std::result::Result<Option<(DaysOfWeek, NthOccurre
         (o, [n]) if o.iter().all(Option::is_none) => *n,
         _ => return Err("BYDAY/BYSETPOS that is not one nth-day rule".into()),
     };
-    let nth = nth_from(n).ok_or_else(|| format!("BYSETPOS / BYDAY ordinal {n} (MonthNth N is 1-4 or last)"))?;
+    let nth = nth_from(n)
+        .ok_or_else(|| format!("BYSETPOS / BYDAY ordinal {n} (MonthNth N is 1-4 or last)"))?;
     Ok(Some((days_mask(&rule.by_day), nth)))
 }
 
@@ -77,10 +78,19 @@ pub fn rrule_to_pattern(
     let dt = DateTime::from_minutes(start.start_local);
     if !rule.other.is_empty() {
         let names: Vec<&str> = rule.other.iter().map(|(k, _)| k.as_str()).collect();
-        return Ok(Err(format!("RRULE parts {} are outside the templates", names.join(", "))));
+        return Ok(Err(format!(
+            "RRULE parts {} are outside the templates",
+            names.join(", ")
+        )));
     }
-    if rule.by_hour.iter().any(|h| i64::from(*h) != time_of_day / 60)
-        || rule.by_minute.iter().any(|m| i64::from(*m) != time_of_day % 60)
+    if rule
+        .by_hour
+        .iter()
+        .any(|h| i64::from(*h) != time_of_day / 60)
+        || rule
+            .by_minute
+            .iter()
+            .any(|m| i64::from(*m) != time_of_day % 60)
         || rule.by_hour.len() > 1
         || rule.by_minute.len() > 1
     {
@@ -101,7 +111,10 @@ pub fn rrule_to_pattern(
     };
     match rule.freq {
         Freq::Daily => {
-            if !rule.by_month_day.is_empty() || !rule.by_month.is_empty() || !rule.by_set_pos.is_empty() {
+            if !rule.by_month_day.is_empty()
+                || !rule.by_month.is_empty()
+                || !rule.by_set_pos.is_empty()
+            {
                 return Ok(Err("FREQ=DAILY with BYMONTHDAY/BYMONTH/BYSETPOS".into()));
             }
             if rule.by_day.is_empty() {
@@ -120,7 +133,10 @@ pub fn rrule_to_pattern(
             }
         }
         Freq::Weekly => {
-            if !rule.by_month_day.is_empty() || !rule.by_month.is_empty() || !rule.by_set_pos.is_empty() {
+            if !rule.by_month_day.is_empty()
+                || !rule.by_month.is_empty()
+                || !rule.by_set_pos.is_empty()
+            {
                 return Ok(Err("FREQ=WEEKLY with BYMONTHDAY/BYMONTH/BYSETPOS".into()));
             }
             if rule.by_day.iter().any(|d| d.ordinal.is_some()) {
@@ -185,7 +201,13 @@ pub fn rrule_to_pattern(
                 p.period = interval;
             }
         }
-        _ => return Ok(Err(format!("FREQ={:?} is outside the templates", rule.freq).to_uppercase())),
+        _ => {
+            return Ok(Err(format!(
+                "FREQ={:?} is outside the templates",
+                rule.freq
+            )
+            .to_uppercase()));
+        }
     }
     p.start_date = u32::try_from(start_day * MINUTES_PER_DAY).unwrap_or(0);
     p.first_date_time = p.computed_first_date_time().unwrap_or(0);
@@ -202,10 +224,8 @@ pub fn rrule_to_pattern(
             p.end_date = NO_END_DATE;
             let mut n: u32 = 0;
             let mut last: Option<i64> = None;
-            let mut budget = msox_codec::Session::new(
-                msox_codec::Options::lenient().with_limits(*limits),
-                0,
-            );
+            let mut budget =
+                msox_codec::Session::new(msox_codec::Options::lenient().with_limits(*limits), 0);
             let instances = match p.instances() {
                 Ok(i) => i,
                 Err(e) => return Ok(Err(e.to_string())),
@@ -214,10 +234,10 @@ pub fn rrule_to_pattern(
                 budget
                     .charge_items(1, "recurrence instances counted")
                     .map_err(msox_codec::Error::new)?;
-                if let Some(c) = count {
-                    if n >= c {
-                        break;
-                    }
+                if let Some(c) = count
+                    && n >= c
+                {
+                    break;
                 }
                 if let Some(u) = until {
                     let past = match u {
@@ -252,7 +272,8 @@ pub fn rrule_to_pattern(
                 EndType::EndAfterDate
             };
             p.occurrence_count = n;
-            p.end_date = u32::try_from(last.div_euclid(MINUTES_PER_DAY) * MINUTES_PER_DAY).unwrap_or(NO_END_DATE);
+            p.end_date = u32::try_from(last.div_euclid(MINUTES_PER_DAY) * MINUTES_PER_DAY)
+                .unwrap_or(NO_END_DATE);
         }
     }
     Ok(Ok(p))
@@ -294,30 +315,31 @@ pub fn pattern_to_rrule(
             rule.by_month_day.push(i16::try_from(d).unwrap_or(1));
         }
     };
-    let nth_rule = |rule: &mut Recur, days: DaysOfWeek, n: NthOccurrence| -> std::result::Result<(), String> {
-        for wd in 0..7u8 {
-            if days.has_weekday(wd) {
-                rule.by_day.push(WeekdayNum {
-                    ordinal: None,
-                    weekday: wd,
-                });
+    let nth_rule =
+        |rule: &mut Recur, days: DaysOfWeek, n: NthOccurrence| -> std::result::Result<(), String> {
+            for wd in 0..7u8 {
+                if days.has_weekday(wd) {
+                    rule.by_day.push(WeekdayNum {
+                        ordinal: None,
+                        weekday: wd,
+                    });
+                }
             }
-        }
-        if rule.by_day.is_empty() {
-            return Err("MonthNth pattern without days".into());
-        }
-        let pos = match n.value() {
-            v @ 1..=4 => i16::try_from(v).unwrap_or(1),
-            5 => -1,
-            v => return Err(format!("MonthNth N {v}")),
+            if rule.by_day.is_empty() {
+                return Err("MonthNth pattern without days".into());
+            }
+            let pos = match n.value() {
+                v @ 1..=4 => i16::try_from(v).unwrap_or(1),
+                5 => -1,
+                v => return Err(format!("MonthNth N {v}")),
+            };
+            rule.by_set_pos.push(pos);
+            Ok(())
         };
-        rule.by_set_pos.push(pos);
-        Ok(())
-    };
     let mut rule;
     match (p.pattern_type, p.pattern_type_specific) {
         (PatternType::Day, _) => {
-            if p.period % 1440 == 0 && p.period > 0 {
+            if p.period.is_multiple_of(1440) && p.period > 0 {
                 rule = Recur::new(Freq::Daily);
                 rule.interval = p.period / 1440;
             } else if p.period > 0 {
@@ -345,7 +367,9 @@ pub fn pattern_to_rrule(
             rule.wkst = u8::try_from(p.first_dow.value() % 7).ok();
         }
         (pt, spec) => {
-            let yearly = p.period > 0 && p.period % 12 == 0 && p.recur_frequency == RecurFrequency::Yearly;
+            let yearly = p.period > 0
+                && p.period.is_multiple_of(12)
+                && p.recur_frequency == RecurFrequency::Yearly;
             rule = if yearly {
                 let mut r = Recur::new(Freq::Yearly);
                 r.interval = p.period / 12;
@@ -356,10 +380,18 @@ pub fn pattern_to_rrule(
                 r
             };
             match (pt.value(), spec) {
-                (0x0002 | 0x000A, PatternTypeSpecific::Month(d)) => month_day_rule(&mut rule, d, &mut notes),
+                (0x0002 | 0x000A, PatternTypeSpecific::Month(d)) => {
+                    month_day_rule(&mut rule, d, &mut notes)
+                }
                 (0x0004 | 0x000C, _) => rule.by_month_day.push(-1),
-                (0x0003 | 0x000B, PatternTypeSpecific::MonthNth { days, n }) => nth_rule(&mut rule, days, n)?,
-                _ => return Err(format!("PatternType {pt} with PatternTypeSpecific {spec:?}")),
+                (0x0003 | 0x000B, PatternTypeSpecific::MonthNth { days, n }) => {
+                    nth_rule(&mut rule, days, n)?
+                }
+                _ => {
+                    return Err(format!(
+                        "PatternType {pt} with PatternTypeSpecific {spec:?}"
+                    ));
+                }
             }
             if yearly {
                 rule.by_month.push(start.month);
@@ -368,8 +400,12 @@ pub fn pattern_to_rrule(
     }
     // WKST for every template (FirstDOW), so the pattern reads back the same
     rule.wkst = u8::try_from(p.first_dow.value() % 7).ok();
-    let non_gregorian = p.pattern_type.is_hijri() || p.calendar_type != CalendarType::Default
-        && !matches!(p.calendar_type, CalendarType::Gregorian | CalendarType::GregorianUs);
+    let non_gregorian = p.pattern_type.is_hijri()
+        || p.calendar_type != CalendarType::Default
+            && !matches!(
+                p.calendar_type,
+                CalendarType::Gregorian | CalendarType::GregorianUs
+            );
     match p.end_type {
         EndType::EndAfterNOccurrences => rule.count = Some(p.occurrence_count),
         EndType::EndAfterDate => {

@@ -140,9 +140,9 @@ fn yearly_when(rule: &Recur, minutes: i64) -> Option<(When, Option<i64>, Option<
             }
         }
     };
-    let until_year = rule.until.as_ref().and_then(|u| match u {
-        Timestamp::Date { year, .. } => Some(*year),
-        Timestamp::DateTime { local, .. } => Some(local.year),
+    let until_year = rule.until.as_ref().map(|u| match u {
+        Timestamp::Date { year, .. } => *year,
+        Timestamp::DateTime { local, .. } => local.year,
     });
     Some((
         When::Yearly {
@@ -195,9 +195,7 @@ pub fn vtimezone_to_definition(
             "DAYLIGHT" => true,
             _ => {
                 r.defect_at(
-                    ErrorKind::Malformed(
-                        format!("{} inside VTIMEZONE", obs.name).into(),
-                    ),
+                    ErrorKind::Malformed(format!("{} inside VTIMEZONE", obs.name).into()),
                     obs.offset.unwrap_or(pos),
                     "component ignored",
                 )?;
@@ -212,7 +210,11 @@ pub fn vtimezone_to_definition(
         let (Some(offset_to), Some(start)) = (offset_to, start) else {
             r.defect_at(
                 ErrorKind::Malformed(
-                    format!("{} observance without a valid DTSTART and TZOFFSETTO", obs.name).into(),
+                    format!(
+                        "{} observance without a valid DTSTART and TZOFFSETTO",
+                        obs.name
+                    )
+                    .into(),
                 ),
                 opos,
                 "observance ignored",
@@ -285,8 +287,13 @@ pub fn vtimezone_to_definition(
             let (dates, _) = Timestamp::list_from_line(rdate);
             for d in dates {
                 if let Some((m, _)) = d.local_minutes() {
-                    let (y, mo, dd) = ms_oxocal::time::civil_from_day(m.div_euclid(MINUTES_PER_DAY));
-                    let mins = if d.is_date() { minutes } else { m.rem_euclid(MINUTES_PER_DAY) };
+                    let (y, mo, dd) =
+                        ms_oxocal::time::civil_from_day(m.div_euclid(MINUTES_PER_DAY));
+                    let mins = if d.is_date() {
+                        minutes
+                    } else {
+                        m.rem_euclid(MINUTES_PER_DAY)
+                    };
                     segments.push(once(y, mo, dd, mins));
                 }
             }
@@ -323,14 +330,25 @@ pub fn vtimezone_to_definition(
         let pick = |daylight: bool, covering: bool| {
             segments
                 .iter()
-                .filter(|s| s.daylight == daylight && s.from_year <= y && (!covering || s.covers(y)))
+                .filter(|s| {
+                    s.daylight == daylight && s.from_year <= y && (!covering || s.covers(y))
+                })
                 .max_by_key(|s| s.from_year)
         };
         let std_cov = pick(false, true);
         let std_any = std_cov.or_else(|| pick(false, false));
         let dst = pick(true, true);
-        let dst_count = segments.iter().filter(|s| s.daylight && s.covers(y)).count();
-        if dst_count > 1 || segments.iter().filter(|s| !s.daylight && s.covers(y)).count() > 1 {
+        let dst_count = segments
+            .iter()
+            .filter(|s| s.daylight && s.covers(y))
+            .count();
+        if dst_count > 1
+            || segments
+                .iter()
+                .filter(|s| !s.daylight && s.covers(y))
+                .count()
+                > 1
+        {
             approximated = true;
         }
         let mut rule = TzRule {
@@ -366,7 +384,8 @@ pub fn vtimezone_to_definition(
     if approximated {
         r.defect_at(
             ErrorKind::Unsupported(
-                format!("VTIMEZONE {tzid:?}: more than one standard or daylight period in a year").into(),
+                format!("VTIMEZONE {tzid:?}: more than one standard or daylight period in a year")
+                    .into(),
             ),
             pos,
             "the latest-starting period of each kind used",
@@ -398,10 +417,7 @@ pub fn mark_effective(rules: &mut [TzRule], year: i64, recur: bool) {
         r.flags = TzRuleFlags::EMPTY;
     }
     let y = u16::try_from(year.clamp(0, i64::from(u16::MAX))).unwrap_or(0);
-    let idx = rules
-        .iter()
-        .rposition(|r| r.year <= y)
-        .unwrap_or(0);
+    let idx = rules.iter().rposition(|r| r.year <= y).unwrap_or(0);
     if let Some(r) = rules.get_mut(idx) {
         r.flags = if recur {
             TzRuleFlags::EFFECTIVE_TZREG | TzRuleFlags::RECUR_CURRENT_TZREG
@@ -476,13 +492,27 @@ fn observance(
     offset_to: i32,
 ) -> Option<Component> {
     let mut c = Component::new(name);
-    let start = transition_in(st, if st.w_year != 0 { i64::from(st.w_year) } else { from_year })?;
+    let start = transition_in(
+        st,
+        if st.w_year != 0 {
+            i64::from(st.w_year)
+        } else {
+            from_year
+        },
+    )?;
     c.push(Timestamp::from_minutes(start, 0, crate::value::Zone::Floating).to_line("DTSTART"));
-    c.push(ContentLine::new("TZOFFSETFROM", format_utc_offset(offset_from)));
+    c.push(ContentLine::new(
+        "TZOFFSETFROM",
+        format_utc_offset(offset_from),
+    ));
     c.push(ContentLine::new("TZOFFSETTO", format_utc_offset(offset_to)));
     if st.w_year == 0 {
         let mut rule = Recur::new(Freq::Yearly);
-        let nth: i16 = if st.w_day >= 5 { -1 } else { i16::try_from(st.w_day).unwrap_or(1) };
+        let nth: i16 = if st.w_day >= 5 {
+            -1
+        } else {
+            i16::try_from(st.w_day).unwrap_or(1)
+        };
         rule.by_day.push(crate::value::WeekdayNum {
             ordinal: Some(nth),
             weekday: u8::try_from(st.w_day_of_week).unwrap_or(0),
@@ -509,7 +539,11 @@ pub fn definition_to_vtimezone(def: &TzDefinition) -> Component {
     rules.sort_by_key(|r| r.year);
     let mut prev_offset: Option<i32> = None;
     for (i, rule) in rules.iter().enumerate() {
-        let from_year = if i == 0 { 1601 } else { i64::from(rule.year).max(1601) };
+        let from_year = if i == 0 {
+            1601
+        } else {
+            i64::from(rule.year).max(1601)
+        };
         let last_year = rules
             .get(i + 1)
             .map(|n| i64::from(n.year).max(from_year + 1) - 1);
@@ -517,8 +551,22 @@ pub fn definition_to_vtimezone(def: &TzDefinition) -> Component {
         let dst_offset = -(rule.bias + rule.daylight_bias);
         let mut added = false;
         if has_dst(rule) {
-            let s = observance("STANDARD", &rule.standard_date, from_year, last_year, dst_offset, std_offset);
-            let d = observance("DAYLIGHT", &rule.daylight_date, from_year, last_year, std_offset, dst_offset);
+            let s = observance(
+                "STANDARD",
+                &rule.standard_date,
+                from_year,
+                last_year,
+                dst_offset,
+                std_offset,
+            );
+            let d = observance(
+                "DAYLIGHT",
+                &rule.daylight_date,
+                from_year,
+                last_year,
+                std_offset,
+                dst_offset,
+            );
             if let (Some(s), Some(d)) = (s, d) {
                 vtz.components.push(s);
                 vtz.components.push(d);
@@ -539,7 +587,10 @@ pub fn definition_to_vtimezone(def: &TzDefinition) -> Component {
                 "TZOFFSETFROM",
                 format_utc_offset(prev_offset.unwrap_or(std_offset)),
             ));
-            c.push(ContentLine::new("TZOFFSETTO", format_utc_offset(std_offset)));
+            c.push(ContentLine::new(
+                "TZOFFSETTO",
+                format_utc_offset(std_offset),
+            ));
             vtz.components.push(c);
         }
         prev_offset = Some(std_offset);

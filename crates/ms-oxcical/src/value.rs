@@ -212,7 +212,11 @@ pub fn parse_duration(text: &str) -> Option<i64> {
     let mut any = false;
     for c in rest.chars() {
         if let Some(d) = c.to_digit(10) {
-            num = Some(num.unwrap_or(0).checked_mul(10)?.checked_add(i64::from(d))?);
+            num = Some(
+                num.unwrap_or(0)
+                    .checked_mul(10)?
+                    .checked_add(i64::from(d))?,
+            );
             continue;
         }
         let unit = match c.to_ascii_uppercase() {
@@ -251,7 +255,7 @@ pub fn format_duration(seconds: i64) -> String {
         out.push_str("T0S");
         return out;
     }
-    if s % (7 * 86_400) == 0 {
+    if s.is_multiple_of(7 * 86_400) {
         out.push_str(&format!("{}W", s / (7 * 86_400)));
         return out;
     }
@@ -461,12 +465,19 @@ impl Recur {
                     for d in v.split(',') {
                         let d = d.trim();
                         let split = d.len().checked_sub(2).ok_or_else(bad)?;
-                        let (n, wd) = (d.get(..split).ok_or_else(bad)?, d.get(split..).ok_or_else(bad)?);
+                        let (n, wd) = (
+                            d.get(..split).ok_or_else(bad)?,
+                            d.get(split..).ok_or_else(bad)?,
+                        );
                         let weekday = parse_weekday(wd).ok_or_else(bad)?;
                         let ordinal = if n.is_empty() {
                             None
                         } else {
-                            Some(n.trim_start_matches('+').parse::<i16>().map_err(|_| bad())?)
+                            Some(
+                                n.trim_start_matches('+')
+                                    .parse::<i16>()
+                                    .map_err(|_| bad())?,
+                            )
                         };
                         r.by_day.push(WeekdayNum { ordinal, weekday });
                     }
@@ -509,7 +520,10 @@ impl fmt::Display for Recur {
                 .by_day
                 .iter()
                 .map(|d| {
-                    let name = WEEKDAYS.get(usize::from(d.weekday)).copied().unwrap_or("SU");
+                    let name = WEEKDAYS
+                        .get(usize::from(d.weekday))
+                        .copied()
+                        .unwrap_or("SU");
                     match d.ordinal {
                         Some(n) => format!("{n}{name}"),
                         None => name.to_string(),
@@ -577,7 +591,10 @@ mod tests {
         assert_eq!(format_utc_offset(330), "+0530");
         let r = Recur::parse("FREQ=MONTHLY;BYDAY=-1SU,2MO;COUNT=3;X-A=1").unwrap();
         assert_eq!(r.by_day[0].ordinal, Some(-1));
-        assert_eq!(r.to_string(), "FREQ=MONTHLY;COUNT=3;INTERVAL=1;BYDAY=-1SU,2MO;X-A=1");
+        assert_eq!(
+            r.to_string(),
+            "FREQ=MONTHLY;COUNT=3;INTERVAL=1;BYDAY=-1SU,2MO;X-A=1"
+        );
         let t = Timestamp::parse("20240310T023000", Some("X")).unwrap();
         assert_eq!(t.to_string(), "20240310T023000");
         assert!(Timestamp::parse("20240230", None).is_none());

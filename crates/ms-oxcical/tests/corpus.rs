@@ -45,12 +45,21 @@ fn every_corpus_file_imports_as_python_icalendar_reads_it() {
             continue;
         };
         if let Some(err) = exp.get("error") {
-            eprintln!("{}: Python icalendar cannot read it ({err}); imported {} objects", e.file, read.value.len());
+            eprintln!(
+                "{}: Python icalendar cannot read it ({err}); imported {} objects",
+                e.file,
+                read.value.len()
+            );
             continue;
         }
         let events = exp["events"].as_array().unwrap();
         if events.len() != ours.len() {
-            failures.push(format!("{}: {} events, Python reads {}", e.file, ours.len(), events.len()));
+            failures.push(format!(
+                "{}: {} events, Python reads {}",
+                e.file,
+                ours.len(),
+                events.len()
+            ));
             continue;
         }
         let mut used = vec![false; ours.len()];
@@ -79,7 +88,12 @@ fn every_corpus_file_imports_as_python_icalendar_reads_it() {
         eprintln!("{compared} events compared with Python icalendar");
         assert!(compared > 300, "only {compared} events compared");
     }
-    assert!(failures.is_empty(), "{} differences:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} differences:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -99,7 +113,11 @@ fn every_corpus_file_exports_and_reimports_strictly_to_the_same_events() {
         let back = match ics_to_messages(out.value.as_bytes(), &Options::strict()) {
             Ok(b) => b,
             Err(err) => {
-                let kinds: Vec<String> = read.defects.iter().map(|d| d.error().kind().to_string()).collect();
+                let kinds: Vec<String> = read
+                    .defects
+                    .iter()
+                    .map(|d| d.error().kind().to_string())
+                    .collect();
                 let back = ics_to_messages(out.value.as_bytes(), &Options::lenient()).unwrap();
                 let new: Vec<String> = back
                     .defects
@@ -108,7 +126,10 @@ fn every_corpus_file_exports_and_reimports_strictly_to_the_same_events() {
                     .filter(|k| !kinds.contains(k))
                     .collect();
                 if !new.is_empty() {
-                    failures.push(format!("{}: our export does not re-import strictly: {err}; new defects {new:?}", e.file));
+                    failures.push(format!(
+                        "{}: our export does not re-import strictly: {err}; new defects {new:?}",
+                        e.file
+                    ));
                     continue;
                 }
                 back
@@ -124,7 +145,12 @@ fn every_corpus_file_exports_and_reimports_strictly_to_the_same_events() {
         sort(&mut a);
         sort(&mut b);
         if a.len() != b.len() {
-            failures.push(format!("{}: {} events, {} after export", e.file, a.len(), b.len()));
+            failures.push(format!(
+                "{}: {} events, {} after export",
+                e.file,
+                a.len(),
+                b.len()
+            ));
             continue;
         }
         for (x, y) in a.iter().zip(&b) {
@@ -133,5 +159,10 @@ fn every_corpus_file_exports_and_reimports_strictly_to_the_same_events() {
             }
         }
     }
-    assert!(failures.is_empty(), "{} differences:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} differences:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

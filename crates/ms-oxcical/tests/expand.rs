@@ -47,7 +47,10 @@ fn sources() -> Vec<(String, Vec<ms_oxcmsg::Message>)> {
 fn ics_sources() -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
     let dst = workspace_root().join("test-vectors/oxcical/dst");
-    let mut names: Vec<_> = std::fs::read_dir(&dst).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut names: Vec<_> = std::fs::read_dir(&dst)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     names.sort();
     for p in names {
         let stem = p.file_stem().unwrap().to_string_lossy().to_string();
@@ -58,7 +61,13 @@ fn ics_sources() -> Vec<(String, Vec<u8>)> {
         if !String::from_utf8_lossy(&bytes).contains("\nRRULE:") {
             continue;
         }
-        let stem = e.file.rsplit('/').next().unwrap().trim_end_matches(".ics").to_string();
+        let stem = e
+            .file
+            .rsplit('/')
+            .next()
+            .unwrap()
+            .trim_end_matches(".ics")
+            .to_string();
         out.push((format!("corpus-{stem}"), bytes));
     }
     out
@@ -77,7 +86,13 @@ const KNOWN: &[(&str, &str, &str)] = &[(
 /// Minutes since 1601 of a `YYYY-MM-DDTHH:MM:SSZ` text.
 fn ms_minutes(t: &str) -> Option<i64> {
     let n = |a: usize, b: usize| t.get(a..b)?.parse::<i64>().ok();
-    let d = ms_oxocal::time::DateTime::new(n(0, 4)?, u8::try_from(n(5, 7)?).ok()?, u8::try_from(n(8, 10)?).ok()?, u8::try_from(n(11, 13)?).ok()?, u8::try_from(n(14, 16)?).ok()?)?;
+    let d = ms_oxocal::time::DateTime::new(
+        n(0, 4)?,
+        u8::try_from(n(5, 7)?).ok()?,
+        u8::try_from(n(8, 10)?).ok()?,
+        u8::try_from(n(11, 13)?).ok()?,
+        u8::try_from(n(14, 16)?).ok()?,
+    )?;
     d.to_minutes()
 }
 
@@ -89,18 +104,27 @@ fn first_50_occurrences_agree_with_recurring_ical_events() {
     let mut series = 0;
     let mut compared = 0;
     for (name, messages) in sources() {
-        if !messages.iter().any(|m| m.appointment_recur(&Options::lenient()).is_some()) {
+        if !messages
+            .iter()
+            .any(|m| m.appointment_recur(&Options::lenient()).is_some())
+        {
             continue;
         }
-        let out = messages_to_ics(&messages, &IcsOptions::default()).unwrap().value;
+        let out = messages_to_ics(&messages, &IcsOptions::default())
+            .unwrap()
+            .value;
         let ics_path = dir.join(format!("{name}.ics"));
         if regen {
             std::fs::create_dir_all(&dir).unwrap();
             std::fs::write(&ics_path, &out).unwrap();
             continue;
         }
-        let committed = std::fs::read_to_string(&ics_path)
-            .unwrap_or_else(|_| panic!("{} missing: run with MSOX_REGEN=1, then ics_check.py expand", ics_path.display()));
+        let committed = std::fs::read_to_string(&ics_path).unwrap_or_else(|_| {
+            panic!(
+                "{} missing: run with MSOX_REGEN=1, then ics_check.py expand",
+                ics_path.display()
+            )
+        });
         if committed != out {
             failures.push(format!("{name}: our export changed since the expectations were made (MSOX_REGEN=1 and re-run ics_check.py expand)"));
             continue;
@@ -110,13 +134,19 @@ fn first_50_occurrences_agree_with_recurring_ical_events() {
         )
         .unwrap();
         for m in &messages {
-            let Some(x) = m.occurrences(&Options::lenient(), &ExpandOptions::default().with_max_occurrences(50)) else {
+            let Some(x) = m.occurrences(
+                &Options::lenient(),
+                &ExpandOptions::default().with_max_occurrences(50),
+            ) else {
                 continue;
             };
             let x = match x {
                 Ok(x) => x,
                 Err(e) => {
-                    failures.push(format!("{name}: ms-oxocal cannot expand {:?}: {e}", m.subject()));
+                    failures.push(format!(
+                        "{name}: ms-oxocal cannot expand {:?}: {e}",
+                        m.subject()
+                    ));
                     continue;
                 }
             };
@@ -147,12 +177,22 @@ fn first_50_occurrences_agree_with_recurring_ical_events() {
                 let (s, e) = (utc(o.start), utc(o.end));
                 let (ts, te) = (when_text(&t["start"]), when_text(&t["end"]));
                 if Some(&s) != ts.as_ref() || Some(&e) != te.as_ref() {
-                    let ahead = ts.as_deref().and_then(|t| ms_minutes(t)).zip(ms_minutes(&s)).is_some_and(|(t, o)| o - t == 60);
-                    if let Some(why) = KNOWN.iter().find(|k| k.0 == name && k.1 == uid && ahead).map(|k| k.2) {
+                    let ahead = ts
+                        .as_deref()
+                        .and_then(ms_minutes)
+                        .zip(ms_minutes(&s))
+                        .is_some_and(|(t, o)| o - t == 60);
+                    if let Some(why) = KNOWN
+                        .iter()
+                        .find(|k| k.0 == name && k.1 == uid && ahead)
+                        .map(|k| k.2)
+                    {
                         eprintln!("{name} {uid} #{i}: {s} vs Python {ts:?}: known: {why}");
                         continue;
                     }
-                    failures.push(format!("{name} {uid} #{i}: {s}..{e} != Python {ts:?}..{te:?}"));
+                    failures.push(format!(
+                        "{name} {uid} #{i}: {s}..{e} != Python {ts:?}..{te:?}"
+                    ));
                     break;
                 }
             }
@@ -162,6 +202,11 @@ fn first_50_occurrences_agree_with_recurring_ical_events() {
         return;
     }
     eprintln!("{series} series, {compared} occurrences compared with recurring-ical-events");
-    assert!(failures.is_empty(), "{} differences:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} differences:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
     assert!(series >= 20, "only {series} series compared");
 }

@@ -11,9 +11,13 @@
 )] // test code: a panic is a failure report
 
 use ms_dtyp::{FileTime, SystemTime};
-use ms_oxcical::contentline::{Component, ContentLine, Document, Parameter, escape_text, unescape_text};
+use ms_oxcical::contentline::{
+    Component, ContentLine, Document, Parameter, escape_text, unescape_text,
+};
 use ms_oxcical::timezone::definition_to_vtimezone;
-use ms_oxcical::value::{Freq, Recur, Timestamp, WeekdayNum, Zone, format_duration, parse_duration};
+use ms_oxcical::value::{
+    Freq, Recur, Timestamp, WeekdayNum, Zone, format_duration, parse_duration,
+};
 use ms_oxcical::{IcsOptions, ics_to_messages, message_to_ics};
 use ms_oxcmsg::Message;
 use ms_oxocal::time::{MINUTES_PER_DAY, day_from_civil, file_time_from_minutes};
@@ -32,7 +36,8 @@ fn name() -> impl Strategy<Value = String> {
 
 fn text() -> impl Strategy<Value = String> {
     // any text, including the characters that need escaping and non-ASCII
-    proptest::string::string_regex("[a-zA-Z0-9 ,;:\\\\\"^\n\u{e9}\u{4e2d}\u{1F600}]{0,120}").unwrap()
+    proptest::string::string_regex("[a-zA-Z0-9 ,;:\\\\\"^\n\u{e9}\u{4e2d}\u{1F600}]{0,120}")
+        .unwrap()
 }
 
 fn param_value() -> impl Strategy<Value = String> {
@@ -42,7 +47,10 @@ fn param_value() -> impl Strategy<Value = String> {
 fn line() -> impl Strategy<Value = ContentLine> {
     (
         name(),
-        proptest::collection::vec((name(), proptest::collection::vec(param_value(), 1..3)), 0..3),
+        proptest::collection::vec(
+            (name(), proptest::collection::vec(param_value(), 1..3)),
+            0..3,
+        ),
         text(),
     )
         .prop_map(|(n, params, t)| {
@@ -62,14 +70,17 @@ fn component() -> impl Strategy<Value = Component> {
         c
     });
     leaf.prop_recursive(3, 12, 3, |inner| {
-        (name(), proptest::collection::vec(line(), 0..3), proptest::collection::vec(inner, 0..3)).prop_map(
-            |(n, props, subs)| {
+        (
+            name(),
+            proptest::collection::vec(line(), 0..3),
+            proptest::collection::vec(inner, 0..3),
+        )
+            .prop_map(|(n, props, subs)| {
                 let mut c = Component::new(&n);
                 c.properties = props;
                 c.components = subs;
                 c
-            },
-        )
+            })
     })
 }
 
@@ -132,7 +143,12 @@ proptest! {
 /// Zones the objects are placed in: UTC, and three with daylight time
 /// (northern and southern hemisphere).
 fn zone(i: u8) -> TzDefinition {
-    let st = |m: u16, d: u16, h: u16| SystemTime { w_month: m, w_day: d, w_hour: h, ..SystemTime::default() };
+    let st = |m: u16, d: u16, h: u16| SystemTime {
+        w_month: m,
+        w_day: d,
+        w_hour: h,
+        ..SystemTime::default()
+    };
     let (key, bias, std, dst) = match i % 4 {
         0 => ("UTC", 0, SystemTime::default(), SystemTime::default()),
         1 => ("W. Europe Standard Time", -60, st(10, 5, 3), st(3, 5, 2)),
@@ -174,27 +190,43 @@ struct Series {
 
 fn series() -> impl Strategy<Value = Series> {
     (
-        (0u8..6, 1u32..4, 1u32..0x80, 1u32..32, 1u32..6, 0u8..3, 1u32..25, 0u32..7),
+        (
+            0u8..6,
+            1u32..4,
+            1u32..0x80,
+            1u32..32,
+            1u32..6,
+            0u8..3,
+            1u32..25,
+            0u32..7,
+        ),
         (146_000i64..157_000, 0u32..96, 1u32..40, 0u8..4),
         proptest::collection::vec(0usize..10, 0..3),
         proptest::collection::vec((0usize..10, -600i32..600), 0..3),
     )
-        .prop_map(|((kind, period, days, month_day, nth, end, count, first_dow), (start_day, q, d, zone), deleted, moved)| Series {
-            kind,
-            period,
-            days,
-            month_day,
-            nth,
-            end,
-            count,
-            first_dow,
-            start_day,
-            start_minute: q * 15,
-            duration: d * 15,
-            zone,
-            deleted,
-            moved,
-        })
+        .prop_map(
+            |(
+                (kind, period, days, month_day, nth, end, count, first_dow),
+                (start_day, q, d, zone),
+                deleted,
+                moved,
+            )| Series {
+                kind,
+                period,
+                days,
+                month_day,
+                nth,
+                end,
+                count,
+                first_dow,
+                start_day,
+                start_minute: q * 15,
+                duration: d * 15,
+                zone,
+                deleted,
+                moved,
+            },
+        )
 }
 
 /// A recurring Calendar object as Outlook writes one, from `s`.
@@ -254,7 +286,12 @@ fn build(s: &Series) -> Option<Message> {
     let first = p.instances().ok()?.next()?.date;
     p.start_date = u32::try_from(first).ok()?;
     p.first_date_time = p.computed_first_date_time()?;
-    let instances: Vec<i64> = p.instances().ok()?.take(s.count as usize).map(|i| i.date).collect();
+    let instances: Vec<i64> = p
+        .instances()
+        .ok()?
+        .take(s.count as usize)
+        .map(|i| i.date)
+        .collect();
     match s.end {
         0 => {
             p.end_type = EndType::NeverEnd;
@@ -279,7 +316,9 @@ fn build(s: &Series) -> Option<Message> {
     let mut deleted: Vec<u32> = Vec::new();
     let mut used = Vec::new();
     for (k, (i, shift)) in s.moved.iter().enumerate() {
-        let Some(date) = instances.get(*i) else { continue };
+        let Some(date) = instances.get(*i) else {
+            continue;
+        };
         if used.contains(i) {
             continue;
         }
@@ -356,7 +395,10 @@ fn build(s: &Series) -> Option<Message> {
 }
 
 fn recur(m: &Message) -> AppointmentRecurrencePattern {
-    m.appointment_recur(&Options::strict()).unwrap().unwrap().value
+    m.appointment_recur(&Options::strict())
+        .unwrap()
+        .unwrap()
+        .value
 }
 
 proptest! {
@@ -453,12 +495,26 @@ fn a_message_with_only_utc_times_round_trips() {
     m.set_subject("Only UTC");
     m.set_appointment_start_whole(FileTime::from_unix_seconds(1_700_000_000));
     m.set_appointment_end_whole(FileTime::from_unix_seconds(1_700_001_800));
-    m.recipients.push(ms_oxcmsg::Recipient::new("Ann", "ann@example.com", ms_oxcmsg::RecipientType::Cc));
+    m.recipients.push(ms_oxcmsg::Recipient::new(
+        "Ann",
+        "ann@example.com",
+        ms_oxcmsg::RecipientType::Cc,
+    ));
     let out = message_to_ics(&m, &IcsOptions::default()).unwrap();
-    assert!(out.value.starts_with("BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\n"));
+    assert!(
+        out.value
+            .starts_with("BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\n")
+    );
     let unfolded = out.value.replace("\r\n ", "");
-    assert!(unfolded.contains("ATTENDEE;ROLE=OPT-PARTICIPANT;PARTSTAT=NEEDS-ACTION;CN=Ann:mailto:ann@example.com\r\n"));
-    let b = &ics_to_messages(out.value.as_bytes(), &Options::strict()).unwrap().value[0];
+    assert!(unfolded.contains(
+        "ATTENDEE;ROLE=OPT-PARTICIPANT;PARTSTAT=NEEDS-ACTION;CN=Ann:mailto:ann@example.com\r\n"
+    ));
+    let b = &ics_to_messages(out.value.as_bytes(), &Options::strict())
+        .unwrap()
+        .value[0];
     assert_eq!(b.appointment_start_whole(), m.appointment_start_whole());
-    assert_eq!(b.recipients[0].recipient_type(), Some(ms_oxcmsg::RecipientType::Cc));
+    assert_eq!(
+        b.recipients[0].recipient_type(),
+        Some(ms_oxcmsg::RecipientType::Cc)
+    );
 }

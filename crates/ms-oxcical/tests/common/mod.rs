@@ -1,13 +1,21 @@
 //! What the corpus, expansion and meeting tests compare: the events of
 //! imported messages in the form scripts/peers/ics_check.py writes for
 //! Python icalendar's reading of a file.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use ms_dtyp::FileTime;
 use ms_oxcdata::PropertyValue;
 use ms_oxcmsg::Message;
 use ms_oxocal::time::{DateTime, MINUTES_PER_DAY, minutes_from_file_time};
-use ms_oxocal::{AppointmentProperties, GlobalObjectId, PatternType, PatternTypeSpecific, TimeZone};
+use ms_oxocal::{
+    AppointmentProperties, GlobalObjectId, PatternType, PatternTypeSpecific, TimeZone,
+};
 use ms_oxprops::{named, tags};
 use msox_codec::Options;
 use serde_json::{Value, json};
@@ -119,17 +127,30 @@ pub fn views(m: &Message) -> Vec<View> {
     let mut organizer = None;
     let mut attendees = Vec::new();
     for r in &m.recipients {
-        let flags = r.properties.get_i64(tags::PidTagRecipientFlags).unwrap_or(0);
-        let email = r.smtp_address().or_else(|| r.email()).unwrap_or_default().to_lowercase();
+        let flags = r
+            .properties
+            .get_i64(tags::PidTagRecipientFlags)
+            .unwrap_or(0);
+        let email = r
+            .smtp_address()
+            .or_else(|| r.email())
+            .unwrap_or_default()
+            .to_lowercase();
         if flags & 2 != 0 {
             organizer = Some(email);
             continue;
         }
-        let ps = r.properties.get_i64(tags::PidTagRecipientTrackStatus).unwrap_or(0);
+        let ps = r
+            .properties
+            .get_i64(tags::PidTagRecipientTrackStatus)
+            .unwrap_or(0);
         attendees.push((email, partstat(ps).to_string()));
     }
     attendees.sort();
-    let recur = m.appointment_recur(&lenient).and_then(Result::ok).map(|d| d.value);
+    let recur = m
+        .appointment_recur(&lenient)
+        .and_then(Result::ok)
+        .map(|d| d.value);
     let tz = recur_tz(m);
     let mut out = Vec::new();
     let mut master = View {
@@ -165,7 +186,10 @@ pub fn views(m: &Message) -> Vec<View> {
             (_, PatternTypeSpecific::Month(d)) => {
                 r.insert("unit".into(), json!("month"));
                 r.insert("every".into(), json!(p.period));
-                r.insert("monthday".into(), json!(if p.pattern_type.value() == 4 { 31 } else { d }));
+                r.insert(
+                    "monthday".into(),
+                    json!(if p.pattern_type.value() == 4 { 31 } else { d }),
+                );
             }
             (_, PatternTypeSpecific::MonthNth { days, n }) => {
                 r.insert("unit".into(), json!("month"));
@@ -178,7 +202,11 @@ pub fn views(m: &Message) -> Vec<View> {
         }
         r.insert(
             "count".into(),
-            if p.end_type.value() == 0x2022 { json!(p.occurrence_count) } else { Value::Null },
+            if p.end_type.value() == 0x2022 {
+                json!(p.occurrence_count)
+            } else {
+                Value::Null
+            },
         );
         r.insert("until".into(), json!(p.end_type.value() == 0x2021));
         master.rrule = Some(Value::Object(r));
@@ -199,7 +227,9 @@ pub fn views(m: &Message) -> Vec<View> {
             let cp = msox_codec::CodePage(1252);
             out.push(View {
                 uid: uid.clone(),
-                recurrence_id: Some(utc_minutes(tz.local_to_utc(i64::from(e.original_start_date)))),
+                recurrence_id: Some(utc_minutes(
+                    tz.local_to_utc(i64::from(e.original_start_date)),
+                )),
                 summary: arp.exception_subject(i, cp).or_else(|| m.subject()),
                 start: Some(utc_minutes(tz.local_to_utc(i64::from(e.start_date_time)))),
                 end: Some(utc_minutes(tz.local_to_utc(i64::from(e.end_date_time)))),
@@ -229,7 +259,11 @@ pub fn compare_with_expectation(v: &View, e: &Value) -> Vec<String> {
             diffs.push(format!("end {:?} != {:?}", v.end, s("end")));
         }
         if v.recurrence_id != s("recurrence_id") {
-            diffs.push(format!("recurrence_id {:?} != {:?}", v.recurrence_id, s("recurrence_id")));
+            diffs.push(format!(
+                "recurrence_id {:?} != {:?}",
+                v.recurrence_id,
+                s("recurrence_id")
+            ));
         }
     }
     if v.exception {
@@ -313,7 +347,9 @@ pub fn calendar_items() -> Vec<(String, Message)> {
     }
     for e in msox_testkit::corpus::files("msg", &[".msg"]) {
         let bytes = std::fs::read(&e.path).unwrap();
-        let Ok(read) = <ms_oxmsg::MsgFile as msox_codec::Decode>::decode_bytes(&bytes, &Options::lenient()) else {
+        let Ok(read) =
+            <ms_oxmsg::MsgFile as msox_codec::Decode>::decode_bytes(&bytes, &Options::lenient())
+        else {
             continue;
         };
         if is_calendar(&read.value.message) {
@@ -336,12 +372,17 @@ pub fn is_calendar(m: &Message) -> bool {
 
 /// PidLidAppointmentStartWhole, or PidTagStartDate (older clients).
 pub fn start_of(m: &Message) -> Option<ms_dtyp::FileTime> {
-    m.appointment_start_whole()
-        .or_else(|| m.properties.get(ms_oxprops::tags::PidTagStartDate).and_then(ms_oxcdata::PropertyValue::as_time))
+    m.appointment_start_whole().or_else(|| {
+        m.properties
+            .get(ms_oxprops::tags::PidTagStartDate)
+            .and_then(ms_oxcdata::PropertyValue::as_time)
+    })
 }
 
 pub fn end_of(m: &Message) -> Option<ms_dtyp::FileTime> {
-    m.appointment_end_whole()
-        .or_else(|| m.properties.get(ms_oxprops::tags::PidTagEndDate).and_then(ms_oxcdata::PropertyValue::as_time))
+    m.appointment_end_whole().or_else(|| {
+        m.properties
+            .get(ms_oxprops::tags::PidTagEndDate)
+            .and_then(ms_oxcdata::PropertyValue::as_time)
+    })
 }
-
