@@ -498,6 +498,7 @@ pub fn read_components(r: &mut Reader<'_>) -> Result<Vec<Component>> {
     let mut stack: Vec<Component> = Vec::new();
     let mut reported = Reported::default();
     let mut index = 0usize;
+    let mut after_base64 = false;
     while let Some((first, start, end)) = lines.next_line() {
         let pos = base + start;
         check_end(r, end, pos + first.len(), &mut reported)?;
@@ -513,6 +514,11 @@ pub fn read_components(r: &mut Reader<'_>) -> Result<Vec<Component>> {
                 .extend_from_slice(cont.get(1..).unwrap_or_default());
         }
         if logical.is_empty() {
+            // vCard 2.1 (2.1.2.1): a BASE64 value ends with an empty line
+            if after_base64 {
+                after_base64 = false;
+                continue;
+            }
             if !reported.blank {
                 reported.blank = true;
                 r.defect_at(
@@ -532,6 +538,8 @@ pub fn read_components(r: &mut Reader<'_>) -> Result<Vec<Component>> {
             continue;
         };
         index += 1;
+        after_base64 =
+            line.has_param_value("ENCODING", "BASE64") || line.has_param_value("TYPE", "BASE64");
         // vCard 2.1 / vCalendar 1.0 quoted-printable soft line breaks
         if is_quoted_printable(&line) {
             while line.value.ends_with('=') {
