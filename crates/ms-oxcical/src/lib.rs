@@ -23,6 +23,13 @@
 //! error in strict mode); export reports the same way what iCalendar
 //! cannot say.
 //!
+//! Strict mode refuses anything RFC 5545 does not allow or this conversion
+//! cannot map: lines ended by LF alone (most files in the wild), an
+//! unknown X- property. Real files are read in lenient mode, which reports
+//! each such thing once as a defect with its offset and path
+//! (`iCalendar > VCALENDAR[0] > VEVENT[3]`). Our own export reads back
+//! strictly.
+//!
 //! ```
 //! use ms_oxcical::{IcsOptions, ics_to_messages, message_to_ics};
 //! use ms_oxocal::{AppointmentProperties, ExpandOptions};
