@@ -487,21 +487,44 @@ fn export_event(
     } else {
         out.push(ev);
     }
-    // attachments other than exceptions
-    let others = m
-        .attachments
-        .iter()
-        .filter(|a| {
-            a.embedded
-                .as_ref()
-                .and_then(|e| e.message_class())
-                .is_none_or(|c| !c.eq_ignore_ascii_case(EXCEPTION_MESSAGE_CLASS))
-        })
-        .count();
+    // attachments other than exceptions: by-value ones as ATTACH
+    // ([MS-OXCICAL] 2.1.3.1.1.20.1), the others reported
+    let mut others = 0;
+    for a in &m.attachments {
+        let exception = a
+            .embedded
+            .as_ref()
+            .and_then(|e| e.message_class())
+            .is_some_and(|c| c.eq_ignore_ascii_case(EXCEPTION_MESSAGE_CLASS));
+        if exception {
+            continue;
+        }
+        match (a.embedded.is_none() && a.storage.is_none(), a.data()) {
+            (true, Some(data)) => {
+                use base64::Engine as _;
+                let mut l = ContentLine::new(
+                    "ATTACH",
+                    base64::engine::general_purpose::STANDARD.encode(data),
+                )
+                .with_param("VALUE", "BINARY")
+                .with_param("ENCODING", "BASE64");
+                if let Some(t) = a.mime_type() {
+                    l = l.with_param("FMTTYPE", t);
+                }
+                if let Some(n) = a.file_name() {
+                    l = l.with_param("X-FILENAME", n);
+                }
+                if let Some(first) = out.first_mut() {
+                    first.push(l);
+                }
+            }
+            _ => others += 1,
+        }
+    }
     if others > 0 {
         report(
             session,
-            format!("{others} attachment(s): iCalendar ATTACH is not written"),
+            format!("{others} attachment(s) that are embedded messages, storages or references"),
         )?;
     }
     Ok(out)

@@ -534,9 +534,16 @@ fn event_draft(
     };
     let start = ctx.place(r, &start_ts, dtstart.map_or(0, pos_of))?;
     let mut end = start.clone();
+    // DTEND on its own wall clock, when it is in DTSTART's zone
+    let mut end_wall_own: Option<i64> = None;
     if let Some(l) = ev.property("DTEND") {
         match Timestamp::from_line(l) {
-            Some(t) => end = ctx.place(r, &t, pos_of(l))?,
+            Some(t) => {
+                if t.zone() == start_ts.zone() {
+                    end_wall_own = t.local_minutes().map(|(m, _)| m);
+                }
+                end = ctx.place(r, &t, pos_of(l))?;
+            }
             None => bad_value(r, l)?,
         }
     } else if let Some(l) = ev.property("DURATION") {
@@ -625,7 +632,9 @@ fn event_draft(
         start_second: start.second,
         end_second: end.second,
         start_wall: start_ts.local_minutes().map_or(start.utc, |(m, _)| m),
-        end_wall: start_ts.local_minutes().map_or(end.utc, |(m, _)| m) + (end.utc - start.utc),
+        end_wall: end_wall_own.unwrap_or_else(|| {
+            start_ts.local_minutes().map_or(end.utc, |(m, _)| m) + (end.utc - start.utc)
+        }),
         start_tzid: start.zone.as_ref().map(|(id, _, _)| id.clone()),
     };
     // recurrence
@@ -1047,6 +1056,7 @@ fn import_rest(
                 m.properties
                     .set_named(&named::PidNameKeywords, PropertyValue::MultipleString(cats));
             }
+            "ATTACH" => import_attach(r, m, line)?,
             "ORGANIZER" => import_organizer(m, line),
             "ATTENDEE" => import_attendee(r, m, line, method)?,
             "X-MICROSOFT-CDO-INSTTYPE" | "X-MICROSOFT-CALSCALE" => {}
@@ -1159,6 +1169,34 @@ fn import_alarm(
             _ => unknown_property(r, l)?,
         }
     }
+    Ok(())
+}
+
+/// [MS-OXCICAL] 2.1.3.1.1.20.1 Property: ATTACH: inline (`VALUE=BINARY;
+/// ENCODING=BASE64`) data becomes a by-value attachment named by
+/// X-FILENAME (or FILENAME), typed by FMTTYPE; a URI is reported (no
+/// fetching here).
+fn import_attach(r: &mut Reader<'_>, m: &mut Message, line: &ContentLine) -> Result<()> {
+    use base64::Engine as _;
+    if !line.has_param_value("ENCODING", "BASE64") {
+        return not_mapped(r, line, "an attachment by URI is not fetched");
+    }
+    let clean: String = line.value.split_whitespace().collect();
+    r.reserve(clean.len() / 4 * 3, "ATTACH data")?;
+    let data = match base64::engine::general_purpose::STANDARD.decode(clean.as_bytes()) {
+        Ok(d) => d,
+        Err(_) => return bad_value(r, line),
+    };
+    let name = line
+        .param("X-FILENAME")
+        .or_else(|| line.param("FILENAME"))
+        .unwrap_or("attachment")
+        .to_string();
+    let mut a = Attachment::by_value(&name, data);
+    if let Some(t) = line.param("FMTTYPE") {
+        a.properties.set_str(tags::PidTagAttachMimeTag, t);
+    }
+    m.attachments.push(a);
     Ok(())
 }
 

@@ -139,3 +139,43 @@ fn third_party_uid_and_all_day_and_task_vectors() {
         "{out}"
     );
 }
+
+#[test]
+fn by_value_attachments_travel_as_inline_attach() {
+    use ms_oxcmsg::{Attachment, Message};
+    let mut m = Message::new("IPM.Appointment");
+    m.set_subject("With agenda");
+    m.set_appointment_start_whole(ms_dtyp::FileTime::from_unix_seconds(1_700_000_000));
+    m.set_appointment_end_whole(ms_dtyp::FileTime::from_unix_seconds(1_700_003_600));
+    let mut a = Attachment::by_value(
+        "agenda; v2.txt",
+        Vec::from(&b"1. intro\r\n2. budget\x00\xff"[..]),
+    );
+    a.properties
+        .set_str(ms_oxprops::tags::PidTagAttachMimeTag, "text/plain");
+    m.attachments.push(a);
+    let out = message_to_ics(
+        &m,
+        &IcsOptions {
+            options: Options::strict(),
+            ..IcsOptions::default()
+        },
+    )
+    .unwrap();
+    assert!(
+        out.value.replace("\r\n ", "").contains(
+            "ATTACH;VALUE=BINARY;ENCODING=BASE64;FMTTYPE=text/plain;X-FILENAME=\"agenda; v2.txt\":"
+        ),
+        "{}",
+        out.value
+    );
+    let b = &ics_to_messages(out.value.as_bytes(), &Options::strict())
+        .unwrap()
+        .value[0];
+    assert_eq!(
+        b.attachments[0].file_name().as_deref(),
+        Some("agenda; v2.txt")
+    );
+    assert_eq!(b.attachments[0].data(), m.attachments[0].data());
+    assert_eq!(b.attachments[0].mime_type().as_deref(), Some("text/plain"));
+}
