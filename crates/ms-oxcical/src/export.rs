@@ -395,11 +395,38 @@ fn export_event(
         && recur_zone.as_ref().is_none_or(|z| utc_like(&z.tz))
         && midnight(start)
         && midnight(end);
-    if let Some(s) = start {
-        ev.push(start_zone.stamp(s, date_values).to_line("DTSTART"));
-    }
-    if let Some(e) = end {
-        ev.push(end_zone.stamp(e, date_values).to_line("DTEND"));
+    // A series is written at its pattern's wall-clock time (StartDate +
+    // StartTimeOffset): the RRULE repeats DTSTART's time of day, so a first
+    // occurrence that falls in a spring-forward gap must not move them all.
+    let series_times = match (&recur, &recur_zone, method) {
+        (Some(a), Some(z), m) if m != Method::Counter => {
+            let day = i64::from(a.recurrence_pattern.start_date);
+            let s = day + i64::from(a.start_time_offset);
+            if date_values {
+                let e = day + i64::from(a.end_time_offset).max(i64::from(a.start_time_offset));
+                Some((z.local_stamp(s, 0, true), z.local_stamp(e, 0, true)))
+            } else {
+                // DTEND: the instant `duration` elapsed minutes after DTSTART
+                let end_utc = z.tz.local_to_utc(s) + a.duration_minutes().max(0);
+                let e = crate::import::file_time(end_utc, 0).map(|t| z.stamp(t, false));
+                e.map(|e| (z.local_stamp(s, 0, false), e))
+            }
+        }
+        _ => None,
+    };
+    match series_times {
+        Some((s, e)) => {
+            ev.push(s.to_line("DTSTART"));
+            ev.push(e.to_line("DTEND"));
+        }
+        None => {
+            if let Some(s) = start {
+                ev.push(start_zone.stamp(s, date_values).to_line("DTSTART"));
+            }
+            if let Some(e) = end {
+                ev.push(end_zone.stamp(e, date_values).to_line("DTEND"));
+            }
+        }
     }
     if method == Method::Counter {
         if let Some(s) = m.appointment_start_whole() {

@@ -721,7 +721,15 @@ fn import_recurrence(
         Some((id, _, tz)) => {
             let year = civil_from_day(start.utc.div_euclid(MINUTES_PER_DAY)).0;
             let def = ctx.definition(r, id, year, true)?;
-            (tz.utc_to_local(start.utc), id.clone(), def)
+            (
+                // DTSTART's own wall clock (a time in a spring-forward gap
+                // stays the series' time of day)
+                start_ts
+                    .local_minutes()
+                    .map_or_else(|| tz.utc_to_local(start.utc), |(m, _)| m),
+                id.clone(),
+                def,
+            )
         }
         None => (start.utc, "UTC".to_string(), None),
     };
@@ -792,7 +800,9 @@ fn import_recurrence(
     }
     pattern.calendar_type = ms_oxocal::CalendarType::Default;
     let time_of_day = local_start.rem_euclid(MINUTES_PER_DAY);
-    let duration = d.end_utc - d.start_utc;
+    // every occurrence lasts DTEND - DTSTART of elapsed time (RFC 5545
+    // 3.8.5.3), as ms-oxocal expands EndTimeOffset - StartTimeOffset
+    let duration = (d.end_utc - d.start_utc).max(0);
     let start_off = u32::try_from(time_of_day).unwrap_or(0);
     let end_off = u32::try_from(time_of_day + duration).unwrap_or(start_off);
     let arp = AppointmentRecurrencePattern {

@@ -78,7 +78,8 @@
 //! | 2.1.3.2.2.1-.6 | recurrence templates: daily, weekly, monthly, monthly nth, yearly, yearly nth | [`recur`]; rules outside the templates reported; what an RRULE means differently (day 29-31 of shorter months, sliding tasks) reported on export |
 //! | 2.1.3.1.1.8 | X-MICROSOFT-CALSCALE (non-Gregorian calendars) | reported on import; export writes X-MICROSOFT-RRULE and reports |
 //! | VTODO | Task objects ([MS-OXOTASK]): SUMMARY, DESCRIPTION, DTSTART, DUE, COMPLETED, PERCENT-COMPLETE, STATUS, PRIORITY, CLASS, CATEGORIES, RRULE ⇄ PidLidTaskRecurrence | implemented; UID reported (no task property) |
-//! | ATTACH, RDATE, EXRULE, RESOURCES, URL, GEO, COMMENT, VJOURNAL, VFREEBUSY | — | not yet: reported as not mapped |
+//! | 2.1.3.1.1.20.1 | ATTACH (inline base64, FMTTYPE, X-FILENAME) ⇄ by-value attachments | implemented; URIs reported; embedded-message attachments reported on export |
+//! | RDATE, EXRULE, RESOURCES, URL, GEO, COMMENT, VJOURNAL, VFREEBUSY | — | not yet: reported as not mapped |
 //! | 3 (client behaviour: address book resolution, the user as attendee) | — | not applicable (no I/O) |
 #![forbid(unsafe_code)]
 
