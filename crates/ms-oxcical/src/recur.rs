@@ -203,10 +203,9 @@ pub fn rrule_to_pattern(
         }
         _ => {
             return Ok(Err(format!(
-                "FREQ={:?} is outside the templates",
-                rule.freq
-            )
-            .to_uppercase()));
+                "FREQ={} is outside the templates",
+                rule.freq.name()
+            )));
         }
     }
     p.start_date = u32::try_from(start_day * MINUTES_PER_DAY).unwrap_or(0);

@@ -343,7 +343,8 @@ impl Freq {
         })
     }
 
-    fn name(self) -> &'static str {
+    /// The FREQ keyword.
+    pub fn name(self) -> &'static str {
         match self {
             Freq::Secondly => "SECONDLY",
             Freq::Minutely => "MINUTELY",
