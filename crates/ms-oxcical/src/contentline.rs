@@ -12,6 +12,13 @@
 //! an explicit stack (no recursion on input). Everything is kept: unknown
 //! properties, unknown parameters, groups, parameter values as written.
 //!
+//! Why not a crate from crates.io: `icalendar` 0.17 (rust-version 1.88)
+//! parses `&str` with its own error type, so it cannot report absolute
+//! offsets or be bounded by the session's limits; `ical` 0.11 states no
+//! licence or rust-version; `calcard` 0.3 states no rust-version and
+//! brings JSCalendar/JSContact along. This lexer is small, keeps every
+//! unknown property and parameter, and runs in the one decoding session.
+//!
 //! What RFC 5545 does not allow is a defect (an error in strict mode,
 //! repaired and recorded in lenient mode): lines ended by LF alone, a last
 //! line without its CRLF, empty lines, a line without `:`, bad characters
