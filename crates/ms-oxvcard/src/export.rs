@@ -220,26 +220,14 @@ impl Card {
                 0,
                 Parameter {
                     name: "TYPE".into(),
-                    values: vec![
-                        types
-                            .iter()
-                            .map(|t| t.to_ascii_uppercase())
-                            .collect::<Vec<_>>()
-                            .join(","),
-                    ],
+                    values: types.iter().map(|t| t.to_ascii_uppercase()).collect(),
                 },
             ),
             VcardVersion::V40 => l.params.insert(
                 0,
                 Parameter {
                     name: "TYPE".into(),
-                    values: vec![
-                        types
-                            .iter()
-                            .map(|t| t.to_ascii_lowercase())
-                            .collect::<Vec<_>>()
-                            .join(","),
-                    ],
+                    values: types.iter().map(|t| t.to_ascii_lowercase()).collect(),
                 },
             ),
         }

@@ -150,3 +150,17 @@ fn photo_vector_becomes_the_contact_photo_attachment() {
         "{out}"
     );
 }
+
+#[test]
+fn several_types_are_one_unquoted_list() {
+    let v = vector("oxvcard", "v30-photo");
+    let c = &vcf_to_messages(&v.bytes, &Options::strict()).unwrap().value[0];
+    let out = message_to_vcf(c, &VcfOptions::new(VcardVersion::V30))
+        .unwrap()
+        .value;
+    assert!(out.contains("TEL;TYPE=WORK,VOICE:+1 555 0100\r\n"), "{out}");
+    let out = message_to_vcf(c, &VcfOptions::new(VcardVersion::V21))
+        .unwrap()
+        .value;
+    assert!(out.contains("TEL;WORK;VOICE:+1 555 0100\r\n"), "{out}");
+}
