@@ -208,5 +208,9 @@ fn first_50_occurrences_agree_with_recurring_ical_events() {
         failures.len(),
         failures.join("\n")
     );
-    assert!(series >= 20, "only {series} series compared");
+    // the hand-made series alone, or with the corpus
+    assert!(series >= 11, "only {series} series compared");
+    if corpus::dir().is_some() {
+        assert!(series >= 40, "only {series} series compared");
+    }
 }
