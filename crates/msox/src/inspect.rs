@@ -30,6 +30,8 @@ pub fn formats() -> Vec<Format> {
         crate::cmd::rtf::FORMAT_RTF,
         crate::cmd::oab::FORMAT,
         crate::cmd::abkt::FORMAT,
+        crate::cmd::oxcrpc::FORMAT_RPC_EXT2,
+        crate::cmd::oxcrpc::FORMAT_EXT,
     ]
 }
 

@@ -77,6 +77,9 @@ pub enum Command {
     Mszip(cmd::mszip::Cmd),
     /// Address book templates (MS-OXOABKT): the controls of a template, or script data.
     Abkt(cmd::abkt::Args),
+    /// EMSMDB wire format (MS-OXCRPC): LZ77, extended buffers, auxiliary blocks, stubs.
+    #[command(subcommand)]
+    Oxcrpc(cmd::oxcrpc::Cmd),
 }
 
 /// Runs a parsed command line.
@@ -97,5 +100,6 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Patch(c) => cmd::lzx::run_patch(&c),
         Command::Mszip(c) => cmd::mszip::run(&c),
         Command::Abkt(a) => cmd::abkt::run(&a),
+        Command::Oxcrpc(c) => cmd::oxcrpc::run(&c),
     }
 }

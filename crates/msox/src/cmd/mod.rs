@@ -5,6 +5,7 @@ pub mod ashttp;
 pub mod dtyp;
 pub mod oab;
 pub mod oxcdata;
+pub mod oxcrpc;
 pub mod wbxml;
 
 pub mod lzx;
@@ -13,4 +14,5 @@ pub mod msg;
 pub mod mszip;
 pub mod prop;
 pub mod rtf;
+pub mod show;
 pub mod tnef;
