@@ -80,6 +80,9 @@ pub enum Command {
     /// EMSMDB wire format (MS-OXCRPC): LZ77, extended buffers, auxiliary blocks, stubs.
     #[command(subcommand)]
     Oxcrpc(cmd::oxcrpc::Cmd),
+    /// FastTransfer streams and ICS structures (MS-OXCFXICS): IDSETs, GLOBSETs, PCLs, XIDs.
+    #[command(subcommand)]
+    Fxics(cmd::fxics::Cmd),
 }
 
 /// Runs a parsed command line.
@@ -101,5 +104,6 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Mszip(c) => cmd::mszip::run(&c),
         Command::Abkt(a) => cmd::abkt::run(&a),
         Command::Oxcrpc(c) => cmd::oxcrpc::run(&c),
+        Command::Fxics(c) => cmd::fxics::run(&c),
     }
 }

@@ -3,6 +3,7 @@
 pub mod abkt;
 pub mod ashttp;
 pub mod dtyp;
+pub mod fxics;
 pub mod oab;
 pub mod oxcdata;
 pub mod oxcrpc;

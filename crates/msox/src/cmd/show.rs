@@ -264,7 +264,7 @@ pub fn message_summary(m: &Message) -> Value {
             if let Some(e) = &a.embedded { o.insert("embedded".into(), message_summary(e)); }
             Value::Object(o)
         }).collect::<Vec<_>>(),
-        "properties": m.properties.len(),
+        "property_count": m.properties.len(),
     })
 }
 
@@ -278,8 +278,9 @@ fn scalar_text(v: &Value) -> String {
     }
 }
 
-/// A JSON value as a tree: objects and arrays as nodes, scalars as leaves;
-/// a `{"tag", "name"}` object as one leaf `name (tag)`.
+/// A JSON value as a tree: objects and arrays as nodes, scalars as leaves
+/// (null members of objects left out); a `{"tag", "name"}` object as one
+/// leaf `name (tag)`.
 pub fn json_node(label: impl Into<String>, v: &Value) -> Node {
     let label = label.into();
     match v {
@@ -292,7 +293,7 @@ pub fn json_node(label: impl Into<String>, v: &Value) -> Node {
                 }
             }
             let mut n = Node::new(label);
-            for (k, x) in m {
+            for (k, x) in m.iter().filter(|(_, x)| !x.is_null()) {
                 n.push(json_node(k.clone(), x));
             }
             n
