@@ -10,9 +10,12 @@
 //!   and [`PlainQuery`] (`Cmd=...&User=...`, 2.2.1.1.1.2); [`Query`] picks
 //!   the form; [`RequestLine`] splits `POST <URI> HTTP/1.1`;
 //! - the [`CommandCode`] and [`ParameterTag`] tables;
-//! - typed [`RequestHeaders`] (`MS-ASProtocolVersion`, `X-MS-PolicyKey`,
-//!   `MS-ASAcceptMultiPart`, ...) and [`ResponseHeaders`]
-//!   (`MS-ASProtocolVersions`, `MS-ASProtocolCommands`, `X-MS-RP`, ...).
+//! - header blocks kept as read ([`HeaderBlock`]: order, spelling,
+//!   repeats, unknown values, line endings; a malformed line is a defect of
+//!   that line) with typed accessors: [`RequestHeaders`]
+//!   (`MS-ASProtocolVersion`, `X-MS-PolicyKey`, `MS-ASAcceptMultiPart` as
+//!   read, ...) and [`ResponseHeaders`] (`MS-ASProtocolVersions`,
+//!   `MS-ASProtocolCommands`, `X-MS-RP`, ...).
 //!
 //! Everything parsed writes back the same text or bytes. The byte form of
 //! the base64 query decodes like every msox structure,
@@ -40,8 +43,8 @@
 //! | 2.2.1.1.1.1.2 | command codes | [`CommandCode`] |
 //! | 2.2.1.1.1.1.3 | command parameters, Options flags | [`ParameterTag`], [`OPTION_SAVE_IN_SENT`], [`OPTION_ACCEPT_MULTIPART`] |
 //! | 2.2.1.1.1.2 | plain text query value | [`PlainQuery`] |
-//! | 2.2.1.1.2 | request headers | [`RequestHeaders`] |
-//! | 2.2.2.1.2, 2.2.4.1.2 | POST and OPTIONS response headers | [`ResponseHeaders`] |
+//! | 2.2.1.1.2 | request headers | [`RequestHeaders`] over a [`HeaderBlock`] kept as read |
+//! | 2.2.2.1.2, 2.2.4.1.2 | POST and OPTIONS response headers | [`ResponseHeaders`] over a [`HeaderBlock`] |
 //! | 2.2.1.1.3, 2.2.2.1.3 | request and response bodies | crate `ms-aswbxml` |
 //! | 3 | HTTP behaviour (status codes, retries) | not applicable (no client) |
 #![forbid(unsafe_code)]
@@ -52,6 +55,6 @@ pub mod query;
 pub mod version;
 
 pub use codes::{CommandCode, OPTION_ACCEPT_MULTIPART, OPTION_SAVE_IN_SENT, ParameterTag};
-pub use headers::{RequestHeaders, ResponseHeaders};
+pub use headers::{AcceptMultiPart, HeaderBlock, HeaderField, RequestHeaders, ResponseHeaders};
 pub use query::{Base64Query, EncodedQuery, Parameter, PlainQuery, Query, RequestLine};
 pub use version::ProtocolVersion;

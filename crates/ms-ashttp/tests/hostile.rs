@@ -61,3 +61,26 @@ fn ashttp_encoded_query() {
         .prefixes_may_decode()
         .run(&texts, |b, _| text_outcome(b, EncodedQuery::parse));
 }
+
+#[test]
+fn ashttp_headers() {
+    let blocks: Vec<Vec<u8>> = [
+        &b"Content-Type: application/vnd.ms-sync.wbxml\r\nMS-ASProtocolVersion: 14.1\r\nX-MS-PolicyKey: 3942919513\r\nMS-ASAcceptMultiPart: T\r\nUser-Agent: Android/4.0.3-EAS-1.2\r\n\r\n"[..],
+        b"MS-ASProtocolVersions: 2.5,12.0,12.1,14.0,14.1\r\nMS-ASProtocolCommands: Sync,FolderSync\r\nX-MS-RP: 14.0,14.1\r\nFolded: a\r\n b\r\n",
+    ]
+    .iter()
+    .map(|b| b.to_vec())
+    .collect();
+    // Lines run to the end of the input: a cut at a line end is a shorter
+    // block.
+    Suite::new("ashttp_request_headers")
+        .prefixes_may_decode()
+        .run(&blocks, |b, o| {
+            hostile::outcome(<ms_ashttp::RequestHeaders as msox_codec::Decode>::decode_bytes(b, o))
+        });
+    Suite::new("ashttp_response_headers")
+        .prefixes_may_decode()
+        .run(&blocks, |b, o| {
+            hostile::outcome(<ms_ashttp::ResponseHeaders as msox_codec::Decode>::decode_bytes(b, o))
+        });
+}

@@ -48,3 +48,29 @@ proptest! {
         prop_assert_eq!(Base64Query::from_base64(&text).unwrap(), q);
     }
 }
+
+proptest! {
+    /// Any block of header lines (random names, values, spacing and line
+    /// endings) comes back byte for byte, and its values are found by
+    /// name whatever the case.
+    #[test]
+    fn header_blocks_round_trip(
+        lines in prop::collection::vec(
+            ("[A-Za-z][A-Za-z0-9-]{0,15}", "[ \t]{0,2}", "[ -~]{0,30}", prop::bool::ANY),
+            0..8,
+        )
+    ) {
+        use msox_codec::Decode;
+        let mut text = String::new();
+        for (n, sp, v, crlf) in &lines {
+            let v = v.trim_end();
+            text.push_str(&format!("{n}:{sp}{v}{}", if *crlf { "\r\n" } else { "\n" }));
+        }
+        let h = ms_ashttp::HeaderBlock::decode_bytes(text.as_bytes(), &msox_codec::Options::lenient()).unwrap();
+        prop_assert_eq!(h.value.to_bytes(), text.as_bytes());
+        prop_assert_eq!(h.value.fields.len(), lines.len());
+        if let Some((n, _, v, _)) = lines.first() {
+            prop_assert_eq!(h.value.get(&n.to_ascii_uppercase()), Some(v.trim()));
+        }
+    }
+}

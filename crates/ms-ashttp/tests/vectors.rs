@@ -9,7 +9,8 @@
 )]
 
 use ms_ashttp::{
-    Base64Query, CommandCode, EncodedQuery, ParameterTag, PlainQuery, Query, RequestLine,
+    Base64Query, CommandCode, EncodedQuery, ParameterTag, PlainQuery, Query, RequestHeaders,
+    RequestLine,
 };
 use msox_codec::{Decode, Encode};
 use msox_testkit::{assert_round_trip, assert_truncations_fail, corpus, hostile, vector, vectors};
@@ -131,6 +132,13 @@ fn captured_request_lines_round_trip() {
     let (mut n, mut b64) = (0, 0);
     for row in text.lines().skip(1) {
         let line = row.split('\t').nth(1).unwrap();
+        // The captured User-Agent as a header block: byte for byte back,
+        // and read by the accessor as it was.
+        let ua = row.split('\t').nth(2).unwrap_or_default();
+        let block = format!("User-Agent: {ua}\r\n\r\n");
+        let h = RequestHeaders::decode_exact(block.as_bytes()).unwrap();
+        assert_eq!(h.block.to_bytes(), block.as_bytes());
+        assert_eq!(h.user_agent(), Some(ua.trim()));
         let r = RequestLine::parse(line).unwrap_or_else(|e| panic!("{line}: {e}"));
         assert_eq!(r.to_text().unwrap(), line);
         if let Some(Query::Base64(e)) = &r.query {
@@ -141,6 +149,8 @@ fn captured_request_lines_round_trip() {
         }
         n += 1;
     }
-    eprintln!("{n} request lines round-trip; {b64} with base64 query values");
+    eprintln!(
+        "{n} request lines and User-Agent headers round-trip; {b64} with base64 query values"
+    );
     assert!(n > 500 && b64 >= 24, "{n} {b64}");
 }

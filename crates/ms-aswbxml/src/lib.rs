@@ -16,6 +16,10 @@
 //! - [`wbxml_to_xml`] / [`xml_to_wbxml`]: XML with the spec's element names
 //!   and namespaces (quick-xml reads it); [`XmlOptions::lossless`] XML also
 //!   carries the wire choices so it converts back to the same bytes;
+//!   [`XmlOptions::libwbxml`] / [`wbxml_to_libwbxml_xml`] write the XML
+//!   libwbxml reads (ActiveSync DOCTYPE, `Page:` namespaces), so that
+//!   libwbxml's `xml2wbxml` gives the same bytes back, and
+//!   [`xml_to_wbxml`] reads libwbxml's XML as libwbxml does;
 //!   [`wbxml_to_xml_into`] streams the XML into any
 //!   [`Sink`](msox_codec::Sink);
 //! - [`codepages`]: every code page of the current spec, generated from one
@@ -105,4 +109,7 @@ pub use event::{Event, Tag};
 pub use header::{Header, PublicId};
 pub use parser::{Framing, Parser};
 pub use xml_in::{read_xml, xml_to_wbxml};
-pub use xml_out::{XmlOptions, wbxml_to_xml, wbxml_to_xml_into, write_xml};
+pub use xml_out::{
+    ACTIVESYNC_DOCTYPE, XmlOptions, wbxml_to_libwbxml_xml, wbxml_to_xml, wbxml_to_xml_into,
+    write_xml,
+};

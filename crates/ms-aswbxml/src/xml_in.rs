@@ -14,6 +14,14 @@
 //! [`crate::XmlOptions::lossless`] writes) every text node is data and the
 //! instructions restore the original bytes.
 //!
+//! **libwbxml's XML** (with the ActiveSync DOCTYPE libwbxml writes,
+//! `<!DOCTYPE ActiveSync PUBLIC "-//MICROSOFT//DTD ActiveSync//EN" ...>`)
+//! is read by libwbxml's rules, so it gives the bytes libwbxml's
+//! `xml2wbxml -n` gives: white-space-only text is dropped and the white
+//! space around text is trimmed, a CDATA section is `OPAQUE` data (an
+//! empty one nothing), and an element gets the content flag only when
+//! something (text, CDATA, a child) is inside it (`<X></X>` is `<X/>`).
+//!
 //! The XML is untrusted input read in a decoding session: errors and
 //! defects give byte offsets in the XML and the path of open elements
 //! (`XML > Sync > Collections`); nesting counts against the session's depth
@@ -30,6 +38,10 @@ use crate::event::{Event, Tag};
 use crate::header::{Header, PublicId};
 use crate::parser::Framing;
 use crate::xml_out::UNKNOWN_PAGE_NS;
+
+/// The public identifier of libwbxml's ActiveSync DOCTYPE: XML that
+/// declares it is read by libwbxml's rules.
+const ACTIVESYNC_PUBLIC_ID: &str = "-//MICROSOFT//DTD ActiveSync//EN";
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as B64;
 use msox_codec::{
@@ -59,6 +71,12 @@ struct Open {
 }
 
 struct Enc<'h> {
+    /// libwbxml's XML (an ActiveSync DOCTYPE): its rules (see the module
+    /// docs).
+    libwbxml: bool,
+    /// libwbxml rules: the innermost element's start tag, not written yet
+    /// (its content flag depends on whether anything is inside).
+    deferred: Option<Tag>,
     max_open: usize,
     /// Output bytes charged so far.
     charged: usize,
@@ -132,6 +150,7 @@ fn encode(r0: &mut Reader<'_>, base: usize, text: &str) -> Result<Vec<u8>> {
     let mut version = crate::header::VERSION_1_3;
     let mut public_id = PublicId::Known(1);
     let mut charset = Some(crate::header::CHARSET_UTF8);
+    let mut libwbxml = false;
     {
         let mut pr = NsReader::from_str(text);
         loop {
@@ -172,6 +191,9 @@ fn encode(r0: &mut Reader<'_>, base: usize, text: &str) -> Result<Vec<u8>> {
                     }
                     break;
                 }
+                X::DocType(d) => {
+                    libwbxml |= d.xml10_content().contains(ACTIVESYNC_PUBLIC_ID);
+                }
                 X::Start(_) | X::Empty(_) | X::Eof => break,
                 _ => {}
             }
@@ -185,6 +207,8 @@ fn encode(r0: &mut Reader<'_>, base: usize, text: &str) -> Result<Vec<u8>> {
     };
     let depth = r0.session().usage().depth as usize;
     let mut e = Enc {
+        libwbxml: libwbxml && !exact,
+        deferred: None,
         max_open: (r0.limits().max_depth as usize).saturating_sub(depth),
         charged: 0,
         header,
@@ -218,9 +242,23 @@ fn encode(r0: &mut Reader<'_>, base: usize, text: &str) -> Result<Vec<u8>> {
                 e.start(r, page, &s, false, at)?;
             }
             X::End(_) => e.end(r, at)?,
-            X::Text(t) => e.text.push_str(&t.xml10_content()),
+            X::Text(t) => {
+                e.commit(r, at)?;
+                e.text.push_str(&t.xml10_content());
+            }
+            X::CData(c) if e.libwbxml => {
+                // libwbxml: a CDATA section is OPAQUE (nothing when empty).
+                e.commit(r, at)?;
+                e.flush_text(r, 2, at)?;
+                let data = c.xml10_content();
+                if !data.is_empty() {
+                    e.enc()?.opaque(data.as_bytes())?;
+                    e.charge(r, at)?;
+                }
+            }
             X::CData(c) => e.text.push_str(&c.xml10_content()),
             X::GeneralRef(g) => {
+                e.commit(r, at)?;
                 let resolved = match g.resolve_char_ref() {
                     Ok(c) => c,
                     Err(err) => {
@@ -277,6 +315,16 @@ fn resolve_page(res: &ResolveResult<'_>) -> std::result::Result<u8, ()> {
 }
 
 impl Enc<'_> {
+    /// libwbxml rules: something is inside the innermost element, whose
+    /// start tag is written now with the content flag.
+    fn commit(&mut self, r: &mut Reader<'_>, at: usize) -> Result<()> {
+        if let Some(t) = self.deferred.take() {
+            self.enc()?.start(Tag::new(t.page, t.token, true))?;
+            self.charge(r, at)?;
+        }
+        Ok(())
+    }
+
     /// Runs `f` with the open elements pushed as frames.
     #[cold]
     fn with_path<T>(&self, r: &mut Reader<'_>, f: impl FnOnce(&mut Reader<'_>) -> T) -> T {
@@ -367,14 +415,19 @@ impl Enc<'_> {
                 "ignored",
             );
         };
+        let white = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
         let layout = !self.exact
-            && text
-                .bytes()
-                .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
-            && (frame.children || boundary == 0);
+            && text.bytes().all(white)
+            && (frame.children || boundary == 0 || self.libwbxml);
         if layout {
             return Ok(());
         }
+        // libwbxml trims the white space around text.
+        let text = if self.libwbxml {
+            text.trim_matches(|c: char| c.is_ascii() && white(c as u8))
+        } else {
+            text
+        };
         let opaque = match pending {
             Pending::Default => frame.opaque,
             Pending::Str => false,
@@ -451,11 +504,16 @@ impl Enc<'_> {
                 )?;
             }
         }
+        self.commit(r, at)?;
         if let Some(f) = self.stack.last_mut() {
             f.children = true;
         }
         let tag = Tag::new(page, token, content);
-        self.enc()?.start(tag)?;
+        if self.libwbxml && content {
+            self.deferred = Some(tag);
+        } else {
+            self.enc()?.start(tag)?;
+        }
         if content {
             if self.stack.len() >= self.max_open {
                 let max = r.limits().max_depth;
@@ -481,6 +539,12 @@ impl Enc<'_> {
     }
 
     fn end(&mut self, r: &mut Reader<'_>, at: usize) -> Result<()> {
+        if let Some(t) = self.deferred.take() {
+            // libwbxml: nothing inside, no content flag.
+            self.stack.pop();
+            self.enc()?.start(Tag::new(t.page, t.token, false))?;
+            return self.charge(r, at);
+        }
         self.flush_text(r, 1, at)?;
         if self.stack.pop().is_some() {
             self.enc()?.end();

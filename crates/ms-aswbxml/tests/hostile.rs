@@ -69,6 +69,19 @@ fn aswbxml_xml() {
 }
 
 #[test]
+fn aswbxml_xml_libwbxml() {
+    Suite::new("aswbxml_xml_libwbxml").run(&wbxml_samples(), |b, o| {
+        let d = ms_aswbxml::wbxml_to_libwbxml_xml(b, o)?;
+        // What it writes, our reader reads back (by libwbxml's rules).
+        let mut all = d.defects;
+        if let Ok(back) = xml_to_wbxml(d.value.as_bytes(), &Options::lenient()) {
+            all.extend(back.defects);
+        }
+        Ok(all)
+    });
+}
+
+#[test]
 fn aswbxml_canonical() {
     Suite::new("aswbxml_canonical").run(&wbxml_samples(), |b, o| {
         hostile::outcome(canonical::to_canonical(b, DOC, o))

@@ -15,9 +15,10 @@
 //! streams a stored or MSZIP folder into a [`Sink`]; [`Cabinet::folder_stream`]
 //! gathers an LZX folder's compressed bytes for the `ms-patch` decoder.
 //!
-//! Not covered: cabinet sets that span several files (a folder continued
-//! from or into another cabinet is read, but not extracted), Quantum, and
-//! writing cabinets.
+//! Not covered here: cabinet sets that span several files (a folder
+//! continued from or into another cabinet is read, but not extracted),
+//! LZX folders and extraction file by file: `msox-cab` does those on top
+//! of this reader. Not covered anywhere: Quantum, writing cabinets.
 //!
 //! ```
 //! use ms_mci::cab::{Cabinet, Compression};
@@ -245,11 +246,21 @@ pub struct Cabinet<'a> {
 }
 
 /// The bytes up to a NUL (consumed, not returned). A string longer than
-/// `max` bytes (the spec's limit, NUL excluded) is a defect: strict mode
-/// refuses it, lenient mode keeps it as read.
-fn nul_string<'a>(r: &mut Reader<'a>, max: usize) -> Result<&'a [u8]> {
+/// `max` bytes (the spec's limit, NUL excluded), or empty unless
+/// `permit_empty`, is a defect: strict mode refuses it, lenient mode keeps
+/// it as read.
+fn nul_string<'a>(r: &mut Reader<'a>, max: usize, permit_empty: bool) -> Result<&'a [u8]> {
     let at = r.pos();
     let s = r.bytes_nul_terminated()?;
+    if s.is_empty() && !permit_empty {
+        // A file or cabinet with no name (libmspack refuses them since
+        // CVE-2017-11423 and its over-read reproducers).
+        r.defect_at(
+            ErrorKind::Malformed("empty name".into()),
+            at,
+            "kept as read",
+        )?;
+    }
     if s.len() > max {
         r.defect_at(
             ErrorKind::LimitExceeded {
@@ -265,8 +276,8 @@ fn nul_string<'a>(r: &mut Reader<'a>, max: usize) -> Result<&'a [u8]> {
 }
 
 fn link(r: &mut Reader<'_>, cabinet: &'static str, disk: &'static str) -> Result<CabinetLink> {
-    let cabinet = r.frame(cabinet, |r| nul_string(r, 255))?.to_vec();
-    let disk = r.frame(disk, |r| nul_string(r, 255))?.to_vec();
+    let cabinet = r.frame(cabinet, |r| nul_string(r, 255, false))?.to_vec();
+    let disk = r.frame(disk, |r| nul_string(r, 255, true))?.to_vec();
     Ok(CabinetLink { cabinet, disk })
 }
 
@@ -374,7 +385,7 @@ impl<'a> Cabinet<'a> {
         let date = r.u16()?;
         let time = r.u16()?;
         let attribs = r.u16()?;
-        let name = r.frame("szName", |r| nul_string(r, 255))?.to_vec();
+        let name = r.frame("szName", |r| nul_string(r, 255, false))?.to_vec();
         if i_folder >= c_folders && i_folder < CfFile::CONTINUED {
             r.defect_at(
                 ErrorKind::InvalidValue {
@@ -473,6 +484,22 @@ impl<'a> Decode<'a> for Cabinet<'a> {
         } else {
             declared
         };
+        // A cabinet with no folder or no file holds nothing: readers refuse it
+        // (libmspack: "no folders in cabinet", "no files in cabinet").
+        for (field, count, at) in [
+            ("cFolders", header.c_folders, start + 26),
+            ("cFiles", header.c_files, start + 28),
+        ] {
+            if count == 0 {
+                r.frame("CFHEADER", |r| {
+                    r.defect_at(
+                        ErrorKind::InvalidValue { field, value: 0 },
+                        at,
+                        "read as an empty cabinet",
+                    )
+                })?;
+            }
+        }
         // The rest of the cabinet: every structure lies in it.
         let mut cab = r.sub(len - used)?;
         let c_folders = header.c_folders;
@@ -482,7 +509,21 @@ impl<'a> Decode<'a> for Cabinet<'a> {
         for i in 0..nf {
             folders.push(cab.frame_indexed("CFFOLDER", i, |r| Self::decode_folder(r, &header))?);
         }
+        let after_folders = cab.pos();
         seek_to(&mut cab, start, header.coff_files, "coffFiles", start + 16)?;
+        if cab.pos() != after_folders {
+            // Readers disagree on such cabinets (libmspack reads the CFFILE
+            // entries after the folders and only warns): a file list that
+            // depends on the reader.
+            cab.defect_at(
+                ErrorKind::InvalidValue {
+                    field: "coffFiles",
+                    value: u64::from(header.coff_files),
+                },
+                start + 16,
+                "CFFILE entries read at coffFiles, not after the CFFOLDER entries",
+            )?;
+        }
         let nfiles = cab.check_count(u64::from(header.c_files), 17, "cFiles")?;
         let mut files = Vec::with_capacity(nfiles);
         for i in 0..nfiles {
@@ -536,6 +577,12 @@ impl FolderStream {
 }
 
 impl<'a> Cabinet<'a> {
+    /// The buffer the cabinet was decoded from (block offsets are
+    /// positions in it).
+    pub fn buffer(&self) -> &'a [u8] {
+        self.buffer
+    }
+
     /// The CFDATA blocks of folder `index`.
     pub fn data_blocks(&self, index: usize) -> Result<&[CfData<'a>]> {
         self.blocks

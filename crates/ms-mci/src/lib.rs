@@ -13,9 +13,11 @@
 //!   concatenation of blocks. Decoding streams into a [`msox_codec::Sink`]
 //!   (one block and the 32 KiB history in memory) and charges its output
 //!   to the session's budget ([`msox_codec::Limits::output_cap`]).
-//! - [`cab`]: a minimal [MS-CAB] cabinet reader (header, folders, files,
+//! - [`cab`]: the [MS-CAB] cabinet structures (header, folders, files,
 //!   data blocks with their checksums; stored and MSZIP folders
-//!   extracted), which is how real MSZIP data is tested.
+//!   extracted), which is how real MSZIP data is tested; listing,
+//!   extracting and testing whole cabinets and sets, with LZX folders, is
+//!   `msox-cab`.
 //!
 //! Entry points have the one shape of every msox crate: bytes and
 //! [`msox_codec::Options`] (strict or lenient, limits) in, a value with
@@ -48,7 +50,7 @@
 //! |---|---|---|
 //! | 2 Structures | MSZIP block: `CK` signature, deflate data ending with a final block, 32 KiB limit, history | [`MszipDecoder`], [`MszipEncoder`], [`decompress()`], [`compress()`] |
 //! | 3 Structure Examples | — | not reproduced: `test-vectors/mci/` holds hand-made blocks (zlib-made, checked both ways) |
-//! | [MS-CAB] 2.1–2.4 | CFHEADER, CFFOLDER, CFFILE, CFDATA (with `csum`) | [`cab::Cabinet`] (reading; stored and MSZIP folders extracted; LZX folders gathered for `ms-patch`; no multi-cabinet extraction, no Quantum) |
+//! | [MS-CAB] 2.1–2.4 | CFHEADER, CFFOLDER, CFFILE, CFDATA (with `csum`) | [`cab::Cabinet`] (reading; stored and MSZIP folders extracted; LZX folders gathered for `ms-patch`); sets, LZX and per-file extraction in `msox-cab`; no Quantum |
 #![forbid(unsafe_code)]
 
 pub mod cab;

@@ -116,6 +116,13 @@ impl MszipDecoder {
         self.history.clear();
     }
 
+    /// Takes `data`, produced outside MSZIP between two blocks (a stored
+    /// block of a container that mixes them), as history for the next
+    /// block.
+    pub fn extend_history(&mut self, data: &[u8]) {
+        push_history(&mut self.history, data);
+    }
+
     /// Inflates `body` (a block without its signature) into `self.scratch`.
     fn inflate_body(&mut self, body: &[u8]) -> std::result::Result<Inflated, InflateError> {
         self.inflate.reset(false);

@@ -26,10 +26,14 @@ fn corpus_cabinets_mszip_folders_decode() {
     let (mut folders_ok, mut files_ok, mut bytes) = (0, 0, 0usize);
     for e in &entries {
         let data = std::fs::read(&e.path).unwrap();
+        // hidden-files.cab has its CFFILE entries elsewhere than after the
+        // folders: readers disagree on its file list, so strict mode
+        // refuses it (a coffFiles defect).
         let expect_ok = !e.notes.contains("fails")
             && !e.notes.contains("multi-cabinet")
             && !e.notes.contains("bad input")
-            && !e.notes.contains("cbCabinet");
+            && !e.notes.contains("cbCabinet")
+            && !e.file.ends_with("hidden-files.cab");
         // Cabinets that cabextract accepts decode strictly: no defects.
         let mode = if expect_ok {
             Options::strict()

@@ -3,16 +3,20 @@
 //!
 //! Each LZX_BLK carries one block of the uncompressed file, either as it is
 //! (`ulFlags` 0, [`LzxBlock::UNCOMPRESSED`]) or as an LZXD stream
-//! (`ulFlags` 1, [`LzxBlock::COMPRESSED`], decompressed through an
-//! [`LzxCodec`]), with the CRC of the uncompressed block.
+//! (`ulFlags` 1, [`LzxBlock::COMPRESSED`]), with the CRC of the
+//! uncompressed block.
+//!
+//! The container is `ms-patch`'s LZXD file layer, which exists once:
+//! [`decompress`] / [`decompress_to`] / [`read_compressed`] are
+//! `ms_patch::decompress_file` / `decompress_file_to` / `lzxd::read_file`,
+//! [`compress`] is `ms_patch::compress_file` (blocks of
+//! [`DEFAULT_BLOCK_MAX`] unless told otherwise). What this module adds is
+//! the value form ([`CompressedFile`], which keeps bytes after the last
+//! block) for inspecting and rewriting a file.
 
 use msox_codec::bytes::BufMut;
-use msox_codec::{
-    Decode, Decoded, Encode, Error, ErrorKind, Options, Reader, Result, Sink,
-    decode_bytes_with_reader,
-};
+use msox_codec::{Decode, Decoded, Encode, Error, ErrorKind, Options, Reader, Result, Sink};
 
-use crate::codec::{LzxCodec, block_window_bits};
 use crate::crc::crc32;
 
 /// [MS-OXOAB] 2.11.1 LZX_HDR, defined once in `ms-patch` (with its
@@ -112,71 +116,12 @@ pub struct CompressedFile {
     pub trailing: Vec<u8>,
 }
 
-/// The ulBlockMax this crate writes unless told otherwise (32 KiB).
-pub const DEFAULT_BLOCK_MAX: usize = 0x8000;
+/// The `ulBlockMax` written unless told otherwise: `ms-patch`'s one
+/// default, chosen by measurement (see `ms_patch::DEFAULT_BLOCK_MAX`).
+pub use ms_patch::DEFAULT_BLOCK_MAX;
 
-/// A sink that passes bytes on, counts them, and keeps the CRCs of the OAB
-/// containers: of the current block, and of everything after the first
-/// 12 bytes of the output (the file body, see [`crate::patch::file_crc`]).
-pub(crate) struct CrcSink<'s> {
-    inner: &'s mut dyn Sink,
-    block_crc: u32,
-    body_crc: u32,
-    written: u64,
-    /// Writes past this count are refused (a codec writing more than the
-    /// block's size).
-    limit: u64,
-}
-
-impl<'s> CrcSink<'s> {
-    pub(crate) fn new(inner: &'s mut dyn Sink) -> Self {
-        CrcSink {
-            inner,
-            block_crc: crate::crc::SEED,
-            body_crc: crate::crc::SEED,
-            written: 0,
-            limit: 0,
-        }
-    }
-
-    /// Starts a block of `size` bytes.
-    pub(crate) fn start_block(&mut self, size: usize) {
-        self.block_crc = crate::crc::SEED;
-        self.limit = self.written.saturating_add(size as u64);
-    }
-
-    /// The CRC of the current block.
-    pub(crate) fn block_crc(&self) -> u32 {
-        self.block_crc
-    }
-
-    /// The CRC of the output after its first 12 bytes.
-    pub(crate) fn body_crc(&self) -> u32 {
-        self.body_crc
-    }
-
-    /// Bytes written so far.
-    pub(crate) fn written(&self) -> u64 {
-        self.written
-    }
-}
-
-impl Sink for CrcSink<'_> {
-    fn write(&mut self, bytes: &[u8]) -> Result<()> {
-        let n = bytes.len() as u64;
-        if self.written.saturating_add(n) > self.limit {
-            return Err(Error::new(ErrorKind::Malformed(
-                "the codec produced more than the block's size".into(),
-            )));
-        }
-        self.block_crc = crate::crc::update(self.block_crc, bytes);
-        let skip = (crate::details::OabHeader::SIZE as u64).saturating_sub(self.written);
-        let skip = usize::try_from(skip).unwrap_or(usize::MAX).min(bytes.len());
-        self.body_crc = crate::crc::update(self.body_crc, bytes.get(skip..).unwrap_or_default());
-        self.written += n;
-        self.inner.write(bytes)
-    }
-}
+/// The settings of [`compress`] and [`crate::diff`]: `ms-patch`'s.
+pub use ms_patch::WriteOptions;
 
 /// A container's ulTargetSize (the field at `at`) over the session's output
 /// budget is refused before anything is decoded.
@@ -193,28 +138,6 @@ pub(crate) fn check_target(r: &Reader<'_>, target: u32, at: usize) -> Result<()>
         ));
     }
     Ok(())
-}
-
-/// A stored CRC (the field at `at`) that differs from the computed one: an
-/// error in strict mode, a defect in lenient mode.
-pub(crate) fn check_crc(
-    r: &mut Reader<'_>,
-    stored: u32,
-    computed: u32,
-    at: usize,
-    action: &'static str,
-) -> Result<()> {
-    if stored == computed {
-        return Ok(());
-    }
-    r.defect_at(
-        ErrorKind::ChecksumMismatch {
-            stored: u64::from(stored),
-            computed: u64::from(computed),
-        },
-        at,
-        action,
-    )
 }
 
 /// Bytes after the last block of a container: a defect (strict: an error);
@@ -280,88 +203,17 @@ impl Encode for CompressedFile {
     }
 }
 
-/// The output of one LZX_BLK whose header `h` is at `at` (the reader is in
-/// its `LZX_BLK[i]` frame).
-fn block_output(
-    r: &mut Reader<'_>,
-    codec: &mut dyn LzxCodec,
-    h: &LzxBlockHeader,
-    at: usize,
-    sink: &mut CrcSink<'_>,
-) -> Result<()> {
-    let size = h.uncomp_size as usize;
-    let data_at = at + LzxBlockHeader::SIZE;
-    let before = sink.written();
-    sink.start_block(size);
-    r.seek(data_at)?;
-    match h.flags {
-        LzxBlockHeader::UNCOMPRESSED => {
-            if h.comp_size as usize != size {
-                return Err(r.invalid_at(
-                    "ulCompSize of a stored block",
-                    u64::from(h.comp_size),
-                    at + 4,
-                ));
-            }
-            let data = r.bytes(size)?;
-            r.session_mut()
-                .charge_output(size)
-                .map_err(|k| r.error_at(k, data_at))?;
-            sink.write(data).map_err(|e| r.locate(e, data_at))?;
-        }
-        LzxBlockHeader::COMPRESSED => {
-            let res = {
-                let mut w = r.sub(h.comp_size as usize)?;
-                codec.decompress(&mut w, block_window_bits(size), size, sink)
-            };
-            res.map_err(|e| r.locate(e, data_at))?;
-        }
-        other => return Err(r.invalid_at("ulFlags", u64::from(other), at)),
-    }
-    let produced = sink.written() - before;
-    if produced != size as u64 {
-        return Err(r.error_at(
-            ErrorKind::Malformed(
-                format!("block decompressed to {produced} bytes, ulUncompSize is {size}").into(),
-            ),
-            at + 8,
-        ));
-    }
-    check_crc(r, h.crc, sink.block_crc(), at + 12, "block data kept")
-}
-
 /// Decompresses the compressed file ([MS-OXOAB] 2.11) at `r`'s position
-/// into `out`, block by block, in `r`'s session: stored blocks are copied,
-/// compressed ones go through `codec`. Returns the bytes written.
-pub fn read_compressed(
-    r: &mut Reader<'_>,
-    codec: &mut dyn LzxCodec,
-    out: &mut dyn Sink,
-) -> Result<u64> {
-    let start = r.pos();
-    let header = LzxHeader::decode(r)?;
-    r.frame("LZX_HDR", |r| {
-        check_target(r, header.target_size, start + 12)
-    })?;
-    r.seek(start)?;
-    let f = ms_patch::LzxdFile::decode(r)?;
-    let end = r.pos();
-    let mut sink = CrcSink::new(out);
-    let mut at = start + LzxHeader::SIZE;
-    for (i, b) in f.blocks.iter().enumerate() {
-        r.frame_indexed("LZX_BLK", i, |r| {
-            block_output(r, codec, &b.header, at, &mut sink)
-        })?;
-        at += LzxBlockHeader::SIZE + b.data.len();
-    }
-    r.seek(end)?;
-    Ok(sink.written())
+/// into `out`, block by block, in `r`'s session, checking each block's
+/// CRC: `ms_patch::lzxd::read_file`. Returns the bytes written.
+pub fn read_compressed(r: &mut Reader<'_>, out: &mut impl Sink) -> Result<u64> {
+    ms_patch::lzxd::read_file(r, &ms_patch::FileOptions::default(), out)
 }
 
 /// Decompresses a compressed OAB file ([MS-OXOAB] 2.11) into `out`,
-/// streaming (one block at a time; stored blocks are copied, compressed
-/// ones pass through `codec`), in a session with `options`. Returns the
-/// bytes written, with the defects.
+/// streaming (one block's window in memory), in a session with `options`
+/// (`ms_patch::decompress_file_to`). Returns the bytes written, with the
+/// defects.
 ///
 /// Errors: what the container's decoding refuses ([`CompressedFile`]), a
 /// ulTargetSize over the output budget (before anything is decoded), a
@@ -369,102 +221,70 @@ pub fn read_compressed(
 /// that does not produce its ulUncompSize, bytes after the last block
 /// (strict). Defects (errors in strict mode): a block ulCRC that does not
 /// match (the data is kept), bytes after the last block.
-pub fn decompress_to(
-    file: &[u8],
-    codec: &mut dyn LzxCodec,
-    options: &Options,
-    out: &mut dyn Sink,
-) -> Result<Decoded<u64>> {
-    decode_bytes_with_reader(file, options, |r| read_compressed(r, codec, out))
+pub fn decompress_to(file: &[u8], options: &Options, out: &mut impl Sink) -> Result<Decoded<u64>> {
+    ms_patch::decompress_file_to(file, options, &ms_patch::FileOptions::default(), out)
 }
 
-/// [`decompress_to`] into a new vector (grown as the blocks arrive, never
-/// reserved from the declared size).
+/// [`decompress_to`] into a new vector.
 ///
 /// ```
 /// use msox_codec::Options;
 /// let data = b"any bytes at all".repeat(5000);
 /// let file = ms_oxoab::compress_stored(&data)?;
-/// let d = ms_oxoab::decompress(&file, &mut ms_oxoab::NoLzx, &Options::strict())?;
+/// let d = ms_oxoab::decompress(&file, &Options::strict())?;
 /// assert_eq!(d.value, data);
 ///
 /// // A damaged block CRC: an error in strict mode, a defect in lenient mode.
 /// let mut bad = file.clone();
 /// bad[16 + 12] ^= 1;
-/// let e = ms_oxoab::decompress(&bad, &mut ms_oxoab::NoLzx, &Options::strict()).unwrap_err();
+/// let e = ms_oxoab::decompress(&bad, &Options::strict()).unwrap_err();
 /// assert_eq!((e.offset(), e.path().to_string().as_str()), (Some(28), "LZX_BLK[0]"));
-/// let d = ms_oxoab::decompress(&bad, &mut ms_oxoab::NoLzx, &Options::lenient())?;
+/// let d = ms_oxoab::decompress(&bad, &Options::lenient())?;
 /// assert_eq!((d.value.len(), d.defects.len()), (data.len(), 1));
 /// # Ok::<(), msox_codec::Error>(())
 /// ```
-pub fn decompress(
-    file: &[u8],
-    codec: &mut dyn LzxCodec,
-    options: &Options,
-) -> Result<Decoded<Vec<u8>>> {
-    let mut out = Vec::new();
-    let d = decompress_to(file, codec, options, &mut out)?;
-    Ok(d.map(|_| out))
+pub fn decompress(file: &[u8], options: &Options) -> Result<Decoded<Vec<u8>>> {
+    ms_patch::decompress_file(file, options)
+}
+
+/// Compresses `data` into a compressed OAB file ([MS-OXOAB] 2.11):
+/// `ms_patch::compress_file` (blocks of `opts.block_max` bytes, each an
+/// LZXD stream, or stored when LZXD does not shrink it).
+pub fn compress(data: &[u8], opts: &WriteOptions) -> Result<Vec<u8>> {
+    ms_patch::compress_file(data, opts)
 }
 
 impl CompressedFile {
     /// Decompresses the blocks of this value (see [`decompress`]; the
     /// value is encoded first, so offsets are those of its encoding).
-    pub fn decompress(
-        &self,
-        codec: &mut dyn LzxCodec,
-        options: &Options,
-    ) -> Result<Decoded<Vec<u8>>> {
-        decompress(&self.to_vec()?, codec, options)
+    pub fn decompress(&self, options: &Options) -> Result<Decoded<Vec<u8>>> {
+        decompress(&self.to_vec()?, options)
     }
 
-    /// Compresses `data` in blocks of at most `block_max` bytes. With a
-    /// codec, each block is LZXD-compressed and kept compressed when that
-    /// is smaller (as the spec lets the server do); without one, every
-    /// block is stored.
-    ///
-    /// The same layout as `ms_patch::compress_file` (chunks of `block_max`,
-    /// stored when LZXD does not shrink them, ulBlockMax the largest block),
-    /// which cannot be called here: compression goes through the pluggable
-    /// `codec` (or none), and this keeps the block structure for the caller.
-    /// The two differ on `block_max` 0 (an error here; ms-patch clamps to
-    /// 1..=2^25) and on the default block size ([`DEFAULT_BLOCK_MAX`],
-    /// 32 KiB, against ms-patch's 8 MiB).
-    pub fn compress(
-        data: &[u8],
-        block_max: usize,
-        codec: Option<&mut dyn LzxCodec>,
-    ) -> Result<Self> {
+    /// Compresses `data` (see [`compress`]) into the value form.
+    pub fn compress(data: &[u8], opts: &WriteOptions) -> Result<Self> {
+        let bytes = compress(data, opts)?;
+        Ok(CompressedFile::decode_bytes(&bytes, &Options::strict())?.value)
+    }
+
+    /// `data` in stored blocks of at most `block_max` bytes (no LZX; any
+    /// reader of the format accepts it).
+    pub fn stored(data: &[u8], block_max: usize) -> Result<Self> {
         if block_max == 0 {
             return Err(Error::new(ErrorKind::InvalidValue {
                 field: "ulBlockMax",
                 value: 0,
             }));
         }
-        let mut codec = codec;
-        let mut blocks = Vec::with_capacity(data.len().div_ceil(block_max));
-        let mut largest = 0;
-        for chunk in data.chunks(block_max) {
-            let mut b = LzxBlock::stored(chunk)?;
-            if let Some(c) = codec.as_deref_mut() {
-                let mut z = Vec::new();
-                c.compress(chunk, block_window_bits(chunk.len()), &mut z)?;
-                if z.len() < chunk.len() {
-                    b.flags = LzxBlock::COMPRESSED;
-                    b.data = z;
-                }
-            }
-            largest = largest.max(b.data.len()).max(chunk.len());
-            blocks.push(b);
-        }
+        let blocks = data
+            .chunks(block_max)
+            .map(LzxBlock::stored)
+            .collect::<Result<Vec<_>>>()?;
         Ok(CompressedFile {
             header: LzxHeader {
                 version_hi: LzxHeader::VERSION_HI,
                 version_lo: LzxHeader::VERSION_LO,
-                block_max: msox_codec::fit_u32(
-                    largest.max(block_max.min(data.len())),
-                    "ulBlockMax",
-                )?,
+                block_max: msox_codec::fit_u32(block_max.min(data.len()), "ulBlockMax")?,
                 target_size: msox_codec::fit_u32(data.len(), "ulTargetSize")?,
             },
             blocks,
@@ -479,10 +299,10 @@ impl CompressedFile {
 /// ```
 /// let data = b"any bytes at all".repeat(5000);
 /// let file = ms_oxoab::compress_stored(&data)?;
-/// let back = ms_oxoab::decompress(&file, &mut ms_oxoab::NoLzx, &Default::default())?;
+/// let back = ms_oxoab::decompress(&file, &Default::default())?;
 /// assert_eq!(back.value, data);
 /// # Ok::<(), msox_codec::Error>(())
 /// ```
 pub fn compress_stored(data: &[u8]) -> Result<Vec<u8>> {
-    CompressedFile::compress(data, DEFAULT_BLOCK_MAX, None)?.to_vec()
+    CompressedFile::stored(data, DEFAULT_BLOCK_MAX)?.to_vec()
 }

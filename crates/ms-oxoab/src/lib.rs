@@ -14,16 +14,20 @@
 //!   named through `ms-oxprops` ([`property_name`]);
 //! - the compressed file container ([`CompressedFile`]: LZX_HDR, LZX_BLK,
 //!   CRCs) and differential patch files ([`PatchFile`]: PATCH_HDR,
-//!   PATCH_BLK): the container structures and their rules are `ms-patch`'s
-//!   (re-exported here), sizes and CRCs are checked here, the LZX bit
-//!   streams are left to an [`LzxCodec`] ([`PatchLzx`] is `ms-patch`'s).
-//!   Stored blocks need none, so [`compress_stored`] / [`decompress`] of
-//!   stored files work without it. Decompression and patching stream
-//!   block by block into a [`msox_codec::Sink`] ([`decompress_to`],
-//!   [`apply_patch_to`]), charging the output to the session;
+//!   PATCH_BLK): a thin layer over `ms-patch`, where LZXD compression,
+//!   decompression, patch creation and patch application exist once
+//!   ([`compress`], [`decompress`], [`diff`], [`apply_patch`]). This crate
+//!   adds the OAB header rule ([MS-OXOAB] 2.10.1: PATCH_HDR's file CRCs
+//!   leave out the 12-byte OAB_HDR, [`patch::file_crc`]) and the value
+//!   forms that keep every byte. Arguments come *base, then patch* in
+//!   distinct newtypes ([`Base`], [`Patch`], [`Target`]). Decompression and
+//!   patching stream block by block into a [`msox_codec::Sink`]
+//!   ([`decompress_to`], [`apply_patch_to`]), charging the output to the
+//!   session; [`diff`] lays patch blocks out by content, so a change costs
+//!   in proportion to its size wherever it is;
 //! - compressed version 2/3 files ([`MdiFile`]: MDI_HDR, MDI_BLK), whose
-//!   MSZIP blocks are DEFLATE and decompress (streaming,
-//!   [`decompress_mdi_to`]) and compress here;
+//!   MSZIP blocks `ms-mci` decodes (streaming, [`decompress_mdi_to`]) and
+//!   encodes;
 //! - uncompressed version 2/3 files ([`v2v3`], [`browse`]): Browse, RDN
 //!   Index and ANR Index files record by record, the RDN hash of their
 //!   ulSerial ([`rdn_hash`]); Details and Changes files as OAB_HDR and
@@ -39,15 +43,14 @@
 //! ## Example
 //!
 //! ```
-//! use ms_oxoab::{FullDetails, NoLzx, generate};
+//! use ms_oxoab::{FullDetails, WriteOptions, generate};
 //! use ms_oxprops::tags;
 //! use msox_codec::{Decode, Options};
 //!
-//! // A generated book of 3 records, written, stored in a compressed
-//! // container, read back.
+//! // A generated book of 3 records, written, compressed, read back.
 //! let file = generate::full_details_bytes(3, 42)?;
-//! let compressed = ms_oxoab::compress_stored(&file)?;
-//! let back = ms_oxoab::decompress(&compressed, &mut NoLzx, &Options::strict())?.value;
+//! let compressed = ms_oxoab::compress(&file, &WriteOptions::default())?;
+//! let back = ms_oxoab::decompress(&compressed, &Options::strict())?.value;
 //! assert_eq!(back, file);
 //!
 //! let book = FullDetails::decode_bytes(&back, &Options::strict())?;
@@ -81,8 +84,8 @@
 //! | 2.9.4 | OAB_PROP_REC | [`PropRec`] |
 //! | 2.9.5 | OAB_V4_REC | [`Record`], [`RawRecord`] |
 //! | 2.9.6 | Data Encoding (integer, boolean, string8, string, binary, multivalued) | [`encoding`] |
-//! | 2.10 | Compressed OAB Version 4 Differential Patch File: PATCH_HDR, PATCH_BLK | [`PatchFile`]; applying and creating need an [`LzxCodec`] (LZX DELTA) |
-//! | 2.11 | Compressed OAB Version 4 Details / Template File: LZX_HDR, LZX_BLK | [`CompressedFile`]; stored blocks here, LZXD blocks through an [`LzxCodec`] |
+//! | 2.10 | Compressed OAB Version 4 Differential Patch File: PATCH_HDR, PATCH_BLK | [`PatchFile`], [`apply_patch`], [`diff`] (`ms-patch` with the 2.10.1 CRC rule) |
+//! | 2.11 | Compressed OAB Version 4 Details / Template File: LZX_HDR, LZX_BLK | [`CompressedFile`], [`decompress`], [`compress`] (`ms-patch`) |
 //! | 2.2 | Uncompressed display template file: OAB_HDR, TMPLT_ENTRY ×7, NAMES_STRUCT, address-templates, data | [`TemplateFile`], [`TmpltEntry`], [`TemplateSlot`]: the entries decoded, their parts reachable by slot, templates and scripts decoded through `ms-oxoabkt` ([`TemplateFile::template`], [`TemplateFile::script`]), written by [`TemplateFile::build`]; NAMES_STRUCT and the address-creation templates kept as bytes (NAMES_STRUCT's layout was not available to us) |
 //! | 2.3 | Version 2 and 3 Browse file: OAB_HDR, B2_REC | [`BrowseFile`], [`B2Rec`] |
 //! | 2.3.3 | RDN hash (ulSerial of Browse, RDN Index and Details files) | [`rdn_hash`], [`browse_rdn_hash`]; reproduces the ulSerial of both spec examples (3.1, 3.2) from the RDN values their records need (the examples' RDN Index bytes were not available; the values are in the vectors) |
@@ -91,7 +94,7 @@
 //! | 2.6 | Version 2 and 3 Details file | [`DetailsFile`] (= [`Version7File`]): OAB_HDR and the records as bytes, sliced by B2_REC ([`Version7File::record`]); the fields of a details-record are not decoded (the value encodings string-value / binary-value were not available to us) |
 //! | 2.3–2.6 | telling Browse, RDN and ANR files apart (same ulVersion) | [`guess_v2v3_kind`], a size-based guess |
 //! | 2.7 | Version 2 and 3 Changes file | [`ChangesFile`]: OAB_HDR and the change-records as bytes; CHG_REC not decoded (its layout was not available to us) |
-//! | 2.8 | Compressed version 2 and 3 files: MDI_HDR, MDI_BLK | [`MdiFile`]: read, decompress and write, MSZIP ([MS-MCI]) through `flate2`; checked on a file Exchange served |
+//! | 2.8 | Compressed version 2 and 3 files: MDI_HDR, MDI_BLK | [`MdiFile`]: read, decompress and write, MSZIP ([MS-MCI]) through `ms-mci`; checked on a file Exchange served |
 //! | 3 | Structure examples | 3.1 and 3.2 Browse files as vectors (their ulSerial reproduced by the 2.3.3 RDN hash); the ANR/RDN/Details examples of 3.1/3.2 were only partly available to us, so the ANR, RDN and Details vectors are hand-made (the ANR one keeps the record offsets of the 3.1 example); version 4 vectors are hand-made |
 //!
 //! Checked against other implementations: the PyPI `oab` package (1.1.0)
@@ -128,7 +131,6 @@
 #![forbid(unsafe_code)]
 
 pub mod browse;
-pub mod codec;
 pub mod compressed;
 pub mod crc;
 pub mod details;
@@ -141,10 +143,9 @@ pub mod template;
 pub mod v2v3;
 
 pub use browse::{B2Rec, BrowseFile};
-pub use codec::{LzxCodec, NoLzx, PatchLzx};
 pub use compressed::{
-    CompressedFile, DEFAULT_BLOCK_MAX, LzxBlock, LzxHeader, compress_stored, decompress,
-    decompress_to, read_compressed,
+    CompressedFile, DEFAULT_BLOCK_MAX, LzxBlock, LzxHeader, WriteOptions, compress,
+    compress_stored, decompress, decompress_to, read_compressed,
 };
 pub use details::{
     FullDetails, FullDetailsReader, FullDetailsWriter, MetaData, OabHeader, PropRec, PropTable,
@@ -152,7 +153,10 @@ pub use details::{
 };
 pub use mdi::{MdiBlock, MdiFile, MdiHeader, decompress_mdi, decompress_mdi_to, read_mdi};
 pub use names::{describe, property_name};
-pub use patch::{PatchBlock, PatchFile, PatchHeader, apply_patch, apply_patch_to, read_patch};
+pub use patch::{
+    Base, OAB_FILE_OPTIONS, Patch, PatchBlock, PatchFile, PatchHeader, Target, apply_patch,
+    apply_patch_to, diff, read_patch,
+};
 pub use template::{TemplateFile, TemplateParts, TemplateSlot, TmpltEntry};
 pub use v2v3::{
     AnrFile, AnrRec, ChangesFile, DetailsFile, Rdn2Rec, RdnFile, RdnHeader, V2V3Kind, Version7File,

@@ -3,12 +3,13 @@
 //! "CK", then a DEFLATE stream, RFC 1951) with the history of the blocks
 //! before it as its dictionary.
 //!
-//! MSZIP is DEFLATE, so this path works end to end today (`flate2`).
-//! `ulFlags` 1 marks an MSZIP block (seen in files Exchange served); this
-//! crate reads `ulFlags` 0 as a stored block, as in LZX_BLK, and keeps any
-//! other value (refused when decompressing).
+//! The MSZIP blocks are read and written by `ms-mci` ([`ms_mci::MszipDecoder`],
+//! [`ms_mci::MszipEncoder`]: one block at a time, the history carried
+//! over). `ulFlags` 1 marks an MSZIP block (seen in files Exchange
+//! served); this crate reads `ulFlags` 0 as a stored block, as in LZX_BLK,
+//! and keeps any other value (refused when decompressing).
 
-use flate2::{Compress, Compression, Decompress, FlushCompress, FlushDecompress, Status};
+use ms_mci::{MszipDecoder, MszipEncoder};
 use msox_codec::bytes::BufMut;
 use msox_codec::{
     Decode, Decoded, Encode, Error, ErrorKind, Options, Reader, Result, Sink,
@@ -148,8 +149,8 @@ pub struct MdiFile {
     pub trailing: Vec<u8>,
 }
 
-/// The MSZIP history window.
-const WINDOW: usize = 32 * 1024;
+/// The largest MSZIP block ([MS-MCI] 2: 32 KiB).
+const WINDOW: usize = ms_mci::MAX_BLOCK_DATA;
 
 /// One MDI_BLK at `r`'s position, with `left` bytes of the target to go:
 /// a block that produces more is an error at its ulUncompSize.
@@ -234,96 +235,13 @@ impl Encode for MdiFile {
     }
 }
 
-/// The last [`WINDOW`] bytes of output, the dictionary of the next MSZIP
-/// block.
-struct History(Vec<u8>);
-
-impl History {
-    fn push(&mut self, bytes: &[u8]) {
-        self.0.extend_from_slice(bytes);
-        if self.0.len() > 2 * WINDOW {
-            let cut = self.0.len() - WINDOW;
-            self.0.drain(..cut);
-        }
-    }
-
-    fn window(&self) -> &[u8] {
-        self.0
-            .get(self.0.len().saturating_sub(WINDOW)..)
-            .unwrap_or_default()
-    }
-}
-
-/// Inflates one MSZIP block (`data`, at `data_at`, after its "CK") into
-/// `out`: exactly `size` bytes, in pieces of at most 32 KiB, each charged
-/// to the session's output budget as it is produced.
-fn inflate(
-    r: &mut Reader<'_>,
-    body: &[u8],
-    body_at: usize,
-    size: usize,
-    history: &mut History,
-    out: &mut dyn Sink,
-) -> Result<()> {
-    let bad = |r: &Reader<'_>, msg: String| r.error_at(ErrorKind::Malformed(msg.into()), body_at);
-    let mut d = Decompress::new(false);
-    if !history.0.is_empty() {
-        d.set_dictionary(history.window())
-            .map_err(|e| bad(r, format!("MSZIP dictionary: {e}")))?;
-    }
-    let mut buf = vec![0u8; WINDOW];
-    let mut input = body;
-    let mut produced = 0usize;
-    loop {
-        let (in0, out0) = (d.total_in(), d.total_out());
-        let status = d
-            .decompress(input, &mut buf, FlushDecompress::Finish)
-            .map_err(|e| bad(r, format!("MSZIP block: {e}")))?;
-        let used = usize::try_from(d.total_in() - in0).unwrap_or(usize::MAX);
-        let n = usize::try_from(d.total_out() - out0).unwrap_or(usize::MAX);
-        input = input.get(used..).unwrap_or_default();
-        if n > 0 {
-            produced = produced.saturating_add(n);
-            if produced > size {
-                return Err(bad(
-                    r,
-                    format!("MSZIP block decompresses to more than its ulUncompSize {size}"),
-                ));
-            }
-            r.session_mut()
-                .charge_output(n)
-                .map_err(|k| r.error_at(k, body_at))?;
-            let piece = buf.get(..n).unwrap_or_default();
-            out.write(piece).map_err(|e| r.locate(e, body_at))?;
-            history.push(piece);
-        }
-        match status {
-            Status::StreamEnd => break,
-            _ if used == 0 && n == 0 => {
-                return Err(bad(
-                    r,
-                    format!("MSZIP block ends after {produced} bytes of its {size}"),
-                ));
-            }
-            _ => {}
-        }
-    }
-    if produced != size {
-        return Err(bad(
-            r,
-            format!("MSZIP block decompressed to {produced} bytes, ulUncompSize is {size}"),
-        ));
-    }
-    Ok(())
-}
-
 /// The output of one MDI_BLK at `at` (the reader is in its frame).
 fn block_output(
     r: &mut Reader<'_>,
     at: usize,
     (flags, size, data): (u32, u32, &[u8]),
-    history: &mut History,
-    out: &mut dyn Sink,
+    mszip: &mut MszipDecoder,
+    out: &mut impl Sink,
 ) -> Result<()> {
     let size = size as usize;
     let data_at = at + MdiBlock::HEADER_SIZE;
@@ -341,21 +259,13 @@ fn block_output(
                 .charge_output(size)
                 .map_err(|k| r.error_at(k, data_at))?;
             out.write(data).map_err(|e| r.locate(e, data_at))?;
-            history.push(data);
+            mszip.extend_history(data);
             Ok(())
         }
         MdiBlock::MSZIP => {
-            let Some(body) = data.strip_prefix(b"CK") else {
-                return Err(r.error_at(
-                    ErrorKind::BadSignature {
-                        expected: 0x4B43,
-                        found: u64::from(data.first().copied().unwrap_or(0))
-                            | u64::from(data.get(1).copied().unwrap_or(0)) << 8,
-                    },
-                    data_at,
-                ));
-            };
-            inflate(r, body, data_at + 2, size, history, out)
+            r.seek(data_at)?;
+            let mut w = r.sub(data.len())?;
+            mszip.read_block(&mut w, size, out)
         }
         other => Err(r.invalid_at("ulFlags", u64::from(other), at)),
     }
@@ -364,15 +274,15 @@ fn block_output(
 /// Decompresses the compressed version 2/3 file ([MS-OXOAB] 2.8) at `r`'s
 /// position into `out`, block by block, in `r`'s session; returns the
 /// bytes written.
-pub fn read_mdi(r: &mut Reader<'_>, out: &mut dyn Sink) -> Result<u64> {
+pub fn read_mdi(r: &mut Reader<'_>, out: &mut impl Sink) -> Result<u64> {
     let start = r.pos();
     let header = MdiHeader::decode(r)?;
     r.frame("MDI_HDR", |r| {
         check_target(r, header.target_size, start + 12)
     })?;
     r.seek(start)?;
-    let mut history = History(Vec::new());
-    read_container(r, |r, at, b| block_output(r, at, b, &mut history, out))?;
+    let mut mszip = MszipDecoder::new();
+    read_container(r, |r, at, b| block_output(r, at, b, &mut mszip, out))?;
     Ok(u64::from(header.target_size))
 }
 
@@ -387,7 +297,7 @@ pub fn read_mdi(r: &mut Reader<'_>, out: &mut dyn Sink) -> Result<u64> {
 pub fn decompress_mdi_to(
     file: &[u8],
     options: &Options,
-    out: &mut dyn Sink,
+    out: &mut impl Sink,
 ) -> Result<Decoded<u64>> {
     decode_bytes_with_reader(file, options, |r| read_mdi(r, out))
 }
@@ -417,38 +327,15 @@ impl MdiFile {
             }));
         }
         let mut blocks = Vec::with_capacity(data.len().div_ceil(block_max));
-        let mut done = 0usize;
+        let mut enc = MszipEncoder::new(9);
         for chunk in data.chunks(block_max) {
-            let mut c = Compress::new(Compression::best(), false);
-            if done > 0 {
-                let hist = data
-                    .get(done.saturating_sub(WINDOW)..done)
-                    .unwrap_or_default();
-                c.set_dictionary(hist).map_err(|e| {
-                    Error::new(ErrorKind::Malformed(
-                        format!("MSZIP dictionary: {e}").into(),
-                    ))
-                })?;
-            }
-            let mut z = Vec::with_capacity(chunk.len() + 64);
-            z.extend_from_slice(b"CK");
-            loop {
-                let consumed = c.total_in() as usize;
-                let rest = chunk.get(consumed..).unwrap_or_default();
-                z.reserve(chunk.len() / 2 + 1024);
-                let st = c
-                    .compress_vec(rest, &mut z, FlushCompress::Finish)
-                    .map_err(|e| Error::new(ErrorKind::Malformed(format!("MSZIP: {e}").into())))?;
-                if matches!(st, Status::StreamEnd) {
-                    break;
-                }
-            }
+            let mut z = Vec::with_capacity(chunk.len() / 2 + 64);
+            enc.encode_block(chunk, &mut z)?;
             blocks.push(MdiBlock {
                 flags: MdiBlock::MSZIP,
                 uncompressed_size: msox_codec::fit_u32(chunk.len(), "ulUncompSize")?,
                 data: z,
             });
-            done += chunk.len();
         }
         Ok(MdiFile {
             header: MdiHeader {

@@ -3,18 +3,27 @@
 //!
 //! Each PATCH_BLK turns the next `ulSourceSize` bytes of the old full
 //! details file into the next `ulTargetSize` bytes of the new one, through
-//! an LZX DELTA stream ([MS-PATCH]) that an [`LzxCodec`] applies or creates.
+//! an LZX DELTA stream ([MS-PATCH]).
+//!
+//! Creating and applying patches is `ms-patch`'s LZXD layer, which exists
+//! once ([`apply_patch`] is `ms_patch::apply_patch_with`, [`diff`] is
+//! `ms_patch::create_patch`, with its content-aligned block layout). What
+//! this module adds is the OAB rule: PATCH_HDR's `ulSourceCRC` and
+//! `ulTargetCRC` cover the files *without their 12-byte OAB_HDR*
+//! ([MS-OXOAB] 2.10.1; [`file_crc`], [`OAB_FILE_OPTIONS`]); and the value
+//! form [`PatchFile`] (which keeps bytes after the last block).
+//!
+//! Arguments come as *base, then patch* (or *base, then target*), in
+//! `ms-patch`'s newtypes [`Base`], [`Patch`], [`Target`], so a swapped call
+//! does not compile.
 
 use msox_codec::bytes::BufMut;
-use msox_codec::{
-    Decode, Decoded, Encode, Error, ErrorKind, Options, Reader, Result, Sink,
-    decode_bytes_with_reader,
-};
+use msox_codec::{Decode, Decoded, Encode, Options, Reader, Result, Sink};
 
-use crate::codec::{LzxCodec, patch_window_bits};
-use crate::compressed::{CrcSink, check_crc, check_target, copy_data, trailing};
-use crate::crc::crc32;
+use crate::compressed::{WriteOptions, copy_data, trailing};
 use crate::details::OabHeader;
+
+pub use ms_patch::{Base, Patch, Target};
 
 /// [MS-OXOAB] 2.10.1 PATCH_HDR, defined once in `ms-patch` (with its
 /// `Decode` / `Encode` impls, `SIZE`, `VERSION_HI`, `VERSION_LO`); the
@@ -98,14 +107,24 @@ pub struct PatchFile {
     pub trailing: Vec<u8>,
 }
 
-/// The CRC the patch header carries for a whole file: the file without its
-/// 12-byte OAB_HDR ([MS-OXOAB] 2.10.1), the same function `ms-patch`'s
-/// `apply_patch` / `create_patch` use.
-pub use ms_patch::lzxd::file_crc;
+/// [MS-OXOAB] 2.10.1 PATCH_HDR `ulSourceCRC` / `ulTargetCRC` of a whole
+/// (uncompressed) file: the CRC of the file without its 12-byte OAB_HDR
+/// (`ms_patch::file_crc(file, 12)`).
+///
+/// ```
+/// let file = b"\x20\0\0\0SERL\x02\0\0\0the records";
+/// assert_eq!(ms_oxoab::patch::file_crc(file), ms_oxoab::crc::crc32(b"the records"));
+/// ```
+pub fn file_crc(file: &[u8]) -> u32 {
+    ms_patch::file_crc(file, OabHeader::SIZE)
+}
 
-// ms-patch cannot see OabHeader (it does not depend on this crate): its
-// OAB_HDR size must be ours.
-const _: () = assert!(ms_patch::lzxd::OAB_HDR_SIZE == OabHeader::SIZE);
+/// How OAB patches are read: every CRC checked, the header CRCs without
+/// the 12-byte OAB_HDR ([MS-OXOAB] 2.10.1).
+pub const OAB_FILE_OPTIONS: ms_patch::FileOptions = ms_patch::FileOptions {
+    verify_crc: true,
+    crc_skip: OabHeader::SIZE,
+};
 
 /// [MS-OXOAB] 2.10 the container (no patching), by ms-patch's rules
 /// (`ms_patch::LzxdPatch`): PATCH_HDR, then PATCH_BLKs until their
@@ -148,198 +167,81 @@ impl Encode for PatchFile {
     }
 }
 
-/// Applies the patch ([MS-OXOAB] 2.10) at `r`'s position to `source` (the
-/// old full details file), writing the new file to `out` block by block,
-/// in `r`'s session; returns the bytes written.
-pub fn read_patch(
-    r: &mut Reader<'_>,
-    source: &[u8],
-    codec: &mut dyn LzxCodec,
-    out: &mut dyn Sink,
-) -> Result<u64> {
-    let start = r.pos();
-    let header = PatchHeader::decode(r)?;
-    r.frame("PATCH_HDR", |r| {
-        check_target(r, header.target_size, start + 16)?;
-        if header.source_size as usize != source.len() {
-            return Err(r.error_at(
-                ErrorKind::Malformed(
-                    format!(
-                        "the source file has {} bytes, the patch expects {}",
-                        source.len(),
-                        header.source_size
-                    )
-                    .into(),
-                ),
-                start + 12,
-            ));
-        }
-        check_crc(
-            r,
-            header.source_crc,
-            file_crc(source),
-            start + 20,
-            "the source used as it is",
-        )
-    })?;
-    r.seek(start)?;
-    let f = ms_patch::LzxdPatch::decode(r)?;
-    let end = r.pos();
-    let mut sink = CrcSink::new(out);
-    let mut at = start + PatchHeader::SIZE;
-    let mut spos = 0usize;
-    for (i, b) in f.blocks.iter().enumerate() {
-        r.frame_indexed("PATCH_BLK", i, |r| {
-            let h = &b.header;
-            let tsize = h.target_size as usize;
-            let ssize = h.source_size as usize;
-            let src = source
-                .get(spos..spos.saturating_add(ssize))
-                .ok_or_else(|| {
-                    r.error_at(
-                        ErrorKind::LimitExceeded {
-                            what: "ulSourceSize",
-                            value: ssize as u64,
-                            max: source.len().saturating_sub(spos) as u64,
-                        },
-                        at + 8,
-                    )
-                })?;
-            spos += ssize;
-            let data_at = at + PatchBlockHeader::SIZE;
-            let before = sink.written();
-            sink.start_block(tsize);
-            r.seek(data_at)?;
-            let res = {
-                let mut w = r.sub(b.data.len())?;
-                codec.apply_delta(
-                    &mut w,
-                    src,
-                    patch_window_bits(ssize, tsize),
-                    tsize,
-                    &mut sink,
-                )
-            };
-            res.map_err(|e| r.locate(e, data_at))?;
-            let produced = sink.written() - before;
-            if produced != tsize as u64 {
-                return Err(r.error_at(
-                    ErrorKind::Malformed(
-                        format!("patch block produced {produced} bytes, ulTargetSize is {tsize}")
-                            .into(),
-                    ),
-                    at + 4,
-                ));
-            }
-            check_crc(r, h.crc, sink.block_crc(), at + 12, "block data kept")
-        })?;
-        at += PatchBlockHeader::SIZE + b.data.len();
-    }
-    r.seek(end)?;
-    let body = sink.body_crc();
-    r.frame("PATCH_HDR", |r| {
-        check_crc(r, header.target_crc, body, start + 24, "output kept")
-    })?;
-    Ok(sink.written())
+/// Applies the patch ([MS-OXOAB] 2.10) at `r`'s position (`r` reads the
+/// patch) to `base` (the old full details file), writing the new file to
+/// `out` block by block, in `r`'s session; returns the bytes written.
+pub fn read_patch(r: &mut Reader<'_>, base: Base<'_>, out: &mut impl Sink) -> Result<u64> {
+    ms_patch::lzxd::read_patch(r, base, &OAB_FILE_OPTIONS, out)
 }
 
-/// Applies a differential patch file ([MS-OXOAB] 2.10) to `source` (the old
-/// full details file) through `codec`, writing the new file to `out`
-/// block by block, in a session with `options`. Returns the bytes written,
-/// with the defects.
+/// Applies a differential patch file ([MS-OXOAB] 2.10) to `base` (the old
+/// full details file), writing the new file to `out` block by block
+/// (one block's window in memory), in a session with `options`. Returns
+/// the bytes written, with the defects.
 ///
 /// Errors: what the container's decoding refuses ([`PatchFile`]), a
-/// ulTargetSize over the output budget, a source whose size is not
-/// PATCH_HDR.ulSourceSize, a block whose source runs past the end of
-/// `source`, a block that does not produce its ulTargetSize, bytes after
-/// the last block (strict). Defects (errors in strict mode): a CRC that
-/// does not match (ulSourceCRC over `source`, each block's ulCRC,
-/// ulTargetCRC over the result; header CRCs leave out the 12-byte OAB_HDR,
-/// [`file_crc`]), bytes after the last block.
+/// ulTargetSize over the output budget, a block whose source runs past the
+/// end of `base`, a block that does not produce its ulTargetSize, bytes
+/// after the last block (strict). Defects (errors in strict mode): a base
+/// whose size is not PATCH_HDR.ulSourceSize (used as it is), a CRC that does
+/// not match (ulSourceCRC over `base`, each block's ulCRC, ulTargetCRC over
+/// the result; header CRCs leave out the 12-byte OAB_HDR, [`file_crc`]),
+/// bytes after the last block.
 pub fn apply_patch_to(
-    source: &[u8],
-    patch: &[u8],
-    codec: &mut dyn LzxCodec,
+    base: Base<'_>,
+    patch: Patch<'_>,
     options: &Options,
-    out: &mut dyn Sink,
+    out: &mut impl Sink,
 ) -> Result<Decoded<u64>> {
-    decode_bytes_with_reader(patch, options, |r| read_patch(r, source, codec, out))
+    ms_patch::apply_patch_to(base, patch, options, &OAB_FILE_OPTIONS, out)
 }
 
-/// [`apply_patch_to`] into a new vector (grown as the blocks arrive).
+/// [`apply_patch_to`] into a new vector.
 pub fn apply_patch(
-    source: &[u8],
-    patch: &[u8],
-    codec: &mut dyn LzxCodec,
+    base: Base<'_>,
+    patch: Patch<'_>,
     options: &Options,
 ) -> Result<Decoded<Vec<u8>>> {
-    let mut out = Vec::new();
-    let d = apply_patch_to(source, patch, codec, options, &mut out)?;
-    Ok(d.map(|_| out))
+    ms_patch::apply_patch_with(base, patch, options, &OAB_FILE_OPTIONS)
+}
+
+/// Creates a differential patch file ([MS-OXOAB] 2.10) that turns `base`
+/// into `target`: `ms_patch::create_patch` with the OAB header CRCs
+/// (`crc_skip` 12 whatever `opts` says). Blocks are laid out by content, so
+/// a change costs in proportion to its size wherever it is (see
+/// `ms_patch::layout`).
+///
+/// ```
+/// use ms_oxoab::{Base, Patch, Target, WriteOptions, generate};
+/// use msox_codec::Options;
+/// let old = generate::full_details_bytes(2_000, 1)?;
+/// let mut book = generate::full_details(2_000, 2);
+/// book.records.insert(1_000, generate::record(50_000));
+/// let new = book.to_bytes()?;
+/// let patch = ms_oxoab::diff(Base(&old), Target(&new), &WriteOptions::default())?;
+/// assert!(patch.len() < new.len() / 50, "{}", patch.len());
+/// assert_eq!(ms_oxoab::apply_patch(Base(&old), Patch(&patch), &Options::strict())?.value, new);
+/// # Ok::<(), msox_codec::Error>(())
+/// ```
+pub fn diff(base: Base<'_>, target: Target<'_>, opts: &WriteOptions) -> Result<Vec<u8>> {
+    let opts = WriteOptions {
+        crc_skip: OabHeader::SIZE,
+        ..*opts
+    };
+    ms_patch::create_patch(base, target, &opts)
 }
 
 impl PatchFile {
-    /// Applies this patch to `source` (see [`apply_patch`]; the value is
+    /// Applies this patch to `base` (see [`apply_patch`]; the value is
     /// encoded first, so offsets are those of its encoding).
-    pub fn apply(
-        &self,
-        source: &[u8],
-        codec: &mut dyn LzxCodec,
-        options: &Options,
-    ) -> Result<Decoded<Vec<u8>>> {
-        apply_patch(source, &self.to_vec()?, codec, options)
+    pub fn apply(&self, base: Base<'_>, options: &Options) -> Result<Decoded<Vec<u8>>> {
+        apply_patch(base, Patch(&self.to_vec()?), options)
     }
 
-    /// Creates a patch from `source` to `target` through `codec`: the
-    /// target is cut into blocks of at most `block_max` bytes, block *i*
-    /// reading the same stretch of the source (empty past its end).
-    ///
-    /// `ms_patch::create_patch` cuts differently: into as few blocks as fit
-    /// the 32 MiB window, each pairing an equal share of the source with the
-    /// same share of the target. Both layouts are valid (a reader takes each
-    /// block's ulSourceSize bytes in order) and both write the same header
-    /// CRCs ([`file_crc`]); this one follows the caller's `block_max`.
-    pub fn create(
-        source: &[u8],
-        target: &[u8],
-        block_max: usize,
-        codec: &mut dyn LzxCodec,
-    ) -> Result<Self> {
-        if block_max == 0 {
-            return Err(Error::new(ErrorKind::InvalidValue {
-                field: "ulBlockMax",
-                value: 0,
-            }));
-        }
-        let mut blocks = Vec::with_capacity(target.len().div_ceil(block_max));
-        let mut largest = 0;
-        for (i, t) in target.chunks(block_max).enumerate() {
-            let from = (i * block_max).min(source.len());
-            let s = source
-                .get(from..(from + block_max).min(source.len()))
-                .unwrap_or_default();
-            let mut data = Vec::new();
-            codec.create_delta(s, t, patch_window_bits(s.len(), t.len()), &mut data)?;
-            largest = largest.max(data.len()).max(s.len()).max(t.len());
-            blocks.push(PatchBlock {
-                target_size: msox_codec::fit_u32(t.len(), "ulTargetSize")?,
-                source_size: msox_codec::fit_u32(s.len(), "ulSourceSize")?,
-                crc: crc32(t),
-                data,
-            });
-        }
-        Ok(PatchFile {
-            header: PatchHeader {
-                version_hi: PatchHeader::VERSION_HI,
-                version_lo: PatchHeader::VERSION_LO,
-                block_max: msox_codec::fit_u32(largest, "ulBlockMax")?,
-                source_size: msox_codec::fit_u32(source.len(), "ulSourceSize")?,
-                target_size: msox_codec::fit_u32(target.len(), "ulTargetSize")?,
-                source_crc: file_crc(source),
-                target_crc: file_crc(target),
-            },
-            blocks,
-            trailing: Vec::new(),
-        })
+    /// Creates a patch from `base` to `target` (see [`diff`]) in the value
+    /// form.
+    pub fn create(base: Base<'_>, target: Target<'_>, opts: &WriteOptions) -> Result<Self> {
+        let bytes = diff(base, target, opts)?;
+        Ok(PatchFile::decode_bytes(&bytes, &Options::strict())?.value)
     }
 }

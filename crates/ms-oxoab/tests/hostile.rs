@@ -11,8 +11,8 @@
 
 use ms_oxcdata::{PropertyTag, PropertyValue};
 use ms_oxoab::{
-    CompressedFile, FullDetails, LzxHeader, MetaData, NoLzx, PatchFile, PatchLzx, PropRec,
-    PropTable, Record, generate,
+    Base, CompressedFile, FullDetails, LzxHeader, MetaData, Patch, PatchFile, PropRec, PropTable,
+    Record, Target, WriteOptions, generate,
 };
 use ms_oxprops::tags;
 use msox_codec::{Decode, Encode, ErrorKind, Limits, Options};
@@ -63,7 +63,7 @@ fn mutations_never_panic_and_what_decodes_round_trips() {
             lenient(b);
             if let Ok(f) = CompressedFile::decode_bytes(b, &Options::lenient()) {
                 assert_eq!(f.value.to_vec().unwrap(), b);
-                let _ = f.value.decompress(&mut NoLzx, &Options::lenient());
+                let _ = f.value.decompress(&Options::lenient());
             }
             if let Ok(f) = PatchFile::decode_bytes(b, &Options::lenient()) {
                 assert_eq!(f.value.to_vec().unwrap(), b);
@@ -206,13 +206,13 @@ fn a_huge_target_size_is_refused_before_allocating() {
         blocks: vec![],
         trailing: vec![],
     };
-    let e = f.decompress(&mut NoLzx, &Options::fuzzing()).unwrap_err();
+    let e = f.decompress(&Options::fuzzing()).unwrap_err();
     assert!(matches!(e.kind(), ErrorKind::LimitExceeded { .. }), "{e}");
     // ... also when it fits the default budget: nothing is reserved from
     // the declared size, so 16 bytes cannot ask for 256 MiB.
     let mut h = vector("oxoab", "lzx-stored-blocks").bytes[..16].to_vec();
     h[12..16].copy_from_slice(&(200u32 << 20).to_le_bytes());
-    let e = ms_oxoab::decompress(&h, &mut NoLzx, &Options::default()).unwrap_err();
+    let e = ms_oxoab::decompress(&h, &Options::default()).unwrap_err();
     assert!(matches!(e.kind(), ErrorKind::LimitExceeded { .. }), "{e}");
     assert_eq!(
         (e.offset(), e.path().to_string().as_str()),
@@ -220,7 +220,7 @@ fn a_huge_target_size_is_refused_before_allocating() {
     );
     let mut h = h.clone();
     h[12..16].copy_from_slice(&(60u32 << 20).to_le_bytes());
-    let e = ms_oxoab::decompress(&h, &mut NoLzx, &Options::default()).unwrap_err();
+    let e = ms_oxoab::decompress(&h, &Options::default()).unwrap_err();
     assert!(e.is_unexpected_end(), "{e}");
     // A block claiming more than the target left.
     let mut c = vector("oxoab", "lzx-stored-blocks").bytes;
@@ -229,11 +229,11 @@ fn a_huge_target_size_is_refused_before_allocating() {
     // A stored block whose sizes disagree.
     let mut f = CompressedFile::decode_exact(&vector("oxoab", "lzx-stored-blocks").bytes).unwrap();
     f.blocks[0].data.pop();
-    assert!(f.decompress(&mut NoLzx, &Options::default()).is_err());
+    assert!(f.decompress(&Options::default()).is_err());
     // Unknown ulFlags.
     let mut f = CompressedFile::decode_exact(&vector("oxoab", "lzx-stored-blocks").bytes).unwrap();
     f.blocks[1].flags = 7;
-    let e = f.decompress(&mut NoLzx, &Options::default()).unwrap_err();
+    let e = f.decompress(&Options::default()).unwrap_err();
     assert!(e.to_string().contains("ulFlags"), "{e}");
     assert!(e.path().to_string().starts_with("LZX_BLK[1]"), "{e}");
 }
@@ -489,27 +489,31 @@ fn hostile_suite_covers_every_entry_point() {
     let data = generate::full_details_bytes(3, 1).unwrap();
     let mut compressed = samples("oxoab", |n| n.starts_with("lzx-"));
     compressed.push(
-        CompressedFile::compress(&data, 512, Some(&mut PatchLzx::default()))
-            .unwrap()
-            .to_vec()
-            .unwrap(),
+        CompressedFile::compress(
+            &data,
+            &WriteOptions {
+                block_max: 512,
+                ..WriteOptions::default()
+            },
+        )
+        .unwrap()
+        .to_vec()
+        .unwrap(),
     );
-    Suite::new("oxoab_compressed").run(&compressed, |b, o| {
-        outcome(ms_oxoab::decompress(b, &mut PatchLzx::default(), o))
-    });
+    Suite::new("oxoab_compressed").run(&compressed, |b, o| outcome(ms_oxoab::decompress(b, o)));
     Suite::new("oxoab_compressed_file")
         .run(&all, |b, o| outcome(CompressedFile::decode_bytes(b, o)));
 
     let newer = generate::full_details_bytes(4, 2).unwrap();
     let mut patches = samples("oxoab", |n| n.starts_with("patch-"));
     patches.push(
-        PatchFile::create(&data, &newer, 1024, &mut PatchLzx::default())
+        PatchFile::create(Base(&data), Target(&newer), &WriteOptions::default())
             .unwrap()
             .to_vec()
             .unwrap(),
     );
     Suite::new("oxoab_patch").run(&patches, |b, o| {
-        outcome(ms_oxoab::apply_patch(&data, b, &mut PatchLzx::default(), o))
+        outcome(ms_oxoab::apply_patch(Base(&data), Patch(b), o))
     });
     Suite::new("oxoab_patch_file").run(&all, |b, o| outcome(PatchFile::decode_bytes(b, o)));
 

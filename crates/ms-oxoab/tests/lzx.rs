@@ -4,19 +4,22 @@
 //! structures both crates share: ms-oxoab re-exports ms-patch's).
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
-use ms_oxoab::{CompressedFile, PatchFile, PatchLzx, generate};
+use ms_oxoab::{Base, CompressedFile, Patch, PatchFile, Target, WriteOptions, generate};
 use msox_codec::{Decode, Encode, Options};
 
 #[test]
 fn compress_decompress_through_ms_patch() {
     let raw = generate::full_details_bytes(3_000, 1).unwrap();
-    let mut codec = PatchLzx::default();
-    let z = CompressedFile::compress(&raw, 256 * 1024, Some(&mut codec))
+    let opts = WriteOptions {
+        block_max: 256 * 1024,
+        ..WriteOptions::default()
+    };
+    let z = CompressedFile::compress(&raw, &opts)
         .unwrap()
         .to_vec()
         .unwrap();
     assert!(z.len() < raw.len() / 2, "{} -> {}", raw.len(), z.len());
-    let d = ms_oxoab::decompress(&z, &mut PatchLzx::default(), &Options::strict()).unwrap();
+    let d = ms_oxoab::decompress(&z, &Options::strict()).unwrap();
     assert_eq!(d.value, raw);
     // ms-patch's own LZXD file reader reads the same file.
     assert_eq!(
@@ -34,7 +37,7 @@ fn compress_decompress_through_ms_patch() {
     for b in &mut bad[second + 16..second + 16 + 64] {
         *b ^= 0x5A;
     }
-    let e = ms_oxoab::decompress(&bad, &mut PatchLzx::default(), &Options::strict()).unwrap_err();
+    let e = ms_oxoab::decompress(&bad, &Options::strict()).unwrap_err();
     assert!(e.path().to_string().starts_with("LZX_BLK[1]"), "{e}");
     let at = e.offset().unwrap();
     assert!(
@@ -51,15 +54,15 @@ fn a_generated_diff_applies_byte_for_byte() {
     newer.records.truncate(2_990);
     newer.records.extend((10_000..10_020).map(generate::record));
     let new = newer.to_bytes().unwrap();
-    let mut codec = PatchLzx::default();
-    let patch = PatchFile::create(&old, &new, 256 * 1024, &mut codec)
+    let opts = WriteOptions {
+        block_max: 256 * 1024,
+        ..WriteOptions::default()
+    };
+    let patch = PatchFile::create(Base(&old), Target(&new), &opts)
         .unwrap()
         .to_vec()
         .unwrap();
-    let z = CompressedFile::compress(&new, 256 * 1024, Some(&mut codec))
-        .unwrap()
-        .to_vec()
-        .unwrap();
+    let z = ms_oxoab::compress(&new, &opts).unwrap();
     eprintln!(
         "old {} bytes, new {} bytes, compressed new {} bytes, patch {} bytes ({:.1}x smaller than the compressed file)",
         old.len(),
@@ -69,28 +72,19 @@ fn a_generated_diff_applies_byte_for_byte() {
         z.len() as f64 / patch.len() as f64
     );
     assert!(patch.len() * 3 < z.len());
-    let d =
-        ms_oxoab::apply_patch(&old, &patch, &mut PatchLzx::default(), &Options::strict()).unwrap();
-    assert_eq!(d.value, new);
-    // ms-patch's generic reader applies the same blocks, with every CRC
-    // checked: both crates compute ulSourceCRC/ulTargetCRC over the files
-    // after their 12-byte OAB_HDR ([MS-OXOAB] 2.10.1).
-    assert_eq!(
-        ms_patch::apply_patch(&patch, &old, &Options::strict())
-            .unwrap()
-            .value,
-        new
-    );
-    // And the other way round: a patch from ms-patch's writer applies here,
-    // strictly (a CRC mismatch would be an error, not a defect).
-    let theirs = ms_patch::create_patch(&old, &new, &ms_patch::WriteOptions::level(3)).unwrap();
-    let p = PatchFile::decode_exact(&theirs).unwrap();
-    assert_eq!(p.header.source_crc, ms_oxoab::patch::file_crc(&old));
-    let d = p
-        .apply(&old, &mut PatchLzx::default(), &Options::strict())
-        .unwrap();
+    let d = ms_oxoab::apply_patch(Base(&old), Patch(&patch), &Options::strict()).unwrap();
     assert_eq!(d.value, new);
     assert!(d.defects.is_empty());
+    // The header CRCs leave out the OAB_HDR ([MS-OXOAB] 2.10.1) ...
+    let p = PatchFile::decode_exact(&patch).unwrap();
+    assert_eq!(p.header.source_crc, ms_oxoab::patch::file_crc(&old));
+    assert_eq!(p.header.source_crc, ms_patch::file_crc(&old, 12));
+    assert_eq!(p.apply(Base(&old), &Options::strict()).unwrap().value, new);
+    // ... so ms-patch's reader, whose default is the whole file, reports
+    // them (a defect in lenient mode) and still gives the same bytes.
+    let d = ms_patch::apply_patch(Base(&old), Patch(&patch), &Options::lenient()).unwrap();
+    assert_eq!(d.value, new);
+    assert_eq!(d.defects.len(), 2, "{:?}", d.defects);
 }
 
 #[test]

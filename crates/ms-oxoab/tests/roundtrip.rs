@@ -4,10 +4,11 @@
 
 use ms_oxcdata::PropertyValue;
 use ms_oxoab::{
-    CompressedFile, FullDetails, FullDetailsReader, LzxBlock, LzxCodec, NoLzx, PatchFile, generate,
+    Base, CompressedFile, FullDetails, FullDetailsReader, LzxBlock, Patch, PatchFile, Target,
+    WriteOptions, generate,
 };
 use ms_oxprops::tags;
-use msox_codec::{Decode, Encode, ErrorKind, Options, Reader, Result, Sink};
+use msox_codec::{Decode, Encode, ErrorKind, Options};
 
 #[test]
 fn hundred_thousand_records_write_read_equal() {
@@ -29,9 +30,7 @@ fn hundred_thousand_records_write_read_equal() {
     // And through the stored compressed container.
     let z = ms_oxoab::compress_stored(&bytes).unwrap();
     assert_eq!(
-        ms_oxoab::decompress(&z, &mut NoLzx, &Options::strict())
-            .unwrap()
-            .value,
+        ms_oxoab::decompress(&z, &Options::strict()).unwrap().value,
         bytes
     );
     let cf = CompressedFile::decode_exact(&z).unwrap();
@@ -66,99 +65,28 @@ fn the_borrowing_reader_walks_every_record() {
     assert_eq!(n, 1000);
 }
 
-/// A stand-in codec that "compresses" by storing the block behind a
-/// one-byte marker, to exercise the compressed-block and patch paths until
-/// ms-patch provides real LZX.
-struct Marker;
-
-impl LzxCodec for Marker {
-    fn decompress(
-        &mut self,
-        r: &mut Reader<'_>,
-        window_bits: u32,
-        n: usize,
-        out: &mut dyn Sink,
-    ) -> Result<()> {
-        assert!((17..=25).contains(&window_bits));
-        let data = r.take_rest();
-        assert_eq!(data.first(), Some(&0xAA));
-        r.charge_output(n)?;
-        out.write(&data[1..])?;
-        assert_eq!(data.len() - 1, n);
-        Ok(())
-    }
-    fn compress(&mut self, data: &[u8], _: u32, out: &mut Vec<u8>) -> Result<()> {
-        // One byte longer than the block: the writer keeps the block stored.
-        out.push(0xAA);
-        out.extend_from_slice(data);
-        Ok(())
-    }
-    fn apply_delta(
-        &mut self,
-        r: &mut Reader<'_>,
-        source: &[u8],
-        _: u32,
-        n: usize,
-        out: &mut dyn Sink,
-    ) -> Result<()> {
-        // patch = xor with the source, then the target tail past the source.
-        let patch = r.take_rest();
-        let bytes: Vec<u8> = patch
-            .iter()
-            .enumerate()
-            .map(|(i, p)| p ^ source.get(i).copied().unwrap_or(0))
-            .collect();
-        r.charge_output(bytes.len())?;
-        out.write(&bytes)?;
-        assert_eq!(patch.len(), n);
-        Ok(())
-    }
-    fn create_delta(
-        &mut self,
-        source: &[u8],
-        target: &[u8],
-        _: u32,
-        out: &mut Vec<u8>,
-    ) -> Result<()> {
-        for (i, t) in target.iter().enumerate() {
-            out.push(t ^ source.get(i).copied().unwrap_or(0));
-        }
-        Ok(())
-    }
-}
-
 #[test]
-fn compressed_blocks_go_through_the_codec() {
-    // The marker codec never makes a block smaller, so compress keeps every
-    // block stored; build compressed blocks by hand instead.
+fn compressed_blocks_decode_and_stream() {
     let data = generate::full_details_bytes(200, 1).unwrap();
-    let mut f = CompressedFile::compress(&data, 4096, Some(&mut Marker)).unwrap();
-    assert!(f.blocks.iter().all(|b| b.flags == LzxBlock::UNCOMPRESSED));
-    for b in &mut f.blocks {
-        b.flags = LzxBlock::COMPRESSED;
-        b.data.insert(0, 0xAA);
-    }
+    let opts = WriteOptions {
+        block_max: 4096,
+        ..WriteOptions::level(3)
+    };
+    let f = CompressedFile::compress(&data, &opts).unwrap();
+    assert!(f.blocks.iter().any(|b| b.flags == LzxBlock::COMPRESSED));
     let bytes = f.to_vec().unwrap();
     let back = CompressedFile::decode_exact(&bytes).unwrap();
     assert_eq!(back, f);
-    let d = back.decompress(&mut Marker, &Options::strict()).unwrap();
+    let d = back.decompress(&Options::strict()).unwrap();
     assert!(d.defects.is_empty());
     assert_eq!(d.value, data);
     // Streamed into a sink, the same bytes.
     let mut sink = msox_codec::CountingSink::default();
-    let n = ms_oxoab::decompress_to(&bytes, &mut Marker, &Options::strict(), &mut sink).unwrap();
+    let n = ms_oxoab::decompress_to(&bytes, &Options::strict(), &mut sink).unwrap();
     assert_eq!(
         (n.value, sink.count),
         (data.len() as u64, data.len() as u64)
     );
-    // Without a codec, compressed blocks are refused as unsupported, with
-    // the offset of the block's data and its path.
-    let err = back
-        .decompress(&mut NoLzx, &Options::default())
-        .unwrap_err();
-    assert!(matches!(err.kind(), ErrorKind::Unsupported(_)), "{err}");
-    assert_eq!(err.offset(), Some(16 + 16));
-    assert_eq!(err.path().to_string(), "LZX_BLK[0]");
 }
 
 #[test]
@@ -168,37 +96,30 @@ fn a_patch_between_two_generations_applies_to_the_new_file() {
     newer.records.remove(17);
     newer.records[5].set(tags::PidTagTitle, PropertyValue::String("Chief".into()));
     let new = newer.finalize().unwrap();
-    let p = PatchFile::create(&old, &new, 8192, &mut Marker).unwrap();
+    let p = PatchFile::create(Base(&old), Target(&new), &WriteOptions::default()).unwrap();
     let bytes = p.to_vec().unwrap();
     assert_eq!(PatchFile::decode_exact(&bytes).unwrap(), p);
-    let o = Options::default();
-    let d = ms_oxoab::apply_patch(&old, &bytes, &mut Marker, &Options::strict()).unwrap();
+    let d = ms_oxoab::apply_patch(Base(&old), Patch(&bytes), &Options::strict()).unwrap();
     assert_eq!(d.value, new);
     assert!(d.defects.is_empty());
-    // A patch applied to the wrong source fails its size check.
-    let e = ms_oxoab::apply_patch(&new, &bytes, &mut Marker, &o).unwrap_err();
+    // A patch applied to the wrong base fails its size check: an error in
+    // strict mode, at ulSourceSize.
+    let e = ms_oxoab::apply_patch(Base(&new), Patch(&bytes), &Options::strict()).unwrap_err();
     assert_eq!(
         (e.offset(), e.path().to_string().as_str()),
         (Some(12), "PATCH_HDR")
     );
-    // No codec: unsupported.
-    assert!(matches!(
-        ms_oxoab::apply_patch(&old, &bytes, &mut NoLzx, &o)
-            .unwrap_err()
-            .kind(),
-        ErrorKind::Unsupported(_)
-    ));
 }
 
 #[test]
 fn a_bad_block_crc_is_a_defect_or_an_error() {
     let data = b"0123456789".repeat(100);
-    let mut f = CompressedFile::compress(&data, 256, None).unwrap();
+    let mut f = CompressedFile::stored(&data, 256).unwrap();
     f.blocks[2].crc ^= 1;
-    let d = f.decompress(&mut NoLzx, &Options::default()).unwrap();
+    let d = f.decompress(&Options::default()).unwrap();
     assert_eq!(d.value, data);
     assert_eq!(d.defects.len(), 1);
-    let err = f.decompress(&mut NoLzx, &Options::strict()).unwrap_err();
+    let err = f.decompress(&Options::strict()).unwrap_err();
     assert!(matches!(err.kind(), ErrorKind::ChecksumMismatch { .. }));
     // The CRC field of the third block: 16 + 2 × (16 + 256) + 12.
     assert_eq!(err.offset(), Some(16 + 2 * (16 + 256) + 12));

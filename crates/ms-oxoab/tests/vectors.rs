@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 
 use ms_oxcdata::PropertyValue;
-use ms_oxoab::{CompressedFile, FullDetails, NoLzx, PatchFile};
+use ms_oxoab::{CompressedFile, FullDetails, PatchFile};
 use ms_oxprops::tags;
 use msox_codec::{Decode, Encode, Options};
 use msox_testkit::hostile::{Outcome, outcome};
@@ -14,7 +14,7 @@ use msox_testkit::{assert_round_trip, hex_diff, vectors};
 fn decode(ty: &str, b: &[u8], o: &Options) -> Outcome {
     match ty {
         "FullDetails" => outcome(FullDetails::decode_bytes(b, o)),
-        "CompressedFile" => outcome(ms_oxoab::decompress(b, &mut NoLzx, o)),
+        "CompressedFile" => outcome(ms_oxoab::decompress(b, o)),
         "PatchFile" => outcome(PatchFile::decode_bytes(b, o)),
         "MdiFile" => outcome(ms_oxoab::decompress_mdi(b, o)),
         "BrowseFile" => outcome(ms_oxoab::BrowseFile::decode_bytes(b, o)),
@@ -62,22 +62,15 @@ fn every_vector() {
                         assert_eq!(b.uncompressed_size as usize, c.len());
                         assert_eq!(b.crc, ms_oxoab::crc::crc32(c), "{}", v.name);
                     }
-                    let e = f.decompress(&mut NoLzx, &Options::default()).unwrap_err();
-                    assert!(matches!(e.kind(), msox_codec::ErrorKind::Unsupported(_)));
-                    // ms-patch's codec decompresses them in the same session.
-                    let d = ms_oxoab::decompress(
-                        &v.bytes,
-                        &mut ms_oxoab::PatchLzx::default(),
-                        &Options::strict(),
-                    )
-                    .unwrap();
+                    // ms-patch decompresses them in the same session.
+                    let d = ms_oxoab::decompress(&v.bytes, &Options::strict()).unwrap();
                     assert_eq!(
                         String::from_utf8(d.value).unwrap().trim_end(),
                         v.meta("expect")
                     );
                     continue;
                 }
-                let d = f.decompress(&mut NoLzx, &Options::strict()).unwrap();
+                let d = f.decompress(&Options::strict()).unwrap();
                 assert!(d.defects.is_empty());
                 assert_eq!(
                     String::from_utf8(d.value).unwrap().trim_end(),

@@ -147,6 +147,10 @@ struct State {
     block_odd: bool,
     header_read: bool,
     e8_size: Option<u32>,
+    /// Whether E8 translation is undone at all: only once a block could
+    /// have produced a 0xE8 byte (a main tree with a length for 0xE8, or an
+    /// uncompressed block), as libmspack decides; kept over resets.
+    e8_started: bool,
     /// Every block header read: type and size.
     blocks: Vec<(BlockType, usize)>,
 }
@@ -168,8 +172,16 @@ impl State {
             block_odd: false,
             header_read: false,
             e8_size: None,
+            e8_started: false,
             blocks: Vec::new(),
         }
+    }
+
+    /// The translation size in force for the frame just decoded: none when
+    /// the header said none, when it is 0, or before any block could have
+    /// produced a 0xE8 byte (libmspack's rules).
+    fn e8_now(&self) -> Option<u32> {
+        self.e8_size.filter(|&s| s != 0 && self.e8_started)
     }
 
     /// [MS-PATCH] 2.3: the state at the start of a stream (and at each
@@ -426,6 +438,7 @@ pub fn decompress_with_blocks(
         params,
         reference,
         None::<&mut msox_codec::CountingSink>,
+        true,
     )?;
     Ok(r.into_decoded(d))
 }
@@ -442,7 +455,24 @@ pub fn read_stream(
     reference: &[u8],
     out: &mut impl Sink,
 ) -> Result<()> {
-    run(r, output_len, params, reference, Some(out)).map(drop)
+    run(r, output_len, params, reference, Some(out), true).map(drop)
+}
+
+/// [`read_stream`] for the first `output_len` bytes of a longer stream
+/// (a CHM content section read up to the last byte its files need):
+/// decoding stops after the frame that completes `output_len`, and the
+/// input after it is not looked at (no trailing-bytes check). `r` is left
+/// at the end of its window.
+pub fn read_stream_prefix(
+    r: &mut Reader<'_>,
+    output_len: usize,
+    params: &StreamParams,
+    reference: &[u8],
+    out: &mut impl Sink,
+) -> Result<()> {
+    run(r, output_len, params, reference, Some(out), false).map(drop)?;
+    r.take_rest();
+    Ok(())
 }
 
 /// [`read_stream`] into a new vector (the whole output is the window).
@@ -458,6 +488,7 @@ pub fn read_stream_vec(
         params,
         reference,
         None::<&mut msox_codec::CountingSink>,
+        true,
     )
     .map(|d| d.data)
 }
@@ -471,6 +502,7 @@ fn run<S: Sink>(
     params: &StreamParams,
     reference: &[u8],
     mut sink: Option<&mut S>,
+    check_end: bool,
 ) -> Result<DecodedStream> {
     let slots = params.check().map_err(|e| r.locate(e, r.pos()))?;
     let window = 1usize << params.window_bits;
@@ -575,7 +607,7 @@ fn run<S: Sink>(
         match sink.as_deref_mut() {
             Some(out) => {
                 let data = buf.get(frame_start..frame_end).unwrap_or_default();
-                match st.e8_size {
+                match st.e8_now() {
                     Some(size) if frame < E8_FRAMES => {
                         e8_scratch.clear();
                         e8_scratch.extend_from_slice(data);
@@ -585,12 +617,14 @@ fn run<S: Sink>(
                     _ => out.write(data)?,
                 }
             }
-            None => e8_frames.push(st.e8_size),
+            None => e8_frames.push(st.e8_now()),
         }
         produced += frame_size;
         frame = frame.wrapping_add(1);
     }
-    finish(r, base, len, &bits)?;
+    if check_end {
+        finish(r, base, len, &bits)?;
+    }
     if sink.is_some() {
         return Ok(DecodedStream {
             data: Vec::new(),
@@ -757,6 +791,9 @@ fn read_block_header(st: &mut State, bits: &mut BitReader<'_>) -> Res<()> {
             st.main
                 .build(&st.main_lens, MAIN_BITS)
                 .map_err(|e| tree_error(e, "main", bits).within("MainTree"))?;
+            if st.main_lens.get(0xE8).is_some_and(|&l| l != 0) {
+                st.e8_started = true;
+            }
             if st.main.is_empty() {
                 return Err(malformed("empty main tree", bits).within("MainTree"));
             }
@@ -767,6 +804,7 @@ fn read_block_header(st: &mut State, bits: &mut BitReader<'_>) -> Res<()> {
                 .map_err(|e| tree_error(e, "length", bits).within("LengthTree"))?;
         }
         BlockType::Uncompressed => {
+            st.e8_started = true;
             bits.align_uncompressed();
             let r = bits.take_bytes(12).ok_or_else(|| {
                 err(

@@ -7,9 +7,9 @@
 
 use ms_patch::lzxd::{LzxdFile, LzxdPatch};
 use ms_patch::{
-    FileOptions, LzxBlockHeader, LzxHeader, PatchBlockHeader, PatchHeader, StreamParams,
-    WriteOptions, apply_patch, compress, compress_file, create_patch, decompress, decompress_file,
-    decompress_to,
+    Base, FileOptions, LzxBlockHeader, LzxHeader, Patch, PatchBlockHeader, PatchHeader,
+    StreamParams, Target, WriteOptions, apply_patch, compress, compress_file, create_patch,
+    decompress, decompress_file, decompress_to,
 };
 use msox_codec::{Decode, ErrorKind, Limits, Options};
 use msox_testkit::hostile::{Suite, outcome, suite_for};
@@ -67,12 +67,12 @@ fn hostile_suite_patch_delta_apply() {
     let v = vector("patch", "patch-text");
     let base = v.meta("base").as_bytes().to_vec();
     Suite::new("patch_delta_apply").run(std::slice::from_ref(&v.bytes), |b, o| {
-        outcome(apply_patch(b, &base, o))
+        outcome(apply_patch(Base(&base), Patch(b), o))
     });
     let data = sample();
     let old = &data[..20_000];
-    let p = create_patch(old, &data[..30_000], &WriteOptions::level(6)).unwrap();
-    Suite::new("patch_delta_apply").run(&[p], |b, o| outcome(apply_patch(b, old, o)));
+    let p = create_patch(Base(old), Target(&data[..30_000]), &WriteOptions::level(6)).unwrap();
+    Suite::new("patch_delta_apply").run(&[p], |b, o| outcome(apply_patch(Base(old), Patch(b), o)));
 }
 
 /// LZXD files: the vectors and one of ours with stored and compressed
@@ -114,9 +114,14 @@ fn truncated_files_fail() {
     assert_truncations_fail(&f, "lzxd file", |b| {
         decompress_file(b, &Options::lenient()).map(drop)
     });
-    let p = create_patch(&data[..20_000], &data, &WriteOptions::level(6)).unwrap();
+    let p = create_patch(
+        Base(&data[..20_000]),
+        Target(&data),
+        &WriteOptions::level(6),
+    )
+    .unwrap();
     assert_truncations_fail(&p, "patch", |b| {
-        apply_patch(b, &data[..20_000], &Options::lenient()).map(drop)
+        apply_patch(Base(&data[..20_000]), Patch(b), &Options::lenient()).map(drop)
     });
 }
 
@@ -269,7 +274,10 @@ fn crc_mismatch_is_reported() {
     assert_eq!(d.value, data);
     assert_eq!(d.defects.len(), 1);
     let mut out = Vec::new();
-    let no_crc = FileOptions { verify_crc: false };
+    let no_crc = FileOptions {
+        verify_crc: false,
+        ..FileOptions::default()
+    };
     ms_patch::decompress_file_to(&f, &Options::strict(), &no_crc, &mut out).unwrap();
     assert_eq!(out, data);
 }
@@ -314,7 +322,7 @@ fn empty_blocks_do_not_end_a_file_early() {
     p.extend_from_slice(&u32::MAX.to_le_bytes());
     p.extend_from_slice(&[0; 12]);
     p.extend_from_slice(&u32::MAX.to_le_bytes());
-    assert!(apply_patch(&p, b"", &Options::lenient()).is_err());
+    assert!(apply_patch(Base(b""), Patch(&p), &Options::lenient()).is_err());
 }
 
 /// A stream must use its input exactly: bytes after it and bytes missing
@@ -350,14 +358,36 @@ fn stream_ends_are_checked() {
 fn base_of_the_wrong_size() {
     let data = sample();
     let old = &data[..20_000];
-    let p = create_patch(old, &data[..30_000], &WriteOptions::level(6)).unwrap();
+    let p = create_patch(Base(old), Target(&data[..30_000]), &WriteOptions::level(6)).unwrap();
     let longer = &data[..20_001];
-    let e = apply_patch(&p, longer, &Options::strict()).unwrap_err();
+    let e = apply_patch(Base(longer), Patch(&p), &Options::strict()).unwrap_err();
     assert_eq!(
         (e.offset(), e.path().to_string()),
         (Some(12), "PATCH_HDR".into())
     );
-    let d = apply_patch(&p, longer, &Options::lenient()).unwrap();
+    let d = apply_patch(Base(longer), Patch(&p), &Options::lenient()).unwrap();
     assert_eq!(d.value, &data[..30_000]);
     assert_eq!(d.defects.len(), 1);
+}
+
+/// The prefix form (a CHM section read up to what its files need), with a
+/// reset interval: only the first bytes are decoded, the rest of the input
+/// is not looked at (so a cut after them still reads).
+#[test]
+fn hostile_suite_patch_lzx_stream_prefix() {
+    let data = sample();
+    let params = StreamParams {
+        reset_interval: 2,
+        ..StreamParams::lzx(16)
+    };
+    // Encoded without resets: one reset interval holds the stream.
+    let z = compress(&data, &StreamParams::lzx(16), &[], &Default::default()).unwrap();
+    let mut suite = Suite::new("patch_lzx_stream_prefix").prefixes_may_decode();
+    suite.mutations = 64;
+    suite.run(&[z], |b, o| {
+        let mut r = msox_codec::Reader::with_options(b, o);
+        let mut sink = msox_codec::CountingSink::default();
+        ms_patch::read_stream_prefix(&mut r, 40_000, &params, &[], &mut sink)?;
+        Ok(r.into_decoded(()).defects)
+    });
 }

@@ -12,7 +12,7 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-use ms_patch::{WriteOptions, compress_file, create_patch};
+use ms_patch::{Base, Target, WriteOptions, compress_file, create_patch};
 
 fn peers() -> Option<PathBuf> {
     let dir = msox_testkit::workspace_root().join("../shared/tools/peers");
@@ -94,7 +94,7 @@ fn peers_read_our_files_and_patches() {
             std::fs::write(&base, old).unwrap();
             std::fs::write(
                 &p,
-                create_patch(old, new, &WriteOptions::level(level)).unwrap(),
+                create_patch(Base(old), Target(new), &WriteOptions::level(level)).unwrap(),
             )
             .unwrap();
             assert!(

@@ -4,8 +4,8 @@
 #![allow(clippy::unwrap_used)]
 
 use ms_patch::{
-    EncodeOptions, StreamParams, WriteOptions, apply_patch, compress, create_patch, decompress,
-    decompress_to,
+    Base, EncodeOptions, Patch, StreamParams, Target, WriteOptions, apply_patch, compress,
+    create_patch, decompress, decompress_to,
 };
 use msox_codec::Options;
 use proptest::prelude::*;
@@ -42,7 +42,7 @@ proptest! {
 
     #[test]
     fn patch_round_trip(old in data(), new in data(), level in 1u8..=9) {
-        let p = create_patch(&old, &new, &WriteOptions::level(level)).unwrap();
-        prop_assert!(apply_patch(&p, &old, &Options::strict()).unwrap().value == new);
+        let p = create_patch(Base(&old), Target(&new), &WriteOptions::level(level)).unwrap();
+        prop_assert!(apply_patch(Base(&old), Patch(&p), &Options::strict()).unwrap().value == new);
     }
 }

@@ -4,8 +4,8 @@
 
 use ms_patch::encode::EncodeOptions;
 use ms_patch::{
-    FileOptions, StreamParams, WriteOptions, apply_patch_to, compress, compress_file, create_patch,
-    decompress_to,
+    Base, FileOptions, Patch, StreamParams, Target, WriteOptions, apply_patch_to, compress,
+    compress_file, decompress_to,
 };
 use msox_codec::{Options, Result};
 
@@ -25,7 +25,11 @@ fn decompress_file(f: &[u8]) -> Result<Vec<u8>> {
 }
 
 fn apply_patch(p: &[u8], base: &[u8]) -> Result<Vec<u8>> {
-    ms_patch::apply_patch(p, base, &Options::strict()).map(|d| d.value)
+    ms_patch::apply_patch(Base(base), Patch(p), &Options::strict()).map(|d| d.value)
+}
+
+fn create_patch(old: &[u8], new: &[u8], o: &WriteOptions) -> Result<Vec<u8>> {
+    ms_patch::create_patch(Base(old), Target(new), o)
 }
 
 fn rng(seed: u64) -> impl FnMut() -> u64 {
@@ -234,10 +238,12 @@ fn multi_megabyte_round_trip() {
     }
 }
 
-/// [MS-OXOAB] 2.10.1: PATCH_HDR's ulSourceCRC and ulTargetCRC cover the
-/// files after their 12-byte OAB_HDR, and apply_patch checks them so.
+/// PATCH_HDR's ulSourceCRC and ulTargetCRC: over the whole files by
+/// default; with `crc_skip` 12 over the files after their 12-byte OAB_HDR
+/// ([MS-OXOAB] 2.10.1, the rule ms-oxoab adds), and apply_patch checks
+/// them the same way.
 #[test]
-fn patch_header_crcs_skip_the_oab_hdr() {
+fn patch_header_crcs_skip_what_they_are_told() {
     use ms_patch::lzxd::{PatchHeader, crc32, file_crc};
     use msox_codec::Decode;
     let mut next = rng(12);
@@ -247,71 +253,105 @@ fn patch_header_crcs_skip_the_oab_hdr() {
     let mut new = old.clone();
     new[2000] ^= 1;
     let header = |p: &[u8]| PatchHeader::decode_prefix(p).unwrap().0;
-    let p = create_patch(&old, &new, &WriteOptions::level(3)).unwrap();
+    let whole = create_patch(&old, &new, &WriteOptions::level(3)).unwrap();
+    assert_eq!(header(&whole).source_crc, crc32(&old));
+    assert_eq!(header(&whole).target_crc, crc32(&new));
+    assert_eq!(apply_patch(&whole, &old).unwrap(), new);
+
+    let oab = WriteOptions {
+        crc_skip: 12,
+        ..WriteOptions::level(3)
+    };
+    let oab_read = FileOptions {
+        crc_skip: 12,
+        ..FileOptions::default()
+    };
+    let apply_oab = |p: &[u8], base: &[u8], o: &Options| {
+        ms_patch::apply_patch_with(Base(base), Patch(p), o, &oab_read)
+    };
+    let p = create_patch(&old, &new, &oab).unwrap();
     let h = header(&p);
     assert_eq!(h.source_crc, crc32(&old[12..]));
     assert_eq!(h.target_crc, crc32(&new[12..]));
-    assert_ne!(h.source_crc, crc32(&old));
-    assert_eq!(apply_patch(&p, &old).unwrap(), new);
+    assert_eq!(apply_oab(&p, &old, &Options::strict()).unwrap().value, new);
 
     // Bytes 0..12 of the source (its OAB_HDR) do not change ulSourceCRC ...
     let mut old_hdr = old.clone();
     old_hdr[..12].copy_from_slice(b"OAB_HDR here");
-    let p2 = create_patch(&old_hdr, &new, &WriteOptions::level(3)).unwrap();
+    let p2 = create_patch(&old_hdr, &new, &oab).unwrap();
     assert_eq!(header(&p2).source_crc, h.source_crc);
     // ... byte 12 does.
     let mut old_12 = old.clone();
     old_12[12] ^= 0x80;
-    let p3 = create_patch(&old_12, &new, &WriteOptions::level(3)).unwrap();
+    let p3 = create_patch(&old_12, &new, &oab).unwrap();
     assert_ne!(header(&p3).source_crc, h.source_crc);
-    assert_eq!(header(&p3).source_crc, file_crc(&old_12));
+    assert_eq!(header(&p3).source_crc, file_crc(&old_12, 12));
 
-    // Checking: a patch whose ulSourceCRC is the whole-file CRC (what
-    // this crate wrote before) is refused at that field ...
-    let mut whole = p.clone();
-    whole[20..24].copy_from_slice(&crc32(&old).to_le_bytes());
-    let e = apply_patch(&whole, &old).unwrap_err();
+    // Read by the other rule, the header CRCs do not match: at their field.
+    let e = apply_patch(&p, &old).unwrap_err();
     assert!(
         matches!(e.kind(), msox_codec::ErrorKind::ChecksumMismatch { .. }),
         "{e}"
     );
     assert_eq!(e.offset(), Some(20));
-    // ... and a wrong ulTargetCRC is reported at its offset.
+    // A wrong ulTargetCRC is reported at its offset.
     let mut bad_target = p.clone();
     bad_target[24] ^= 1;
-    let e = apply_patch(&bad_target, &old).unwrap_err();
+    let e = apply_oab(&bad_target, &old, &Options::strict()).unwrap_err();
     assert_eq!(e.offset(), Some(24));
     assert_eq!(e.path().to_string(), "PATCH_HDR");
     // Lenient mode gives the output with the mismatch as a defect ...
-    let d = ms_patch::apply_patch(&bad_target, &old, &Options::lenient()).unwrap();
+    let d = apply_oab(&bad_target, &old, &Options::lenient()).unwrap();
     assert_eq!(d.value, new);
     assert_eq!(d.defects.len(), 1);
     assert_eq!(d.defects[0].offset(), Some(24));
     // ... and without CRC checks there is nothing to say.
     let mut out = Vec::new();
-    let no_crc = FileOptions { verify_crc: false };
-    let d = apply_patch_to(&bad_target, &old, &Options::strict(), &no_crc, &mut out).unwrap();
+    let no_crc = FileOptions {
+        verify_crc: false,
+        ..FileOptions::default()
+    };
+    let d = apply_patch_to(
+        Base(&old),
+        Patch(&bad_target),
+        &Options::strict(),
+        &no_crc,
+        &mut out,
+    )
+    .unwrap();
     assert!(d.is_clean());
     assert_eq!(out, new);
 }
 
-/// Files shorter than the OAB_HDR: the CRC of nothing.
+/// Files shorter than the bytes the header CRCs leave out: the CRC of
+/// nothing.
 #[test]
-fn patch_of_files_shorter_than_12_bytes() {
+fn patch_of_files_shorter_than_the_crc_skip() {
     use ms_patch::lzxd::{PatchHeader, crc32};
     use msox_codec::Decode;
+    let oab = WriteOptions {
+        crc_skip: 12,
+        ..WriteOptions::default()
+    };
     for (old, new) in [
         (&b""[..], &b"new"[..]),
         (b"0123456789a", b""),
         (b"abc", b"0123456789abc"),
     ] {
-        let p = create_patch(old, new, &WriteOptions::default()).unwrap();
+        let p = create_patch(old, new, &oab).unwrap();
         let h = PatchHeader::decode_prefix(&p).unwrap().0;
         assert_eq!(h.source_crc, crc32(old.get(12..).unwrap_or_default()));
         assert_eq!(h.target_crc, crc32(new.get(12..).unwrap_or_default()));
+        let read = FileOptions {
+            crc_skip: 12,
+            ..FileOptions::default()
+        };
+        let d = ms_patch::apply_patch_with(Base(old), Patch(&p), &Options::strict(), &read);
+        assert_eq!(d.unwrap().value, new);
+        let p = create_patch(old, new, &WriteOptions::default()).unwrap();
         assert_eq!(apply_patch(&p, old).unwrap(), new);
     }
-    assert_eq!(ms_patch::file_crc(b"0123456789a"), 0xFFFF_FFFF);
+    assert_eq!(ms_patch::file_crc(b"0123456789a", 12), 0xFFFF_FFFF);
 }
 
 /// The header structures encode to the bytes the writers produce and

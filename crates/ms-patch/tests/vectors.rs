@@ -7,8 +7,8 @@
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 
 use ms_patch::{
-    StreamParams, WriteOptions, apply_patch, compress_file, create_patch, decompress,
-    decompress_file, lzxd,
+    Base, Patch, StreamParams, Target, WriteOptions, apply_patch, compress_file, create_patch,
+    decompress, decompress_file, lzxd,
 };
 use msox_codec::{Decoded, Options, Result};
 use msox_testkit::hostile::{Outcome, outcome};
@@ -20,10 +20,17 @@ use msox_testkit::{Vector, vectors};
 fn decode(v: &Vector, bytes: &[u8], o: &Options) -> Result<Decoded<Vec<u8>>> {
     match lzxd::detect(bytes) {
         Some(1) => decompress_file(bytes, o),
-        Some(_) => apply_patch(
-            bytes,
-            v.meta.get("base").map_or(&b""[..], |s| s.as_bytes()),
+        Some(_) => ms_patch::apply_patch_with(
+            Base(v.meta.get("base").map_or(&b""[..], |s| s.as_bytes())),
+            Patch(bytes),
             o,
+            &ms_patch::FileOptions {
+                crc_skip: v
+                    .meta
+                    .get("crc-skip")
+                    .map_or(0, |s| s.split(' ').next().unwrap().parse().unwrap()),
+                ..Default::default()
+            },
         ),
         None => {
             let bits: u8 = v.meta("window").parse().unwrap();
@@ -54,9 +61,11 @@ fn patch_vectors_decode() {
             expect
         );
         let base = v.meta.get("base").map_or(&b""[..], |s| s.as_bytes());
-        let p = create_patch(base, expect, &WriteOptions::default()).unwrap();
+        let p = create_patch(Base(base), Target(expect), &WriteOptions::default()).unwrap();
         assert_eq!(
-            apply_patch(&p, base, &Options::strict()).unwrap().value,
+            apply_patch(Base(base), Patch(&p), &Options::strict())
+                .unwrap()
+                .value,
             expect
         );
         checked += 1;

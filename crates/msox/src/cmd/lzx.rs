@@ -141,7 +141,11 @@ pub fn run_patch(cmd: &PatchCmd) -> anyhow::Result<()> {
             }
             let old = crate::cli::read_input(old)?;
             let new = crate::cli::read_input(new)?;
-            let p = lzxd::create_patch(&old, &new, &WriteOptions::level(*level))?;
+            let p = lzxd::create_patch(
+                ms_patch::Base(&old),
+                ms_patch::Target(&new),
+                &WriteOptions::level(*level),
+            )?;
             crate::cli::write_output(patch, &p)
         }
         PatchCmd::Apply { old, patch, output } => {
@@ -149,8 +153,8 @@ pub fn run_patch(cmd: &PatchCmd) -> anyhow::Result<()> {
             let patch = crate::cli::read_input(patch)?;
             let mut sink = crate::cli::output_sink(output)?;
             let d = lzxd::apply_patch_to(
-                &patch,
-                &old,
+                ms_patch::Base(&old),
+                ms_patch::Patch(&patch),
                 &crate::cli::options(),
                 &FileOptions::default(),
                 &mut sink,

@@ -7,7 +7,9 @@
 use std::path::PathBuf;
 
 use ms_oxcdata::{PropertyTag, PropertyValue};
-use ms_oxoab::{CompressedFile, FileKind, FullDetails, PatchFile, PatchLzx, PropTable, Record};
+use ms_oxoab::{
+    Base, FileKind, FullDetails, Patch, PatchFile, PropTable, Record, Target, WriteOptions,
+};
 use ms_oxwoab::{Manifest, OabFile, Oal};
 use msox_codec::Decode;
 use msox_codec::Defect;
@@ -336,7 +338,7 @@ fn open(b: &[u8]) -> anyhow::Result<(&'static str, Opened)> {
             ))
         }
         Some(FileKind::CompressedV4) => {
-            let raw = ms_oxoab::decompress(b, &mut PatchLzx::default(), &opts)?;
+            let raw = ms_oxoab::decompress(b, &opts)?;
             let mut d = raw.defects;
             let f = FullDetails::decode_bytes(&raw.value, &opts)
                 .map_err(|e| anyhow::anyhow!("in the decompressed file: {e}"))?;
@@ -849,7 +851,7 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
             let d = if ms_oxoab::file_kind(&bytes) == Some(FileKind::CompressedV2V3) {
                 ms_oxoab::decompress_mdi_to(&bytes, &opts, &mut sink)?
             } else {
-                ms_oxoab::decompress_to(&bytes, &mut PatchLzx::default(), &opts, &mut sink)?
+                ms_oxoab::decompress_to(&bytes, &opts, &mut sink)?
             };
             crate::cli::report_defects(&d.defects);
             crate::cli::finish_sink(sink)
@@ -879,9 +881,8 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
             let patch = crate::cli::read_input(patch)?;
             let mut sink = crate::cli::output_sink(output)?;
             let d = ms_oxoab::apply_patch_to(
-                &old,
-                &patch,
-                &mut PatchLzx::default(),
+                Base(&old),
+                Patch(&patch),
                 &crate::cli::options(),
                 &mut sink,
             )?;
@@ -896,9 +897,8 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
         } => {
             let old = crate::cli::read_input(old)?;
             let new = crate::cli::read_input(new)?;
-            let mut codec = PatchLzx { level: *level };
-            let p = PatchFile::create(&old, &new, 256 * 1024, &mut codec)?;
-            crate::cli::write_output(patch, &msox_codec::Encode::to_vec(&p)?)
+            let p = ms_oxoab::diff(Base(&old), Target(&new), &WriteOptions::level(*level))?;
+            crate::cli::write_output(patch, &p)
         }
         Cmd::Template { out, templates } => {
             let mut data: Vec<Option<Vec<u8>>> = vec![None; 7];
@@ -924,9 +924,7 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
     }
 }
 
-/// Compresses a version 4 file in 256 KiB blocks through ms-patch.
+/// Compresses a version 4 file through ms-patch (the default block size).
 fn compress_v4(bytes: &[u8], level: u8) -> anyhow::Result<Vec<u8>> {
-    let mut codec = PatchLzx { level };
-    let c = CompressedFile::compress(bytes, 256 * 1024, Some(&mut codec))?;
-    Ok(msox_codec::Encode::to_vec(&c)?)
+    Ok(ms_oxoab::compress(bytes, &WriteOptions::level(level))?)
 }
