@@ -31,6 +31,8 @@ pub fn formats() -> Vec<Format> {
         crate::cmd::oab::FORMAT,
         crate::cmd::abkt::FORMAT,
         crate::cmd::oxcrpc::FORMAT_RPC_EXT2,
+        crate::cmd::cal::FORMAT_RECUR,
+        crate::cmd::cal::FORMAT_GOID,
         crate::cmd::oxcrpc::FORMAT_EXT,
     ]
 }

@@ -83,6 +83,9 @@ pub enum Command {
     /// FastTransfer streams and ICS structures (MS-OXCFXICS): IDSETs, GLOBSETs, PCLs, XIDs.
     #[command(subcommand)]
     Fxics(cmd::fxics::Cmd),
+    /// Calendar structures (MS-OXOCAL): recurrences and occurrences, Global Object IDs, time zones.
+    #[command(subcommand)]
+    Cal(cmd::cal::Cmd),
 }
 
 /// Runs a parsed command line.
@@ -105,5 +108,6 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Abkt(a) => cmd::abkt::run(&a),
         Command::Oxcrpc(c) => cmd::oxcrpc::run(&c),
         Command::Fxics(c) => cmd::fxics::run(&c),
+        Command::Cal(c) => cmd::cal::run(&c),
     }
 }

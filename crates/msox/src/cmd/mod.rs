@@ -2,6 +2,7 @@
 //! signature, its `inspect` entry.
 pub mod abkt;
 pub mod ashttp;
+pub mod cal;
 pub mod dtyp;
 pub mod fxics;
 pub mod oab;
