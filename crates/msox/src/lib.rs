@@ -86,6 +86,12 @@ pub enum Command {
     /// Calendar structures (MS-OXOCAL): recurrences and occurrences, Global Object IDs, time zones.
     #[command(subcommand)]
     Cal(cmd::cal::Cmd),
+    /// NSPI address book calls in NDR (MS-OXNSPI, MS-NSPI, MS-OXABREF).
+    #[command(subcommand)]
+    Nspi(cmd::nspi::Cmd),
+    /// MAPI over HTTP (MS-OXCMAPIHTTP): request and response bodies, response streams.
+    #[command(subcommand)]
+    Mapihttp(cmd::mapihttp::Cmd),
 }
 
 /// Runs a parsed command line.
@@ -109,5 +115,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Oxcrpc(c) => cmd::oxcrpc::run(&c),
         Command::Fxics(c) => cmd::fxics::run(&c),
         Command::Cal(c) => cmd::cal::run(&c),
+        Command::Nspi(c) => cmd::nspi::run(&c),
+        Command::Mapihttp(c) => cmd::mapihttp::run(&c),
     }
 }

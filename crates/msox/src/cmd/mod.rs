@@ -11,9 +11,11 @@ pub mod oxcrpc;
 pub mod wbxml;
 
 pub mod lzx;
+pub mod mapihttp;
 pub mod message;
 pub mod msg;
 pub mod mszip;
+pub mod nspi;
 pub mod prop;
 pub mod rtf;
 pub mod show;

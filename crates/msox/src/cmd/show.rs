@@ -268,6 +268,26 @@ pub fn message_summary(m: &Message) -> Value {
     })
 }
 
+/// Names the MAPI error codes of a JSON tree: numbers under `return_value`
+/// and `error_code` become `Success`, `NotFound`, ... ([MS-OXCDATA] 2.4).
+pub fn name_error_codes(v: &mut Value) {
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m.iter_mut() {
+                if matches!(k.as_str(), "return_value" | "error_code")
+                    && let Some(n) = x.as_u64().and_then(|n| u32::try_from(n).ok())
+                {
+                    *x = json!(ms_oxcdata::ErrorCode::from(n).to_string());
+                } else {
+                    name_error_codes(x);
+                }
+            }
+        }
+        Value::Array(a) => a.iter_mut().for_each(name_error_codes),
+        _ => {}
+    }
+}
+
 // ---- JSON as a text tree ---------------------------------------------------------------
 
 fn scalar_text(v: &Value) -> String {
@@ -291,6 +311,13 @@ pub fn json_node(label: impl Into<String>, v: &Value) -> Node {
                     None if m.len() == 1 => return Node::leaf(label, t),
                     _ => {}
                 }
+            }
+            // a one-member object of a scalar (an enum arm): one line
+            if let (1, Some((k, x))) = (m.len(), m.iter().next())
+                && !x.is_object()
+                && !x.is_array()
+            {
+                return Node::leaf(label, format!("{k} {}", scalar_text(x)));
             }
             let mut n = Node::new(label);
             for (k, x) in m.iter().filter(|(_, x)| !x.is_null()) {
