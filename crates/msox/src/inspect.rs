@@ -34,6 +34,7 @@ pub fn formats() -> Vec<Format> {
         crate::cmd::cal::FORMAT_RECUR,
         crate::cmd::cal::FORMAT_GOID,
         crate::cmd::oxcrpc::FORMAT_EXT,
+        crate::cmd::eml::FORMAT,
     ]
 }
 

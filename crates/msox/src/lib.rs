@@ -92,6 +92,9 @@ pub enum Command {
     /// MAPI over HTTP (MS-OXCMAPIHTTP): request and response bodies, response streams.
     #[command(subcommand)]
     Mapihttp(cmd::mapihttp::Cmd),
+    /// Internet messages (.eml) <-> .msg / TNEF, MIME structure, bodies, attachments (MS-OXCMAIL).
+    #[command(subcommand)]
+    Eml(cmd::eml::Cmd),
 }
 
 /// Runs a parsed command line.
@@ -117,5 +120,6 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Cal(c) => cmd::cal::run(&c),
         Command::Nspi(c) => cmd::nspi::run(&c),
         Command::Mapihttp(c) => cmd::mapihttp::run(&c),
+        Command::Eml(c) => cmd::eml::run(&c),
     }
 }

@@ -4,6 +4,7 @@ pub mod abkt;
 pub mod ashttp;
 pub mod cal;
 pub mod dtyp;
+pub mod eml;
 pub mod fxics;
 pub mod oab;
 pub mod oxcdata;
