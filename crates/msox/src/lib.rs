@@ -95,6 +95,9 @@ pub enum Command {
     /// Internet messages (.eml) <-> .msg / TNEF, MIME structure, bodies, attachments (MS-OXCMAIL).
     #[command(subcommand)]
     Eml(cmd::eml::Cmd),
+    /// ROP input and output buffers (MS-OXCROPS).
+    #[command(subcommand)]
+    Rops(cmd::rops::Cmd),
 }
 
 /// Runs a parsed command line.
@@ -121,5 +124,6 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Nspi(c) => cmd::nspi::run(&c),
         Command::Mapihttp(c) => cmd::mapihttp::run(&c),
         Command::Eml(c) => cmd::eml::run(&c),
+        Command::Rops(c) => cmd::rops::run(&c),
     }
 }

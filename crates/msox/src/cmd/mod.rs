@@ -18,6 +18,7 @@ pub mod msg;
 pub mod mszip;
 pub mod nspi;
 pub mod prop;
+pub mod rops;
 pub mod rtf;
 pub mod show;
 pub mod tnef;
