@@ -21,14 +21,14 @@ pub enum Cmd {
         /// RfrGetFQDNFromServerDN.
         #[arg(long, value_name = "NAME")]
         method: String,
-        /// The request ([in] parameters).
+        /// The request (in-parameters).
         #[arg(
             long,
             conflicts_with = "response",
             required_unless_present = "response"
         )]
         request: bool,
-        /// The response ([out] parameters and the return value).
+        /// The response (out-parameters and the return value).
         #[arg(long)]
         response: bool,
         /// The stub data (`-` for stdin; `.hex` files as hex text).

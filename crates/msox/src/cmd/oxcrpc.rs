@@ -59,7 +59,7 @@ pub enum Cmd {
         /// The method.
         #[arg(value_enum)]
         method: Method,
-        /// Request ([in] parameters) or response ([out] parameters and the return value).
+        /// Request (in-parameters) or response (out-parameters and the return value).
         #[arg(value_enum)]
         direction: Direction,
         /// The stub data (`-` for stdin; `.hex` files as hex text).
