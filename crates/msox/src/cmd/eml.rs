@@ -131,17 +131,25 @@ fn read_any(bytes: &[u8]) -> anyhow::Result<Message> {
     }
 }
 
+/// `msox msg to-eml IN OUT` (for cmd/msg.rs to call): a .msg as an
+/// Internet message; `-` for stdin / stdout.
+pub fn msg_to_eml(input: &Path, output: &Path) -> anyhow::Result<()> {
+    let m = read_msg(&crate::cli::read_input(input)?)?;
+    write_eml(&m, output)
+}
+
+/// `msox tnef to-eml IN OUT` (for cmd/tnef.rs to call): a TNEF stream as
+/// an Internet message; `-` for stdin / stdout.
+pub fn tnef_to_eml(input: &Path, output: &Path) -> anyhow::Result<()> {
+    let m = read_tnef(&crate::cli::read_input(input)?)?;
+    write_eml(&m, output)
+}
+
 /// Runs `msox eml ...`.
 pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
     match cmd {
-        Cmd::FromMsg { input, output } => {
-            let m = read_msg(&crate::cli::read_input(input)?)?;
-            write_eml(&m, output)
-        }
-        Cmd::FromTnef { input, output } => {
-            let m = read_tnef(&crate::cli::read_input(input)?)?;
-            write_eml(&m, output)
-        }
+        Cmd::FromMsg { input, output } => msg_to_eml(input, output),
+        Cmd::FromTnef { input, output } => tnef_to_eml(input, output),
         Cmd::ToMsg { input, output } => {
             let m = read_eml(&crate::cli::read_input(input)?)?;
             crate::cli::write_output(output, &ms_oxmsg::MsgFile::new(m).to_bytes()?)
