@@ -30,6 +30,11 @@ pub fn formats() -> Vec<Format> {
         crate::cmd::rtf::FORMAT_RTF,
         crate::cmd::oab::FORMAT,
         crate::cmd::abkt::FORMAT,
+        crate::cmd::oxcrpc::FORMAT_RPC_EXT2,
+        crate::cmd::cal::FORMAT_RECUR,
+        crate::cmd::cal::FORMAT_GOID,
+        crate::cmd::oxcrpc::FORMAT_EXT,
+        crate::cmd::eml::FORMAT,
     ]
 }
 

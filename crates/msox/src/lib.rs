@@ -77,6 +77,27 @@ pub enum Command {
     Mszip(cmd::mszip::Cmd),
     /// Address book templates (MS-OXOABKT): the controls of a template, or script data.
     Abkt(cmd::abkt::Args),
+    /// EMSMDB wire format (MS-OXCRPC): LZ77, extended buffers, auxiliary blocks, stubs.
+    #[command(subcommand)]
+    Oxcrpc(cmd::oxcrpc::Cmd),
+    /// FastTransfer streams and ICS structures (MS-OXCFXICS): IDSETs, GLOBSETs, PCLs, XIDs.
+    #[command(subcommand)]
+    Fxics(cmd::fxics::Cmd),
+    /// Calendar structures (MS-OXOCAL): recurrences and occurrences, Global Object IDs, time zones.
+    #[command(subcommand)]
+    Cal(cmd::cal::Cmd),
+    /// NSPI address book calls in NDR (MS-OXNSPI, MS-NSPI, MS-OXABREF).
+    #[command(subcommand)]
+    Nspi(cmd::nspi::Cmd),
+    /// MAPI over HTTP (MS-OXCMAPIHTTP): request and response bodies, response streams.
+    #[command(subcommand)]
+    Mapihttp(cmd::mapihttp::Cmd),
+    /// Internet messages (.eml) <-> .msg / TNEF, MIME structure, bodies, attachments (MS-OXCMAIL).
+    #[command(subcommand)]
+    Eml(cmd::eml::Cmd),
+    /// ROP input and output buffers (MS-OXCROPS).
+    #[command(subcommand)]
+    Rops(cmd::rops::Cmd),
 }
 
 /// Runs a parsed command line.
@@ -97,5 +118,12 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Patch(c) => cmd::lzx::run_patch(&c),
         Command::Mszip(c) => cmd::mszip::run(&c),
         Command::Abkt(a) => cmd::abkt::run(&a),
+        Command::Oxcrpc(c) => cmd::oxcrpc::run(&c),
+        Command::Fxics(c) => cmd::fxics::run(&c),
+        Command::Cal(c) => cmd::cal::run(&c),
+        Command::Nspi(c) => cmd::nspi::run(&c),
+        Command::Mapihttp(c) => cmd::mapihttp::run(&c),
+        Command::Eml(c) => cmd::eml::run(&c),
+        Command::Rops(c) => cmd::rops::run(&c),
     }
 }
