@@ -75,6 +75,12 @@ pub enum Command {
     /// MSZIP compression (MS-MCI).
     #[command(subcommand)]
     Mszip(cmd::mszip::Cmd),
+    /// Calendar items as iCalendar (MS-OXCICAL): export and import.
+    #[command(subcommand)]
+    Ics(cmd::ics::IcsCmd),
+    /// Contacts as vCard (MS-OXVCARD): export and import.
+    #[command(subcommand)]
+    Vcf(cmd::ics::VcfCmd),
     /// Address book templates (MS-OXOABKT): the controls of a template, or script data.
     Abkt(cmd::abkt::Args),
     /// EMSMDB wire format (MS-OXCRPC): LZ77, extended buffers, auxiliary blocks, stubs.
@@ -118,6 +124,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Patch(c) => cmd::lzx::run_patch(&c),
         Command::Mszip(c) => cmd::mszip::run(&c),
         Command::Abkt(a) => cmd::abkt::run(&a),
+        Command::Ics(c) => cmd::ics::run_ics(&c),
+        Command::Vcf(c) => cmd::ics::run_vcf(&c),
         Command::Oxcrpc(c) => cmd::oxcrpc::run(&c),
         Command::Fxics(c) => cmd::fxics::run(&c),
         Command::Cal(c) => cmd::cal::run(&c),

@@ -45,3 +45,12 @@ fn help_and_version_exit_0() {
     assert!(msox().arg("--help").status().unwrap().success());
     assert!(msox().arg("--version").status().unwrap().success());
 }
+
+/// clap's own consistency checks over every subcommand (duplicate flags,
+/// bad defaults): a mistake here would otherwise only show when the
+/// subcommand is run.
+#[test]
+fn the_command_line_definition_is_consistent() {
+    use clap::CommandFactory;
+    msox::Cli::command().debug_assert();
+}

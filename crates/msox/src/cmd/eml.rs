@@ -121,7 +121,7 @@ fn read_tnef(bytes: &[u8]) -> anyhow::Result<Message> {
 }
 
 /// Reads a .msg, a TNEF stream or an Internet message, by signature.
-fn read_any(bytes: &[u8]) -> anyhow::Result<Message> {
+pub fn read_any(bytes: &[u8]) -> anyhow::Result<Message> {
     if ms_oxmsg::is_msg(bytes) {
         read_msg(bytes)
     } else if ms_oxtnef::is_tnef(bytes) {

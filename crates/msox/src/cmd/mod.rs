@@ -6,6 +6,7 @@ pub mod cal;
 pub mod dtyp;
 pub mod eml;
 pub mod fxics;
+pub mod ics;
 pub mod oab;
 pub mod oxcdata;
 pub mod oxcrpc;
