@@ -271,7 +271,7 @@ pub use buffer::{RopRequestBuffer, RopResponseBuffer};
 pub use codec::ROP_CODE_PAGE;
 pub use context::{
     LogonKind, LogonKinds, NO_HANDLE, ObjectKind, ResponseBufferContext, ResponseContext,
-    ResponseExpectation, RopContext, ServerObject, TableColumns,
+    ResponseExpectation, RopContext, RowForm, ServerObject, TableColumns,
 };
 pub use fast_transfer::*;
 pub use folder::*;

@@ -216,6 +216,7 @@ fn oxcrops_response_buffer_with_context() {
             let cx = ResponseBufferContext {
                 expected: &[],
                 tables: Some(&tables),
+                ..ResponseBufferContext::default()
             };
             outcome(RopResponseBuffer::decode_bytes_with(b, cx, o))
         });

@@ -1132,7 +1132,7 @@ proptest! {
         let ctx = ResponseContext {
             expected: exp.as_ref(),
             tables: Some(&tables),
-            handles: &[],
+            ..ResponseContext::default()
         };
         let back = RopResponse::decode_exact_with(&bytes, ctx)
             .map_err(|e| TestCaseError::fail(format!("{e}: {r:?}")))?;
@@ -1173,7 +1173,7 @@ proptest! {
         let buf = RopResponseBuffer { rops, handles };
         let bytes = buf.to_vec().unwrap();
         prop_assert_eq!(bytes.len(), buf.encoded_len());
-        let cx = ResponseBufferContext { expected: &expected, tables: None };
+        let cx = ResponseBufferContext { expected: &expected, ..ResponseBufferContext::default() };
         let back = RopResponseBuffer::decode_exact_with(&bytes, cx)
             .map_err(|e| TestCaseError::fail(format!("{e}")))?;
         prop_assert_eq!(&back, &buf);
