@@ -407,9 +407,13 @@ fn check_row_ref(b: &[u8], rc: RowContext<'_>, o: &msox_codec::Options) -> Outco
     outcome(d)
 }
 
+/// A row sample: its name, columns, context, bytes, and whether it is a
+/// row set.
+type RowCase = (String, Vec<PropertyTag>, ValueContext, Vec<u8>, bool);
+
 #[test]
 fn oxcdata_row_ref() {
-    let mut cases: Vec<(String, Vec<PropertyTag>, ValueContext, Vec<u8>, bool)> = Vec::new();
+    let mut cases: Vec<RowCase> = Vec::new();
     for v in vectors("oxcdata") {
         match v.meta("type") {
             "PropertyRow" => {

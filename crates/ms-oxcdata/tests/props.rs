@@ -866,7 +866,7 @@ fn borrowed_strings_and_lists_read_as_the_owned_ones() {
     };
     assert_eq!(list.len(), 3);
     let items: Vec<_> = list.iter().collect();
-    assert!(items[0] == "a" && items[1] == "" && !items[2].is_valid());
+    assert!(items[0] == "a" && items[1].is_empty() && !items[2].is_valid());
     assert_eq!(items[2].to_string(), "\u{FFFD}");
     assert_eq!(r.to_owned(), v);
     let v = PropertyValue::MultipleBinary(vec![vec![1, 2], vec![], vec![3]]);
