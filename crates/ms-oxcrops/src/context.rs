@@ -16,7 +16,9 @@
 //! keeps it across a whole conversation: feed it each request buffer and
 //! then its response buffer, in order, and it tracks the Server object
 //! handle table and what is known about each object (a logon's kind, a
-//! table's columns, a message's recipient columns).
+//! table's columns, a message's recipient columns). Each of them also says
+//! in which [`RowForm`] rows are decoded: owned values, or the input's
+//! bytes checked and read on demand.
 
 use std::collections::HashMap;
 use std::fmt;
