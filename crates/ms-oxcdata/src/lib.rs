@@ -65,17 +65,17 @@
 //! | 2.6.1 | PropertyName (Kind 0x00, 0x01, 0xFF) | [`PropertyName`], [`PropertyNameEntry`] |
 //! | 2.6.2 | PropertyName_r | [`PropertyNameR`] |
 //! | 2.7 | PropertyProblem | [`PropertyProblem`], [`PropertyProblemArray`] |
-//! | 2.8.1.1 / 2.8.1.2 | StandardPropertyRow, FlaggedPropertyRow | [`PropertyRow`] with [`RowContext`] |
-//! | 2.8.2 | PropertyRowSet | [`PropertyRowSet`] |
+//! | 2.8.1.1 / 2.8.1.2 | StandardPropertyRow, FlaggedPropertyRow | [`PropertyRow`] with [`RowContext`]; borrowed: [`PropertyRowRef`], [`RowReader`] |
+//! | 2.8.2 | PropertyRowSet | [`PropertyRowSet`]; borrowed: [`PropertyRowSetRef`] |
 //! | 2.8.3.1 / 2.8.3.2 | RecipientFlags, RecipientRow | [`RecipientRow`], [`recipient::recipient_flags`] |
 //! | 2.9 | PropertyTag | [`PropertyTag`], [`PropertyTagArray`] |
 //! | 2.11.1 | property data types | [`PropertyType`], value model [`PropertyValue`] |
 //! | 2.11.1.1 | COUNT widths | [`ValueContext`] |
 //! | 2.11.1.4 | PtypServerId | [`ServerId`] |
-//! | 2.11.2 | PropertyValue | [`PropertyValue::read`] / [`PropertyValue::write`] |
+//! | 2.11.2 | PropertyValue | [`PropertyValue::read`] / [`PropertyValue::write`]; borrowed: [`PropertyValueRef`], [`skip_value`] |
 //! | 2.11.3 | TypedPropertyValue | [`TypedPropertyValue`] |
 //! | 2.11.4 | TaggedPropertyValue | [`TaggedPropertyValue`] (= [`TaggedValue`]) |
-//! | 2.11.5 / 2.11.6 | FlaggedPropertyValue (with and without type) | [`FlaggedPropertyValue`], [`FlaggedPropertyValueWithType`] |
+//! | 2.11.5 / 2.11.6 | FlaggedPropertyValue (with and without type) | [`FlaggedPropertyValue`], [`FlaggedPropertyValueWithType`]; borrowed: [`FlaggedPropertyValueRef`], [`CellRef`] |
 //! | 2.11.7 | TypedString | [`TypedString`] |
 //! | 2.12.1-2.12.12 | every restriction, 16- and 32-bit count forms | [`Restriction`] |
 //! | 2.12.x.2 | the `_r` (NSPI, NDR) restriction forms | not applicable here (NDR belongs to an NSPI codec) |
@@ -96,9 +96,59 @@
 //! PtypRuleAction values ([MS-OXORULE] 2.2.5) are delimited and kept as the
 //! bytes of their encoding (writing them into another is an error). PtypObject
 //! values are carried like PtypBinary (a COUNT and the bytes).
+//!
+//! ## Owned or borrowed
+//!
+//! Values and rows decode in two forms with one reader. The borrowed form
+//! keeps strings, binaries and multi-values as the input's bytes
+//! ([`PropertyValueRef`], [`Utf16Ref`], [`FixedListRef`]...) and decodes
+//! them on demand; the owned form ([`PropertyValue`]) is the borrowed one
+//! converted ([`PropertyValue::read`] is [`PropertyValueRef::read`] then
+//! [`PropertyValueRef::into_owned`]), so both meet the same dispatch table,
+//! edge policy and budget, and fail or report defects alike.
+//!
+//! A borrowed row ([`PropertyRowRef`]) is checked when it is read: every
+//! value is delimited with [`skip_value`] (which reads what
+//! [`PropertyValueRef::read`] reads, without building it), so each error
+//! and defect comes at decode time with its offset and path. It keeps the
+//! row's bytes and offset; its cells are read on demand with its columns.
+//! Reading many rows with one column set, [`RowReader`] delimits each run of
+//! fixed-size columns in one step. Neither allocates per row or value
+//! (PtypRestriction values aside, which decode to a typed [`Restriction`]).
+//!
+//! ```
+//! use ms_oxcdata::{PropertyRowRef, PropertyTag, PropertyType, PropertyValueRef, RowContext, RowReader};
+//! use msox_codec::{Options, Reader};
+//!
+//! let columns = [
+//!     PropertyTag::new(0x674A, PropertyType::Integer64), // PidTagMid
+//!     PropertyTag::new(0x0037, PropertyType::String),    // PidTagSubject
+//!     PropertyTag::new(0x0E1F, PropertyType::Boolean),   // PidTagRtfInSync
+//! ];
+//! let mut bytes = Vec::new();
+//! for (mid, subject) in [(1u64, "Hi"), (2, "Re: Hi")] {
+//!     bytes.push(0x00); // StandardPropertyRow
+//!     bytes.extend(mid.to_le_bytes());
+//!     bytes.extend(subject.encode_utf16().chain([0]).flat_map(u16::to_le_bytes));
+//!     bytes.push(0x01);
+//! }
+//! let rows = RowReader::new(RowContext::rop(&columns));
+//! let mut r = Reader::with_options(&bytes, &Options::strict());
+//! let mut read = Vec::new();
+//! while !r.is_empty() {
+//!     read.push(rows.read(&mut r)?); // checked now, values not built
+//! }
+//! let cx = rows.context();
+//! let Some(PropertyValueRef::String(subject)) = read[1].value(1, cx)? else { unreachable!() };
+//! assert!(subject == "Re: Hi");                  // compared in place
+//! assert_eq!(subject.as_bytes().len(), 12);      // the input's UTF-16LE bytes
+//! assert_eq!(read[0].to_owned(cx)?.value(0).and_then(|v| v.as_i64()), Some(1));
+//! # Ok::<(), msox_codec::Error>(())
+//! ```
 #![forbid(unsafe_code)]
 
 pub mod address;
+pub mod borrowed;
 pub mod context;
 pub mod entryid;
 pub mod error_code;
@@ -112,6 +162,10 @@ pub mod row;
 pub mod value;
 
 pub use address::{AddressEntry, AddressList};
+pub use borrowed::{
+    BinaryListRef, CellRef, FixedListRef, FixedValue, FlaggedPropertyValueRef, PropertyValueRef,
+    String8ListRef, String8Ref, Utf16ListRef, Utf16Ref,
+};
 pub use entryid::{
     AddressBookEntryId, AddressBookEntryIdType, ContactEntryId, EntryId, FolderEntryId,
     MessageEntryId, OneOffEntryId, StoreObjectEntryId, StoreObjectType, WrappedEntryId,
@@ -127,9 +181,11 @@ pub use restriction::{
     ContentRestriction, CountRestriction, FuzzyLevelLow, PropertyRestriction, RelOp, RestrictType,
     Restriction, SizeRestriction, SortOrder, SortOrderKind, SortOrderSet, SubObjectRestriction,
 };
-pub use row::{PropertyRow, PropertyRowSet, RowContext};
+pub use row::{
+    Cells, PropertyRow, PropertyRowRef, PropertyRowSet, PropertyRowSetRef, RowContext, RowReader,
+};
 pub use value::{
     FlaggedPropertyValue, FlaggedPropertyValueWithType, MapiString, PropertyTagArray,
     TaggedPropertyValue, TypedPropertyValue, TypedString, ValueContext, ValueEncoding,
-    boolean_policy, read_fixed, unknown_type_policy,
+    boolean_policy, read_fixed, read_fixed_ref, skip_value, unknown_type_policy,
 };

@@ -10,6 +10,7 @@
 
 use ms_oxcdata::*;
 use msox_codec::{CodePage, CountWidth, Decode, DecodeWith, ErrorKind, Limits, Reader, Result};
+use msox_testkit::hostile::{Outcome, Suite, outcome};
 use msox_testkit::{
     Vector, assert_no_panic_on_mutations, assert_truncations_fail, assert_truncations_never_panic,
     vectors,
@@ -191,6 +192,9 @@ fn deep_nesting_through_every_recursive_path_is_a_limit_error() {
     row.extend(wrap(&[0x02], &exist));
     let e = PropertyRow::decode_exact_with(&row, RowContext::rop(&cols)).unwrap_err();
     assert_limit(&e, "row");
+    // ... checked when a borrowed row is read, the same error
+    let f = PropertyRowRef::decode_exact_with(&row, RowContext::rop(&cols)).unwrap_err();
+    assert_eq!(e, f);
 }
 
 #[test]
@@ -256,7 +260,16 @@ fn huge_counts_are_refused_before_allocating() {
     for (what, b, t, ctx) in cases {
         let e = PropertyValue::decode_exact_with(&b, (t, ctx)).unwrap_err();
         assert_limit(&e, what);
+        // borrowed and skipped: the same refusal
+        let f = PropertyValueRef::decode_exact_with(&b, (t, ctx)).unwrap_err();
+        assert_eq!(e, f, "{what}");
+        let mut r = Reader::with_options(&b, &msox_codec::Options::strict());
+        assert_eq!(skip_value(&mut r, t, &ctx).unwrap_err(), e, "{what}");
     }
+    let cols = [PropertyTag::new(0x0FFF, PropertyType::Binary)];
+    let e = PropertyRowRef::decode_exact_with(&[0x00, 0xFF, 0xFF, 1], RowContext::rop(&cols))
+        .unwrap_err();
+    assert_limit(&e, "borrowed row binary");
     let e = Restriction::decode_exact_with(&[0x00, 0xFF, 0xFF, 0xFF, 0xFF, 0x08], ext).unwrap_err();
     assert_limit(&e, "RestrictCount");
     let e = PropertyTagArray::decode_exact_with(&[0xFF, 0xFF, 0xFF, 0xFF], CountWidth::U32)
@@ -265,6 +278,9 @@ fn huge_counts_are_refused_before_allocating() {
     let e =
         PropertyRowSet::decode_exact_with(&[0xFF, 0xFF, 0x00], RowContext::rop(&[])).unwrap_err();
     assert_limit(&e, "RowCount");
+    let e = PropertyRowSetRef::decode_exact_with(&[0xFF, 0xFF, 0x00], RowContext::rop(&[]))
+        .unwrap_err();
+    assert_limit(&e, "RowCount (borrowed)");
     let e = SortOrderSet::decode_exact(&[0xFF, 0xFF, 0, 0, 0, 0, 1]).unwrap_err();
     assert_limit(&e, "SortOrderCount");
     let e = PropertyProblemArray::decode_exact(&[0xFF, 0xFF, 0]).unwrap_err();
@@ -312,4 +328,137 @@ fn errors_carry_offset_and_structure_path() {
         e.to_string(),
         "invalid RestrictType 0xC at byte 1 in Restriction(RES_NOT) > Restriction"
     );
+}
+
+/// A row of every kind of column, and its columns: a standard and a
+/// flagged row, PtypUnspecified columns, multi-values, a restriction.
+fn rows_of_every_type() -> Vec<(Vec<PropertyTag>, Vec<u8>)> {
+    use msox_codec::{EncodeWith, String8, Utf16String};
+    let values = vec![
+        PropertyValue::Integer64(7),
+        PropertyValue::String(Utf16String::new("Quarterly")),
+        PropertyValue::Binary(vec![1, 2, 3]),
+        PropertyValue::Boolean(true),
+        PropertyValue::Time(ms_dtyp::FileTime(5)),
+        PropertyValue::Integer32(-1),
+        PropertyValue::String8(String8::new(b"abc".to_vec(), CodePage::WINDOWS_1252)),
+        PropertyValue::MultipleInteger32(vec![1, 2]),
+        PropertyValue::MultipleString(vec![Utf16String::new("x"), Utf16String::new("yz")]),
+        PropertyValue::MultipleBinary(vec![vec![9], vec![]]),
+        PropertyValue::Guid(ms_dtyp::Guid::from_u128(3)),
+        PropertyValue::Restriction(Box::new(Restriction::Exist(PropertyTag::from_u32(
+            0x0037_001F,
+        )))),
+        PropertyValue::ServerId(vec![
+            1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        ]),
+    ];
+    let mut cols: Vec<PropertyTag> = values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| PropertyTag::new(0x6000 + i as u16, v.prop_type()))
+        .collect();
+    cols.push(PropertyTag::new(0x7000, PropertyType::Unspecified));
+    let mut std_values = values.clone();
+    std_values.push(PropertyValue::Integer16(4));
+    let standard = PropertyRow::Standard(std_values);
+    let mut cells: Vec<FlaggedPropertyValueWithType> = values
+        .into_iter()
+        .enumerate()
+        .map(|(i, v)| FlaggedPropertyValueWithType {
+            prop_type: v.prop_type(),
+            value: match i % 3 {
+                0 => FlaggedPropertyValue::Value(v),
+                1 => FlaggedPropertyValue::NotPresent,
+                _ => FlaggedPropertyValue::Error(ErrorCode::from(0x8004_010F)),
+            },
+        })
+        .collect();
+    cells.push(FlaggedPropertyValueWithType {
+        prop_type: PropertyType::Integer32,
+        value: FlaggedPropertyValue::Value(PropertyValue::Integer32(5)),
+    });
+    let flagged = PropertyRow::Flagged(cells);
+    let rc = RowContext::rop(&cols);
+    vec![
+        (cols.clone(), standard.to_vec_with(rc).unwrap()),
+        (cols.clone(), flagged.to_vec_with(rc).unwrap()),
+    ]
+}
+
+/// The borrowed row agrees with the owned one: the same error, or the same
+/// defects and the same values (compared by `Debug`: mutated floats may be
+/// NaN), and every cell reads on demand.
+fn check_row_ref(b: &[u8], rc: RowContext<'_>, o: &msox_codec::Options) -> Outcome {
+    let d = PropertyRowRef::decode_bytes_with(b, rc, o);
+    let owned = PropertyRow::decode_bytes_with(b, rc, o);
+    match (&d, &owned) {
+        (Ok(d), Ok(owned)) => {
+            assert_eq!(d.defects, owned.defects);
+            assert!(d.value.cells(&rc).all(|c| c.is_ok()));
+            assert_eq!(
+                format!("{:?}", d.value.to_owned(&rc).unwrap()),
+                format!("{:?}", owned.value)
+            );
+        }
+        (Err(e), Err(f)) => assert_eq!(e, f),
+        (d, owned) => panic!("borrowed {d:?}, owned {owned:?}"),
+    }
+    outcome(d)
+}
+
+/// A row sample: its name, columns, context, bytes, and whether it is a
+/// row set.
+type RowCase = (String, Vec<PropertyTag>, ValueContext, Vec<u8>, bool);
+
+#[test]
+fn oxcdata_row_ref() {
+    let mut cases: Vec<RowCase> = Vec::new();
+    for v in vectors("oxcdata") {
+        match v.meta("type") {
+            "PropertyRow" => {
+                cases.push((v.name.clone(), columns_of(&v), ctx_of(&v), v.bytes, false))
+            }
+            "PropertyRowSet" => {
+                cases.push((v.name.clone(), columns_of(&v), ctx_of(&v), v.bytes, true))
+            }
+            _ => {}
+        }
+    }
+    for (i, (cols, b)) in rows_of_every_type().into_iter().enumerate() {
+        cases.push((format!("every type {i}"), cols, ValueContext::ROP, b, false));
+    }
+    assert!(cases.len() >= 5);
+    for (name, cols, ctx, bytes, set) in &cases {
+        let rc = RowContext::new(cols, *ctx);
+        let samples = std::slice::from_ref(bytes);
+        if *set {
+            Suite::new(&format!("oxcdata_row_set_ref[{name}]")).run(samples, |b, o| {
+                let d = PropertyRowSetRef::decode_bytes_with(b, rc, o);
+                let owned = PropertyRowSet::decode_bytes_with(b, rc, o);
+                match (&d, &owned) {
+                    (Ok(d), Ok(owned)) => {
+                        assert_eq!(d.defects, owned.defects);
+                        assert_eq!(
+                            format!("{:?}", d.value.to_owned(&rc).unwrap()),
+                            format!("{:?}", owned.value)
+                        );
+                    }
+                    (Err(e), Err(f)) => assert_eq!(e, f),
+                    (d, owned) => panic!("borrowed {d:?}, owned {owned:?}"),
+                }
+                outcome(d)
+            });
+        } else {
+            Suite::new(&format!("oxcdata_row_ref[{name}]"))
+                .run(samples, |b, o| check_row_ref(b, rc, o));
+            // through a RowReader: the same outcome
+            let reader = RowReader::new(rc);
+            Suite::new(&format!("oxcdata_row_reader[{name}]")).run(samples, |b, o| {
+                let d = msox_codec::decode_bytes_with_reader(b, o, |r| reader.read(r));
+                assert_eq!(d, PropertyRowRef::decode_bytes_with(b, rc, o));
+                outcome(d)
+            });
+        }
+    }
 }

@@ -11,6 +11,7 @@
 
 use ms_dtyp::{FileTime, Guid};
 use ms_oxcdata::*;
+use msox_codec::DecodeWith;
 use msox_codec::{CodePage, CountWidth, EncodeWith, ErrorKind, String8, Utf16String};
 use msox_testkit::{prop_round_trip, prop_round_trip_with};
 use proptest::prelude::*;
@@ -620,4 +621,276 @@ fn values_that_cannot_be_written_are_errors_not_panics() {
             .len(),
         70_004
     );
+}
+
+// ---------------------------------------------------------------------------
+// Borrowed and owned decodes agree: values, errors, defects.
+
+/// A change to encoded bytes: none, one byte replaced, a truncation, or
+/// one byte set to 2 (a PtypBoolean of 2 where a flag was).
+#[derive(Debug, Clone, Copy)]
+enum Mutation {
+    None,
+    Set(usize, u8),
+    Cut(usize),
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        Just(Mutation::None),
+        (any::<usize>(), any::<u8>()).prop_map(|(at, v)| Mutation::Set(at, v)),
+        any::<usize>().prop_map(|at| Mutation::Set(at, 2)),
+        any::<usize>().prop_map(Mutation::Cut),
+    ]
+}
+
+fn mutate(mut b: Vec<u8>, m: Mutation) -> Vec<u8> {
+    match m {
+        Mutation::None => {}
+        Mutation::Set(at, v) => {
+            if !b.is_empty() {
+                let at = at % b.len();
+                b[at] = v;
+            }
+        }
+        Mutation::Cut(at) => b.truncate(at % (b.len() + 1)),
+    }
+    b
+}
+
+const MODES: [msox_codec::Options; 2] = [
+    msox_codec::Options::strict(),
+    msox_codec::Options::lenient(),
+];
+
+/// Owned and borrowed outcomes of one decode agree: the same error, or
+/// the same defects and (via `owned_of`, compared by `Debug` so NaNs
+/// compare) the same value.
+fn agree<O: std::fmt::Debug, B>(
+    what: &str,
+    owned: &msox_codec::Result<msox_codec::Decoded<O>>,
+    borrowed: &msox_codec::Result<msox_codec::Decoded<B>>,
+    owned_of: impl Fn(&B) -> msox_codec::Result<O>,
+) -> Result<(), TestCaseError> {
+    match (owned, borrowed) {
+        (Ok(o), Ok(b)) => {
+            prop_assert_eq!(&o.defects, &b.defects, "{}: defects", what);
+            let converted = owned_of(&b.value)
+                .map_err(|e| TestCaseError::fail(format!("{what}: to_owned failed: {e}")))?;
+            prop_assert_eq!(
+                format!("{:?}", o.value),
+                format!("{converted:?}"),
+                "{}",
+                what
+            );
+        }
+        (Err(eo), Err(eb)) => prop_assert_eq!(eo, eb, "{}: errors", what),
+        (o, b) => {
+            return Err(TestCaseError::fail(format!(
+                "{what}: owned {:?}, borrowed {:?}",
+                o.as_ref().map(|d| &d.defects),
+                b.as_ref().map(|d| &d.defects)
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Decodes `b` as a value of `t` owned, borrowed and skipped, in both
+/// modes, and checks they agree.
+fn values_agree(b: &[u8], t: PropertyType, ctx: ValueContext) -> Result<(), TestCaseError> {
+    for o in &MODES {
+        let owned = PropertyValue::decode_bytes_with(b, (t, ctx), o);
+        let borrowed = PropertyValueRef::decode_bytes_with(b, (t, ctx), o);
+        agree(&format!("{t} {:?}", o.mode), &owned, &borrowed, |v| {
+            Ok(v.to_owned())
+        })?;
+        let skipped = msox_codec::decode_bytes_with_reader(b, o, |r| skip_value(r, t, &ctx));
+        agree(
+            &format!("{t} skipped {:?}", o.mode),
+            &owned.map(|d| d.map(drop)),
+            &skipped,
+            |_| Ok(()),
+        )?;
+    }
+    Ok(())
+}
+
+/// Decodes `b` as a row owned, borrowed (one row, and through a
+/// RowReader), in both modes, and checks they agree, cell by cell too.
+fn rows_agree(b: &[u8], rc: RowContext<'_>) -> Result<(), TestCaseError> {
+    for o in &MODES {
+        let what = format!("row {:?}", o.mode);
+        let owned = PropertyRow::decode_bytes_with(b, rc, o);
+        let borrowed = PropertyRowRef::decode_bytes_with(b, rc, o);
+        agree(&what, &owned, &borrowed, |r| r.to_owned(&rc))?;
+        let reader = RowReader::new(rc);
+        let prepared = msox_codec::decode_bytes_with_reader(b, o, |r| reader.read(r));
+        prop_assert_eq!(&borrowed, &prepared, "{}: RowReader", what);
+        if let (Ok(o), Ok(r)) = (&owned, &borrowed) {
+            for i in 0..=rc.columns.len() {
+                let v = r
+                    .value
+                    .value(i, &rc)
+                    .map_err(|e| TestCaseError::fail(format!("{e}")))?;
+                prop_assert_eq!(
+                    format!("{:?}", o.value.value(i)),
+                    format!("{:?}", v.map(|v| v.to_owned()).as_ref())
+                );
+            }
+            prop_assert_eq!(r.value.cells(&rc).count(), rc.columns.len());
+            // written back as read
+            let used = &b[..r.value.as_bytes().len()];
+            prop_assert_eq!(msox_codec::Encode::to_vec(&r.value).unwrap(), used);
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn borrowed_and_owned_values_agree(
+        v in value(ValueContext::ROP),
+        w in value(ValueContext::EXTENDED_RULE),
+        typed in any::<bool>(),
+        m in mutation(),
+    ) {
+        for (v, ctx) in [(v, ValueContext::ROP), (w, ValueContext::EXTENDED_RULE)] {
+            let t = if typed { PropertyType::Unspecified } else { v.prop_type() };
+            let b = mutate(v.to_vec_with((t, ctx)).unwrap(), m);
+            values_agree(&b, t, ctx)?;
+        }
+    }
+
+    #[test]
+    fn borrowed_and_owned_values_agree_on_any_bytes(
+        t in any::<u16>(),
+        known in any::<bool>(),
+        b in bytes(48),
+    ) {
+        // a defined type most of the time, any 16-bit type otherwise
+        let t = if known {
+            PropertyType::from_value([0x0001u16, 0x0002, 0x0003, 0x000B, 0x001E, 0x001F, 0x0102, 0x00FB, 0x00FD, 0x00FE, 0x1003, 0x101E, 0x101F, 0x1102, 0x1048, 0x0000][usize::from(t % 16)])
+        } else {
+            PropertyType::from_value(t)
+        };
+        for ctx in CONTEXTS {
+            values_agree(&b, t, ctx)?;
+        }
+    }
+
+    #[test]
+    fn borrowed_and_owned_rows_agree(
+        (cols, row) in row_and_columns(ValueContext::ROP),
+        (xcols, xrow) in row_and_columns(ValueContext::EXTENDED_RULE),
+        m in mutation(),
+    ) {
+        let rc = RowContext::rop(&cols);
+        rows_agree(&mutate(row.to_vec_with(rc).unwrap(), m), rc)?;
+        let xc = RowContext::new(&xcols, ValueContext::EXTENDED_RULE);
+        rows_agree(&mutate(xrow.to_vec_with(xc).unwrap(), m), xc)?;
+        // a row set of the row twice
+        let set = PropertyRowSet(vec![row.clone(), row]);
+        let b = mutate(set.to_vec_with(rc).unwrap(), m);
+        for o in &MODES {
+            let owned = PropertyRowSet::decode_bytes_with(&b, rc, o);
+            let borrowed = PropertyRowSetRef::decode_bytes_with(&b, rc, o);
+            agree(&format!("row set {:?}", o.mode), &owned, &borrowed, |s| s.to_owned(&rc))?;
+        }
+    }
+}
+
+#[test]
+fn a_cell_read_with_other_columns_is_an_error_not_a_panic() {
+    let cols = [
+        PropertyTag::new(0x0037, PropertyType::String),
+        PropertyTag::new(0x0E08, PropertyType::Integer32),
+    ];
+    let b = [0x00, b'H', 0, b'i', 0, 0, 0, 0x2A, 0, 0, 0];
+    let row = PropertyRowRef::decode_exact_with(&b, RowContext::rop(&cols)).unwrap();
+    // more columns than the row holds
+    let more = [cols[0], cols[1], cols[1]];
+    let e = row.to_owned(&RowContext::rop(&more)).unwrap_err();
+    assert!(e.is_unexpected_end(), "{e}");
+    assert_eq!(e.offset(), Some(11));
+    let mut cells = row.cells(&RowContext::rop(&more));
+    assert!(cells.next().unwrap().is_ok());
+    assert!(cells.next().unwrap().is_ok());
+    assert!(cells.next().unwrap().is_err());
+    assert!(cells.next().is_none());
+    // fewer: the rest of the row is left over
+    let fewer = [cols[0]];
+    assert!(row.to_owned(&RowContext::rop(&fewer)).is_err());
+    // a type that reads the bytes differently
+    let other = [PropertyTag::new(0x0037, PropertyType::from_value(0x0999))];
+    assert!(row.value(0, &RowContext::rop(&other)).is_err());
+}
+
+#[test]
+fn a_repaired_boolean_is_repaired_again_on_demand_without_a_second_defect() {
+    let cols = [PropertyTag::new(0x0E1F, PropertyType::Boolean)];
+    let rc = RowContext::rop(&cols);
+    let b = [0x00, 0x02];
+    assert!(PropertyRowRef::decode_exact_with(&b, rc).is_err());
+    let d = PropertyRowRef::decode_bytes_with(&b, rc, &msox_codec::Options::lenient()).unwrap();
+    assert_eq!(d.defects.len(), 1);
+    assert_eq!(d.defects[0].offset(), Some(1));
+    assert_eq!(d.defects[0].path().to_string(), "PropertyRow");
+    assert_eq!(
+        d.value.value(0, &rc).unwrap(),
+        Some(PropertyValueRef::Raw {
+            prop_type: PropertyType::Boolean,
+            bytes: &[2],
+            encoding: ValueEncoding::Rop
+        })
+    );
+    let owned = PropertyRow::decode_bytes_with(&b, rc, &msox_codec::Options::lenient()).unwrap();
+    assert_eq!(d.value.to_owned(&rc).unwrap(), owned.value);
+    assert_eq!(d.defects, owned.defects);
+}
+
+#[test]
+fn borrowed_strings_and_lists_read_as_the_owned_ones() {
+    let ctx = ValueContext::ROP;
+    let v = PropertyValue::MultipleString(vec![
+        Utf16String::new("a"),
+        Utf16String::new(""),
+        Utf16String::from_le_bytes(&[0x00, 0xD8]),
+    ]);
+    let b = v.to_vec_with((v.prop_type(), ctx)).unwrap();
+    let r = PropertyValueRef::decode_exact_with(&b, (v.prop_type(), ctx)).unwrap();
+    let PropertyValueRef::MultipleString(list) = &r else {
+        panic!("{r:?}")
+    };
+    assert_eq!(list.len(), 3);
+    let items: Vec<_> = list.iter().collect();
+    assert!(items[0] == "a" && items[1].is_empty() && !items[2].is_valid());
+    assert_eq!(items[2].to_string(), "\u{FFFD}");
+    assert_eq!(r.to_owned(), v);
+    let v = PropertyValue::MultipleBinary(vec![vec![1, 2], vec![], vec![3]]);
+    for ctx in CONTEXTS {
+        let b = v.to_vec_with((v.prop_type(), ctx)).unwrap();
+        let r = PropertyValueRef::decode_exact_with(&b, (v.prop_type(), ctx)).unwrap();
+        let PropertyValueRef::MultipleBinary(list) = &r else {
+            panic!()
+        };
+        assert_eq!(list.iter().collect::<Vec<_>>(), [&[1u8, 2][..], &[], &[3]]);
+        assert_eq!(r.to_owned(), v);
+    }
+    let v = PropertyValue::MultipleGuid(vec![Guid::from_u128(7), Guid::from_u128(9)]);
+    let b = v.to_vec_with((v.prop_type(), ctx)).unwrap();
+    let r = PropertyValueRef::decode_exact_with(&b, (v.prop_type(), ctx)).unwrap();
+    let PropertyValueRef::MultipleGuid(list) = &r else {
+        panic!()
+    };
+    assert_eq!(list.get(1), Some(Guid::from_u128(9)));
+    assert_eq!(list.get(2), None);
+    let s = String8::new(b"caf\xE9".to_vec(), CodePage::WINDOWS_1252);
+    let v = PropertyValue::String8(s);
+    let b = v.to_vec_with((v.prop_type(), ctx)).unwrap();
+    let r = PropertyValueRef::decode_exact_with(&b, (v.prop_type(), ctx)).unwrap();
+    assert_eq!(r.as_text().unwrap(), "café");
+    assert_eq!(r, v);
 }

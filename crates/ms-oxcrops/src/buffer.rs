@@ -146,6 +146,21 @@ pub struct RopResponseBuffer<'a> {
     pub handles: Vec<u32>,
 }
 
+impl RopResponseBuffer<'_> {
+    /// This buffer with the rows of its responses in the owned form
+    /// ([`RopResponse::into_owned_rows`]).
+    pub fn into_owned_rows(self) -> Result<Self> {
+        let mut rops = Vec::with_capacity(self.rops.len());
+        for rop in self.rops {
+            rops.push(rop.into_owned_rows()?);
+        }
+        Ok(RopResponseBuffer {
+            rops,
+            handles: self.handles,
+        })
+    }
+}
+
 /// Whether a response answers no request (it takes no expectation).
 fn answers_no_request(id: RopId) -> bool {
     matches!(
@@ -204,6 +219,7 @@ impl<'a, 'c> DecodeWith<'a, ResponseBufferContext<'c>> for RopResponseBuffer<'a>
                             expected: filled.as_ref().or(expected),
                             tables: ctx.tables,
                             handles: &handles,
+                            rows: ctx.rows,
                         },
                     };
                     let rop = sub.frame_indexed("RopsList", i, |r| RopResponse::read(r, &cx))?;

@@ -16,7 +16,9 @@
 //! keeps it across a whole conversation: feed it each request buffer and
 //! then its response buffer, in order, and it tracks the Server object
 //! handle table and what is known about each object (a logon's kind, a
-//! table's columns, a message's recipient columns).
+//! table's columns, a message's recipient columns). Each of them also says
+//! in which [`RowForm`] rows are decoded: owned values, or the input's
+//! bytes checked and read on demand.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -155,6 +157,27 @@ impl TableColumns for HashMap<u32, Vec<PropertyTag>> {
     }
 }
 
+/// The form the rows of ROP responses are decoded in (RopQueryRows,
+/// RopFindRow, RopExpandRow, RopGetPropertiesSpecific): owned values, or
+/// the input's bytes checked and read on demand.
+///
+/// Either way every error and defect is reported while the buffer is
+/// decoded, at the same offset with the same path; the forms differ in
+/// what the rows hold and what decoding costs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum RowForm {
+    /// Each row decoded into a [`ms_oxcdata::PropertyRow`] of owned values
+    /// ([`crate::Rows::Decoded`], [`crate::Row::Decoded`]).
+    #[default]
+    Owned,
+    /// Each row checked and kept as a [`ms_oxcdata::PropertyRowRef`]: its
+    /// bytes in the input, values decoded on demand and borrowed
+    /// ([`crate::Rows::Borrowed`], [`crate::Row::Borrowed`]). Decoding
+    /// allocates nothing per row or value.
+    Borrowed,
+}
+
 /// What decoding one ROP response needs from its request and the session.
 #[derive(Clone, Copy, Default)]
 pub struct ResponseContext<'c> {
@@ -164,6 +187,8 @@ pub struct ResponseContext<'c> {
     pub tables: Option<&'c dyn TableColumns>,
     /// The Server object handle table of the ROP output buffer.
     pub handles: &'c [u32],
+    /// The form to decode rows in.
+    pub rows: RowForm,
 }
 
 impl fmt::Debug for ResponseContext<'_> {
@@ -172,6 +197,7 @@ impl fmt::Debug for ResponseContext<'_> {
             .field("expected", &self.expected)
             .field("tables", &self.tables.map(|_| ".."))
             .field("handles", &self.handles)
+            .field("rows", &self.rows)
             .finish()
     }
 }
@@ -218,6 +244,8 @@ pub struct ResponseBufferContext<'c> {
     pub expected: &'c [ResponseExpectation],
     /// The columns of tables, for RopNotify table events.
     pub tables: Option<&'c dyn TableColumns>,
+    /// The form to decode the rows of responses in.
+    pub rows: RowForm,
 }
 
 impl fmt::Debug for ResponseBufferContext<'_> {
@@ -225,6 +253,7 @@ impl fmt::Debug for ResponseBufferContext<'_> {
         f.debug_struct("ResponseBufferContext")
             .field("expected", &self.expected)
             .field("tables", &self.tables.map(|_| ".."))
+            .field("rows", &self.rows)
             .finish()
     }
 }
@@ -351,6 +380,7 @@ pub struct RopContext {
     logons: LogonKinds,
     objects: HashMap<u32, ServerObject>,
     pending: Option<Pending>,
+    rows: RowForm,
 }
 
 /// The handle value that marks an empty slot of a handle table.
@@ -360,6 +390,23 @@ impl RopContext {
     /// A context that knows nothing yet.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// This context decoding the rows of responses in `form`.
+    #[must_use]
+    pub fn with_row_form(mut self, form: RowForm) -> Self {
+        self.rows = form;
+        self
+    }
+
+    /// Decodes the rows of the responses that follow in `form`.
+    pub fn set_row_form(&mut self, form: RowForm) {
+        self.rows = form;
+    }
+
+    /// The form the rows of responses are decoded in.
+    pub fn row_form(&self) -> RowForm {
+        self.rows
     }
 
     /// The kinds of the logons seen so far.
@@ -410,6 +457,7 @@ impl RopContext {
         let cx = ResponseBufferContext {
             expected: &pending.expected,
             tables: Some(&view),
+            rows: self.rows,
         };
         let decoded = RopResponseBuffer::decode_bytes_with(bytes, cx, options)?;
         self.observe_response(&decoded.value);

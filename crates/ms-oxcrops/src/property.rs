@@ -10,7 +10,7 @@ use msox_codec::{Decode, DecodeWith, Encode, Reader, Result};
 use crate::codec::{
     Plain, TAGGED_VALUES, TAGS, Tags, counted, list16, nz, opt, rop_struct, sized16,
 };
-use crate::context::Cx;
+use crate::context::{Cx, RowForm};
 use crate::folder::NULL_DESTINATION_OBJECT;
 use crate::logon::HandleRequest;
 use crate::rop::RopResponse;
@@ -128,14 +128,22 @@ pub struct RopGetPropertiesSpecificResponse<'a> {
 
 impl<'a> RopGetPropertiesSpecificResponse<'a> {
     pub(crate) fn read_rop(r: &mut Reader<'a>, cx: &Cx<'_>) -> Result<Self> {
-        Self::read_with(r, cx.response.columns(RopId::GetPropertiesSpecific))
+        Self::read_with(
+            r,
+            cx.response.columns(RopId::GetPropertiesSpecific),
+            cx.response.rows,
+        )
     }
 
-    fn read_with(r: &mut Reader<'a>, columns: Option<&[PropertyTag]>) -> Result<Self> {
+    fn read_with(
+        r: &mut Reader<'a>,
+        columns: Option<&[PropertyTag]>,
+        form: RowForm,
+    ) -> Result<Self> {
         let input_handle_index = r.u8()?;
         crate::codec::read_success(r)?;
         let row = r.frame("RowData", |r| {
-            Row::read(r, columns, "RopGetPropertiesSpecific response")
+            Row::read(r, columns, form, "RopGetPropertiesSpecific response")
         })?;
         Ok(RopGetPropertiesSpecificResponse {
             input_handle_index,
@@ -153,10 +161,18 @@ impl<'a> RopGetPropertiesSpecificResponse<'a> {
 }
 
 /// A RopGetPropertiesSpecific success response (after its RopId) with the
-/// tags of its request.
+/// tags of its request, the row owned.
 impl<'a, 'c> DecodeWith<'a, &'c [PropertyTag]> for RopGetPropertiesSpecificResponse<'a> {
     fn decode_with(r: &mut Reader<'a>, tags: &'c [PropertyTag]) -> Result<Self> {
-        Self::read_with(r, Some(tags))
+        Self::read_with(r, Some(tags), RowForm::Owned)
+    }
+}
+
+/// A RopGetPropertiesSpecific success response (after its RopId) with the
+/// tags of its request, the row in the given form.
+impl<'a, 'c> DecodeWith<'a, (&'c [PropertyTag], RowForm)> for RopGetPropertiesSpecificResponse<'a> {
+    fn decode_with(r: &mut Reader<'a>, (tags, form): (&'c [PropertyTag], RowForm)) -> Result<Self> {
+        Self::read_with(r, Some(tags), form)
     }
 }
 

@@ -1022,6 +1022,35 @@ impl<'a> RopResponse<'a> {
     }
 }
 
+impl<'a> RopResponse<'a> {
+    /// This response with its rows in the owned form: rows decoded
+    /// borrowed ([`crate::RowForm::Borrowed`]) in a RopQueryRows,
+    /// RopFindRow, RopExpandRow or RopGetPropertiesSpecific response are
+    /// decoded into [`ms_oxcdata::PropertyRow`]s ([`crate::Rows::into_owned`]);
+    /// anything else is returned as it is.
+    pub fn into_owned_rows(self) -> Result<Self> {
+        Ok(match self {
+            RopResponse::QueryRows(mut x) => {
+                x.rows = x.rows.into_owned()?;
+                RopResponse::QueryRows(x)
+            }
+            RopResponse::ExpandRow(mut x) => {
+                x.rows = x.rows.into_owned()?;
+                RopResponse::ExpandRow(x)
+            }
+            RopResponse::FindRow(mut x) => {
+                x.row = x.row.map(crate::table::Row::into_owned).transpose()?;
+                RopResponse::FindRow(x)
+            }
+            RopResponse::GetPropertiesSpecific(mut x) => {
+                x.row = x.row.into_owned()?;
+                RopResponse::GetPropertiesSpecific(x)
+            }
+            other => other,
+        })
+    }
+}
+
 /// [MS-OXCROPS] 2.2.2-2.2.15 one ROP request, without context (a
 /// RopWritePerUserInformation request needs the logon kind: use
 /// [`DecodeWith<&LogonKinds>`](RopRequest#impl-DecodeWith<'a,+%26LogonKinds>-for-RopRequest<'a>)).

@@ -2,12 +2,14 @@
 
 use std::borrow::Cow;
 
-use ms_oxcdata::{PropertyRow, PropertyTag, Restriction, RowContext, SortOrderSet};
+use ms_oxcdata::{
+    PropertyRow, PropertyRowRef, PropertyTag, Restriction, RowContext, RowReader, SortOrderSet,
+};
 use msox_codec::bytes::BufMut;
 use msox_codec::{DecodeWith, Encode, Error, ErrorKind, Reader, Result};
 
 use crate::codec::{Bytes, MaybeRestriction, TAGS, Tags, rop_struct, sized16};
-use crate::context::Cx;
+use crate::context::{Cx, RowForm};
 use crate::logon::HandleRequest;
 use crate::rop_id::RopId;
 
@@ -174,6 +176,33 @@ rop_struct! {
 /// not have them (no [`crate::ResponseContext`]), the rows and everything
 /// after them in the ROP list are kept as bytes ([`Rows::Undecoded`]), with
 /// a defect in lenient mode and an error in strict mode.
+///
+/// With columns, the rows are decoded in the [`RowForm`] of the context:
+/// owned ([`Rows::Decoded`], the default) or borrowed ([`Rows::Borrowed`]:
+/// each row checked when read, with the same errors and defects, its values
+/// read on demand from the input).
+///
+/// ```
+/// use ms_oxcdata::{PropertyTag, PropertyType, PropertyValueRef};
+/// use ms_oxcrops::{RopQueryRowsResponse, RowForm, Rows};
+/// use msox_codec::{DecodeWith, Encode};
+/// let columns = [PropertyTag::new(0x0037, PropertyType::String), PropertyTag::new(0x0E08, PropertyType::Integer32)];
+/// // InputHandleIndex, ReturnValue, Origin, RowCount 1, a StandardPropertyRow
+/// let bytes = [0x01, 0, 0, 0, 0, 0x02, 0x01, 0x00, 0x00, b'H', 0, b'i', 0, 0, 0, 0x10, 0, 0, 0];
+/// let q = RopQueryRowsResponse::decode_exact_with(&bytes, (&columns[..], RowForm::Borrowed))?;
+/// let cx = q.rows.context().unwrap();
+/// for row in q.rows.row_refs() {
+///     let subject = row.value(0, &cx)?.unwrap();
+///     assert!(matches!(subject, PropertyValueRef::String(s) if s == "Hi"));
+///     assert_eq!(row.value(1, &cx)?.and_then(|v| v.as_i64()), Some(16));
+/// }
+/// assert_eq!(q.to_vec()?, bytes); // written back from the bytes read
+/// // the owned form, decoded from the borrowed one or directly
+/// let owned = q.rows.clone().into_owned()?;
+/// assert_eq!(owned, RopQueryRowsResponse::decode_exact_with(&bytes, &columns[..])?.rows);
+/// assert!(matches!(owned, Rows::Decoded { .. }));
+/// # Ok::<(), msox_codec::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Rows<'a> {
@@ -185,6 +214,21 @@ pub enum Rows<'a> {
         /// The rows ([MS-OXCDATA] 2.8.1 StandardPropertyRow or FlaggedPropertyRow).
         rows: Vec<PropertyRow>,
     },
+    /// The rows checked and borrowed from the input ([`RowForm::Borrowed`]),
+    /// with the columns they were read with; values are read on demand
+    /// ([`Rows::context`] gives the [`RowContext`] their accessors take).
+    /// Encoded as the bytes read. Serialized in the owned form; never
+    /// deserialized.
+    #[cfg_attr(
+        feature = "serde",
+        serde(serialize_with = "serialize_borrowed_rows", skip_deserializing)
+    )]
+    Borrowed {
+        /// The columns of every row.
+        columns: Vec<PropertyTag>,
+        /// The rows.
+        rows: Vec<PropertyRowRef<'a>>,
+    },
     /// The row count and the bytes from the first row to the end of the
     /// ROP list, kept because the columns were not known.
     Undecoded {
@@ -193,6 +237,32 @@ pub enum Rows<'a> {
         /// The bytes, to the end of the ROP list.
         bytes: Cow<'a, [u8]>,
     },
+}
+
+#[cfg(feature = "serde")]
+fn serialize_borrowed_rows<S: serde::Serializer>(
+    columns: &[PropertyTag],
+    rows: &[PropertyRowRef<'_>],
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    use serde::Serialize;
+    use serde::ser::Error as _;
+    let cx = RowContext::rop(columns);
+    let owned = rows
+        .iter()
+        .map(|r| r.to_owned(&cx))
+        .collect::<Result<Vec<_>>>()
+        .map_err(S::Error::custom)?;
+    #[derive(Serialize)]
+    struct Owned<'x> {
+        columns: &'x [PropertyTag],
+        rows: Vec<PropertyRow>,
+    }
+    Owned {
+        columns,
+        rows: owned,
+    }
+    .serialize(s)
 }
 
 impl<'a> Rows<'a> {
@@ -208,23 +278,65 @@ impl<'a> Rows<'a> {
     pub fn count(&self) -> usize {
         match self {
             Rows::Decoded { rows, .. } => rows.len(),
+            Rows::Borrowed { rows, .. } => rows.len(),
             Rows::Undecoded { row_count, .. } => usize::from(*row_count),
         }
     }
 
-    /// The decoded rows (empty when undecoded).
+    /// The owned rows (empty when borrowed or undecoded: see
+    /// [`Rows::row_refs`], [`Rows::into_owned`]).
     pub fn rows(&self) -> &[PropertyRow] {
         match self {
             Rows::Decoded { rows, .. } => rows,
-            Rows::Undecoded { .. } => &[],
+            Rows::Borrowed { .. } | Rows::Undecoded { .. } => &[],
         }
     }
 
-    /// Reads `count` rows with `columns`, or keeps them as bytes.
+    /// The borrowed rows (empty unless [`Rows::Borrowed`]); their values
+    /// are read with [`Rows::context`].
+    pub fn row_refs(&self) -> &[PropertyRowRef<'a>] {
+        match self {
+            Rows::Borrowed { rows, .. } => rows,
+            Rows::Decoded { .. } | Rows::Undecoded { .. } => &[],
+        }
+    }
+
+    /// The columns the rows were decoded with (`None` when undecoded).
+    pub fn columns(&self) -> Option<&[PropertyTag]> {
+        match self {
+            Rows::Decoded { columns, .. } | Rows::Borrowed { columns, .. } => Some(columns),
+            Rows::Undecoded { .. } => None,
+        }
+    }
+
+    /// The layout of the rows (their columns, in a ROP buffer): what the
+    /// accessors of [`PropertyRowRef`] take (`None` when undecoded).
+    pub fn context(&self) -> Option<RowContext<'_>> {
+        self.columns().map(RowContext::rop)
+    }
+
+    /// The rows in the owned form: borrowed rows are decoded
+    /// ([`PropertyRowRef::to_owned`]), the others are returned as they are.
+    pub fn into_owned(self) -> Result<Self> {
+        match self {
+            Rows::Borrowed { columns, rows } => {
+                let cx = RowContext::rop(&columns);
+                let mut out = Vec::with_capacity(rows.len());
+                for row in &rows {
+                    out.push(row.to_owned(&cx)?);
+                }
+                Ok(Rows::Decoded { columns, rows: out })
+            }
+            other => Ok(other),
+        }
+    }
+
+    /// Reads `count` rows with `columns` in `form`, or keeps them as bytes.
     pub(crate) fn read(
         r: &mut Reader<'a>,
         count: u16,
         columns: Option<&[PropertyTag]>,
+        form: RowForm,
         rop: &'static str,
     ) -> Result<Self> {
         let columns = match (columns, count) {
@@ -245,14 +357,29 @@ impl<'a> Rows<'a> {
         };
         let ctx = RowContext::rop(columns);
         let mut i = 0usize;
-        let rows = r.counted(u64::from(count), 1, "RowCount", |r| {
-            i += 1;
-            r.frame_indexed("PropertyRow", i - 1, |r| PropertyRow::read(r, &ctx))
-        })?;
-        Ok(Rows::Decoded {
-            columns: columns.to_vec(),
-            rows,
-        })
+        match form {
+            RowForm::Owned => {
+                let rows = r.counted(u64::from(count), 1, "RowCount", |r| {
+                    i += 1;
+                    r.frame_indexed("PropertyRow", i - 1, |r| PropertyRow::read(r, &ctx))
+                })?;
+                Ok(Rows::Decoded {
+                    columns: columns.to_vec(),
+                    rows,
+                })
+            }
+            RowForm::Borrowed => {
+                let reader = RowReader::new(ctx);
+                let rows = r.counted(u64::from(count), 1, "RowCount", |r| {
+                    i += 1;
+                    r.frame_indexed("PropertyRow", i - 1, |r| reader.read(r))
+                })?;
+                Ok(Rows::Borrowed {
+                    columns: columns.to_vec(),
+                    rows,
+                })
+            }
+        }
     }
 
     /// Bytes of the rows (without their count).
@@ -262,6 +389,7 @@ impl<'a> Rows<'a> {
                 let ctx = RowContext::rop(columns);
                 rows.iter().map(|x| x.wire_len(&ctx)).sum()
             }
+            Rows::Borrowed { rows, .. } => rows.iter().map(|x| x.as_bytes().len()).sum(),
             Rows::Undecoded { bytes, .. } => bytes.len(),
         }
     }
@@ -273,6 +401,12 @@ impl<'a> Rows<'a> {
                 let ctx = RowContext::rop(columns);
                 for row in rows {
                     row.write(&ctx, buf)?;
+                }
+                Ok(())
+            }
+            Rows::Borrowed { rows, .. } => {
+                for row in rows {
+                    buf.put_slice(row.as_bytes());
                 }
                 Ok(())
             }
@@ -301,15 +435,21 @@ pub struct RopQueryRowsResponse<'a> {
 
 impl<'a> RopQueryRowsResponse<'a> {
     pub(crate) fn read_rop(r: &mut Reader<'a>, cx: &Cx<'_>) -> Result<Self> {
-        Self::read_with(r, cx.response.columns(RopId::QueryRows))
+        Self::read_with(r, cx.response.columns(RopId::QueryRows), cx.response.rows)
     }
 
-    fn read_with(r: &mut Reader<'a>, columns: Option<&[PropertyTag]>) -> Result<Self> {
+    fn read_with(
+        r: &mut Reader<'a>,
+        columns: Option<&[PropertyTag]>,
+        form: RowForm,
+    ) -> Result<Self> {
         let input_handle_index = r.u8()?;
         crate::codec::read_success(r)?;
         let origin = r.decode()?;
         let count = r.u16()?;
-        let rows = r.frame("RowData", |r| Rows::read(r, count, columns, "RopQueryRows"))?;
+        let rows = r.frame("RowData", |r| {
+            Rows::read(r, count, columns, form, "RopQueryRows")
+        })?;
         Ok(RopQueryRowsResponse {
             input_handle_index,
             origin,
@@ -319,10 +459,21 @@ impl<'a> RopQueryRowsResponse<'a> {
 }
 
 /// A RopQueryRows success response (after its RopId) with the columns of
-/// its table.
+/// its table, rows owned.
 impl<'a, 'c> DecodeWith<'a, &'c [PropertyTag]> for RopQueryRowsResponse<'a> {
     fn decode_with(r: &mut Reader<'a>, columns: &'c [PropertyTag]) -> Result<Self> {
-        Self::read_with(r, Some(columns))
+        Self::read_with(r, Some(columns), RowForm::Owned)
+    }
+}
+
+/// A RopQueryRows success response (after its RopId) with the columns of
+/// its table, rows in the given form (see [`Rows`]).
+impl<'a, 'c> DecodeWith<'a, (&'c [PropertyTag], RowForm)> for RopQueryRowsResponse<'a> {
+    fn decode_with(
+        r: &mut Reader<'a>,
+        (columns, form): (&'c [PropertyTag], RowForm),
+    ) -> Result<Self> {
+        Self::read_with(r, Some(columns), form)
     }
 }
 
@@ -482,7 +633,7 @@ rop_struct! {
 }
 
 /// One row of a ROP response, laid out by the columns of its table (see
-/// [`Rows`]).
+/// [`Rows`]), in the [`RowForm`] of the context.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Row<'a> {
@@ -493,28 +644,71 @@ pub enum Row<'a> {
         /// The row.
         row: PropertyRow,
     },
+    /// The row checked and borrowed from the input ([`RowForm::Borrowed`]),
+    /// with the columns it was read with. Encoded as the bytes read.
+    /// Serialized in the owned form; never deserialized.
+    #[cfg_attr(
+        feature = "serde",
+        serde(serialize_with = "serialize_borrowed_row", skip_deserializing)
+    )]
+    Borrowed {
+        /// The columns.
+        columns: Vec<PropertyTag>,
+        /// The row.
+        row: PropertyRowRef<'a>,
+    },
     /// The bytes from the row to the end of its unit (the end of the ROP
     /// list, or the size its container gives), kept because the columns
     /// were not known.
     Undecoded(Cow<'a, [u8]>),
 }
 
+#[cfg(feature = "serde")]
+fn serialize_borrowed_row<S: serde::Serializer>(
+    columns: &[PropertyTag],
+    row: &PropertyRowRef<'_>,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    use serde::Serialize;
+    use serde::ser::Error as _;
+    #[derive(Serialize)]
+    struct Owned<'x> {
+        columns: &'x [PropertyTag],
+        row: PropertyRow,
+    }
+    Owned {
+        columns,
+        row: row
+            .to_owned(&RowContext::rop(columns))
+            .map_err(S::Error::custom)?,
+    }
+    .serialize(s)
+}
+
 impl<'a> Row<'a> {
-    /// Reads one row with `columns`, or keeps the rest of the window.
+    /// Reads one row with `columns` in `form`, or keeps the rest of the window.
     pub(crate) fn read(
         r: &mut Reader<'a>,
         columns: Option<&[PropertyTag]>,
+        form: RowForm,
         what: &'static str,
     ) -> Result<Self> {
-        match columns {
-            Some(c) => {
+        match (columns, form) {
+            (Some(c), RowForm::Owned) => {
                 let row = PropertyRow::read(r, &RowContext::rop(c))?;
                 Ok(Row::Decoded {
                     columns: c.to_vec(),
                     row,
                 })
             }
-            None => {
+            (Some(c), RowForm::Borrowed) => {
+                let row = PropertyRowRef::read(r, &RowContext::rop(c))?;
+                Ok(Row::Borrowed {
+                    columns: c.to_vec(),
+                    row,
+                })
+            }
+            (None, _) => {
                 r.defect(
                     ErrorKind::Unsupported(
                         format!("{what} needs the table's columns (a ResponseContext)").into(),
@@ -526,17 +720,54 @@ impl<'a> Row<'a> {
         }
     }
 
-    /// The decoded row.
+    /// The owned row (`None` when borrowed or undecoded: see
+    /// [`Row::row_ref`], [`Row::into_owned`]).
     pub fn row(&self) -> Option<&PropertyRow> {
         match self {
             Row::Decoded { row, .. } => Some(row),
+            Row::Borrowed { .. } | Row::Undecoded(_) => None,
+        }
+    }
+
+    /// The borrowed row (`None` unless [`Row::Borrowed`]); its values are
+    /// read with [`Row::context`].
+    pub fn row_ref(&self) -> Option<&PropertyRowRef<'a>> {
+        match self {
+            Row::Borrowed { row, .. } => Some(row),
+            Row::Decoded { .. } | Row::Undecoded(_) => None,
+        }
+    }
+
+    /// The columns the row was decoded with (`None` when undecoded).
+    pub fn columns(&self) -> Option<&[PropertyTag]> {
+        match self {
+            Row::Decoded { columns, .. } | Row::Borrowed { columns, .. } => Some(columns),
             Row::Undecoded(_) => None,
+        }
+    }
+
+    /// The layout of the row (its columns, in a ROP buffer): what the
+    /// accessors of [`PropertyRowRef`] take (`None` when undecoded).
+    pub fn context(&self) -> Option<RowContext<'_>> {
+        self.columns().map(RowContext::rop)
+    }
+
+    /// The row in the owned form: a borrowed row is decoded
+    /// ([`PropertyRowRef::to_owned`]), the others are returned as they are.
+    pub fn into_owned(self) -> Result<Self> {
+        match self {
+            Row::Borrowed { columns, row } => {
+                let row = row.to_owned(&RowContext::rop(&columns))?;
+                Ok(Row::Decoded { columns, row })
+            }
+            other => Ok(other),
         }
     }
 
     pub(crate) fn wire_len(&self) -> usize {
         match self {
             Row::Decoded { columns, row } => row.wire_len(&RowContext::rop(columns)),
+            Row::Borrowed { row, .. } => row.as_bytes().len(),
             Row::Undecoded(b) => b.len(),
         }
     }
@@ -544,6 +775,10 @@ impl<'a> Row<'a> {
     pub(crate) fn write<B: BufMut>(&self, buf: &mut B) -> Result<()> {
         match self {
             Row::Decoded { columns, row } => row.write(&RowContext::rop(columns), buf),
+            Row::Borrowed { row, .. } => {
+                buf.put_slice(row.as_bytes());
+                Ok(())
+            }
             Row::Undecoded(b) => {
                 buf.put_slice(b);
                 Ok(())
@@ -568,16 +803,20 @@ pub struct RopFindRowResponse<'a> {
 
 impl<'a> RopFindRowResponse<'a> {
     pub(crate) fn read_rop(r: &mut Reader<'a>, cx: &Cx<'_>) -> Result<Self> {
-        Self::read_with(r, cx.response.columns(RopId::FindRow))
+        Self::read_with(r, cx.response.columns(RopId::FindRow), cx.response.rows)
     }
 
-    fn read_with(r: &mut Reader<'a>, columns: Option<&[PropertyTag]>) -> Result<Self> {
+    fn read_with(
+        r: &mut Reader<'a>,
+        columns: Option<&[PropertyTag]>,
+        form: RowForm,
+    ) -> Result<Self> {
         let input_handle_index = r.u8()?;
         crate::codec::read_success(r)?;
         let row_no_longer_visible = r.u8()?;
         let has_row_data = r.u8()?;
         let row = if has_row_data != 0 {
-            Some(r.frame("RowData", |r| Row::read(r, columns, "RopFindRow"))?)
+            Some(r.frame("RowData", |r| Row::read(r, columns, form, "RopFindRow"))?)
         } else {
             None
         };
@@ -590,10 +829,22 @@ impl<'a> RopFindRowResponse<'a> {
     }
 }
 
-/// A RopFindRow success response (after its RopId) with its table's columns.
+/// A RopFindRow success response (after its RopId) with its table's
+/// columns, the row owned.
 impl<'a, 'c> DecodeWith<'a, &'c [PropertyTag]> for RopFindRowResponse<'a> {
     fn decode_with(r: &mut Reader<'a>, columns: &'c [PropertyTag]) -> Result<Self> {
-        Self::read_with(r, Some(columns))
+        Self::read_with(r, Some(columns), RowForm::Owned)
+    }
+}
+
+/// A RopFindRow success response (after its RopId) with its table's
+/// columns, the row in the given form.
+impl<'a, 'c> DecodeWith<'a, (&'c [PropertyTag], RowForm)> for RopFindRowResponse<'a> {
+    fn decode_with(
+        r: &mut Reader<'a>,
+        (columns, form): (&'c [PropertyTag], RowForm),
+    ) -> Result<Self> {
+        Self::read_with(r, Some(columns), form)
     }
 }
 
@@ -658,15 +909,21 @@ pub struct RopExpandRowResponse<'a> {
 
 impl<'a> RopExpandRowResponse<'a> {
     pub(crate) fn read_rop(r: &mut Reader<'a>, cx: &Cx<'_>) -> Result<Self> {
-        Self::read_with(r, cx.response.columns(RopId::ExpandRow))
+        Self::read_with(r, cx.response.columns(RopId::ExpandRow), cx.response.rows)
     }
 
-    fn read_with(r: &mut Reader<'a>, columns: Option<&[PropertyTag]>) -> Result<Self> {
+    fn read_with(
+        r: &mut Reader<'a>,
+        columns: Option<&[PropertyTag]>,
+        form: RowForm,
+    ) -> Result<Self> {
         let input_handle_index = r.u8()?;
         crate::codec::read_success(r)?;
         let expanded_row_count = r.u32()?;
         let count = r.u16()?;
-        let rows = r.frame("RowData", |r| Rows::read(r, count, columns, "RopExpandRow"))?;
+        let rows = r.frame("RowData", |r| {
+            Rows::read(r, count, columns, form, "RopExpandRow")
+        })?;
         Ok(RopExpandRowResponse {
             input_handle_index,
             expanded_row_count,
@@ -675,10 +932,22 @@ impl<'a> RopExpandRowResponse<'a> {
     }
 }
 
-/// A RopExpandRow success response (after its RopId) with its table's columns.
+/// A RopExpandRow success response (after its RopId) with its table's
+/// columns, rows owned.
 impl<'a, 'c> DecodeWith<'a, &'c [PropertyTag]> for RopExpandRowResponse<'a> {
     fn decode_with(r: &mut Reader<'a>, columns: &'c [PropertyTag]) -> Result<Self> {
-        Self::read_with(r, Some(columns))
+        Self::read_with(r, Some(columns), RowForm::Owned)
+    }
+}
+
+/// A RopExpandRow success response (after its RopId) with its table's
+/// columns, rows in the given form.
+impl<'a, 'c> DecodeWith<'a, (&'c [PropertyTag], RowForm)> for RopExpandRowResponse<'a> {
+    fn decode_with(
+        r: &mut Reader<'a>,
+        (columns, form): (&'c [PropertyTag], RowForm),
+    ) -> Result<Self> {
+        Self::read_with(r, Some(columns), form)
     }
 }
 

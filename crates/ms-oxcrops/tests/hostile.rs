@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 use ms_oxcdata::{PropertyTag, PropertyType};
 use ms_oxcrops::*;
-use msox_codec::{Decode, DecodeWith, ErrorKind, Options};
+use msox_codec::{Decode, DecodeWith, Encode, ErrorKind, Options};
 use msox_testkit::hostile::{Suite, outcome};
 use msox_testkit::{Vector, vectors};
 
@@ -216,6 +216,7 @@ fn oxcrops_response_buffer_with_context() {
             let cx = ResponseBufferContext {
                 expected: &[],
                 tables: Some(&tables),
+                ..ResponseBufferContext::default()
             };
             outcome(RopResponseBuffer::decode_bytes_with(b, cx, o))
         });
@@ -300,4 +301,185 @@ fn deep_restriction_nesting_hits_the_depth_limit() {
     );
     let d = RopRequest::decode_bytes(&rop, &Options::lenient());
     assert!(d.is_err() || !d.unwrap().defects.is_empty());
+}
+
+/// The columns of the row samples: IDs, a time, a size, a subject, an
+/// entry ID, a flag, a PtypUnspecified column and a multi-valued string.
+fn row_columns() -> Vec<PropertyTag> {
+    vec![
+        PropertyTag::new(0x674A, PropertyType::Integer64),
+        PropertyTag::new(0x0E06, PropertyType::Time),
+        PropertyTag::new(0x0E08, PropertyType::Integer32),
+        PropertyTag::new(0x0037, PropertyType::String),
+        PropertyTag::new(0x0FFF, PropertyType::Binary),
+        PropertyTag::new(0x0E1F, PropertyType::Boolean),
+        PropertyTag::new(0x7000, PropertyType::Unspecified),
+        PropertyTag::new(0x8001, PropertyType::MultipleString),
+    ]
+}
+
+/// Rows of [`row_columns`]: a standard row, then a flagged one.
+fn row_bytes(n: usize) -> Vec<u8> {
+    let mut b = Vec::new();
+    for i in 0..n {
+        if i % 2 == 0 {
+            b.push(0x00);
+            b.extend((0x0001_0000_0000_0000u64 | i as u64).to_le_bytes());
+            b.extend(0x01D9_0000_0000_0000u64.to_le_bytes());
+            b.extend(1000u32.to_le_bytes());
+            b.extend([b'H', 0, b'i', 0, 0, 0]);
+            b.extend([3, 0, 0xAB, 0xCD, i as u8]);
+            b.push(0x01);
+            b.extend([0x03, 0x00, 7, 0, 0, 0]); // TypedPropertyValue: PtypInteger32
+            b.extend([2, 0, 0, 0, b'a', 0, 0, 0, 0, 0]);
+        } else {
+            b.push(0x01);
+            b.push(0x00);
+            b.extend((i as u64).to_le_bytes());
+            b.push(0x01); // not present
+            b.extend([0x0A, 0x0F, 0x01, 0x04, 0x80]); // error
+            b.push(0x00);
+            b.extend([b'R', 0, b'e', 0, 0, 0]);
+            b.extend([0x00, 1, 0, 0x42]);
+            b.extend([0x00, 0x00]);
+            b.extend([0x02, 0x00, 0x00, 5, 0]); // WithType PtypInteger16
+            b.extend([0x01]);
+        }
+    }
+    b
+}
+
+/// An owned and a borrowed decode of the same input agree (compared by
+/// `Debug` once the borrowed rows are made owned: mutated floats may be NaN).
+fn assert_alike<T: std::fmt::Debug>(
+    owned: &msox_codec::Result<msox_codec::Decoded<T>>,
+    borrowed: &msox_codec::Result<msox_codec::Decoded<T>>,
+    owned_of: impl Fn(&T) -> T,
+) {
+    match (owned, borrowed) {
+        (Ok(a), Ok(b)) => {
+            assert_eq!(a.defects, b.defects);
+            assert_eq!(
+                format!("{:?}", a.value),
+                format!("{:?}", owned_of(&b.value))
+            );
+        }
+        (Err(a), Err(b)) => assert_eq!(a, b),
+        (a, b) => panic!("owned {a:?}, borrowed {b:?}"),
+    }
+}
+
+#[test]
+fn oxcrops_query_rows_lazy() {
+    let columns = row_columns();
+    let c = &columns[..];
+    // RopQueryRows success responses after their RopId: no row, one, four
+    let samples: Vec<Vec<u8>> = [0usize, 1, 4]
+        .iter()
+        .map(|&n| {
+            let mut b = vec![0x01, 0, 0, 0, 0, 0x02];
+            b.extend(u16::try_from(n).unwrap().to_le_bytes());
+            b.extend(row_bytes(n));
+            b
+        })
+        .collect();
+    for s in &samples {
+        let q = RopQueryRowsResponse::decode_exact_with(s, (c, RowForm::Borrowed)).unwrap();
+        assert_eq!(q.to_vec().unwrap(), *s);
+    }
+    Suite::new("oxcrops_query_rows_lazy").run(&samples, |b, o| {
+        let owned = RopQueryRowsResponse::decode_bytes_with(b, c, o);
+        let borrowed = RopQueryRowsResponse::decode_bytes_with(b, (c, RowForm::Borrowed), o);
+        if let Ok(d) = &borrowed {
+            // every value reads on demand
+            let cx = d.value.rows.context().unwrap();
+            for row in d.value.rows.row_refs() {
+                assert!(row.cells(&cx).all(|c| c.is_ok()));
+            }
+        }
+        assert_alike(&owned, &borrowed, |q| RopQueryRowsResponse {
+            rows: q.rows.clone().into_owned().unwrap(),
+            ..q.clone()
+        });
+        outcome(borrowed)
+    });
+    // RopExpandRow: ExpandedRowCount, then the rows
+    let samples: Vec<Vec<u8>> = [0usize, 3]
+        .iter()
+        .map(|&n| {
+            let mut b = vec![0x01, 0, 0, 0, 0, 9, 0, 0, 0];
+            b.extend(u16::try_from(n).unwrap().to_le_bytes());
+            b.extend(row_bytes(n));
+            b
+        })
+        .collect();
+    for s in &samples {
+        RopExpandRowResponse::decode_exact_with(s, (c, RowForm::Borrowed)).unwrap();
+    }
+    Suite::new("oxcrops_expand_row_lazy").run(&samples, |b, o| {
+        let owned = RopExpandRowResponse::decode_bytes_with(b, c, o);
+        let borrowed = RopExpandRowResponse::decode_bytes_with(b, (c, RowForm::Borrowed), o);
+        assert_alike(&owned, &borrowed, |q| RopExpandRowResponse {
+            rows: q.rows.clone().into_owned().unwrap(),
+            ..q.clone()
+        });
+        outcome(borrowed)
+    });
+    // RopFindRow with and without a row; RopGetPropertiesSpecific
+    let mut find = vec![0x01, 0, 0, 0, 0, 0x00, 0x01];
+    find.extend(row_bytes(1));
+    let samples = vec![find, vec![0x01, 0, 0, 0, 0, 0x00, 0x00]];
+    for s in &samples {
+        RopFindRowResponse::decode_exact_with(s, (c, RowForm::Borrowed)).unwrap();
+    }
+    Suite::new("oxcrops_find_row_lazy").run(&samples, |b, o| {
+        let owned = RopFindRowResponse::decode_bytes_with(b, c, o);
+        let borrowed = RopFindRowResponse::decode_bytes_with(b, (c, RowForm::Borrowed), o);
+        assert_alike(&owned, &borrowed, |q| RopFindRowResponse {
+            row: q.row.clone().map(|r| r.into_owned().unwrap()),
+            ..q.clone()
+        });
+        outcome(borrowed)
+    });
+    let mut gps = vec![0x01, 0, 0, 0, 0];
+    gps.extend(row_bytes(2).into_iter().skip(row_bytes(1).len())); // the flagged row
+    RopGetPropertiesSpecificResponse::decode_exact_with(&gps, (c, RowForm::Borrowed)).unwrap();
+    Suite::new("oxcrops_get_properties_specific_lazy").run(&[gps], |b, o| {
+        let owned = RopGetPropertiesSpecificResponse::decode_bytes_with(b, c, o);
+        let borrowed =
+            RopGetPropertiesSpecificResponse::decode_bytes_with(b, (c, RowForm::Borrowed), o);
+        assert_alike(&owned, &borrowed, |q| RopGetPropertiesSpecificResponse {
+            row: q.row.clone().into_owned().unwrap(),
+            ..q.clone()
+        });
+        outcome(borrowed)
+    });
+}
+
+#[test]
+fn oxcrops_response_buffer_with_context_borrowed() {
+    let all = vectors("oxcrops");
+    let convs = conversations(&all);
+    for (i, conv) in convs.iter().enumerate() {
+        Suite::new(&format!(
+            "oxcrops_response_buffer_with_context_borrowed[{i}]"
+        ))
+        .prefixes_may_decode()
+        .run(std::slice::from_ref(&conv.response), |b, o| {
+            let mut owned_ctx = conv.context.clone();
+            let mut ctx = conv.context.clone().with_row_form(RowForm::Borrowed);
+            let owned = owned_ctx.decode_response(b, o);
+            let borrowed = ctx.decode_response(b, o);
+            assert_alike(&owned, &borrowed, |x| x.clone().into_owned_rows().unwrap());
+            outcome(borrowed)
+        });
+    }
+    // huge row counts: refused in both forms
+    let cols = [PropertyTag::new(0x0E08, PropertyType::Integer32)];
+    let rop = [0x01, 0, 0, 0, 0, 0x02, 0xFF, 0xFF, 0x00, 1, 0, 0, 0];
+    let e = RopQueryRowsResponse::decode_exact_with(&rop, &cols[..]).unwrap_err();
+    let f =
+        RopQueryRowsResponse::decode_exact_with(&rop, (&cols[..], RowForm::Borrowed)).unwrap_err();
+    assert!(matches!(e.kind(), ErrorKind::LimitExceeded { .. }), "{e}");
+    assert_eq!(e, f);
 }

@@ -1132,7 +1132,7 @@ proptest! {
         let ctx = ResponseContext {
             expected: exp.as_ref(),
             tables: Some(&tables),
-            handles: &[],
+            ..ResponseContext::default()
         };
         let back = RopResponse::decode_exact_with(&bytes, ctx)
             .map_err(|e| TestCaseError::fail(format!("{e}: {r:?}")))?;
@@ -1173,7 +1173,7 @@ proptest! {
         let buf = RopResponseBuffer { rops, handles };
         let bytes = buf.to_vec().unwrap();
         prop_assert_eq!(bytes.len(), buf.encoded_len());
-        let cx = ResponseBufferContext { expected: &expected, tables: None };
+        let cx = ResponseBufferContext { expected: &expected, ..ResponseBufferContext::default() };
         let back = RopResponseBuffer::decode_exact_with(&bytes, cx)
             .map_err(|e| TestCaseError::fail(format!("{e}")))?;
         prop_assert_eq!(&back, &buf);
@@ -1186,4 +1186,160 @@ fn every_request_and_response_variant_has_a_generator() {
     // least one per RopId with a response.
     assert_eq!(requests().len(), RopRequest::ROP_IDS.len());
     assert!(responses().len() >= RopResponse::ROP_IDS.len());
+}
+
+// ---------------------------------------------------------------------------
+// Owned and borrowed rows: the same outcome.
+
+/// A change to encoded bytes: none, one byte replaced, a truncation.
+fn mutate(mut b: Vec<u8>, m: (u8, usize, u8)) -> Vec<u8> {
+    let (kind, at, v) = m;
+    match kind % 3 {
+        0 => {}
+        1 if !b.is_empty() => {
+            let at = at % b.len();
+            b[at] = v;
+        }
+        _ => b.truncate(at % (b.len() + 1)),
+    }
+    b
+}
+
+/// Owned and borrowed decodes of one buffer agree: the same error, or the
+/// same defects and (borrowed rows made owned; compared by `Debug`, so NaNs
+/// compare) the same responses.
+fn buffers_agree(bytes: &[u8], expected: &[ResponseExpectation]) -> Result<(), TestCaseError> {
+    for o in [
+        msox_codec::Options::strict(),
+        msox_codec::Options::lenient(),
+    ] {
+        let decode = |rows| {
+            let cx = ResponseBufferContext {
+                expected,
+                rows,
+                ..ResponseBufferContext::default()
+            };
+            RopResponseBuffer::decode_bytes_with(bytes, cx, &o)
+        };
+        let owned = decode(RowForm::Owned);
+        let borrowed = decode(RowForm::Borrowed);
+        match (&owned, &borrowed) {
+            (Ok(a), Ok(b)) => {
+                prop_assert_eq!(&a.defects, &b.defects);
+                // the borrowed form writes back what the owned form writes
+                prop_assert_eq!(a.value.to_vec().ok(), b.value.to_vec().ok());
+                let made = b
+                    .value
+                    .clone()
+                    .into_owned_rows()
+                    .map_err(|e| TestCaseError::fail(format!("into_owned_rows: {e}")))?;
+                prop_assert_eq!(format!("{:?}", a.value), format!("{made:?}"));
+            }
+            (Err(a), Err(b)) => prop_assert_eq!(a, b),
+            (a, b) => {
+                return Err(TestCaseError::fail(format!(
+                    "{:?}: owned {:?}, borrowed {:?}",
+                    o.mode,
+                    a.as_ref().map(|d| &d.defects),
+                    b.as_ref().map(|d| &d.defects)
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The generators of the responses that carry rows (RopQueryRows,
+/// RopFindRow, RopExpandRow, RopGetPropertiesSpecific).
+fn row_responses() -> Vec<BoxedStrategy<RopResponse<'static>>> {
+    use proptest::strategy::ValueTree;
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let gens: Vec<_> = responses()
+        .into_iter()
+        .filter(|s| {
+            matches!(
+                s.new_tree(&mut runner).unwrap().current(),
+                RopResponse::QueryRows(_)
+                    | RopResponse::FindRow(_)
+                    | RopResponse::ExpandRow(_)
+                    | RopResponse::GetPropertiesSpecific(_)
+            )
+        })
+        .collect();
+    assert_eq!(gens.len(), 4);
+    gens
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1024, ..ProptestConfig::default() })]
+
+    #[test]
+    fn owned_and_borrowed_rows_decode_alike(
+        rops in vec(prop_oneof![Union::new(responses()), Union::new(row_responses())], 0..6),
+        handles in vec(any::<u32>(), 0..4),
+        m in (any::<u8>(), any::<usize>(), any::<u8>()),
+    ) {
+        let rops: Vec<_> = rops
+            .into_iter()
+            .filter(|r| !matches!(r, RopResponse::Notify(_) | RopResponse::BufferTooSmall(_)))
+            .collect();
+        let expected: Vec<ResponseExpectation> = rops
+            .iter()
+            .filter(|r| !matches!(r, RopResponse::Pending(_) | RopResponse::Backoff(_)))
+            .filter_map(expectation_for)
+            .collect();
+        let buf = RopResponseBuffer { rops, handles };
+        let bytes = buf.to_vec().unwrap();
+        if m.0 % 3 == 0 {
+            // unchanged: the borrowed decode is the value, rows made owned
+            let cx = ResponseBufferContext { expected: &expected, rows: RowForm::Borrowed, ..ResponseBufferContext::default() };
+            let back = RopResponseBuffer::decode_exact_with(&bytes, cx)
+                .map_err(|e| TestCaseError::fail(format!("{e}")))?;
+            prop_assert_eq!(back.to_vec().unwrap(), bytes.clone());
+            prop_assert_eq!(&back.into_owned_rows().unwrap(), &buf);
+        }
+        buffers_agree(&mutate(bytes, m), &expected)?;
+    }
+
+    #[test]
+    fn single_row_responses_decode_alike_with_their_columns(
+        r in Union::new(row_responses()),
+        m in (any::<u8>(), any::<usize>(), any::<u8>()),
+    ) {
+        let columns = match &r {
+            RopResponse::QueryRows(x) => x.rows.columns().map(<[_]>::to_vec),
+            RopResponse::ExpandRow(x) => x.rows.columns().map(<[_]>::to_vec),
+            RopResponse::GetPropertiesSpecific(x) => x.row.columns().map(<[_]>::to_vec),
+            RopResponse::FindRow(x) => Some(x.row.as_ref().and_then(Row::columns).map(<[_]>::to_vec).unwrap_or_default()),
+            _ => None,
+        };
+        let Some(columns) = columns else { return Ok(()) };
+        // after the RopId
+        let bytes = mutate(r.to_vec().unwrap()[1..].to_vec(), m);
+        for o in [msox_codec::Options::strict(), msox_codec::Options::lenient()] {
+            let c = &columns[..];
+            macro_rules! alike {
+                ($T:ty, $V:ident) => {{
+                    let a = <$T>::decode_bytes_with(&bytes, c, &o);
+                    let b = <$T>::decode_bytes_with(&bytes, (c, RowForm::Borrowed), &o);
+                    match (a, b) {
+                        (Ok(a), Ok(b)) => {
+                            prop_assert_eq!(&a.defects, &b.defects);
+                            let made = RopResponse::$V(b.value).into_owned_rows().unwrap();
+                            prop_assert_eq!(format!("{:?}", RopResponse::$V(a.value)), format!("{made:?}"));
+                        }
+                        (Err(a), Err(b)) => prop_assert_eq!(a, b),
+                        (a, b) => return Err(TestCaseError::fail(format!("owned {a:?}, borrowed {b:?}"))),
+                    }
+                }};
+            }
+            match &r {
+                RopResponse::QueryRows(_) => alike!(RopQueryRowsResponse<'_>, QueryRows),
+                RopResponse::ExpandRow(_) => alike!(RopExpandRowResponse<'_>, ExpandRow),
+                RopResponse::FindRow(_) => alike!(RopFindRowResponse<'_>, FindRow),
+                RopResponse::GetPropertiesSpecific(_) => alike!(RopGetPropertiesSpecificResponse<'_>, GetPropertiesSpecific),
+                _ => {}
+            }
+        }
+    }
 }

@@ -1,7 +1,9 @@
 //! Decoding speed of a 32 KB ROP output buffer of RopQueryRows rows (a
 //! contents table read: 64-bit IDs, a time, an integer, a subject, an entry
-//! ID, a flag). Ignored by default; run with
-//! `cargo test --release -p ms-oxcrops --test throughput -- --ignored --nocapture`.
+//! ID, a flag), with owned rows and with borrowed rows (checked, values read
+//! on demand). Ignored by default; run with
+//! `cargo test --release -p ms-oxcrops --test throughput -- --ignored --nocapture --test-threads=1`
+//! (`MSOX_ITERS=n` sets the iterations, e.g. fewer under callgrind).
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 
 use std::time::Instant;
@@ -60,47 +62,97 @@ pub fn query_rows_output() -> (Vec<PropertyTag>, Vec<u8>) {
 fn the_sample_decodes_and_re_encodes() {
     let (columns, b) = query_rows_output();
     let exp = [ResponseExpectation::new(RopId::QueryRows).with_columns(columns)];
-    let cx = ResponseBufferContext {
-        expected: &exp,
-        tables: None,
-    };
-    let d = RopResponseBuffer::decode_exact_with(&b, cx).unwrap();
-    let RopResponse::QueryRows(q) = &d.rops[0] else {
-        panic!()
-    };
-    assert!(q.rows.count() > 250, "{}", q.rows.count());
-    assert_eq!(d.to_vec().unwrap(), b);
+    for rows in [RowForm::Owned, RowForm::Borrowed] {
+        let cx = ResponseBufferContext {
+            expected: &exp,
+            rows,
+            ..ResponseBufferContext::default()
+        };
+        let d = RopResponseBuffer::decode_exact_with(&b, cx).unwrap();
+        let RopResponse::QueryRows(q) = &d.rops[0] else {
+            panic!()
+        };
+        assert!(q.rows.count() > 250, "{}", q.rows.count());
+        assert_eq!(d.to_vec().unwrap(), b);
+    }
 }
 
-#[test]
-#[ignore = "timing; run in release"]
-fn query_rows_decoding_throughput() {
+/// Iterations of a timing (`MSOX_ITERS`, 2000 by default: fewer under
+/// callgrind).
+fn iters() -> usize {
+    std::env::var("MSOX_ITERS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2000)
+}
+
+/// Decodes the sample `iters()` times with rows in `form`; `visit` sees
+/// each response. Prints bytes per second and time per row.
+fn time_query_rows(what: &str, form: RowForm, visit: impl Fn(&RopQueryRowsResponse<'_>) -> usize) {
     let (columns, b) = query_rows_output();
     let exp = [ResponseExpectation::new(RopId::QueryRows).with_columns(columns)];
     let options = Options::strict();
-    let iters = 2000;
+    let iters = iters();
     let start = Instant::now();
     let mut rows = 0usize;
     for _ in 0..iters {
         let cx = ResponseBufferContext {
             expected: &exp,
             tables: None,
+            rows: form,
         };
         let d =
             RopResponseBuffer::decode_bytes_with(std::hint::black_box(&b), cx, &options).unwrap();
         if let RopResponse::QueryRows(q) = &d.value.rops[0] {
-            rows += q.rows.count();
+            rows += visit(q);
         }
     }
     let t = start.elapsed();
     let bytes = b.len() * iters;
     eprintln!(
-        "{} bytes x {iters}: {:.3} s, {:.1} MB/s, {:.0} ns/row ({rows} rows)",
+        "{what}: {} bytes x {iters}: {:.3} s, {:.1} MB/s, {:.0} ns/row ({rows} rows)",
         b.len(),
         t.as_secs_f64(),
         bytes as f64 / t.as_secs_f64() / 1e6,
         t.as_nanos() as f64 / rows as f64
     );
+}
+
+#[test]
+#[ignore = "timing; run in release"]
+fn query_rows_decoding_throughput() {
+    time_query_rows("owned rows", RowForm::Owned, |q| q.rows.count());
+}
+
+/// Rows checked and borrowed, no value looked at.
+#[test]
+#[ignore = "timing; run in release"]
+fn query_rows_borrowed_decoding_throughput() {
+    time_query_rows("borrowed rows", RowForm::Borrowed, |q| q.rows.count());
+}
+
+/// Rows checked and borrowed, then every value of every row read on
+/// demand (the strings' and binaries' bytes touched, not converted).
+#[test]
+#[ignore = "timing; run in release"]
+fn query_rows_borrowed_and_visited_throughput() {
+    time_query_rows("borrowed rows, every value read", RowForm::Borrowed, |q| {
+        let cx = q.rows.context().unwrap();
+        let mut sum = 0u64;
+        for row in q.rows.row_refs() {
+            for cell in row.cells(&cx) {
+                sum = sum.wrapping_add(match cell.unwrap().into_value() {
+                    Some(ms_oxcdata::PropertyValueRef::Integer64(v)) => v as u64,
+                    Some(ms_oxcdata::PropertyValueRef::String(s)) => s.byte_len() as u64,
+                    Some(ms_oxcdata::PropertyValueRef::Binary(b)) => b.len() as u64,
+                    Some(v) => v.as_i64().unwrap_or(1) as u64,
+                    None => 0,
+                });
+            }
+        }
+        std::hint::black_box(sum);
+        q.rows.count()
+    });
 }
 
 /// The framework alone: a 32 KB output buffer of small responses
@@ -119,7 +171,7 @@ fn small_responses_decoding_throughput() {
     b.extend(list);
     b.extend([0x20, 0, 0, 0, 0x30, 0, 0, 0]);
     let options = Options::strict();
-    let iters = 2000;
+    let iters = iters();
     let start = Instant::now();
     let mut n = 0;
     for _ in 0..iters {

@@ -206,6 +206,43 @@ fn the_rules_table_conversation_decodes_in_order() {
     assert_eq!(table.columns.as_ref().map(Vec::len), Some(3));
 }
 
+/// The same conversation with borrowed rows: the row is checked when the
+/// buffer is decoded and its values are read on demand from the input,
+/// the same values as the owned decode; the buffer re-encodes unchanged.
+#[test]
+fn the_rules_table_conversation_decodes_with_borrowed_rows() {
+    let all = vectors("oxcrops");
+    let request = by_name(&all, "oxorule-4.2.1-rules-table-request");
+    let response = by_name(&all, "oxorule-4.2.2-rules-table-response");
+    let mut ctx = RopContext::new().with_row_form(RowForm::Borrowed);
+    ctx.decode_request(&request.bytes, &Options::strict())
+        .unwrap();
+    let owned = ctx.clone().with_row_form(RowForm::Owned);
+    let resp = ctx
+        .decode_response(&response.bytes, &Options::strict())
+        .unwrap();
+    let RopResponse::QueryRows(q) = &resp.value.rops[2] else {
+        panic!("not RopQueryRows: {:?}", resp.value.rops[2]);
+    };
+    let cx = q.rows.context().unwrap();
+    let [row] = q.rows.row_refs() else {
+        panic!("{:?}", q.rows)
+    };
+    let Some(ms_oxcdata::PropertyValueRef::String(name)) = row.value(2, &cx).unwrap() else {
+        panic!()
+    };
+    assert!(name == "Project X");
+    // borrowed from the input
+    let at = row.offset() + row.as_bytes().len() - name.byte_len() - 2;
+    assert_eq!(&response.bytes[at..at + name.byte_len()], name.as_bytes());
+    assert_eq!(resp.value.to_vec().unwrap(), response.bytes);
+    let mut owned = owned;
+    let o = owned
+        .decode_response(&response.bytes, &Options::strict())
+        .unwrap();
+    assert_eq!(resp.value.into_owned_rows().unwrap(), o.value);
+}
+
 /// Without its request, a RopQueryRows response keeps its rows as bytes: a
 /// defect in lenient mode (and the bytes re-encode unchanged), an error in
 /// strict mode.

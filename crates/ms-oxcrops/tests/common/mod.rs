@@ -323,6 +323,9 @@ pub fn response_fields(r: &RopResponse<'_>) -> BTreeMap<&'static str, String> {
                         }
                     }
                 }
+                Rows::Borrowed { rows, .. } => {
+                    f.insert("rowcount", n(rows.len() as u64));
+                }
                 Rows::Undecoded { row_count, .. } => {
                     f.insert("rowcount", n(*row_count));
                 }
