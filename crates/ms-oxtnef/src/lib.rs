@@ -62,11 +62,13 @@
 //! | 2.1.3.3 DTR, TRP | legacy dates, attFrom | [`date::Dtr`], read into sender properties |
 //! | 2.1.3.4 | encapsulated properties, named properties, multi-valued, PtypObject | [`props::PropertyList`], [`props::RecipientTable`] |
 //! | 2.3 | TNEF reader/writer behaviour, legacy mapping, message classes (2.3.3.4) | [`to_message`], [`from_message`] |
+//! | — | attachments as files (embedded messages as their original bytes, OLE objects as their files) | [`extract()`] |
 //! | 2.1.3.3.x attOwner/attSentFor/attDelegate | kept in the attribute layer; not mapped into the model | partial |
 #![forbid(unsafe_code)]
 
 mod attribute;
 pub mod date;
+pub mod extract;
 mod model;
 pub mod props;
 
@@ -74,7 +76,9 @@ pub use attribute::{
     Attribute, AttributeId, AttributeLevel, TNEF_SIGNATURE, TnefOptions, TnefStream, checksum,
     is_tnef,
 };
+pub use extract::{ExtractOptions, extract};
 pub use model::{
     LEGACY_MESSAGE_CLASSES, MAX_WRITE_DEPTH, WriteOptions, from_message, map_legacy_class,
-    message_to_bytes, oem_code_page, read_message, to_message, unmap_legacy_class,
+    message_flags_from_status, message_to_bytes, oem_code_page, read_message,
+    status_from_message_flags, to_message, unmap_legacy_class,
 };

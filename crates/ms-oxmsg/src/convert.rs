@@ -1,0 +1,176 @@
+//! Conversions between .msg and TNEF, in the library: what `msox msg
+//! to-tnef` and `msox tnef to-msg` do, and extraction of a .msg's
+//! attachments as files.
+
+use ms_cfb::{CompoundFile, EntryKind};
+use ms_oxcdata::PropertyValue;
+use ms_oxcmsg::Message;
+use ms_oxcmsg::extract::{ExtractedFile, ExtractedKind, make_unique, ole_file, safe_file_name};
+use msox_codec::{Decode, Decoded, Options, Reader, Result};
+
+use crate::message::{ATTACH_OBJECT, ATTACH_PREFIX, PROPERTIES_STREAM};
+use crate::named::NAMEID_STORAGE;
+use crate::{CLSID_MSG, MsgFile};
+
+/// A TNEF stream as .msg bytes: read into the model (`options`), written
+/// by [`MsgFile::to_bytes`] (OLE storages carried as IID_IStorage objects
+/// become storages; named properties numbered 0..n-1; 8-bit strings with
+/// their code page).
+pub fn tnef_to_msg(input: &[u8], options: &Options) -> Result<Decoded<Vec<u8>>> {
+    let d = ms_oxtnef::to_message(input, options)?;
+    Ok(Decoded {
+        value: MsgFile::new(d.value).to_bytes()?,
+        defects: d.defects,
+    })
+}
+
+/// A .msg file as TNEF bytes: read into the model (`options`), written by
+/// `ms_oxtnef::from_message` (OLE storages as IID_IStorage objects,
+/// embedded messages as IID_IMessage objects, by-value data once).
+pub fn msg_to_tnef(
+    input: &[u8],
+    options: &Options,
+    write: &ms_oxtnef::WriteOptions,
+) -> Result<Decoded<Vec<u8>>> {
+    let d = MsgFile::decode_bytes(input, options)?;
+    Ok(Decoded {
+        value: ms_oxtnef::message_to_bytes(&d.value.message, write)?,
+        defects: d.defects,
+    })
+}
+
+/// The attachments of a TNEF stream as files, embedded messages converted
+/// to .msg (see `ms_oxtnef::extract`).
+pub fn extract_tnef_as_msg(input: &[u8], options: &Options) -> Result<Decoded<Vec<ExtractedFile>>> {
+    let convert = |m: &Message| MsgFile::new(m.clone()).to_bytes();
+    ms_oxtnef::extract(
+        input,
+        options,
+        &ms_oxtnef::ExtractOptions {
+            convert_embedded: Some((&convert, "msg")),
+        },
+    )
+}
+
+/// The attachment storages of the root, by number.
+fn attachment_storages(cf: &CompoundFile<'_>) -> Vec<u32> {
+    let mut v: Vec<(u32, u32)> = cf
+        .children(0)
+        .iter()
+        .filter_map(|&c| {
+            let e = cf
+                .entry(c)
+                .filter(|e| e.is_storage() && e.name.is_valid())?;
+            let name = e.name.as_str();
+            let rest = name
+                .get(..ATTACH_PREFIX.len())
+                .filter(|p| p.eq_ignore_ascii_case(ATTACH_PREFIX))
+                .and(name.get(ATTACH_PREFIX.len()..))?;
+            u32::from_str_radix(rest, 16).ok().map(|n| (n, c))
+        })
+        .collect();
+    v.sort_by_key(|(n, _)| *n);
+    v.into_iter().map(|(_, c)| c).collect()
+}
+
+/// An embedded message's storage copied out as a .msg file: its streams
+/// and storages as stored, the file's named-property map added, its
+/// property stream given the top-level header (8 more reserved bytes,
+/// [MS-OXMSG] 2.4.1.1), the .msg root CLSID.
+fn embedded_as_file<'a>(r: &mut Reader<'a>, cf: &CompoundFile<'a>, st: u32) -> Result<Vec<u8>> {
+    let mut tree = ms_cfb::tree_of(r, cf, st)?;
+    if let EntryKind::Storage(kids) = &mut tree.kind {
+        for k in kids.iter_mut() {
+            if k.name.as_str() == PROPERTIES_STREAM
+                && let EntryKind::Stream(d) = &mut k.kind
+                && d.len() >= 24
+            {
+                let mut v = d.get(..24).unwrap_or_default().to_vec();
+                v.extend_from_slice(&[0; 8]);
+                v.extend_from_slice(d.get(24..).unwrap_or_default());
+                *d = v;
+            }
+        }
+        if let Some(n) = cf.child(0, NAMEID_STORAGE) {
+            kids.push(ms_cfb::tree_of(r, cf, n)?);
+        }
+    }
+    if tree.clsid.is_nil() {
+        tree.clsid = CLSID_MSG;
+    }
+    tree.name = "Root Entry".into();
+    ms_cfb::write_file(&tree)
+}
+
+/// The attachments of a .msg file as files: by-value data; embedded
+/// messages as .msg files holding their original storage (see
+/// [`embedded_as_file`]); OLE objects as the file they hold, else the
+/// storage as a compound file. Names safe and unique.
+pub fn extract(input: &[u8], options: &Options) -> Result<Decoded<Vec<ExtractedFile>>> {
+    let Decoded {
+        value: file,
+        defects,
+    } = MsgFile::decode_bytes(input, options)?;
+    // The container again, for copying storages out (its defects are
+    // already among the file's).
+    let quiet = Options {
+        mode: msox_codec::Mode::Lenient,
+        ..options.clone()
+    };
+    let mut reader = Reader::with_options(input, &quiet);
+    let r = &mut reader;
+    let cf = CompoundFile::decode(r)?;
+    {
+        let storages = attachment_storages(&cf);
+        let aligned = storages.len() == file.message.attachments.len();
+        let mut files = Vec::new();
+        for (i, a) in file.message.attachments.iter().enumerate() {
+            let fallback = format!("attachment-{}", i + 1);
+            let name = safe_file_name(&a.file_name().unwrap_or_default(), &fallback);
+            let (fname, data, kind) = if let Some(e) = &a.embedded {
+                let subject = e.subject().unwrap_or_default();
+                let stem =
+                    safe_file_name(if subject.is_empty() { &name } else { &subject }, &fallback);
+                let obj = storages
+                    .get(i)
+                    .filter(|_| aligned)
+                    .and_then(|&s| cf.child(s, ATTACH_OBJECT));
+                let bytes = match obj {
+                    Some(o) => embedded_as_file(r, &cf, o)?,
+                    None => MsgFile::new((**e).clone()).to_bytes()?,
+                };
+                (format!("{stem}.msg"), bytes, ExtractedKind::EmbeddedMessage)
+            } else if let Some(s) = &a.storage {
+                let (n, data, kind) = ole_file(s)?;
+                (
+                    n.map_or(name, |n| safe_file_name(&n, &fallback)),
+                    data,
+                    kind,
+                )
+            } else if let Some(d) = a.data() {
+                (name, d.to_vec(), ExtractedKind::Attachment)
+            } else if let Some(PropertyValue::Object(o)) =
+                a.properties.get(ms_oxprops::tags::PidTagAttachDataObject)
+            {
+                (
+                    name,
+                    o.get(16..).unwrap_or_default().to_vec(),
+                    ExtractedKind::Attachment,
+                )
+            } else {
+                continue;
+            };
+            files.push(ExtractedFile {
+                name: fname,
+                data,
+                kind,
+                attachment: Some(i),
+            });
+        }
+        make_unique(&mut files);
+        Ok(Decoded {
+            value: files,
+            defects,
+        })
+    }
+}
