@@ -656,6 +656,16 @@ impl Default for WriteOptions {
     }
 }
 
+/// Whether TNEF can carry a property: not a value kept as bytes of
+/// another format's encoding (a type the spec does not define, read from a
+/// .msg file, whose size TNEF could not delimit), not a named-range ID
+/// (0x8000 and above) without a name (TNEF writes the name beside it).
+fn tnef_representable(p: &Property) -> bool {
+    let foreign = matches!(&p.value, PropertyValue::Raw { encoding, .. } if *encoding != ms_oxcdata::ValueEncoding::Tnef);
+    let nameless = matches!(p.id, PropId::Tag(id) if id >= 0x8000);
+    !foreign && !nameless
+}
+
 fn bag_to_list(
     bag: &PropertyBag,
     names: &mut NamedPropertyMap,
@@ -663,6 +673,9 @@ fn bag_to_list(
 ) -> Result<Vec<TnefProperty>> {
     let mut out = Vec::with_capacity(bag.len());
     for p in bag {
+        if !tnef_representable(p) {
+            continue;
+        }
         match &p.id {
             PropId::Tag(id) => {
                 if skip.contains(id) {
@@ -739,6 +752,11 @@ fn string8_code_page(m: &Message) -> Option<u32> {
 }
 
 /// Writes a message as a TNEF stream ([MS-OXTNEF] 2.3: the TNEF Writer).
+///
+/// What TNEF cannot carry is left out: values kept as bytes of another
+/// format's encoding (a property type the spec does not define, read from a
+/// .msg file) and properties in the named range (0x8000 and above) that
+/// have no name.
 pub fn from_message(msg: &Message, opts: &WriteOptions) -> Result<TnefStream<'static>> {
     write_message(msg, opts, 0)
 }
