@@ -985,7 +985,30 @@ fn is_original(object: &[u8], m: &Message) -> bool {
         return false;
     }
     let inner = object.get(16..).unwrap_or_default();
-    to_message(inner, &Options::lenient()).is_ok_and(|d| d.value == *m)
+    to_message(inner, &Options::lenient())
+        .is_ok_and(|d| without_mapped_ids(d.value) == without_mapped_ids(m.clone()))
+}
+
+/// The message with the IDs its named properties were read with cleared
+/// (a detail of one file's mapping, not of the message).
+fn without_mapped_ids(mut m: Message) -> Message {
+    let mut stack: Vec<&mut Message> = vec![&mut m];
+    while let Some(m) = stack.pop() {
+        let bags = std::iter::once(&mut m.properties)
+            .chain(m.recipients.iter_mut().map(|r| &mut r.properties))
+            .chain(m.attachments.iter_mut().map(|a| &mut a.properties));
+        for b in bags {
+            for p in b.iter_mut() {
+                *p.mapped_id = None;
+            }
+        }
+        for a in &mut m.attachments {
+            if let Some(e) = a.embedded.as_deref_mut() {
+                stack.push(e);
+            }
+        }
+    }
+    m
 }
 
 /// [MS-OXTNEF] attFrom: the sender as a TRP structure (trpidOneOff, the
