@@ -857,12 +857,16 @@ fn write_message(msg: &Message, opts: &WriteOptions, depth: u32) -> Result<TnefS
     }
     let mut names = NamedPropertyMap::new();
     let list = bag_to_list(bag, &mut names, &skip_message)?;
-    push(
-        &mut s,
-        m,
-        AttributeId::MapiProps,
-        PropertyList::new(list).to_vec()?,
-    );
+    // An empty attMAPIProps is valid, but Debian tnef aborts on it and
+    // ytnef refuses it: a message without properties has none.
+    if !list.is_empty() {
+        push(
+            &mut s,
+            m,
+            AttributeId::MapiProps,
+            PropertyList::new(list).to_vec()?,
+        );
+    }
     if !msg.recipients.is_empty() {
         let mut rows = Vec::with_capacity(msg.recipients.len());
         for r in &msg.recipients {

@@ -345,4 +345,3 @@ fn tnefparse_bodies_are_previews() {
         );
     }
 }
-
