@@ -204,9 +204,17 @@ pub fn ole10_native(stream: &[u8]) -> Option<(Option<String>, Vec<u8>)> {
     package().or_else(|| Some((None, body.to_vec())))
 }
 
+/// CLSID_StaticMetafile `{00000315-...}` and CLSID_StaticDib
+/// `{00000316-...}`: OLE static pictures, whose picture is the CONTENTS
+/// stream.
+pub const STATIC_PICTURES: [Guid; 2] = [
+    Guid::from_u128(0x0000_0315_0000_0000_C000_0000_0000_0046),
+    Guid::from_u128(0x0000_0316_0000_0000_C000_0000_0000_0046),
+];
+
 /// An OLE attachment as a file: the file an `\x01Ole10Native` stream
-/// holds, else the contents of a `Package` stream, else the whole storage
-/// as a compound file. Returns (a name the object gives, if any, the
+/// holds, else the contents of a `Package` stream, else a static picture's
+/// CONTENTS stream, else the whole storage as a compound file. Returns (a name the object gives, if any, the
 /// bytes, and which of the three it was).
 pub fn ole_file(s: &Storage) -> Result<(Option<String>, Vec<u8>, ExtractedKind)> {
     let stream = |want: &str| {
@@ -219,6 +227,13 @@ pub fn ole_file(s: &Storage) -> Result<(Option<String>, Vec<u8>, ExtractedKind)>
         return Ok((name, data, ExtractedKind::OleFile));
     }
     if let Some(d) = stream("Package") {
+        return Ok((None, d.clone(), ExtractedKind::OleFile));
+    }
+    // A static picture (CLSID_StaticMetafile, CLSID_StaticDib): the
+    // picture is its CONTENTS stream.
+    if STATIC_PICTURES.contains(&s.clsid)
+        && let Some(d) = stream("CONTENTS")
+    {
         return Ok((None, d.clone(), ExtractedKind::OleFile));
     }
     Ok((None, storage_to_cfb(s)?, ExtractedKind::OleStorage))

@@ -12,16 +12,66 @@ use crate::message::{ATTACH_OBJECT, ATTACH_PREFIX, PROPERTIES_STREAM};
 use crate::named::NAMEID_STORAGE;
 use crate::{CLSID_MSG, MsgFile};
 
-/// A TNEF stream as .msg bytes: read into the model (`options`), written
-/// by [`MsgFile::to_bytes`] (OLE storages carried as IID_IStorage objects
-/// become storages; named properties numbered 0..n-1; 8-bit strings with
-/// their code page).
+/// A TNEF stream as .msg bytes: read into the model (`options`), 8-bit
+/// strings made Unicode ([`strings_to_unicode`]), written by
+/// [`MsgFile::to_bytes`] (OLE storages carried as IID_IStorage objects
+/// become storages; named properties numbered 0..n-1).
 pub fn tnef_to_msg(input: &[u8], options: &Options) -> Result<Decoded<Vec<u8>>> {
-    let d = ms_oxtnef::to_message(input, options)?;
+    let mut d = ms_oxtnef::to_message(input, options)?;
+    strings_to_unicode(&mut d.value);
     Ok(Decoded {
         value: MsgFile::new(d.value).to_bytes()?,
         defects: d.defects,
     })
+}
+
+/// Every 8-bit string of a message tree (recipients, attachments, embedded
+/// messages) as Unicode, the same text: what Outlook writes into a .msg
+/// today, and what every reader decodes (msgconvert does not decode 8-bit
+/// subjects by their code page). Strings that do not decode in their code
+/// page stay as they are; a PidTagStoreSupportMask gets STORE_UNICODE_OK.
+pub fn strings_to_unicode(m: &mut Message) {
+    use ms_oxcdata::PropertyValue as V;
+    let mut stack: Vec<&mut Message> = vec![m];
+    while let Some(m) = stack.pop() {
+        let bags = std::iter::once(&mut m.properties)
+            .chain(m.recipients.iter_mut().map(|r| &mut r.properties))
+            .chain(m.attachments.iter_mut().map(|a| &mut a.properties));
+        for b in bags {
+            for p in b.iter_mut() {
+                let new = match &*p.value {
+                    V::String8(s) => s
+                        .to_str_strict()
+                        .ok()
+                        .map(|t| V::String(msox_codec::Utf16String::new(t.into_owned()))),
+                    V::MultipleString8(v) => v
+                        .iter()
+                        .map(|s| {
+                            s.to_str_strict()
+                                .ok()
+                                .map(|t| msox_codec::Utf16String::new(t.into_owned()))
+                        })
+                        .collect::<Option<Vec<_>>>()
+                        .map(V::MultipleString),
+                    _ => None,
+                };
+                if let Some(v) = new {
+                    *p.value = v;
+                }
+            }
+        }
+        // The store mask says the strings are Unicode now (STORE_UNICODE_OK).
+        let mask = ms_oxprops::tags::PidTagStoreSupportMask;
+        if let Some(v) = m.properties.get_i64(mask).filter(|v| v & 0x0004_0000 == 0) {
+            m.properties
+                .set(mask, V::Integer32((v | 0x0004_0000) as i32));
+        }
+        for a in &mut m.attachments {
+            if let Some(e) = a.embedded.as_deref_mut() {
+                stack.push(e);
+            }
+        }
+    }
 }
 
 /// A .msg file as TNEF bytes: read into the model (`options`), written by

@@ -71,7 +71,7 @@ mod read;
 mod tree;
 mod write;
 
-pub use convert::{extract, extract_tnef_as_msg, msg_to_tnef, tnef_to_msg};
+pub use convert::{extract, extract_tnef_as_msg, msg_to_tnef, strings_to_unicode, tnef_to_msg};
 pub use message::{
     ATTACH_OBJECT, ATTACH_PREFIX, Level, PROPERTIES_STREAM, RECIP_PREFIX, ansi_code_page_for_lcid,
 };
@@ -127,7 +127,9 @@ impl MsgFile {
     /// their ID order, so a file whose IDs were already contiguous keeps
     /// them; then new names in the order met) with the mapping streams of
     /// [MS-OXMSG] 2.2.3 rebuilt, 8-bit strings with their code page
-    /// recorded (or as Unicode), OLE storages as storages.
+    /// recorded (or as Unicode; all of them in a file with any Unicode
+    /// string or from a Unicode store, as Outlook writes one), OLE storages
+    /// as storages.
     pub fn to_bytes(&self) -> Result<Vec<u8>> {
         let mut map = NamedPropertyMap::new();
         let mut own: Vec<(u16, &ms_oxcdata::PropertyName)> = self.named.iter().collect();
@@ -138,8 +140,14 @@ impl MsgFile {
             }
         }
         write::collect_names(&self.message, &mut map)?;
-        let mut children =
-            write::write_message(&self.message, Level::TopLevel, &map, 0, CodePage(1252))?;
+        let mut children = write::write_message(
+            &self.message,
+            Level::TopLevel,
+            &map,
+            0,
+            CodePage(1252),
+            write::has_unicode(&self.message),
+        )?;
         children.push(named::write(&map));
         tree::write_tree(&tree::Node::storage(
             "Root Entry",

@@ -284,6 +284,29 @@ fn bag_code_page(bag: &PropertyBag, inherited: CodePage) -> CodePage {
         .unwrap_or(inherited)
 }
 
+/// Whether a message (its recipients, attachments and embedded messages
+/// included) holds a Unicode string.
+pub(crate) fn has_unicode(m: &Message) -> bool {
+    let mut stack = vec![m];
+    while let Some(m) = stack.pop() {
+        let bags = std::iter::once(&m.properties)
+            .chain(m.recipients.iter().map(|r| &r.properties))
+            .chain(m.attachments.iter().map(|a| &a.properties));
+        for b in bags {
+            if b.iter().any(|p| {
+                matches!(
+                    p.value,
+                    PropertyValue::String(_) | PropertyValue::MultipleString(_)
+                )
+            }) {
+                return true;
+            }
+        }
+        stack.extend(m.attachments.iter().filter_map(|a| a.embedded.as_deref()));
+    }
+    false
+}
+
 /// The code page of the first 8-bit string of a bag.
 fn first_string8(bag: &PropertyBag) -> Option<CodePage> {
     bag.iter().find_map(|p| match &p.value {
@@ -294,10 +317,11 @@ fn first_string8(bag: &PropertyBag) -> Option<CodePage> {
 }
 
 /// The bag with every 8-bit string that is not in `cp` (so would read back
-/// as other text) written as Unicode; strings that do not decode in their
-/// own code page are kept as they are.
-fn strings_in(bag: &PropertyBag, cp: CodePage) -> Cow<'_, PropertyBag> {
-    let foreign = |s: &String8| s.code_page() != cp && s.to_str_strict().is_ok();
+/// as other text), or every 8-bit string for `None`, written as Unicode;
+/// strings that do not decode in their own code page are kept as they are.
+fn strings_in(bag: &PropertyBag, cp: Option<CodePage>) -> Cow<'_, PropertyBag> {
+    let foreign =
+        |s: &String8| cp.is_none_or(|cp| s.code_page() != cp) && s.to_str_strict().is_ok();
     let needs = bag.iter().any(|p| match &p.value {
         PropertyValue::String8(s) => foreign(s),
         PropertyValue::MultipleString8(v) => v.iter().any(foreign),
@@ -341,13 +365,23 @@ pub(crate) fn write_message(
     map: &NamedPropertyMap,
     depth: u32,
     inherited: CodePage,
+    unicode_parent: bool,
 ) -> Result<Vec<Node>> {
     if depth > MAX_WRITE_DEPTH {
         return Err(depth_error(depth));
     }
     let mut props = Cow::Borrowed(&m.properties);
     let mut cp = bag_code_page(&m.properties, inherited);
-    if m.properties.get(tags::PidTagMessageCodepage).is_none() {
+    // A message from a Unicode store (PidTagStoreSupportMask has
+    // STORE_UNICODE_OK), or a file with any Unicode string, has all its
+    // strings in Unicode, as Outlook writes them: readers such as
+    // extract_msg look for nothing else in one. 8-bit strings are then
+    // written as Unicode (the same text).
+    let unicode = match m.properties.get_i64(tags::PidTagStoreSupportMask) {
+        Some(mask) => mask & 0x0004_0000 != 0 || unicode_parent,
+        None => unicode_parent,
+    };
+    if !unicode && m.properties.get(tags::PidTagMessageCodepage).is_none() {
         let first = std::iter::once(&m.properties)
             .chain(m.recipients.iter().map(|r| &r.properties))
             .chain(m.attachments.iter().map(|a| &a.properties))
@@ -360,7 +394,19 @@ pub(crate) fn write_message(
             cp = first;
         }
     }
-    let props = match strings_in(&props, cp) {
+    if unicode
+        && let Some(mask) = m.properties.get_i64(tags::PidTagStoreSupportMask)
+        && mask & 0x0004_0000 == 0
+    {
+        // The mask describes the file's strings; readers (extract_msg)
+        // take 8-bit strings for a mask without STORE_UNICODE_OK.
+        props.to_mut().set(
+            tags::PidTagStoreSupportMask,
+            PropertyValue::Integer32((mask | 0x0004_0000) as i32),
+        );
+    }
+    let keep = (!unicode).then_some(cp);
+    let props = match strings_in(&props, keep) {
         Cow::Owned(b) => Cow::Owned(b),
         Cow::Borrowed(_) => props,
     };
@@ -373,7 +419,10 @@ pub(crate) fn write_message(
     )?;
     for (i, r) in m.recipients.iter().enumerate() {
         let mut kids = Vec::new();
-        let bag = strings_in(&r.properties, bag_code_page(&r.properties, cp));
+        let bag = strings_in(
+            &r.properties,
+            keep.map(|cp| bag_code_page(&r.properties, cp)),
+        );
         write_bag(&bag, header(Level::Object, 0, 0)?, map, &mut kids)?;
         out.push(Node::storage(
             format!("{RECIP_PREFIX}{i:08X}"),
@@ -383,7 +432,11 @@ pub(crate) fn write_message(
     }
     for (i, a) in m.attachments.iter().enumerate() {
         let mut kids = Vec::new();
-        let mut bag = strings_in(&a.properties, bag_code_page(&a.properties, cp)).into_owned();
+        let mut bag = strings_in(
+            &a.properties,
+            keep.map(|cp| bag_code_page(&a.properties, cp)),
+        )
+        .into_owned();
         // An OLE storage carried as PtypObject bytes (IID_IStorage and a
         // compound file, as TNEF carries one) is written as the storage
         // [MS-OXMSG] 2.1.4 requires.
@@ -401,7 +454,7 @@ pub(crate) fn write_message(
         }
         write_bag(&bag, header(Level::Object, 0, 0)?, map, &mut kids)?;
         if let Some(e) = &a.embedded {
-            let inner = write_message(e, Level::Embedded, map, depth + 1, cp)?;
+            let inner = write_message(e, Level::Embedded, map, depth + 1, cp, unicode)?;
             kids.push(Node::storage(
                 ATTACH_OBJECT,
                 Guid::from_u128(0x0002_0D0B_0000_0000_C000_0000_0000_0046),
