@@ -390,3 +390,56 @@ fn eight_bit_strings_use_the_locale_code_page() {
         assert_eq!(m.message.subject().as_deref(), Some(subject), "{f}");
     }
 }
+
+/// Extraction: an embedded message is copied out of the file as a .msg of
+/// its own (its storage, the file's named-property map, a top-level
+/// property stream header) that reads as the same message.
+#[test]
+fn embedded_messages_are_extracted_as_their_storage() {
+    let mut n = 0;
+    for (name, bytes) in msg_files() {
+        let Ok(d) = MsgFile::decode_bytes(&bytes, &Options::lenient()) else {
+            continue;
+        };
+        if !d.defects.is_empty()
+            || d.value
+                .message
+                .attachments
+                .iter()
+                .all(|a| a.embedded.is_none())
+        {
+            continue;
+        }
+        let files = ms_oxmsg::extract(&bytes, &Options::lenient())
+            .unwrap()
+            .value;
+        let embedded: Vec<&ms_oxcmsg::Message> = d
+            .value
+            .message
+            .attachments
+            .iter()
+            .filter_map(|a| a.embedded.as_deref())
+            .collect();
+        let out: Vec<_> = files
+            .iter()
+            .filter(|f| f.kind == ms_oxcmsg::extract::ExtractedKind::EmbeddedMessage)
+            .collect();
+        assert_eq!(out.len(), embedded.len(), "{name}");
+        for (f, want) in out.iter().zip(embedded) {
+            assert!(f.name.ends_with(".msg"), "{name}: {}", f.name);
+            let mut got = MsgFile::decode_bytes(&f.data, &Options::lenient())
+                .unwrap_or_else(|e| panic!("{name}: {}: {e}", f.name))
+                .value
+                .message;
+            let mut want = want.clone();
+            normalise(&mut got);
+            normalise(&mut want);
+            assert!(got == want, "{name}: {}", f.name);
+        }
+        n += 1;
+    }
+    eprintln!("{n} files with embedded messages: each extracted as a .msg that reads the same");
+    if msox_testkit::corpus::dir().is_some() {
+        assert!(n >= 5, "{n}");
+    }
+}

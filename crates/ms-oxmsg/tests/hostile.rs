@@ -46,6 +46,18 @@ fn hostile_suite_oxmsg_file() {
     Suite::new("oxmsg_file").run(&samples, |b, o| outcome(MsgFile::decode_bytes(b, o)));
 }
 
+/// The library's extraction and conversions of .msg input: the same
+/// hostile input, no panic.
+#[test]
+fn hostile_suite_oxmsg_extract_and_convert() {
+    let mut samples = msox_testkit::hostile::samples("oxmsg", |_| true);
+    samples.push(sample());
+    Suite::new("oxmsg_extract").run(&samples, |b, o| outcome(ms_oxmsg::extract(b, o)));
+    Suite::new("oxmsg_to_tnef").run(&samples, |b, o| {
+        outcome(ms_oxmsg::msg_to_tnef(b, o, &Default::default()))
+    });
+}
+
 /// OLE storages carried as compound-file bytes (TNEF's PtypObject with
 /// IID_IStorage): the other decoder entry point.
 #[test]

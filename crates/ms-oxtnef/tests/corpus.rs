@@ -345,3 +345,69 @@ fn tnefparse_bodies_are_previews() {
         );
     }
 }
+
+/// Extraction as users expect: embedded messages as their original TNEF
+/// bytes (what follows IID_IMessage in the PtypObject value), an OLE
+/// package as the file it holds, names safe and unique.
+#[test]
+fn extraction_gives_original_bytes_and_ole_files() {
+    let Some(dir) = msox_testkit::corpus::dir() else {
+        return;
+    };
+    use ms_oxcmsg::extract::ExtractedKind as K;
+    let x = |f: &str| {
+        let b = std::fs::read(dir.join(f)).unwrap();
+        let files = ms_oxtnef::extract(&b, &Options::lenient(), &Default::default())
+            .unwrap()
+            .value;
+        (b, files)
+    };
+    // christmas.tnef: two embedded messages, given as the bytes stored.
+    let (b, files) = x("tnef/mimekit/christmas.tnef");
+    let embedded: Vec<_> = files
+        .iter()
+        .filter(|f| f.kind == K::EmbeddedMessage)
+        .collect();
+    assert_eq!(embedded.len(), 2);
+    for e in &embedded {
+        assert!(e.name.ends_with(".tnef"), "{}", e.name);
+        assert!(ms_oxtnef::is_tnef(&e.data));
+        // A window of the input, byte for byte.
+        assert!(b.windows(e.data.len()).any(|w| w == e.data.as_slice()));
+    }
+    // MimeKit's expected output has the same bytes for them.
+    let want = std::fs::read(dir.join("tnef/mimekit/christmas/Untitled_Attachment.4")).unwrap();
+    assert!(embedded.iter().any(|e| e.data == want));
+    // MAPI_OBJECT.tnef: an OLE Package object: the PDF it holds.
+    let (_, files) = x("tnef/mimekit/MAPI_OBJECT.tnef");
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0].kind, K::OleFile);
+    assert!(files[0].data.starts_with(b"%PDF"));
+    assert!(files[0].name.ends_with(".pdf"), "{}", files[0].name);
+    // Embedded messages converted where asked.
+    let (b, _) = x("tnef/mimekit/christmas.tnef");
+    let convert = |m: &ms_oxcmsg::Message| Ok(ms_oxtnef::message_to_bytes(m, &Default::default())?);
+    let files = ms_oxtnef::extract(
+        &b,
+        &Options::lenient(),
+        &ms_oxtnef::ExtractOptions {
+            convert_embedded: Some((&convert, "bin")),
+        },
+    )
+    .unwrap()
+    .value;
+    assert_eq!(files.iter().filter(|f| f.name.ends_with(".bin")).count(), 2);
+}
+
+#[test]
+fn safe_file_names() {
+    use ms_oxcmsg::safe_file_name as s;
+    assert_eq!(s("../../etc/passwd", "x"), "passwd");
+    assert_eq!(s("C:\\Windows\\evil.exe", "x"), "evil.exe");
+    assert_eq!(s("..", "x"), "x");
+    assert_eq!(s(" .hidden ", "x"), "hidden");
+    assert_eq!(s("a:b*c?.txt", "x"), "a_b_c_.txt");
+    assert_eq!(s("nul\u{0}byte", "x"), "nul_byte");
+    assert_eq!(s("", "fallback"), "fallback");
+    assert!(s(&"é".repeat(300), "x").len() <= 255);
+}
