@@ -153,8 +153,9 @@ fn embedded_as_file<'a>(r: &mut Reader<'a>, cf: &CompoundFile<'a>, st: u32) -> R
 }
 
 /// The attachments of a .msg file as files: by-value data; embedded
-/// messages as .msg files holding their original storage (see
-/// [`embedded_as_file`]); OLE objects as the file they hold, else the
+/// messages as .msg files holding their original storage (its streams
+/// and storages as stored, the file's named-property map added, the
+/// top-level property stream header); OLE objects as the file they hold, else the
 /// storage as a compound file. Names safe and unique.
 pub fn extract(input: &[u8], options: &Options) -> Result<Decoded<Vec<ExtractedFile>>> {
     let Decoded {
@@ -165,7 +166,7 @@ pub fn extract(input: &[u8], options: &Options) -> Result<Decoded<Vec<ExtractedF
     // already among the file's).
     let quiet = Options {
         mode: msox_codec::Mode::Lenient,
-        ..options.clone()
+        ..*options
     };
     let mut reader = Reader::with_options(input, &quiet);
     let r = &mut reader;

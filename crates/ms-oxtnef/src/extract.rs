@@ -46,7 +46,7 @@ impl std::fmt::Debug for ExtractOptions<'_> {
 fn objects(input: &[u8], options: &Options) -> Vec<Option<Vec<u8>>> {
     let lenient = Options {
         mode: msox_codec::Mode::Lenient,
-        ..options.clone()
+        ..*options
     };
     let Ok(d) = TnefStream::decode_bytes(input, &lenient) else {
         return Vec::new();

@@ -42,10 +42,9 @@ fn expected_outputs(root: &std::path::Path) -> HashSet<String> {
             } else if p.parent() != Some(root.join("tnef").as_path())
                 && p.extension()
                     .is_none_or(|x| x != "tnef" && x != "dat" && x != "list")
+                && let Ok(b) = std::fs::read(&p)
             {
-                if let Ok(b) = std::fs::read(&p) {
-                    out.insert(sha(&b));
-                }
+                out.insert(sha(&b));
             }
         }
     }
