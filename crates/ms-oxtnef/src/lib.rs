@@ -13,9 +13,16 @@
 //!   included, as a thin layer over `ms-oxcdata`'s property-value policy.
 //! - [`to_message`] / [`from_message`]: the [MS-OXTNEF] 2.3 mapping into and
 //!   out of the `ms-oxcmsg` [`Message`](ms_oxcmsg::Message) model: legacy
-//!   attributes mapped to properties (MAPI properties win), recipients,
-//!   attachments, embedded messages (read in place, one nesting level
-//!   each), 8-bit strings in the stream's OEM code page. Property lists are
+//!   attributes mapped to properties (MAPI properties win; attFrom,
+//!   attBody, attMessageID, attMessageStatus, attAttachRenddata included),
+//!   recipients, attachments, embedded messages (read in place, one
+//!   nesting level each, their original bytes kept and written back while
+//!   unchanged), 8-bit strings in the stream's OEM code page. The writer
+//!   writes the shape Outlook writes ([`WriteOptions`]): by-value data
+//!   once (attAttachData), OLE storages as IID_IStorage objects.
+//! - [`extract()`]: the attachments as files (embedded messages as their
+//!   original TNEF bytes, or converted; OLE objects as their own files),
+//!   under safe, unique names. Property lists are
 //!   read as windows of the one reader, so every error and defect has its
 //!   absolute offset and a path such as
 //!   `TnefStream > Attachment[1] > attAttachment > TaggedPropertyValue[4]`;
