@@ -6,7 +6,7 @@
 //!   our .msg the subject, body and attachments our model has.
 //!
 //! extract_msg takes about 2 s a file, so the .msg direction runs on every
-//! third corpus file (`MSOX_INTEROP_ALL=1`: all of them). A peer that is
+//! fourth corpus file (`MSOX_INTEROP_ALL=1`: all of them). A peer that is
 //! not installed fails the test under CI and is reported SKIPPED elsewhere.
 #![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 
@@ -64,7 +64,7 @@ fn msg_to_tnef_gives_tnef_peers_the_attachments_extract_msg_reads() {
     let files: Vec<(String, PathBuf, Vec<u8>)> = msox_testkit::corpus::files("msg", &[".msg"])
         .into_iter()
         .enumerate()
-        .filter(|(i, _)| all() || i % 3 == 0)
+        .filter(|(i, _)| all() || i % 4 == 0)
         .filter_map(|(_, e)| Some((e.file, e.path.clone(), std::fs::read(&e.path).ok()?)))
         .collect();
     let scratch = peers::Scratch::new("msg2tnef");
@@ -142,12 +142,12 @@ fn msg_to_tnef_gives_tnef_peers_the_attachments_extract_msg_reads() {
         if all() {
             "all"
         } else {
-            "every third; MSOX_INTEROP_ALL=1 for all"
+            "every fourth; MSOX_INTEROP_ALL=1 for all"
         }
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     if msox_testkit::corpus::dir().is_some() {
-        assert!(checked >= if all() { 120 } else { 40 }, "{checked}");
+        assert!(checked >= if all() { 120 } else { 30 }, "{checked}");
     }
 }
 
