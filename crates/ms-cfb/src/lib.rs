@@ -1,4 +1,4 @@
-//! # ms-cfb — [MS-CFB] Compound File Binary File Format, a reader for hostile input
+//! # ms-cfb — [MS-CFB] Compound File Binary File Format: a reader for hostile input, and a writer
 //!
 //! Outlook .msg files, OLE attachments and many other Microsoft formats are
 //! compound files: a small file system of storages and streams inside one
@@ -60,15 +60,19 @@
 //! | 2.7 | stream sectors | chains checked at decode (cycles, cross-links, short or long chains); bytes by [`CompoundFile::read_stream`] |
 //! | 2.8 | range lock sector | not applicable to reading |
 //! | 3 | the spec's example layout | [`example_file`], test vector |
-//! | — | writing | not here yet (ms-oxmsg writes with the `cfb` crate) |
+//! | — | writing | [`write_file`]: version 3 (version 4 when a stream needs it, or asked), FAT, DIFAT, mini FAT and mini stream, directory trees of black nodes, CLSIDs, state bits and timestamps as given; deterministic. [`tree_of`] / [`read_tree`] give a read file back as the [`Entry`] tree the writer takes |
 #![forbid(unsafe_code)]
 
 mod directory;
 mod example;
 mod file;
 mod header;
+mod write;
 
 pub use directory::{DirEntry, ENTRY_SIZE, ObjectType};
 pub use example::example_file;
 pub use file::{CompoundFile, FileContents, MINI_SECTOR_SIZE, read_file};
 pub use header::{HEADER_DIFAT_ENTRIES, Header, SIGNATURE, sector};
+pub use write::{
+    Entry, EntryKind, MAX_V3_STREAM, WriteOptions, read_tree, tree_of, write_file, write_file_with,
+};

@@ -26,6 +26,12 @@ fn hostile_suite_cfb_file() {
     Suite::new("cfb_file").run(&samples, |b, o| outcome(read_file(b, o)));
 }
 
+/// The tree a read file gives the writer: the other decoder entry point.
+#[test]
+fn hostile_suite_cfb_tree() {
+    Suite::new("cfb_tree").run(&samples(), |b, o| outcome(ms_cfb::read_tree(b, o)));
+}
+
 #[test]
 fn bad_signature_is_an_error_at_byte_0_in_the_header() {
     let mut b = ms_cfb::example_file();

@@ -41,14 +41,17 @@
 //! | [MS-OXCMSG] 2.2.2 | attachment object properties | [`Attachment`], [`AttachMethod`] |
 //! | [MS-OXCMSG] 2.2.1.x / [MS-OXOMSG] | recipients | [`Recipient`], [`RecipientType`] |
 //! | [MS-OXCDATA] 2.6 | named properties | [`PropId::Named`], [`NamedPropertyMap`] |
+//! | [MS-OXCMSG] 2.2.2.9 afStorage | OLE storages to and from compound files, their files (`\x01Ole10Native`, `Package`), safe file names | [`extract`] |
 //! | [MS-OXCMSG] 3 (ROP behaviour) | not applicable: no I/O here | — |
 #![forbid(unsafe_code)]
 
 mod bag;
+pub mod extract;
 mod message;
 mod named_map;
 
 pub use bag::{PropId, Property, PropertyBag};
+pub use extract::{cfb_to_storage, safe_file_name, storage_to_cfb};
 pub use message::{
     AttachMethod, Attachment, Message, Recipient, RecipientType, Storage, StorageEntry,
 };

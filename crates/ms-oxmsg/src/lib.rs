@@ -1,7 +1,7 @@
 //! # ms-oxmsg — [MS-OXMSG] Outlook Item (.msg) File Format
 //!
 //! Reads and writes Outlook `.msg` and `.oft` files: a compound file
-//! ([MS-CFB], read by `ms-cfb` and written with the `cfb` crate) holding a
+//! ([MS-CFB], read and written by `ms-cfb`: one container model) holding a
 //! property stream per object, value streams, recipient and attachment
 //! storages, embedded messages, OLE storages and the named-property
 //! mapping. Messages are read into and written from the
@@ -50,6 +50,7 @@
 //! | 2.2.3.2 | property ID to property name mapping streams (stream ID equation) | written |
 //! | 2.4 | property stream headers (top level 32, embedded 24, others 8 bytes) | read and write |
 //! | .oft | templates (root CLSID kept) | read and write |
+//! | — | conversions to and from TNEF, attachments as files (embedded messages as their original storage, OLE objects as their files) | [`convert`] |
 //!
 //! Lenient reading (the default) reads past what real writers get wrong,
 //! each a [`msox_codec::Defect`]: a missing value stream or an unreadable
@@ -63,12 +64,14 @@
 //! dropped on reading and not written back).
 #![forbid(unsafe_code)]
 
+pub mod convert;
 mod message;
 pub mod named;
 mod read;
 mod tree;
 mod write;
 
+pub use convert::{extract, extract_tnef_as_msg, msg_to_tnef, strings_to_unicode, tnef_to_msg};
 pub use message::{
     ATTACH_OBJECT, ATTACH_PREFIX, Level, PROPERTIES_STREAM, RECIP_PREFIX, ansi_code_page_for_lcid,
 };
@@ -119,19 +122,32 @@ impl MsgFile {
         }
     }
 
-    /// Writes the file.
+    /// Writes the file: deterministic (no clock-derived bytes), named
+    /// properties numbered 0x8000 + 0..n-1 (the file's own names first, in
+    /// their ID order, so a file whose IDs were already contiguous keeps
+    /// them; then new names in the order met) with the mapping streams of
+    /// [MS-OXMSG] 2.2.3 rebuilt, 8-bit strings with their code page
+    /// recorded (or as Unicode; all of them in a file with any Unicode
+    /// string or from a Unicode store, as Outlook writes one), OLE storages
+    /// as storages.
     pub fn to_bytes(&self) -> Result<Vec<u8>> {
         let mut map = NamedPropertyMap::new();
-        // Keep the file's own IDs for the names still in use.
-        let mut wanted = NamedPropertyMap::new();
-        write::collect_names(&self.message, &mut wanted)?;
-        for (id, n) in self.named.iter() {
-            if wanted.id(n).is_some() {
-                map.insert(id, n.clone());
+        let mut own: Vec<(u16, &ms_oxcdata::PropertyName)> = self.named.iter().collect();
+        own.sort_by_key(|(id, _)| *id);
+        for (_, n) in own {
+            if map.assign(n).is_none() {
+                break;
             }
         }
         write::collect_names(&self.message, &mut map)?;
-        let mut children = write::write_message(&self.message, Level::TopLevel, &map, 0)?;
+        let mut children = write::write_message(
+            &self.message,
+            Level::TopLevel,
+            &map,
+            0,
+            CodePage(1252),
+            write::has_unicode(&self.message),
+        )?;
         children.push(named::write(&map));
         tree::write_tree(&tree::Node::storage(
             "Root Entry",
@@ -164,23 +180,20 @@ impl<'a> Decode<'a> for MsgFile {
 }
 
 /// IID_IStorage, the interface ID TNEF puts before an OLE storage object.
-const IID_ISTORAGE: Guid = Guid::from_u128(0x0000_000B_0000_0000_C000_0000_0000_0046);
+const IID_ISTORAGE: Guid = ms_oxcmsg::extract::IID_ISTORAGE;
 
 /// An OLE [`Storage`](ms_oxcmsg::Storage) as compound-file bytes (how TNEF
-/// and other formats carry one).
+/// and other formats carry one), written by ms-cfb: deterministic.
 pub fn storage_to_cfb(s: &ms_oxcmsg::Storage) -> Result<Vec<u8>> {
     write::check_storage_depth(s, 0)?;
-    tree::write_tree(&write::storage_node("Root Entry", s))
+    ms_oxcmsg::storage_to_cfb(s)
 }
 
 /// Compound-file bytes as an OLE [`Storage`](ms_oxcmsg::Storage) (the root
 /// storage's contents), in one session: one nesting level per storage,
 /// stream copies charged to the budget.
 pub fn cfb_to_storage(bytes: &[u8], options: &Options) -> Result<Decoded<ms_oxcmsg::Storage>> {
-    msox_codec::decode_bytes_with_reader(bytes, options, |r| {
-        let cf = CompoundFile::decode(r)?;
-        read::read_storage(r, &cf, 0)
-    })
+    ms_oxcmsg::cfb_to_storage(bytes, options)
 }
 
 /// Prepares a message read from a .msg for formats that carry OLE storages

@@ -1,15 +1,13 @@
-//! The compound file to write, as a tree (writing goes through the `cfb`
-//! crate for now; reading is ms-cfb's [`ms_cfb::CompoundFile`]).
-
-use std::io::Cursor;
+//! The compound file to write, as a tree (written by ms-cfb's writer;
+//! reading is ms-cfb's [`ms_cfb::CompoundFile`]: one container model).
 
 use ms_dtyp::Guid;
-use msox_codec::{Error, ErrorKind, Result};
+use msox_codec::{Result, Utf16String};
 
 /// A storage or stream to write.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Node {
-    pub name: String,
+    pub name: Utf16String,
     pub clsid: Guid,
     pub kind: NodeKind,
 }
@@ -22,7 +20,7 @@ pub(crate) enum NodeKind {
 }
 
 impl Node {
-    pub fn storage(name: impl Into<String>, clsid: Guid, children: Vec<Node>) -> Node {
+    pub fn storage(name: impl Into<Utf16String>, clsid: Guid, children: Vec<Node>) -> Node {
         Node {
             name: name.into(),
             clsid,
@@ -30,7 +28,7 @@ impl Node {
         }
     }
 
-    pub fn stream(name: impl Into<String>, data: Vec<u8>) -> Node {
+    pub fn stream(name: impl Into<Utf16String>, data: Vec<u8>) -> Node {
         Node {
             name: name.into(),
             clsid: Guid::NIL,
@@ -46,50 +44,21 @@ impl Node {
     }
 }
 
-fn cfb_error(what: &str, e: std::io::Error) -> Error {
-    Error::new(ErrorKind::Malformed(
-        format!("compound file: {what}: {e}").into(),
-    ))
-    .context("CFB")
-}
-
-/// Writes a tree as a version 3 compound file (512-byte sectors, as Outlook
-/// writes .msg files).
+/// Writes a tree as a compound file through ms-cfb's writer (version 3,
+/// 512-byte sectors, as Outlook writes .msg files; version 4 only when a
+/// stream is too large for version 3). Deterministic: no timestamps.
 pub(crate) fn write_tree(root: &Node) -> Result<Vec<u8>> {
-    let mut cf = cfb::CompoundFile::create_with_version(cfb::Version::V3, Cursor::new(Vec::new()))
-        .map_err(|e| cfb_error("create", e))?;
-    cf.set_storage_clsid("/", uuid::Uuid::from_u128(root.clsid.to_u128()))
-        .map_err(|e| cfb_error("set CLSID", e))?;
-    write_children(&mut cf, std::path::Path::new("/"), root.children())?;
-    cf.flush().map_err(|e| cfb_error("flush", e))?;
-    Ok(cf.into_inner().into_inner())
+    ms_cfb::write_file(&to_entry(root))
 }
 
-fn write_children(
-    cf: &mut cfb::CompoundFile<Cursor<Vec<u8>>>,
-    path: &std::path::Path,
-    children: &[Node],
-) -> Result<()> {
-    use std::io::Write;
-    for c in children {
-        let p = path.join(&c.name);
-        match &c.kind {
-            NodeKind::Stream(d) => {
-                let mut s = cf
-                    .create_stream(&p)
-                    .map_err(|e| cfb_error("create stream", e))?;
-                s.write_all(d).map_err(|e| cfb_error("write stream", e))?;
-            }
-            NodeKind::Storage(k) => {
-                cf.create_storage(&p)
-                    .map_err(|e| cfb_error("create storage", e))?;
-                if !c.clsid.is_nil() {
-                    cf.set_storage_clsid(&p, uuid::Uuid::from_u128(c.clsid.to_u128()))
-                        .map_err(|e| cfb_error("set CLSID", e))?;
-                }
-                write_children(cf, &p, k)?;
-            }
-        }
+/// The node as ms-cfb's writer takes it.
+pub(crate) fn to_entry(n: &Node) -> ms_cfb::Entry {
+    match &n.kind {
+        NodeKind::Stream(d) => ms_cfb::Entry::stream(n.name.clone(), d.clone()),
+        NodeKind::Storage(_) => ms_cfb::Entry::storage(
+            n.name.clone(),
+            n.clsid,
+            n.children().iter().map(to_entry).collect(),
+        ),
     }
-    Ok(())
 }

@@ -4,10 +4,14 @@
 use ms_dtyp::Guid;
 use ms_oxcdata::{PropertyTag, PropertyType, PropertyValue, ValueEncoding};
 use ms_oxcmsg::{Message, NamedPropertyMap, PropId, PropertyBag, Storage, StorageEntry};
-use msox_codec::{Error, ErrorKind, Result};
+use std::borrow::Cow;
+
+use ms_oxprops::tags;
+use msox_codec::{CodePage, Error, ErrorKind, Result, String8, Utf16String};
 
 use crate::message::{
-    ATTACH_OBJECT, ATTACH_PREFIX, Level, PROPERTIES_STREAM, RECIP_PREFIX, Storing, storing, substg,
+    ATTACH_OBJECT, ATTACH_PREFIX, Level, PROPERTIES_STREAM, RECIP_PREFIX, Storing,
+    ansi_code_page_for_lcid, storing, substg,
 };
 use crate::read::value_context;
 use crate::tree::{Node, NodeKind};
@@ -44,23 +48,16 @@ fn collect_names_at(m: &Message, map: &mut NamedPropertyMap, depth: u32) -> Resu
                 if map.id(n).is_some() {
                     continue;
                 }
-                let kept = p
-                    .mapped_id
-                    .filter(|i| *i >= 0x8000 && *i != 0xFFFF && map.name(*i).is_none());
-                match kept {
-                    Some(i) => {
-                        map.insert(i, n.clone());
-                    }
-                    None => {
-                        map.assign(n).ok_or_else(|| {
-                            Error::new(ErrorKind::LimitExceeded {
-                                what: "named properties",
-                                value: 0x8000,
-                                max: 0x7FFF,
-                            })
-                        })?;
-                    }
-                }
+                // IDs are numbered 0x8000 + 0..n-1 in the order names are
+                // met ([MS-OXMSG] 2.2.3: Outlook numbers them so); the IDs a
+                // property was read with are not kept.
+                map.assign(n).ok_or_else(|| {
+                    Error::new(ErrorKind::LimitExceeded {
+                        what: "named properties",
+                        value: 0x8000,
+                        max: 0x7FFF,
+                    })
+                })?;
             }
         }
     }
@@ -276,27 +273,157 @@ fn storage_depth(s: &Storage) -> u32 {
     deepest
 }
 
+/// The code page a reader takes for the 8-bit strings of a bag: its
+/// PidTagMessageCodepage, else the ANSI code page of its
+/// PidTagMessageLocaleId, else the one it inherits.
+fn bag_code_page(bag: &PropertyBag, inherited: CodePage) -> CodePage {
+    let own = |t| bag.get_i64(t).filter(|v| *v != 0).map(|v| v as u32);
+    own(tags::PidTagMessageCodepage)
+        .map(CodePage)
+        .or_else(|| own(tags::PidTagMessageLocaleId).map(ansi_code_page_for_lcid))
+        .unwrap_or(inherited)
+}
+
+/// Whether a message (its recipients, attachments and embedded messages
+/// included) holds a Unicode string.
+pub(crate) fn has_unicode(m: &Message) -> bool {
+    let mut stack = vec![m];
+    while let Some(m) = stack.pop() {
+        let bags = std::iter::once(&m.properties)
+            .chain(m.recipients.iter().map(|r| &r.properties))
+            .chain(m.attachments.iter().map(|a| &a.properties));
+        for b in bags {
+            if b.iter().any(|p| {
+                matches!(
+                    p.value,
+                    PropertyValue::String(_) | PropertyValue::MultipleString(_)
+                )
+            }) {
+                return true;
+            }
+        }
+        stack.extend(m.attachments.iter().filter_map(|a| a.embedded.as_deref()));
+    }
+    false
+}
+
+/// The code page of the first 8-bit string of a bag.
+fn first_string8(bag: &PropertyBag) -> Option<CodePage> {
+    bag.iter().find_map(|p| match &p.value {
+        PropertyValue::String8(s) => Some(s.code_page()),
+        PropertyValue::MultipleString8(v) => v.first().map(String8::code_page),
+        _ => None,
+    })
+}
+
+/// The bag with every 8-bit string that is not in `cp` (so would read back
+/// as other text), or every 8-bit string for `None`, written as Unicode;
+/// strings that do not decode in their own code page are kept as they are.
+fn strings_in(bag: &PropertyBag, cp: Option<CodePage>) -> Cow<'_, PropertyBag> {
+    let foreign =
+        |s: &String8| cp.is_none_or(|cp| s.code_page() != cp) && s.to_str_strict().is_ok();
+    let needs = bag.iter().any(|p| match &p.value {
+        PropertyValue::String8(s) => foreign(s),
+        PropertyValue::MultipleString8(v) => v.iter().any(foreign),
+        _ => false,
+    });
+    if !needs {
+        return Cow::Borrowed(bag);
+    }
+    let unicode = |s: &String8| {
+        Utf16String::new(
+            s.to_str_strict()
+                .map(|t| t.into_owned())
+                .unwrap_or_default(),
+        )
+    };
+    let mut out = bag.clone();
+    for p in out.iter_mut() {
+        let v = match &*p.value {
+            PropertyValue::String8(s) if foreign(s) => PropertyValue::String(unicode(s)),
+            PropertyValue::MultipleString8(v)
+                if v.iter().any(foreign) && v.iter().all(|s| s.to_str_strict().is_ok()) =>
+            {
+                PropertyValue::MultipleString(v.iter().map(unicode).collect())
+            }
+            _ => continue,
+        };
+        *p.value = v;
+    }
+    Cow::Owned(out)
+}
+
 /// Builds the storage contents of a message at nesting `depth` (0 for the
-/// top-level message, one more per embedded message).
+/// top-level message, one more per embedded message). 8-bit strings are
+/// written with their code page recorded: PidTagMessageCodepage is added
+/// when the message has none and its strings are not in the code page a
+/// reader would take; strings in yet another code page are written as
+/// Unicode.
 pub(crate) fn write_message(
     m: &Message,
     level: Level,
     map: &NamedPropertyMap,
     depth: u32,
+    inherited: CodePage,
+    unicode_parent: bool,
 ) -> Result<Vec<Node>> {
     if depth > MAX_WRITE_DEPTH {
         return Err(depth_error(depth));
     }
+    let mut props = Cow::Borrowed(&m.properties);
+    let mut cp = bag_code_page(&m.properties, inherited);
+    // A message from a Unicode store (PidTagStoreSupportMask has
+    // STORE_UNICODE_OK), or a file with any Unicode string, has all its
+    // strings in Unicode, as Outlook writes them: readers such as
+    // extract_msg look for nothing else in one. 8-bit strings are then
+    // written as Unicode (the same text).
+    let unicode = match m.properties.get_i64(tags::PidTagStoreSupportMask) {
+        Some(mask) => mask & 0x0004_0000 != 0 || unicode_parent,
+        None => unicode_parent,
+    };
+    if !unicode && m.properties.get(tags::PidTagMessageCodepage).is_none() {
+        let first = std::iter::once(&m.properties)
+            .chain(m.recipients.iter().map(|r| &r.properties))
+            .chain(m.attachments.iter().map(|a| &a.properties))
+            .find_map(first_string8);
+        if let Some(first) = first.filter(|f| *f != cp) {
+            props.to_mut().set(
+                tags::PidTagMessageCodepage,
+                PropertyValue::Integer32(first.0 as i32),
+            );
+            cp = first;
+        }
+    }
+    if unicode
+        && let Some(mask) = m.properties.get_i64(tags::PidTagStoreSupportMask)
+        && mask & 0x0004_0000 == 0
+    {
+        // The mask describes the file's strings; readers (extract_msg)
+        // take 8-bit strings for a mask without STORE_UNICODE_OK.
+        props.to_mut().set(
+            tags::PidTagStoreSupportMask,
+            PropertyValue::Integer32((mask | 0x0004_0000) as i32),
+        );
+    }
+    let keep = (!unicode).then_some(cp);
+    let props = match strings_in(&props, keep) {
+        Cow::Owned(b) => Cow::Owned(b),
+        Cow::Borrowed(_) => props,
+    };
     let mut out = Vec::new();
     write_bag(
-        &m.properties,
+        &props,
         header(level, m.recipients.len(), m.attachments.len())?,
         map,
         &mut out,
     )?;
     for (i, r) in m.recipients.iter().enumerate() {
         let mut kids = Vec::new();
-        write_bag(&r.properties, header(Level::Object, 0, 0)?, map, &mut kids)?;
+        let bag = strings_in(
+            &r.properties,
+            keep.map(|cp| bag_code_page(&r.properties, cp)),
+        );
+        write_bag(&bag, header(Level::Object, 0, 0)?, map, &mut kids)?;
         out.push(Node::storage(
             format!("{RECIP_PREFIX}{i:08X}"),
             Guid::NIL,
@@ -305,27 +432,40 @@ pub(crate) fn write_message(
     }
     for (i, a) in m.attachments.iter().enumerate() {
         let mut kids = Vec::new();
-        let mut bag = a.properties.clone();
-        if a.embedded.is_some() || a.storage.is_some() {
+        let mut bag = strings_in(
+            &a.properties,
+            keep.map(|cp| bag_code_page(&a.properties, cp)),
+        )
+        .into_owned();
+        // An OLE storage carried as PtypObject bytes (IID_IStorage and a
+        // compound file, as TNEF carries one) is written as the storage
+        // [MS-OXMSG] 2.1.4 requires.
+        let from_object = match (&a.embedded, &a.storage, bag.get_id(&PropId::Tag(0x3701))) {
+            (None, None, Some(PropertyValue::Object(o))) => {
+                ms_oxcmsg::extract::object_to_storage(o, &msox_codec::Options::lenient())
+            }
+            _ => None,
+        };
+        let storage = a.storage.as_ref().or(from_object.as_ref());
+        let object = a.embedded.is_some() || storage.is_some();
+        if object {
             // The object's entry: size 0xFFFFFFFF, data in the storage.
             bag.remove(&PropId::Tag(0x3701));
         }
         write_bag(&bag, header(Level::Object, 0, 0)?, map, &mut kids)?;
         if let Some(e) = &a.embedded {
-            let inner = write_message(e, Level::Embedded, map, depth + 1)?;
+            let inner = write_message(e, Level::Embedded, map, depth + 1, cp, unicode)?;
             kids.push(Node::storage(
                 ATTACH_OBJECT,
                 Guid::from_u128(0x0002_0D0B_0000_0000_C000_0000_0000_0046),
                 inner,
             ));
-        } else if let Some(s) = &a.storage {
+        } else if let Some(s) = storage {
             check_storage_depth(s, depth)?;
             kids.push(from_storage(ATTACH_OBJECT, s));
         }
-        if let Some(NodeKind::Stream(d)) = kids
-            .first_mut()
-            .map(|ps| &mut ps.kind)
-            .filter(|_| a.embedded.is_some() || a.storage.is_some())
+        if let Some(NodeKind::Stream(d)) =
+            kids.first_mut().map(|ps| &mut ps.kind).filter(|_| object)
         {
             d.extend_from_slice(&0x3701_000Du32.to_le_bytes());
             d.extend_from_slice(&6u32.to_le_bytes());
@@ -341,20 +481,15 @@ pub(crate) fn write_message(
     Ok(out)
 }
 
-/// The model's storage as a compound-file storage node.
-pub(crate) fn storage_node(name: &str, s: &Storage) -> Node {
-    from_storage(name, s)
-}
-
-fn from_storage(name: &str, s: &Storage) -> Node {
+fn from_storage(name: impl Into<Utf16String>, s: &Storage) -> Node {
     Node::storage(
         name,
         s.clsid,
         s.entries
             .iter()
             .map(|e| match e {
-                StorageEntry::Stream { name, data } => Node::stream(name.as_str(), data.clone()),
-                StorageEntry::Storage { name, storage } => from_storage(name.as_str(), storage),
+                StorageEntry::Stream { name, data } => Node::stream(name.clone(), data.clone()),
+                StorageEntry::Storage { name, storage } => from_storage(name.clone(), storage),
             })
             .collect(),
     )

@@ -13,9 +13,16 @@
 //!   included, as a thin layer over `ms-oxcdata`'s property-value policy.
 //! - [`to_message`] / [`from_message`]: the [MS-OXTNEF] 2.3 mapping into and
 //!   out of the `ms-oxcmsg` [`Message`](ms_oxcmsg::Message) model: legacy
-//!   attributes mapped to properties (MAPI properties win), recipients,
-//!   attachments, embedded messages (read in place, one nesting level
-//!   each), 8-bit strings in the stream's OEM code page. Property lists are
+//!   attributes mapped to properties (MAPI properties win; attFrom,
+//!   attBody, attMessageID, attMessageStatus, attAttachRenddata included),
+//!   recipients, attachments, embedded messages (read in place, one
+//!   nesting level each, their original bytes kept and written back while
+//!   unchanged), 8-bit strings in the stream's OEM code page. The writer
+//!   writes the shape Outlook writes ([`WriteOptions`]): by-value data
+//!   once (attAttachData), OLE storages as IID_IStorage objects.
+//! - [`extract()`]: the attachments as files (embedded messages as their
+//!   original TNEF bytes, or converted; OLE objects as their own files),
+//!   under safe, unique names. Property lists are
 //!   read as windows of the one reader, so every error and defect has its
 //!   absolute offset and a path such as
 //!   `TnefStream > Attachment[1] > attAttachment > TaggedPropertyValue[4]`;
@@ -62,11 +69,13 @@
 //! | 2.1.3.3 DTR, TRP | legacy dates, attFrom | [`date::Dtr`], read into sender properties |
 //! | 2.1.3.4 | encapsulated properties, named properties, multi-valued, PtypObject | [`props::PropertyList`], [`props::RecipientTable`] |
 //! | 2.3 | TNEF reader/writer behaviour, legacy mapping, message classes (2.3.3.4) | [`to_message`], [`from_message`] |
+//! | — | attachments as files (embedded messages as their original bytes, OLE objects as their files) | [`extract()`] |
 //! | 2.1.3.3.x attOwner/attSentFor/attDelegate | kept in the attribute layer; not mapped into the model | partial |
 #![forbid(unsafe_code)]
 
 mod attribute;
 pub mod date;
+pub mod extract;
 mod model;
 pub mod props;
 
@@ -74,7 +83,9 @@ pub use attribute::{
     Attribute, AttributeId, AttributeLevel, TNEF_SIGNATURE, TnefOptions, TnefStream, checksum,
     is_tnef,
 };
+pub use extract::{ExtractOptions, extract};
 pub use model::{
     LEGACY_MESSAGE_CLASSES, MAX_WRITE_DEPTH, WriteOptions, from_message, map_legacy_class,
-    message_to_bytes, oem_code_page, read_message, to_message, unmap_legacy_class,
+    message_flags_from_status, message_to_bytes, oem_code_page, read_message,
+    status_from_message_flags, to_message, unmap_legacy_class,
 };

@@ -16,7 +16,7 @@ use crate::attribute::{
 };
 use crate::date::Dtr;
 use crate::props::{
-    self, IID_IMESSAGE, PropertyList, RecipientTable, TnefProperty, is_depth_limit,
+    self, IID_IMESSAGE, IID_ISTORAGE, PropertyList, RecipientTable, TnefProperty, is_depth_limit,
 };
 /// [MS-OXTNEF] 2.3.3.4: legacy message class names and the MAPI classes
 /// they stand for.
@@ -246,6 +246,15 @@ fn build<'a>(
                 continue;
             };
             match id {
+                AttributeId::AttachRendData => {
+                    // 2.1.3.3.15: AttachPosition is PidTagRenderingPosition.
+                    if let Some(p) = d.get(2..6).and_then(|b| <[u8; 4]>::try_from(b).ok()) {
+                        b.legacy.set(
+                            tags::PidTagRenderingPosition,
+                            PropertyValue::Integer32(i32::from_le_bytes(p)),
+                        );
+                    }
+                }
                 AttributeId::Attachment => {
                     let mut embedded: Option<Message> = None;
                     let list = r.frame_indexed("Attachment", k, |r| {
@@ -342,6 +351,17 @@ fn build<'a>(
             }
             AttributeId::Subject => legacy.set(tags::PidTagSubject, string8_attr(d, cp)),
             AttributeId::Body => legacy.set(tags::PidTagBody, string8_attr(d, cp)),
+            AttributeId::MessageStatus => match d.first() {
+                Some(&b) => legacy.set(
+                    tags::PidTagMessageFlags,
+                    PropertyValue::Integer32(message_flags_from_status(b)),
+                ),
+                None => unreadable(r, id, pos, "no status byte".into())?,
+            },
+            AttributeId::MessageId => match search_key_from_hex(d) {
+                Some(k) => legacy.set(tags::PidTagSearchKey, PropertyValue::Binary(k)),
+                None => unreadable(r, id, pos, "not hexadecimal text".into())?,
+            },
             AttributeId::DateSent
             | AttributeId::DateRecd
             | AttributeId::DateModified
@@ -451,8 +471,8 @@ fn build<'a>(
 
 /// The object hook of attAttachment: PidTagAttachDataObject holding
 /// IID_IMessage and a TNEF stream is read in place as an embedded message
-/// (one nesting level); one that cannot be read stays PtypObject bytes,
-/// with a defect.
+/// (one nesting level), and its bytes are kept as the PtypObject value
+/// too; one that cannot be read stays PtypObject bytes, with a defect.
 fn embedded_message<'a>(
     w: &mut Reader<'a>,
     tag: PropertyTag,
@@ -474,7 +494,10 @@ fn embedded_message<'a>(
     match w.attempt(|w| w.nest("EmbeddedMessage", |w| read_message(w, opts))) {
         Ok(m) => {
             *out = Some(m);
-            Ok(true)
+            // The PtypObject value stays in the attachment's properties
+            // too: the original bytes, written back as they are while the
+            // embedded message is unchanged, and extracted as they are.
+            Ok(false)
         }
         Err(e) if is_depth_limit(&e) => Err(e),
         Err(e) => {
@@ -482,6 +505,91 @@ fn embedded_message<'a>(
             Ok(false)
         }
     }
+}
+
+/// The TNEF.H message status bits (attMessageStatus).
+mod fms {
+    pub const MODIFIED: u8 = 0x01;
+    pub const LOCAL: u8 = 0x02;
+    pub const SUBMITTED: u8 = 0x04;
+    pub const READ: u8 = 0x20;
+    pub const HAS_ATTACH: u8 = 0x80;
+}
+
+/// The PidTagMessageFlags bits attMessageStatus carries.
+mod mf {
+    pub const READ: i32 = 0x01;
+    pub const UNMODIFIED: i32 = 0x02;
+    pub const SUBMITTED: i32 = 0x04;
+    pub const UNSENT: i32 = 0x08;
+    pub const HAS_ATTACH: i32 = 0x10;
+}
+
+/// attMessageStatus to PidTagMessageFlags: fmsRead is mfRead,
+/// ~fmsModified mfUnmodified, fmsSubmitted mfSubmitted, fmsHasAttach
+/// mfHasAttach, fmsLocal mfUnsent.
+pub fn message_flags_from_status(b: u8) -> i32 {
+    let mut f = 0;
+    for (bit, flag) in [
+        (fms::READ, mf::READ),
+        (fms::SUBMITTED, mf::SUBMITTED),
+        (fms::HAS_ATTACH, mf::HAS_ATTACH),
+        (fms::LOCAL, mf::UNSENT),
+    ] {
+        if b & bit != 0 {
+            f |= flag;
+        }
+    }
+    if b & fms::MODIFIED == 0 {
+        f |= mf::UNMODIFIED;
+    }
+    f
+}
+
+/// PidTagMessageFlags to attMessageStatus (the reverse of
+/// [`message_flags_from_status`]; other flags are not carried).
+pub fn status_from_message_flags(f: i32) -> u8 {
+    let mut b = 0;
+    for (bit, flag) in [
+        (fms::READ, mf::READ),
+        (fms::SUBMITTED, mf::SUBMITTED),
+        (fms::HAS_ATTACH, mf::HAS_ATTACH),
+        (fms::LOCAL, mf::UNSENT),
+    ] {
+        if f & flag != 0 {
+            b |= bit;
+        }
+    }
+    if f & mf::UNMODIFIED == 0 {
+        b |= fms::MODIFIED;
+    }
+    b
+}
+
+/// attMessageID: PidTagSearchKey as hexadecimal text (NUL-terminated).
+fn search_key_from_hex(d: &[u8]) -> Option<Vec<u8>> {
+    let t = d.split(|&c| c == 0).next()?;
+    if !t.len().is_multiple_of(2) {
+        return None;
+    }
+    let nib = |c: u8| (c as char).to_digit(16).map(|v| v as u8);
+    t.chunks_exact(2)
+        .map(|p| match p {
+            [h, l] => Some(nib(*h)? << 4 | nib(*l)?),
+            _ => None,
+        })
+        .collect()
+}
+
+fn hex_upper(b: &[u8]) -> Vec<u8> {
+    const H: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = Vec::with_capacity(2 * b.len() + 1);
+    for &x in b {
+        out.push(H.get(usize::from(x >> 4)).copied().unwrap_or(b'0'));
+        out.push(H.get(usize::from(x & 15)).copied().unwrap_or(b'0'));
+    }
+    out.push(0);
+    out
 }
 
 /// [MS-OXTNEF] 2.1.3.3.x TRP (attFrom): the display name and the address.
@@ -507,15 +615,29 @@ fn split_address(a: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
 }
 
 /// How [`from_message`] writes a stream.
+///
+/// The default is the shape Outlook (2003 and later) and Exchange write:
+/// attTnefVersion, attOemCodepage, attMessageClass, attMAPIProps,
+/// attRecipTable, and per attachment attAttachRenddata, the attachment's
+/// dates, attAttachData (by-value data, written once: not again as
+/// PidTagAttachDataBinary in attAttachment), attAttachTitle,
+/// attAttachMetaFile (PidTagAttachRendering, likewise once) and
+/// attAttachment last; embedded messages as PtypObject with IID_IMessage,
+/// OLE storages as PtypObject with IID_IStorage and rendering type 2.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WriteOptions {
-    /// Also write the legacy attributes Outlook and Exchange write
-    /// (attMessageClass, attSubject, attDateSent, attPriority, attAttachTitle,
-    /// attAttachData...) beside attMAPIProps/attAttachment. `false` writes
-    /// the MAPI-only shape: attTnefVersion, attOemCodepage, attMessageClass,
-    /// attMAPIProps, attRecipTable and per attachment attAttachRenddata +
-    /// attAttachment.
+    /// Write the attachment-level legacy attributes (attAttachTitle, the
+    /// attachment's dates, attAttachData, attAttachMetaFile) beside
+    /// attAttachment. `false` writes the MAPI-only shape: per attachment
+    /// attAttachRenddata + attAttachment (data in PidTagAttachDataBinary),
+    /// and no message-level legacy attributes whatever
+    /// [`WriteOptions::message_attributes`] says.
     pub legacy_attributes: bool,
+    /// Also write the message-level legacy attributes older Outlook
+    /// versions write (attFrom, attSubject, attDateSent, attDateRecd,
+    /// attMessageStatus, attMessageID, attPriority, attDateModified,
+    /// attBody). An 8-bit body is then written once, as attBody.
+    pub message_attributes: bool,
     /// The legacy key.
     pub legacy_key: u16,
     /// The OEM code page to declare (attOemCodepage); `None` takes the code
@@ -527,10 +649,21 @@ impl Default for WriteOptions {
     fn default() -> Self {
         WriteOptions {
             legacy_attributes: true,
+            message_attributes: false,
             legacy_key: 0x0001,
             code_page: None,
         }
     }
+}
+
+/// Whether TNEF can carry a property: not a value kept as bytes of
+/// another format's encoding (a type the spec does not define, read from a
+/// .msg file, whose size TNEF could not delimit), not a named-range ID
+/// (0x8000 and above) without a name (TNEF writes the name beside it).
+fn tnef_representable(p: &Property) -> bool {
+    let foreign = matches!(&p.value, PropertyValue::Raw { encoding, .. } if *encoding != ms_oxcdata::ValueEncoding::Tnef);
+    let nameless = matches!(p.id, PropId::Tag(id) if id >= 0x8000);
+    !foreign && !nameless
 }
 
 fn bag_to_list(
@@ -540,6 +673,9 @@ fn bag_to_list(
 ) -> Result<Vec<TnefProperty>> {
     let mut out = Vec::with_capacity(bag.len());
     for p in bag {
+        if !tnef_representable(p) {
+            continue;
+        }
         match &p.id {
             PropId::Tag(id) => {
                 if skip.contains(id) {
@@ -616,6 +752,11 @@ fn string8_code_page(m: &Message) -> Option<u32> {
 }
 
 /// Writes a message as a TNEF stream ([MS-OXTNEF] 2.3: the TNEF Writer).
+///
+/// What TNEF cannot carry is left out: values kept as bytes of another
+/// format's encoding (a property type the spec does not define, read from a
+/// .msg file) and properties in the named range (0x8000 and above) that
+/// have no name.
 pub fn from_message(msg: &Message, opts: &WriteOptions) -> Result<TnefStream<'static>> {
     write_message(msg, opts, 0)
 }
@@ -659,15 +800,34 @@ fn write_message(msg: &Message, opts: &WriteOptions, depth: u32) -> Result<TnefS
         push(&mut s, m, AttributeId::MessageClass, cls);
     }
     let bag = &msg.properties;
+    let mut skip_message: Vec<u16> = Vec::new();
     if opts.legacy_attributes {
+        // attSubject: readers such as ytnef take the subject from it (and
+        // refuse a long one found only in attMAPIProps).
         if let Some(v) = text8(bag, tags::PidTagSubject, cp) {
             push(&mut s, m, AttributeId::Subject, v);
+        }
+    }
+    if opts.legacy_attributes && opts.message_attributes {
+        if let Some(v) = trp(msg, cp) {
+            push(&mut s, m, AttributeId::From, v);
         }
         if let Some(v) = dtr(bag, tags::PidTagClientSubmitTime) {
             push(&mut s, m, AttributeId::DateSent, v);
         }
         if let Some(v) = dtr(bag, tags::PidTagMessageDeliveryTime) {
             push(&mut s, m, AttributeId::DateRecd, v);
+        }
+        if let Some(f) = bag.get_i64(tags::PidTagMessageFlags) {
+            push(
+                &mut s,
+                m,
+                AttributeId::MessageStatus,
+                vec![status_from_message_flags(f as i32)],
+            );
+        }
+        if let Some(k) = bag.get_binary(tags::PidTagSearchKey) {
+            push(&mut s, m, AttributeId::MessageId, hex_upper(k));
         }
         if let Some(imp) = bag.get_i64(tags::PidTagImportance) {
             let pri: u16 = match imp {
@@ -685,15 +845,28 @@ fn write_message(msg: &Message, opts: &WriteOptions, depth: u32) -> Result<TnefS
         if let Some(v) = dtr(bag, tags::PidTagLastModificationTime) {
             push(&mut s, m, AttributeId::DateModified, v);
         }
+        if let Some(PropertyValue::String8(b)) = bag.get(tags::PidTagBody) {
+            // An 8-bit body in the stream's code page: written once.
+            if b.code_page() == cp {
+                let mut v = b.bytes().to_vec();
+                v.push(0);
+                push(&mut s, m, AttributeId::Body, v);
+                skip_message.push(tags::PidTagBody.id);
+            }
+        }
     }
     let mut names = NamedPropertyMap::new();
-    let list = bag_to_list(bag, &mut names, &[])?;
-    push(
-        &mut s,
-        m,
-        AttributeId::MapiProps,
-        PropertyList::new(list).to_vec()?,
-    );
+    let list = bag_to_list(bag, &mut names, &skip_message)?;
+    // An empty attMAPIProps is valid, but Debian tnef aborts on it and
+    // ytnef refuses it: a message without properties has none.
+    if !list.is_empty() {
+        push(
+            &mut s,
+            m,
+            AttributeId::MapiProps,
+            PropertyList::new(list).to_vec()?,
+        );
+    }
     if !msg.recipients.is_empty() {
         let mut rows = Vec::with_capacity(msg.recipients.len());
         for r in &msg.recipients {
@@ -708,38 +881,91 @@ fn write_message(msg: &Message, opts: &WriteOptions, depth: u32) -> Result<TnefS
     }
     let a = AttributeLevel::Attachment;
     for att in &msg.attachments {
-        // AttachRendData (2.1.3.3.x): type 1 (file) or 2 (OLE), position
-        // 0xFFFFFFFF, render width/height 0xFFFF... as Outlook writes.
+        let ab = &att.properties;
+        let object = match ab.find(&PropId::Tag(tags::PidTagAttachDataObject.id)) {
+            Some(Property {
+                value: PropertyValue::Object(o),
+                ..
+            }) => Some(o.as_slice()),
+            _ => None,
+        };
+        let storage_object = match &att.storage {
+            Some(st) => {
+                let mut v = Vec::from(IID_ISTORAGE.to_le_bytes());
+                v.extend_from_slice(&ms_oxcmsg::storage_to_cfb(st)?);
+                Some(v)
+            }
+            None => None,
+        };
+        let ole = storage_object.is_some()
+            || object.is_some_and(|o| o.get(..16) == Some(&IID_ISTORAGE.to_le_bytes()[..]));
+        // 2.1.3.3.15 attAttachRendData, as Outlook writes it: type 1 (file,
+        // 32x32) or 2 (OLE, width and height 0xFFFF), the rendering
+        // position (PidTagRenderingPosition, else 0xFFFFFFFF), no flags.
         let mut rend = Vec::with_capacity(14);
-        let ole = att.storage.is_some();
         rend.extend_from_slice(&(if ole { 2u16 } else { 1u16 }).to_le_bytes());
-        rend.extend_from_slice(&0xFFFF_FFFFu32.to_le_bytes());
-        rend.extend_from_slice(&0xFFFFu16.to_le_bytes());
-        rend.extend_from_slice(&0xFFFFu16.to_le_bytes());
+        let position = ab
+            .get_i64(tags::PidTagRenderingPosition)
+            .map_or(0xFFFF_FFFF, |p| p as u32);
+        rend.extend_from_slice(&position.to_le_bytes());
+        let size: u16 = if ole { 0xFFFF } else { 0x0020 };
+        rend.extend_from_slice(&size.to_le_bytes());
+        rend.extend_from_slice(&size.to_le_bytes());
         rend.extend_from_slice(&0u32.to_le_bytes());
         push(&mut s, a, AttributeId::AttachRendData, rend);
-        let ab = &att.properties;
+        let mut skip: Vec<u16> = Vec::new();
         if opts.legacy_attributes {
-            if let Some(v) = text8(ab, tags::PidTagAttachFilename, cp)
-                .or_else(|| text8(ab, tags::PidTagAttachLongFilename, cp))
-            {
-                push(&mut s, a, AttributeId::AttachTitle, v);
-            }
             if let Some(v) = dtr(ab, tags::PidTagCreationTime) {
                 push(&mut s, a, AttributeId::AttachCreateDate, v);
             }
             if let Some(v) = dtr(ab, tags::PidTagLastModificationTime) {
                 push(&mut s, a, AttributeId::AttachModifyDate, v);
             }
-            if let Some(d) = att.data() {
-                push(&mut s, a, AttributeId::AttachData, d.to_vec());
+            let binary = match ab.find(&PropId::Tag(tags::PidTagAttachDataBinary.id)) {
+                Some(Property {
+                    value: PropertyValue::Binary(d),
+                    ..
+                }) if att.embedded.is_none() => Some(d),
+                _ => None,
+            };
+            if let Some(d) = binary {
+                // The data once: attAttachData, not PidTagAttachDataBinary.
+                push(&mut s, a, AttributeId::AttachData, d.clone());
+                skip.push(tags::PidTagAttachDataBinary.id);
+            }
+            if let Some(v) = text8(ab, tags::PidTagAttachFilename, cp)
+                .or_else(|| text8(ab, tags::PidTagAttachLongFilename, cp))
+            {
+                push(&mut s, a, AttributeId::AttachTitle, v);
+            }
+            if let Some(PropertyValue::Binary(r)) = ab.get(tags::PidTagAttachRendering) {
+                push(&mut s, a, AttributeId::AttachMetaFile, r.clone());
+                skip.push(tags::PidTagAttachRendering.id);
             }
         }
-        let mut list = bag_to_list(ab, &mut names, &[])?;
+        if att.embedded.is_some() || storage_object.is_some() {
+            // The object written below replaces any 0x3701 value.
+            skip.push(tags::PidTagAttachDataObject.id);
+        }
+        let mut list = bag_to_list(ab, &mut names, &skip)?;
         if let Some(e) = &att.embedded {
-            let inner = write_message(e, opts, depth + 1)?.to_vec()?;
-            let mut obj = Vec::from(IID_IMESSAGE.to_le_bytes());
-            obj.extend_from_slice(&inner);
+            // The original bytes where the attachment still holds them and
+            // they read as the embedded message it has; else written anew.
+            let obj = match object {
+                Some(o) if is_original(o, e) => o.to_vec(),
+                _ => {
+                    let inner = write_message(e, opts, depth + 1)?.to_vec()?;
+                    let mut obj = Vec::from(IID_IMESSAGE.to_le_bytes());
+                    obj.extend_from_slice(&inner);
+                    obj
+                }
+            };
+            list.push(TnefProperty::new(
+                tags::PidTagAttachDataObject.with_type(PropertyType::Object),
+                None,
+                PropertyValue::Object(obj),
+            ));
+        } else if let Some(obj) = storage_object {
             list.push(TnefProperty::new(
                 tags::PidTagAttachDataObject.with_type(PropertyType::Object),
                 None,
@@ -754,6 +980,70 @@ fn write_message(msg: &Message, opts: &WriteOptions, depth: u32) -> Result<TnefS
         );
     }
     Ok(s)
+}
+
+/// Whether a PtypObject value is IID_IMessage and a TNEF stream that reads
+/// as `m` (so it can be written back as it is).
+fn is_original(object: &[u8], m: &Message) -> bool {
+    if object.get(..16) != Some(&IID_IMESSAGE.to_le_bytes()[..]) {
+        return false;
+    }
+    let inner = object.get(16..).unwrap_or_default();
+    to_message(inner, &Options::lenient())
+        .is_ok_and(|d| without_mapped_ids(d.value) == without_mapped_ids(m.clone()))
+}
+
+/// The message with the IDs its named properties were read with cleared
+/// (a detail of one file's mapping, not of the message).
+fn without_mapped_ids(mut m: Message) -> Message {
+    let mut stack: Vec<&mut Message> = vec![&mut m];
+    while let Some(m) = stack.pop() {
+        let bags = std::iter::once(&mut m.properties)
+            .chain(m.recipients.iter_mut().map(|r| &mut r.properties))
+            .chain(m.attachments.iter_mut().map(|a| &mut a.properties));
+        for b in bags {
+            for p in b.iter_mut() {
+                *p.mapped_id = None;
+            }
+        }
+        for a in &mut m.attachments {
+            if let Some(e) = a.embedded.as_deref_mut() {
+                stack.push(e);
+            }
+        }
+    }
+    m
+}
+
+/// [MS-OXTNEF] attFrom: the sender as a TRP structure (trpidOneOff, the
+/// display name and `TYPE:address`, each NUL-terminated and padded to an
+/// even length, then an empty TRP).
+fn trp(msg: &Message, cp: CodePage) -> Option<Vec<u8>> {
+    let bag = &msg.properties;
+    let name = text8(bag, tags::PidTagSenderName, cp)?;
+    let ty =
+        text8(bag, tags::PidTagSenderAddressType, cp).unwrap_or_else(|| Vec::from(&b"SMTP\0"[..]));
+    let addr = text8(bag, tags::PidTagSenderEmailAddress, cp)?;
+    let mut a = ty.strip_suffix(&[0]).unwrap_or(&ty).to_vec();
+    a.push(b':');
+    a.extend_from_slice(&addr);
+    let even = |mut v: Vec<u8>| {
+        if v.len() % 2 == 1 {
+            v.push(0);
+        }
+        v
+    };
+    let (name, a) = (even(name), even(a));
+    let total = 8 + name.len() + a.len() + 8;
+    let mut out = Vec::with_capacity(total);
+    out.extend_from_slice(&4u16.to_le_bytes());
+    out.extend_from_slice(&u16::try_from(total).ok()?.to_le_bytes());
+    out.extend_from_slice(&u16::try_from(name.len()).ok()?.to_le_bytes());
+    out.extend_from_slice(&u16::try_from(a.len()).ok()?.to_le_bytes());
+    out.extend_from_slice(&name);
+    out.extend_from_slice(&a);
+    out.extend_from_slice(&[0; 8]);
+    Some(out)
 }
 
 /// Writes a message as TNEF bytes.

@@ -102,6 +102,21 @@ fn hostile_suite_oxtnef_message() {
         .run(&samples(), |b, o| outcome(to_message(b, o)));
 }
 
+/// Extraction (attachments as files): the same hostile input, no panic,
+/// errors and defects as the model's.
+#[test]
+fn hostile_suite_oxtnef_extract() {
+    Suite::new("oxtnef_extract")
+        .prefixes_may_decode()
+        .run(&samples(), |b, o| {
+            outcome(ms_oxtnef::extract(
+                b,
+                o,
+                &ms_oxtnef::ExtractOptions::default(),
+            ))
+        });
+}
+
 /// A TNEF stream cut at an attribute boundary is a valid shorter stream;
 /// cut anywhere else, strict decoding fails.
 #[test]

@@ -108,27 +108,6 @@ fn html_body_stored(m: &Message) -> Option<Vec<u8>> {
     m.html_body()
 }
 
-/// A file name safe to create inside a directory.
-pub fn safe_name(name: &str, fallback: &str) -> String {
-    let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
-    let cleaned: String = base
-        .chars()
-        .map(|c| {
-            if c.is_control() || matches!(c, ':' | '*' | '?' | '"' | '<' | '>' | '|') {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
-    let cleaned = cleaned.trim().trim_start_matches('.').to_string();
-    if cleaned.is_empty() {
-        fallback.to_string()
-    } else {
-        cleaned
-    }
-}
-
 fn unique(
     dir: &Path,
     name: &str,
@@ -147,16 +126,13 @@ fn unique(
     dir.join(candidate)
 }
 
-/// Turns an embedded message into file bytes and an extension (`msg`, `tnef`).
-pub type EmbeddedWriter = dyn Fn(&Message) -> anyhow::Result<(Vec<u8>, &'static str)>;
-
-/// Writes a message's bodies and attachments into `dir`; embedded messages
-/// are written by `write_embedded` (as .msg or TNEF) with the extension it
-/// returns. Returns the paths written.
+/// Writes a message's bodies and the attachment files the library
+/// extracted (`ms_oxtnef::extract`, `ms_oxmsg::extract`) into `dir`.
+/// Returns the paths written.
 pub fn extract(
     m: &Message,
+    files: &[ms_oxcmsg::extract::ExtractedFile],
     dir: &Path,
-    write_embedded: &EmbeddedWriter,
 ) -> anyhow::Result<Vec<std::path::PathBuf>> {
     std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))?;
     let mut used = std::collections::HashSet::new();
@@ -179,17 +155,8 @@ pub fn extract(
     if let Some(h) = html_body(m) {
         put("body.html", strip_nuls(&h), &mut used)?;
     }
-    for (i, a) in m.attachments.iter().enumerate() {
-        let fallback = format!("attachment-{}", i + 1);
-        let name = safe_name(&a.file_name().unwrap_or_default(), &fallback);
-        if let Some(e) = &a.embedded {
-            let (bytes, ext) = write_embedded(e)?;
-            let subject = e.subject().unwrap_or_default();
-            let stem = safe_name(if subject.is_empty() { &name } else { &subject }, &fallback);
-            put(&format!("{stem}.{ext}"), &bytes, &mut used)?;
-        } else if let Some(d) = attachment_bytes(a) {
-            put(&name, d, &mut used)?;
-        }
+    for f in files {
+        put(&f.name, &f.data, &mut used)?;
     }
     Ok(written)
 }

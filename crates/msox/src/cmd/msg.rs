@@ -24,7 +24,7 @@ pub enum Cmd {
         #[arg(long)]
         summary: bool,
     },
-    /// Write attachments (embedded messages as .msg) and the text, RTF and HTML bodies into DIR.
+    /// Write attachments (embedded messages as .msg holding their original storage, OLE objects as their files) and the text, RTF and HTML bodies into DIR.
     Extract {
         /// The .msg file.
         file: PathBuf,
@@ -58,11 +58,6 @@ pub fn read(path: &Path) -> anyhow::Result<MsgFile> {
     Ok(d.value)
 }
 
-/// Embedded messages extracted from a .msg are written as .msg.
-pub fn embedded_as_msg(m: &Message) -> anyhow::Result<(Vec<u8>, &'static str)> {
-    Ok((MsgFile::new(m.clone()).to_bytes()?, "msg"))
-}
-
 /// Runs `msox msg ...`.
 pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
     match cmd {
@@ -75,18 +70,21 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
             }
         }
         Cmd::Extract { file, dir } => {
-            let f = read(file)?;
-            for p in crate::cmd::message::extract(&f.message, dir, &embedded_as_msg)? {
+            let bytes = crate::cli::read_input(file)?;
+            let d = ms_oxmsg::extract(&bytes, &crate::cli::options())?;
+            crate::cli::report_defects(&d.defects);
+            let f = MsgFile::decode_bytes(&bytes, &crate::cli::options())?.value;
+            for p in crate::cmd::message::extract(&f.message, &d.value, dir)? {
                 println!("{}", p.display());
             }
             Ok(())
         }
         Cmd::ToTnef { file, out } => {
-            let f = read(file)?;
-            crate::cli::write_output(
-                out,
-                &ms_oxtnef::message_to_bytes(&f.message, &WriteOptions::default())?,
-            )
+            let bytes = crate::cli::read_input(file)?;
+            let d =
+                ms_oxmsg::msg_to_tnef(&bytes, &crate::cli::options(), &WriteOptions::default())?;
+            crate::cli::report_defects(&d.defects);
+            crate::cli::write_output(out, &d.value)
         }
         Cmd::Build { json, out, oft } => {
             let text = crate::cli::read_input(json)?;

@@ -21,12 +21,15 @@ pub enum Cmd {
         #[arg(long)]
         json: bool,
     },
-    /// Write the attachments (embedded messages as TNEF), the text, RTF and HTML bodies into DIR.
+    /// Write the attachments (embedded messages as their original TNEF bytes, OLE objects as their files), the text, RTF and HTML bodies into DIR.
     Extract {
         /// The TNEF file.
         file: PathBuf,
         /// Output directory (created).
         dir: PathBuf,
+        /// Write embedded messages as .msg files instead of their TNEF bytes.
+        #[arg(long)]
+        embedded_as_msg: bool,
     },
     /// Print the whole message model (properties, recipients, attachments) as JSON.
     Dump {
@@ -61,14 +64,6 @@ pub fn read_message(path: &Path) -> anyhow::Result<Message> {
     let d = ms_oxtnef::to_message(&bytes, &crate::cli::options())?;
     crate::cli::report_defects(&d.defects);
     Ok(d.value)
-}
-
-/// Embedded messages extracted from TNEF are written as TNEF.
-pub fn embedded_as_tnef(m: &Message) -> anyhow::Result<(Vec<u8>, &'static str)> {
-    Ok((
-        ms_oxtnef::message_to_bytes(m, &WriteOptions::default())?,
-        "tnef",
-    ))
 }
 
 /// Runs `msox tnef ...`.
@@ -111,9 +106,21 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
                 crate::cli::print(&s)
             }
         }
-        Cmd::Extract { file, dir } => {
-            let m = read_message(file)?;
-            for p in crate::cmd::message::extract(&m, dir, &embedded_as_tnef)? {
+        Cmd::Extract {
+            file,
+            dir,
+            embedded_as_msg,
+        } => {
+            let bytes = crate::cli::read_input(file)?;
+            let opts = crate::cli::options();
+            let d = if *embedded_as_msg {
+                ms_oxmsg::extract_tnef_as_msg(&bytes, &opts)?
+            } else {
+                ms_oxtnef::extract(&bytes, &opts, &ms_oxtnef::ExtractOptions::default())?
+            };
+            crate::cli::report_defects(&d.defects);
+            let m = ms_oxtnef::to_message(&bytes, &opts)?.value;
+            for p in crate::cmd::message::extract(&m, &d.value, dir)? {
                 println!("{}", p.display());
             }
             Ok(())
@@ -123,8 +130,10 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
             crate::cli::print_json(&serde_json::to_value(&m)?)
         }
         Cmd::ToMsg { file, out } => {
-            let m = read_message(file)?;
-            crate::cli::write_output(out, &ms_oxmsg::MsgFile::new(m).to_bytes()?)
+            let bytes = crate::cli::read_input(file)?;
+            let d = ms_oxmsg::tnef_to_msg(&bytes, &crate::cli::options())?;
+            crate::cli::report_defects(&d.defects);
+            crate::cli::write_output(out, &d.value)
         }
         Cmd::Build {
             json,
