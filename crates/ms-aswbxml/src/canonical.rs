@@ -142,10 +142,10 @@ fn escape_piece(bytes: &[u8], carry: &mut Vec<u8>, last: bool) -> String {
         // keep a trailing CR, and an incomplete UTF-8 sequence, for later
         if all.last() == Some(&b'\r') {
             cut -= 1;
-        } else if let Err(e) = std::str::from_utf8(&all) {
-            if e.error_len().is_none() {
-                cut = e.valid_up_to();
-            }
+        } else if let Err(e) = std::str::from_utf8(&all)
+            && e.error_len().is_none()
+        {
+            cut = e.valid_up_to();
         }
     }
     *carry = all.split_off(cut);
