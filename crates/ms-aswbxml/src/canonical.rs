@@ -131,6 +131,27 @@ impl<S: Sink + ?Sized> Out<'_, S> {
     }
 }
 
+/// How many bytes at the end of `b` start a UTF-8 sequence that the next
+/// piece may complete.
+fn incomplete_tail(b: &[u8]) -> usize {
+    for back in 1..=3.min(b.len()) {
+        let Some(&lead) = b.get(b.len() - back) else {
+            return 0;
+        };
+        if lead & 0xC0 == 0x80 {
+            continue; // a continuation byte: look further back
+        }
+        let need = match lead {
+            0xC2..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF4 => 4,
+            _ => return 0,
+        };
+        return if back < need { back } else { 0 };
+    }
+    0
+}
+
 /// Writes `bytes` (UTF-8, lossy; CR LF and CR as LF) as JSON string content,
 /// keeping in `carry` what may belong to the next piece (an incomplete UTF-8
 /// sequence, a final CR) unless `last`.
@@ -142,10 +163,8 @@ fn escape_piece(bytes: &[u8], carry: &mut Vec<u8>, last: bool) -> String {
         // keep a trailing CR, and an incomplete UTF-8 sequence, for later
         if all.last() == Some(&b'\r') {
             cut -= 1;
-        } else if let Err(e) = std::str::from_utf8(&all)
-            && e.error_len().is_none()
-        {
-            cut = e.valid_up_to();
+        } else {
+            cut -= incomplete_tail(&all);
         }
     }
     *carry = all.split_off(cut);
@@ -362,4 +381,25 @@ pub fn json_string(s: &str) -> String {
     }
     o.push('"');
     o
+}
+
+// Unit tests: an unwrap/expect/panic here fails the test; no decoder input reaches them.
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_split_anywhere_give_the_text_of_the_whole() {
+        let text = "a\r\nb\rc é 😀 \u{1} \"q\" \\".as_bytes();
+        let whole = {
+            let mut c = Vec::new();
+            escape_piece(text, &mut c, true)
+        };
+        for cut in 0..=text.len() {
+            let mut carry = Vec::new();
+            let mut s = escape_piece(&text[..cut], &mut carry, false);
+            s.push_str(&escape_piece(&text[cut..], &mut carry, true));
+            assert_eq!(s, whole, "cut at {cut}");
+        }
+    }
 }
