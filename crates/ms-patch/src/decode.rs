@@ -251,6 +251,21 @@ fn tree_error(e: TreeError, tree: &'static str, bits: &BitReader<'_>) -> Fail {
     )
 }
 
+/// Decodes one symbol from `table`, whose primary table has `B` bits;
+/// at least 16 bits must be buffered (a code is at most 16 bits).
+#[inline(always)]
+fn fast_sym<const B: u32>(table: &DecodeTable, bits: &mut BitReader<'_>) -> u32 {
+    debug_assert_eq!(table.bits(), B);
+    let mut e = table.entry(bits.peek(B) as usize);
+    if DecodeTable::is_sub(e) {
+        let (offset, sb) = DecodeTable::sub(e);
+        let idx = bits.peek(B + sb) & ((1 << sb) - 1);
+        e = table.entry(offset + idx as usize);
+    }
+    bits.consume(e & 0xFF);
+    e >> 8
+}
+
 /// Decodes one symbol from `table`.
 #[inline(always)]
 fn decode_sym(table: &DecodeTable, bits: &mut BitReader<'_>) -> u32 {
@@ -432,15 +447,17 @@ pub fn decompress_with_blocks(
     options: &Options,
 ) -> Result<Decoded<DecodedStream>> {
     let mut r = Reader::with_options(input, options);
-    let d = run(
+    let mut data = Vec::new();
+    let blocks = run(
         &mut r,
         output_len,
         params,
         reference,
+        Window::Whole(&mut data),
         None::<&mut msox_codec::CountingSink>,
         true,
     )?;
-    Ok(r.into_decoded(d))
+    Ok(r.into_decoded(DecodedStream { data, blocks }))
 }
 
 /// Decodes the LZX / LZXD stream that fills the rest of `r`'s window (give
@@ -455,7 +472,17 @@ pub fn read_stream(
     reference: &[u8],
     out: &mut impl Sink,
 ) -> Result<()> {
-    run(r, output_len, params, reference, Some(out), true).map(drop)
+    let mut window = Vec::new();
+    run(
+        r,
+        output_len,
+        params,
+        reference,
+        Window::Sliding(&mut window),
+        Some(out),
+        true,
+    )
+    .map(drop)
 }
 
 /// [`read_stream`] for the first `output_len` bytes of a longer stream
@@ -470,7 +497,17 @@ pub fn read_stream_prefix(
     reference: &[u8],
     out: &mut impl Sink,
 ) -> Result<()> {
-    run(r, output_len, params, reference, Some(out), false).map(drop)?;
+    let mut window = Vec::new();
+    run(
+        r,
+        output_len,
+        params,
+        reference,
+        Window::Sliding(&mut window),
+        Some(out),
+        false,
+    )
+    .map(drop)?;
     r.take_rest();
     Ok(())
 }
@@ -482,28 +519,57 @@ pub fn read_stream_vec(
     params: &StreamParams,
     reference: &[u8],
 ) -> Result<Vec<u8>> {
+    let mut data = Vec::new();
     run(
         r,
         output_len,
         params,
         reference,
+        Window::Whole(&mut data),
         None::<&mut msox_codec::CountingSink>,
         true,
-    )
-    .map(|d| d.data)
+    )?;
+    Ok(data)
 }
 
-/// The frame loop shared by every entry point. With `sink`, frames go to
-/// it as they are decoded and the buffer slides; without, the buffer keeps
-/// everything and is returned (E8 undone, reference removed).
+/// Where the decoder keeps its window, for [`run_stream`].
+pub(crate) enum Window<'w> {
+    /// The output is appended to this vector, which is also the window
+    /// (the stream's window starts at its length on entry: reference data,
+    /// then output; the reference is removed at the end). E8 translation is
+    /// undone over the whole output at the end.
+    Whole(&'w mut Vec<u8>),
+    /// A buffer (cleared first) that holds the window and slides; the sink
+    /// gets every frame. Reusable from stream to stream.
+    Sliding(&'w mut Vec<u8>),
+}
+
+/// [`read_stream`] for the containers of this crate: the window where
+/// `window` says; with [`Window::Whole`] the sink, if any, is shown each
+/// frame (E8 translation undone) as it is decoded (for CRCs).
+pub(crate) fn run_stream<S: Sink>(
+    r: &mut Reader<'_>,
+    output_len: usize,
+    params: &StreamParams,
+    reference: &[u8],
+    window: Window<'_>,
+    sink: Option<&mut S>,
+) -> Result<()> {
+    run(r, output_len, params, reference, window, sink, true).map(drop)
+}
+
+/// The frame loop shared by every entry point: frames are decoded into
+/// the window buffer (see [`Window`]) and shown to `sink` as they are
+/// completed, E8 translation undone. Returns the block headers met.
 fn run<S: Sink>(
     r: &mut Reader<'_>,
     output_len: usize,
     params: &StreamParams,
     reference: &[u8],
+    window_buf: Window<'_>,
     mut sink: Option<&mut S>,
     check_end: bool,
-) -> Result<DecodedStream> {
+) -> Result<Vec<(BlockType, usize)>> {
     let slots = params.check().map_err(|e| r.locate(e, r.pos()))?;
     let window = 1usize << params.window_bits;
     if reference.len() > window {
@@ -529,15 +595,24 @@ fn run<S: Sink>(
     debug_assert!(main_symbols <= MAX_MAIN_SYMBOLS);
     let mut st = State::new(main_symbols);
     let mut bits = BitReader::new(input);
-    // The buffer: reference data, then output. Streaming, it slides once
-    // it reaches `cap`, keeping the last `window` bytes.
-    let cap = if sink.is_some() {
-        window + window.max(1 << 20)
-    } else {
+    let (buf, whole) = match window_buf {
+        Window::Whole(b) => (b, true),
+        Window::Sliding(b) => {
+            b.clear();
+            (b, false)
+        }
+    };
+    // Where this stream's window starts in `buf`: reference data, then
+    // output. Sliding, the buffer slides once it reaches `cap`, keeping
+    // the last `window` bytes.
+    let start = buf.len();
+    let cap = if whole {
         usize::MAX
+    } else {
+        window + window.max(1 << 20)
     };
     // Reserved up front: at most what the input can plausibly back.
-    let mut buf: Vec<u8> = Vec::with_capacity(
+    buf.reserve(
         ref_len
             .saturating_add(output_len.min(len.saturating_mul(8).max(1 << 16)))
             .min(cap),
@@ -546,7 +621,7 @@ fn run<S: Sink>(
     let delta = params.dialect == Dialect::Lzxd;
     // Whole buffer: the E8 translation size in force for each frame.
     let mut e8_frames: Vec<Option<u32>> = Vec::new();
-    // Streaming: a frame with E8 translation undone.
+    // A frame with E8 translation undone, for the sink.
     let mut e8_scratch: Vec<u8> = Vec::new();
     let mut frame = 0u32;
     let mut produced = 0usize;
@@ -584,13 +659,14 @@ fn run<S: Sink>(
         }
         let frame_start = buf.len();
         let frame_end = frame_start + frame_size;
-        buf.resize(frame_end, 0);
+        let stream_start = if whole { start } else { 0 };
         decode_frame(
             &mut st,
             &mut bits,
-            &mut buf,
+            buf,
             frame_start,
             frame_end,
+            stream_start,
             window,
             delta,
         )
@@ -604,20 +680,21 @@ fn run<S: Sink>(
         }
         // Re-align to 16 bits after each frame.
         bits.align_word();
-        match sink.as_deref_mut() {
-            Some(out) => {
-                let data = buf.get(frame_start..frame_end).unwrap_or_default();
-                match st.e8_now() {
-                    Some(size) if frame < E8_FRAMES => {
-                        e8_scratch.clear();
-                        e8_scratch.extend_from_slice(data);
-                        undo_e8_frame(&mut e8_scratch, produced, size);
-                        out.write(&e8_scratch)?;
-                    }
-                    _ => out.write(data)?,
+        let e8 = st.e8_now().filter(|_| frame < E8_FRAMES);
+        if let Some(out) = sink.as_deref_mut() {
+            let data = buf.get(frame_start..frame_end).unwrap_or_default();
+            match e8 {
+                Some(size) => {
+                    e8_scratch.clear();
+                    e8_scratch.extend_from_slice(data);
+                    undo_e8_frame(&mut e8_scratch, produced, size);
+                    out.write(&e8_scratch)?;
                 }
+                None => out.write(data)?,
             }
-            None => e8_frames.push(st.e8_now()),
+        }
+        if whole {
+            e8_frames.push(e8);
         }
         produced += frame_size;
         frame = frame.wrapping_add(1);
@@ -625,20 +702,15 @@ fn run<S: Sink>(
     if check_end {
         finish(r, base, len, &bits)?;
     }
-    if sink.is_some() {
-        return Ok(DecodedStream {
-            data: Vec::new(),
-            blocks: st.blocks,
-        });
+    if whole {
+        if ref_len > 0 {
+            buf.drain(start..start + ref_len);
+        }
+        if let Some(out) = buf.get_mut(start..) {
+            undo_e8(out, &e8_frames);
+        }
     }
-    if ref_len > 0 {
-        buf.drain(..ref_len);
-    }
-    undo_e8(&mut buf, &e8_frames);
-    Ok(DecodedStream {
-        data: buf,
-        blocks: st.blocks,
-    })
+    Ok(st.blocks)
 }
 
 /// The end of a stream: it must have used its input exactly. Reading past
@@ -668,14 +740,17 @@ fn finish(r: &mut Reader<'_>, base: usize, len: usize, bits: &BitReader<'_>) -> 
     Ok(())
 }
 
-/// Decodes blocks until the frame `out[frame_start..frame_end]` is full.
+/// Decodes blocks until the frame `buf[frame_start..frame_end]` is full
+/// (`buf` holds `frame_start` bytes on entry, `frame_end` on success);
+/// the stream's window starts at `start`.
 #[allow(clippy::too_many_arguments)]
 fn decode_frame(
     st: &mut State,
     bits: &mut BitReader<'_>,
-    out: &mut [u8],
+    buf: &mut Vec<u8>,
     frame_start: usize,
     frame_end: usize,
+    start: usize,
     window: usize,
     delta: bool,
 ) -> Res<()> {
@@ -709,6 +784,7 @@ fn decode_frame(
         let run_end = pos + run;
         match st.block_type {
             Some(BlockType::Uncompressed) => {
+                // Copied straight from the input into the window.
                 let src = bits.take_bytes(run).ok_or_else(|| {
                     err(
                         ErrorKind::UnexpectedEnd {
@@ -719,13 +795,24 @@ fn decode_frame(
                     )
                     .within("UncompressedBlock")
                 })?;
-                if let Some(dst) = out.get_mut(pos..run_end) {
-                    dst.copy_from_slice(src);
+                match buf.get_mut(pos..run_end) {
+                    Some(dst) => dst.copy_from_slice(src),
+                    None => {
+                        buf.truncate(pos);
+                        buf.extend_from_slice(src);
+                    }
                 }
                 pos = run_end;
             }
             Some(bt) => {
-                pos = decode_run(st, bits, out, pos, run_end, window, delta, bt)?;
+                // Compressed runs write anywhere up to the frame's end
+                // (matches may copy 16 bytes at a time past their end,
+                // into bytes decoded later).
+                if buf.len() < frame_end {
+                    buf.resize(frame_end, 0);
+                }
+                let out = buf.get_mut(..frame_end).unwrap_or_default();
+                pos = decode_run(st, bits, out, pos, run_end, start, window, delta, bt)?;
             }
             None => return Err(malformed("no block", bits)),
         }
@@ -832,7 +919,9 @@ fn read_block_header(st: &mut State, bits: &mut BitReader<'_>) -> Res<()> {
     Ok(())
 }
 
-/// Decodes verbatim or aligned symbols into `out[pos..run_end]`.
+/// Decodes verbatim or aligned symbols into `out[pos..run_end]`; the
+/// stream's window starts at `out[start]`, and bytes from `run_end` to
+/// `out.len()` may be overwritten (they are decoded later).
 #[allow(clippy::too_many_arguments)]
 #[inline(never)]
 fn decode_run(
@@ -841,32 +930,51 @@ fn decode_run(
     out: &mut [u8],
     mut pos: usize,
     run_end: usize,
+    start: usize,
     window: usize,
     delta: bool,
     bt: BlockType,
 ) -> Res<usize> {
     let aligned = bt == BlockType::Aligned;
     let mut r = st.r;
-    while pos < run_end {
-        let sym = decode_sym(&st.main, bits) as usize;
+    let main = &st.main;
+    let lengths = &st.length;
+    let aligned_tree = &st.aligned;
+    let result = loop {
+        if pos >= run_end {
+            break Ok(pos);
+        }
+        // Two symbols per refill: a code is at most 16 bits.
+        bits.ensure32();
+        let mut sym = fast_sym::<MAIN_BITS>(main, bits) as usize;
         if sym < NUM_CHARS {
             if let Some(b) = out.get_mut(pos) {
                 *b = sym as u8;
             }
             pos += 1;
-            continue;
+            if pos >= run_end {
+                break Ok(pos);
+            }
+            sym = fast_sym::<MAIN_BITS>(main, bits) as usize;
+            if sym < NUM_CHARS {
+                if let Some(b) = out.get_mut(pos) {
+                    *b = sym as u8;
+                }
+                pos += 1;
+                continue;
+            }
         }
         let m = sym - NUM_CHARS;
         let mut length = m & NUM_PRIMARY_LENGTHS;
+        bits.ensure32();
         if length == NUM_PRIMARY_LENGTHS {
-            if st.length.is_empty() {
-                st.r = r;
-                return Err(malformed(
+            if lengths.is_empty() {
+                break Err(malformed(
                     "length symbol needed but the length tree is empty",
                     bits,
                 ));
             }
-            length += decode_sym(&st.length, bits) as usize;
+            length += fast_sym::<LENGTH_BITS>(lengths, bits) as usize;
         }
         length += MIN_MATCH;
         let slot = m >> 3;
@@ -884,13 +992,18 @@ fn decode_run(
                 let extra = u32::from(EXTRA_BITS.get(slot).copied().unwrap_or(17));
                 let base = POSITION_BASE.get(slot).copied().unwrap_or(0);
                 let mut o = base.wrapping_sub(2);
+                bits.ensure32();
                 if aligned && extra >= 3 {
-                    if extra > 3 {
-                        o = o.wrapping_add(bits.read(extra - 3) << 3);
-                    }
-                    o = o.wrapping_add(decode_sym(&st.aligned, bits));
-                } else if extra > 0 {
-                    o = o.wrapping_add(bits.read(extra));
+                    // At most 14 verbatim bits, then an aligned code of
+                    // at most 7: within the 32 bits buffered.
+                    let v = bits.peek(extra - 3);
+                    bits.consume(extra - 3);
+                    o = o.wrapping_add(v << 3);
+                    o = o.wrapping_add(fast_sym::<ALIGNED_BITS>(aligned_tree, bits));
+                } else {
+                    let v = bits.peek(extra);
+                    bits.consume(extra);
+                    o = o.wrapping_add(v);
                 }
                 r[2] = r[1];
                 r[1] = r[0];
@@ -918,15 +1031,13 @@ fn decode_run(
         }
         let offset = offset as usize;
         if length > run_end - pos {
-            st.r = r;
-            return Err(malformed(
+            break Err(malformed(
                 "match runs past the end of its block or frame",
                 bits,
             ));
         }
-        if offset == 0 || offset > pos || offset > window {
-            st.r = r;
-            return Err(err(
+        if offset == 0 || offset > pos - start || offset > window {
+            break Err(err(
                 ErrorKind::InvalidValue {
                     field: "match offset",
                     value: offset as u64,
@@ -936,9 +1047,8 @@ fn decode_run(
         }
         copy_match(out, pos, offset, length);
         pos += length;
-        if bits.overrun() > 2 {
-            st.r = r;
-            return Err(err(
+        if bits.past_end() && bits.overrun() > 2 {
+            break Err(err(
                 ErrorKind::UnexpectedEnd {
                     needed: 2,
                     available: 0,
@@ -946,22 +1056,40 @@ fn decode_run(
                 bits,
             ));
         }
-    }
+    };
     st.r = r;
-    Ok(pos)
+    result
 }
 
 /// Copies `length` bytes from `offset` back (1 <= offset <= pos, pos +
-/// length <= out.len(), both checked by the caller).
+/// length <= out.len(), both checked by the caller); may overwrite up to
+/// 15 bytes after them, within `out`.
 #[inline(always)]
 fn copy_match(out: &mut [u8], pos: usize, offset: usize, length: usize) {
     let src = pos - offset;
-    if offset >= length {
+    let end = pos + length;
+    if offset >= 16 && end + 16 <= out.len() && length <= 64 {
+        // 16 bytes at a time: each chunk reads bytes written before it.
+        let mut s = src;
+        let mut d = pos;
+        while d < end {
+            out.copy_within(s..s + 16, d);
+            s += 16;
+            d += 16;
+        }
+    } else if offset >= length {
         out.copy_within(src..src + length, pos);
     } else if offset == 1 {
         let b = out.get(src).copied().unwrap_or(0);
-        if let Some(d) = out.get_mut(pos..pos + length) {
+        if let Some(d) = out.get_mut(pos..end) {
             d.fill(b);
+        }
+    } else if length <= 32 {
+        for i in pos..end {
+            let b = out.get(i - offset).copied().unwrap_or(0);
+            if let Some(d) = out.get_mut(i) {
+                *d = b;
+            }
         }
     } else {
         // Overlapping: the copied pattern doubles each time.
