@@ -28,6 +28,8 @@
 //! the tree sizes. Allocation grows with decoded frames, never with a
 //! declared size alone.
 
+use std::collections::VecDeque;
+
 use msox_codec::{Decoded, Error, ErrorKind, Frame, Options, Reader, Result, Sink};
 
 use crate::bits::BitReader;
@@ -618,6 +620,15 @@ fn run<S: Sink>(
             .min(cap),
     );
     buf.extend_from_slice(reference);
+    let mut win = Win {
+        buf,
+        start: if whole { start } else { 0 },
+        window,
+        cap,
+        sliding: !whole,
+        lazy: VecDeque::new(),
+        lazy_len: 0,
+    };
     let delta = params.dialect == Dialect::Lzxd;
     // Whole buffer: the E8 translation size in force for each frame.
     let mut e8_frames: Vec<Option<u32>> = Vec::new();
@@ -653,24 +664,8 @@ fn run<S: Sink>(
         if let Err(k) = r.session_mut().charge_output(frame_size) {
             return Err(err(k, &bits).locate(r, base, len, frame));
         }
-        if buf.len() + frame_size > cap {
-            let drop = buf.len().saturating_sub(window);
-            buf.drain(..drop);
-        }
-        let frame_start = buf.len();
-        let frame_end = frame_start + frame_size;
-        let stream_start = if whole { start } else { 0 };
-        decode_frame(
-            &mut st,
-            &mut bits,
-            buf,
-            frame_start,
-            frame_end,
-            stream_start,
-            window,
-            delta,
-        )
-        .map_err(|f| f.locate(r, base, len, frame))?;
+        let lazy = decode_frame(&mut st, &mut bits, &mut win, frame_size, delta)
+            .map_err(|f| f.locate(r, base, len, frame))?;
         if bits.overrun() > 2 {
             let k = ErrorKind::UnexpectedEnd {
                 needed: bits.overrun() as u64,
@@ -682,7 +677,14 @@ fn run<S: Sink>(
         bits.align_word();
         let e8 = st.e8_now().filter(|_| frame < E8_FRAMES);
         if let Some(out) = sink.as_deref_mut() {
-            let data = buf.get(frame_start..frame_end).unwrap_or_default();
+            let data = match lazy {
+                Some(d) => d,
+                None => {
+                    let b = &win.buf;
+                    b.get(b.len().saturating_sub(frame_size)..)
+                        .unwrap_or_default()
+                }
+            };
             match e8 {
                 Some(size) => {
                     e8_scratch.clear();
@@ -699,6 +701,7 @@ fn run<S: Sink>(
         produced += frame_size;
         frame = frame.wrapping_add(1);
     }
+    let buf = win.buf;
     if check_end {
         finish(r, base, len, &bits)?;
     }
@@ -740,22 +743,85 @@ fn finish(r: &mut Reader<'_>, base: usize, len: usize, bits: &BitReader<'_>) -> 
     Ok(())
 }
 
-/// Decodes blocks until the frame `buf[frame_start..frame_end]` is full
-/// (`buf` holds `frame_start` bytes on entry, `frame_end` on success);
-/// the stream's window starts at `start`.
-#[allow(clippy::too_many_arguments)]
-fn decode_frame(
-    st: &mut State,
-    bits: &mut BitReader<'_>,
-    buf: &mut Vec<u8>,
-    frame_start: usize,
-    frame_end: usize,
+/// The window of a stream being decoded: `buf`, and in sliding mode
+/// frames of uncompressed blocks not copied into it (yet).
+struct Win<'w, 'a> {
+    buf: &'w mut Vec<u8>,
+    /// Where the stream's window starts in `buf` (whole mode).
     start: usize,
     window: usize,
+    /// Sliding: the size at which `buf` slides.
+    cap: usize,
+    sliding: bool,
+    /// Sliding: the last frames, when they were all uncompressed, as the
+    /// input slices they were copied from (the window is `buf` then
+    /// these). They go to the sink straight from the input, and into
+    /// `buf` only if a compressed block follows; at most the last
+    /// `window` bytes are kept.
+    lazy: VecDeque<&'a [u8]>,
+    lazy_len: usize,
+}
+
+impl<'a> Win<'_, 'a> {
+    /// Sliding: keeps `frame` (a whole frame of uncompressed data) out of
+    /// `buf`.
+    fn push_lazy(&mut self, frame: &'a [u8]) {
+        self.lazy.push_back(frame);
+        self.lazy_len += frame.len();
+        while let Some(f) = self.lazy.front() {
+            if self.lazy_len - f.len() < self.window {
+                break;
+            }
+            self.lazy_len -= f.len();
+            self.lazy.pop_front();
+        }
+    }
+
+    /// Makes room for a frame of `size` bytes at the end of `buf`:
+    /// copies the lazy frames in (the last `window` bytes of the output
+    /// at most) and slides `buf` when it would pass `cap`.
+    fn prepare(&mut self, size: usize) {
+        if !self.sliding {
+            return;
+        }
+        if self.lazy_len >= self.window {
+            // The lazy frames hold the whole window.
+            self.buf.clear();
+            let mut skip = self.lazy_len - self.window;
+            for f in &self.lazy {
+                let s = f.get(skip.min(f.len())..).unwrap_or_default();
+                skip = skip.saturating_sub(f.len());
+                self.buf.extend_from_slice(s);
+            }
+        } else {
+            let total = self.buf.len() + self.lazy_len;
+            if total + size > self.cap {
+                let drop = total.saturating_sub(self.window).min(self.buf.len());
+                self.buf.drain(..drop);
+            }
+            for f in &self.lazy {
+                self.buf.extend_from_slice(f);
+            }
+        }
+        self.lazy.clear();
+        self.lazy_len = 0;
+    }
+}
+
+/// Decodes blocks until a frame of `frame_size` bytes is complete: at the
+/// end of the window buffer, or (sliding, a frame all in one uncompressed
+/// block) returned as the input slice it is.
+fn decode_frame<'a>(
+    st: &mut State,
+    bits: &mut BitReader<'a>,
+    win: &mut Win<'_, 'a>,
+    frame_size: usize,
     delta: bool,
-) -> Res<()> {
-    let mut pos = frame_start;
-    while pos < frame_end {
+) -> Res<Option<&'a [u8]>> {
+    let mut prepared = false;
+    let mut frame_start = win.buf.len();
+    let mut pos = 0usize;
+    while pos < frame_size {
         if st.block_remaining == 0 {
             if st.block_type == Some(BlockType::Uncompressed) {
                 if st.block_odd && !bits.skip_bytes(1) {
@@ -780,11 +846,18 @@ fn decode_frame(
                 ));
             }
         }
-        let run = st.block_remaining.min(frame_end - pos);
-        let run_end = pos + run;
+        let run = st.block_remaining.min(frame_size - pos);
+        let uncompressed = st.block_type == Some(BlockType::Uncompressed);
+        let whole_frame = uncompressed && run == frame_size && win.sliding;
+        if !prepared && !whole_frame {
+            win.prepare(frame_size);
+            frame_start = win.buf.len();
+            prepared = true;
+        }
+        let (at, run_end) = (frame_start + pos, frame_start + pos + run);
+        let frame_end = frame_start + frame_size;
         match st.block_type {
             Some(BlockType::Uncompressed) => {
-                // Copied straight from the input into the window.
                 let src = bits.take_bytes(run).ok_or_else(|| {
                     err(
                         ErrorKind::UnexpectedEnd {
@@ -795,41 +868,57 @@ fn decode_frame(
                     )
                     .within("UncompressedBlock")
                 })?;
-                match buf.get_mut(pos..run_end) {
+                if whole_frame {
+                    // Not copied: straight from the input to the sink.
+                    st.block_remaining -= run;
+                    end_uncompressed(st, bits)?;
+                    win.push_lazy(src);
+                    return Ok(Some(src));
+                }
+                // Copied straight from the input into the window.
+                let buf = &mut *win.buf;
+                match buf.get_mut(at..run_end) {
                     Some(dst) => dst.copy_from_slice(src),
                     None => {
-                        buf.truncate(pos);
+                        buf.truncate(at);
                         buf.extend_from_slice(src);
                     }
                 }
-                pos = run_end;
             }
             Some(bt) => {
                 // Compressed runs write anywhere up to the frame's end
                 // (matches may copy 16 bytes at a time past their end,
                 // into bytes decoded later).
+                let buf = &mut *win.buf;
                 if buf.len() < frame_end {
                     buf.resize(frame_end, 0);
                 }
                 let out = buf.get_mut(..frame_end).unwrap_or_default();
-                pos = decode_run(st, bits, out, pos, run_end, start, window, delta, bt)?;
+                decode_run(st, bits, out, at, run_end, win.start, win.window, delta, bt)?;
             }
             None => return Err(malformed("no block", bits)),
         }
+        pos += run;
         st.block_remaining -= run;
-        if st.block_remaining == 0 && st.block_type == Some(BlockType::Uncompressed) && st.block_odd
-        {
-            if !bits.skip_bytes(1) {
-                return Err(err(
-                    ErrorKind::UnexpectedEnd {
-                        needed: 1,
-                        available: 0,
-                    },
-                    bits,
-                ));
-            }
-            st.block_odd = false;
+        end_uncompressed(st, bits)?;
+    }
+    Ok(None)
+}
+
+/// After a run: the padding byte after an uncompressed block of odd size,
+/// once the block is done.
+fn end_uncompressed(st: &mut State, bits: &mut BitReader<'_>) -> Res<()> {
+    if st.block_remaining == 0 && st.block_type == Some(BlockType::Uncompressed) && st.block_odd {
+        if !bits.skip_bytes(1) {
+            return Err(err(
+                ErrorKind::UnexpectedEnd {
+                    needed: 1,
+                    available: 0,
+                },
+                bits,
+            ));
         }
+        st.block_odd = false;
     }
     Ok(())
 }
@@ -1130,10 +1219,10 @@ fn undo_e8_frame(frame: &mut [u8], start: usize, size: u32) {
     let filesize = i64::from(size as i32);
     let limit = frame.len() - 10;
     let mut j = 0;
-    while j < limit {
-        if frame[j] != 0xE8 {
-            j += 1;
-            continue;
+    loop {
+        j = find_e8(frame, j, limit);
+        if j >= limit {
+            break;
         }
         let curpos = (start + j) as i64;
         let abs = i64::from(i32::from_le_bytes([
@@ -1154,11 +1243,58 @@ fn undo_e8_frame(frame: &mut [u8], start: usize, size: u32) {
     }
 }
 
+/// The first `j` in `from..limit` with `s[j] == 0xE8`, or `limit` (`limit
+/// <= s.len()`): eight bytes per step.
+fn find_e8(s: &[u8], mut from: usize, limit: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    const E8S: u64 = 0xE8E8_E8E8_E8E8_E8E8;
+    while from + 8 <= limit {
+        let Some(w) = s.get(from..from + 8).and_then(|b| b.try_into().ok()) else {
+            break;
+        };
+        let x = u64::from_le_bytes(w) ^ E8S;
+        // The lowest flagged byte is the first zero byte of `x` (a
+        // higher one may be flagged by the borrow, never a lower one).
+        let z = x.wrapping_sub(ONES) & !x & HIGHS;
+        if z != 0 {
+            return from + (z.trailing_zeros() / 8) as usize;
+        }
+        from += 8;
+    }
+    while from < limit {
+        if s.get(from) == Some(&0xE8) {
+            return from;
+        }
+        from += 1;
+    }
+    limit
+}
+
 // Unit tests: an unwrap/expect/panic here fails the test; no decoder input reaches them.
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+
+    #[test]
+    fn find_e8_finds_the_first() {
+        let mut v = vec![0u8; 40];
+        assert_eq!(find_e8(&v, 0, 40), 40);
+        for at in [0, 1, 7, 8, 9, 15, 33, 39] {
+            v.fill(0xE7);
+            v[at] = 0xE8;
+            if at + 2 < 40 {
+                v[at + 2] = 0xE8;
+            }
+            assert_eq!(find_e8(&v, 0, 40), at);
+            assert_eq!(find_e8(&v, 0, at), at);
+            assert_eq!(find_e8(&v, at + 1, 40), (at + 2).min(40));
+        }
+        // 0xE9 right after 0xE8 (a borrow) does not hide or fake a match.
+        let w = [0x00, 0xE9, 0xE8, 0xE9, 0, 0, 0, 0, 0, 0];
+        assert_eq!(find_e8(&w, 0, 10), 2);
+    }
 
     /// The end of a stream read past (zeros, as libmspack supplies) is a
     /// defect at the end of the input; bytes left over are a defect where

@@ -822,7 +822,11 @@ enum Dest<'o, S: Sink> {
 }
 
 /// [`read_file`] into `dest`.
-fn read_file_into<S: Sink>(r: &mut Reader<'_>, file: &FileOptions, dest: Dest<'_, S>) -> Result<u64> {
+fn read_file_into<S: Sink>(
+    r: &mut Reader<'_>,
+    file: &FileOptions,
+    dest: Dest<'_, S>,
+) -> Result<u64> {
     let start = r.pos();
     let header = LzxHeader::decode(r)?;
     r.frame("LZX_HDR", |r| {

@@ -14,8 +14,10 @@
 //! Each round runs every decoder once, in turn (the order rotating); the
 //! table gives the fastest and the median round of each, and the ratio
 //! lzxd / ours (> 1: ours is faster). Both sides produce the whole output
-//! in a `Vec`; ours also checks every LZXD block CRC, the `lzxd` crate
-//! checks none. `MEASURE_ROUNDS` sets the rounds (default 9).
+//! in a `Vec` (and, for the LZXD files, again streamed: ours into a
+//! `CountingSink`, the `lzxd` crate's chunks counted as they come); ours
+//! also checks every LZXD block CRC, the `lzxd` crate checks none.
+//! `MEASURE_ROUNDS` sets the rounds (default 9).
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -29,8 +31,8 @@ use std::time::{Duration, Instant};
 
 use ms_mci::cab::{Cabinet, Compression};
 use ms_patch::encode::{EncodeOptions, compress_chunks};
-use ms_patch::{StreamParams, decompress, decompress_file};
-use msox_codec::{Decode, Options};
+use ms_patch::{FileOptions, StreamParams, decompress, decompress_file, decompress_file_to};
+use msox_codec::{CountingSink, Decode, Options};
 
 fn window(bits: u8) -> lzxd::WindowSize {
     use lzxd::WindowSize::*;
@@ -50,14 +52,19 @@ fn window(bits: u8) -> lzxd::WindowSize {
 }
 
 /// The lzxd crate on one stream given as per-frame chunks.
-fn peer_stream(chunks: &[&[u8]], bits: u8, total: usize, out: &mut Vec<u8>) {
+fn peer_stream(chunks: &[&[u8]], bits: u8, total: usize, out: &mut impl FnMut(&[u8])) {
     let mut lz = lzxd::Lzxd::new(window(bits));
     let mut left = total;
     for c in chunks {
         let want = left.min(lzxd::MAX_CHUNK_SIZE);
-        out.extend_from_slice(lz.decompress_next(c, want).unwrap());
+        out(lz.decompress_next(c, want).unwrap());
         left -= want;
     }
+}
+
+/// [`peer_stream`] into a vector.
+fn peer_vec(chunks: &[&[u8]], bits: u8, total: usize, out: &mut Vec<u8>) {
+    peer_stream(chunks, bits, total, &mut |b| out.extend_from_slice(b));
 }
 
 fn le32(d: &[u8], at: usize) -> usize {
@@ -68,15 +75,23 @@ fn le32(d: &[u8], at: usize) -> usize {
 /// does: walk LZX_BLKs and the 16-bit chunk sizes the crate does not
 /// know about).
 fn peer_file(d: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(le32(d, 12));
+    peer_file_to(d, &mut |b| out.extend_from_slice(b));
+    out
+}
+
+/// [`peer_file`], handing each chunk's output to `out` (streaming).
+fn peer_file_to(d: &[u8], out: &mut impl FnMut(&[u8])) {
     let target = le32(d, 12);
-    let mut out = Vec::with_capacity(target);
+    let mut produced = 0;
     let mut pos = 16;
-    while out.len() < target {
+    while produced < target {
         let (flags, csize, dsize) = (le32(d, pos), le32(d, pos + 4), le32(d, pos + 8));
         pos += 16;
         let blk = &d[pos..pos + csize];
+        produced += dsize;
         if flags == 0 {
-            out.extend_from_slice(blk);
+            out(blk);
         } else {
             let bits = ms_patch::lzxd::window_bits_for(dsize);
             let mut chunks = Vec::new();
@@ -86,11 +101,10 @@ fn peer_file(d: &[u8]) -> Vec<u8> {
                 chunks.push(&blk[p + 2..p + 2 + n]);
                 p += 2 + n;
             }
-            peer_stream(&chunks, bits, dsize, &mut out);
+            peer_stream(&chunks, bits, dsize, out);
         }
         pos += csize;
     }
-    out
 }
 
 /// The corpus's .msg files concatenated to `size` bytes (synthetic
@@ -172,13 +186,17 @@ fn lzx_decode_vs_lzxd() {
     {
         let data = mixed(8 << 20);
         let bits = 23;
-        let chunks =
-            compress_chunks(&data, &StreamParams::lzxd(bits), &[], &EncodeOptions::level(6))
-                .unwrap();
+        let chunks = compress_chunks(
+            &data,
+            &StreamParams::lzxd(bits),
+            &[],
+            &EncodeOptions::level(6),
+        )
+        .unwrap();
         let stream = chunks.concat();
         let bodies: Vec<&[u8]> = chunks.iter().map(|c| &c[2..]).collect();
         let mut check = Vec::new();
-        peer_stream(&bodies, bits, data.len(), &mut check);
+        peer_vec(&bodies, bits, data.len(), &mut check);
         assert!(check == data);
         let params = StreamParams::lzxd(bits);
         let t = race(&mut [
@@ -187,26 +205,35 @@ fn lzx_decode_vs_lzxd() {
             },
             &mut || {
                 let mut out = Vec::with_capacity(data.len());
-                peer_stream(&bodies, bits, data.len(), &mut out);
+                peer_vec(&bodies, bits, data.len(), &mut out);
                 black_box(out);
             },
         ]);
-        report("mixed 8 MiB (LZXD, 2^23)", data.len() as f64 / 1e6, t[0], t[1]);
+        report(
+            "mixed 8 MiB (LZXD, 2^23)",
+            data.len() as f64 / 1e6,
+            t[0],
+            t[1],
+        );
     }
     // (b) the corpus's LZX:21 cabinet folder.
     let cab_path =
         msox_testkit::workspace_root().join("../shared/corpus/lzx/libmspack-large-files-cab.cab");
     if let Ok(bytes) = std::fs::read(&cab_path) {
-        let cab = Cabinet::decode_bytes(&bytes, &Options::lenient()).unwrap().value;
+        let cab = Cabinet::decode_bytes(&bytes, &Options::lenient())
+            .unwrap()
+            .value;
         assert_eq!(cab.folders[0].compression(), Compression::Lzx(21));
         let blocks = cab.data_blocks(0).unwrap();
         let frames: Vec<&[u8]> = blocks.iter().map(|b| b.data).collect();
         let s = cab.folder_stream(0).unwrap();
         let (stream, total) = (s.data, s.uncompressed_size);
         let params = StreamParams::lzx(21);
-        let ours = decompress(&stream, total, &params, &[], &opts).unwrap().value;
+        let ours = decompress(&stream, total, &params, &[], &opts)
+            .unwrap()
+            .value;
         let mut check = Vec::new();
-        peer_stream(&frames, 21, total, &mut check);
+        peer_vec(&frames, 21, total, &mut check);
         assert!(check == ours);
         let t = race(&mut [
             &mut || {
@@ -214,11 +241,16 @@ fn lzx_decode_vs_lzxd() {
             },
             &mut || {
                 let mut out = Vec::with_capacity(total);
-                peer_stream(&frames, 21, total, &mut out);
+                peer_vec(&frames, 21, total, &mut out);
                 black_box(out);
             },
         ]);
-        report("corpus LZX:21 cabinet folder", total as f64 / 1e6, t[0], t[1]);
+        report(
+            "corpus LZX:21 cabinet folder",
+            total as f64 / 1e6,
+            t[0],
+            t[1],
+        );
     } else {
         println!("corpus cabinet absent: skipped");
     }
@@ -247,5 +279,48 @@ fn lzx_decode_vs_lzxd() {
             },
         ]);
         report(name, ours.len() as f64 / 1e6, t[0], t[1]);
+        // Streamed: ours into a CountingSink (CRCs checked), lzxd's
+        // chunks counted as they come (no vector on either side).
+        let t = race(&mut [
+            &mut || {
+                let mut n = CountingSink::default();
+                decompress_file_to(&d, &opts, &FileOptions::default(), &mut n).unwrap();
+                black_box(n);
+            },
+            &mut || {
+                let mut n = 0usize;
+                peer_file_to(&d, &mut |b| n += b.len());
+                black_box(n);
+            },
+        ]);
+        report(
+            &format!("{name}, streamed"),
+            ours.len() as f64 / 1e6,
+            t[0],
+            t[1],
+        );
+        // The same without our block CRC checks (the lzxd crate has none).
+        let no_crc = FileOptions {
+            verify_crc: false,
+            ..FileOptions::default()
+        };
+        let t = race(&mut [
+            &mut || {
+                let mut n = CountingSink::default();
+                decompress_file_to(&d, &opts, &no_crc, &mut n).unwrap();
+                black_box(n);
+            },
+            &mut || {
+                let mut n = 0usize;
+                peer_file_to(&d, &mut |b| n += b.len());
+                black_box(n);
+            },
+        ]);
+        report(
+            &format!("{name}, streamed, no CRC"),
+            ours.len() as f64 / 1e6,
+            t[0],
+            t[1],
+        );
     }
 }

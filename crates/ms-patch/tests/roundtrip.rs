@@ -410,3 +410,51 @@ fn streaming_slides_the_window() {
         assert!(back == data, "{params:?}");
     }
 }
+
+/// Streaming keeps whole frames of uncompressed blocks out of the window
+/// until a compressed block needs them: matches that reach back into such
+/// frames (from the next frame, or across more than a window of them)
+/// decode the same as with the whole output in memory, with and without
+/// reference data and E8 translation.
+#[test]
+fn streaming_after_uncompressed_frames() {
+    use ms_patch::{BlockType, decompress_with_blocks};
+    // Blocks are 256 KiB: random data that fills them is stored.
+    let r1 = random(700_000, 51);
+    let mut data = r1.clone();
+    data.extend_from_slice(&r1[650_000..690_000]);
+    data.extend(text(70_000, 52));
+    data.extend(random(600_000, 53));
+    data.extend_from_slice(&r1[695_000..700_000]);
+    let tail = data[data.len() - 60_000..].to_vec();
+    data.extend(tail);
+    data.extend(random(40_000, 54));
+    for (params, reference) in [
+        (StreamParams::lzx(15), Vec::new()),
+        (StreamParams::lzx(16), Vec::new()),
+        (StreamParams::lzxd(17), Vec::new()),
+        (StreamParams::lzxd(17), random(60_000, 55)),
+        (StreamParams::lzxd(19), text(100_000, 56)),
+        (StreamParams::lzx(21), Vec::new()),
+    ] {
+        for e8 in [None, Some(1_000_000)] {
+            let mut opts = EncodeOptions::level(5);
+            opts.e8_translation = e8;
+            let z = compress(&data, &params, &reference, &opts).unwrap();
+            let back = decompress(&z, data.len(), &params, &reference).unwrap();
+            assert!(back == data, "{params:?} e8 {e8:?}");
+            // Uncompressed blocks, then compressed ones.
+            let blocks =
+                decompress_with_blocks(&z, data.len(), &params, &reference, &Options::strict())
+                    .unwrap()
+                    .value
+                    .blocks;
+            let first = blocks.iter().position(|b| b.0 == BlockType::Uncompressed);
+            let later = blocks.iter().rposition(|b| b.0 != BlockType::Uncompressed);
+            assert!(
+                matches!((first, later), (Some(f), Some(l)) if f < l),
+                "{params:?}: {blocks:?}"
+            );
+        }
+    }
+}
