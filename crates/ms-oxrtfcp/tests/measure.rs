@@ -211,3 +211,112 @@ fn lzfu_vs_compressed_rtf() {
         );
     }
 }
+
+/// In the child: the peak RSS so far (`VmHWM`), in KiB.
+fn vm_hwm_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .unwrap()
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap()
+}
+
+/// The streaming decoders keep only their dictionary and one piece of
+/// output: 256 MiB of RTF out of a compressed stream read from a file in
+/// 64 KiB pieces ([`ms_oxrtfcp::Decompressor`]) and out of the whole
+/// stream in memory ([`ms_oxrtfcp::decompress_to`]), into a
+/// `CountingSink`, each in a child process of its own (this test binary
+/// run again): peak RSS under 64 MiB, input included.
+#[test]
+#[ignore = "measurement: run in release mode with --ignored --nocapture"]
+fn peak_rss_is_flat() {
+    use msox_codec::Limits;
+    use std::io::Read;
+    let opts = Options::default().with_limits(Limits::DEFAULT.with_max_output(1 << 31));
+    if let Some(path) = std::env::var_os("MSOX_RSS_CHILD") {
+        let mut n = CountingSink::default();
+        let mut input = 0usize;
+        if std::env::var("MSOX_RSS_MODE").unwrap() == "pieces" {
+            let mut f = std::fs::File::open(&path).unwrap();
+            let mut d = ms_oxrtfcp::Decompressor::new(&opts);
+            let mut piece = vec![0u8; 1 << 16];
+            loop {
+                let k = f.read(&mut piece).unwrap();
+                if k == 0 {
+                    break;
+                }
+                d.feed(&piece[..k], &mut n).unwrap();
+            }
+            assert!(d.finish().unwrap().defects.is_empty());
+        } else {
+            let bytes = std::fs::read(&path).unwrap();
+            input = bytes.len();
+            ms_oxrtfcp::decompress_to(&bytes, &opts, &mut n).unwrap();
+        }
+        println!(
+            "peak_rss_kib={} output={} input={input}",
+            vm_hwm_kib(),
+            n.count
+        );
+        return;
+    }
+    // 256 MiB of RTF: a 2 KiB paragraph block repeated (within the 4 KiB
+    // dictionary), one byte changed each time (about 8:1).
+    let mut block = generated_rtf();
+    block.truncate(2 << 10);
+    let mut x = 5u32;
+    let mut raw = Vec::with_capacity(256 << 20);
+    while raw.len() < 256 << 20 {
+        raw.extend_from_slice(&block);
+        x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        let i = (x >> 16) as usize % block.len();
+        block[i] = b'a' + (x % 26) as u8;
+    }
+    raw.truncate(256 << 20);
+    let stream = ms_oxrtfcp::compress(&raw).unwrap();
+    drop(raw);
+    let path = std::env::temp_dir().join(format!("ms-oxrtfcp-rss-{}.lzfu", std::process::id()));
+    std::fs::write(&path, &stream).unwrap();
+    for mode in ["pieces", "whole"] {
+        let out = std::process::Command::new(std::env::current_exe().unwrap())
+            .args([
+                "peak_rss_is_flat",
+                "--exact",
+                "--ignored",
+                "--nocapture",
+                "--test-threads=1",
+            ])
+            .env("MSOX_RSS_CHILD", &path)
+            .env("MSOX_RSS_MODE", mode)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "{text}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let field = |name: &str| -> u64 {
+            text.split_whitespace()
+                .find_map(|w| w.strip_prefix(name))
+                .and_then(|v| v.parse().ok())
+                .unwrap_or_else(|| panic!("no {name} in {text}"))
+        };
+        let (kib, output) = (field("peak_rss_kib="), field("output="));
+        println!(
+            "{mode}: {} MiB out of {:.1} MiB, peak RSS {:.1} MiB (input {})",
+            output >> 20,
+            stream.len() as f64 / 1048576.0,
+            kib as f64 / 1024.0,
+            if mode == "pieces" {
+                "read in pieces"
+            } else {
+                "included"
+            }
+        );
+        assert_eq!(output, 256 << 20);
+        assert!(kib < 64 * 1024, "{mode}: peak RSS {kib} KiB");
+    }
+    let _ = std::fs::remove_file(&path);
+}

@@ -324,3 +324,146 @@ fn lzx_decode_vs_lzxd() {
         );
     }
 }
+
+/// Peak resident memory of a child process (this test binary run again)
+/// that decodes `file` with `mode`: (peak RSS in KiB, output bytes).
+fn child_peak_rss(test: &str, file: &std::path::Path, mode: &str) -> (u64, u64) {
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            test,
+            "--exact",
+            "--ignored",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env("MSOX_RSS_CHILD", file)
+        .env("MSOX_RSS_MODE", mode)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let field = |name: &str| -> u64 {
+        text.split_whitespace()
+            .find_map(|w| w.strip_prefix(name))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| panic!("no {name} in {text}"))
+    };
+    (field("peak_rss_kib="), field("output="))
+}
+
+/// In the child: the peak RSS so far (`VmHWM`), in KiB.
+fn vm_hwm_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .unwrap()
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap()
+}
+
+/// Data that compresses well (so the compressed input stays small next
+/// to the decoder's memory): a 4 KiB text block repeated, one byte in 97
+/// changed.
+fn compressible(n: usize, seed: u32) -> Vec<u8> {
+    let words = ["alpha ", "beta ", "gamma ", "delta ", "cn=User", "ou=Sales;", "\r\n"];
+    let mut x = seed;
+    let mut rnd = move || {
+        x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        x >> 16
+    };
+    let mut block = Vec::new();
+    while block.len() < 4096 {
+        block.extend_from_slice(words[rnd() as usize % words.len()].as_bytes());
+    }
+    let mut v = Vec::with_capacity(n + 4096);
+    while v.len() < n {
+        v.extend_from_slice(&block[..4096]);
+        let i = rnd() as usize % 4096;
+        block[i] = block[i].wrapping_add(1);
+    }
+    v.truncate(n);
+    v
+}
+
+/// Streaming decoders keep only their window: 320 MiB out of an LZXD
+/// file (16 MiB blocks) and 256 MiB out of one cabinet-style LZX stream
+/// (window 2 MiB), both into a `CountingSink`, with a peak RSS under
+/// 64 MiB (input included). Each decode runs in a child process of its
+/// own, so the generation here does not count.
+#[test]
+#[ignore = "measurement: run in release mode with --ignored --nocapture"]
+fn peak_rss_is_flat() {
+    use ms_patch::lzxd::{LzxdFile, compress_file};
+    use msox_codec::{Encode, Limits};
+    let opts = Options::default().with_limits(Limits::DEFAULT.with_max_output(1 << 31));
+    if let Some(path) = std::env::var_os("MSOX_RSS_CHILD") {
+        let input = std::fs::read(&path).unwrap();
+        let mut n = CountingSink::default();
+        match std::env::var("MSOX_RSS_MODE").unwrap().as_str() {
+            "lzxd" => {
+                decompress_file_to(&input, &opts, &FileOptions::default(), &mut n).unwrap();
+            }
+            _ => {
+                let total = u64::from_le_bytes(input[..8].try_into().unwrap()) as usize;
+                ms_patch::decompress_to(
+                    &input[8..],
+                    total,
+                    &StreamParams::lzx(21),
+                    &[],
+                    &opts,
+                    &mut n,
+                )
+                .unwrap();
+            }
+        }
+        println!(
+            "peak_rss_kib={} output={} input={}",
+            vm_hwm_kib(),
+            n.count,
+            input.len()
+        );
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("ms-patch-rss-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // An LZXD file: one 16 MiB block's stream, repeated 20 times.
+    let block = compressible(16 << 20, 1);
+    let one = compress_file(&block, &ms_patch::WriteOptions::level(1)).unwrap();
+    let f = LzxdFile::decode_bytes(&one, &Options::strict())
+        .unwrap()
+        .value;
+    let mut many = f.clone();
+    many.header.target_size = 20 * f.header.target_size;
+    many.blocks = std::iter::repeat_n(f.blocks[0].clone(), 20).collect();
+    let lzxd_path = dir.join("big.lzxd");
+    std::fs::write(&lzxd_path, many.to_vec().unwrap()).unwrap();
+    // A cabinet-style stream (window 2 MiB) of 256 MiB: its size, then it.
+    let data = compressible(256 << 20, 2);
+    let z =
+        ms_patch::compress(&data, &StreamParams::lzx(21), &[], &EncodeOptions::level(1)).unwrap();
+    let lzx_path = dir.join("big.lzx21");
+    let mut file = Vec::from((data.len() as u64).to_le_bytes());
+    file.extend_from_slice(&z);
+    std::fs::write(&lzx_path, file).unwrap();
+    drop(data);
+    for (name, path, mode, want) in [
+        ("LZXD file, 16 MiB blocks", &lzxd_path, "lzxd", 320u64 << 20),
+        ("LZX stream, window 2 MiB", &lzx_path, "lzx", 256 << 20),
+    ] {
+        let (kib, out) = child_peak_rss("peak_rss_is_flat", path, mode);
+        let input = std::fs::metadata(path).unwrap().len();
+        println!(
+            "{name}: {} MiB out of {:.1} MiB, peak RSS {:.1} MiB (input included)",
+            out >> 20,
+            input as f64 / 1048576.0,
+            kib as f64 / 1024.0
+        );
+        assert_eq!(out, want);
+        assert!(kib < 64 * 1024, "{name}: peak RSS {kib} KiB");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
