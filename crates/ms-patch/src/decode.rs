@@ -599,36 +599,36 @@ fn run<S: Sink>(
     let mut bits = BitReader::new(input);
     let (buf, whole) = match window_buf {
         Window::Whole(b) => (b, true),
-        Window::Sliding(b) => {
-            b.clear();
-            (b, false)
-        }
+        Window::Sliding(b) => (b, false),
     };
     // Where this stream's window starts in `buf`: reference data, then
     // output. Sliding, the buffer slides once it reaches `cap`, keeping
-    // the last `window` bytes.
-    let start = buf.len();
+    // the last `window` bytes; its bytes past `end` are left over from
+    // earlier (already zeroed memory, never read before written).
+    let start = if whole { buf.len() } else { 0 };
     let cap = if whole {
         usize::MAX
     } else {
         window + window.max(1 << 20)
     };
     // Reserved up front: at most what the input can plausibly back.
-    buf.reserve(
+    let want = start.saturating_add(
         ref_len
             .saturating_add(output_len.min(len.saturating_mul(8).max(1 << 16)))
             .min(cap),
     );
-    buf.extend_from_slice(reference);
+    buf.reserve(want.saturating_sub(buf.len()));
     let mut win = Win {
         buf,
-        start: if whole { start } else { 0 },
+        end: start,
+        start,
         window,
         cap,
         sliding: !whole,
         lazy: VecDeque::new(),
         lazy_len: 0,
     };
+    win.append(reference);
     let delta = params.dialect == Dialect::Lzxd;
     // Whole buffer: the E8 translation size in force for each frame.
     let mut e8_frames: Vec<Option<u32>> = Vec::new();
@@ -679,11 +679,10 @@ fn run<S: Sink>(
         if let Some(out) = sink.as_deref_mut() {
             let data = match lazy {
                 Some(d) => d,
-                None => {
-                    let b = &win.buf;
-                    b.get(b.len().saturating_sub(frame_size)..)
-                        .unwrap_or_default()
-                }
+                None => win
+                    .buf
+                    .get(win.end.saturating_sub(frame_size)..win.end)
+                    .unwrap_or_default(),
             };
             match e8 {
                 Some(size) => {
@@ -701,11 +700,13 @@ fn run<S: Sink>(
         produced += frame_size;
         frame = frame.wrapping_add(1);
     }
+    let end = win.end;
     let buf = win.buf;
     if check_end {
         finish(r, base, len, &bits)?;
     }
     if whole {
+        buf.truncate(end);
         if ref_len > 0 {
             buf.drain(start..start + ref_len);
         }
@@ -743,10 +744,14 @@ fn finish(r: &mut Reader<'_>, base: usize, len: usize, bits: &BitReader<'_>) -> 
     Ok(())
 }
 
-/// The window of a stream being decoded: `buf`, and in sliding mode
-/// frames of uncompressed blocks not copied into it (yet).
+/// The window of a stream being decoded: `buf[..end]`, and in sliding
+/// mode frames of uncompressed blocks not copied into it (yet).
 struct Win<'w, 'a> {
+    /// The window (and, whole, the output) up to `end`; sliding, the
+    /// bytes after it are scratch (the buffer is zeroed once as it grows,
+    /// not for every frame).
     buf: &'w mut Vec<u8>,
+    end: usize,
     /// Where the stream's window starts in `buf` (whole mode).
     start: usize,
     window: usize,
@@ -754,8 +759,8 @@ struct Win<'w, 'a> {
     cap: usize,
     sliding: bool,
     /// Sliding: the last frames, when they were all uncompressed, as the
-    /// input slices they were copied from (the window is `buf` then
-    /// these). They go to the sink straight from the input, and into
+    /// input slices they were copied from (the window is `buf[..end]`
+    /// then these). They go to the sink straight from the input, and into
     /// `buf` only if a compressed block follows; at most the last
     /// `window` bytes are kept.
     lazy: VecDeque<&'a [u8]>,
@@ -763,6 +768,27 @@ struct Win<'w, 'a> {
 }
 
 impl<'a> Win<'_, 'a> {
+    /// Makes `buf` at least `len` bytes long.
+    fn ensure(&mut self, len: usize) {
+        if self.buf.len() < len {
+            self.buf.resize(len, 0);
+        }
+    }
+
+    /// Appends `data` at `end`.
+    fn append(&mut self, data: &[u8]) {
+        let end = self.end + data.len();
+        if self.buf.len() == self.end {
+            self.buf.extend_from_slice(data);
+        } else {
+            self.ensure(end);
+            if let Some(dst) = self.buf.get_mut(self.end..end) {
+                dst.copy_from_slice(data);
+            }
+        }
+        self.end = end;
+    }
+
     /// Sliding: keeps `frame` (a whole frame of uncompressed data) out of
     /// `buf`.
     fn push_lazy(&mut self, frame: &'a [u8]) {
@@ -777,32 +803,35 @@ impl<'a> Win<'_, 'a> {
         }
     }
 
-    /// Makes room for a frame of `size` bytes at the end of `buf`:
-    /// copies the lazy frames in (the last `window` bytes of the output
-    /// at most) and slides `buf` when it would pass `cap`.
+    /// Makes room for a frame of `size` bytes at `end`: copies the lazy
+    /// frames in (the last `window` bytes of the output at most) and
+    /// slides `buf` when it would pass `cap`.
     fn prepare(&mut self, size: usize) {
         if !self.sliding {
             return;
         }
+        let lazy = std::mem::take(&mut self.lazy);
         if self.lazy_len >= self.window {
             // The lazy frames hold the whole window.
-            self.buf.clear();
+            self.end = 0;
             let mut skip = self.lazy_len - self.window;
-            for f in &self.lazy {
+            for f in &lazy {
                 let s = f.get(skip.min(f.len())..).unwrap_or_default();
                 skip = skip.saturating_sub(f.len());
-                self.buf.extend_from_slice(s);
+                self.append(s);
             }
         } else {
-            let total = self.buf.len() + self.lazy_len;
+            let total = self.end + self.lazy_len;
             if total + size > self.cap {
-                let drop = total.saturating_sub(self.window).min(self.buf.len());
-                self.buf.drain(..drop);
+                let drop = total.saturating_sub(self.window).min(self.end);
+                self.buf.copy_within(drop..self.end, 0);
+                self.end -= drop;
             }
-            for f in &self.lazy {
-                self.buf.extend_from_slice(f);
+            for f in &lazy {
+                self.append(f);
             }
         }
+        self.lazy = lazy;
         self.lazy.clear();
         self.lazy_len = 0;
     }
@@ -819,7 +848,7 @@ fn decode_frame<'a>(
     delta: bool,
 ) -> Res<Option<&'a [u8]>> {
     let mut prepared = false;
-    let mut frame_start = win.buf.len();
+    let mut frame_start = win.end;
     let mut pos = 0usize;
     while pos < frame_size {
         if st.block_remaining == 0 {
@@ -851,7 +880,7 @@ fn decode_frame<'a>(
         let whole_frame = uncompressed && run == frame_size && win.sliding;
         if !prepared && !whole_frame {
             win.prepare(frame_size);
-            frame_start = win.buf.len();
+            frame_start = win.end;
             prepared = true;
         }
         let (at, run_end) = (frame_start + pos, frame_start + pos + run);
@@ -876,12 +905,12 @@ fn decode_frame<'a>(
                     return Ok(Some(src));
                 }
                 // Copied straight from the input into the window.
-                let buf = &mut *win.buf;
-                match buf.get_mut(at..run_end) {
-                    Some(dst) => dst.copy_from_slice(src),
-                    None => {
-                        buf.truncate(at);
-                        buf.extend_from_slice(src);
+                if win.buf.len() == at {
+                    win.buf.extend_from_slice(src);
+                } else {
+                    win.ensure(run_end);
+                    if let Some(dst) = win.buf.get_mut(at..run_end) {
+                        dst.copy_from_slice(src);
                     }
                 }
             }
@@ -889,11 +918,8 @@ fn decode_frame<'a>(
                 // Compressed runs write anywhere up to the frame's end
                 // (matches may copy 16 bytes at a time past their end,
                 // into bytes decoded later).
-                let buf = &mut *win.buf;
-                if buf.len() < frame_end {
-                    buf.resize(frame_end, 0);
-                }
-                let out = buf.get_mut(..frame_end).unwrap_or_default();
+                win.ensure(frame_end);
+                let out = win.buf.get_mut(..frame_end).unwrap_or_default();
                 decode_run(st, bits, out, at, run_end, win.start, win.window, delta, bt)?;
             }
             None => return Err(malformed("no block", bits)),
@@ -902,6 +928,7 @@ fn decode_frame<'a>(
         st.block_remaining -= run;
         end_uncompressed(st, bits)?;
     }
+    win.end = frame_start + frame_size;
     Ok(None)
 }
 

@@ -369,7 +369,15 @@ fn vm_hwm_kib() -> u64 {
 /// to the decoder's memory): a 4 KiB text block repeated, one byte in 97
 /// changed.
 fn compressible(n: usize, seed: u32) -> Vec<u8> {
-    let words = ["alpha ", "beta ", "gamma ", "delta ", "cn=User", "ou=Sales;", "\r\n"];
+    let words = [
+        "alpha ",
+        "beta ",
+        "gamma ",
+        "delta ",
+        "cn=User",
+        "ou=Sales;",
+        "\r\n",
+    ];
     let mut x = seed;
     let mut rnd = move || {
         x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);

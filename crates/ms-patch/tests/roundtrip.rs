@@ -458,3 +458,31 @@ fn streaming_after_uncompressed_frames() {
         }
     }
 }
+
+/// An LZXD file of many blocks of different kinds (stored, compressed,
+/// uncompressed LZX blocks, E8), streamed (one window buffer reused from
+/// block to block, shorter blocks after longer ones) and into one vector
+/// (decoded in place): the same bytes.
+#[test]
+fn file_blocks_reuse_the_window() {
+    let mut data = text(700_000, 61);
+    data.extend(random(300_000, 62));
+    data.extend(binary(400_000, 63));
+    data.extend(text(50_000, 64));
+    for (block_max, e8) in [(300_000, None), (65_536, Some(2_000_000)), (1 << 20, None)] {
+        let mut o = WriteOptions::level(3);
+        o.block_max = block_max;
+        o.encode.e8_translation = e8;
+        let f = compress_file(&data, &o).unwrap();
+        assert_eq!(decompress_file(&f).unwrap(), data, "block_max {block_max}");
+        let mut streamed = Vec::new();
+        ms_patch::decompress_file_to(
+            &f,
+            &Options::strict(),
+            &FileOptions::default(),
+            &mut streamed,
+        )
+        .unwrap();
+        assert!(streamed == data, "block_max {block_max}, streamed");
+    }
+}
