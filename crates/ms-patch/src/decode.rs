@@ -13,8 +13,10 @@
 //! it); [`decompress_to`] / [`read_stream`] hand each frame to a
 //! [`Sink`] as soon as it is decoded and keep only the window (the buffer
 //! slides when it reaches twice the window, at least window + 1 MiB), so
-//! memory does not grow with the output. Both go through the same frame
-//! decoder and charge their output to the session's budget frame by frame.
+//! memory does not grow with the output. Frames of uncompressed blocks go from the
+//! input straight to the sink, and into the window only when a compressed
+//! block follows. Both go through the same frame decoder and charge their
+//! output to the session's budget frame by frame.
 //!
 //! Errors carry the absolute offset of the input byte where decoding
 //! stopped and the chunk (32 KiB frame) it was in:
