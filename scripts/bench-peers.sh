@@ -39,6 +39,13 @@
 #   lzx.cab        corpus lzx/libmspack-large-files-cab.cab (one LZX:21 folder, 14.7 MB)
 #   lzx21.bin      its folder's CFDATA payloads concatenated (a bare LZX stream; read by
 #                  `msox lzx decompress --cab --window 21 --size 14689228`)
+#
+# The same inputs serve the in-process measurements against the crates.io peers (ignored
+# release-mode tests; WORKDIR as MSOX_BENCH_DIR):
+#   MSOX_BENCH_DIR=WORKDIR cargo test -p ms-patch --release --test measure -- --ignored --nocapture
+#   MSOX_BENCH_DIR=WORKDIR cargo test -p ms-oxrtfcp --release --test measure -- --ignored --nocapture
+#   MSOX_BENCH_DIR=WORKDIR cargo test -p ms-mci --release --test measure -- --ignored --nocapture
+# (each also has `peak_rss_is_flat`: hundreds of MiB through a CountingSink, peak RSS < 64 MiB).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -147,6 +154,7 @@ check "msox lzx decompress (oab)" oab.oab "$msox" lzx decompress oab.lzx -
 check "msox mszip decompress" big.bin "$msox" mszip decompress big.msz -
 check "lzxd crate" big.bin msox-peers lzx-decompress-lzxd big.lzxd
 check "libmspack" big.bin msox-peers lzx-decompress-libmspack big.lzxd
+check "compressed-rtf crate" big.rtf msox-peers rtf-decompress big.lzfu
 
 # ---- timing: round-robin, via a small Python driver (no shell in between)
 bench() { # bench TITLE OUTPUT_MB -- "name|cmd" ... (first entry is msox: ratios are against it)
