@@ -195,7 +195,16 @@ impl MszipDecoder {
             .map_err(|k| r.error_at(k, start))?;
         let data = self.scratch.get(..produced).unwrap_or_default();
         out.write(data)?;
-        push_history(&mut self.history, data);
+        if produced >= HISTORY {
+            // A whole window: the block's buffer becomes the history (no
+            // copy), the old history's buffer the next block's.
+            std::mem::swap(&mut self.history, &mut self.scratch);
+            self.history.drain(..produced - HISTORY);
+            self.history.truncate(HISTORY);
+            self.scratch.resize(MAX_BLOCK_DATA + 1, 0);
+        } else {
+            push_history(&mut self.history, data);
+        }
         Ok(())
     }
 
@@ -478,6 +487,30 @@ mod tests {
         let c = compress(&data, 6);
         assert!(c.len() < 32768 + 2000, "{}", c.len());
         assert_eq!(decompress(&c, &Options::strict()).unwrap().value, data);
+    }
+
+    #[test]
+    fn history_over_blocks_of_every_size() {
+        // Short and whole blocks in any order: the history is the last
+        // 32 KiB whichever way it was kept.
+        let data: Vec<u8> = (0..250_000u32)
+            .map(|i| (i.wrapping_mul(2654435761) >> 27) as u8 ^ (i / 5000) as u8)
+            .collect();
+        let sizes = [
+            100usize, 32768, 5000, 32768, 32768, 17, 32000, 32768, 1, 32768,
+        ];
+        let mut enc = MszipEncoder::new(6);
+        let mut dec = MszipDecoder::new();
+        let mut out = Vec::new();
+        let mut at = 0;
+        for n in sizes {
+            let chunk = &data[at..at + n];
+            at += n;
+            let mut block = Vec::new();
+            enc.encode_block(chunk, &mut block).unwrap();
+            dec.decode_block(&block, n, &mut out).unwrap();
+        }
+        assert!(out == data[..at]);
     }
 
     #[test]

@@ -7,9 +7,11 @@
 //! ([`Limits::output_cap`](msox_codec::Limits::output_cap) of the input:
 //! at most `max_ratio` bytes per input byte, `ratio_floor` at least,
 //! `max_output` at most); past it decoding stops with
-//! [`ErrorKind::LimitExceeded`]. The decoder writes into its 4096-byte
-//! dictionary and hands the output to the sink in pieces, so memory stays
-//! flat whatever the output size.
+//! [`ErrorKind::LimitExceeded`]. The decoder keeps its 4096-byte
+//! dictionary unrolled in front of the output it has not yet handed to the
+//! sink (references are plain copies, 16 bytes at a time where they do not
+//! overlap) and hands the output over in pieces of up to 64 KiB, so memory
+//! stays flat whatever the output size.
 //!
 //! # Real-world defects
 //!
@@ -47,7 +49,7 @@ use msox_codec::{
 };
 
 use crate::crc;
-use crate::dictionary::{DICTIONARY_SIZE, INITIAL_DICTIONARY, INITIAL_WRITE_OFFSET};
+use crate::dictionary::{DICTIONARY_SIZE, INITIAL_DICTIONARY, INITIAL_WRITE_OFFSET, MAX_MATCH};
 use crate::header::{CompType, Header};
 
 /// Ring-buffer index mask.
@@ -57,11 +59,18 @@ const MASK: usize = DICTIONARY_SIZE - 1;
 /// and 8 references (17 bytes) give at most 8 × 17 bytes.
 const MAX_EXPANSION: usize = 8;
 
-/// Output waiting in the ring is handed to the sink once it reaches this
-/// many bytes (checked before each control byte; one run adds at most
-/// 8 × 17 bytes, so the unflushed part never reaches the 4096 bytes the
-/// ring holds).
-const FLUSH_AT: usize = 2048;
+/// The history the decoder's buffer keeps in front of the output: the
+/// dictionary, unrolled.
+const HIST: usize = DICTIONARY_SIZE;
+
+/// Room the buffer must have after the write position before a control
+/// byte is decoded: its 8 tokens (at most 8 × 17 bytes), plus the 16
+/// bytes a reference may write past its end (it copies 16 bytes at a
+/// time).
+const RUN_ROOM: usize = 8 * MAX_MATCH + 16;
+
+/// The most output the buffer holds before it is handed to the sink.
+const MAX_CHUNK: usize = 1 << 16;
 
 /// The structure names on the path of errors and defects.
 const STREAM: &str = "RTFCOMPRESSED";
@@ -465,15 +474,24 @@ fn report(r: &mut Reader<'_>, base: usize, problems: Vec<Problem>) -> Result<()>
 
 /// The decoder proper, after the header: the dictionary, the token state,
 /// the counters for the final checks.
+///
+/// The dictionary is kept unrolled: `buf` holds the last 4096 bytes of
+/// the dictionary's history (the initial dictionary, then the output) in
+/// the order they were written, then the output not yet handed to the
+/// sink, so a reference is an ordinary copy from `d` bytes back (`d` =
+/// its offset's distance behind the write position, 1 to 4095) and the
+/// output reaches the sink in large pieces. Ring position of buffer
+/// index `x`: `(x + INITIAL_WRITE_OFFSET) mod 4096` (the buffer slides by
+/// multiples of 4096).
 #[derive(Clone)]
 struct Core {
     header: Header,
     compressed: bool,
-    /// The circular dictionary; also the output waiting for the sink.
-    ring: [u8; DICTIONARY_SIZE],
-    /// Its write position.
+    /// History, then output (empty for `MELA`).
+    buf: Vec<u8>,
+    /// The write position in `buf` (at least [`HIST`]).
     write: usize,
-    /// The ring position of the first byte not yet handed to the sink.
+    /// The first byte of `buf` not yet handed to the sink.
     flushed: usize,
     /// The current control byte.
     control: u8,
@@ -507,17 +525,27 @@ impl Core {
                 ));
             }
         };
-        let mut ring = [0u8; DICTIONARY_SIZE];
-        if let Some(dst) = ring.get_mut(..INITIAL_DICTIONARY.len()) {
-            dst.copy_from_slice(INITIAL_DICTIONARY);
+        let mut buf = Vec::new();
+        if compressed {
+            // Sized for the output the declared CONTENTS can give, within
+            // 4 KiB..64 KiB of output per piece.
+            let chunk = (header.comp_size as usize)
+                .saturating_mul(MAX_EXPANSION)
+                .clamp(DICTIONARY_SIZE, MAX_CHUNK);
+            buf = vec![0u8; HIST + chunk + RUN_ROOM];
+            // The initial dictionary (ring 0..207) is the newest history;
+            // ring 207..4096 (zeros) the oldest.
+            let at = HIST - INITIAL_DICTIONARY.len();
+            if let Some(dst) = buf.get_mut(at..HIST) {
+                dst.copy_from_slice(INITIAL_DICTIONARY);
+            }
         }
-        let w = usize::from(INITIAL_WRITE_OFFSET);
         Ok(Core {
             header,
             compressed,
-            ring,
-            write: w,
-            flushed: w,
+            buf,
+            write: HIST,
+            flushed: HIST,
             control: 0,
             bit: 8,
             pending: None,
@@ -579,9 +607,8 @@ impl Core {
     /// marker is read, handing the output to `out`; returns the bytes used.
     ///
     /// The hot loop of the crate: one pass over the input, tokens written
-    /// into the fixed 4096-byte ring only, which is handed to the sink in
-    /// pieces of about 2 KiB.
-    #[allow(clippy::indexing_slicing)] // ring indices are masked with MASK (< 4096); input indices are checked against `n` first
+    /// into the buffer after the history, which goes to the sink in pieces
+    /// of up to 64 KiB.
     fn run<S: Sink + ?Sized>(
         &mut self,
         input: &[u8],
@@ -594,91 +621,75 @@ impl Core {
         let mut control = self.control;
         let mut bit = self.bit;
         let mut ended = false;
-        let ring = &mut self.ring;
 
         // A reference whose first byte came with the previous piece.
         if let Some(first) = self.pending {
-            if n == 0 {
+            let Some(&second) = input.first() else {
                 return Ok(0);
-            }
+            };
             self.pending = None;
-            let v = u16::from_be_bytes([first, input[0]]);
             i = 1;
-            let off = usize::from(v >> 4);
-            if off == w {
-                ended = true;
-            } else {
-                copy_reference(ring, &mut w, off, usize::from(v & 0xF) + 2);
-            }
+            ended = reference(&mut self.buf, &mut w, u16::from_be_bytes([first, second]));
             bit += 1;
         }
 
         if !ended {
             'tokens: loop {
                 if bit >= 8 {
-                    if (w.wrapping_sub(self.flushed) & MASK) >= FLUSH_AT {
-                        flush(
-                            ring,
-                            &mut self.flushed,
-                            w,
-                            &mut self.produced,
-                            charge,
-                            out,
-                            self.pos + i as u64,
-                        )?;
+                    if w + RUN_ROOM > self.buf.len() {
+                        self.write = w;
+                        self.flush(charge, out, self.pos + i as u64)?;
+                        self.slide();
+                        w = self.write;
                     }
-                    if i >= n {
+                    let Some(&c) = input.get(i) else {
                         break;
-                    }
-                    control = input[i];
+                    };
+                    control = c;
                     i += 1;
                     bit = 0;
-                    // Fast path: the whole run (8 tokens, at most 16 bytes)
-                    // is in the input.
-                    if n - i >= 16 {
+                    // Fast path: the whole run (8 tokens, at most 16
+                    // bytes) is in the input.
+                    if let Some(run) = input.get(i..i + 16) {
+                        let mut j = 0usize;
                         while bit < 8 {
                             if control & (1 << bit) == 0 {
-                                ring[w] = input[i];
-                                i += 1;
-                                w = (w + 1) & MASK;
+                                literal(&mut self.buf, &mut w, run, j);
+                                j += 1;
                             } else {
-                                let v = u16::from_be_bytes([input[i], input[i + 1]]);
-                                i += 2;
-                                let off = usize::from(v >> 4);
-                                if off == w {
+                                let v = u16::from_be_bytes([at16(run, j), at16(run, j + 1)]);
+                                j += 2;
+                                if reference(&mut self.buf, &mut w, v) {
+                                    i += j;
                                     ended = true;
                                     break 'tokens;
                                 }
-                                copy_reference(ring, &mut w, off, usize::from(v & 0xF) + 2);
                             }
                             bit += 1;
                         }
+                        i += j;
                         continue;
                     }
                 }
                 if control & (1 << bit) == 0 {
-                    if i >= n {
+                    let Some(&b) = input.get(i) else {
                         break;
-                    }
-                    ring[w] = input[i];
+                    };
+                    literal(&mut self.buf, &mut w, &[b], 0);
                     i += 1;
-                    w = (w + 1) & MASK;
                 } else {
-                    if i + 1 >= n {
-                        if i < n {
-                            self.pending = Some(input[i]);
+                    let (Some(&hi), Some(&lo)) = (input.get(i), input.get(i + 1)) else {
+                        if let Some(&hi) = input.get(i) {
+                            self.pending = Some(hi);
                             i += 1;
                         }
                         break;
-                    }
-                    let v = u16::from_be_bytes([input[i], input[i + 1]]);
+                    };
                     i += 2;
-                    let off = usize::from(v >> 4);
-                    if off == w {
+                    if reference(&mut self.buf, &mut w, u16::from_be_bytes([hi, lo])) {
                         ended = true;
                         break;
                     }
-                    copy_reference(ring, &mut w, off, usize::from(v & 0xF) + 2);
                 }
                 bit += 1;
             }
@@ -687,16 +698,39 @@ impl Core {
         self.control = control;
         self.bit = bit;
         self.ended = ended;
-        flush(
-            ring,
-            &mut self.flushed,
-            w,
-            &mut self.produced,
-            charge,
-            out,
-            self.pos + i as u64,
-        )?;
-        Ok(i)
+        self.flush(charge, out, self.pos + i as u64)?;
+        Ok(i.min(n))
+    }
+
+    /// Charges and hands the output from `flushed` to the write position
+    /// to `out`.
+    fn flush<S: Sink + ?Sized>(
+        &mut self,
+        charge: &mut impl FnMut(usize) -> std::result::Result<(), ErrorKind>,
+        out: &mut S,
+        at: u64,
+    ) -> std::result::Result<(), Fail> {
+        let n = self.write.saturating_sub(self.flushed);
+        if n == 0 {
+            return Ok(());
+        }
+        charge(n).map_err(|k| Fail::At(Problem::new(k, at, CONTENTS, "")))?;
+        let data = self.buf.get(self.flushed..self.write).unwrap_or_default();
+        out.write(data).map_err(|e| Fail::Sink(e, at))?;
+        self.flushed = self.write;
+        self.produced += n as u64;
+        Ok(())
+    }
+
+    /// Once flushed: moves the history to the front of the buffer, by a
+    /// multiple of 4096 (so ring positions stay as they are).
+    fn slide(&mut self) {
+        let by = (self.write - HIST) & !MASK;
+        if by > 0 {
+            self.buf.copy_within(by..self.write, 0);
+            self.write -= by;
+            self.flushed = self.write;
+        }
     }
 
     /// The problems of the stream, once it has all been fed, in the order
@@ -854,55 +888,143 @@ impl Core {
     }
 }
 
-/// Charges and hands the ring bytes from `*flushed` to `w` to `out`.
-#[allow(clippy::indexing_slicing)] // `flushed` and `w` are ring positions (< 4096)
-fn flush<S: Sink + ?Sized>(
-    ring: &[u8; DICTIONARY_SIZE],
-    flushed: &mut usize,
-    w: usize,
-    produced: &mut u64,
-    charge: &mut impl FnMut(usize) -> std::result::Result<(), ErrorKind>,
-    out: &mut S,
-    at: u64,
-) -> std::result::Result<(), Fail> {
-    let f = *flushed;
-    let n = w.wrapping_sub(f) & MASK;
-    if n == 0 {
-        return Ok(());
-    }
-    charge(n).map_err(|k| Fail::At(Problem::new(k, at, CONTENTS, "")))?;
-    let res = if f < w {
-        out.write(&ring[f..w])
-    } else {
-        out.write(&ring[f..]).and_then(|()| out.write(&ring[..w]))
-    };
-    res.map_err(|e| Fail::Sink(e, at))?;
-    *flushed = w;
-    *produced += n as u64;
-    Ok(())
+/// The byte at `run[j]` (`j` < 16 by construction: a run takes at most
+/// 16 bytes of input).
+#[inline(always)]
+#[allow(clippy::indexing_slicing)] // masked to 0..16; `run` has 16 bytes
+fn at16(run: &[u8], j: usize) -> u8 {
+    run[j & 15]
 }
 
-/// Copies a dictionary reference: `len` bytes from ring offset `off` to the
-/// write position, byte by byte (a reference may overlap the bytes it
-/// writes).
+/// Writes the literal `src[j]` (`j` < 16) at the write position.
 #[inline(always)]
-#[allow(clippy::indexing_slicing)] // ring indices are masked with MASK (< 4096)
-fn copy_reference(ring: &mut [u8; DICTIONARY_SIZE], w: &mut usize, off: usize, len: usize) {
+#[allow(clippy::indexing_slicing)]
+// `*w + RUN_ROOM <= buf.len()` was checked before this run's control
+// byte, and the run has written less than 8 × 17 bytes since: `*w <
+// buf.len()`.
+fn literal(buf: &mut [u8], w: &mut usize, src: &[u8], j: usize) {
+    buf[*w] = src[j & 15];
+    *w += 1;
+}
+
+/// [MS-OXRTFCP] 2.1.3.1.3: a dictionary reference `v` at the write
+/// position `*w`: the end-of-data reference (true), or a run of 2 to 17
+/// bytes copied from its offset, byte after byte as the ring would (a run
+/// may read the bytes it writes).
+#[inline(always)]
+#[allow(clippy::indexing_slicing)]
+// Bounds: `*w >= HIST` (4096) and the distance `d` is 1..=4095, so the
+// source `*w - d` is in the buffer; the writes end before `*w + len + 16
+// <= *w + RUN_ROOM <= buf.len()` (checked before this run's control byte,
+// and the run has written less than 8 × 17 bytes since).
+fn reference(buf: &mut [u8], w: &mut usize, v: u16) -> bool {
+    let off = usize::from(v >> 4);
+    let len = usize::from(v & 0xF) + 2;
     let dst = *w;
-    // Common case: neither range wraps and they do not overlap, so the run
-    // can be copied as one slice.
-    if off + len <= DICTIONARY_SIZE
-        && dst + len <= DICTIONARY_SIZE
-        && (off + len <= dst || dst + len <= off)
-    {
-        ring.copy_within(off..off + len, dst);
-        *w = (dst + len) & MASK;
-        return;
+    let ring_w = (dst + usize::from(INITIAL_WRITE_OFFSET)) & MASK;
+    if off == ring_w {
+        return true;
     }
-    let mut d = dst;
-    for k in 0..len {
-        ring[d] = ring[(off + k) & MASK];
-        d = (d + 1) & MASK;
+    let d = ring_w.wrapping_sub(off) & MASK;
+    let src = dst - d;
+    if d >= 16 {
+        // The 16 bytes read were all written before: one block, then the
+        // 17th byte of the longest run.
+        buf.copy_within(src..src + 16, dst);
+        buf[dst + 16] = buf[src + 16];
+    } else {
+        for k in 0..len {
+            buf[dst + k] = buf[src + k];
+        }
     }
-    *w = d;
+    *w = dst + len;
+    false
+}
+
+// Unit tests: an unwrap/expect/panic here fails the test; no decoder input reaches them.
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+    use super::*;
+
+    /// [MS-OXRTFCP] 3.1.3.1, transcribed: a 4096-byte ring written byte
+    /// after byte.
+    fn spec_decompress(contents: &[u8]) -> Vec<u8> {
+        let mut ring = [0u8; DICTIONARY_SIZE];
+        ring[..INITIAL_DICTIONARY.len()].copy_from_slice(INITIAL_DICTIONARY);
+        let mut w = usize::from(INITIAL_WRITE_OFFSET);
+        let mut out = Vec::new();
+        let mut i = 0;
+        'all: while i < contents.len() {
+            let control = contents[i];
+            i += 1;
+            for bit in 0..8 {
+                if control & (1 << bit) == 0 {
+                    let Some(&b) = contents.get(i) else {
+                        break 'all;
+                    };
+                    i += 1;
+                    ring[w] = b;
+                    w = (w + 1) & MASK;
+                    out.push(b);
+                } else {
+                    let (Some(&hi), Some(&lo)) = (contents.get(i), contents.get(i + 1)) else {
+                        break 'all;
+                    };
+                    i += 2;
+                    let v = u16::from_be_bytes([hi, lo]);
+                    let off = usize::from(v >> 4);
+                    if off == w {
+                        break 'all;
+                    }
+                    for k in 0..usize::from(v & 0xF) + 2 {
+                        let b = ring[(off + k) & MASK];
+                        ring[w] = b;
+                        w = (w + 1) & MASK;
+                        out.push(b);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Random tokens (references to every offset, near the write position
+    /// and across it, end markers rarely): the unrolled dictionary gives
+    /// what the ring gives, in one piece or fed in random pieces.
+    #[test]
+    fn unrolled_dictionary_equals_the_ring() {
+        let mut x = 0x1234_5678_9abc_def0u64;
+        let mut rnd = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for round in 0..300 {
+            let n = (rnd() % 20_000) as usize + round;
+            let mut contents = Vec::with_capacity(n);
+            while contents.len() < n {
+                contents.push(rnd() as u8);
+            }
+            let want = spec_decompress(&contents);
+            let mut stream = Vec::new();
+            stream.extend_from_slice(&((contents.len() + 12) as u32).to_le_bytes());
+            stream.extend_from_slice(&(want.len() as u32).to_le_bytes());
+            stream.extend_from_slice(b"LZFu");
+            stream.extend_from_slice(&crc::crc32(&contents).to_le_bytes());
+            stream.extend_from_slice(&contents);
+            let got = decompress(&stream, &Options::lenient()).unwrap().value.data;
+            assert!(got == want, "round {round}");
+            let mut d = Decompressor::new(&Options::lenient());
+            let mut pieces = Vec::new();
+            let mut rest = &stream[..];
+            while !rest.is_empty() {
+                let k = ((rnd() % 300) as usize + 1).min(rest.len());
+                d.feed(&rest[..k], &mut pieces).unwrap();
+                rest = &rest[k..];
+            }
+            assert!(pieces == want, "round {round}, in pieces");
+        }
+    }
 }

@@ -8,12 +8,16 @@
 /// Past the end of the input it reads zeros and counts them; decoders check
 /// [`BitReader::overrun`] at their checkpoints (libmspack likewise supplies
 /// up to two zero bytes at the end of a stream).
+///
+/// The buffer is left-aligned: the next bit is bit 63 of `buf`, and `n`
+/// bits (whole words and the rest of a word) are valid; a refill loads two
+/// words at once, so [`BitReader::ensure32`] costs one predictable branch.
 #[derive(Debug, Clone)]
 pub struct BitReader<'a> {
     data: &'a [u8],
     /// Next byte to load into `buf`.
     pos: usize,
-    /// Buffered bits, valid in the low `n` bits.
+    /// Buffered bits, valid in the top `n` bits; the rest are zero.
     buf: u64,
     n: u32,
 }
@@ -29,20 +33,41 @@ impl<'a> BitReader<'a> {
         }
     }
 
-    /// Loads words until more than 48 bits are buffered.
+    /// Loads words until at least 32 bits are buffered.
     #[inline(always)]
     pub fn refill(&mut self) {
-        while self.n <= 48 {
-            let w = match self.data.get(self.pos..self.pos + 2) {
+        if self.n < 32 {
+            self.refill32();
+        }
+    }
+
+    /// Loads two words (`n` < 32 on entry).
+    #[inline(always)]
+    fn refill32(&mut self) {
+        match self.data.get(self.pos..self.pos.wrapping_add(4)) {
+            Some(&[a, b, c, d]) => {
+                let w = (u32::from(u16::from_le_bytes([a, b])) << 16)
+                    | u32::from(u16::from_le_bytes([c, d]));
+                self.buf |= u64::from(w) << (32 - self.n);
+                self.n += 32;
+                self.pos += 4;
+            }
+            _ => self.refill_slow(),
+        }
+    }
+
+    /// The end of the input: the last word, the last odd byte, then zeros.
+    #[cold]
+    #[inline(never)]
+    fn refill_slow(&mut self) {
+        while self.n < 32 {
+            let w = match self.data.get(self.pos..self.pos.saturating_add(2)) {
                 Some(&[a, b]) => u16::from_le_bytes([a, b]),
-                _ => {
-                    // The last odd byte, then zeros.
-                    u16::from(self.data.get(self.pos).copied().unwrap_or(0))
-                }
+                _ => u16::from(self.data.get(self.pos).copied().unwrap_or(0)),
             };
-            self.pos += 2;
-            self.buf = (self.buf << 16) | u64::from(w);
+            self.buf |= u64::from(w) << (48 - self.n);
             self.n += 16;
+            self.pos = self.pos.saturating_add(2);
         }
     }
 
@@ -50,7 +75,7 @@ impl<'a> BitReader<'a> {
     #[inline(always)]
     pub fn ensure32(&mut self) {
         if self.n < 32 {
-            self.refill();
+            self.refill32();
         }
     }
 
@@ -59,16 +84,16 @@ impl<'a> BitReader<'a> {
     #[inline(always)]
     pub fn peek(&self, k: u32) -> u32 {
         debug_assert!(k <= self.n && k <= 32);
-        if k == 0 {
-            return 0;
-        }
-        ((self.buf >> (self.n - k)) & ((1u64 << k) - 1)) as u32
+        // Two shifts, so that k = 0 gives 0.
+        ((self.buf >> 1) >> (63 - k.min(32))) as u32
     }
 
-    /// Consumes `k` buffered bits.
+    /// Consumes `k` (<= 32) buffered bits.
     #[inline(always)]
     pub fn consume(&mut self, k: u32) {
-        self.n = self.n.saturating_sub(k);
+        let k = k.min(self.n);
+        self.buf <<= k;
+        self.n -= k;
     }
 
     /// Reads `k` (<= 32) bits.
@@ -98,6 +123,13 @@ impl<'a> BitReader<'a> {
     #[inline]
     pub fn overrun(&self) -> usize {
         self.byte_pos().saturating_sub(self.data.len())
+    }
+
+    /// Whether words past the end of the input were loaded (a cheap test
+    /// before [`BitReader::overrun`]).
+    #[inline(always)]
+    pub fn past_end(&self) -> bool {
+        self.pos > self.data.len()
     }
 
     /// Drops the unconsumed bits of the current word (aligns to 16 bits).

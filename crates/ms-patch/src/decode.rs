@@ -13,8 +13,10 @@
 //! it); [`decompress_to`] / [`read_stream`] hand each frame to a
 //! [`Sink`] as soon as it is decoded and keep only the window (the buffer
 //! slides when it reaches twice the window, at least window + 1 MiB), so
-//! memory does not grow with the output. Both go through the same frame
-//! decoder and charge their output to the session's budget frame by frame.
+//! memory does not grow with the output. Frames of uncompressed blocks go from the
+//! input straight to the sink, and into the window only when a compressed
+//! block follows. Both go through the same frame decoder and charge their
+//! output to the session's budget frame by frame.
 //!
 //! Errors carry the absolute offset of the input byte where decoding
 //! stopped and the chunk (32 KiB frame) it was in:
@@ -27,6 +29,8 @@
 //! byte, every block header consumes input, and tree reading is bounded by
 //! the tree sizes. Allocation grows with decoded frames, never with a
 //! declared size alone.
+
+use std::collections::VecDeque;
 
 use msox_codec::{Decoded, Error, ErrorKind, Frame, Options, Reader, Result, Sink};
 
@@ -251,6 +255,21 @@ fn tree_error(e: TreeError, tree: &'static str, bits: &BitReader<'_>) -> Fail {
     )
 }
 
+/// Decodes one symbol from `table`, whose primary table has `B` bits;
+/// at least 16 bits must be buffered (a code is at most 16 bits).
+#[inline(always)]
+fn fast_sym<const B: u32>(table: &DecodeTable, bits: &mut BitReader<'_>) -> u32 {
+    debug_assert_eq!(table.bits(), B);
+    let mut e = table.entry(bits.peek(B) as usize);
+    if DecodeTable::is_sub(e) {
+        let (offset, sb) = DecodeTable::sub(e);
+        let idx = bits.peek(B + sb) & ((1 << sb) - 1);
+        e = table.entry(offset + idx as usize);
+    }
+    bits.consume(e & 0xFF);
+    e >> 8
+}
+
 /// Decodes one symbol from `table`.
 #[inline(always)]
 fn decode_sym(table: &DecodeTable, bits: &mut BitReader<'_>) -> u32 {
@@ -432,15 +451,17 @@ pub fn decompress_with_blocks(
     options: &Options,
 ) -> Result<Decoded<DecodedStream>> {
     let mut r = Reader::with_options(input, options);
-    let d = run(
+    let mut data = Vec::new();
+    let blocks = run(
         &mut r,
         output_len,
         params,
         reference,
+        Window::Whole(&mut data),
         None::<&mut msox_codec::CountingSink>,
         true,
     )?;
-    Ok(r.into_decoded(d))
+    Ok(r.into_decoded(DecodedStream { data, blocks }))
 }
 
 /// Decodes the LZX / LZXD stream that fills the rest of `r`'s window (give
@@ -455,7 +476,17 @@ pub fn read_stream(
     reference: &[u8],
     out: &mut impl Sink,
 ) -> Result<()> {
-    run(r, output_len, params, reference, Some(out), true).map(drop)
+    let mut window = Vec::new();
+    run(
+        r,
+        output_len,
+        params,
+        reference,
+        Window::Sliding(&mut window),
+        Some(out),
+        true,
+    )
+    .map(drop)
 }
 
 /// [`read_stream`] for the first `output_len` bytes of a longer stream
@@ -470,7 +501,17 @@ pub fn read_stream_prefix(
     reference: &[u8],
     out: &mut impl Sink,
 ) -> Result<()> {
-    run(r, output_len, params, reference, Some(out), false).map(drop)?;
+    let mut window = Vec::new();
+    run(
+        r,
+        output_len,
+        params,
+        reference,
+        Window::Sliding(&mut window),
+        Some(out),
+        false,
+    )
+    .map(drop)?;
     r.take_rest();
     Ok(())
 }
@@ -482,28 +523,57 @@ pub fn read_stream_vec(
     params: &StreamParams,
     reference: &[u8],
 ) -> Result<Vec<u8>> {
+    let mut data = Vec::new();
     run(
         r,
         output_len,
         params,
         reference,
+        Window::Whole(&mut data),
         None::<&mut msox_codec::CountingSink>,
         true,
-    )
-    .map(|d| d.data)
+    )?;
+    Ok(data)
 }
 
-/// The frame loop shared by every entry point. With `sink`, frames go to
-/// it as they are decoded and the buffer slides; without, the buffer keeps
-/// everything and is returned (E8 undone, reference removed).
+/// Where the decoder keeps its window, for [`run_stream`].
+pub(crate) enum Window<'w> {
+    /// The output is appended to this vector, which is also the window
+    /// (the stream's window starts at its length on entry: reference data,
+    /// then output; the reference is removed at the end). E8 translation is
+    /// undone over the whole output at the end.
+    Whole(&'w mut Vec<u8>),
+    /// A buffer (cleared first) that holds the window and slides; the sink
+    /// gets every frame. Reusable from stream to stream.
+    Sliding(&'w mut Vec<u8>),
+}
+
+/// [`read_stream`] for the containers of this crate: the window where
+/// `window` says; with [`Window::Whole`] the sink, if any, is shown each
+/// frame (E8 translation undone) as it is decoded (for CRCs).
+pub(crate) fn run_stream<S: Sink>(
+    r: &mut Reader<'_>,
+    output_len: usize,
+    params: &StreamParams,
+    reference: &[u8],
+    window: Window<'_>,
+    sink: Option<&mut S>,
+) -> Result<()> {
+    run(r, output_len, params, reference, window, sink, true).map(drop)
+}
+
+/// The frame loop shared by every entry point: frames are decoded into
+/// the window buffer (see [`Window`]) and shown to `sink` as they are
+/// completed, E8 translation undone. Returns the block headers met.
 fn run<S: Sink>(
     r: &mut Reader<'_>,
     output_len: usize,
     params: &StreamParams,
     reference: &[u8],
+    window_buf: Window<'_>,
     mut sink: Option<&mut S>,
     check_end: bool,
-) -> Result<DecodedStream> {
+) -> Result<Vec<(BlockType, usize)>> {
     let slots = params.check().map_err(|e| r.locate(e, r.pos()))?;
     let window = 1usize << params.window_bits;
     if reference.len() > window {
@@ -529,24 +599,42 @@ fn run<S: Sink>(
     debug_assert!(main_symbols <= MAX_MAIN_SYMBOLS);
     let mut st = State::new(main_symbols);
     let mut bits = BitReader::new(input);
-    // The buffer: reference data, then output. Streaming, it slides once
-    // it reaches `cap`, keeping the last `window` bytes.
-    let cap = if sink.is_some() {
-        window + window.max(1 << 20)
-    } else {
+    let (buf, whole) = match window_buf {
+        Window::Whole(b) => (b, true),
+        Window::Sliding(b) => (b, false),
+    };
+    // Where this stream's window starts in `buf`: reference data, then
+    // output. Sliding, the buffer slides once it reaches `cap`, keeping
+    // the last `window` bytes; its bytes past `end` are left over from
+    // earlier (already zeroed memory, never read before written).
+    let start = if whole { buf.len() } else { 0 };
+    let cap = if whole {
         usize::MAX
+    } else {
+        window + window.max(1 << 20)
     };
     // Reserved up front: at most what the input can plausibly back.
-    let mut buf: Vec<u8> = Vec::with_capacity(
+    let want = start.saturating_add(
         ref_len
             .saturating_add(output_len.min(len.saturating_mul(8).max(1 << 16)))
             .min(cap),
     );
-    buf.extend_from_slice(reference);
+    buf.reserve(want.saturating_sub(buf.len()));
+    let mut win = Win {
+        buf,
+        end: start,
+        start,
+        window,
+        cap,
+        sliding: !whole,
+        lazy: VecDeque::new(),
+        lazy_len: 0,
+    };
+    win.append(reference);
     let delta = params.dialect == Dialect::Lzxd;
     // Whole buffer: the E8 translation size in force for each frame.
     let mut e8_frames: Vec<Option<u32>> = Vec::new();
-    // Streaming: a frame with E8 translation undone.
+    // A frame with E8 translation undone, for the sink.
     let mut e8_scratch: Vec<u8> = Vec::new();
     let mut frame = 0u32;
     let mut produced = 0usize;
@@ -578,23 +666,8 @@ fn run<S: Sink>(
         if let Err(k) = r.session_mut().charge_output(frame_size) {
             return Err(err(k, &bits).locate(r, base, len, frame));
         }
-        if buf.len() + frame_size > cap {
-            let drop = buf.len().saturating_sub(window);
-            buf.drain(..drop);
-        }
-        let frame_start = buf.len();
-        let frame_end = frame_start + frame_size;
-        buf.resize(frame_end, 0);
-        decode_frame(
-            &mut st,
-            &mut bits,
-            &mut buf,
-            frame_start,
-            frame_end,
-            window,
-            delta,
-        )
-        .map_err(|f| f.locate(r, base, len, frame))?;
+        let lazy = decode_frame(&mut st, &mut bits, &mut win, frame_size, delta)
+            .map_err(|f| f.locate(r, base, len, frame))?;
         if bits.overrun() > 2 {
             let k = ErrorKind::UnexpectedEnd {
                 needed: bits.overrun() as u64,
@@ -604,41 +677,46 @@ fn run<S: Sink>(
         }
         // Re-align to 16 bits after each frame.
         bits.align_word();
-        match sink.as_deref_mut() {
-            Some(out) => {
-                let data = buf.get(frame_start..frame_end).unwrap_or_default();
-                match st.e8_now() {
-                    Some(size) if frame < E8_FRAMES => {
-                        e8_scratch.clear();
-                        e8_scratch.extend_from_slice(data);
-                        undo_e8_frame(&mut e8_scratch, produced, size);
-                        out.write(&e8_scratch)?;
-                    }
-                    _ => out.write(data)?,
+        let e8 = st.e8_now().filter(|_| frame < E8_FRAMES);
+        if let Some(out) = sink.as_deref_mut() {
+            let data = match lazy {
+                Some(d) => d,
+                None => win
+                    .buf
+                    .get(win.end.saturating_sub(frame_size)..win.end)
+                    .unwrap_or_default(),
+            };
+            match e8 {
+                Some(size) => {
+                    e8_scratch.clear();
+                    e8_scratch.extend_from_slice(data);
+                    undo_e8_frame(&mut e8_scratch, produced, size);
+                    out.write(&e8_scratch)?;
                 }
+                None => out.write(data)?,
             }
-            None => e8_frames.push(st.e8_now()),
+        }
+        if whole {
+            e8_frames.push(e8);
         }
         produced += frame_size;
         frame = frame.wrapping_add(1);
     }
+    let end = win.end;
+    let buf = win.buf;
     if check_end {
         finish(r, base, len, &bits)?;
     }
-    if sink.is_some() {
-        return Ok(DecodedStream {
-            data: Vec::new(),
-            blocks: st.blocks,
-        });
+    if whole {
+        buf.truncate(end);
+        if ref_len > 0 {
+            buf.drain(start..start + ref_len);
+        }
+        if let Some(out) = buf.get_mut(start..) {
+            undo_e8(out, &e8_frames);
+        }
     }
-    if ref_len > 0 {
-        buf.drain(..ref_len);
-    }
-    undo_e8(&mut buf, &e8_frames);
-    Ok(DecodedStream {
-        data: buf,
-        blocks: st.blocks,
-    })
+    Ok(st.blocks)
 }
 
 /// The end of a stream: it must have used its input exactly. Reading past
@@ -668,19 +746,113 @@ fn finish(r: &mut Reader<'_>, base: usize, len: usize, bits: &BitReader<'_>) -> 
     Ok(())
 }
 
-/// Decodes blocks until the frame `out[frame_start..frame_end]` is full.
-#[allow(clippy::too_many_arguments)]
-fn decode_frame(
-    st: &mut State,
-    bits: &mut BitReader<'_>,
-    out: &mut [u8],
-    frame_start: usize,
-    frame_end: usize,
+/// The window of a stream being decoded: `buf[..end]`, and in sliding
+/// mode frames of uncompressed blocks not copied into it (yet).
+struct Win<'w, 'a> {
+    /// The window (and, whole, the output) up to `end`; sliding, the
+    /// bytes after it are scratch (the buffer is zeroed once as it grows,
+    /// not for every frame).
+    buf: &'w mut Vec<u8>,
+    end: usize,
+    /// Where the stream's window starts in `buf` (whole mode).
+    start: usize,
     window: usize,
+    /// Sliding: the size at which `buf` slides.
+    cap: usize,
+    sliding: bool,
+    /// Sliding: the last frames, when they were all uncompressed, as the
+    /// input slices they were copied from (the window is `buf[..end]`
+    /// then these). They go to the sink straight from the input, and into
+    /// `buf` only if a compressed block follows; at most the last
+    /// `window` bytes are kept.
+    lazy: VecDeque<&'a [u8]>,
+    lazy_len: usize,
+}
+
+impl<'a> Win<'_, 'a> {
+    /// Makes `buf` at least `len` bytes long.
+    fn ensure(&mut self, len: usize) {
+        if self.buf.len() < len {
+            self.buf.resize(len, 0);
+        }
+    }
+
+    /// Appends `data` at `end`.
+    fn append(&mut self, data: &[u8]) {
+        let end = self.end + data.len();
+        if self.buf.len() == self.end {
+            self.buf.extend_from_slice(data);
+        } else {
+            self.ensure(end);
+            if let Some(dst) = self.buf.get_mut(self.end..end) {
+                dst.copy_from_slice(data);
+            }
+        }
+        self.end = end;
+    }
+
+    /// Sliding: keeps `frame` (a whole frame of uncompressed data) out of
+    /// `buf`.
+    fn push_lazy(&mut self, frame: &'a [u8]) {
+        self.lazy.push_back(frame);
+        self.lazy_len += frame.len();
+        while let Some(f) = self.lazy.front() {
+            if self.lazy_len - f.len() < self.window {
+                break;
+            }
+            self.lazy_len -= f.len();
+            self.lazy.pop_front();
+        }
+    }
+
+    /// Makes room for a frame of `size` bytes at `end`: copies the lazy
+    /// frames in (the last `window` bytes of the output at most) and
+    /// slides `buf` when it would pass `cap`.
+    fn prepare(&mut self, size: usize) {
+        if !self.sliding {
+            return;
+        }
+        let lazy = std::mem::take(&mut self.lazy);
+        if self.lazy_len >= self.window {
+            // The lazy frames hold the whole window.
+            self.end = 0;
+            let mut skip = self.lazy_len - self.window;
+            for f in &lazy {
+                let s = f.get(skip.min(f.len())..).unwrap_or_default();
+                skip = skip.saturating_sub(f.len());
+                self.append(s);
+            }
+        } else {
+            let total = self.end + self.lazy_len;
+            if total + size > self.cap {
+                let drop = total.saturating_sub(self.window).min(self.end);
+                self.buf.copy_within(drop..self.end, 0);
+                self.end -= drop;
+            }
+            for f in &lazy {
+                self.append(f);
+            }
+        }
+        self.lazy = lazy;
+        self.lazy.clear();
+        self.lazy_len = 0;
+    }
+}
+
+/// Decodes blocks until a frame of `frame_size` bytes is complete: at the
+/// end of the window buffer, or (sliding, a frame all in one uncompressed
+/// block) returned as the input slice it is.
+fn decode_frame<'a>(
+    st: &mut State,
+    bits: &mut BitReader<'a>,
+    win: &mut Win<'_, 'a>,
+    frame_size: usize,
     delta: bool,
-) -> Res<()> {
-    let mut pos = frame_start;
-    while pos < frame_end {
+) -> Res<Option<&'a [u8]>> {
+    let mut prepared = false;
+    let mut frame_start = win.end;
+    let mut pos = 0usize;
+    while pos < frame_size {
         if st.block_remaining == 0 {
             if st.block_type == Some(BlockType::Uncompressed) {
                 if st.block_odd && !bits.skip_bytes(1) {
@@ -705,8 +877,16 @@ fn decode_frame(
                 ));
             }
         }
-        let run = st.block_remaining.min(frame_end - pos);
-        let run_end = pos + run;
+        let run = st.block_remaining.min(frame_size - pos);
+        let uncompressed = st.block_type == Some(BlockType::Uncompressed);
+        let whole_frame = uncompressed && run == frame_size && win.sliding;
+        if !prepared && !whole_frame {
+            win.prepare(frame_size);
+            frame_start = win.end;
+            prepared = true;
+        }
+        let (at, run_end) = (frame_start + pos, frame_start + pos + run);
+        let frame_end = frame_start + frame_size;
         match st.block_type {
             Some(BlockType::Uncompressed) => {
                 let src = bits.take_bytes(run).ok_or_else(|| {
@@ -719,30 +899,55 @@ fn decode_frame(
                     )
                     .within("UncompressedBlock")
                 })?;
-                if let Some(dst) = out.get_mut(pos..run_end) {
-                    dst.copy_from_slice(src);
+                if whole_frame {
+                    // Not copied: straight from the input to the sink.
+                    st.block_remaining -= run;
+                    end_uncompressed(st, bits)?;
+                    win.push_lazy(src);
+                    return Ok(Some(src));
                 }
-                pos = run_end;
+                // Copied straight from the input into the window.
+                if win.buf.len() == at {
+                    win.buf.extend_from_slice(src);
+                } else {
+                    win.ensure(run_end);
+                    if let Some(dst) = win.buf.get_mut(at..run_end) {
+                        dst.copy_from_slice(src);
+                    }
+                }
             }
             Some(bt) => {
-                pos = decode_run(st, bits, out, pos, run_end, window, delta, bt)?;
+                // Compressed runs write anywhere up to the frame's end
+                // (matches may copy 16 bytes at a time past their end,
+                // into bytes decoded later).
+                win.ensure(frame_end);
+                let out = win.buf.get_mut(..frame_end).unwrap_or_default();
+                decode_run(st, bits, out, at, run_end, win.start, win.window, delta, bt)?;
             }
             None => return Err(malformed("no block", bits)),
         }
+        pos += run;
         st.block_remaining -= run;
-        if st.block_remaining == 0 && st.block_type == Some(BlockType::Uncompressed) && st.block_odd
-        {
-            if !bits.skip_bytes(1) {
-                return Err(err(
-                    ErrorKind::UnexpectedEnd {
-                        needed: 1,
-                        available: 0,
-                    },
-                    bits,
-                ));
-            }
-            st.block_odd = false;
+        end_uncompressed(st, bits)?;
+    }
+    win.end = frame_start + frame_size;
+    Ok(None)
+}
+
+/// After a run: the padding byte after an uncompressed block of odd size,
+/// once the block is done.
+fn end_uncompressed(st: &mut State, bits: &mut BitReader<'_>) -> Res<()> {
+    if st.block_remaining == 0 && st.block_type == Some(BlockType::Uncompressed) && st.block_odd {
+        if !bits.skip_bytes(1) {
+            return Err(err(
+                ErrorKind::UnexpectedEnd {
+                    needed: 1,
+                    available: 0,
+                },
+                bits,
+            ));
         }
+        st.block_odd = false;
     }
     Ok(())
 }
@@ -832,7 +1037,9 @@ fn read_block_header(st: &mut State, bits: &mut BitReader<'_>) -> Res<()> {
     Ok(())
 }
 
-/// Decodes verbatim or aligned symbols into `out[pos..run_end]`.
+/// Decodes verbatim or aligned symbols into `out[pos..run_end]`; the
+/// stream's window starts at `out[start]`, and bytes from `run_end` to
+/// `out.len()` may be overwritten (they are decoded later).
 #[allow(clippy::too_many_arguments)]
 #[inline(never)]
 fn decode_run(
@@ -841,32 +1048,51 @@ fn decode_run(
     out: &mut [u8],
     mut pos: usize,
     run_end: usize,
+    start: usize,
     window: usize,
     delta: bool,
     bt: BlockType,
 ) -> Res<usize> {
     let aligned = bt == BlockType::Aligned;
     let mut r = st.r;
-    while pos < run_end {
-        let sym = decode_sym(&st.main, bits) as usize;
+    let main = &st.main;
+    let lengths = &st.length;
+    let aligned_tree = &st.aligned;
+    let result = loop {
+        if pos >= run_end {
+            break Ok(pos);
+        }
+        // Two symbols per refill: a code is at most 16 bits.
+        bits.ensure32();
+        let mut sym = fast_sym::<MAIN_BITS>(main, bits) as usize;
         if sym < NUM_CHARS {
             if let Some(b) = out.get_mut(pos) {
                 *b = sym as u8;
             }
             pos += 1;
-            continue;
+            if pos >= run_end {
+                break Ok(pos);
+            }
+            sym = fast_sym::<MAIN_BITS>(main, bits) as usize;
+            if sym < NUM_CHARS {
+                if let Some(b) = out.get_mut(pos) {
+                    *b = sym as u8;
+                }
+                pos += 1;
+                continue;
+            }
         }
         let m = sym - NUM_CHARS;
         let mut length = m & NUM_PRIMARY_LENGTHS;
+        bits.ensure32();
         if length == NUM_PRIMARY_LENGTHS {
-            if st.length.is_empty() {
-                st.r = r;
-                return Err(malformed(
+            if lengths.is_empty() {
+                break Err(malformed(
                     "length symbol needed but the length tree is empty",
                     bits,
                 ));
             }
-            length += decode_sym(&st.length, bits) as usize;
+            length += fast_sym::<LENGTH_BITS>(lengths, bits) as usize;
         }
         length += MIN_MATCH;
         let slot = m >> 3;
@@ -884,13 +1110,18 @@ fn decode_run(
                 let extra = u32::from(EXTRA_BITS.get(slot).copied().unwrap_or(17));
                 let base = POSITION_BASE.get(slot).copied().unwrap_or(0);
                 let mut o = base.wrapping_sub(2);
+                bits.ensure32();
                 if aligned && extra >= 3 {
-                    if extra > 3 {
-                        o = o.wrapping_add(bits.read(extra - 3) << 3);
-                    }
-                    o = o.wrapping_add(decode_sym(&st.aligned, bits));
-                } else if extra > 0 {
-                    o = o.wrapping_add(bits.read(extra));
+                    // At most 14 verbatim bits, then an aligned code of
+                    // at most 7: within the 32 bits buffered.
+                    let v = bits.peek(extra - 3);
+                    bits.consume(extra - 3);
+                    o = o.wrapping_add(v << 3);
+                    o = o.wrapping_add(fast_sym::<ALIGNED_BITS>(aligned_tree, bits));
+                } else {
+                    let v = bits.peek(extra);
+                    bits.consume(extra);
+                    o = o.wrapping_add(v);
                 }
                 r[2] = r[1];
                 r[1] = r[0];
@@ -918,15 +1149,13 @@ fn decode_run(
         }
         let offset = offset as usize;
         if length > run_end - pos {
-            st.r = r;
-            return Err(malformed(
+            break Err(malformed(
                 "match runs past the end of its block or frame",
                 bits,
             ));
         }
-        if offset == 0 || offset > pos || offset > window {
-            st.r = r;
-            return Err(err(
+        if offset == 0 || offset > pos - start || offset > window {
+            break Err(err(
                 ErrorKind::InvalidValue {
                     field: "match offset",
                     value: offset as u64,
@@ -936,9 +1165,8 @@ fn decode_run(
         }
         copy_match(out, pos, offset, length);
         pos += length;
-        if bits.overrun() > 2 {
-            st.r = r;
-            return Err(err(
+        if bits.past_end() && bits.overrun() > 2 {
+            break Err(err(
                 ErrorKind::UnexpectedEnd {
                     needed: 2,
                     available: 0,
@@ -946,22 +1174,40 @@ fn decode_run(
                 bits,
             ));
         }
-    }
+    };
     st.r = r;
-    Ok(pos)
+    result
 }
 
 /// Copies `length` bytes from `offset` back (1 <= offset <= pos, pos +
-/// length <= out.len(), both checked by the caller).
+/// length <= out.len(), both checked by the caller); may overwrite up to
+/// 15 bytes after them, within `out`.
 #[inline(always)]
 fn copy_match(out: &mut [u8], pos: usize, offset: usize, length: usize) {
     let src = pos - offset;
-    if offset >= length {
+    let end = pos + length;
+    if offset >= 16 && end + 16 <= out.len() && length <= 64 {
+        // 16 bytes at a time: each chunk reads bytes written before it.
+        let mut s = src;
+        let mut d = pos;
+        while d < end {
+            out.copy_within(s..s + 16, d);
+            s += 16;
+            d += 16;
+        }
+    } else if offset >= length {
         out.copy_within(src..src + length, pos);
     } else if offset == 1 {
         let b = out.get(src).copied().unwrap_or(0);
-        if let Some(d) = out.get_mut(pos..pos + length) {
+        if let Some(d) = out.get_mut(pos..end) {
             d.fill(b);
+        }
+    } else if length <= 32 {
+        for i in pos..end {
+            let b = out.get(i - offset).copied().unwrap_or(0);
+            if let Some(d) = out.get_mut(i) {
+                *d = b;
+            }
         }
     } else {
         // Overlapping: the copied pattern doubles each time.
@@ -1002,10 +1248,10 @@ fn undo_e8_frame(frame: &mut [u8], start: usize, size: u32) {
     let filesize = i64::from(size as i32);
     let limit = frame.len() - 10;
     let mut j = 0;
-    while j < limit {
-        if frame[j] != 0xE8 {
-            j += 1;
-            continue;
+    loop {
+        j = find_e8(frame, j, limit);
+        if j >= limit {
+            break;
         }
         let curpos = (start + j) as i64;
         let abs = i64::from(i32::from_le_bytes([
@@ -1026,11 +1272,58 @@ fn undo_e8_frame(frame: &mut [u8], start: usize, size: u32) {
     }
 }
 
+/// The first `j` in `from..limit` with `s[j] == 0xE8`, or `limit` (`limit
+/// <= s.len()`): eight bytes per step.
+fn find_e8(s: &[u8], mut from: usize, limit: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    const E8S: u64 = 0xE8E8_E8E8_E8E8_E8E8;
+    while from + 8 <= limit {
+        let Some(w) = s.get(from..from + 8).and_then(|b| b.try_into().ok()) else {
+            break;
+        };
+        let x = u64::from_le_bytes(w) ^ E8S;
+        // The lowest flagged byte is the first zero byte of `x` (a
+        // higher one may be flagged by the borrow, never a lower one).
+        let z = x.wrapping_sub(ONES) & !x & HIGHS;
+        if z != 0 {
+            return from + (z.trailing_zeros() / 8) as usize;
+        }
+        from += 8;
+    }
+    while from < limit {
+        if s.get(from) == Some(&0xE8) {
+            return from;
+        }
+        from += 1;
+    }
+    limit
+}
+
 // Unit tests: an unwrap/expect/panic here fails the test; no decoder input reaches them.
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+
+    #[test]
+    fn find_e8_finds_the_first() {
+        let mut v = vec![0u8; 40];
+        assert_eq!(find_e8(&v, 0, 40), 40);
+        for at in [0, 1, 7, 8, 9, 15, 33, 39] {
+            v.fill(0xE7);
+            v[at] = 0xE8;
+            if at + 2 < 40 {
+                v[at + 2] = 0xE8;
+            }
+            assert_eq!(find_e8(&v, 0, 40), at);
+            assert_eq!(find_e8(&v, 0, at), at);
+            assert_eq!(find_e8(&v, at + 1, 40), (at + 2).min(40));
+        }
+        // 0xE9 right after 0xE8 (a borrow) does not hide or fake a match.
+        let w = [0x00, 0xE9, 0xE8, 0xE9, 0, 0, 0, 0, 0, 0];
+        assert_eq!(find_e8(&w, 0, 10), 2);
+    }
 
     /// The end of a stream read past (zeros, as libmspack supplies) is a
     /// defect at the end of the input; bytes left over are a defect where

@@ -44,7 +44,7 @@
 use msox_codec::bytes::BufMut;
 use msox_codec::{Decode, Decoded, Encode, Error, ErrorKind, Options, Reader, Result, Sink};
 
-use crate::decode::{StreamParams, read_stream};
+use crate::decode::{StreamParams, Window, run_stream};
 
 /// [MS-OXOAB] 2 Structures: the CRC of every OAB structure (LZX_BLK and
 /// PATCH_BLK `ulCRC`, PATCH_HDR `ulSourceCRC` / `ulTargetCRC`, the version 4
@@ -689,47 +689,76 @@ impl Encode for LzxdPatch<'_> {
     }
 }
 
+/// The running [`crc32`] of a container's bytes (seed 0xFFFFFFFF, no
+/// final complement: the complement of the zlib CRC-32, which `flate2`'s
+/// [`flate2::Crc`] computes with the processor's carry-less multiply
+/// where there is one).
+#[derive(Default)]
+struct Crc(flate2::Crc);
+
+impl Crc {
+    fn update(&mut self, bytes: &[u8]) {
+        self.0.update(bytes);
+    }
+
+    /// The CRC so far, and a fresh start.
+    fn take(&mut self) -> u32 {
+        let v = !self.0.sum();
+        self.0.reset();
+        v
+    }
+}
+
+/// A sink that drops what it is given (the window is the output).
+struct Discard;
+
+impl Sink for Discard {
+    fn write(&mut self, _: &[u8]) -> Result<()> {
+        Ok(())
+    }
+}
+
 /// A sink that passes bytes on and keeps the CRCs of the containers: of
 /// the current block, and of everything after the first `skip` bytes (the
 /// file body, see [`file_crc`]).
-struct CrcSink<'s, S: Sink> {
+struct CrcSink<'s, S: Sink + ?Sized> {
     inner: &'s mut S,
     blocks: bool,
     body: bool,
     skip: usize,
-    block_crc: u32,
-    body_crc: u32,
+    block_crc: Crc,
+    body_crc: Crc,
     written: u64,
 }
 
-impl<'s, S: Sink> CrcSink<'s, S> {
+impl<'s, S: Sink + ?Sized> CrcSink<'s, S> {
     fn new(inner: &'s mut S, blocks: bool, body: bool, skip: usize) -> Self {
         CrcSink {
             inner,
             blocks,
             body,
             skip,
-            block_crc: 0xFFFF_FFFF,
-            body_crc: 0xFFFF_FFFF,
+            block_crc: Crc::default(),
+            body_crc: Crc::default(),
             written: 0,
         }
     }
 
     /// The CRC of the bytes since the last call.
     fn take_block(&mut self) -> u32 {
-        std::mem::replace(&mut self.block_crc, 0xFFFF_FFFF)
+        self.block_crc.take()
     }
 }
 
-impl<S: Sink> Sink for CrcSink<'_, S> {
+impl<S: Sink + ?Sized> Sink for CrcSink<'_, S> {
     fn write(&mut self, bytes: &[u8]) -> Result<()> {
         if self.blocks {
-            self.block_crc = crc32_update(self.block_crc, bytes);
+            self.block_crc.update(bytes);
         }
         if self.body {
             let skip = (self.skip as u64).saturating_sub(self.written);
             let skip = usize::try_from(skip).unwrap_or(usize::MAX).min(bytes.len());
-            self.body_crc = crc32_update(self.body_crc, bytes.get(skip..).unwrap_or_default());
+            self.body_crc.update(bytes.get(skip..).unwrap_or_default());
         }
         self.written += bytes.len() as u64;
         self.inner.write(bytes)
@@ -779,13 +808,39 @@ fn check_target(r: &Reader<'_>, target: u32, at: usize) -> Result<()> {
 /// position into `out`, block by block, in `r`'s session; returns the
 /// bytes written.
 pub fn read_file(r: &mut Reader<'_>, file: &FileOptions, out: &mut impl Sink) -> Result<u64> {
+    read_file_into(r, file, Dest::Sink(out))
+}
+
+/// Where the blocks of a container go.
+enum Dest<'o, S: Sink> {
+    /// Streamed into a sink; each block's window in a buffer reused from
+    /// block to block.
+    Sink(&'o mut S),
+    /// Appended to a vector, which is also each block's window (decoded
+    /// in place, no copy).
+    Vec(&'o mut Vec<u8>),
+}
+
+/// [`read_file`] into `dest`.
+fn read_file_into<S: Sink>(
+    r: &mut Reader<'_>,
+    file: &FileOptions,
+    dest: Dest<'_, S>,
+) -> Result<u64> {
     let start = r.pos();
     let header = LzxHeader::decode(r)?;
     r.frame("LZX_HDR", |r| {
         check_target(r, header.target_size, start + 12)
     })?;
     let target = header.target_size as usize;
-    let mut sink = CrcSink::new(out, file.verify_crc, false, 0);
+    let verify = file.verify_crc;
+    let mut discard = Discard;
+    let (inner, mut vec): (&mut dyn Sink, _) = match dest {
+        Dest::Sink(s) => (s, None),
+        Dest::Vec(v) => (&mut discard, Some(v)),
+    };
+    let mut sink = CrcSink::new(inner, verify, false, 0);
+    let mut window = Vec::new();
     let mut produced = 0usize;
     let mut i = 0usize;
     while produced < target {
@@ -805,17 +860,47 @@ pub fn read_file(r: &mut Reader<'_>, file: &FileOptions, out: &mut impl Sink) ->
                     r.session_mut()
                         .charge_output(size)
                         .map_err(|k| r.error_at(k, at + LzxBlockHeader::SIZE))?;
+                    if let Some(v) = vec.as_deref_mut() {
+                        v.extend_from_slice(b.data);
+                    }
                     sink.write(b.data)?;
                 }
                 LzxBlockHeader::COMPRESSED => {
                     r.seek(at + LzxBlockHeader::SIZE)?;
                     let mut data = r.sub(b.data.len())?;
                     let params = StreamParams::lzxd(window_bits_for(size));
-                    read_stream(&mut data, size, &params, &[], &mut sink)?;
+                    match vec.as_deref_mut() {
+                        // The sink only computes the CRC: skip it when
+                        // there is none to compute.
+                        Some(v) if !verify => run_stream(
+                            &mut data,
+                            size,
+                            &params,
+                            &[],
+                            Window::Whole(v),
+                            None::<&mut Discard>,
+                        )?,
+                        Some(v) => run_stream(
+                            &mut data,
+                            size,
+                            &params,
+                            &[],
+                            Window::Whole(v),
+                            Some(&mut sink),
+                        )?,
+                        None => run_stream(
+                            &mut data,
+                            size,
+                            &params,
+                            &[],
+                            Window::Sliding(&mut window),
+                            Some(&mut sink),
+                        )?,
+                    }
                 }
                 other => return Err(r.invalid_at("ulFlags", u64::from(other), at)),
             }
-            if file.verify_crc {
+            if verify {
                 let computed = sink.take_block();
                 crc_defect(r, b.header.crc, computed, at + 12, "block data kept")?;
             }
@@ -853,7 +938,9 @@ pub fn decompress_file_to(
 pub fn decompress_file(input: &[u8], options: &Options) -> Result<Decoded<Vec<u8>>> {
     let backed = input.len().saturating_mul(16).max(1 << 16);
     let mut out = Vec::with_capacity(initial_capacity(input, 12, backed, options));
-    let d = decompress_file_to(input, options, &FileOptions::default(), &mut out)?;
+    let d = msox_codec::decode_bytes_with_reader(input, options, |r| {
+        read_file_into::<Discard>(r, &FileOptions::default(), Dest::Vec(&mut out))
+    })?;
     Ok(d.map(|_| out))
 }
 
@@ -908,6 +995,7 @@ pub fn read_patch(
     })?;
     let target = header.target_size as usize;
     let mut sink = CrcSink::new(out, file.verify_crc, file.verify_crc, file.crc_skip);
+    let mut window = Vec::new();
     let mut produced = 0usize;
     let mut base_pos = 0usize;
     let mut i = 0usize;
@@ -933,7 +1021,14 @@ pub fn read_patch(
             r.seek(at + PatchBlockHeader::SIZE)?;
             let mut data = r.sub(b.data.len())?;
             let params = StreamParams::lzxd(patch_window_bits(ssize, size));
-            read_stream(&mut data, size, &params, reference, &mut sink)?;
+            run_stream(
+                &mut data,
+                size,
+                &params,
+                reference,
+                Window::Sliding(&mut window),
+                Some(&mut sink),
+            )?;
             drop(data);
             if file.verify_crc {
                 let computed = sink.take_block();
@@ -944,7 +1039,7 @@ pub fn read_patch(
         i += 1;
     }
     if file.verify_crc {
-        let computed = sink.body_crc;
+        let computed = sink.body_crc.take();
         r.frame("PATCH_HDR", |r| {
             crc_defect(r, header.target_crc, computed, start + 24, "output kept")
         })?;

@@ -410,3 +410,79 @@ fn streaming_slides_the_window() {
         assert!(back == data, "{params:?}");
     }
 }
+
+/// Streaming keeps whole frames of uncompressed blocks out of the window
+/// until a compressed block needs them: matches that reach back into such
+/// frames (from the next frame, or across more than a window of them)
+/// decode the same as with the whole output in memory, with and without
+/// reference data and E8 translation.
+#[test]
+fn streaming_after_uncompressed_frames() {
+    use ms_patch::{BlockType, decompress_with_blocks};
+    // Blocks are 256 KiB: random data that fills them is stored.
+    let r1 = random(700_000, 51);
+    let mut data = r1.clone();
+    data.extend_from_slice(&r1[650_000..690_000]);
+    data.extend(text(70_000, 52));
+    data.extend(random(600_000, 53));
+    data.extend_from_slice(&r1[695_000..700_000]);
+    let tail = data[data.len() - 60_000..].to_vec();
+    data.extend(tail);
+    data.extend(random(40_000, 54));
+    for (params, reference) in [
+        (StreamParams::lzx(15), Vec::new()),
+        (StreamParams::lzx(16), Vec::new()),
+        (StreamParams::lzxd(17), Vec::new()),
+        (StreamParams::lzxd(17), random(60_000, 55)),
+        (StreamParams::lzxd(19), text(100_000, 56)),
+        (StreamParams::lzx(21), Vec::new()),
+    ] {
+        for e8 in [None, Some(1_000_000)] {
+            let mut opts = EncodeOptions::level(5);
+            opts.e8_translation = e8;
+            let z = compress(&data, &params, &reference, &opts).unwrap();
+            let back = decompress(&z, data.len(), &params, &reference).unwrap();
+            assert!(back == data, "{params:?} e8 {e8:?}");
+            // Uncompressed blocks, then compressed ones.
+            let blocks =
+                decompress_with_blocks(&z, data.len(), &params, &reference, &Options::strict())
+                    .unwrap()
+                    .value
+                    .blocks;
+            let first = blocks.iter().position(|b| b.0 == BlockType::Uncompressed);
+            let later = blocks.iter().rposition(|b| b.0 != BlockType::Uncompressed);
+            assert!(
+                matches!((first, later), (Some(f), Some(l)) if f < l),
+                "{params:?}: {blocks:?}"
+            );
+        }
+    }
+}
+
+/// An LZXD file of many blocks of different kinds (stored, compressed,
+/// uncompressed LZX blocks, E8), streamed (one window buffer reused from
+/// block to block, shorter blocks after longer ones) and into one vector
+/// (decoded in place): the same bytes.
+#[test]
+fn file_blocks_reuse_the_window() {
+    let mut data = text(700_000, 61);
+    data.extend(random(300_000, 62));
+    data.extend(binary(400_000, 63));
+    data.extend(text(50_000, 64));
+    for (block_max, e8) in [(300_000, None), (65_536, Some(2_000_000)), (1 << 20, None)] {
+        let mut o = WriteOptions::level(3);
+        o.block_max = block_max;
+        o.encode.e8_translation = e8;
+        let f = compress_file(&data, &o).unwrap();
+        assert_eq!(decompress_file(&f).unwrap(), data, "block_max {block_max}");
+        let mut streamed = Vec::new();
+        ms_patch::decompress_file_to(
+            &f,
+            &Options::strict(),
+            &FileOptions::default(),
+            &mut streamed,
+        )
+        .unwrap();
+        assert!(streamed == data, "block_max {block_max}, streamed");
+    }
+}
