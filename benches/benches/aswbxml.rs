@@ -10,7 +10,8 @@
 )]
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use ms_aswbxml::{DecodeOptions, Document, EncodeOptions, Parser, XmlOptions};
+use ms_aswbxml::{Document, Framing, Parser, XmlOptions};
+use msox_codec::{Decode, Options};
 use std::hint::black_box;
 
 /// The bench.sh generator's document, with a small deterministic PRNG.
@@ -46,9 +47,9 @@ fn big_sync_xml(target: usize) -> String {
 
 fn bench(c: &mut Criterion) {
     let xml = big_sync_xml(8_000_000);
-    let wbxml = ms_aswbxml::xml_to_wbxml(xml.as_bytes(), EncodeOptions::default())
+    let wbxml = ms_aswbxml::xml_to_wbxml(xml.as_bytes(), &Options::default())
         .unwrap()
-        .output;
+        .value;
     if let Ok(dir) = std::env::var("MSOX_BENCH_DUMP") {
         std::fs::write(format!("{dir}/big-sync.wbxml"), &wbxml).unwrap();
         std::fs::write(format!("{dir}/big-sync.xml"), &xml).unwrap();
@@ -58,7 +59,7 @@ fn bench(c: &mut Criterion) {
     g.sample_size(10);
     g.bench_function("pull_parser_events", |b| {
         b.iter(|| {
-            let p = Parser::new(black_box(&wbxml), DecodeOptions::default()).unwrap();
+            let p = Parser::new(black_box(&wbxml), Framing::Document, &Options::default()).unwrap();
             let mut n = 0usize;
             for e in p {
                 e.unwrap();
@@ -68,17 +69,24 @@ fn bench(c: &mut Criterion) {
         })
     });
     g.bench_function("document", |b| {
-        b.iter(|| Document::decode(black_box(&wbxml)).unwrap().events.len())
+        b.iter(|| {
+            Document::decode_bytes(black_box(&wbxml), &Options::default())
+                .unwrap()
+                .value
+                .events
+                .len()
+        })
     });
     g.bench_function("to_xml", |b| {
         b.iter(|| {
             ms_aswbxml::wbxml_to_xml(
                 black_box(&wbxml),
-                DecodeOptions::default(),
+                Framing::Document,
+                &Options::default(),
                 XmlOptions::default(),
             )
             .unwrap()
-            .output
+            .value
             .len()
         })
     });
@@ -88,13 +96,13 @@ fn bench(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(xml.len() as u64));
     g.bench_function("from_xml", |b| {
         b.iter(|| {
-            ms_aswbxml::xml_to_wbxml(black_box(xml.as_bytes()), EncodeOptions::default())
+            ms_aswbxml::xml_to_wbxml(black_box(xml.as_bytes()), &Options::default())
                 .unwrap()
-                .output
+                .value
                 .len()
         })
     });
-    let doc = Document::decode(&wbxml).unwrap();
+    let doc = Document::decode_exact(&wbxml).unwrap();
     g.throughput(Throughput::Bytes(wbxml.len() as u64));
     g.bench_function("document_events", |b| {
         b.iter(|| black_box(&doc).encode().unwrap().len())

@@ -14,6 +14,7 @@
 )]
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use msox_codec::{Decode, Options};
 use std::hint::black_box;
 use std::io::{Cursor, Read, Write};
 
@@ -58,8 +59,10 @@ fn decode(c: &mut Criterion) {
     let data = sample(8 << 20);
     let cab_bytes = cabinet(&data);
     let ours = |bytes: &[u8]| {
-        let cab = ms_mci::cab::Cabinet::parse(bytes, &Default::default()).unwrap();
-        cab.folder_data(0, &Default::default()).unwrap()
+        let cab = ms_mci::cab::Cabinet::decode_bytes(bytes, &Options::default())
+            .unwrap()
+            .value;
+        cab.folder_data(0, &Options::default()).unwrap().value
     };
     assert_eq!(ours(&cab_bytes), data);
     g.throughput(Throughput::Bytes(data.len() as u64));

@@ -17,7 +17,8 @@
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use ms_oxcmsg::{Attachment, Message, Recipient, RecipientType};
-use ms_oxmsg::{MsgFile, ReadOptions};
+use ms_oxmsg::MsgFile;
+use msox_codec::{Decode, Options};
 use std::hint::black_box;
 
 fn generated() -> Vec<u8> {
@@ -59,7 +60,7 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("msg-open-read");
     for (name, b) in &inputs {
         g.throughput(Throughput::Bytes(b.len() as u64));
-        let (f, _) = MsgFile::read(b, &ReadOptions::default()).unwrap();
+        let f = MsgFile::decode_bytes(b, &Options::default()).unwrap().value;
         let theirs = msg_parser::Outlook::from_slice(b);
         eprintln!(
             "{name}: msox {} attachments; msg_parser {:?}",
@@ -67,7 +68,7 @@ fn bench(c: &mut Criterion) {
             theirs.as_ref().map(|o| o.attachments.len())
         );
         g.bench_with_input(BenchmarkId::new("msox", name), b, |bn, b| {
-            bn.iter(|| black_box(MsgFile::read(b, &ReadOptions::default()).unwrap()))
+            bn.iter(|| black_box(MsgFile::decode_bytes(b, &Options::default()).unwrap()))
         });
         if theirs.is_ok() {
             g.bench_with_input(BenchmarkId::new("msg_parser", name), b, |bn, b| {
@@ -77,7 +78,9 @@ fn bench(c: &mut Criterion) {
     }
     g.finish();
     let mut w = c.benchmark_group("msg-write");
-    let (f, _) = MsgFile::read(&inputs[0].1, &ReadOptions::default()).unwrap();
+    let f = MsgFile::decode_bytes(&inputs[0].1, &Options::default())
+        .unwrap()
+        .value;
     w.throughput(Throughput::Bytes(inputs[0].1.len() as u64));
     w.bench_function("msox-write-5MiB", |bn| {
         bn.iter(|| black_box(f.to_bytes().unwrap()))

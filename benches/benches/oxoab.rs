@@ -16,7 +16,8 @@
 )]
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use ms_oxoab::{DecodeOptions, FullDetails, FullDetailsReader, FullDetailsWriter, NoLzx, generate};
+use ms_oxoab::{FullDetails, FullDetailsReader, FullDetailsWriter, generate};
+use msox_codec::{Decode, Options};
 use std::hint::black_box;
 
 const N: u32 = 100_000;
@@ -28,13 +29,11 @@ fn bench(c: &mut Criterion) {
     g.sample_size(10);
     g.throughput(Throughput::Elements(u64::from(N)));
     g.bench_function("decode (owned model)", |b| {
-        b.iter(|| {
-            FullDetails::decode_with_options(black_box(&bytes), &DecodeOptions::default()).unwrap()
-        })
+        b.iter(|| FullDetails::decode_bytes(black_box(&bytes), &Options::default()).unwrap())
     });
     g.bench_function("walk raw records (borrowing reader)", |b| {
         b.iter(|| {
-            let rd = FullDetailsReader::new(black_box(&bytes), &DecodeOptions::default()).unwrap();
+            let rd = FullDetailsReader::new(black_box(&bytes), &Options::default()).unwrap();
             rd.records().map(|r| r.unwrap().bytes.len()).sum::<usize>()
         })
     });
@@ -60,7 +59,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| ms_oxoab::compress_stored(black_box(&bytes)).unwrap())
     });
     g.bench_function("decompress (stored blocks, CRC checked)", |b| {
-        b.iter(|| ms_oxoab::decompress(black_box(&z), &mut NoLzx).unwrap())
+        b.iter(|| ms_oxoab::decompress(black_box(&z), &Options::default()).unwrap())
     });
     g.finish();
 }

@@ -15,6 +15,7 @@
 )]
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use msox_codec::Options;
 use std::hint::black_box;
 
 /// RTF text of about `size` bytes, with no NUL (the peer stops at NUL).
@@ -77,20 +78,32 @@ fn decompress(c: &mut Criterion) {
         peer.chars().map(|c| c as u32 as u8).collect::<Vec<_>>(),
         raw
     );
-    assert_eq!(ms_oxrtfcp::decompress(&stream).unwrap().data, raw);
+    assert_eq!(
+        ms_oxrtfcp::decompress(&stream, &Options::strict())
+            .unwrap()
+            .value
+            .data,
+        raw
+    );
 
     let mut g = c.benchmark_group("oxrtfcp_decompress");
     g.sample_size(10);
     g.throughput(Throughput::Bytes(raw.len() as u64));
     g.bench_with_input(BenchmarkId::new("msox", raw.len()), &stream, |b, s| {
-        b.iter(|| ms_oxrtfcp::decompress(black_box(s)).unwrap().data.len())
+        b.iter(|| {
+            ms_oxrtfcp::decompress(black_box(s), &Options::default())
+                .unwrap()
+                .value
+                .data
+                .len()
+        })
     });
     g.bench_with_input(
         BenchmarkId::new("msox_streaming_64k", raw.len()),
         &stream,
         |b, s| {
             b.iter(|| {
-                let mut d = ms_oxrtfcp::Decompressor::new(ms_oxrtfcp::DecompressOptions::new());
+                let mut d = ms_oxrtfcp::Decompressor::new(&Options::default());
                 let mut out = Vec::with_capacity(1 << 17);
                 let mut n = 0;
                 for piece in black_box(s).chunks(64 * 1024) {

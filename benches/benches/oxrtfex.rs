@@ -13,6 +13,7 @@
 )]
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use msox_codec::Options;
 use std::hint::black_box;
 
 fn sample() -> Vec<u8> {
@@ -42,7 +43,7 @@ fn sample() -> Vec<u8> {
 
 fn deencapsulate(c: &mut Criterion) {
     let rtf = sample();
-    let d = ms_oxrtfex::deencapsulate(&rtf).unwrap();
+    let d = ms_oxrtfex::deencapsulate(&rtf, &Options::default()).unwrap();
     assert!(
         d.defects.is_empty(),
         "{:?}",
@@ -53,14 +54,15 @@ fn deencapsulate(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(rtf.len() as u64));
     g.bench_with_input(BenchmarkId::new("msox", rtf.len()), &rtf, |b, r| {
         b.iter(|| {
-            ms_oxrtfex::deencapsulate(black_box(r))
+            ms_oxrtfex::deencapsulate(black_box(r), &Options::default())
                 .unwrap()
+                .value
                 .content
                 .len()
         })
     });
     g.finish();
-    let html = d.content;
+    let html = d.value.content;
     let mut g = c.benchmark_group("oxrtfex_encapsulate_html");
     g.sample_size(10);
     g.throughput(Throughput::Bytes(html.len() as u64));

@@ -9,7 +9,7 @@
 //! - `msox-attributes`: decode the attribute layer and collect the
 //!   attachments' data (borrowed, no copy), as `tnef::read_attachments` does;
 //! - `msox-attributes-no-checksums`: the same with
-//!   `DecodeOptions::verify_checksums = false` (the data is not read at all);
+//!   `TnefOptions::verify_checksums = false` (the data is not read at all);
 //! - `msox-message`: the full read into the ms-oxcmsg model (every property
 //!   decoded, attachment bytes copied into the model);
 //! - `tnef-crate`: `tnef::read_attachments`.
@@ -24,7 +24,8 @@
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use ms_oxcmsg::{Attachment, Message};
-use ms_oxtnef::{AttributeId, AttributeLevel, DecodeOptions, TnefStream, WriteOptions};
+use ms_oxtnef::{AttributeId, AttributeLevel, TnefOptions, TnefStream, WriteOptions};
+use msox_codec::{DecodeWith, Options};
 use std::hint::black_box;
 
 fn generated() -> Vec<u8> {
@@ -55,13 +56,10 @@ fn generated() -> Vec<u8> {
 }
 
 fn msox_attachments(b: &[u8], verify_checksums: bool) -> usize {
-    let o = DecodeOptions {
-        verify_checksums,
-        ..DecodeOptions::default()
-    };
-    let d = TnefStream::decode_with(b, &o).unwrap();
+    let t = TnefOptions { verify_checksums };
+    let d = TnefStream::decode_bytes_with(b, t, &Options::default()).unwrap();
     let data: Vec<&[u8]> = d
-        .stream
+        .value
         .attributes
         .iter()
         .filter(|a| a.level == AttributeLevel::Attachment && a.id == AttributeId::AttachData)
@@ -92,7 +90,7 @@ fn bench(c: &mut Criterion) {
             |bn, b| bn.iter(|| black_box(msox_attachments(b, false))),
         );
         g.bench_with_input(BenchmarkId::new("msox-message", name), b, |bn, b| {
-            bn.iter(|| black_box(ms_oxtnef::to_message(b, &DecodeOptions::default()).unwrap()))
+            bn.iter(|| black_box(ms_oxtnef::to_message(b, &Options::default()).unwrap()))
         });
         // The tnef crate refuses christmas.tnef (InvalidMessageId(262153):
         // it rejects attribute IDs it does not know); it is timed where it reads.
@@ -105,7 +103,7 @@ fn bench(c: &mut Criterion) {
     g.finish();
     let mut w = c.benchmark_group("tnef-write");
     let (_, b) = &inputs[0];
-    let (m, _) = ms_oxtnef::to_message(b, &DecodeOptions::default()).unwrap();
+    let m = ms_oxtnef::to_message(b, &Options::default()).unwrap().value;
     w.throughput(Throughput::Bytes(b.len() as u64));
     w.bench_function("msox-message-to-tnef", |bn| {
         bn.iter(|| black_box(ms_oxtnef::message_to_bytes(&m, &WriteOptions::default()).unwrap()))

@@ -18,7 +18,8 @@
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use ms_patch::encode::{EncodeOptions, compress_chunks};
-use ms_patch::{DecodeOptions, StreamParams, WriteOptions};
+use ms_patch::{Base, Patch, StreamParams, Target, WriteOptions};
+use msox_codec::{Decode, Options};
 use std::hint::black_box;
 
 /// Real files (the corpus's .msg files) concatenated to `size` bytes, or
@@ -101,7 +102,7 @@ fn decode(c: &mut Criterion) {
                 data.len(),
                 &StreamParams::lzxd(bits),
                 &[],
-                &DecodeOptions::default(),
+                &Options::default(),
             )
             .unwrap()
         })
@@ -111,7 +112,9 @@ fn decode(c: &mut Criterion) {
     });
     // (b) a real LZX:21 cabinet folder.
     if let Some(cab) = msox_benches::corpus_file("lzx/libmspack-large-files-cab.cab") {
-        let cabinet = ms_mci::cab::Cabinet::parse(&cab, &Default::default()).unwrap();
+        let cabinet = ms_mci::cab::Cabinet::decode_bytes(&cab, &Options::default())
+            .unwrap()
+            .value;
         let blocks = cabinet.data_blocks(0).unwrap();
         let total: usize = blocks.iter().map(|b| usize::from(b.cb_uncomp)).sum();
         let frames: Vec<&[u8]> = blocks.iter().map(|b| b.data).collect();
@@ -121,9 +124,10 @@ fn decode(c: &mut Criterion) {
             total,
             &StreamParams::lzx(21),
             &[],
-            &DecodeOptions::default(),
+            &Options::default(),
         )
-        .unwrap();
+        .unwrap()
+        .value;
         assert_eq!(peer_decode(&frames, 21, total), ours);
         g.throughput(Throughput::Bytes(total as u64));
         g.bench_function(BenchmarkId::new("ms-patch", "cab-lzx21"), |b| {
@@ -133,7 +137,7 @@ fn decode(c: &mut Criterion) {
                     total,
                     &StreamParams::lzx(21),
                     &[],
-                    &DecodeOptions::default(),
+                    &Options::default(),
                 )
                 .unwrap()
             })
@@ -170,13 +174,19 @@ fn delta(c: &mut Criterion) {
         new[p] ^= 0x55;
         new.splice(p..p, *b"inserted");
     }
-    let patch = ms_patch::create_patch(&old, &new, &WriteOptions::level(6)).unwrap();
+    let patch = ms_patch::create_patch(Base(&old), Target(&new), &WriteOptions::level(6)).unwrap();
     g.throughput(Throughput::Bytes(new.len() as u64));
     g.bench_function(BenchmarkId::new("ms-patch", "apply"), |b| {
-        b.iter(|| ms_patch::apply_patch(black_box(&patch), &old, &Default::default()).unwrap())
+        b.iter(|| {
+            ms_patch::apply_patch(Base(&old), Patch(black_box(&patch)), &Options::default())
+                .unwrap()
+        })
     });
     g.bench_function(BenchmarkId::new("ms-patch", "create-level6"), |b| {
-        b.iter(|| ms_patch::create_patch(black_box(&old), &new, &WriteOptions::level(6)).unwrap())
+        b.iter(|| {
+            ms_patch::create_patch(Base(black_box(&old)), Target(&new), &WriteOptions::level(6))
+                .unwrap()
+        })
     });
     g.finish();
 }

@@ -583,7 +583,9 @@ impl<'a> Reader<'a> {
     /// Charges `n` items (records, elements) to the session's item budget.
     #[inline]
     pub fn charge_items(&mut self, n: usize, what: &'static str) -> Result<()> {
-        self.session.charge_items(n, what).map_err(|k| self.error(k))
+        self.session
+            .charge_items(n, what)
+            .map_err(|k| self.error(k))
     }
 
     /// Charges `n` bytes, about to be allocated from a size the input

@@ -143,7 +143,10 @@ pub fn cfb_fat_cycle(entries: u32, claim: u64) -> Vec<u8> {
     let props_sectors = props.len().div_ceil(SECTOR);
     // names, sorted as the directory tree must order them (length, then
     // upper case): the substg names, then the property stream's
-    let mut names: Vec<String> = tags.iter().map(|t| format!("__substg1.0_{t:08X}")).collect();
+    let mut names: Vec<String> = tags
+        .iter()
+        .map(|t| format!("__substg1.0_{t:08X}"))
+        .collect();
     names.sort();
     names.push("__properties_version1.0".to_string());
     let per_dir_sector = SECTOR / 128;
@@ -153,7 +156,10 @@ pub fn cfb_fat_cycle(entries: u32, claim: u64) -> Vec<u8> {
     while fat_count * (SECTOR / 4) < fat_count + dir_count + 2 + props_sectors {
         fat_count += 1;
     }
-    assert!(fat_count <= 109, "cfb_fat_cycle: too many FAT sectors for the header DIFAT");
+    assert!(
+        fat_count <= 109,
+        "cfb_fat_cycle: too many FAT sectors for the header DIFAT"
+    );
     let dir_start = fat_count;
     let a = fat_count + dir_count;
     let b = a + 1;
@@ -184,7 +190,11 @@ pub fn cfb_fat_cycle(entries: u32, claim: u64) -> Vec<u8> {
     }
     let chain = |fat: &mut Vec<u32>, from: usize, count: usize| {
         for (s, slot) in fat.iter_mut().enumerate().take(from + count).skip(from) {
-            *slot = if s + 1 < from + count { s as u32 + 1 } else { ENDOFCHAIN };
+            *slot = if s + 1 < from + count {
+                s as u32 + 1
+            } else {
+                ENDOFCHAIN
+            };
         }
     };
     chain(&mut fat, dir_start, dir_count);
@@ -207,7 +217,14 @@ pub fn cfb_fat_cycle(entries: u32, claim: u64) -> Vec<u8> {
         name_of[node] = rank;
     }
     let dir_base = SECTOR * (1 + dir_start);
-    let mut entry = |i: usize, name: &str, kind: u8, left: u32, right: u32, child: u32, start: u32, size: u64| {
+    let mut entry = |i: usize,
+                     name: &str,
+                     kind: u8,
+                     left: u32,
+                     right: u32,
+                     child: u32,
+                     start: u32,
+                     size: u64| {
         let e = &mut out[dir_base + 128 * i..dir_base + 128 * (i + 1)];
         let units: Vec<u16> = name.encode_utf16().collect();
         for (k, u) in units.iter().enumerate() {
@@ -224,11 +241,28 @@ pub fn cfb_fat_cycle(entries: u32, claim: u64) -> Vec<u8> {
     };
     entry(0, "Root Entry", 5, NOSTREAM, NOSTREAM, 1, ENDOFCHAIN, 0);
     for (i, &rank) in name_of.iter().enumerate().skip(1) {
-        let left = if 2 * i <= total { (2 * i) as u32 } else { NOSTREAM };
-        let right = if 2 * i < total { (2 * i + 1) as u32 } else { NOSTREAM };
+        let left = if 2 * i <= total {
+            (2 * i) as u32
+        } else {
+            NOSTREAM
+        };
+        let right = if 2 * i < total {
+            (2 * i + 1) as u32
+        } else {
+            NOSTREAM
+        };
         let name = &names[rank];
         if rank == n {
-            entry(i, name, 2, left, right, NOSTREAM, props_start as u32, props.len() as u64);
+            entry(
+                i,
+                name,
+                2,
+                left,
+                right,
+                NOSTREAM,
+                props_start as u32,
+                props.len() as u64,
+            );
         } else {
             entry(i, name, 2, left, right, NOSTREAM, a as u32, claim);
         }

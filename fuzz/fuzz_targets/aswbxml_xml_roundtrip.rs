@@ -1,2 +1,0 @@
-#![no_main]
-libfuzzer_sys::fuzz_target!(|data: &[u8]| msox_fuzz_targets::aswbxml_xml_roundtrip(data));
