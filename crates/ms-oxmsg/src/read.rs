@@ -204,10 +204,10 @@ fn code_page_of(entries: &[Entry]) -> Option<CodePage> {
 
 fn strip_nul16(b: &[u8]) -> &[u8] {
     let mut b = b;
+    // An odd length is broken anyway; trailing zero pairs are still taken
+    // as terminators, as the writer adds one after the kept bytes (write ->
+    // read -> write is then a fixed point).
     while let Some(rest) = b.strip_suffix(&[0, 0]) {
-        if !b.len().is_multiple_of(2) {
-            break;
-        }
         b = rest;
     }
     b

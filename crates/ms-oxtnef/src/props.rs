@@ -365,10 +365,10 @@ fn string8(raw: &[u8], cp: CodePage, index: u32, pads: &mut PadReader) -> String
 }
 
 fn string16(raw: &[u8], index: u32, pads: &mut PadReader) -> Utf16String {
-    match raw
-        .strip_suffix(&[0, 0])
-        .filter(|_| raw.len().is_multiple_of(2))
-    {
+    // An odd length is broken anyway; its last two bytes are still taken as
+    // the terminator when they are zero, as the writer adds one after the
+    // kept bytes: write -> read -> write is then a fixed point.
+    match raw.strip_suffix(&[0, 0]) {
         Some(b) => Utf16String::from_le_bytes(b),
         None => {
             pads.unterminated.push(index);
