@@ -96,6 +96,11 @@ pub(crate) struct Body<'a> {
     roots: u32,
     done: bool,
     pub(crate) last_offset: usize,
+    /// Positions of the string table's NUL bytes, found on the first
+    /// STR_T, so each reference is a binary search instead of a scan:
+    /// a small file whose many STR_T name one long string costs what its
+    /// size costs.
+    nuls: Option<Vec<usize>>,
 }
 
 impl<'a> Body<'a> {
@@ -121,6 +126,7 @@ impl<'a> Body<'a> {
             roots: 0,
             done: false,
             last_offset: body_start,
+            nuls: None,
         })
     }
 
@@ -223,8 +229,20 @@ impl<'a> Body<'a> {
         }
     }
 
-    fn table_string(&self, r: &mut Reader<'a>, index: u32, at: usize) -> Result<&'a [u8]> {
-        match self.header.string_at(index) {
+    fn table_string(&mut self, r: &mut Reader<'a>, index: u32, at: usize) -> Result<&'a [u8]> {
+        let table = self.header.string_table;
+        let nuls = self.nuls.get_or_insert_with(|| {
+            table
+                .iter()
+                .enumerate()
+                .filter(|&(_, &b)| b == 0)
+                .map(|(i, _)| i)
+                .collect()
+        });
+        let found = nuls
+            .get(nuls.partition_point(|&n| n < index as usize))
+            .and_then(|&end| table.get(index as usize..end));
+        match found {
             Some(s) => Ok(s),
             None => {
                 self.defect(

@@ -345,3 +345,43 @@ fn the_pull_parser_reports_defects_with_paths() {
     let e = Document::decode_with(&mut msox_codec::Reader::new(&b), DOC);
     assert!(e.is_ok());
 }
+
+/// String-table amplification (a 100 KB string referenced 200,000 times):
+/// every converter stops at the output budget, streaming (nothing is built
+/// in memory first), and the pull parser resolves each reference without
+/// rescanning the table (linear in the input, not in the output).
+#[test]
+fn string_table_amplification_is_bounded_in_every_converter() {
+    use msox_codec::{CountingSink, Options};
+    let doc = msox_testkit::generate::wbxml_string_table(100 << 10, 200_000);
+    let o = Options::default();
+    let mut sink = CountingSink::default();
+    let e = ms_aswbxml::canonical::to_canonical_into(
+        &doc,
+        ms_aswbxml::Framing::Document,
+        &o,
+        &mut sink,
+    )
+    .unwrap_err();
+    assert!(e.is_limit(), "{e}");
+    assert!(sink.count > 0 && sink.count as usize <= o.limits.output_cap(doc.len()));
+    let mut sink = CountingSink::default();
+    let e = ms_aswbxml::wbxml_to_xml_into(
+        &doc,
+        ms_aswbxml::Framing::Document,
+        &o,
+        ms_aswbxml::XmlOptions::default(),
+        &mut sink,
+    )
+    .unwrap_err();
+    assert!(e.is_limit(), "{e}");
+    // events only: every reference is a lookup, not a scan of the table
+    let mut p = ms_aswbxml::Parser::new(&doc, ms_aswbxml::Framing::Document, &o).unwrap();
+    let mut refs = 0;
+    while let Some(ev) = p.next_event().unwrap() {
+        if matches!(ev, ms_aswbxml::Event::StrT { .. }) {
+            refs += 1;
+        }
+    }
+    assert_eq!(refs, 200_000);
+}

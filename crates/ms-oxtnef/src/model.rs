@@ -494,10 +494,14 @@ fn embedded_message<'a>(
     match w.attempt(|w| w.nest("EmbeddedMessage", |w| read_message(w, opts))) {
         Ok(m) => {
             *out = Some(m);
-            // The PtypObject value stays in the attachment's properties
-            // too: the original bytes, written back as they are while the
-            // embedded message is unchanged, and extracted as they are.
-            Ok(false)
+            // The PtypObject value of a first-level embedded message stays
+            // in the attachment's properties too: the original bytes,
+            // written back as they are while the embedded message is
+            // unchanged, and extracted as they are. Deeper levels are
+            // inside those bytes already: keeping their copies too would
+            // cost the file's size once per level (60 levels of a 10 MB
+            // file: 600 MB), so they are read into the model only.
+            Ok(w.depth() > 0)
         }
         Err(e) if is_depth_limit(&e) => Err(e),
         Err(e) => {

@@ -121,7 +121,7 @@ pub use error::{Derived, Error, ErrorKind, Result, ResultExt, from_nom};
 pub use limits::{Depth, Limits, OutputBudget};
 pub use path::{Frame, Path};
 pub use reader::{Origin, Reader, Sub, Unit, as_nom};
-pub use session::{Decoded, Defect, Mode, Options, Session, Usage};
+pub use session::{Decoded, Defect, MAX_DEFECTS, Mode, Options, Session, Usage};
 pub use sink::{CountingSink, Sink, WriteSink};
 pub use strings::{CodePage, String8, Utf16String, decode_8bit};
 pub use traits::{

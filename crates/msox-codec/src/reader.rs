@@ -180,10 +180,10 @@ impl<'a> Reader<'a> {
     }
 
     /// Ends the session, returning `value` with the defects recorded.
-    pub fn into_decoded<T>(self, value: T) -> Decoded<T> {
+    pub fn into_decoded<T>(mut self, value: T) -> Decoded<T> {
         Decoded {
             value,
-            defects: self.session.defects,
+            defects: self.session.take_defects(),
         }
     }
 
@@ -386,7 +386,7 @@ impl<'a> Reader<'a> {
         if self.is_strict() {
             Err(error)
         } else {
-            self.session.defects.push(Defect::new(error, action));
+            self.session.push_defect(Defect::new(error, action));
             Ok(())
         }
     }
@@ -888,6 +888,7 @@ impl<'a> Reader<'a> {
         let end = self.end;
         let path_len = self.session.path.len();
         let defects = self.session.defects.len();
+        let not_kept = self.session.defects_not_kept;
         let depth = self.session.usage.depth;
         let r = f(self);
         if r.is_err() {
@@ -895,6 +896,7 @@ impl<'a> Reader<'a> {
             self.end = end;
             self.session.path.truncate(path_len);
             self.session.defects.truncate(defects);
+            self.session.defects_not_kept = not_kept;
             self.session.usage.depth = depth;
         }
         r
@@ -1194,6 +1196,21 @@ mod tests {
         let mut s = Reader::with_options(&buf, &Options::strict());
         s.u8().unwrap();
         assert!(s.unit(3, "kept", |r| r.u32()).is_err());
+    }
+
+    #[test]
+    fn a_defect_flood_is_counted_past_the_cap_not_kept() {
+        let mut r = Reader::new(&[]);
+        for _ in 0..crate::MAX_DEFECTS + 5 {
+            r.defect(ErrorKind::Malformed("x".into()), "kept").unwrap();
+        }
+        assert_eq!(r.defects().len(), crate::MAX_DEFECTS);
+        let d = r.into_decoded(()).defects;
+        assert_eq!(d.len(), crate::MAX_DEFECTS + 1);
+        assert_eq!(
+            d.last().map(|d| d.action().to_string()),
+            Some("5 more defects counted, not kept".to_string())
+        );
     }
 
     #[test]

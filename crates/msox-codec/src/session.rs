@@ -225,7 +225,16 @@ pub struct Session {
     pub(crate) usage: Usage,
     pub(crate) path: Vec<Frame>,
     pub(crate) defects: Vec<Defect>,
+    /// Defects past [`MAX_DEFECTS`], counted, not kept.
+    pub(crate) defects_not_kept: u64,
 }
+
+/// Most defects one session keeps. A file can hold a defect in every few
+/// bytes (a damaged chain per directory entry, say); past this many, the
+/// rest are counted, and [`Session::take_defects`] ends the list with one
+/// defect saying how many were not kept, so none is dropped silently and a
+/// defect flood cannot cost more memory than the file.
+pub const MAX_DEFECTS: usize = 10_000;
 
 impl Session {
     /// A session for a decode of `input_len` bytes with `options`.
@@ -236,6 +245,7 @@ impl Session {
             usage: Usage::default(),
             path: Vec::new(),
             defects: Vec::new(),
+            defects_not_kept: 0,
         }
     }
 
@@ -284,9 +294,31 @@ impl Session {
         &self.defects
     }
 
-    /// Takes the defects out.
+    /// Takes the defects out (with a last one counting those not kept
+    /// past [`MAX_DEFECTS`], if any).
     pub fn take_defects(&mut self) -> Vec<Defect> {
-        std::mem::take(&mut self.defects)
+        let mut v = std::mem::take(&mut self.defects);
+        if self.defects_not_kept > 0 {
+            v.push(Defect::new(
+                Error::new(ErrorKind::LimitExceeded {
+                    what: "defect count",
+                    value: (MAX_DEFECTS as u64).saturating_add(self.defects_not_kept),
+                    max: MAX_DEFECTS as u64,
+                }),
+                format!("{} more defects counted, not kept", self.defects_not_kept),
+            ));
+            self.defects_not_kept = 0;
+        }
+        v
+    }
+
+    /// Records a defect (kept up to [`MAX_DEFECTS`], counted past it).
+    pub(crate) fn push_defect(&mut self, d: Defect) {
+        if self.defects.len() < MAX_DEFECTS {
+            self.defects.push(d);
+        } else {
+            self.defects_not_kept += 1;
+        }
     }
 
     /// Records a defect found by code that is not reading (a check after
@@ -295,7 +327,7 @@ impl Session {
         if self.is_strict() {
             Err(error)
         } else {
-            self.defects.push(Defect::new(error, action));
+            self.push_defect(Defect::new(error, action));
             Ok(())
         }
     }
@@ -303,7 +335,9 @@ impl Session {
     /// Adds defects found by another session (a nested decode run
     /// separately), keeping their paths.
     pub fn extend_defects(&mut self, defects: impl IntoIterator<Item = Defect>) {
-        self.defects.extend(defects);
+        for d in defects {
+            self.push_defect(d);
+        }
     }
 
     pub(crate) fn limit_error(&self, what: &'static str, value: usize, max: usize) -> ErrorKind {

@@ -117,36 +117,50 @@ const ENDOFCHAIN: u32 = 0xFFFF_FFFE;
 const FATSECT: u32 = 0xFFFF_FFFD;
 const NOSTREAM: u32 = 0xFFFF_FFFF;
 
-/// A version 4 compound file ([MS-CFB], 4096-byte sectors) with `entries`
-/// stream entries named like .msg property streams, every one starting in a
-/// two-sector FAT cycle and claiming `claim` bytes. A reader that follows
-/// each chain as far as the FAT is long (instead of as far as the stream's
-/// size needs), or reserves each claim on trust, pays per entry what a valid
-/// file would pay once. About 128 bytes per entry: 76,800 entries is 9.8 MB.
+/// A .msg ([MS-OXMSG] in a version 4 [MS-CFB] compound file, 4096-byte
+/// sectors) whose `__properties_version1.0` lists `entries` variable-length
+/// properties, each with its `__substg1.0_` stream, every one of those
+/// streams starting in a two-sector FAT cycle and claiming `claim` bytes. A
+/// reader that follows each chain as far as the FAT is long (instead of as
+/// far as the stream's size needs), or reserves each claim on trust, pays
+/// per stream what a valid file pays once. About 144 bytes per entry:
+/// 76,800 entries is 11 MB.
 pub fn cfb_fat_cycle(entries: u32, claim: u64) -> Vec<u8> {
     const SECTOR: usize = 4096;
+    let n = entries as usize;
+    // the property stream: 32-byte header, 16 bytes per property
+    let types = [0x001Fu32, 0x001E, 0x0102];
+    let tags: Vec<u32> = (0..n)
+        .map(|i| ((0x1000 + (i / 3) as u32) << 16) | types[i % 3])
+        .collect();
+    let mut props = vec![0u8; 32];
+    for &t in &tags {
+        props.extend_from_slice(&t.to_le_bytes());
+        props.extend_from_slice(&6u32.to_le_bytes()); // readable | writable
+        props.extend_from_slice(&(claim.min(u64::from(u32::MAX)) as u32).to_le_bytes());
+        props.extend_from_slice(&0u32.to_le_bytes());
+    }
+    let props_sectors = props.len().div_ceil(SECTOR);
+    // names, sorted as the directory tree must order them (length, then
+    // upper case): the substg names, then the property stream's
+    let mut names: Vec<String> = tags.iter().map(|t| format!("__substg1.0_{t:08X}")).collect();
+    names.sort();
+    names.push("__properties_version1.0".to_string());
     let per_dir_sector = SECTOR / 128;
-    let dir_count = (entries as usize + 1).div_ceil(per_dir_sector);
-    // layout: [FAT sectors][directory sectors][cycle A][cycle B]
+    let dir_count = (n + 2).div_ceil(per_dir_sector);
+    // layout: [FAT sectors][directory sectors][cycle A][cycle B][property stream]
     let mut fat_count = 1;
-    loop {
-        let total = fat_count + dir_count + 2;
-        if fat_count * (SECTOR / 4) >= total {
-            break;
-        }
+    while fat_count * (SECTOR / 4) < fat_count + dir_count + 2 + props_sectors {
         fat_count += 1;
     }
-    assert!(
-        fat_count <= 109,
-        "cfb_fat_cycle: too many FAT sectors for the header DIFAT"
-    );
+    assert!(fat_count <= 109, "cfb_fat_cycle: too many FAT sectors for the header DIFAT");
     let dir_start = fat_count;
     let a = fat_count + dir_count;
     let b = a + 1;
-    let total_sectors = b + 1;
+    let props_start = b + 1;
+    let total_sectors = props_start + props_sectors;
 
     let mut out = vec![0u8; SECTOR * (1 + total_sectors)];
-    // header
     let h = &mut out[..SECTOR];
     h[..8].copy_from_slice(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
     h[0x18..0x1A].copy_from_slice(&0x003Eu16.to_le_bytes()); // minor version
@@ -164,43 +178,36 @@ pub fn cfb_fat_cycle(entries: u32, claim: u64) -> Vec<u8> {
         let v = if i < fat_count { i as u32 } else { FREESECT };
         h[0x4C + 4 * i..0x50 + 4 * i].copy_from_slice(&v.to_le_bytes());
     }
-    // FAT
     let mut fat = vec![FREESECT; fat_count * (SECTOR / 4)];
     for f in fat.iter_mut().take(fat_count) {
         *f = FATSECT;
     }
-    let dir_end = dir_start + dir_count;
-    for (s, slot) in fat.iter_mut().enumerate().take(dir_end).skip(dir_start) {
-        *slot = if s + 1 < dir_end {
-            s as u32 + 1
-        } else {
-            ENDOFCHAIN
-        };
-    }
+    let chain = |fat: &mut Vec<u32>, from: usize, count: usize| {
+        for (s, slot) in fat.iter_mut().enumerate().take(from + count).skip(from) {
+            *slot = if s + 1 < from + count { s as u32 + 1 } else { ENDOFCHAIN };
+        }
+    };
+    chain(&mut fat, dir_start, dir_count);
+    chain(&mut fat, props_start, props_sectors);
     fat[a] = b as u32;
     fat[b] = a as u32;
     for (i, v) in fat.iter().enumerate() {
         let at = SECTOR + 4 * i;
         out[at..at + 4].copy_from_slice(&v.to_le_bytes());
     }
-    // directory: entry 0 the root; entries 1..=n in a heap-shaped binary
-    // tree whose in-order traversal visits the names in sorted order.
-    let n = entries as usize;
-    let mut order = Vec::with_capacity(n);
-    in_order(1, n, &mut order);
-    let mut name_of = vec![0u32; n + 1];
+    let ps = SECTOR * (1 + props_start);
+    out[ps..ps + props.len()].copy_from_slice(&props);
+    // directory: entry 0 the root; entries 1..=n+1 in a heap-shaped binary
+    // tree whose in-order traversal visits the names in sorted order
+    let total = n + 1;
+    let mut order = Vec::with_capacity(total);
+    in_order(1, total, &mut order);
+    let mut name_of = vec![0usize; total + 1];
     for (rank, &node) in order.iter().enumerate() {
-        name_of[node] = rank as u32;
+        name_of[node] = rank;
     }
     let dir_base = SECTOR * (1 + dir_start);
-    let mut entry = |i: usize,
-                     name: &str,
-                     kind: u8,
-                     left: u32,
-                     right: u32,
-                     child: u32,
-                     start: u32,
-                     size: u64| {
+    let mut entry = |i: usize, name: &str, kind: u8, left: u32, right: u32, child: u32, start: u32, size: u64| {
         let e = &mut out[dir_base + 128 * i..dir_base + 128 * (i + 1)];
         let units: Vec<u16> = name.encode_utf16().collect();
         for (k, u) in units.iter().enumerate() {
@@ -215,31 +222,18 @@ pub fn cfb_fat_cycle(entries: u32, claim: u64) -> Vec<u8> {
         e[0x74..0x78].copy_from_slice(&start.to_le_bytes());
         e[0x78..0x80].copy_from_slice(&size.to_le_bytes());
     };
-    entry(
-        0,
-        "Root Entry",
-        5,
-        NOSTREAM,
-        NOSTREAM,
-        if n > 0 { 1 } else { NOSTREAM },
-        ENDOFCHAIN,
-        0,
-    );
+    entry(0, "Root Entry", 5, NOSTREAM, NOSTREAM, 1, ENDOFCHAIN, 0);
     for (i, &rank) in name_of.iter().enumerate().skip(1) {
-        let left = if 2 * i <= n { (2 * i) as u32 } else { NOSTREAM };
-        let right = if 2 * i < n {
-            (2 * i + 1) as u32
+        let left = if 2 * i <= total { (2 * i) as u32 } else { NOSTREAM };
+        let right = if 2 * i < total { (2 * i + 1) as u32 } else { NOSTREAM };
+        let name = &names[rank];
+        if rank == n {
+            entry(i, name, 2, left, right, NOSTREAM, props_start as u32, props.len() as u64);
         } else {
-            NOSTREAM
-        };
-        let name = format!(
-            "__substg1.0_{:08X}",
-            0x1000_0102u32.wrapping_add(rank << 16)
-        );
-        entry(i, &name, 2, left, right, NOSTREAM, a as u32, claim);
+            entry(i, name, 2, left, right, NOSTREAM, a as u32, claim);
+        }
     }
-    // unused directory slots are empty entries with NOSTREAM links
-    for i in n + 1..dir_count * per_dir_sector {
+    for i in total + 1..dir_count * per_dir_sector {
         let e = &mut out[dir_base + 128 * i..dir_base + 128 * (i + 1)];
         e[0x44..0x50].copy_from_slice(&[0xFF; 12]);
     }
