@@ -1,8 +1,12 @@
-//! What the protocol subcommands (`oxcrpc`, `fxics`, `cal`, `nspi`,
-//! `mapihttp`, `eml`) share: input given as a file or as hex, the JSON form
-//! of library values (bytes as hex, FILETIMEs as ISO 8601, property tags
-//! named through ms-oxprops, internal layout fields left out), the text tree
-//! of a JSON value, and the message model as JSON and text.
+//! The one readable-JSON module of the tool, and what the protocol
+//! subcommands (`oxcrpc`, `fxics`, `cal`, `nspi`, `mapihttp`, `eml`) share:
+//! input given as a file or as hex; the JSON form of library values (bytes
+//! of protocol structures as hex, FILETIMEs as ISO 8601, property tags named
+//! through ms-oxprops, internal layout fields left out); the message model
+//! as readable JSON ([`message_json`]: properties keyed by name and tag,
+//! strings as strings, binaries as base64 or size + SHA-256, times as ISO
+//! 8601, enumerations by their spec names); and
+//! the text tree of a JSON value.
 
 use std::fmt;
 use std::path::Path;
@@ -209,17 +213,177 @@ pub fn bag_nodes(bag: &PropertyBag, into: &mut Node) {
     }
 }
 
-/// The whole message model as JSON: properties named, recipients,
-/// attachments (embedded messages nested).
-pub fn message_json(m: &Message) -> Value {
+// ---- the message model, readable ------------------------------------------------------
+
+/// Binaries longer than this many bytes are given as `{"size", "sha256"}`
+/// in readable JSON unless `--full` asks for all of them (base64).
+pub const BINARY_INLINE_MAX: usize = 256;
+
+/// SHA-256 as lower-case hex.
+pub fn sha256_hex(b: &[u8]) -> String {
+    use sha2::Digest;
+    msox_codec::hex::encode(&sha2::Sha256::digest(b))
+}
+
+/// Bytes as standard base64.
+pub fn base64(b: &[u8]) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(b)
+}
+
+/// A binary value in readable JSON: base64 text, or `{"size", "sha256"}`
+/// when longer than [`BINARY_INLINE_MAX`] and not `full`.
+pub fn binary_json(b: &[u8], full: bool) -> Value {
+    if full || b.len() <= BINARY_INLINE_MAX {
+        json!(base64(b))
+    } else {
+        json!({"size": b.len(), "sha256": sha256_hex(b)})
+    }
+}
+
+/// The key of a property in readable JSON: `PidTagSubject (0x0037001F)`,
+/// `0x6601001F` for a tag ms-oxprops does not know,
+/// `PidLidLocation (PSETID_Appointment:0x8208, PtypString)` and
+/// `PS_PUBLIC_STRINGS:"Keywords" (PtypMultipleString)` for named ones.
+pub fn prop_key(id: &PropId, t: PropertyType) -> String {
+    match id {
+        PropId::Tag(i) => tag_text(PropertyTag::new(*i, t)),
+        PropId::Named(n) => {
+            let set = ms_oxprops::set_name(n.guid)
+                .map(str::to_string)
+                .unwrap_or_else(|| format!("{{{}}}", n.guid));
+            let ident = match &n.id {
+                NameId::Lid(l) => format!("{set}:0x{l:04X}"),
+                NameId::Name(s) => format!("{set}:{:?}", s.as_str()),
+            };
+            match ms_oxprops::by_property_name(n) {
+                Some(d) => format!("{} ({ident}, {})", d.canonical_name, type_name(t)),
+                None => format!("{ident} ({})", type_name(t)),
+            }
+        }
+    }
+}
+
+/// The spec name of an enumerated Integer32 property's value, for the
+/// properties a reader looks at.
+fn enum_name(id: u16, v: i32) -> Option<String> {
+    use ms_oxprops::tags as t;
+    let name = |s: &str| Some(s.to_string());
+    if id == t::PidTagAttachMethod.id {
+        return Some(ms_oxcmsg::AttachMethod::from_value(v as u32).to_string());
+    }
+    if id == t::PidTagRecipientType.id {
+        let kind = ms_oxcmsg::RecipientType::from_value(v as u32 & 0x0FFF_FFFF).to_string();
+        return Some(if v as u32 & 0x1000_0000 != 0 {
+            format!("{kind} (resend)")
+        } else {
+            kind
+        });
+    }
+    if id == t::PidTagImportance.id {
+        return match v {
+            0 => name("Low"),
+            1 => name("Normal"),
+            2 => name("High"),
+            _ => None,
+        };
+    }
+    if id == t::PidTagSensitivity.id || id == t::PidTagOriginalSensitivity.id {
+        return match v {
+            0 => name("Normal"),
+            1 => name("Personal"),
+            2 => name("Private"),
+            3 => name("Confidential"),
+            _ => None,
+        };
+    }
+    if id == t::PidTagNativeBody.id {
+        return match v {
+            0 => name("Undefined"),
+            1 => name("PlainText"),
+            2 => name("Rtf"),
+            3 => name("Html"),
+            4 => name("ClearSigned"),
+            _ => None,
+        };
+    }
+    None
+}
+
+fn float_json(f: f64) -> Value {
+    serde_json::Number::from_f64(f).map_or_else(|| json!(f.to_string()), Value::Number)
+}
+
+/// A property value in readable JSON: strings as strings (trailing NULs
+/// dropped), binaries by [`binary_json`], times as ISO 8601, GUIDs in
+/// braces, error codes by name, enumerations of a few well-known tags by
+/// their spec names, multi-valued properties as arrays.
+pub fn readable_value(id: &PropId, v: &PropertyValue, full: bool) -> Value {
+    use PropertyValue as V;
+    let text = |s: &str| json!(s.trim_end_matches('\0'));
+    match v {
+        V::Null => Value::Null,
+        V::String(s) => text(s.as_str()),
+        V::String8(s) => text(&s.to_string_lossy()),
+        V::Binary(b) | V::Object(b) | V::ServerId(b) => binary_json(b, full),
+        V::Integer32(x) => match id {
+            PropId::Tag(i) => enum_name(*i, *x).map_or_else(|| json!(x), |n| json!(n)),
+            PropId::Named(_) => json!(x),
+        },
+        V::Integer16(x) => json!(x),
+        V::Integer64(x) | V::Currency(x) => json!(x),
+        V::Floating32(f) => float_json(f64::from(*f)),
+        V::Floating64(f) | V::FloatingTime(f) => float_json(*f),
+        V::Boolean(b) => json!(b),
+        V::Time(t) => json!(t.to_string()),
+        V::Guid(g) => json!(format!("{{{g}}}")),
+        V::ErrorCode(e) => json!(ms_oxcdata::ErrorCode::from(*e).to_string()),
+        V::MultipleInteger16(a) => json!(a),
+        V::MultipleInteger32(a) => json!(a),
+        V::MultipleInteger64(a) | V::MultipleCurrency(a) => json!(a),
+        V::MultipleFloating32(a) => {
+            Value::Array(a.iter().map(|f| float_json(f64::from(*f))).collect())
+        }
+        V::MultipleFloating64(a) | V::MultipleFloatingTime(a) => {
+            Value::Array(a.iter().map(|f| float_json(*f)).collect())
+        }
+        V::MultipleString(a) => Value::Array(a.iter().map(|s| text(s.as_str())).collect()),
+        V::MultipleString8(a) => {
+            Value::Array(a.iter().map(|s| text(&s.to_string_lossy())).collect())
+        }
+        V::MultipleTime(a) => Value::Array(a.iter().map(|t| json!(t.to_string())).collect()),
+        V::MultipleGuid(a) => Value::Array(a.iter().map(|g| json!(format!("{{{g}}}"))).collect()),
+        V::MultipleBinary(a) => Value::Array(a.iter().map(|b| binary_json(b, full)).collect()),
+        V::Raw { bytes, .. } | V::RuleAction { bytes, .. } => binary_json(bytes, full),
+        other => value_json(other),
+    }
+}
+
+/// A property bag in readable JSON: one member per property, keyed by
+/// [`prop_key`], valued by [`readable_value`].
+pub fn readable_bag(bag: &PropertyBag, full: bool) -> Value {
+    let mut m = Map::new();
+    for p in bag.iter() {
+        let key = prop_key(&p.id, p.prop_type());
+        m.insert(key, readable_value(&p.id, &p.value, full));
+    }
+    Value::Object(m)
+}
+
+/// The whole message model in readable JSON (`msox msg dump`, `msox tnef
+/// dump`): `properties`, `recipients` (each a
+/// property object), `attachments` (each `{"properties", "message"?,
+/// "storage"?}`, embedded messages nested). `full`: every binary as
+/// base64. Not what `build` reads: that is `--raw`.
+pub fn message_json(m: &Message, full: bool) -> Value {
     json!({
-        "properties": bag_json(&m.properties),
-        "recipients": m.recipients.iter().map(|r| json!({"properties": bag_json(&r.properties)})).collect::<Vec<_>>(),
+        "properties": readable_bag(&m.properties, full),
+        "recipients": m.recipients.iter().map(|r| readable_bag(&r.properties, full)).collect::<Vec<_>>(),
         "attachments": m.attachments.iter().map(|a| {
             let mut o = Map::new();
-            o.insert("properties".into(), bag_json(&a.properties));
+            o.insert("properties".into(), readable_bag(&a.properties, full));
             if let Some(e) = &a.embedded {
-                o.insert("embedded".into(), message_json(e));
+                o.insert("message".into(), message_json(e, full));
             }
             if let Some(s) = &a.storage {
                 o.insert("storage".into(), json!({"clsid": format!("{{{}}}", s.clsid), "entries": s.entries.len()}));
