@@ -99,17 +99,11 @@ pub fn extension_for_mime_type(mime_type: &str) -> Option<&'static str> {
     TYPES.iter().find(|(_, m)| *m == t).map(|(e, _)| *e)
 }
 
-/// Windows device names that cannot be file names, whatever the extension.
-const RESERVED: &[&str] = &[
-    "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8",
-    "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
-];
-
 /// A file name safe to create in a directory on Windows, macOS and Linux:
-/// the last path component only (no `..`, no `/` or `\`), no control
-/// characters or `<>:"|?*`, no leading or trailing dots and spaces, not a
-/// Windows device name, at most 255 bytes with the extension kept; an
-/// empty result becomes `fallback`.
+/// the workspace's one rule, [`msox_codec::names::safe_file_name`] (the
+/// last path component only, no control characters or `<>:"|?*`, no
+/// leading or trailing dots and spaces, not a Windows device name, at most
+/// 255 bytes with the extension kept; an empty result becomes `fallback`).
 ///
 /// ```
 /// use ms_oxcmail::safe_file_name;
@@ -118,45 +112,7 @@ const RESERVED: &[&str] = &[
 /// assert_eq!(safe_file_name("CON.txt", "attachment"), "_CON.txt");
 /// assert_eq!(safe_file_name(" .. ", "attachment"), "attachment");
 /// ```
-pub fn safe_file_name(name: &str, fallback: &str) -> String {
-    let last = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    let mut s: String = last
-        .chars()
-        .map(|c| match c {
-            '<' | '>' | ':' | '"' | '|' | '?' | '*' => '_',
-            c if c.is_control() => '_',
-            c => c,
-        })
-        .collect();
-    s = s
-        .trim_matches(|c: char| c == '.' || c.is_whitespace())
-        .to_string();
-    if s.is_empty() {
-        s = fallback.to_string();
-    }
-    let stem = s.split('.').next().unwrap_or("");
-    if RESERVED.iter().any(|r| r.eq_ignore_ascii_case(stem.trim())) {
-        s.insert(0, '_');
-    }
-    if s.len() > 255 {
-        let ext = s
-            .rsplit_once('.')
-            .map(|(_, e)| e)
-            .filter(|e| e.len() <= 16)
-            .map(str::to_string);
-        let keep = 255 - ext.as_ref().map_or(0, |e| e.len() + 1);
-        let mut cut = keep;
-        while !s.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        s.truncate(cut);
-        if let Some(e) = ext {
-            s.push('.');
-            s.push_str(&e);
-        }
-    }
-    s
-}
+pub use msox_codec::names::safe_file_name;
 
 /// The name to save an attachment under: PidTagAttachLongFilename, else
 /// PidTagAttachFilename, else PidTagDisplayName (an embedded message's
@@ -199,26 +155,11 @@ pub fn attachment_file_name(attachment: &Attachment, index: usize) -> String {
 }
 
 /// Makes names unique in order (`a.txt`, `a (2).txt`, ...), comparing
-/// case-insensitively as Windows and macOS file systems do.
+/// case-insensitively as Windows and macOS file systems do
+/// ([`msox_codec::names::unique_file_names`]).
 ///
 /// ```
 /// let n = ms_oxcmail::unique_file_names(vec!["a.txt".into(), "A.TXT".into(), "b".into()]);
 /// assert_eq!(n, ["a.txt", "A (2).TXT", "b"]);
 /// ```
-pub fn unique_file_names(names: Vec<String>) -> Vec<String> {
-    let mut seen = std::collections::HashSet::new();
-    let mut out = Vec::with_capacity(names.len());
-    for n in names {
-        let mut candidate = n.clone();
-        let mut k = 2;
-        while !seen.insert(candidate.to_lowercase()) {
-            candidate = match n.rsplit_once('.') {
-                Some((stem, ext)) if !stem.is_empty() => format!("{stem} ({k}).{ext}"),
-                _ => format!("{n} ({k})"),
-            };
-            k += 1;
-        }
-        out.push(candidate);
-    }
-    out
-}
+pub use msox_codec::names::unique_file_names;

@@ -10,32 +10,12 @@ use msox_codec::{Decoded, Options, Result, Utf16String};
 
 use crate::message::{Storage, StorageEntry};
 
-/// A file name safe to create inside a directory: the last path component
-/// (after `/` or `\`), control characters and `:*?"<>|` replaced by `_`,
-/// leading dots and surrounding spaces removed, at most 255 bytes; `fallback`
-/// when nothing is left. Never `.`, `..` or a path.
-pub fn safe_file_name(name: &str, fallback: &str) -> String {
-    let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
-    let cleaned: String = base
-        .chars()
-        .map(|c| {
-            if c.is_control() || matches!(c, ':' | '*' | '?' | '"' | '<' | '>' | '|') {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
-    let mut cleaned = cleaned.trim().trim_start_matches('.').trim().to_string();
-    while cleaned.len() > 255 {
-        cleaned.pop();
-    }
-    if cleaned.is_empty() {
-        fallback.to_string()
-    } else {
-        cleaned
-    }
-}
+/// A file name safe to create inside a directory: the workspace's one
+/// rule, [`msox_codec::names::safe_file_name`] (the last path component,
+/// no control characters or `<>:"|?*`, no leading or trailing dots and
+/// spaces, no Windows device names, at most 255 bytes with the extension
+/// kept; `fallback` when nothing is left).
+pub use msox_codec::names::safe_file_name;
 
 /// What an extracted file is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,22 +52,13 @@ pub struct ExtractedFile {
     pub attachment: Option<usize>,
 }
 
-/// Gives each file a unique name (case-insensitively), in order.
+/// Gives each file a unique name (case-insensitively), in order
+/// ([`msox_codec::names::unique_file_names`]: `name (2).ext`).
 pub fn make_unique(files: &mut [ExtractedFile]) {
-    let mut used = std::collections::HashSet::new();
-    for f in files.iter_mut() {
-        let base = f.name.clone();
-        let mut candidate = base.clone();
-        let mut n = 1;
-        while used.contains(&candidate.to_lowercase()) {
-            n += 1;
-            candidate = match base.rsplit_once('.') {
-                Some((stem, ext)) if !stem.is_empty() => format!("{stem} ({n}).{ext}"),
-                _ => format!("{base} ({n})"),
-            };
-        }
-        used.insert(candidate.to_lowercase());
-        f.name = candidate;
+    let names =
+        msox_codec::names::unique_file_names(files.iter().map(|f| f.name.clone()).collect());
+    for (f, n) in files.iter_mut().zip(names) {
+        f.name = n;
     }
 }
 

@@ -5,9 +5,8 @@
 //! page the cabinet does not name (read here as ISO-8859-1, as cabextract
 //! does), with `\` as the directory separator. [`decode_name`] gives the
 //! text; [`safe_path`] a relative path that cannot leave the directory it
-//! is extracted into; [`safe_name`] a single file name (the rule the
-//! `msox` tool's TNEF and message extractors use, moved here so the
-//! extractors share it).
+//! is extracted into; [`safe_name`] a single file name (both are
+//! the workspace's one rule, `msox_codec::names`).
 
 /// The text of a stored name: UTF-8 (invalid sequences as U+FFFD) when
 /// `utf8`, else ISO-8859-1 (every byte one character).
@@ -26,27 +25,9 @@ pub fn decode_name(name: &[u8], utf8: bool) -> String {
     }
 }
 
-/// One path component made safe: control characters and `: * ? " < > |`
-/// become `_`, surrounding white space and leading dots go (so no `.`,
-/// `..` or hidden names); `None` if nothing is left.
-fn clean_component(c: &str) -> Option<String> {
-    let cleaned: String = c
-        .chars()
-        .map(|ch| {
-            if ch.is_control() || matches!(ch, ':' | '*' | '?' | '"' | '<' | '>' | '|') {
-                '_'
-            } else {
-                ch
-            }
-        })
-        .collect();
-    let cleaned = cleaned.trim().trim_start_matches('.').trim();
-    (!cleaned.is_empty()).then(|| cleaned.to_string())
-}
-
-/// A file name safe to create inside a directory: the last component of
-/// `name` (after any `/` or `\`), cleaned as [`safe_path`] cleans each
-/// component; `fallback` when nothing is left.
+/// A file name safe to create inside a directory: the workspace's one
+/// rule, [`msox_codec::names::safe_file_name`] (the last component of
+/// `name`, cleaned); `fallback` when nothing is left.
 ///
 /// ```
 /// use msox_cab::names::safe_name;
@@ -55,14 +36,13 @@ fn clean_component(c: &str) -> Option<String> {
 /// assert_eq!(safe_name("..", "attachment-1"), "attachment-1");
 /// ```
 pub fn safe_name(name: &str, fallback: &str) -> String {
-    let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
-    clean_component(base).unwrap_or_else(|| fallback.to_string())
+    msox_codec::names::safe_file_name(name, fallback)
 }
 
-/// A relative path safe to create under a directory: `name` split at `/`
-/// and `\`, empty, `.` and `..` components dropped (so it is never
-/// absolute and never climbs out), each component cleaned as in
-/// [`safe_name`], joined with `/`; `fallback` when nothing is left.
+/// A relative path safe to create under a directory:
+/// [`msox_codec::names::safe_path`] (split at `/` and `\`, empty, `.` and
+/// `..` components dropped, each component cleaned by the one rule, joined
+/// with `/`); `fallback` when nothing is left.
 ///
 /// ```
 /// use msox_cab::names::safe_path;
@@ -72,13 +52,5 @@ pub fn safe_name(name: &str, fallback: &str) -> String {
 /// assert_eq!(safe_path("///", "x"), "x");
 /// ```
 pub fn safe_path(name: &str, fallback: &str) -> String {
-    let parts: Vec<String> = name
-        .split(['/', '\\'])
-        .filter_map(clean_component)
-        .collect();
-    if parts.is_empty() {
-        fallback.to_string()
-    } else {
-        parts.join("/")
-    }
+    msox_codec::names::safe_path(name, fallback)
 }

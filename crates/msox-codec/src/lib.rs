@@ -16,6 +16,7 @@
 //! | [`Writer`] / [`fit_u16`] / [`CountWidth`] | encoding: back-patched length prefixes, counts that fail cleanly when they do not fit |
 //! | [`wire_enum!`] / [`wire_flags!`] | spec enumerations and flag sets as newtypes over the wire value: unknown values and bits kept |
 //! | [`hex`] / [`crc`] | hex text for vectors and the command line; the CRC-32 several specs use |
+//! | [`names`] | file names from the input made safe to create (the one rule every extractor uses) |
 //!
 //! ## Example
 //!
@@ -103,6 +104,7 @@ pub mod crc;
 pub mod error;
 pub mod hex;
 pub mod limits;
+pub mod names;
 pub mod path;
 pub mod reader;
 pub mod session;

@@ -1,9 +1,11 @@
 //! Shared plumbing for subcommands: error classes, exit codes, input helpers.
 
+use std::cell::RefCell;
 use std::fmt;
 use std::io::Write;
 use std::path::Path;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use msox_codec::{Limits, Mode, Options};
 
@@ -104,6 +106,25 @@ pub fn print(text: &str) -> anyhow::Result<()> {
     }
 }
 
+/// Writes bytes to stdout (a closed pipe ends the program quietly).
+pub fn print_bytes(bytes: &[u8]) -> anyhow::Result<()> {
+    if bytes.is_empty() {
+        return Ok(());
+    }
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        r => Ok(r?),
+    }
+}
+
+/// A JSON value as pretty text with a final newline.
+pub fn json_text(v: &serde_json::Value) -> anyhow::Result<Vec<u8>> {
+    let mut s = serde_json::to_vec_pretty(v)?;
+    s.push(b'\n');
+    Ok(s)
+}
+
 /// Prints a JSON value, pretty, to stdout.
 pub fn print_json(v: &serde_json::Value) -> anyhow::Result<()> {
     let mut s = serde_json::to_string_pretty(v)?;
@@ -189,6 +210,104 @@ pub fn set_options(o: Options) {
     let _ = OPTIONS.set(o);
 }
 
+/// Sets `-q` and `-j` for this run (called once by [`crate::run`]).
+pub fn set_run(quiet: bool, jobs: usize) {
+    QUIET.store(quiet, Ordering::Relaxed);
+    JOBS.store(jobs, Ordering::Relaxed);
+}
+
+/// How a run prints and how many files it works on at once: `-q`, `-j`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct RunArgs {
+    /// Print no defects, notes or per-file status lines on stderr (errors
+    /// still print; the exit status still says what happened).
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// Files to work on at once when given several files or a directory
+    /// (default: one per core). Output stays in input order.
+    #[arg(short = 'j', long, global = true, value_name = "N")]
+    pub jobs: Option<usize>,
+}
+
+/// What to do with files that exist already (`--overwrite`,
+/// `--no-clobber`; by default an extraction that would replace a file
+/// writes nothing and fails).
+#[derive(Debug, Clone, Copy, Default, clap::Args)]
+pub struct ClobberArgs {
+    /// Replace files that exist (a rerun gives the same set of files).
+    #[arg(long, conflicts_with = "no_clobber")]
+    pub overwrite: bool,
+    /// Keep files that exist and write only the others.
+    #[arg(long)]
+    pub no_clobber: bool,
+}
+
+/// One file to write in an extraction.
+pub struct OutFile {
+    /// Where, relative to the output directory (already safe).
+    pub rel: String,
+    /// The bytes.
+    pub data: Vec<u8>,
+}
+
+/// Writes files into `dir` (created) as `clobber` says: without
+/// `--overwrite` or `--no-clobber`, nothing is written when one exists.
+/// Returns the paths written (and notes those kept).
+pub fn write_files(
+    dir: &Path,
+    files: Vec<OutFile>,
+    clobber: ClobberArgs,
+) -> anyhow::Result<Vec<std::path::PathBuf>> {
+    if !clobber.overwrite
+        && !clobber.no_clobber
+        && let Some(f) = files.iter().find(|f| dir.join(&f.rel).exists())
+    {
+        anyhow::bail!(
+            "{}: exists (use --overwrite to replace, --no-clobber to keep)",
+            dir.join(&f.rel).display()
+        );
+    }
+    std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))?;
+    let mut written = Vec::new();
+    for f in files {
+        let p = dir.join(&f.rel);
+        if p.exists() && clobber.no_clobber {
+            note(format!("{}: exists, kept (--no-clobber)", p.display()));
+            continue;
+        }
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", parent.display()))?;
+        }
+        std::fs::write(&p, &f.data).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?;
+        written.push(p);
+    }
+    Ok(written)
+}
+
+/// The error for a file given to the wrong subcommand: what the file looks
+/// like and the subcommand that reads it.
+pub fn wrong_format(path: &Path, bytes: &[u8], wanted: &str) -> anyhow::Error {
+    anyhow::Error::new(NotThisFormat(format!(
+        "{}: not {wanted}{}",
+        path.display(),
+        crate::inspect::hint(bytes)
+    )))
+}
+
+/// A file that is not of the format a subcommand reads (exit 1; a batch
+/// over a directory skips such files).
+#[derive(Debug)]
+pub struct NotThisFormat(pub String);
+
+impl fmt::Display for NotThisFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for NotThisFormat {}
+
 /// The session options of this run: the global flags, or the defaults
 /// (lenient) when none were set.
 pub fn options() -> Options {
@@ -202,11 +321,79 @@ pub fn options_strict(strict: bool) -> Options {
     if strict { o.with_mode(Mode::Strict) } else { o }
 }
 
-/// Prints the defects of a lenient decode to stderr, one per line.
+/// Prints the defects of a lenient decode to stderr, one per line (not
+/// with `-q`), and remembers that there were some: the run then exits with
+/// [`EXIT_DEFECTS`].
 pub fn report_defects(defects: &[msox_codec::Defect]) {
-    for d in defects {
-        eprintln!("msox: defect: {d}");
+    if defects.is_empty() {
+        return;
     }
+    DEFECTS.store(true, Ordering::Relaxed);
+    for d in defects {
+        note(format!("defect: {d}"));
+    }
+}
+
+/// Exit status of a run that read its input in lenient mode past defects
+/// (printed as `msox: defect: ...`); the output was written.
+pub const EXIT_DEFECTS: i32 = 3;
+
+static DEFECTS: AtomicBool = AtomicBool::new(false);
+static QUIET: AtomicBool = AtomicBool::new(false);
+static JOBS: AtomicUsize = AtomicUsize::new(0);
+
+thread_local! {
+    /// Lines for stderr of the file being processed on this thread (a
+    /// batch prints them with the file's status line, in input order).
+    static CAPTURE: RefCell<Option<Vec<String>>> = const { RefCell::new(None) };
+}
+
+/// Whether any defect was reported in this run.
+pub fn defects_seen() -> bool {
+    DEFECTS.load(Ordering::Relaxed)
+}
+
+/// Marks the run as having read past defects (exit [`EXIT_DEFECTS`])
+/// without printing them (an `inspect` tree shows them itself).
+pub fn mark_defects() {
+    DEFECTS.store(true, Ordering::Relaxed);
+}
+
+/// Whether `-q` was given.
+pub fn quiet() -> bool {
+    QUIET.load(Ordering::Relaxed)
+}
+
+/// Threads for batches of files (`-j`; 0: one per core).
+pub fn jobs() -> usize {
+    match JOBS.load(Ordering::Relaxed) {
+        0 => std::thread::available_parallelism().map_or(1, usize::from),
+        n => n,
+    }
+}
+
+/// A note for stderr (`msox: ...`): a defect, a warning, a skipped item.
+/// Left out with `-q`; kept with the current file in a batch.
+pub fn note(msg: impl fmt::Display) {
+    let line = format!("msox: {msg}");
+    let captured = CAPTURE.with(|c| match c.borrow_mut().as_mut() {
+        Some(v) => {
+            v.push(line.clone());
+            true
+        }
+        None => false,
+    });
+    if !captured && !quiet() {
+        eprintln!("{line}");
+    }
+}
+
+/// Runs `f` with the notes it makes kept instead of printed.
+pub fn capture<T>(f: impl FnOnce() -> T) -> (T, Vec<String>) {
+    let prev = CAPTURE.with(|c| c.borrow_mut().replace(Vec::new()));
+    let out = f();
+    let lines = CAPTURE.with(|c| std::mem::replace(&mut *c.borrow_mut(), prev));
+    (out, lines.unwrap_or_default())
 }
 
 /// A sink that keeps the first `cap` bytes and counts the rest (for

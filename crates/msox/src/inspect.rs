@@ -1,6 +1,9 @@
-//! `msox inspect FILE [--json]`: detect the format by its signature and print a tree.
+//! `msox inspect FILE... [--json]`: detect the format by its signature and
+//! print a tree (JSON: `file`, `format`, `description`, `size`, `ok`, `tree`). A tree
+//! with an `error` node makes the run fail (exit 1); `defect` nodes make it
+//! exit 3 as other lenient reads do.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::node::Node;
 
@@ -24,7 +27,8 @@ pub fn formats() -> Vec<Format> {
         crate::cmd::msg::FORMAT,
         crate::cmd::oab::FORMAT_OAB,
         crate::cmd::lzx::FORMAT,
-        crate::cmd::mszip::FORMAT_CAB,
+        crate::cmd::cab::FORMAT,
+        crate::cmd::chm::FORMAT,
         crate::cmd::wbxml::FORMAT,
         crate::cmd::rtf::FORMAT,
         crate::cmd::rtf::FORMAT_RTF,
@@ -38,24 +42,74 @@ pub fn formats() -> Vec<Format> {
     ]
 }
 
+/// The subcommands that read a format, by its [`Format::name`].
+fn commands_for(name: &str) -> &'static str {
+    match name {
+        "tnef" => "`msox show`, `msox tnef list|extract|dump|to-msg|to-eml`",
+        "msg" => "`msox show`, `msox msg dump|extract|to-tnef|to-eml`",
+        "eml" => "`msox show`, `msox eml dump|to-msg|to-tnef|body|attachments`",
+        "cab" => "`msox cab list|extract|test`",
+        "chm" => "`msox chm list|extract`",
+        "wbxml" => "`msox wbxml decode`",
+        "rtfcp" | "rtf-compressed" => "`msox rtf decompress`",
+        "rtf" => "`msox rtf to-html|to-text`",
+        "lzx" | "lzxd" => "`msox lzx decompress` (`msox patch apply` for a patch)",
+        "oab" | "oab-file" | "oab-manifest" => "`msox oab ...`",
+        "abkt" => "`msox abkt`",
+        _ => "`msox inspect`",
+    }
+}
+
+/// A hint for bytes given to the wrong subcommand: what they look like and
+/// which subcommands read them (empty when msox does not know them).
+pub fn hint(bytes: &[u8]) -> String {
+    match formats().iter().find(|f| (f.detect)(bytes)) {
+        Some(f) => format!(
+            "; it looks like {} ({}): try {}",
+            f.description,
+            f.name,
+            commands_for(f.name)
+        ),
+        None if bytes.is_empty() => "; the file is empty".to_string(),
+        None => String::new(),
+    }
+}
+
 /// Arguments of `msox inspect`.
 #[derive(Debug, clap::Args)]
 pub struct InspectArgs {
-    /// The file to inspect (`-` for stdin).
-    pub file: PathBuf,
-    /// Print JSON instead of a text tree.
+    /// Files to inspect, or directories of them (`-` for stdin).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Print JSON instead of a text tree (an array for several files).
     #[arg(long)]
     pub json: bool,
 }
 
+/// Whether a tree has a node labelled `error` (or `... error`).
+fn has_label(n: &Node, what: &str) -> bool {
+    n.label == what
+        || n.label.ends_with(&format!(" {what}"))
+        || n.children.iter().any(|c| has_label(c, what))
+}
+
 /// Runs `msox inspect`.
 pub fn run(args: &InspectArgs) -> anyhow::Result<()> {
-    let bytes = crate::cli::read_input(&args.file)?;
+    let how = crate::batch::Batch {
+        json_array: args.json,
+        headers: false,
+    };
+    crate::batch::run(&args.files, how, |path| inspect_one(path, args.json))
+}
+
+fn inspect_one(path: &Path, json: bool) -> anyhow::Result<Vec<u8>> {
+    let bytes = crate::cli::read_input(path)?;
     let formats = formats();
     let Some(f) = formats.iter().find(|f| (f.detect)(&bytes)) else {
         let head: Vec<u8> = bytes.iter().copied().take(8).collect();
-        anyhow::bail!(
-            "unknown format ({} bytes, starting {}); msox knows: {}",
+        return Err(anyhow::Error::new(crate::cli::NotThisFormat(format!(
+            "unknown format: {} ({} bytes, starting {}); msox knows: {}",
+            path.display(),
             bytes.len(),
             if head.is_empty() {
                 "empty".to_string()
@@ -71,7 +125,7 @@ pub fn run(args: &InspectArgs) -> anyhow::Result<()> {
                     .collect::<Vec<_>>()
                     .join(", ")
             }
-        );
+        ))));
     };
     // Several formats can share a signature (an OAB compressed file is an
     // LZXD file): the first whose inspection succeeds wins; if none does,
@@ -94,16 +148,34 @@ pub fn run(args: &InspectArgs) -> anyhow::Result<()> {
         (None, Some(e)) => return Err(e),
         (None, None) => (f, (f.inspect)(&bytes)?),
     };
-    if args.json {
-        crate::cli::print_json(&serde_json::json!({
+    if has_label(&tree, "defect") {
+        crate::cli::mark_defects();
+    }
+    let failed = has_label(&tree, "error");
+    let out = if json {
+        crate::cli::json_text(&serde_json::json!({
+            "file": path.display().to_string(),
             "format": f.name,
             "description": f.description,
             "size": bytes.len(),
+            "ok": !failed,
             "tree": tree.to_json(),
-        }))
+        }))?
     } else {
         let mut s = format!("{} — {} ({} bytes)\n", f.name, f.description, bytes.len());
         tree.write_text(&mut s);
-        crate::cli::print(&s)
+        s.into_bytes()
+    };
+    if failed {
+        // the tree is the explanation: printed, and the run fails
+        return Err(anyhow::Error::new(crate::batch::Damaged {
+            output: out,
+            message: format!(
+                "{}: damaged {} (the tree shows the error)",
+                path.display(),
+                f.name
+            ),
+        }));
     }
+    Ok(out)
 }

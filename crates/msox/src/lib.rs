@@ -9,9 +9,11 @@
 #![forbid(unsafe_code)]
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod batch;
 pub mod cli;
 pub mod cmd;
 pub mod inspect;
+pub mod json;
 pub mod node;
 
 use clap::{Parser, Subcommand};
@@ -23,7 +25,7 @@ use clap::{Parser, Subcommand};
     version,
     about,
     propagate_version = true,
-    after_help = "Exit status: 0 success; 1 bad or damaged input (one line on stderr: what, at which byte, inside which structure); 2 usage error.\nLenient by default: defects are read past and reported on stderr as `msox: defect: ...`; --strict refuses them."
+    after_help = AFTER_HELP
 )]
 pub struct Cli {
     /// The subcommand.
@@ -32,11 +34,42 @@ pub struct Cli {
     /// The decoding session: mode and limits.
     #[command(flatten)]
     pub session: cli::SessionArgs,
+    /// Quiet, jobs.
+    #[command(flatten)]
+    pub run: cli::RunArgs,
+}
+
+/// The end of `msox --help`: exit status and conventions.
+pub const AFTER_HELP: &str = "\
+Exit status: 0 success; 1 bad or damaged input (one line on stderr: what, at which byte, \
+inside which structure), or any file of several failed; 2 usage error; 3 read past defects \
+(lenient mode; each reported on stderr as `msox: defect: ...`), output written.
+Lenient by default; --strict refuses what the specifications do not allow.
+`-` is stdin or stdout wherever a file is named. Commands that take several files or \
+directories work on them in parallel (-j N), print in input order and a status line per \
+file on stderr (-q: errors only).
+Start with: msox show FILE (a .msg, winmail.dat or .eml as you would read it), \
+msox inspect FILE (any format msox knows, as a tree).";
+
+/// The error of a failed run as one line: the error and its causes.
+pub fn error_line(e: &anyhow::Error) -> String {
+    let mut msg = e.to_string();
+    for cause in e.chain().skip(1) {
+        let c = cause.to_string();
+        if !msg.contains(&c) {
+            msg.push_str(": ");
+            msg.push_str(&c);
+        }
+    }
+    msg
 }
 
 /// Every subcommand.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Show messages (.msg, winmail.dat, .eml) as a person reads them:
+    /// From, To, Date, Subject, flags, attachments, body.
+    Show(cmd::show::Args),
     /// Detect a file's format by its signature and print its structure.
     Inspect(inspect::InspectArgs),
     /// ActiveSync WBXML <-> XML (MS-ASWBXML).
@@ -48,9 +81,9 @@ pub enum Command {
     /// Compressed RTF (MS-OXRTFCP) and HTML/text encapsulated in RTF (MS-OXRTFEX).
     #[command(subcommand)]
     Rtf(cmd::rtf::Cmd),
-    /// The MS-OXPROPS property registry: look up names, tags, LIDs.
-    #[command(subcommand)]
-    Prop(cmd::prop::Cmd),
+    /// The MS-OXPROPS property registry: look up names, tags, LIDs
+    /// (`msox prop PidTagSubject` is `msox prop find PidTagSubject`).
+    Prop(cmd::prop::Args),
     /// TNEF streams (winmail.dat): list, extract, dump, build (MS-OXTNEF).
     #[command(subcommand)]
     Tnef(cmd::tnef::Cmd),
@@ -104,12 +137,27 @@ pub enum Command {
     /// ROP input and output buffers (MS-OXCROPS).
     #[command(subcommand)]
     Rops(cmd::rops::Cmd),
+    /// Cabinet files (MS-CAB): list, extract, test.
+    #[command(subcommand)]
+    Cab(cmd::cab::Cmd),
+    /// Compiled HTML help files (CHM, ITSF): list, extract.
+    #[command(subcommand)]
+    Chm(cmd::chm::Cmd),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff; `msox man | man -l -`).
+    Man,
 }
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     cli::set_options(cli.session.options());
+    cli::set_run(cli.run.quiet, cli.run.jobs.unwrap_or(0));
     match cli.command {
+        Command::Show(a) => cmd::show::run(&a),
         Command::Inspect(a) => inspect::run(&a),
         Command::Wbxml(c) => cmd::wbxml::run(&c),
         Command::Ashttp(c) => cmd::ashttp::run(&c),
@@ -133,5 +181,19 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Mapihttp(c) => cmd::mapihttp::run(&c),
         Command::Eml(c) => cmd::eml::run(&c),
         Command::Rops(c) => cmd::rops::run(&c),
+        Command::Cab(c) => cmd::cab::run(&c),
+        Command::Chm(c) => cmd::chm::run(&c),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "msox", &mut out);
+            cli::print_bytes(&out)
+        }
+        Command::Man => {
+            use clap::CommandFactory;
+            let mut out = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+            cli::print_bytes(&out)
+        }
     }
 }

@@ -18,9 +18,17 @@ fn msox(args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// Exit 0, or exit 3 (read past defects in lenient mode) with the defects
+/// on stderr.
+fn read_ok(o: &Output) -> bool {
+    o.status.success()
+        || (o.status.code() == Some(3)
+            && String::from_utf8_lossy(&o.stderr).contains("msox: defect: "))
+}
+
 fn ok(o: &Output) -> String {
     assert!(
-        o.status.success(),
+        read_ok(o),
         "exit {:?}: {}",
         o.status.code(),
         String::from_utf8_lossy(&o.stderr)
@@ -64,7 +72,7 @@ fn every_nspi_method_vector_decodes() {
             // impacket lays these out against the IDL: read leniently at
             // best, never a crash
             let o = msox(&["nspi", "decode", "--method", method, dir, &p]);
-            assert!(matches!(o.status.code(), Some(0 | 1)), "{}", v.name);
+            assert!(matches!(o.status.code(), Some(0 | 1 | 3)), "{}", v.name);
             continue;
         }
         let text = ok(&msox(&["nspi", "decode", "--method", method, dir, &p]));

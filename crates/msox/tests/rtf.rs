@@ -69,7 +69,7 @@ fn defects_warn_and_strict_fails() {
         input.to_str().unwrap(),
         out.to_str().unwrap(),
     ]);
-    assert!(o.status.success());
+    assert_eq!(o.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&o.stderr).contains("defect: checksum mismatch"));
     let o = msox(&[
         "rtf",

@@ -15,6 +15,16 @@ pub enum Cmd {
         /// `jAAJBAp2...`, `Cmd=Sync&...`, `/Microsoft-Server-ActiveSync?...` or `POST ... HTTP/1.1`.
         query: String,
     },
+    /// Read an HTTP header block (request or response; a request or status
+    /// line first is skipped) and print its ActiveSync headers typed, as JSON.
+    Headers {
+        /// The header block (`-` for stdin).
+        file: std::path::PathBuf,
+        /// Read it as response headers (default: request headers, or response
+        /// headers when it starts with a status line).
+        #[arg(long)]
+        response: bool,
+    },
     /// Build a query value and print it.
     Encode {
         /// Protocol version, e.g. `14.1`.
@@ -90,6 +100,7 @@ fn parse_num(s: &str) -> anyhow::Result<u32> {
 /// Runs `msox ashttp`.
 pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
     match cmd {
+        Cmd::Headers { file, response } => headers(file, *response),
         Cmd::Decode { query } => {
             let q = query.trim();
             let v = if q.contains(' ') {
@@ -183,4 +194,80 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
             crate::cli::print(&(e.to_text()? + "\n"))
         }
     }
+}
+
+fn version_json<T: std::fmt::Display>(v: Option<msox_codec::Result<T>>) -> Value {
+    match v {
+        None => Value::Null,
+        Some(Ok(x)) => json!(x.to_string()),
+        Some(Err(e)) => json!({"error": e.to_string()}),
+    }
+}
+
+/// `msox ashttp headers`.
+fn headers(file: &std::path::Path, response: bool) -> anyhow::Result<()> {
+    use msox_codec::Decode;
+    let bytes = crate::cli::read_input(file)?;
+    // a request or status line first
+    let first_end = bytes.iter().position(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let first = String::from_utf8_lossy(bytes.get(..first_end).unwrap_or_default()).into_owned();
+    let status_line = first.starts_with("HTTP/");
+    let request_line = !status_line
+        && first.contains(" HTTP/")
+        && first
+            .split_whitespace()
+            .next()
+            .is_some_and(|m| m.chars().all(|c| c.is_ascii_uppercase()));
+    let skip = if status_line || request_line {
+        first_end
+    } else {
+        0
+    };
+    let block = bytes.get(skip..).unwrap_or_default();
+    let fields = |b: &ms_ashttp::HeaderBlock| {
+        Value::Array(
+            b.fields
+                .iter()
+                .map(|f| json!({"name": f.name(), "value": f.value()}))
+                .collect(),
+        )
+    };
+    let v = if response || status_line {
+        let d = ms_ashttp::ResponseHeaders::decode_bytes(block, &crate::cli::options())?;
+        crate::cli::report_defects(&d.defects);
+        let h = d.value;
+        json!({
+            "kind": "response",
+            "status_line": status_line.then(|| first.trim_end()),
+            "fields": fields(&h.block),
+            "ms_asprotocolversions": match h.protocol_versions() {
+                None => Value::Null,
+                Some(Ok(v)) => json!(v.iter().map(ToString::to_string).collect::<Vec<_>>()),
+                Some(Err(e)) => json!({"error": e.to_string()}),
+            },
+            "ms_asprotocolcommands": h.protocol_commands(),
+            "ms_server_activesync": h.server_version(),
+            "x_ms_location": h.location(),
+            "x_ms_credentialserviceurl": h.credential_service_url(),
+            "x_ms_credentialsexpire": h.credential_expire(),
+            "x_ms_asthrottle": h.throttle(),
+            "content_type": h.content_type(),
+        })
+    } else {
+        let d = ms_ashttp::RequestHeaders::decode_bytes(block, &crate::cli::options())?;
+        crate::cli::report_defects(&d.defects);
+        let h = d.value;
+        json!({
+            "kind": "request",
+            "request_line": request_line.then(|| first.trim_end()),
+            "fields": fields(&h.block),
+            "ms_asprotocolversion": version_json(h.protocol_version()),
+            "x_ms_policykey": version_json(h.policy_key()),
+            "ms_asacceptmultipart": h.accept_multipart().map(|a| format!("{a:?}")),
+            "user_agent": h.user_agent(),
+            "content_type": h.content_type(),
+            "accept_language": h.accept_language(),
+        })
+    };
+    crate::cli::print_json(&v)
 }

@@ -11,8 +11,8 @@ use ms_oxocal::{
 use msox_codec::{CodePage, Decode, Defect, Encode};
 use serde_json::{Map, Value, json};
 
-use crate::cmd::show;
 use crate::inspect::Format;
+use crate::json as show;
 use crate::node::Node;
 
 /// `msox cal ...`

@@ -4,18 +4,16 @@
 
 use std::path::{Path, PathBuf};
 
-use ms_oxcdata::PropertyValue;
 use ms_oxcmail::mime::header::{decode_words, unfold};
 use ms_oxcmail::mime::transfer::TransferEncoding;
 use ms_oxcmail::mime::{EntityKind, MimeMessage};
 use ms_oxcmail::{BodyFormat, MimeOptions};
 use ms_oxcmsg::{Attachment, Message};
-use ms_oxprops::tags;
 use msox_codec::{Decode, Defect};
 use serde_json::{Map, Value, json};
 
-use crate::cmd::show;
 use crate::inspect::Format;
+use crate::json as show;
 use crate::node::Node;
 
 /// `msox eml ...`
@@ -80,9 +78,9 @@ pub enum Cmd {
         input: PathBuf,
         /// The directory (created when missing).
         dir: PathBuf,
-        /// Replace files that exist (otherwise nothing is written when one does).
-        #[arg(long)]
-        overwrite: bool,
+        /// What to do with files that exist.
+        #[command(flatten)]
+        clobber: crate::cli::ClobberArgs,
     },
 }
 
@@ -120,15 +118,13 @@ fn read_tnef(bytes: &[u8]) -> anyhow::Result<Message> {
     Ok(d.value)
 }
 
-/// Reads a .msg, a TNEF stream or an Internet message, by signature.
+/// Reads a .msg, a TNEF stream or an Internet message, by signature
+/// (`msox_mail::open_as`; what is neither .msg nor TNEF is read as MIME).
 pub fn read_any(bytes: &[u8]) -> anyhow::Result<Message> {
-    if ms_oxmsg::is_msg(bytes) {
-        read_msg(bytes)
-    } else if ms_oxtnef::is_tnef(bytes) {
-        read_tnef(bytes)
-    } else {
-        read_eml(bytes)
-    }
+    let format = msox_mail::detect(bytes).unwrap_or(msox_mail::MailFormat::Eml);
+    let d = msox_mail::open_as(format, bytes, &crate::cli::options())?;
+    crate::cli::report_defects(&d.defects);
+    Ok(d.value)
 }
 
 /// `msox msg to-eml IN OUT` (for cmd/msg.rs to call): a .msg as an
@@ -192,10 +188,10 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
         Cmd::Attachments {
             input,
             dir,
-            overwrite,
+            clobber,
         } => {
             let m = read_any(&crate::cli::read_input(input)?)?;
-            for p in attachments(&m, dir, *overwrite)? {
+            for p in attachments(&m, dir, *clobber)? {
                 crate::cli::print(&format!("{}\n", p.display()))?;
             }
             Ok(())
@@ -278,44 +274,27 @@ fn attachment_content(a: &Attachment) -> anyhow::Result<Option<Vec<u8>>> {
         crate::cli::report_defects(&defects);
         return Ok(Some(v));
     }
-    if let Some(d) = a.data() {
-        return Ok(Some(d.to_vec()));
-    }
-    Ok(match a.properties.get(tags::PidTagAttachDataObject) {
-        Some(PropertyValue::Object(b)) => b.get(16..).map(<[u8]>::to_vec),
-        _ => None,
-    })
+    Ok(msox_mail::attachment_bytes(a).map(<[u8]>::to_vec))
 }
 
 /// Writes the attachments into `dir`; the paths written.
-fn attachments(m: &Message, dir: &Path, overwrite: bool) -> anyhow::Result<Vec<PathBuf>> {
-    let names = ms_oxcmail::unique_file_names(
-        m.attachments
-            .iter()
-            .enumerate()
-            .map(|(i, a)| ms_oxcmail::attachment_file_name(a, i))
-            .collect(),
-    );
+fn attachments(
+    m: &Message,
+    dir: &Path,
+    clobber: crate::cli::ClobberArgs,
+) -> anyhow::Result<Vec<PathBuf>> {
+    let names = msox_mail::attachment_file_names(m);
     let mut todo = Vec::new();
     for ((i, a), name) in m.attachments.iter().enumerate().zip(names) {
         match attachment_content(a)? {
-            Some(data) => todo.push((dir.join(name), data)),
-            None => eprintln!(
-                "msox: attachment {} ({name}) has no data to write (by reference or an OLE storage); left out",
+            Some(data) => todo.push(crate::cli::OutFile { rel: name, data }),
+            None => crate::cli::note(format!(
+                "attachment {} ({name}) has no data to write (by reference or an OLE storage); left out",
                 i + 1
-            ),
+            )),
         }
     }
-    if !overwrite && let Some((p, _)) = todo.iter().find(|(p, _)| p.exists()) {
-        anyhow::bail!("{}: exists (use --overwrite to replace)", p.display());
-    }
-    std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))?;
-    let mut written = Vec::new();
-    for (p, data) in todo {
-        std::fs::write(&p, &data).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?;
-        written.push(p);
-    }
-    Ok(written)
+    crate::cli::write_files(dir, todo, clobber)
 }
 
 // ---- the entity tree ------------------------------------------------------------------
@@ -505,56 +484,10 @@ fn dump(bytes: &[u8]) -> anyhow::Result<(Node, Value)> {
 
 // ---- inspect ------------------------------------------------------------------------
 
-/// Whether `b` starts with an RFC 5322 header block: every line up to the
-/// blank line (or the first 300 lines) a header field or a continuation,
-/// no NUL or other control bytes, and at least two of From, Date, Subject
-/// and MIME-Version among the fields.
+/// Whether `b` starts with an RFC 5322 header block
+/// ([`msox_mail::looks_like_internet_message`]).
 pub fn is_internet_message(b: &[u8]) -> bool {
-    let head = b.get(..b.len().min(64 * 1024)).unwrap_or_default();
-    let mut seen = 0u8;
-    let mut fields = 0usize;
-    let mut lines = head.split(|&c| c == b'\n').peekable();
-    // an mbox "From " line may come first
-    if lines.peek().is_some_and(|l| l.starts_with(b"From ")) {
-        lines.next();
-    }
-    for (n, line) in lines.enumerate() {
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        if line.is_empty() {
-            break;
-        }
-        if n >= 300 {
-            break;
-        }
-        if line.iter().any(|&c| c == 0 || (c < 0x20 && c != b'\t')) {
-            return false;
-        }
-        if matches!(line.first(), Some(b' ' | b'\t')) {
-            if fields == 0 {
-                return false;
-            }
-            continue;
-        }
-        let Some(colon) = line.iter().position(|&c| c == b':') else {
-            return false;
-        };
-        let name = line.get(..colon).unwrap_or_default();
-        if name.is_empty() || !name.iter().all(|&c| c.is_ascii_graphic()) {
-            return false;
-        }
-        fields += 1;
-        for (bit, want) in [
-            (1u8, &b"from"[..]),
-            (2, b"date"),
-            (4, b"subject"),
-            (8, b"mime-version"),
-        ] {
-            if name.eq_ignore_ascii_case(want) {
-                seen |= bit;
-            }
-        }
-    }
-    seen.count_ones() >= 2
+    msox_mail::looks_like_internet_message(b)
 }
 
 /// `inspect` entry for Internet messages.

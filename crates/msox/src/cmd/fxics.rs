@@ -12,7 +12,7 @@ use ms_oxcfxics::{
 use msox_codec::{Decode, Defect};
 use serde_json::{Map, Value, json};
 
-use crate::cmd::show;
+use crate::json as show;
 use crate::node::Node;
 
 /// `msox fxics ...`
@@ -140,7 +140,7 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
             crate::cli::report_defects(&d.defects);
             let m = d.value;
             if *json {
-                crate::cli::print_json(&show::message_json(&m))
+                crate::cli::print_json(&show::message_json(&m, false))
             } else {
                 let mut root = show::json_node("message", &show::message_summary(&m));
                 let mut props = Node::new("properties");

@@ -122,7 +122,13 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
             let bytes = crate::cli::read_input(input)?;
             let mut opts = WriteOptions::level(*level);
             opts.encode.e8_translation = *e8;
-            crate::cli::write_output(output, &lzxd::compress_file(&bytes, &opts)?)
+            let spinner = crate::batch::Spinner::start(format!(
+                "compressing {} bytes at level {level}",
+                bytes.len()
+            ));
+            let packed = lzxd::compress_file(&bytes, &opts)?;
+            drop(spinner);
+            crate::cli::write_output(output, &packed)
         }
     }
 }
@@ -141,11 +147,16 @@ pub fn run_patch(cmd: &PatchCmd) -> anyhow::Result<()> {
             }
             let old = crate::cli::read_input(old)?;
             let new = crate::cli::read_input(new)?;
+            let spinner = crate::batch::Spinner::start(format!(
+                "building a patch of {} bytes at level {level}",
+                new.len()
+            ));
             let p = lzxd::create_patch(
                 ms_patch::Base(&old),
                 ms_patch::Target(&new),
                 &WriteOptions::level(*level),
             )?;
+            drop(spinner);
             crate::cli::write_output(patch, &p)
         }
         PatchCmd::Apply { old, patch, output } => {

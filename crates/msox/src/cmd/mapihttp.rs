@@ -12,7 +12,7 @@ use msox_codec::Decode;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use crate::cmd::show;
+use crate::json as show;
 use crate::node::Node;
 
 /// `msox mapihttp ...`

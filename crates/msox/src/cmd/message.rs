@@ -1,16 +1,14 @@
-//! What `msox tnef` and `msox msg` share: summaries, extraction and JSON of
-//! the ms-oxcmsg message model.
+//! What `msox tnef` and `msox msg` share: summaries and extraction of the
+//! ms-oxcmsg message model.
 
 use std::path::Path;
 
-use ms_oxcdata::PropertyValue;
 use ms_oxcmsg::{Attachment, Message};
 use ms_oxprops::tags;
 use serde_json::{Value, json};
-use sha2::{Digest, Sha256};
 
 fn sha256_hex(b: &[u8]) -> String {
-    msox_codec::hex::encode(&Sha256::digest(b))
+    crate::json::sha256_hex(b)
 }
 
 fn text_sha(v: Option<String>) -> Value {
@@ -44,28 +42,21 @@ pub fn html_body(m: &Message) -> Option<Vec<u8>> {
     }
 }
 
-/// The bytes an attachment carries: by-value data, or an OLE/object
-/// attachment's data after its 16-byte interface ID.
+/// The bytes an attachment carries ([`msox_mail::attachment_bytes`]).
 pub fn attachment_bytes(a: &Attachment) -> Option<&[u8]> {
-    if let Some(d) = a.data() {
-        return Some(d);
-    }
-    match a.properties.get(tags::PidTagAttachDataObject)? {
-        PropertyValue::Object(b) => b.get(16..),
-        _ => None,
-    }
+    msox_mail::attachment_bytes(a)
 }
 
-/// The peer-comparable summary (`../shared/tools/peers` shape A/B):
-/// message class, subject, body hashes, attachments by name, size, SHA-256.
-pub fn summary_json(m: &Message, peer: &str) -> Value {
+/// The summary of `msox tnef list --json` (the shape the peer comparison scripts read): message class, subject,
+/// date, body hashes, attachments by name, size, SHA-256.
+pub fn summary_json(m: &Message) -> Value {
     let mut atts: Vec<Value> = m
         .attachments
         .iter()
         .filter_map(|a| {
             let name = a.file_name().unwrap_or_default();
             if let Some(e) = &a.embedded {
-                return Some(json!({"name": name, "message": summary_json(e, "")}));
+                return Some(json!({"name": name, "message": summary_json(e)}));
             }
             let d = attachment_bytes(a)?;
             Some(json!({"name": name, "size": d.len(), "sha256": sha256_hex(d)}))
@@ -85,18 +76,15 @@ pub fn summary_json(m: &Message, peer: &str) -> Value {
                 .to_string(),
         )
     });
-    let mut v = json!({
+    json!({
         "message_class": m.message_class(),
         "subject": m.subject(),
+        "date": msox_mail::date(m),
         "body_sha256": text_sha(m.body()),
         "html_sha256": html_body_stored(m).map(|h| sha256_hex(strip_nuls(&h))),
         "rtf_sha256": rtf_body(m).map(|r| sha256_hex(&r)),
         "attachments": atts,
-    });
-    if let Some(o) = v.as_object_mut().filter(|_| !peer.is_empty()) {
-        o.insert("peer".into(), json!(peer));
-    }
-    v
+    })
 }
 
 fn strip_nuls(b: &[u8]) -> &[u8] {
@@ -108,57 +96,50 @@ fn html_body_stored(m: &Message) -> Option<Vec<u8>> {
     m.html_body()
 }
 
-fn unique(
-    dir: &Path,
-    name: &str,
-    used: &mut std::collections::HashSet<String>,
-) -> std::path::PathBuf {
-    let mut candidate = name.to_string();
-    let mut n = 1;
-    while used.contains(&candidate.to_lowercase()) || dir.join(&candidate).exists() {
-        n += 1;
-        candidate = match name.rsplit_once('.') {
-            Some((stem, ext)) if !stem.is_empty() => format!("{stem} ({n}).{ext}"),
-            _ => format!("{name} ({n})"),
-        };
-    }
-    used.insert(candidate.to_lowercase());
-    dir.join(candidate)
-}
-
-/// Writes a message's bodies and the attachment files the library
-/// extracted (`ms_oxtnef::extract`, `ms_oxmsg::extract`) into `dir`.
-/// Returns the paths written.
-pub fn extract(
+/// The files of an extraction: the text, RTF and HTML bodies, then the
+/// attachment files the library extracted (`ms_oxtnef::extract`,
+/// `ms_oxmsg::extract`), names unique within the set.
+pub fn extraction(
     m: &Message,
-    files: &[ms_oxcmsg::extract::ExtractedFile],
-    dir: &Path,
-) -> anyhow::Result<Vec<std::path::PathBuf>> {
-    std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))?;
-    let mut used = std::collections::HashSet::new();
-    let mut written = Vec::new();
-    let mut put = |name: &str,
-                   data: &[u8],
-                   used: &mut std::collections::HashSet<String>|
-     -> anyhow::Result<()> {
-        let p = unique(dir, name, used);
-        std::fs::write(&p, data).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?;
-        written.push(p);
-        Ok(())
-    };
+    files: Vec<ms_oxcmsg::extract::ExtractedFile>,
+) -> Vec<crate::cli::OutFile> {
+    let mut out: Vec<(String, Vec<u8>)> = Vec::new();
     if let Some(b) = m.body() {
-        put("body.txt", b.trim_end_matches('\0').as_bytes(), &mut used)?;
+        out.push((
+            "body.txt".into(),
+            b.trim_end_matches('\0').as_bytes().to_vec(),
+        ));
     }
     if let Some(r) = rtf_body(m) {
-        put("body.rtf", &r, &mut used)?;
+        out.push(("body.rtf".into(), r));
     }
     if let Some(h) = html_body(m) {
-        put("body.html", strip_nuls(&h), &mut used)?;
+        out.push(("body.html".into(), strip_nuls(&h).to_vec()));
     }
-    for f in files {
-        put(&f.name, &f.data, &mut used)?;
+    out.extend(files.into_iter().map(|f| (f.name, f.data)));
+    let names = msox_codec::names::unique_file_names(out.iter().map(|(n, _)| n.clone()).collect());
+    out.into_iter()
+        .zip(names)
+        .map(|((_, data), rel)| crate::cli::OutFile { rel, data })
+        .collect()
+}
+
+/// The directory each input's files go to: `dir` itself for one input,
+/// `dir/<file stem>` (unique) for several.
+pub fn out_dirs(inputs: &[std::path::PathBuf], dir: &Path) -> Vec<std::path::PathBuf> {
+    if inputs.len() <= 1 {
+        return inputs.iter().map(|_| dir.to_path_buf()).collect();
     }
-    Ok(written)
+    let stems = msox_codec::names::unique_file_names(
+        inputs
+            .iter()
+            .map(|p| {
+                let stem = p.file_stem().map(|s| s.to_string_lossy().into_owned());
+                msox_codec::names::safe_file_name(&stem.unwrap_or_default(), "stdin")
+            })
+            .collect(),
+    );
+    stems.into_iter().map(|s| dir.join(s)).collect()
 }
 
 fn recipient_kind(r: &ms_oxcmsg::Recipient) -> Value {
@@ -182,8 +163,9 @@ fn trim(s: Option<String>) -> Value {
     }
 }
 
-/// The peer-comparable summary of a .msg (`../shared/tools/peers` shape B).
-pub fn msg_summary_json(m: &Message, peer: &str) -> Value {
+/// The summary of `msox msg dump --summary` (the shape the peer comparison scripts read): class, subject, date,
+/// sender, recipients, body hashes, attachments.
+pub fn msg_summary_json(m: &Message) -> Value {
     let p = &m.properties;
     let sender_email = p
         .get_str(tags::PidTagSenderSmtpAddress)
@@ -210,24 +192,21 @@ pub fn msg_summary_json(m: &Message, peer: &str) -> Value {
                 .or_else(|| a.properties.get_str(tags::PidTagDisplayName));
             let method = a.method().map(|x| x.value());
             if let Some(e) = &a.embedded {
-                return json!({"name": trim(name), "method": method, "message": msg_summary_json(e, "")});
+                return json!({"name": trim(name), "method": method, "message": msg_summary_json(e)});
             }
             let d = attachment_bytes(a).unwrap_or_default();
             json!({"name": trim(name), "method": method, "size": d.len(), "sha256": sha256_hex(d)})
         })
         .collect();
-    let mut v = json!({
+    json!({
         "message_class": trim(m.message_class()),
         "subject": trim(m.subject()),
+        "date": msox_mail::date(m),
         "sender": {"name": trim(m.sender_name()), "email": trim(sender_email)},
         "recipients": recipients,
         "body_sha256": text_sha(m.body()),
         "html_sha256": html_body_stored(m).map(|h| sha256_hex(strip_nuls(&h))),
         "rtf_sha256": rtf_body(m).map(|r| sha256_hex(&r)),
         "attachments": attachments,
-    });
-    if let Some(o) = v.as_object_mut().filter(|_| !peer.is_empty()) {
-        o.insert("peer".into(), json!(peer));
-    }
-    v
+    })
 }

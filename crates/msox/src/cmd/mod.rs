@@ -2,7 +2,9 @@
 //! signature, its `inspect` entry.
 pub mod abkt;
 pub mod ashttp;
+pub mod cab;
 pub mod cal;
+pub mod chm;
 pub mod dtyp;
 pub mod eml;
 pub mod fxics;
@@ -22,4 +24,5 @@ pub mod prop;
 pub mod rops;
 pub mod rtf;
 pub mod show;
+
 pub mod tnef;

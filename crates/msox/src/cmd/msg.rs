@@ -13,36 +13,54 @@ use crate::node::Node;
 /// `msox msg ...`
 #[derive(Debug, clap::Subcommand)]
 pub enum Cmd {
-    /// Print the message model as JSON (`--summary`: the peer scripts' shape).
+    /// Print the message model as readable JSON (`--summary`: the short form; `--raw`: what `build` reads).
     Dump {
-        /// The .msg file.
-        file: PathBuf,
+        /// .msg files, or directories of them (`-` for stdin).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
         /// JSON (the only output form; accepted for symmetry).
         #[arg(long)]
         json: bool,
-        /// Print the short summary (class, subject, sender, recipients, body hashes, attachments).
-        #[arg(long)]
+        /// Print the short summary (class, subject, date, sender, recipients, body hashes, attachments).
+        #[arg(long, conflicts_with_all = ["raw", "full"])]
         summary: bool,
+        /// Print the lossless machine form `msox msg build` and `msox tnef build` read.
+        #[arg(long)]
+        raw: bool,
+        /// Every binary value as base64 (by default those over 256 bytes are given as size and SHA-256).
+        #[arg(long, conflicts_with = "raw")]
+        full: bool,
     },
-    /// Write attachments (embedded messages as .msg holding their original storage, OLE objects as their files) and the text, RTF and HTML bodies into DIR.
+    /// Write attachments (embedded messages as .msg holding their original storage, OLE objects as their files) and the text, RTF and HTML bodies into DIR (DIR/NAME for each of several files).
     Extract {
-        /// The .msg file.
-        file: PathBuf,
+        /// .msg files, or directories of them (`-` for stdin).
+        #[arg(required = true, num_args = 1..)]
+        files: Vec<PathBuf>,
         /// Output directory (created).
         dir: PathBuf,
+        /// What to do with files that exist.
+        #[command(flatten)]
+        clobber: crate::cli::ClobberArgs,
     },
     /// Convert to TNEF (winmail.dat).
     ToTnef {
-        /// The .msg file.
+        /// The .msg file (`-` for stdin).
         file: PathBuf,
-        /// Output TNEF file.
+        /// Output TNEF file (`-` for stdout).
         out: PathBuf,
     },
-    /// Build a .msg from the JSON `msox msg dump` (or `msox tnef dump`) prints.
+    /// Convert to an Internet message (.eml).
+    ToEml {
+        /// The .msg file (`-` for stdin).
+        file: PathBuf,
+        /// Output .eml file (`-` for stdout).
+        out: PathBuf,
+    },
+    /// Build a .msg from the JSON `msox msg dump --raw` (or `msox tnef dump --raw`) prints.
     Build {
-        /// The JSON file.
+        /// The JSON file (`-` for stdin).
         json: PathBuf,
-        /// Output .msg file.
+        /// Output .msg file (`-` for stdout).
         out: PathBuf,
         /// Write an .oft template (root CLSID {0006F046-...}).
         #[arg(long)]
@@ -50,9 +68,23 @@ pub enum Cmd {
     },
 }
 
+/// Reads a .msg file's bytes; an error naming the right subcommand when
+/// it is not a .msg.
+pub fn read_bytes(path: &Path) -> anyhow::Result<Vec<u8>> {
+    let bytes = crate::cli::read_input(path)?;
+    if !ms_oxmsg::is_msg(&bytes) {
+        return Err(crate::cli::wrong_format(
+            path,
+            &bytes,
+            "an Outlook .msg file",
+        ));
+    }
+    Ok(bytes)
+}
+
 /// Reads a .msg file, printing defects as warnings.
 pub fn read(path: &Path) -> anyhow::Result<MsgFile> {
-    let bytes = crate::cli::read_input(path)?;
+    let bytes = read_bytes(path)?;
     let d = MsgFile::decode_bytes(&bytes, &crate::cli::options())?;
     crate::cli::report_defects(&d.defects);
     Ok(d.value)
@@ -61,35 +93,73 @@ pub fn read(path: &Path) -> anyhow::Result<MsgFile> {
 /// Runs `msox msg ...`.
 pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
     match cmd {
-        Cmd::Dump { file, summary, .. } => {
-            let f = read(file)?;
-            if *summary {
-                crate::cli::print_json(&crate::cmd::message::msg_summary_json(&f.message, "msox"))
-            } else {
-                crate::cli::print_json(&serde_json::to_value(&f.message)?)
-            }
+        Cmd::Dump {
+            files,
+            summary,
+            raw,
+            full,
+            ..
+        } => {
+            let how = crate::batch::Batch {
+                json_array: true,
+                headers: false,
+            };
+            crate::batch::run(files, how, |path| {
+                let f = read(path)?;
+                if *summary {
+                    crate::cli::json_text(&crate::cmd::message::msg_summary_json(&f.message))
+                } else if *raw {
+                    let mut v = serde_json::to_vec(&f.message)?;
+                    v.push(b'\n');
+                    Ok(v)
+                } else {
+                    crate::cli::json_text(&crate::json::message_json(&f.message, *full))
+                }
+            })
         }
-        Cmd::Extract { file, dir } => {
-            let bytes = crate::cli::read_input(file)?;
-            let d = ms_oxmsg::extract(&bytes, &crate::cli::options())?;
-            crate::cli::report_defects(&d.defects);
-            let f = MsgFile::decode_bytes(&bytes, &crate::cli::options())?.value;
-            for p in crate::cmd::message::extract(&f.message, &d.value, dir)? {
-                println!("{}", p.display());
-            }
-            Ok(())
+        Cmd::Extract {
+            files,
+            dir,
+            clobber,
+        } => {
+            let inputs = crate::batch::expand(files);
+            let paths: Vec<PathBuf> = inputs.iter().map(|i| i.path.clone()).collect();
+            let dirs: std::collections::HashMap<PathBuf, PathBuf> = paths
+                .iter()
+                .cloned()
+                .zip(crate::cmd::message::out_dirs(&paths, dir))
+                .collect();
+            crate::batch::run_inputs(&inputs, crate::batch::Batch::default(), |path| {
+                let bytes = read_bytes(path)?;
+                let d = ms_oxmsg::extract(&bytes, &crate::cli::options())?;
+                crate::cli::report_defects(&d.defects);
+                let f = MsgFile::decode_bytes(&bytes, &crate::cli::options())?.value;
+                let out = crate::cmd::message::extraction(&f.message, d.value);
+                let target = dirs.get(path).unwrap_or(dir);
+                let written = crate::cli::write_files(target, out, *clobber)?;
+                Ok(written
+                    .iter()
+                    .map(|p| format!("{}\n", p.display()))
+                    .collect::<String>()
+                    .into_bytes())
+            })
         }
         Cmd::ToTnef { file, out } => {
-            let bytes = crate::cli::read_input(file)?;
+            let bytes = read_bytes(file)?;
             let d =
                 ms_oxmsg::msg_to_tnef(&bytes, &crate::cli::options(), &WriteOptions::default())?;
             crate::cli::report_defects(&d.defects);
             crate::cli::write_output(out, &d.value)
         }
+        Cmd::ToEml { file, out } => crate::cmd::eml::msg_to_eml(file, out),
         Cmd::Build { json, out, oft } => {
             let text = crate::cli::read_input(json)?;
-            let m: Message = serde_json::from_slice(&text)
-                .map_err(|e| anyhow::anyhow!("{}: {e}", json.display()))?;
+            let m: Message = serde_json::from_slice(&text).map_err(|e| {
+                anyhow::anyhow!(
+                    "{}: {e} (build reads the form `msox msg dump --raw` prints)",
+                    json.display()
+                )
+            })?;
             let mut f = MsgFile::new(m);
             if *oft {
                 f.root_clsid = ms_oxmsg::CLSID_OFT;

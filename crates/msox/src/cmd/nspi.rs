@@ -9,7 +9,7 @@ use msox_codec::Decode;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::cmd::show;
+use crate::json as show;
 
 /// `msox nspi ...`
 #[derive(Debug, clap::Subcommand)]

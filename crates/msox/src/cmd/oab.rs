@@ -874,7 +874,13 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
             level,
         } => {
             let bytes = crate::cli::read_input(input)?;
-            crate::cli::write_output(output, &compress_v4(&bytes, *level)?)
+            let spinner = crate::batch::Spinner::start(format!(
+                "compressing {} bytes at level {level}",
+                bytes.len()
+            ));
+            let packed = compress_v4(&bytes, *level)?;
+            drop(spinner);
+            crate::cli::write_output(output, &packed)
         }
         Cmd::Patch { old, patch, output } => {
             let old = crate::cli::read_input(old)?;

@@ -16,8 +16,8 @@ use msox_codec::{Decode, Encode, Reader};
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 
-use crate::cmd::show;
 use crate::inspect::Format;
+use crate::json as show;
 use crate::node::Node;
 
 /// `msox oxcrpc ...`

@@ -4,7 +4,22 @@ use ms_oxcdata::PropertyTag;
 use ms_oxprops::{Kind, PropertyDef};
 use serde_json::{Value, json};
 
-/// `msox prop ...`
+/// `msox prop [find|list] ...`: a name or tag alone is `find`.
+#[derive(Debug, clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Args {
+    /// `find` or `list`.
+    #[command(subcommand)]
+    pub cmd: Option<Cmd>,
+    /// What to look up, as with `find` (`PidTagSubject`, `0x0037001F`,
+    /// `PR_SUBJECT_W`, `PSETID_Appointment:0x820D`).
+    pub query: Option<String>,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `msox prop find|list`
 #[derive(Debug, clap::Subcommand)]
 pub enum Cmd {
     /// Look a property up by canonical or alternate name (`PidTagSubject`,
@@ -142,7 +157,20 @@ fn output(defs: &[&PropertyDef], as_json: bool) -> anyhow::Result<()> {
 }
 
 /// Runs `msox prop ...`.
-pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
+pub fn run(args: &Args) -> anyhow::Result<()> {
+    match (&args.cmd, &args.query) {
+        (Some(c), _) => run_cmd(c),
+        (None, Some(q)) => run_cmd(&Cmd::Find {
+            query: q.clone(),
+            json: args.json,
+        }),
+        (None, None) => Err(crate::cli::usage(
+            "give a property name or tag (`msox prop PidTagSubject`), or `find` / `list`",
+        )),
+    }
+}
+
+fn run_cmd(cmd: &Cmd) -> anyhow::Result<()> {
     match cmd {
         Cmd::Find { query, json } => {
             let hits = find(query);

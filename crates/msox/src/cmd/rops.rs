@@ -8,7 +8,7 @@ use msox_codec::{Decode, Decoded, Options, Reader};
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 
-use crate::cmd::show;
+use crate::json as show;
 use crate::node::Node;
 
 /// `msox rops ...`

@@ -1,789 +1,273 @@
-//! What the protocol subcommands (`oxcrpc`, `fxics`, `cal`, `nspi`,
-//! `mapihttp`, `eml`) share: input given as a file or as hex, the JSON form
-//! of library values (bytes as hex, FILETIMEs as ISO 8601, property tags
-//! named through ms-oxprops, internal layout fields left out), the text tree
-//! of a JSON value, and the message model as JSON and text.
+//! `msox show FILE...`: messages (.msg, TNEF, .eml) as a person reads
+//! them, from the `msox-mail` library: who, when, what, flags,
+//! attachments and the body; `--body` writes one body; `--json` the same
+//! as an object: `file`, `format`, the fields of `msox_mail::Envelope`
+//! (documented there), `text`.
 
-use std::fmt;
-use std::path::Path;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 
-use ms_oxcdata::{NameId, PropertyName, PropertyTag, PropertyType, PropertyValue};
-use ms_oxcmsg::{Message, PropId, PropertyBag};
-use serde::Serialize;
-use serde::ser;
-use serde_json::{Map, Value, json};
+use msox_mail::{BodyKind, Envelope};
+use serde_json::{Value, json};
 
-use crate::node::Node;
-
-// ---- input ------------------------------------------------------------------------
-
-/// Reads an argument that is a file (`-` for stdin; a `.hex` file is read
-/// as hex text, `#` comments allowed) or, when no such file exists, hex.
-pub fn file_or_hex(arg: &str) -> anyhow::Result<Vec<u8>> {
-    let p = Path::new(arg);
-    if arg == "-" {
-        return crate::cli::read_input(p);
-    }
-    if p.is_file() {
-        let bytes = crate::cli::read_input(p)?;
-        if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("hex")) {
-            let text = String::from_utf8_lossy(&bytes);
-            return msox_codec::hex::decode(&text)
-                .map_err(|e| anyhow::anyhow!("{}: not hex: {e}", p.display()));
-        }
-        return Ok(bytes);
-    }
-    let looks_hex = !arg.trim().is_empty()
-        && arg
-            .chars()
-            .all(|c| c.is_ascii_hexdigit() || c.is_whitespace() || c == 'x' || c == 'X');
-    if looks_hex {
-        return crate::cli::parse_hex_arg(arg);
-    }
-    Err(anyhow::anyhow!("{arg}: no such file, and not hex"))
+/// Arguments of `msox show`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Messages: .msg/.oft, TNEF (winmail.dat) or .eml files, or
+    /// directories of them (`-` for stdin).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Write only this body to stdout: `text` (plain text; made from the
+    /// HTML when there is none), `html`, or `rtf` (decompressed).
+    #[arg(long, value_enum, value_name = "KIND", conflicts_with = "json")]
+    pub body: Option<BodyArg>,
+    /// Print a JSON object per message (an array for several files).
+    #[arg(long)]
+    pub json: bool,
+    /// Leave the body out of the text and JSON output.
+    #[arg(long)]
+    pub no_body: bool,
 }
 
-/// Reads a file argument (`-` for stdin; `.hex` files as hex text).
-pub fn file(p: &Path) -> anyhow::Result<Vec<u8>> {
-    let bytes = crate::cli::read_input(p)?;
-    if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("hex")) {
-        let text = String::from_utf8_lossy(&bytes);
-        return msox_codec::hex::decode(&text)
-            .map_err(|e| anyhow::anyhow!("{}: not hex: {e}", p.display()));
-    }
-    Ok(bytes)
+/// `--body` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum BodyArg {
+    /// Plain text.
+    Text,
+    /// HTML.
+    Html,
+    /// RTF, decompressed.
+    Rtf,
 }
 
-/// Prints a tree as text.
-pub fn print_node(n: &Node) -> anyhow::Result<()> {
-    let mut s = String::new();
-    n.write_text(&mut s);
-    crate::cli::print(&s)
-}
-
-/// Hex of at most `max` bytes, with the total when cut.
-pub fn hex_short(b: &[u8], max: usize) -> String {
-    if b.len() <= max {
-        msox_codec::hex::encode(b)
-    } else {
-        format!(
-            "{}... ({} bytes)",
-            msox_codec::hex::encode(b.get(..max).unwrap_or_default()),
-            b.len()
-        )
-    }
-}
-
-// ---- property tags and values -----------------------------------------------------------
-
-/// A property tag as JSON: `{"tag": "0x0037001F", "name": "PidTagSubject"}`
-/// (no name when ms-oxprops does not know the tag).
-pub fn tag_json(tag: PropertyTag) -> Value {
-    let mut m = Map::new();
-    m.insert("tag".into(), json!(tag.to_string()));
-    if let Some(d) = ms_oxprops::by_tag(tag) {
-        m.insert("name".into(), json!(d.canonical_name));
-    }
-    Value::Object(m)
-}
-
-/// A property tag as text: `PidTagSubject (0x0037001F)` or `0x0037001F`.
-pub fn tag_text(tag: PropertyTag) -> String {
-    match ms_oxprops::by_tag(tag) {
-        Some(d) => format!("{} ({tag})", d.canonical_name),
-        None => tag.to_string(),
-    }
-}
-
-/// The name of a named property: its ms-oxprops name, else `{set}:0xLID` /
-/// `{set}:"name"` with the set's name when it has one.
-pub fn named_text(n: &PropertyName) -> String {
-    if let Some(d) = ms_oxprops::by_property_name(n) {
-        return d.canonical_name.to_string();
-    }
-    let set = ms_oxprops::set_name(n.guid)
-        .map(str::to_string)
-        .unwrap_or_else(|| format!("{{{}}}", n.guid));
-    match &n.id {
-        NameId::Lid(l) => format!("{set}:0x{l:04X}"),
-        NameId::Name(s) => format!("{set}:{:?}", s.as_str()),
-    }
-}
-
-/// The property type's spec name (`PtypString`) or its hex value.
-pub fn type_name(t: PropertyType) -> String {
-    t.to_string()
-}
-
-/// A property value as JSON (strings as strings, binaries as hex, times as
-/// ISO 8601, multi-valued properties as arrays).
-pub fn value_json(v: &PropertyValue) -> Value {
-    match to_json(v) {
-        // externally tagged: {"String": ...}: the value alone
-        Value::Object(m) if m.len() == 1 => {
-            m.into_iter().next().map(|(_, x)| x).unwrap_or_default()
-        }
-        Value::String(s) => match v {
-            PropertyValue::Null => Value::Null,
-            _ => Value::String(s),
-        },
-        other => other,
-    }
-}
-
-/// A property value as one line of text.
-pub fn value_text(v: &PropertyValue) -> String {
-    use PropertyValue as V;
-    match v {
-        V::String(s) => format!("{:?}", s.as_str()),
-        V::String8(s) => format!("{:?}", s.to_string_lossy()),
-        V::Binary(b) | V::Object(b) | V::ServerId(b) => hex_short(b, 48),
-        V::Raw { bytes, .. } | V::RuleAction { bytes, .. } => hex_short(bytes, 48),
-        V::Integer32(x) => format!("{x} (0x{:08X})", *x as u32),
-        V::Integer16(x) => x.to_string(),
-        V::Integer64(x) | V::Currency(x) => x.to_string(),
-        V::Boolean(b) => b.to_string(),
-        V::Time(t) => t.to_string(),
-        V::Guid(g) => format!("{{{g}}}"),
-        V::ErrorCode(e) => ms_oxcdata::ErrorCode::from(*e).to_string(),
-        V::Restriction(r) => r.to_string(),
-        V::Null => "null".into(),
-        other => {
-            let j = value_json(other);
-            let s = j.to_string();
-            if s.len() > 200 {
-                format!("{}...", s.chars().take(200).collect::<String>())
-            } else {
-                s
-            }
+impl From<BodyArg> for BodyKind {
+    fn from(b: BodyArg) -> Self {
+        match b {
+            BodyArg::Text => BodyKind::Text,
+            BodyArg::Html => BodyKind::Html,
+            BodyArg::Rtf => BodyKind::Rtf,
         }
     }
 }
 
-/// The name and tag of a bag property.
-fn prop_label(id: &PropId, t: PropertyType) -> (String, Option<String>) {
-    match id {
-        PropId::Tag(i) => {
-            let tag = PropertyTag::new(*i, t);
-            let name = ms_oxprops::by_tag(tag)
-                .map(|d| d.canonical_name.to_string())
-                .unwrap_or_else(|| tag.to_string());
-            (name, Some(tag.to_string()))
-        }
-        PropId::Named(n) => (named_text(n), None),
+/// Reads a message file of any of the three formats; the error for other
+/// files names the subcommand that reads them.
+pub fn open(path: &Path) -> anyhow::Result<msox_mail::Opened> {
+    let bytes = crate::cli::read_input(path)?;
+    if msox_mail::detect(&bytes).is_none() {
+        return Err(crate::cli::wrong_format(
+            path,
+            &bytes,
+            "a message (.msg, TNEF or .eml)",
+        ));
     }
+    let d = msox_mail::open(&bytes, &crate::cli::options())?;
+    crate::cli::report_defects(&d.defects);
+    Ok(d.value)
 }
 
-/// A property bag as JSON: `[{"name", "tag"?, "set"?, "type", "value"}]`.
-pub fn bag_json(bag: &PropertyBag) -> Value {
-    Value::Array(
-        bag.iter()
-            .map(|p| {
-                let t = p.prop_type();
-                let (name, tag) = prop_label(&p.id, t);
-                let mut m = Map::new();
-                m.insert("name".into(), json!(name));
-                if let Some(tag) = tag {
-                    m.insert("tag".into(), json!(tag));
+/// Runs `msox show`.
+pub fn run(args: &Args) -> anyhow::Result<()> {
+    let batch = crate::batch::Batch {
+        json_array: args.json,
+        headers: args.body.is_none(),
+    };
+    crate::batch::run(&args.files, batch, |path| show_one(args, path))
+}
+
+fn show_one(args: &Args, path: &Path) -> anyhow::Result<Vec<u8>> {
+    let opened = open(path)?;
+    let m = &opened.message;
+    let opts = crate::cli::options();
+    if let Some(kind) = args.body {
+        let d = msox_mail::body(m, Some(kind.into()), &opts)?;
+        crate::cli::report_defects(&d.defects);
+        let Some(b) = d.value else {
+            anyhow::bail!(
+                "{}: the message has no {} body",
+                path.display(),
+                match kind {
+                    BodyArg::Text => "text or HTML",
+                    BodyArg::Html => "HTML",
+                    BodyArg::Rtf => "RTF",
                 }
-                if let PropId::Named(n) = &p.id {
-                    m.insert("set".into(), json!(format!("{{{}}}", n.guid)));
-                    match &n.id {
-                        NameId::Lid(l) => m.insert("lid".into(), json!(format!("0x{l:04X}"))),
-                        NameId::Name(s) => m.insert("string_name".into(), json!(s.as_str())),
-                    };
-                }
-                m.insert("type".into(), json!(type_name(t)));
-                m.insert("value".into(), value_json(&p.value));
-                Value::Object(m)
-            })
-            .collect(),
-    )
-}
-
-/// A property bag as tree nodes, one per property.
-pub fn bag_nodes(bag: &PropertyBag, into: &mut Node) {
-    for p in bag.iter() {
-        let (name, _) = prop_label(&p.id, p.prop_type());
-        into.push(Node::leaf(name, value_text(&p.value)));
-    }
-}
-
-/// The whole message model as JSON: properties named, recipients,
-/// attachments (embedded messages nested).
-pub fn message_json(m: &Message) -> Value {
-    json!({
-        "properties": bag_json(&m.properties),
-        "recipients": m.recipients.iter().map(|r| json!({"properties": bag_json(&r.properties)})).collect::<Vec<_>>(),
-        "attachments": m.attachments.iter().map(|a| {
-            let mut o = Map::new();
-            o.insert("properties".into(), bag_json(&a.properties));
-            if let Some(e) = &a.embedded {
-                o.insert("embedded".into(), message_json(e));
-            }
-            if let Some(s) = &a.storage {
-                o.insert("storage".into(), json!({"clsid": format!("{{{}}}", s.clsid), "entries": s.entries.len()}));
-            }
-            Value::Object(o)
-        }).collect::<Vec<_>>(),
-    })
-}
-
-/// A short summary of a message: class, subject, sender, recipients,
-/// bodies, attachments.
-pub fn message_summary(m: &Message) -> Value {
-    use ms_oxprops::tags;
-    let p = &m.properties;
-    let trim = |s: Option<String>| s.map(|t| t.trim_end_matches('\0').to_string());
-    json!({
-        "message_class": trim(m.message_class()),
-        "subject": trim(m.subject()),
-        "from": {
-            "name": trim(p.get_str(tags::PidTagSentRepresentingName).or_else(|| m.sender_name())),
-            "email": trim(p.get_str(tags::PidTagSentRepresentingSmtpAddress)
-                .or_else(|| p.get_str(tags::PidTagSenderSmtpAddress))
-                .or_else(|| p.get_str(tags::PidTagSentRepresentingEmailAddress))),
-        },
-        "sent": p.get(tags::PidTagClientSubmitTime).and_then(|v| match v { PropertyValue::Time(t) => Some(t.to_string()), _ => None }),
-        "recipients": m.recipients.iter().map(|r| json!({
-            "type": r.recipient_type().map(|t| t.to_string()),
-            "name": trim(r.display_name()),
-            "email": trim(r.smtp_address().or_else(|| r.email())),
-        })).collect::<Vec<_>>(),
-        "bodies": {
-            "text": m.body().map(|b| b.trim_end_matches('\0').len()),
-            "html": m.html_body().map(|b| b.len()),
-            "rtf_compressed": m.rtf_compressed().map(<[u8]>::len),
-        },
-        "attachments": m.attachments.iter().map(|a| {
-            let mut o = Map::new();
-            o.insert("name".into(), json!(trim(a.file_name())));
-            o.insert("method".into(), json!(a.method().map(|x| x.to_string())));
-            if let Some(t) = a.mime_type() { o.insert("mime_type".into(), json!(t)); }
-            if let Some(d) = a.data() { o.insert("size".into(), json!(d.len())); }
-            if let Some(e) = &a.embedded { o.insert("embedded".into(), message_summary(e)); }
-            Value::Object(o)
-        }).collect::<Vec<_>>(),
-        "property_count": m.properties.len(),
-    })
-}
-
-/// Names the MAPI error codes of a JSON tree: numbers under `return_value`
-/// and `error_code` become `Success`, `NotFound`, ... ([MS-OXCDATA] 2.4).
-pub fn name_error_codes(v: &mut Value) {
-    match v {
-        Value::Object(m) => {
-            for (k, x) in m.iter_mut() {
-                if matches!(k.as_str(), "return_value" | "error_code")
-                    && let Some(n) = x.as_u64().and_then(|n| u32::try_from(n).ok())
-                {
-                    *x = json!(ms_oxcdata::ErrorCode::from(n).to_string());
-                } else {
-                    name_error_codes(x);
-                }
-            }
-        }
-        Value::Array(a) => a.iter_mut().for_each(name_error_codes),
-        _ => {}
-    }
-}
-
-// ---- JSON as a text tree ---------------------------------------------------------------
-
-fn scalar_text(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        Value::Null => "null".into(),
-        other => other.to_string(),
-    }
-}
-
-/// A JSON value as a tree: objects and arrays as nodes, scalars as leaves
-/// (null members of objects left out); a `{"tag", "name"}` object as one
-/// leaf `name (tag)`.
-pub fn json_node(label: impl Into<String>, v: &Value) -> Node {
-    let label = label.into();
-    match v {
-        Value::Object(m) => {
-            if let (Some(Value::String(t)), true) = (m.get("tag"), m.len() <= 2) {
-                match m.get("name") {
-                    Some(Value::String(n)) => return Node::leaf(label, format!("{n} ({t})")),
-                    None if m.len() == 1 => return Node::leaf(label, t),
-                    _ => {}
-                }
-            }
-            // a one-member object of a scalar (an enum arm): one line
-            if let (1, Some((k, x))) = (m.len(), m.iter().next())
-                && !x.is_object()
-                && !x.is_array()
-            {
-                return Node::leaf(label, format!("{k} {}", scalar_text(x)));
-            }
-            let mut n = Node::new(label);
-            for (k, x) in m.iter().filter(|(_, x)| !x.is_null()) {
-                n.push(json_node(k.clone(), x));
-            }
-            n
-        }
-        Value::Array(a) => {
-            if a.is_empty() {
-                return Node::leaf(label, "(none)");
-            }
-            let all_scalar = a.iter().all(|x| !x.is_object() && !x.is_array());
-            if all_scalar && a.len() <= 16 {
-                return Node::leaf(
-                    label,
-                    a.iter().map(scalar_text).collect::<Vec<_>>().join(", "),
-                );
-            }
-            let mut n = Node::new(label).with_value(format!("{} items", a.len()));
-            for (i, x) in a.iter().enumerate() {
-                n.push(json_node(format!("[{i}]"), x));
-            }
-            n
-        }
-        other => Node::leaf(label, scalar_text(other)),
-    }
-}
-
-// ---- serde values as tidy JSON ------------------------------------------------------------
-
-/// Fields that are how a value was laid out on the wire (kept by the
-/// libraries to write it back byte for byte), not what it says.
-const INTERNAL: &[&str] = &["layout", "padding", "referent_ids", "original"];
-
-/// A library value as JSON for people and scripts: byte arrays as hex,
-/// FILETIMEs as ISO 8601, property tags named, 8-bit strings as text,
-/// internal layout fields (alignment padding, NDR layouts, kept encodings)
-/// and empty `trailing` fields left out.
-pub fn to_json<T: Serialize + ?Sized>(v: &T) -> Value {
-    match v.serialize(Tidy) {
-        Ok(o) => o.v,
-        Err(e) => json!({ "error": e.0 }),
-    }
-}
-
-/// The serializer's error.
-#[derive(Debug)]
-pub struct TidyError(String);
-
-impl fmt::Display for TidyError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for TidyError {}
-
-impl ser::Error for TidyError {
-    fn custom<T: fmt::Display>(msg: T) -> Self {
-        TidyError(msg.to_string())
-    }
-}
-
-/// A serialized value, and whether it was a `u8` (sequences of them are
-/// byte strings).
-pub struct Out {
-    v: Value,
-    byte: bool,
-}
-
-fn out(v: Value) -> Out {
-    Out { v, byte: false }
-}
-
-#[derive(Clone, Copy)]
-struct Tidy;
-
-fn num(v: impl Into<serde_json::Number>) -> Out {
-    out(Value::Number(v.into()))
-}
-
-/// Finishes a struct's map: tags named, 8-bit strings as text.
-fn finish_struct(name: &str, mut m: Map<String, Value>) -> Value {
-    match name {
-        "PropertyTag" => {
-            let id = m.get("id").and_then(Value::as_u64);
-            let t = m.get("prop_type").and_then(Value::as_u64);
-            if let (Some(id), Some(t)) = (id, t) {
-                return tag_json(PropertyTag::new(
-                    u16::try_from(id).unwrap_or_default(),
-                    PropertyType::from_value(u16::try_from(t).unwrap_or_default()),
-                ));
-            }
-        }
-        "String8" => {
-            let bytes = match m.get("bytes") {
-                Some(Value::String(h)) => msox_codec::hex::decode(h).unwrap_or_default(),
-                _ => Vec::new(),
-            };
-            let cp = m
-                .get("code_page")
-                .and_then(Value::as_u64)
-                .and_then(|c| u32::try_from(c).ok())
-                .unwrap_or(1252);
-            return json!(
-                msox_codec::String8::new(bytes, msox_codec::CodePage(cp))
-                    .to_string_lossy()
-                    .into_owned()
             );
+        };
+        if b.derived {
+            crate::cli::note(format!(
+                "{}: no plain-text body; this text is made from the HTML body",
+                path.display()
+            ));
         }
-        "NdrString" => {
-            if let Some(Value::String(h)) = m.get("value") {
-                let b = msox_codec::hex::decode(h).unwrap_or_default();
-                return json!(String::from_utf8_lossy(&b).into_owned());
-            }
-            if m.get("value")
-                .is_some_and(|v| v.as_array().is_some_and(Vec::is_empty))
-            {
-                return json!("");
-            }
+        return Ok(b.data);
+    }
+    let env = msox_mail::envelope(m);
+    let text = if args.no_body {
+        None
+    } else {
+        let d = msox_mail::readable_text(m, &opts)?;
+        crate::cli::report_defects(&d.defects);
+        d.value
+    };
+    if args.json {
+        crate::cli::json_text(&show_json(path, opened.format, &env, text.as_deref()))
+    } else {
+        Ok(show_text(&env, text.as_deref(), !args.no_body).into_bytes())
+    }
+}
+
+/// The JSON object of `msox show --json`: `file`, `format`, the fields of
+/// [`msox_mail::Envelope`] (serde names), `text` (the readable body).
+pub fn show_json(
+    path: &Path,
+    format: msox_mail::MailFormat,
+    env: &Envelope,
+    text: Option<&str>,
+) -> Value {
+    let mut v = serde_json::to_value(env).unwrap_or_default();
+    if let Value::Object(o) = &mut v {
+        let mut head = serde_json::Map::new();
+        head.insert("file".into(), json!(path.display().to_string()));
+        head.insert("format".into(), json!(format.name()));
+        head.extend(std::mem::take(o));
+        if let Some(t) = text {
+            head.insert("text".into(), json!(t));
         }
-        "PropertyTagArrayR" => {
-            if let Some(Value::Array(a)) = m.get("values") {
-                return Value::Array(
-                    a.iter()
-                        .filter_map(Value::as_u64)
-                        .map(|t| tag_json(PropertyTag::from_u32(t as u32)))
-                        .collect(),
-                );
-            }
+        *o = head;
+    }
+    v
+}
+
+fn addresses(list: &[msox_mail::Address]) -> String {
+    list.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Thousands separated by commas: `12,345`.
+fn grouped(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
         }
+        out.push(c);
+    }
+    out
+}
+
+fn flags(env: &Envelope) -> Vec<String> {
+    let mut f = Vec::new();
+    match env.importance {
+        Some(msox_mail::Importance::High) => f.push("high importance".to_string()),
+        Some(msox_mail::Importance::Low) => f.push("low importance".to_string()),
         _ => {}
     }
-    for key in ["prop_tag", "ul_prop_tag", "property_tag"] {
-        if let Some(t) = m.get(key).and_then(Value::as_u64) {
-            m.insert(key.into(), tag_json(PropertyTag::from_u32(t as u32)));
-        }
+    match env.sensitivity {
+        Some(msox_mail::Sensitivity::Personal) => f.push("personal".into()),
+        Some(msox_mail::Sensitivity::Private) => f.push("private".into()),
+        Some(msox_mail::Sensitivity::Confidential) => f.push("confidential".into()),
+        _ => {}
     }
-    if m.get("trailing")
-        .is_some_and(|t| t.as_array().is_some_and(Vec::is_empty) || t.as_str() == Some(""))
-    {
-        m.remove("trailing");
+    if env.signed {
+        f.push("signed (S/MIME)".into());
     }
-    Value::Object(m)
-}
-
-fn skip_field(key: &str) -> bool {
-    INTERNAL.contains(&key) || key.ends_with("_layout")
-}
-
-impl ser::Serializer for Tidy {
-    type Ok = Out;
-    type Error = TidyError;
-    type SerializeSeq = Seq;
-    type SerializeTuple = Seq;
-    type SerializeTupleStruct = Seq;
-    type SerializeTupleVariant = VariantSeq;
-    type SerializeMap = MapSer;
-    type SerializeStruct = StructSer;
-    type SerializeStructVariant = VariantStruct;
-
-    fn serialize_bool(self, v: bool) -> Result<Out, TidyError> {
-        Ok(out(Value::Bool(v)))
+    if env.encrypted {
+        f.push("encrypted or opaque-signed (S/MIME)".into());
     }
-    fn serialize_i8(self, v: i8) -> Result<Out, TidyError> {
-        Ok(num(v))
-    }
-    fn serialize_i16(self, v: i16) -> Result<Out, TidyError> {
-        Ok(num(v))
-    }
-    fn serialize_i32(self, v: i32) -> Result<Out, TidyError> {
-        Ok(num(v))
-    }
-    fn serialize_i64(self, v: i64) -> Result<Out, TidyError> {
-        Ok(num(v))
-    }
-    fn serialize_u8(self, v: u8) -> Result<Out, TidyError> {
-        Ok(Out {
-            v: Value::Number(v.into()),
-            byte: true,
-        })
-    }
-    fn serialize_u16(self, v: u16) -> Result<Out, TidyError> {
-        Ok(num(v))
-    }
-    fn serialize_u32(self, v: u32) -> Result<Out, TidyError> {
-        Ok(num(v))
-    }
-    fn serialize_u64(self, v: u64) -> Result<Out, TidyError> {
-        Ok(num(v))
-    }
-    fn serialize_f32(self, v: f32) -> Result<Out, TidyError> {
-        self.serialize_f64(f64::from(v))
-    }
-    fn serialize_f64(self, v: f64) -> Result<Out, TidyError> {
-        Ok(out(serde_json::Number::from_f64(v).map_or_else(
-            || Value::String(v.to_string()),
-            Value::Number,
-        )))
-    }
-    fn serialize_char(self, v: char) -> Result<Out, TidyError> {
-        Ok(out(Value::String(v.to_string())))
-    }
-    fn serialize_str(self, v: &str) -> Result<Out, TidyError> {
-        Ok(out(Value::String(v.to_string())))
-    }
-    fn serialize_bytes(self, v: &[u8]) -> Result<Out, TidyError> {
-        Ok(out(Value::String(msox_codec::hex::encode(v))))
-    }
-    fn serialize_none(self) -> Result<Out, TidyError> {
-        Ok(out(Value::Null))
-    }
-    fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> Result<Out, TidyError> {
-        value.serialize(self)
-    }
-    fn serialize_unit(self) -> Result<Out, TidyError> {
-        Ok(out(Value::Null))
-    }
-    fn serialize_unit_struct(self, _name: &'static str) -> Result<Out, TidyError> {
-        Ok(out(Value::Null))
-    }
-    fn serialize_unit_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        variant: &'static str,
-    ) -> Result<Out, TidyError> {
-        Ok(out(Value::String(variant.to_string())))
-    }
-    fn serialize_newtype_struct<T: ?Sized + Serialize>(
-        self,
-        name: &'static str,
-        value: &T,
-    ) -> Result<Out, TidyError> {
-        let inner = value.serialize(self)?;
-        if name == "FileTime"
-            && let Some(n) = inner.v.as_u64()
-        {
-            return Ok(out(Value::String(ms_dtyp::FileTime(n).to_string())));
-        }
-        Ok(out(inner.v))
-    }
-    fn serialize_newtype_variant<T: ?Sized + Serialize>(
-        self,
-        _name: &'static str,
-        _index: u32,
-        variant: &'static str,
-        value: &T,
-    ) -> Result<Out, TidyError> {
-        let mut m = Map::new();
-        m.insert(variant.to_string(), value.serialize(self)?.v);
-        Ok(out(Value::Object(m)))
-    }
-    fn serialize_seq(self, len: Option<usize>) -> Result<Seq, TidyError> {
-        Ok(Seq {
-            items: Vec::with_capacity(len.unwrap_or(0).min(1024)),
-            bytes: true,
-        })
-    }
-    fn serialize_tuple(self, len: usize) -> Result<Seq, TidyError> {
-        self.serialize_seq(Some(len))
-    }
-    fn serialize_tuple_struct(self, _name: &'static str, len: usize) -> Result<Seq, TidyError> {
-        self.serialize_seq(Some(len))
-    }
-    fn serialize_tuple_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        variant: &'static str,
-        len: usize,
-    ) -> Result<VariantSeq, TidyError> {
-        Ok(VariantSeq {
-            variant,
-            seq: self.serialize_seq(Some(len))?,
-        })
-    }
-    fn serialize_map(self, _len: Option<usize>) -> Result<MapSer, TidyError> {
-        Ok(MapSer {
-            map: Map::new(),
-            key: None,
-        })
-    }
-    fn serialize_struct(self, name: &'static str, _len: usize) -> Result<StructSer, TidyError> {
-        Ok(StructSer {
-            name,
-            map: Map::new(),
-        })
-    }
-    fn serialize_struct_variant(
-        self,
-        name: &'static str,
-        _index: u32,
-        variant: &'static str,
-        _len: usize,
-    ) -> Result<VariantStruct, TidyError> {
-        Ok(VariantStruct {
-            variant,
-            inner: StructSer {
-                name,
-                map: Map::new(),
-            },
-        })
-    }
-}
-
-/// A sequence being serialized.
-pub struct Seq {
-    items: Vec<Out>,
-    bytes: bool,
-}
-
-impl Seq {
-    fn push<T: ?Sized + Serialize>(&mut self, v: &T) -> Result<(), TidyError> {
-        let o = v.serialize(Tidy)?;
-        self.bytes &= o.byte;
-        self.items.push(o);
-        Ok(())
-    }
-    fn value(self) -> Value {
-        if self.bytes && !self.items.is_empty() {
-            let b: Vec<u8> = self
-                .items
-                .iter()
-                .filter_map(|o| o.v.as_u64().and_then(|n| u8::try_from(n).ok()))
-                .collect();
-            return Value::String(msox_codec::hex::encode(&b));
-        }
-        Value::Array(self.items.into_iter().map(|o| o.v).collect())
-    }
-}
-
-impl ser::SerializeSeq for Seq {
-    type Ok = Out;
-    type Error = TidyError;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, v: &T) -> Result<(), TidyError> {
-        self.push(v)
-    }
-    fn end(self) -> Result<Out, TidyError> {
-        Ok(out(self.value()))
-    }
-}
-
-impl ser::SerializeTuple for Seq {
-    type Ok = Out;
-    type Error = TidyError;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, v: &T) -> Result<(), TidyError> {
-        self.push(v)
-    }
-    fn end(self) -> Result<Out, TidyError> {
-        Ok(out(self.value()))
-    }
-}
-
-impl ser::SerializeTupleStruct for Seq {
-    type Ok = Out;
-    type Error = TidyError;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, v: &T) -> Result<(), TidyError> {
-        self.push(v)
-    }
-    fn end(self) -> Result<Out, TidyError> {
-        // a one-field tuple struct is its field
-        if self.items.len() == 1 && !self.bytes {
-            return Ok(out(self
-                .items
-                .into_iter()
-                .next()
-                .map(|o| o.v)
-                .unwrap_or_default()));
-        }
-        Ok(out(self.value()))
-    }
-}
-
-/// A tuple variant being serialized.
-pub struct VariantSeq {
-    variant: &'static str,
-    seq: Seq,
-}
-
-impl ser::SerializeTupleVariant for VariantSeq {
-    type Ok = Out;
-    type Error = TidyError;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, v: &T) -> Result<(), TidyError> {
-        self.seq.push(v)
-    }
-    fn end(self) -> Result<Out, TidyError> {
-        let mut m = Map::new();
-        m.insert(self.variant.to_string(), self.seq.value());
-        Ok(out(Value::Object(m)))
-    }
-}
-
-/// A map being serialized.
-pub struct MapSer {
-    map: Map<String, Value>,
-    key: Option<String>,
-}
-
-impl ser::SerializeMap for MapSer {
-    type Ok = Out;
-    type Error = TidyError;
-    fn serialize_key<T: ?Sized + Serialize>(&mut self, key: &T) -> Result<(), TidyError> {
-        let k = key.serialize(Tidy)?.v;
-        self.key = Some(match k {
-            Value::String(s) => s,
-            other => other.to_string(),
-        });
-        Ok(())
-    }
-    fn serialize_value<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), TidyError> {
-        let k = self.key.take().unwrap_or_default();
-        self.map.insert(k, value.serialize(Tidy)?.v);
-        Ok(())
-    }
-    fn end(self) -> Result<Out, TidyError> {
-        Ok(out(Value::Object(self.map)))
-    }
-}
-
-/// A struct being serialized.
-pub struct StructSer {
-    name: &'static str,
-    map: Map<String, Value>,
-}
-
-impl ser::SerializeStruct for StructSer {
-    type Ok = Out;
-    type Error = TidyError;
-    fn serialize_field<T: ?Sized + Serialize>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), TidyError> {
-        if !skip_field(key) {
-            self.map.insert(key.to_string(), value.serialize(Tidy)?.v);
-        }
-        Ok(())
-    }
-    fn end(self) -> Result<Out, TidyError> {
-        Ok(out(finish_struct(self.name, self.map)))
-    }
-}
-
-/// A struct variant being serialized.
-pub struct VariantStruct {
-    variant: &'static str,
-    inner: StructSer,
-}
-
-impl ser::SerializeStructVariant for VariantStruct {
-    type Ok = Out;
-    type Error = TidyError;
-    fn serialize_field<T: ?Sized + Serialize>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), TidyError> {
-        ser::SerializeStruct::serialize_field(&mut self.inner, key, value)
-    }
-    fn end(self) -> Result<Out, TidyError> {
-        let mut m = Map::new();
-        m.insert(
-            self.variant.to_string(),
-            finish_struct(self.inner.name, self.inner.map),
+    if let Some(m) = env.meeting {
+        f.push(
+            match m {
+                msox_mail::Meeting::Appointment => "appointment",
+                msox_mail::Meeting::Request => "meeting request",
+                msox_mail::Meeting::Cancellation => "meeting cancellation",
+                msox_mail::Meeting::Accepted => "meeting accepted",
+                msox_mail::Meeting::Tentative => "meeting tentatively accepted",
+                msox_mail::Meeting::Declined => "meeting declined",
+                msox_mail::Meeting::ForwardNotification => "meeting forward notification",
+                _ => "meeting",
+            }
+            .into(),
         );
-        Ok(out(Value::Object(m)))
     }
+    if env.unsent {
+        f.push("draft (unsent)".into());
+    }
+    if env.read_receipt_requested {
+        f.push("read receipt requested".into());
+    }
+    f
+}
+
+fn write_envelope(s: &mut String, env: &Envelope, indent: &str) {
+    let mut line = |k: &str, v: &str| {
+        if !v.is_empty() {
+            let _ = writeln!(s, "{indent}{k:<12}{v}");
+        }
+    };
+    line(
+        "From:",
+        &env.from
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default(),
+    );
+    if let Some(sender) = &env.sender {
+        line("Sender:", &sender.to_string());
+    }
+    line("To:", &addresses(&env.to));
+    line("Cc:", &addresses(&env.cc));
+    line("Bcc:", &addresses(&env.bcc));
+    line("Date:", env.date.as_deref().unwrap_or_default());
+    line("Subject:", env.subject.as_deref().unwrap_or_default());
+    line("Class:", env.message_class.as_deref().unwrap_or_default());
+    line("Flags:", &flags(env).join(", "));
+    if env.attachments.is_empty() {
+        return;
+    }
+    let _ = writeln!(s, "{indent}Attachments: {}", env.attachments.len());
+    for a in &env.attachments {
+        let mut parts = vec![a.file_name.clone()];
+        match a.kind.as_str() {
+            "message" => parts.push("embedded message".into()),
+            "ole" => parts.push("OLE object".into()),
+            "reference" => parts.push("by reference".into()),
+            _ => {}
+        }
+        if let Some(n) = a.size {
+            parts.push(format!("{} bytes", grouped(n)));
+        }
+        if let Some(t) = &a.mime_type {
+            parts.push(t.clone());
+        }
+        if a.inline {
+            parts.push("inline".into());
+        }
+        if let Some(c) = &a.content_id {
+            parts.push(format!("cid:{}", c.trim_matches(['<', '>'])));
+        }
+        let _ = writeln!(s, "{indent}  {}. {}", a.index + 1, parts.join("  "));
+        if let Some(inner) = &a.message {
+            write_envelope(s, inner, &format!("{indent}     "));
+        }
+    }
+}
+
+/// The text of `msox show`: header lines, attachments, a blank line, the body.
+pub fn show_text(env: &Envelope, text: Option<&str>, with_body: bool) -> String {
+    let mut s = String::new();
+    write_envelope(&mut s, env, "");
+    if let Some(t) = text {
+        let t = t.trim_end();
+        if !t.is_empty() {
+            s.push('\n');
+            s.push_str(&t.replace("\r\n", "\n"));
+            s.push('\n');
+        }
+    } else if with_body && env.body == Some(BodyKind::Rtf) {
+        s.push_str("\n(an RTF body: `msox show --body rtf` writes it)\n");
+    }
+    s
 }

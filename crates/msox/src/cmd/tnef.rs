@@ -13,44 +13,63 @@ use crate::node::Node;
 /// `msox tnef ...`
 #[derive(Debug, clap::Subcommand)]
 pub enum Cmd {
-    /// Summarise: message class, subject, body hashes, attachments (name, size, SHA-256).
+    /// Summarise: message class, subject, date, body hashes, attachments (name, size, SHA-256).
     List {
-        /// The TNEF file.
-        file: PathBuf,
-        /// Print JSON (the shape the peer scripts print).
+        /// TNEF files, or directories of them (`-` for stdin).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Print JSON (an array for several files).
         #[arg(long)]
         json: bool,
     },
-    /// Write the attachments (embedded messages as their original TNEF bytes, OLE objects as their files), the text, RTF and HTML bodies into DIR.
+    /// Write the attachments (embedded messages as their original TNEF bytes, OLE objects as their files), the text, RTF and HTML bodies into DIR (DIR/NAME for each of several files).
     Extract {
-        /// The TNEF file.
-        file: PathBuf,
+        /// TNEF files, or directories of them (`-` for stdin).
+        #[arg(required = true, num_args = 1..)]
+        files: Vec<PathBuf>,
         /// Output directory (created).
         dir: PathBuf,
         /// Write embedded messages as .msg files instead of their TNEF bytes.
         #[arg(long)]
         embedded_as_msg: bool,
+        /// What to do with files that exist.
+        #[command(flatten)]
+        clobber: crate::cli::ClobberArgs,
     },
-    /// Print the whole message model (properties, recipients, attachments) as JSON.
+    /// Print the whole message model (properties by name and tag, recipients, attachments) as readable JSON.
     Dump {
-        /// The TNEF file.
-        file: PathBuf,
+        /// TNEF files, or directories of them (`-` for stdin).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
         /// JSON (the only output form; accepted for symmetry with other commands).
         #[arg(long)]
         json: bool,
+        /// Print the lossless machine form `msox tnef build` and `msox msg build` read.
+        #[arg(long)]
+        raw: bool,
+        /// Every binary value as base64 (by default those over 256 bytes are given as size and SHA-256).
+        #[arg(long, conflicts_with = "raw")]
+        full: bool,
     },
     /// Convert to an Outlook .msg file.
     ToMsg {
-        /// The TNEF file.
+        /// The TNEF file (`-` for stdin).
         file: PathBuf,
-        /// Output .msg file.
+        /// Output .msg file (`-` for stdout).
         out: PathBuf,
     },
-    /// Build a TNEF file from the JSON `msox tnef dump` prints.
+    /// Convert to an Internet message (.eml).
+    ToEml {
+        /// The TNEF file (`-` for stdin).
+        file: PathBuf,
+        /// Output .eml file (`-` for stdout).
+        out: PathBuf,
+    },
+    /// Build a TNEF file from the JSON `msox tnef dump --raw` prints.
     Build {
-        /// The JSON file.
+        /// The JSON file (`-` for stdin).
         json: PathBuf,
-        /// Output TNEF file.
+        /// Output TNEF file (`-` for stdout).
         out: PathBuf,
         /// Write only attMAPIProps-style attributes (no legacy attributes).
         #[arg(long)]
@@ -58,91 +77,139 @@ pub enum Cmd {
     },
 }
 
+/// Reads a TNEF file's bytes; an error naming the right subcommand when
+/// it is not TNEF.
+pub fn read_bytes(path: &Path) -> anyhow::Result<Vec<u8>> {
+    let bytes = crate::cli::read_input(path)?;
+    if !ms_oxtnef::is_tnef(&bytes) {
+        return Err(crate::cli::wrong_format(path, &bytes, "a TNEF stream"));
+    }
+    Ok(bytes)
+}
+
 /// Reads a TNEF file into the model, printing defects as warnings.
 pub fn read_message(path: &Path) -> anyhow::Result<Message> {
-    let bytes = crate::cli::read_input(path)?;
+    let bytes = read_bytes(path)?;
     let d = ms_oxtnef::to_message(&bytes, &crate::cli::options())?;
     crate::cli::report_defects(&d.defects);
     Ok(d.value)
 }
 
+fn list_text(m: &Message, v: &Value) -> String {
+    let mut s = format!(
+        "class: {}\nsubject: {}\n",
+        m.message_class().unwrap_or_default(),
+        m.subject().unwrap_or_default()
+    );
+    if let Some(d) = v.get("date").and_then(Value::as_str) {
+        s.push_str(&format!("date: {d}\n"));
+    }
+    for a in v
+        .get("attachments")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        s.push_str(&format!(
+            "attachment: {}\t{}\t{}\n",
+            a.get("name").and_then(Value::as_str).unwrap_or_default(),
+            a.get("size")
+                .and_then(Value::as_u64)
+                .map_or("embedded message".to_string(), |n| format!("{n} bytes")),
+            a.get("sha256").and_then(Value::as_str).unwrap_or_default()
+        ));
+    }
+    s
+}
+
 /// Runs `msox tnef ...`.
 pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
     match cmd {
-        Cmd::List { file, json } => {
-            let m = read_message(file)?;
-            let v = crate::cmd::message::summary_json(&m, "msox");
-            if *json {
-                crate::cli::print_json(&v)
-            } else {
-                let mut s = format!(
-                    "class: {}\nsubject: {}\n",
-                    m.message_class().unwrap_or_default(),
-                    m.subject().unwrap_or_default()
-                );
-                for a in v
-                    .get("attachments")
-                    .unwrap_or(&Value::Null)
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                {
-                    s.push_str(&format!(
-                        "attachment: {}\t{}\t{}\n",
-                        a.get("name")
-                            .unwrap_or(&Value::Null)
-                            .as_str()
-                            .unwrap_or_default(),
-                        a.get("size")
-                            .unwrap_or(&Value::Null)
-                            .as_u64()
-                            .map_or("embedded message".to_string(), |n| format!("{n} bytes")),
-                        a.get("sha256")
-                            .unwrap_or(&Value::Null)
-                            .as_str()
-                            .unwrap_or_default()
-                    ));
+        Cmd::List { files, json } => {
+            let how = crate::batch::Batch {
+                json_array: *json,
+                headers: true,
+            };
+            crate::batch::run(files, how, |path| {
+                let m = read_message(path)?;
+                let v = crate::cmd::message::summary_json(&m);
+                if *json {
+                    crate::cli::json_text(&v)
+                } else {
+                    Ok(list_text(&m, &v).into_bytes())
                 }
-                crate::cli::print(&s)
-            }
+            })
         }
         Cmd::Extract {
-            file,
+            files,
             dir,
             embedded_as_msg,
+            clobber,
         } => {
-            let bytes = crate::cli::read_input(file)?;
-            let opts = crate::cli::options();
-            let d = if *embedded_as_msg {
-                ms_oxmsg::extract_tnef_as_msg(&bytes, &opts)?
-            } else {
-                ms_oxtnef::extract(&bytes, &opts, &ms_oxtnef::ExtractOptions::default())?
-            };
-            crate::cli::report_defects(&d.defects);
-            let m = ms_oxtnef::to_message(&bytes, &opts)?.value;
-            for p in crate::cmd::message::extract(&m, &d.value, dir)? {
-                println!("{}", p.display());
-            }
-            Ok(())
+            let inputs = crate::batch::expand(files);
+            let paths: Vec<PathBuf> = inputs.iter().map(|i| i.path.clone()).collect();
+            let dirs: std::collections::HashMap<PathBuf, PathBuf> = paths
+                .iter()
+                .cloned()
+                .zip(crate::cmd::message::out_dirs(&paths, dir))
+                .collect();
+            crate::batch::run_inputs(&inputs, crate::batch::Batch::default(), |path| {
+                let bytes = read_bytes(path)?;
+                let opts = crate::cli::options();
+                let d = if *embedded_as_msg {
+                    ms_oxmsg::extract_tnef_as_msg(&bytes, &opts)?
+                } else {
+                    ms_oxtnef::extract(&bytes, &opts, &ms_oxtnef::ExtractOptions::default())?
+                };
+                crate::cli::report_defects(&d.defects);
+                let m = ms_oxtnef::to_message(&bytes, &opts)?.value;
+                let out = crate::cmd::message::extraction(&m, d.value);
+                let target = dirs.get(path).unwrap_or(dir);
+                let written = crate::cli::write_files(target, out, *clobber)?;
+                Ok(written
+                    .iter()
+                    .map(|p| format!("{}\n", p.display()))
+                    .collect::<String>()
+                    .into_bytes())
+            })
         }
-        Cmd::Dump { file, .. } => {
-            let m = read_message(file)?;
-            crate::cli::print_json(&serde_json::to_value(&m)?)
+        Cmd::Dump {
+            files, raw, full, ..
+        } => {
+            let how = crate::batch::Batch {
+                json_array: true,
+                headers: false,
+            };
+            crate::batch::run(files, how, |path| {
+                let m = read_message(path)?;
+                if *raw {
+                    let mut v = serde_json::to_vec(&m)?;
+                    v.push(b'\n');
+                    Ok(v)
+                } else {
+                    crate::cli::json_text(&crate::json::message_json(&m, *full))
+                }
+            })
         }
         Cmd::ToMsg { file, out } => {
-            let bytes = crate::cli::read_input(file)?;
+            let bytes = read_bytes(file)?;
             let d = ms_oxmsg::tnef_to_msg(&bytes, &crate::cli::options())?;
             crate::cli::report_defects(&d.defects);
             crate::cli::write_output(out, &d.value)
         }
+        Cmd::ToEml { file, out } => crate::cmd::eml::tnef_to_eml(file, out),
         Cmd::Build {
             json,
             out,
             mapi_only,
         } => {
             let text = crate::cli::read_input(json)?;
-            let m: Message = serde_json::from_slice(&text)
-                .map_err(|e| anyhow::anyhow!("{}: {e}", json.display()))?;
+            let m: Message = serde_json::from_slice(&text).map_err(|e| {
+                anyhow::anyhow!(
+                    "{}: {e} (build reads the form `msox tnef dump --raw` prints)",
+                    json.display()
+                )
+            })?;
             let opts = WriteOptions {
                 legacy_attributes: !mapi_only,
                 ..WriteOptions::default()

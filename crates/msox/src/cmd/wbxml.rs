@@ -24,6 +24,10 @@ pub enum Cmd {
         /// Print the peers' canonical text form instead of XML.
         #[arg(long, conflicts_with = "lossless")]
         canonical: bool,
+        /// Write XML as libwbxml's wbxml2xml does (`xml2wbxml -v 1.3 -n -a`
+        /// gives the same bytes back where libwbxml can).
+        #[arg(long, conflicts_with_all = ["lossless", "canonical"])]
+        libwbxml: bool,
     },
     /// XML to WBXML.
     Encode {
@@ -42,6 +46,7 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
             headerless,
             lossless,
             canonical: canon,
+            libwbxml,
         } => {
             let bytes = crate::cli::read_input(input)?;
             let framing = if *headerless {
@@ -56,6 +61,8 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
             } else {
                 let xopts = if *lossless {
                     XmlOptions::lossless()
+                } else if *libwbxml {
+                    XmlOptions::libwbxml()
                 } else {
                     XmlOptions::default()
                 };

@@ -1,0 +1,408 @@
+//! Many files per call: directories walked, files worked on in parallel
+//! (`-j`), output printed in input order, a status line per file on
+//! stderr, progress on a terminal, exit 1 when any file failed.
+
+use std::collections::BTreeMap;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+/// How a batch prints.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Batch {
+    /// Each file's output is one JSON value: several are printed as one
+    /// JSON array, a file that failed as `{"file": ..., "error": ...}`.
+    pub json_array: bool,
+    /// Print `==> FILE <==` before each file's text output when there are
+    /// several (as `head` does).
+    pub headers: bool,
+}
+
+/// One input: its path, and whether it was found by walking a directory
+/// (a file there that is not of the command's format is skipped, not an
+/// error).
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// The path (`-` for stdin).
+    pub path: PathBuf,
+    /// Found inside a directory given on the command line.
+    pub walked: bool,
+}
+
+/// The inputs a command line names: files as given, directories walked
+/// (regular files below them, sorted by path; hidden entries skipped).
+pub fn expand(paths: &[PathBuf]) -> Vec<Input> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut found = Vec::new();
+            walk(p, &mut found, 0);
+            found.sort();
+            out.extend(found.into_iter().map(|path| Input { path, walked: true }));
+        } else {
+            out.push(Input {
+                path: p.clone(),
+                walked: false,
+            });
+        }
+    }
+    out
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: u32) {
+    if depth > 64 {
+        return;
+    }
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        out.push(dir.to_path_buf());
+        return;
+    };
+    for e in rd.flatten() {
+        if e.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let p = e.path();
+        match e.file_type() {
+            Ok(t) if t.is_dir() => walk(&p, out, depth + 1),
+            Ok(t) if t.is_file() => out.push(p),
+            Ok(t) if t.is_symlink() && p.is_file() => out.push(p),
+            _ => {}
+        }
+    }
+}
+
+/// A file whose output is printed although it failed (an `inspect` tree
+/// with an error node): the output, then the failure.
+#[derive(Debug)]
+pub struct Damaged {
+    /// What to print.
+    pub output: Vec<u8>,
+    /// The error line.
+    pub message: String,
+}
+
+impl std::fmt::Display for Damaged {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Damaged {}
+
+/// What a job gave for one file.
+type Done = (anyhow::Result<Vec<u8>>, Vec<String>);
+
+/// Runs `job` on every input and prints what each returns, in input order.
+/// One file given as a file (not a directory): the job runs alone and its
+/// error is the command's error. Otherwise the files are shared among
+/// `-j` threads; each gets a status line on stderr (`FILE: ok`,
+/// `FILE: ok, N defects`, `FILE: error: ...`; only errors with `-q`), the
+/// notes it made follow it; files of a walked directory that are not of
+/// the command's format ([`crate::cli::NotThisFormat`]) are skipped and
+/// counted; any failure makes the run fail (exit 1) after every file is
+/// done.
+pub fn run<F>(paths: &[PathBuf], how: Batch, job: F) -> anyhow::Result<()>
+where
+    F: Fn(&Path) -> anyhow::Result<Vec<u8>> + Sync,
+{
+    let inputs = expand(paths);
+    if inputs.is_empty() {
+        anyhow::bail!("no files found in {}", join_paths(paths));
+    }
+    run_inputs(&inputs, how, job)
+}
+
+/// [`run`] over inputs already expanded.
+pub fn run_inputs<F>(inputs: &[Input], how: Batch, job: F) -> anyhow::Result<()>
+where
+    F: Fn(&Path) -> anyhow::Result<Vec<u8>> + Sync,
+{
+    if let [one] = inputs
+        && !one.walked
+    {
+        return match job(&one.path) {
+            Ok(out) => crate::cli::print_bytes(&out),
+            Err(e) => {
+                if let Some(d) = e.downcast_ref::<Damaged>() {
+                    crate::cli::print_bytes(&d.output)?;
+                }
+                Err(e)
+            }
+        };
+    }
+    let total = inputs.len();
+    let progress = Progress::new(total);
+    let mut printer = Printer {
+        how,
+        printed: 0,
+        failed: 0,
+        skipped: 0,
+        progress: &progress,
+    };
+    let jobs = crate::cli::jobs().max(1);
+    if jobs == 1 {
+        for input in inputs {
+            let done = crate::cli::capture(|| job(&input.path));
+            printer.emit(input, done)?;
+        }
+    } else {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs)
+            .build()
+            .map_err(|e| anyhow::anyhow!("cannot start {jobs} threads: {e}"))?;
+        let (tx, rx) = mpsc::channel::<(usize, Done)>();
+        let result = std::thread::scope(|scope| -> anyhow::Result<()> {
+            let inputs_ref = inputs;
+            let job_ref = &job;
+            scope.spawn(move || {
+                pool.install(|| {
+                    inputs_ref
+                        .par_iter()
+                        .enumerate()
+                        .with_max_len(1)
+                        .for_each_with(tx, |tx, (i, input)| {
+                            let done = crate::cli::capture(|| job_ref(&input.path));
+                            let _ = tx.send((i, done));
+                        });
+                });
+            });
+            let mut pending: BTreeMap<usize, Done> = BTreeMap::new();
+            let mut next = 0;
+            while next < total {
+                match rx.recv_timeout(Duration::from_millis(200)) {
+                    Ok((i, done)) => {
+                        pending.insert(i, done);
+                        while let Some(done) = pending.remove(&next) {
+                            if let Some(input) = inputs.get(next) {
+                                printer.emit(input, done)?;
+                            }
+                            next += 1;
+                        }
+                    }
+                    Err(mpsc::RecvTimeoutError::Timeout) => progress.tick(),
+                    Err(mpsc::RecvTimeoutError::Disconnected) => break,
+                }
+            }
+            Ok(())
+        });
+        result?;
+    }
+    printer.finish()?;
+    progress.finish();
+    let (failed, skipped) = (printer.failed, printer.skipped);
+    if skipped > 0 {
+        crate::cli::note(format!(
+            "{skipped} file{} of another format skipped",
+            if skipped == 1 { "" } else { "s" }
+        ));
+    }
+    if failed > 0 {
+        anyhow::bail!("{failed} of {total} files failed");
+    }
+    Ok(())
+}
+
+fn join_paths(paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+struct Printer<'a> {
+    how: Batch,
+    printed: usize,
+    failed: usize,
+    skipped: usize,
+    progress: &'a Progress,
+}
+
+impl Printer<'_> {
+    fn emit(&mut self, input: &Input, (result, notes): Done) -> anyhow::Result<()> {
+        self.progress.inc();
+        let name = input.path.display().to_string();
+        let defects = notes
+            .iter()
+            .filter(|l| l.starts_with("msox: defect:"))
+            .count();
+        let mut err_lines = Vec::new();
+        let mut out: Vec<u8> = Vec::new();
+        match result {
+            Ok(bytes) => {
+                if !crate::cli::quiet() {
+                    err_lines.push(match defects {
+                        0 => format!("{name}: ok"),
+                        1 => format!("{name}: ok, 1 defect"),
+                        n => format!("{name}: ok, {n} defects"),
+                    });
+                    err_lines.extend(notes);
+                }
+                if self.how.json_array {
+                    out.extend_from_slice(if self.printed == 0 { b"[\n" } else { b",\n" });
+                    out.extend_from_slice(bytes.trim_ascii_end());
+                } else {
+                    if self.how.headers {
+                        if self.printed > 0 {
+                            out.push(b'\n');
+                        }
+                        out.extend_from_slice(format!("==> {name} <==\n").as_bytes());
+                    }
+                    out.extend_from_slice(&bytes);
+                }
+                self.printed += 1;
+            }
+            Err(e) if input.walked && e.downcast_ref::<crate::cli::NotThisFormat>().is_some() => {
+                self.skipped += 1;
+            }
+            Err(e) => {
+                self.failed += 1;
+                let msg = crate::error_line(&e);
+                if let Some(d) = e.downcast_ref::<Damaged>() {
+                    if self.how.json_array {
+                        out.extend_from_slice(if self.printed == 0 { b"[\n" } else { b",\n" });
+                        out.extend_from_slice(d.output.trim_ascii_end());
+                        self.printed += 1;
+                    } else {
+                        out.extend_from_slice(&d.output);
+                    }
+                    err_lines.push(format!("{name}: error: {msg}"));
+                    self.progress.suspend(|| {
+                        let mut err = std::io::stderr().lock();
+                        for l in &err_lines {
+                            let _ = writeln!(err, "{l}");
+                        }
+                    });
+                    return crate::cli::print_bytes(&out);
+                }
+                err_lines.push(format!("{name}: error: {msg}"));
+                if !crate::cli::quiet() {
+                    err_lines.extend(notes);
+                }
+                if self.how.json_array {
+                    out.extend_from_slice(if self.printed == 0 { b"[\n" } else { b",\n" });
+                    let v = serde_json::json!({"file": name, "error": msg});
+                    out.extend_from_slice(serde_json::to_string_pretty(&v)?.as_bytes());
+                    self.printed += 1;
+                }
+            }
+        }
+        self.progress.suspend(|| {
+            let mut err = std::io::stderr().lock();
+            for l in &err_lines {
+                let _ = writeln!(err, "{l}");
+            }
+        });
+        crate::cli::print_bytes(&out)
+    }
+
+    fn finish(&mut self) -> anyhow::Result<()> {
+        if self.how.json_array {
+            crate::cli::print_bytes(if self.printed == 0 { b"[]\n" } else { b"\n]\n" })?;
+        }
+        Ok(())
+    }
+}
+
+/// A progress bar on stderr for batches that run over a second, when
+/// stderr is a terminal (and not with `-q`).
+pub struct Progress {
+    bar: indicatif::ProgressBar,
+    start: Instant,
+    shown: std::cell::Cell<bool>,
+    enabled: bool,
+}
+
+impl Progress {
+    /// A bar for `total` files (hidden until a second has passed).
+    pub fn new(total: usize) -> Self {
+        let bar = indicatif::ProgressBar::hidden();
+        bar.set_length(total as u64);
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{elapsed:>4} [{bar:30}] {pos}/{len} files, {per_sec}, {eta} left",
+        ) {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        Progress {
+            bar,
+            start: Instant::now(),
+            shown: std::cell::Cell::new(false),
+            enabled: std::io::stderr().is_terminal() && !crate::cli::quiet(),
+        }
+    }
+
+    fn tick(&self) {
+        if self.enabled && !self.shown.get() && self.start.elapsed() > Duration::from_secs(1) {
+            self.bar
+                .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            self.shown.set(true);
+        }
+        self.bar.tick();
+    }
+
+    fn inc(&self) {
+        self.tick();
+        self.bar.inc(1);
+    }
+
+    fn suspend<R>(&self, f: impl FnOnce() -> R) -> R {
+        self.bar.suspend(f)
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+/// A spinner on stderr for one long job (compressing at a high level,
+/// building a patch): shown when the job has run for a second and stderr
+/// is a terminal; gone when dropped.
+pub struct Spinner {
+    bar: indicatif::ProgressBar,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Spinner {
+    /// Starts a spinner saying `what` (e.g. `compressing 12 MB at level 9`).
+    pub fn start(what: impl Into<String>) -> Self {
+        let bar = indicatif::ProgressBar::hidden();
+        if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {msg} ({elapsed})") {
+            bar.set_style(style);
+        }
+        bar.set_message(what.into());
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let enabled = std::io::stderr().is_terminal() && !crate::cli::quiet();
+        let thread = enabled.then(|| {
+            let (bar, stop) = (bar.clone(), stop.clone());
+            std::thread::spawn(move || {
+                let start = Instant::now();
+                let mut shown = false;
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    if !shown && start.elapsed() > Duration::from_secs(1) {
+                        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+                        shown = true;
+                    }
+                    if shown {
+                        bar.tick();
+                    }
+                    std::thread::sleep(Duration::from_millis(100));
+                }
+            })
+        });
+        Spinner { bar, stop, thread }
+    }
+}
+
+impl Drop for Spinner {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+        self.bar.finish_and_clear();
+    }
+}

@@ -1,0 +1,334 @@
+//! `msox show`, `msox cab`, `msox chm`, the `msox prop NAME` shortcut and
+//! the exit statuses of batches (0 ok, 1 any file failed, 3 read past
+//! defects), on files of the corpus.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn msox(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_msox"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn tmp(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("msox-show-{}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    d.join(name)
+}
+
+/// A corpus file, or `None` (the test is skipped) when the corpus is absent.
+fn corpus(rel: &str) -> Option<String> {
+    let p = msox_testkit::corpus::dir()?.join(rel);
+    assert!(p.is_file(), "{} missing from the corpus", p.display());
+    Some(p.to_str().unwrap().to_string())
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn show_a_msg_as_a_person_reads_it() {
+    let Some(f) = corpus("msg/bbottema-attachments.msg") else {
+        return;
+    };
+    let o = msox(&["show", &f]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.contains("From:       Microsoft Outlook <"), "{text}");
+    assert!(text.contains("Subject:    Delivery delayed:"), "{text}");
+    assert!(
+        text.contains("Date:       2016-04-11T13:11:10-04:00"),
+        "{text}"
+    );
+    assert!(text.contains("Attachments: 2"), "{text}");
+    assert!(
+        text.contains("Delivery is delayed to these recipients"),
+        "{text}"
+    );
+
+    let o = msox(&["show", "--json", &f]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let j: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(j["format"], "msg");
+    assert_eq!(j["message_class"], "IPM.Note");
+    assert!(j["from"]["address"].as_str().unwrap().contains('@'));
+    assert!(
+        j["subject"]
+            .as_str()
+            .unwrap()
+            .starts_with("Delivery delayed:")
+    );
+    assert_eq!(j["attachments"].as_array().unwrap().len(), 2);
+    assert!(j["text"].as_str().unwrap().contains("Delivery is delayed"));
+
+    let o = msox(&["show", "--body", "html", &f]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("<html>"), "{}", stdout(&o));
+}
+
+#[test]
+fn show_a_winmail_dat_with_its_attachments_and_embedded_messages() {
+    let Some(f) = corpus("tnef/mimekit/christmas.tnef") else {
+        return;
+    };
+    let o = msox(&["show", &f]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.contains("kitten-playing-with-a-christmas-tree.jpg  375,081 bytes  image/jpeg"),
+        "{text}"
+    );
+    assert!(text.contains("From:       Jeffrey Stedfast <"), "{text}");
+    assert!(
+        text.contains("Subject:    Christmas Celebration!"),
+        "{text}"
+    );
+
+    let o = msox(&["show", "--json", "--no-body", &f]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let j: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(j["format"], "tnef");
+    assert_eq!(j["body"], "rtf");
+    let atts = j["attachments"].as_array().unwrap();
+    assert_eq!(atts.len(), 3);
+    assert_eq!(atts[0]["size"], 375_081);
+    assert_eq!(atts[0]["mime_type"], "image/jpeg");
+    assert_eq!(atts[2]["message"]["subject"], "Christmas Celebration!");
+    assert!(j.get("text").is_none());
+
+    let o = msox(&["show", "--body", "rtf", &f]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(o.stdout.starts_with(b"{\\rtf1"));
+}
+
+#[test]
+fn several_files_status_lines_json_array_and_exit_1_when_one_fails() {
+    let (Some(a), Some(b)) = (
+        corpus("msg/bbottema-attachments.msg"),
+        corpus("tnef/mimekit/christmas.tnef"),
+    ) else {
+        return;
+    };
+    let bad = tmp("not-a-message.bin");
+    std::fs::write(&bad, b"\x00\x01 not a message").unwrap();
+    let bad = bad.to_str().unwrap();
+    for jobs in ["1", "2"] {
+        let o = msox(&["-j", jobs, "show", "--json", "--no-body", &a, bad, &b]);
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        let j: Value = serde_json::from_slice(&o.stdout).unwrap();
+        let arr = j.as_array().unwrap();
+        assert_eq!(arr.len(), 3);
+        assert_eq!(arr[0]["format"], "msg");
+        assert!(arr[1]["error"].as_str().unwrap().contains("not a message"));
+        assert_eq!(arr[2]["format"], "tnef");
+        let err = stderr(&o);
+        assert!(err.contains(&format!("{a}: ok")), "{err}");
+        assert!(err.contains(&format!("{bad}: error: ")), "{err}");
+        assert!(err.contains("1 of 3 files failed"), "{err}");
+    }
+    // -q: only the errors
+    let o = msox(&["-q", "show", "--no-body", &a, bad]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!stderr(&o).contains(": ok"), "{}", stderr(&o));
+    // all good: exit 0, text with a header per file
+    let o = msox(&["show", "--no-body", &a, &b]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains(&format!("==> {b} <==")));
+}
+
+#[test]
+fn a_file_for_another_command_gets_a_hint() {
+    let Some(f) = corpus("tnef/mimekit/christmas.tnef") else {
+        return;
+    };
+    let o = msox(&["msg", "dump", &f]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("not an Outlook .msg file"), "{err}");
+    assert!(err.contains("msox tnef"), "{err}");
+}
+
+#[test]
+fn read_past_defects_is_exit_3_and_strict_is_exit_1() {
+    let Some(f) = corpus("tnef/tnefparse-bad_checksum.tnef") else {
+        return;
+    };
+    let o = msox(&["show", "--no-body", &f]);
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    assert!(stderr(&o).contains("msox: defect: "), "{}", stderr(&o));
+    assert!(stdout(&o).contains("Class:"));
+    let o = msox(&["--strict", "show", "--no-body", &f]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    // -q leaves the defects out, not the exit status
+    let o = msox(&["-q", "show", "--no-body", &f]);
+    assert_eq!(o.status.code(), Some(3));
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+}
+
+#[test]
+fn readable_dump_is_small_and_raw_builds() {
+    let Some(f) = corpus("tnef/mimekit/christmas.tnef") else {
+        return;
+    };
+    let size = std::fs::metadata(&f).unwrap().len() as usize;
+    let o = msox(&["tnef", "dump", &f]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        o.stdout.len() <= 3 * size,
+        "{} > 3 x {size}",
+        o.stdout.len()
+    );
+    let j: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let props = j["properties"].as_object().unwrap();
+    assert!(
+        props
+            .keys()
+            .any(|k| k.starts_with("PidTagMessageClass (0x001A")),
+        "{props:?}"
+    );
+    // the lossless form still round-trips through build
+    let raw = tmp("christmas.json");
+    let o = msox(&["tnef", "dump", "--raw", &f]);
+    assert_eq!(o.status.code(), Some(0));
+    std::fs::write(&raw, &o.stdout).unwrap();
+    let out = tmp("christmas.msg");
+    let o = msox(&["msg", "build", raw.to_str().unwrap(), out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = msox(&["show", "--json", "--no-body", out.to_str().unwrap()]);
+    let j: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(j["attachments"][0]["size"], 375_081);
+}
+
+#[test]
+fn tnef_extract_overwrite_and_no_clobber() {
+    let Some(f) = corpus("tnef/mimekit/christmas.tnef") else {
+        return;
+    };
+    let dir = tmp("extract");
+    let _ = std::fs::remove_dir_all(&dir);
+    let d = dir.to_str().unwrap();
+    let o = msox(&["tnef", "extract", &f, d]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let listing = |d: &PathBuf| {
+        let mut v: Vec<String> = std::fs::read_dir(d)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    };
+    let first = listing(&dir);
+    assert!(first.iter().any(|n| n.ends_with(".jpg")), "{first:?}");
+    // a rerun refuses to replace, and writes nothing
+    let o = msox(&["tnef", "extract", &f, d]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("--overwrite"), "{}", stderr(&o));
+    // --overwrite: the same set of files
+    let o = msox(&["tnef", "extract", "--overwrite", &f, d]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(listing(&dir), first);
+    // --no-clobber: keeps what is there, the same set again
+    let o = msox(&["tnef", "extract", "--no-clobber", &f, d]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("kept (--no-clobber)"));
+    assert_eq!(listing(&dir), first);
+}
+
+#[test]
+fn cab_list_test_extract_and_a_broken_cabinet() {
+    let (Some(good), Some(bad)) = (
+        corpus("cab-mszip/libmspack-case-ascii.cab"),
+        corpus("cab-mszip/libmspack-bad_folderindex.cab"),
+    ) else {
+        return;
+    };
+    let o = msox(&["cab", "list", &good]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("ascii\\upper\\ABCDEFGHIJKLMNOPQRSTUVWXYZ"));
+    let o = msox(&["cab", "list", "--json", &good]);
+    let j: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(j["cabinets"][0]["files"].as_array().unwrap().len(), 2);
+    let o = msox(&["cab", "test", &good]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("All 2 files OK."));
+
+    let dir = tmp("cab");
+    let _ = std::fs::remove_dir_all(&dir);
+    let d = dir.to_str().unwrap();
+    let o = msox(&["cab", "extract", &good, d]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(dir.join("ascii/upper/ABCDEFGHIJKLMNOPQRSTUVWXYZ").is_file());
+    assert_eq!(msox(&["cab", "extract", &good, d]).status.code(), Some(1));
+    let o = msox(&["cab", "extract", "--overwrite", &good, d]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+
+    // a damaged cabinet: the tree shows the error, and the run fails
+    let o = msox(&["inspect", &bad]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("error"), "{}", stdout(&o));
+    assert!(stderr(&o).contains("damaged cab"), "{}", stderr(&o));
+    let o = msox(&["inspect", "--json", &bad]);
+    let j: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(j["ok"], false);
+}
+
+#[test]
+fn chm_list_extract_and_inspect() {
+    let Some(f) = corpus("lzx/tika-wmicontrol.CHM") else {
+        return;
+    };
+    let o = msox(&["chm", "list", "--json", &f]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let j: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let files = j["files"].as_array().unwrap();
+    assert!(files.iter().any(|x| x["name"] == "/#SYSTEM"), "{files:?}");
+    let dir = tmp("chm");
+    let _ = std::fs::remove_dir_all(&dir);
+    let o = msox(&["chm", "extract", &f, dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(dir.join("#SYSTEM").is_file());
+    let o = msox(&["inspect", &f]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("chm"), "{}", stdout(&o));
+}
+
+#[test]
+fn prop_name_alone_is_find() {
+    let o = msox(&["prop", "PidTagSubject"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("0x0037001F"));
+    assert_eq!(
+        stdout(&o),
+        stdout(&msox(&["prop", "find", "PidTagSubject"]))
+    );
+    assert_eq!(msox(&["prop"]).status.code(), Some(2));
+}
+
+#[test]
+fn a_closed_pipe_is_quiet() {
+    let o = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "{} prop list | head -n 1",
+            env!("CARGO_BIN_EXE_msox")
+        ))
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+}
