@@ -50,7 +50,7 @@
 //! let err = SecurityDescriptor::decode_exact(&bad).unwrap_err();
 //! assert_eq!(
 //!     err.to_string(),
-//!     "AceCount 255 exceeds the limit 22 at byte 56 in SecurityDescriptor > Dacl > AceCount"
+//!     "AceCount 255 exceeds the limit 22 at byte 56 in SECURITY_DESCRIPTOR > Dacl > ACL"
 //! );
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
