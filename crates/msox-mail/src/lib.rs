@@ -49,7 +49,7 @@
 //! |---|---|---|
 //! | format detection | [MS-CFB] signature + `__properties_version1.0` stream, TNEF signature, an RFC 5322 header block | [`detect`] |
 //! | addresses | [MS-OXCMAIL] 2.1.3.1.1 (SMTP properties, address types, one-off and address-book EntryIDs, transport headers, X.500 as IMCEAEX) | [`envelope`] via `ms_oxcmail::address` |
-//! | date | PidTagClientSubmitTime, else PidTagMessageDeliveryTime, else PidTagCreationTime; the UTC offset of the transport headers' `Date:` when it names the same instant | [`envelope`] |
+//! | date | PidTagClientSubmitTime, else PidTagMessageDeliveryTime, else PidTagCreationTime, else PidTagLastModificationTime (the first that is set and not zero); the UTC offset of the transport headers' `Date:` when it names the same instant | [`envelope`] |
 //! | flags | PidTagImportance, PidTagSensitivity, PidTagMessageFlags (unsent, read), PidTagReadReceiptRequested, S/MIME classes ([MS-OXOSMIME]), meeting classes ([MS-OXOCAL]) | [`envelope`] |
 //! | bodies | [MS-OXBBODY] 2.1.3.1 best body, RTF de-encapsulation ([MS-OXRTFEX]) | [`body`] |
 //! | attachments | by value, embedded messages, OLE objects ([MS-OXCMSG] 2.2.2); inline by PidTagAttachmentHidden, attRenderedInBody or a `cid:` link in the HTML | [`envelope`], [`attachment_bytes`] |
@@ -541,7 +541,8 @@ pub struct Envelope {
     pub cc: Vec<Address>,
     /// Bcc recipients.
     pub bcc: Vec<Address>,
-    /// When it was sent (received, or created, when not sent), ISO 8601
+    /// When it was sent (received, created or last modified, when not
+    /// sent), ISO 8601
     /// with the sender's UTC offset where the message keeps it
     /// (`2003-07-01T10:52:37+02:00`), else in UTC (`+00:00`).
     pub date: Option<String>,
@@ -578,10 +579,15 @@ fn time_of(m: &Message) -> Option<FileTime> {
         tags::PidTagClientSubmitTime,
         tags::PidTagMessageDeliveryTime,
         tags::PidTagCreationTime,
+        tags::PidTagLastModificationTime,
     ]
     .into_iter()
-    .find_map(|t| m.properties.get(t).and_then(PropertyValue::as_time))
-    .filter(|t| t.0 != 0)
+    .find_map(|t| {
+        m.properties
+            .get(t)
+            .and_then(PropertyValue::as_time)
+            .filter(|t| t.0 != 0)
+    })
 }
 
 /// The UTC offset, in minutes, of an RFC 5322 date-time's zone.
