@@ -37,7 +37,12 @@
 //! session's output budget and can stream into any
 //! [`Sink`](msox_codec::Sink) ([`deencapsulate_to`]); inside a caller's
 //! session (a decompressed body of a message) use [`read_deencapsulated`].
-//! The tokenizer ([`token`]) is built with nom; the reader is one pass with
+//! RTF that arrives in pieces (from `ms-oxrtfcp`'s streaming decompressor,
+//! through [`Deencapsulator::sink`]) goes through a [`Deencapsulator`],
+//! with the same output and defects whatever the split and memory flat in
+//! the size of both the RTF and the output.
+//! The tokenizer ([`token`]) is built with nom and takes its input in
+//! pieces (one piece for a whole document); the reader is one pass with
 //! an explicit group stack whose depth counts against the session's depth
 //! limit: linear time, no recursion, no panics.
 //!
@@ -52,9 +57,9 @@
 //! | 2.1.3.1.5 | MHTMLTAG destination group | skipped when reading (no option to prefer it over the HTMLTAG yet); not written |
 //! | 2.1.3.2 | Encoding HTML into RTF | [`encapsulate_html`] |
 //! | 2.1.3.3 | Encoding plain text into RTF | [`encapsulate_text`] |
-//! | 2.2.3.1 | Recognizing RTF containing encapsulation | [`detect`] |
-//! | 2.2.3.2 | Extracting encapsulated HTML from RTF | [`deencapsulate()`] |
-//! | 2.2.3.3 | Extracting original plain text from RTF | [`deencapsulate()`] |
+//! | 2.2.3.1 | Recognizing RTF containing encapsulation | [`detect`] (in the first [`DETECTION_WINDOW`] bytes), [`Deencapsulator::kind`] |
+//! | 2.2.3.2 | Extracting encapsulated HTML from RTF | [`deencapsulate()`], [`Deencapsulator`] (in pieces) |
+//! | 2.2.3.3 | Extracting original plain text from RTF | [`deencapsulate()`], [`Deencapsulator`] (in pieces) |
 //! | 3 | Examples | `test-vectors/oxrtfex/` |
 #![forbid(unsafe_code)]
 
@@ -64,6 +69,7 @@ pub mod encapsulate;
 pub mod token;
 
 pub use deencapsulate::{
-    Deencapsulated, Encapsulation, deencapsulate, deencapsulate_to, detect, read_deencapsulated,
+    DETECTION_WINDOW, Deencapsulated, Deencapsulator, Encapsulation, FeedSink, deencapsulate,
+    deencapsulate_to, detect, read_deencapsulated,
 };
 pub use encapsulate::{encapsulate_html, encapsulate_text};

@@ -149,28 +149,13 @@ fn line_ends(input: &[u8]) -> PResult<'_, &[u8]> {
     take_while(|b| b == b'\r' || b == b'\n').parse(input)
 }
 
-/// The next token of `input` and the rest, skipping raw CR/LF first;
-/// `None` at the end of the input. Never fails on any input.
-pub fn next_token(input: &[u8]) -> Option<(Token<'_>, &[u8])> {
-    let (input, _) = line_ends(input).ok()?;
+/// The next token of `input` (which does not start with CR or LF) and the
+/// rest; `\binN` is a control word here. `None` on empty input.
+fn raw_token(input: &[u8]) -> Option<(Token<'_>, &[u8])> {
     if input.is_empty() {
         return None;
     }
-    let r = alt((group, text, control_word, hex_byte, control_symbol, invalid)).parse(input);
-    match r {
-        Ok((
-            rest,
-            Token::ControlWord {
-                name: b"bin",
-                param,
-            },
-        )) => {
-            // \binN: N bytes of binary data follow the (space-delimited) word.
-            let n = usize::try_from(param.unwrap_or(0).max(0)).unwrap_or(0);
-            let n = n.min(rest.len());
-            let (data, rest2) = rest.split_at(n);
-            Some((Token::Binary(data), rest2))
-        }
+    match alt((group, text, control_word, hex_byte, control_symbol, invalid)).parse(input) {
         Ok((rest, t)) => Some((t, rest)),
         // Unreachable in practice (`invalid` accepts any backslash, the
         // others every other byte); consume one byte to guarantee progress.
@@ -178,6 +163,243 @@ pub fn next_token(input: &[u8]) -> Option<(Token<'_>, &[u8])> {
             let (bad, rest) = input.split_at(1);
             Some((Token::Invalid(bad), rest))
         }
+    }
+}
+
+/// The byte count of `\binN`'s data (0 for a negative or missing N).
+fn bin_len(param: Option<i32>) -> usize {
+    usize::try_from(param.unwrap_or(0).max(0)).unwrap_or(0)
+}
+
+/// The next token of `input` and the rest, skipping raw CR/LF first;
+/// `None` at the end of the input. Never fails on any input.
+pub fn next_token(input: &[u8]) -> Option<(Token<'_>, &[u8])> {
+    let (input, _) = line_ends(input).ok()?;
+    match raw_token(input)? {
+        (
+            Token::ControlWord {
+                name: b"bin",
+                param,
+            },
+            rest,
+        ) => {
+            // \binN: N bytes of binary data follow the (space-delimited) word.
+            let n = bin_len(param).min(rest.len());
+            let (data, rest2) = rest.split_at(n);
+            Some((Token::Binary(data), rest2))
+        }
+        t => Some(t),
+    }
+}
+
+/// The most bytes a token carried over from one piece to the next may
+/// take before it is shortened (see [`Lexer`]).
+const CARRY_MAX: usize = 64;
+
+/// Letters of a control word name kept when a carried word is shortened:
+/// one more than the longest name the reader knows, so a shortened name
+/// matches none, as the whole one would not.
+const NAME_KEPT: usize = 33;
+
+/// What the lexer's consumer says after a token.
+pub(crate) enum Flow {
+    /// Go on.
+    Go,
+    /// Stop: the consumer wants no more tokens.
+    Stop,
+}
+
+/// The tokenizer for input that arrives in pieces: it hands out the same
+/// tokens, at the same offsets, as [`Tokens`] over the whole input,
+/// whatever the split, keeping only a bounded carry-over between pieces.
+///
+/// - A token is handed out once no later byte can change it: text at once
+///   (a run of text split by a piece boundary comes out as two
+///   [`Token::Text`], the second marked as continuing the first); a
+///   control word once two more bytes follow it (`\ab-` might still be
+///   `\ab-1`); `\`, `\'`, `\'h` once a byte follows. What is not yet
+///   complete is carried over (at most [`CARRY_MAX`] bytes: a longer
+///   control word keeps [`NAME_KEPT`] letters of its name, which then
+///   matches no known word as the whole name would not, and its
+///   parameter's value with the sign, which the tokenizer saturates
+///   the same way).
+/// - `\binN` comes out as one [`Token::Binary`] (with the data that is in
+///   the piece) and its data is skipped as it arrives, not buffered.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Lexer {
+    /// The bytes of an incomplete token (and what follows it).
+    carry: Vec<u8>,
+    /// The offset of `carry[0]`.
+    carry_at: usize,
+    /// Bytes the shortening of the carried token removed (offsets after
+    /// the token count them).
+    shift: usize,
+    /// Offset just past the input taken so far.
+    end: usize,
+    /// Bytes of `\binN` data still to skip.
+    bin_left: usize,
+    /// The last token was text that reached the end of its piece.
+    text_open: bool,
+}
+
+impl Lexer {
+    /// Tokenizes the next `piece` (`last`: the input ends with it), handing
+    /// each complete token to `f` with its offset and, for text, whether it
+    /// continues the text token before it. Returns `false` if `f` stopped.
+    pub(crate) fn feed<E>(
+        &mut self,
+        mut piece: &[u8],
+        last: bool,
+        f: &mut impl FnMut(usize, Token<'_>, bool) -> Result<Flow, E>,
+    ) -> Result<bool, E> {
+        self.end = self.end.saturating_add(piece.len());
+        loop {
+            if self.bin_left > 0 {
+                let n = self.bin_left.min(piece.len());
+                piece = piece.get(n..).unwrap_or_default();
+                self.bin_left -= n;
+                self.text_open = false;
+                if self.bin_left > 0 {
+                    return Ok(true);
+                }
+            }
+            if self.carry.is_empty() {
+                break;
+            }
+            // Complete the carried token one byte at a time (it is short).
+            match piece.split_first() {
+                Some((&b, rest)) => {
+                    self.carry.push(b);
+                    piece = rest;
+                }
+                None if !last => return Ok(true),
+                None => {}
+            }
+            let fin = last && piece.is_empty();
+            let buf = std::mem::take(&mut self.carry);
+            let Some(i) = self.scan(&buf, self.carry_at, self.shift, fin, f)? else {
+                return Ok(false);
+            };
+            if i > 0 {
+                self.carry_at = self.carry_at + self.shift + i;
+                self.shift = 0;
+            }
+            self.carry = buf;
+            self.carry.drain(..i.min(self.carry.len()));
+            self.shorten();
+            if fin {
+                return Ok(true);
+            }
+        }
+        let at = self.end - piece.len();
+        let Some(i) = self.scan(piece, at, 0, last, f)? else {
+            return Ok(false);
+        };
+        let tail = piece.get(i..).unwrap_or_default();
+        if !tail.is_empty() {
+            self.carry.extend_from_slice(tail);
+            self.carry_at = at + i;
+            self.shift = 0;
+            self.shorten();
+        }
+        Ok(true)
+    }
+
+    /// Hands out the complete tokens of `buf` (offset of index 0: `base`;
+    /// of index i > 0: `base + shift + i`). Returns the index of the first
+    /// byte not tokenized, `None` if `f` stopped.
+    fn scan<E>(
+        &mut self,
+        buf: &[u8],
+        base: usize,
+        shift: usize,
+        last: bool,
+        f: &mut impl FnMut(usize, Token<'_>, bool) -> Result<Flow, E>,
+    ) -> Result<Option<usize>, E> {
+        let offset = |i: usize| if i == 0 { base } else { base + shift + i };
+        let mut i = 0;
+        loop {
+            let rest_in = buf.get(i..).unwrap_or_default();
+            let skipped = rest_in
+                .iter()
+                .take_while(|&&b| b == b'\r' || b == b'\n')
+                .count();
+            if skipped > 0 {
+                self.text_open = false;
+                i += skipped;
+            }
+            let rest_in = buf.get(i..).unwrap_or_default();
+            let Some((t, rest)) = raw_token(rest_in) else {
+                return Ok(Some(i));
+            };
+            let complete = last
+                || match t {
+                    Token::Invalid(_) => !rest.is_empty(),
+                    Token::ControlWord { .. } => rest.len() >= 2,
+                    _ => true,
+                };
+            if !complete {
+                return Ok(Some(i));
+            }
+            let at = offset(i);
+            let end = buf.len() - rest.len();
+            if let Token::ControlWord {
+                name: b"bin",
+                param,
+            } = t
+            {
+                let n = bin_len(param);
+                let take = n.min(rest.len());
+                self.text_open = false;
+                let flow = f(
+                    at,
+                    Token::Binary(rest.get(..take).unwrap_or_default()),
+                    false,
+                )?;
+                if matches!(flow, Flow::Stop) {
+                    return Ok(None);
+                }
+                i = end + take;
+                self.bin_left = n - take;
+                if self.bin_left > 0 {
+                    return Ok(Some(i));
+                }
+                continue;
+            }
+            let is_text = matches!(t, Token::Text(_));
+            let continued = is_text && self.text_open && i == 0;
+            self.text_open = is_text && rest.is_empty();
+            if matches!(f(at, t, continued)?, Flow::Stop) {
+                return Ok(None);
+            }
+            i = end;
+        }
+    }
+
+    /// Shortens a carried control word longer than [`CARRY_MAX`] bytes.
+    fn shorten(&mut self) {
+        if self.carry.len() <= CARRY_MAX {
+            return;
+        }
+        let Some((Token::ControlWord { name, param }, rest)) = raw_token(&self.carry) else {
+            return;
+        };
+        let len = self.carry.len() - rest.len();
+        let mut word = Vec::with_capacity(CARRY_MAX);
+        word.push(b'\\');
+        word.extend_from_slice(name.get(..NAME_KEPT).unwrap_or(name));
+        if let Some(p) = param {
+            if self.carry.get(1 + name.len()) == Some(&b'-') {
+                word.push(b'-');
+            }
+            word.extend_from_slice(p.unsigned_abs().to_string().as_bytes());
+        }
+        if self.carry.get(len.wrapping_sub(1)) == Some(&b' ') {
+            word.push(b' ');
+        }
+        word.extend_from_slice(rest);
+        self.shift += self.carry.len() - word.len();
+        self.carry = word;
     }
 }
 

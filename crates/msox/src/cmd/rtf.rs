@@ -72,28 +72,109 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
     }
 }
 
-fn decompress(bytes: &[u8]) -> anyhow::Result<Vec<u8>> {
-    let d = ms_oxrtfcp::decompress(bytes, &crate::cli::options())?;
-    crate::cli::report_defects(&d.defects);
-    Ok(d.value.data)
-}
+/// Pieces of uncompressed RTF input handed to the de-encapsulator.
+const PIECE: usize = 1 << 16;
 
+/// Decompresses (if compressed) and de-encapsulates in one stream: the
+/// RTF is never in memory as a whole, and the output goes to stdout as it
+/// is made, so memory stays flat whatever the RTF and output sizes.
 fn extract(input: &Path, want: Encapsulation) -> anyhow::Result<()> {
     let bytes = crate::cli::read_input(input)?;
-    let rtf = if ms_oxrtfcp::looks_like_compressed_rtf(&bytes) {
-        decompress(&bytes)?
+    let options = crate::cli::options();
+    let mut sink = crate::cli::output_sink(Path::new("-"))?;
+    let mut gate = Gate {
+        want,
+        options,
+        head: Vec::new(),
+        d: None,
+        refused: None,
+        out: &mut sink,
+    };
+    let fed = if ms_oxrtfcp::looks_like_compressed_rtf(&bytes) {
+        let mut dec = ms_oxrtfcp::Decompressor::new(&options);
+        match dec.feed(&bytes, &mut gate) {
+            Ok(()) => dec.finish().map(|d| crate::cli::report_defects(&d.defects)),
+            Err(e) => Err(e),
+        }
     } else {
         bytes
+            .chunks(PIECE)
+            .try_for_each(|piece| msox_codec::Sink::write(&mut gate, piece))
     };
-    match ms_oxrtfex::detect(&rtf) {
-        Some(k) if k == want => {}
-        Some(k) => anyhow::bail!("the RTF encapsulates {k}, not {want}"),
-        None => anyhow::bail!("the RTF does not encapsulate {want} (no \\fromhtml1 or \\fromtext)"),
+    if let Some(refused) = gate.refused.take() {
+        anyhow::bail!(refused);
     }
-    let mut sink = crate::cli::output_sink(Path::new("-"))?;
-    let d = ms_oxrtfex::deencapsulate_to(&rtf, &crate::cli::options(), &mut sink)?;
+    fed?;
+    let d = gate.finish()?;
     crate::cli::report_defects(&d.defects);
     crate::cli::finish_sink(sink)
+}
+
+/// The RTF's way to the de-encapsulator: its start is kept until the
+/// encapsulation is known (at most [`ms_oxrtfex::DETECTION_WINDOW`]
+/// bytes), so RTF that encapsulates the other kind (or nothing) is refused
+/// before anything is written.
+struct Gate<'a, S: msox_codec::Sink> {
+    want: Encapsulation,
+    options: msox_codec::Options,
+    head: Vec<u8>,
+    d: Option<ms_oxrtfex::Deencapsulator>,
+    /// Why the RTF was refused.
+    refused: Option<String>,
+    out: &'a mut S,
+}
+
+impl<S: msox_codec::Sink> Gate<'_, S> {
+    /// Checks the encapsulation of the RTF that starts with `self.head`
+    /// and starts de-encapsulating it.
+    fn open(&mut self) -> msox_codec::Result<()> {
+        let want = self.want;
+        let why = match ms_oxrtfex::detect(&self.head) {
+            Some(k) if k == want => None,
+            Some(k) => Some(format!("the RTF encapsulates {k}, not {want}")),
+            None => Some(format!(
+                "the RTF does not encapsulate {want} (no \\fromhtml1 or \\fromtext)"
+            )),
+        };
+        if let Some(why) = why {
+            self.refused = Some(why);
+            return Err(msox_codec::Error::new(msox_codec::ErrorKind::Unsupported(
+                "refused".into(),
+            )));
+        }
+        let mut d = ms_oxrtfex::Deencapsulator::new(&self.options);
+        d.feed(&std::mem::take(&mut self.head), self.out)?;
+        self.d = Some(d);
+        Ok(())
+    }
+
+    fn finish(mut self) -> anyhow::Result<msox_codec::Decoded<Encapsulation>> {
+        if self.d.is_none()
+            && let Err(e) = self.open()
+        {
+            return Err(match self.refused.take() {
+                Some(why) => anyhow::anyhow!(why),
+                None => e.into(),
+            });
+        }
+        match self.d.take() {
+            Some(d) => Ok(d.finish(self.out)?),
+            None => anyhow::bail!("no RTF"),
+        }
+    }
+}
+
+impl<S: msox_codec::Sink> msox_codec::Sink for Gate<'_, S> {
+    fn write(&mut self, bytes: &[u8]) -> msox_codec::Result<()> {
+        if let Some(d) = self.d.as_mut() {
+            return d.feed(bytes, self.out);
+        }
+        self.head.extend_from_slice(bytes);
+        if self.head.len() >= ms_oxrtfex::DETECTION_WINDOW {
+            self.open()?;
+        }
+        Ok(())
+    }
 }
 
 /// `inspect` entry for compressed RTF streams.
