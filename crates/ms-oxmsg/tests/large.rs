@@ -9,7 +9,7 @@
 
 use ms_oxcmsg::{Attachment, Message};
 use ms_oxmsg::MsgFile;
-use msox_codec::{Decode, Encode, Limits, Options};
+use msox_codec::{Decode, Limits, Options};
 
 #[test]
 #[ignore = "writes and reads 300 MB"]
