@@ -66,7 +66,10 @@ pub fn cab_search(data: &[u8]) {
         if o.mode == Mode::Strict
             && let Ok(defects) = &found
         {
-            assert!(defects.is_empty(), "strict mode reported defects: {defects:?}");
+            assert!(
+                defects.is_empty(),
+                "strict mode reported defects: {defects:?}"
+            );
         }
     }
 }

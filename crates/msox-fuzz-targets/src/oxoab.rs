@@ -81,7 +81,7 @@ pub fn oxoab_full_details_records(data: &[u8]) {
 /// checked, ms-oxoab's strict reader decompresses to the same bytes (unless
 /// it hits a limit).
 pub fn oxoab_compressed(data: &[u8]) {
-    let _ = crate::both(data, |b, o| ms_oxoab::decompress(b, o));
+    let _ = crate::both(data, ms_oxoab::decompress);
     for o in crate::MODES {
         let mut out = Vec::new();
         match (
