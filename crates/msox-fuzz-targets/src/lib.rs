@@ -40,39 +40,59 @@ use msox_codec::{Decoded, Encode, Limits, Options, Result};
 
 mod ashttp;
 mod aswbxml;
+mod cab;
 mod cfb;
+mod chm;
 mod codec;
 mod dtyp;
 mod mci;
 mod oxcdata;
+mod oxcfxics;
+mod oxcical;
+mod oxcmail;
+mod oxcmapihttp;
 mod oxcmsg;
+mod oxcrops;
 mod oxcrpc;
 mod oxmsg;
+mod oxnspi;
 mod oxoab;
 mod oxoabkt;
+mod oxocal;
 mod oxprops;
 mod oxrtfcp;
 mod oxrtfex;
 mod oxtnef;
+mod oxvcard;
 mod oxwoab;
 mod patch;
 
 pub use ashttp::*;
 pub use aswbxml::*;
+pub use cab::*;
 pub use cfb::*;
+pub use chm::*;
 pub use codec::*;
 pub use dtyp::*;
 pub use mci::*;
 pub use oxcdata::*;
+pub use oxcfxics::*;
+pub use oxcical::*;
+pub use oxcmail::*;
+pub use oxcmapihttp::*;
 pub use oxcmsg::*;
+pub use oxcrops::*;
 pub use oxcrpc::*;
 pub use oxmsg::*;
+pub use oxnspi::*;
 pub use oxoab::*;
 pub use oxoabkt::*;
+pub use oxocal::*;
 pub use oxprops::*;
 pub use oxrtfcp::*;
 pub use oxrtfex::*;
 pub use oxtnef::*;
+pub use oxvcard::*;
 pub use oxwoab::*;
 pub use patch::*;
 
@@ -694,5 +714,575 @@ pub const TARGETS: &[Target] = &[
         name: "oxcrpc_async_wait_ex_response",
         seeds: &["oxcrpc"],
         run: oxcrpc_async_wait_ex_response,
+    },
+    // ms-oxcrops
+    Target {
+        name: "oxcrops_request_buffer",
+        seeds: &["oxcrops"],
+        run: oxcrops_request_buffer,
+    },
+    Target {
+        name: "oxcrops_response_buffer",
+        seeds: &["oxcrops"],
+        run: oxcrops_response_buffer,
+    },
+    Target {
+        name: "oxcrops_response_buffer_with_context",
+        seeds: &[],
+        run: oxcrops_response_buffer_with_context,
+    },
+    Target {
+        name: "oxcrops_notify",
+        seeds: &[],
+        run: oxcrops_notify,
+    },
+    Target {
+        name: "oxcrops_notify_response",
+        seeds: &[],
+        run: oxcrops_notify_response,
+    },
+    Target {
+        name: "oxcrops_notification_data",
+        seeds: &[],
+        run: oxcrops_notification_data,
+    },
+    Target {
+        name: "oxcrops_rop_request",
+        seeds: &["oxcrops"],
+        run: oxcrops_rop_request,
+    },
+    Target {
+        name: "oxcrops_rop_response",
+        seeds: &["oxcrops"],
+        run: oxcrops_rop_response,
+    },
+    Target {
+        name: "oxcrops_query_rows_lazy",
+        seeds: &[],
+        run: oxcrops_query_rows_lazy,
+    },
+    Target {
+        name: "oxcrops_expand_row_lazy",
+        seeds: &[],
+        run: oxcrops_expand_row_lazy,
+    },
+    Target {
+        name: "oxcrops_find_row_lazy",
+        seeds: &[],
+        run: oxcrops_find_row_lazy,
+    },
+    Target {
+        name: "oxcrops_get_properties_specific_lazy",
+        seeds: &[],
+        run: oxcrops_get_properties_specific_lazy,
+    },
+    // ms-oxcfxics
+    Target {
+        name: "oxcfxics_stream",
+        seeds: &["oxcfxics"],
+        run: oxcfxics_stream,
+    },
+    Target {
+        name: "oxcfxics_message",
+        seeds: &["oxcfxics"],
+        run: oxcfxics_message,
+    },
+    Target {
+        name: "oxcfxics_idset",
+        seeds: &["oxcfxics"],
+        run: oxcfxics_idset,
+    },
+    Target {
+        name: "oxcfxics_pcl",
+        seeds: &["oxcfxics"],
+        run: oxcfxics_pcl,
+    },
+    Target {
+        name: "oxcfxics_globset",
+        seeds: &["oxcfxics"],
+        run: oxcfxics_globset,
+    },
+    Target {
+        name: "oxcfxics_xid",
+        seeds: &["oxcfxics"],
+        run: oxcfxics_xid,
+    },
+    Target {
+        name: "oxcfxics_sized_xid",
+        seeds: &["oxcfxics"],
+        run: oxcfxics_sized_xid,
+    },
+    Target {
+        name: "oxcfxics_cn",
+        seeds: &["oxcfxics"],
+        run: oxcfxics_cn,
+    },
+    Target {
+        name: "oxcfxics_progress_information",
+        seeds: &["oxcfxics"],
+        run: oxcfxics_progress_information,
+    },
+    Target {
+        name: "oxcfxics_property_group_info",
+        seeds: &["oxcfxics"],
+        run: oxcfxics_property_group_info,
+    },
+    Target {
+        name: "oxcfxics_folder_replica_info",
+        seeds: &["oxcfxics"],
+        run: oxcfxics_folder_replica_info,
+    },
+    Target {
+        name: "oxcfxics_extended_error_info",
+        seeds: &["oxcfxics"],
+        run: oxcfxics_extended_error_info,
+    },
+    // ms-oxnspi
+    Target {
+        name: "oxnspi_bind_request",
+        seeds: &["oxnspi"],
+        run: oxnspi_bind_request,
+    },
+    Target {
+        name: "oxnspi_bind_response",
+        seeds: &["oxnspi"],
+        run: oxnspi_bind_response,
+    },
+    Target {
+        name: "oxnspi_query_rows_request",
+        seeds: &["oxnspi"],
+        run: oxnspi_query_rows_request,
+    },
+    Target {
+        name: "oxnspi_query_rows_response",
+        seeds: &["oxnspi"],
+        run: oxnspi_query_rows_response,
+    },
+    Target {
+        name: "oxnspi_get_props_request",
+        seeds: &["oxnspi"],
+        run: oxnspi_get_props_request,
+    },
+    Target {
+        name: "oxnspi_get_props_response",
+        seeds: &["oxnspi"],
+        run: oxnspi_get_props_response,
+    },
+    Target {
+        name: "oxnspi_resolve_names_request",
+        seeds: &["oxnspi"],
+        run: oxnspi_resolve_names_request,
+    },
+    Target {
+        name: "oxnspi_resolve_names_response",
+        seeds: &["oxnspi"],
+        run: oxnspi_resolve_names_response,
+    },
+    Target {
+        name: "oxnspi_resolve_names_w_request",
+        seeds: &["oxnspi"],
+        run: oxnspi_resolve_names_w_request,
+    },
+    Target {
+        name: "oxnspi_resolve_names_w_response",
+        seeds: &["oxnspi"],
+        run: oxnspi_resolve_names_w_response,
+    },
+    Target {
+        name: "oxnspi_get_matches_request",
+        seeds: &["oxnspi"],
+        run: oxnspi_get_matches_request,
+    },
+    Target {
+        name: "oxnspi_get_matches_response",
+        seeds: &["oxnspi"],
+        run: oxnspi_get_matches_response,
+    },
+    Target {
+        name: "oxnspi_get_special_table_response",
+        seeds: &["oxnspi"],
+        run: oxnspi_get_special_table_response,
+    },
+    Target {
+        name: "oxnspi_seek_entries_response",
+        seeds: &["oxnspi"],
+        run: oxnspi_seek_entries_response,
+    },
+    Target {
+        name: "oxnspi_dn_to_mid_request",
+        seeds: &["oxnspi"],
+        run: oxnspi_dn_to_mid_request,
+    },
+    Target {
+        name: "oxnspi_mod_link_att_request",
+        seeds: &["oxnspi"],
+        run: oxnspi_mod_link_att_request,
+    },
+    Target {
+        name: "oxnspi_get_names_from_ids_response",
+        seeds: &["oxnspi"],
+        run: oxnspi_get_names_from_ids_response,
+    },
+    Target {
+        name: "oxnspi_rfr_get_new_dsa_request",
+        seeds: &["oxnspi"],
+        run: oxnspi_rfr_get_new_dsa_request,
+    },
+    Target {
+        name: "oxnspi_rfr_get_fqdn_from_server_dn_request",
+        seeds: &["oxnspi"],
+        run: oxnspi_rfr_get_fqdn_from_server_dn_request,
+    },
+    Target {
+        name: "oxnspi_rfr_get_fqdn_from_server_dn_response",
+        seeds: &["oxnspi"],
+        run: oxnspi_rfr_get_fqdn_from_server_dn_response,
+    },
+    Target {
+        name: "oxnspi_restriction",
+        seeds: &["oxnspi"],
+        run: oxnspi_restriction,
+    },
+    Target {
+        name: "oxnspi_property_value",
+        seeds: &["oxnspi"],
+        run: oxnspi_property_value,
+    },
+    Target {
+        name: "oxnspi_property_row_set",
+        seeds: &["oxnspi"],
+        run: oxnspi_property_row_set,
+    },
+    Target {
+        name: "oxnspi_entry_id",
+        seeds: &["oxnspi"],
+        run: oxnspi_entry_id,
+    },
+    // ms-oxcmapihttp
+    Target {
+        name: "oxcmapihttp_chunked",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_chunked,
+    },
+    Target {
+        name: "oxcmapihttp_transfer_coding",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_transfer_coding,
+    },
+    Target {
+        name: "oxcmapihttp_connect_request",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_connect_request,
+    },
+    Target {
+        name: "oxcmapihttp_connect_response",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_connect_response,
+    },
+    Target {
+        name: "oxcmapihttp_execute_request",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_execute_request,
+    },
+    Target {
+        name: "oxcmapihttp_execute_response",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_execute_response,
+    },
+    Target {
+        name: "oxcmapihttp_disconnect_request",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_disconnect_request,
+    },
+    Target {
+        name: "oxcmapihttp_disconnect_response",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_disconnect_response,
+    },
+    Target {
+        name: "oxcmapihttp_notificationwait_request",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_notificationwait_request,
+    },
+    Target {
+        name: "oxcmapihttp_notificationwait_response",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_notificationwait_response,
+    },
+    Target {
+        name: "oxcmapihttp_bind_request",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_bind_request,
+    },
+    Target {
+        name: "oxcmapihttp_bind_response",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_bind_response,
+    },
+    Target {
+        name: "oxcmapihttp_unbind_request",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_unbind_request,
+    },
+    Target {
+        name: "oxcmapihttp_unbind_response",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_unbind_response,
+    },
+    Target {
+        name: "oxcmapihttp_compareminids_request",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_compareminids_request,
+    },
+    Target {
+        name: "oxcmapihttp_compareminids_response",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_compareminids_response,
+    },
+    Target {
+        name: "oxcmapihttp_dntominid_request",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_dntominid_request,
+    },
+    Target {
+        name: "oxcmapihttp_dntominid_response",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_dntominid_response,
+    },
+    Target {
+        name: "oxcmapihttp_getmatches_request",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_getmatches_request,
+    },
+    Target {
+        name: "oxcmapihttp_getmatches_response",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_getmatches_response,
+    },
+    Target {
+        name: "oxcmapihttp_getproplist_request",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_getproplist_request,
+    },
+    Target {
+        name: "oxcmapihttp_getproplist_response",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_getproplist_response,
+    },
+    Target {
+        name: "oxcmapihttp_getprops_request",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_getprops_request,
+    },
+    Target {
+        name: "oxcmapihttp_getprops_response",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_getprops_response,
+    },
+    Target {
+        name: "oxcmapihttp_getspecialtable_request",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_getspecialtable_request,
+    },
+    Target {
+        name: "oxcmapihttp_getspecialtable_response",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_getspecialtable_response,
+    },
+    Target {
+        name: "oxcmapihttp_gettemplateinfo_request",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_gettemplateinfo_request,
+    },
+    Target {
+        name: "oxcmapihttp_gettemplateinfo_response",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_gettemplateinfo_response,
+    },
+    Target {
+        name: "oxcmapihttp_modlinkatt_request",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_modlinkatt_request,
+    },
+    Target {
+        name: "oxcmapihttp_modlinkatt_response",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_modlinkatt_response,
+    },
+    Target {
+        name: "oxcmapihttp_modprops_request",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_modprops_request,
+    },
+    Target {
+        name: "oxcmapihttp_modprops_response",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_modprops_response,
+    },
+    Target {
+        name: "oxcmapihttp_queryrows_request",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_queryrows_request,
+    },
+    Target {
+        name: "oxcmapihttp_queryrows_response",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_queryrows_response,
+    },
+    Target {
+        name: "oxcmapihttp_querycolumns_request",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_querycolumns_request,
+    },
+    Target {
+        name: "oxcmapihttp_querycolumns_response",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_querycolumns_response,
+    },
+    Target {
+        name: "oxcmapihttp_resolvenames_request",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_resolvenames_request,
+    },
+    Target {
+        name: "oxcmapihttp_resolvenames_response",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_resolvenames_response,
+    },
+    Target {
+        name: "oxcmapihttp_resortrestriction_request",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_resortrestriction_request,
+    },
+    Target {
+        name: "oxcmapihttp_resortrestriction_response",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_resortrestriction_response,
+    },
+    Target {
+        name: "oxcmapihttp_seekentries_request",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_seekentries_request,
+    },
+    Target {
+        name: "oxcmapihttp_seekentries_response",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_seekentries_response,
+    },
+    Target {
+        name: "oxcmapihttp_updatestat_request",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_updatestat_request,
+    },
+    Target {
+        name: "oxcmapihttp_updatestat_response",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_updatestat_response,
+    },
+    Target {
+        name: "oxcmapihttp_getmailboxurl_request",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_getmailboxurl_request,
+    },
+    Target {
+        name: "oxcmapihttp_getmailboxurl_response",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_getmailboxurl_response,
+    },
+    Target {
+        name: "oxcmapihttp_getaddressbookurl_request",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_getaddressbookurl_request,
+    },
+    Target {
+        name: "oxcmapihttp_getaddressbookurl_response",
+        seeds: &["oxcmapihttp"],
+        run: oxcmapihttp_getaddressbookurl_response,
+    },
+    // ms-oxocal
+    Target {
+        name: "oxocal_recurrence",
+        seeds: &["oxocal"],
+        run: oxocal_recurrence,
+    },
+    Target {
+        name: "oxocal_appointment_recurrence",
+        seeds: &["oxocal"],
+        run: oxocal_appointment_recurrence,
+    },
+    Target {
+        name: "oxocal_goid",
+        seeds: &["oxocal"],
+        run: oxocal_goid,
+    },
+    Target {
+        name: "oxocal_tzdefinition",
+        seeds: &["oxocal"],
+        run: oxocal_tzdefinition,
+    },
+    Target {
+        name: "oxocal_tzreg",
+        seeds: &["oxocal"],
+        run: oxocal_tzreg,
+    },
+    // ms-oxcical
+    Target {
+        name: "oxcical_contentlines",
+        seeds: &["oxcical"],
+        run: oxcical_contentlines,
+    },
+    Target {
+        name: "oxcical_import",
+        seeds: &["oxcical"],
+        run: oxcical_import,
+    },
+    // ms-oxvcard
+    Target {
+        name: "oxvcard_import",
+        seeds: &["oxvcard"],
+        run: oxvcard_import,
+    },
+    // ms-oxcmail
+    Target {
+        name: "oxcmail_mime_to_message",
+        seeds: &["oxcmail"],
+        run: oxcmail_mime_to_message,
+    },
+    Target {
+        name: "oxcmail_roundtrip",
+        seeds: &["oxcmail"],
+        run: oxcmail_roundtrip,
+    },
+    // msox-cab
+    Target {
+        name: "cab_extract",
+        seeds: &["cab", "mci"],
+        run: cab_extract,
+    },
+    Target {
+        name: "cab_test",
+        seeds: &["cab", "mci"],
+        run: cab_test,
+    },
+    Target {
+        name: "cab_search",
+        seeds: &["cab", "mci"],
+        run: cab_search,
+    },
+    Target {
+        name: "cab_set",
+        seeds: &["cab", "mci"],
+        run: cab_set,
+    },
+    // msox-chm
+    Target {
+        name: "chm_directory",
+        seeds: &["chm"],
+        run: chm_directory,
+    },
+    Target {
+        name: "chm_extract",
+        seeds: &["chm"],
+        run: chm_extract,
     },
 ];
