@@ -280,5 +280,30 @@ fn idsets(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, fast_transfer, idsets);
+/// Two REPLID IDSETs of 1,000,000 IDs each on one replica (500,000 runs of
+/// two IDs, every fourth pair; the second set shifted by two, so their
+/// union is 2,000,000 IDs in one range): union and difference, throughput
+/// in IDs of the inputs.
+fn idset_union(c: &mut Criterion) {
+    let mut a = IdSetReplId::new();
+    let mut b = IdSetReplId::new();
+    for i in 0..500_000u64 {
+        a.insert_range(1, 0x1_0000 + i * 4, 0x1_0000 + i * 4 + 1)
+            .unwrap();
+        b.insert_range(1, 0x1_0000 + i * 4 + 2, 0x1_0000 + i * 4 + 3)
+            .unwrap();
+    }
+    let mut g = c.benchmark_group("oxcfxics_idset_union");
+    g.sample_size(20);
+    g.throughput(Throughput::Elements(2_000_000));
+    g.bench_function(BenchmarkId::new("msox", "union-2x1M-ids"), |bn| {
+        bn.iter(|| black_box(&a).union(black_box(&b)))
+    });
+    g.bench_function(BenchmarkId::new("msox", "difference-2x1M-ids"), |bn| {
+        bn.iter(|| black_box(&a).difference(black_box(&b)))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, fast_transfer, idsets, idset_union);
 criterion_main!(benches);

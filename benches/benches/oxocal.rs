@@ -15,6 +15,8 @@
 //!   saving applied): throughput in occurrences per second, not bytes.
 //!
 //! Quick run:
+//! (`oxocal_expand/msox/daily-10-years-100-exceptions`: the case,
+//! [MS-OXOCAL] 4.1.1.3 made endless with 100 exceptions.)
 //! `cargo bench -p msox-benches --bench oxocal -- --warm-up-time 1 --measurement-time 2`
 #![allow(
     clippy::unwrap_used,
@@ -26,7 +28,8 @@
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use ms_dtyp::FileTime;
 use ms_oxocal::{
-    AppointmentRecurrencePattern, EndType, ExpandOptions, NO_END_DATE, TimeZone, TzDefinition,
+    AppointmentRecurrencePattern, EndType, ExceptionInfo, ExpandOptions, NO_END_DATE, TimeZone,
+    TzDefinition,
 };
 use msox_codec::{Decode, Encode, Options};
 use std::hint::black_box;
@@ -136,5 +139,68 @@ fn expand(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, codec, expand);
+/// [MS-OXOCAL] 4.1.1.3 (a daily series) made every day and endless, with 100 of its
+/// instances, 36 days apart, moved by an hour (ExceptionInfo with no
+/// overridden field), expanded over 10 years from its start.
+fn daily_with_100_exceptions() -> AppointmentRecurrencePattern {
+    let path = msox_testkit::workspace_root()
+        .join("test-vectors/oxocal/arp-4.1.1.3-daily-with-exceptions.hex");
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut p =
+        AppointmentRecurrencePattern::decode_exact(&msox_codec::hex::decode(&text).unwrap())
+            .unwrap();
+    let day = 24 * 60;
+    let length = p.end_time_offset - p.start_time_offset;
+    let rp = &mut p.recurrence_pattern;
+    rp.end_type = EndType::NeverEnd;
+    rp.end_date = NO_END_DATE;
+    rp.period = day; // every day (the example: every 3 days)
+    rp.deleted_instance_dates.clear();
+    rp.modified_instance_dates.clear();
+    let first = rp.start_date;
+    p.exception_info.clear();
+    p.extended_exceptions.clear();
+    for i in 0..100u32 {
+        let date = first + (1 + 36 * i) * day;
+        let start = date + p.start_time_offset;
+        p.recurrence_pattern.deleted_instance_dates.push(date);
+        p.recurrence_pattern.modified_instance_dates.push(date);
+        p.exception_info.push(ExceptionInfo {
+            original_start_date: start,
+            start_date_time: start + 60,
+            end_date_time: start + 60 + length,
+            ..ExceptionInfo::default()
+        });
+    }
+    p
+}
+
+fn expand_daily(c: &mut Criterion) {
+    let p = daily_with_100_exceptions();
+    let tz =
+        TimeZone::from_definition(&TzDefinition::decode_exact(&hex(SPEC_4_1_4)).unwrap()).unwrap();
+    let from = p.recurrence_pattern.start_date;
+    // minutes since 1601 -> FILETIME
+    let ft = |m: u32| FileTime(u64::from(m) * 60 * 10_000_000);
+    let opts = ExpandOptions::default()
+        .with_max_occurrences(1_000_000)
+        .with_window(ft(from), ft(from + 3653 * 24 * 60));
+    let x = p.expand(&tz, &opts).unwrap();
+    assert!(!x.truncated);
+    eprintln!(
+        "daily-10-years-100-exceptions: {} occurrences, {} .. {}",
+        x.occurrences.len(),
+        x.occurrences[0].start,
+        x.occurrences.last().unwrap().start
+    );
+    let mut g = c.benchmark_group("oxocal_expand");
+    g.throughput(Throughput::Elements(x.occurrences.len() as u64));
+    g.bench_function(
+        BenchmarkId::new("msox", "daily-10-years-100-exceptions"),
+        |bn| bn.iter(|| black_box(&p).expand(&tz, &opts).unwrap().occurrences.len()),
+    );
+    g.finish();
+}
+
+criterion_group!(benches, codec, expand, expand_daily);
 criterion_main!(benches);

@@ -223,6 +223,33 @@ impl<R: Replica> IdSet<R> {
     pub fn insert_range(&mut self, replica: R, low: u64, high: u64) -> Result<()> {
         let mut g = GlobSet::new();
         g.insert_range(low, high)?;
+        // In place when the set is canonical (entries by replica, none
+        // empty): what the union below gives, without copying the set, so
+        // building a set of n ranges costs O(n log n), not O(n^2).
+        let canonical = self
+            .entries
+            .windows(2)
+            .all(|w| w[0].replica.wire_cmp(&w[1].replica) == Ordering::Less)
+            && self.entries.iter().all(|e| !e.globset.is_empty());
+        if canonical {
+            match self
+                .entries
+                .binary_search_by(|e| e.replica.wire_cmp(&replica))
+            {
+                Ok(i) => self.entries[i].globset.insert_range(low, high)?,
+                Err(i) => self.entries.insert(
+                    i,
+                    IdSetEntry {
+                        replica,
+                        globset: g,
+                    },
+                ),
+            }
+            for e in &mut self.entries {
+                e.globset = std::mem::take(&mut e.globset).into_canonical();
+            }
+            return Ok(());
+        }
         *self = self.union(&IdSet {
             entries: vec![IdSetEntry {
                 replica,

@@ -435,6 +435,22 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
+    fn inserting_ranges_one_by_one_gives_their_union(
+        ranges in proptest::collection::vec((0u16..4, 0u64..2000, 0u64..20), 0..60)
+    ) {
+        let mut built = IdSet::<u16>::new();
+        let mut united = IdSet::<u16>::new();
+        for &(replica, low, len) in &ranges {
+            built.insert_range(replica, low, low + len).unwrap();
+            let mut one = IdSet::<u16>::new();
+            one.insert_range(replica, low, low + len).unwrap();
+            united = united.union(&one);
+        }
+        prop_assert_eq!(&built, &united);
+        prop_assert_eq!(built.to_vec().unwrap(), united.to_vec().unwrap());
+    }
+
+    #[test]
     fn globset_round_trips_and_follows_the_spec_rules(g in globset()) {
         prop_round_trip(&g)?;
         let bytes = g.to_vec().unwrap();
