@@ -228,15 +228,20 @@ impl<R: Replica> IdSet<R> {
         // building a set of n ranges costs O(n log n), not O(n^2).
         let canonical = self
             .entries
-            .windows(2)
-            .all(|w| w[0].replica.wire_cmp(&w[1].replica) == Ordering::Less)
+            .iter()
+            .zip(self.entries.iter().skip(1))
+            .all(|(a, b)| a.replica.wire_cmp(&b.replica) == Ordering::Less)
             && self.entries.iter().all(|e| !e.globset.is_empty());
         if canonical {
             match self
                 .entries
                 .binary_search_by(|e| e.replica.wire_cmp(&replica))
             {
-                Ok(i) => self.entries[i].globset.insert_range(low, high)?,
+                Ok(i) => {
+                    if let Some(e) = self.entries.get_mut(i) {
+                        e.globset.insert_range(low, high)?;
+                    }
+                }
                 Err(i) => self.entries.insert(
                     i,
                     IdSetEntry {
