@@ -22,17 +22,24 @@ use msox_testkit::corpus;
 
 /// The chmd harness, built once.
 fn harness() -> Option<PathBuf> {
+    // Built once per test process (tests run on several threads: one must
+    // not run the binary while another is still writing it), into a
+    // temporary name renamed into place.
+    static BUILT: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/peer/chmd-extract.c");
     let bin = Path::new(env!("CARGO_TARGET_TMPDIR")).join("chmd-extract");
-    let built = bin.is_file()
-        || Command::new("cc")
+    let built = *BUILT.get_or_init(|| {
+        let tmp = bin.with_extension(format!("tmp{}", std::process::id()));
+        Command::new("cc")
             .arg("-O1")
             .arg("-o")
-            .arg(&bin)
+            .arg(&tmp)
             .arg(&src)
             .arg("-lmspack")
             .output()
-            .is_ok_and(|o| o.status.success());
+            .is_ok_and(|o| o.status.success())
+            && std::fs::rename(&tmp, &bin).is_ok()
+    });
     if built {
         return Some(bin);
     }
