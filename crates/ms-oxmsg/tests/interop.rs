@@ -10,7 +10,7 @@
 //! not installed fails the test under CI and is reported SKIPPED elsewhere.
 #![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 
-mod peers;
+use msox_testkit::peers;
 
 use std::path::PathBuf;
 

@@ -13,7 +13,7 @@
 //! reported SKIPPED elsewhere.
 #![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 
-mod peers;
+use msox_testkit::peers;
 
 use std::collections::HashSet;
 use std::path::PathBuf;

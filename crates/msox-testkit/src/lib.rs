@@ -43,6 +43,7 @@ use msox_codec::{Decode, DecodeWith, Encode, EncodeWith, encode_checked};
 pub use proptest;
 
 pub mod generate;
+pub mod peers;
 
 /// The workspace root (the folder holding the top `Cargo.toml`).
 pub fn workspace_root() -> PathBuf {
@@ -530,7 +531,7 @@ mod tests {
 ///
 /// An entry point is anything of the one entry shape: bytes and
 /// [`Options`](msox_codec::Options) in, a value with its defects (or an
-/// error) out. [`hostile::suite`] feeds it, in strict and lenient mode:
+/// error) out. [`hostile::suite_for`] feeds it, in strict and lenient mode:
 ///
 /// - every sample whole;
 /// - every truncation (every prefix for samples up to 4 KiB, 4,096 spread
@@ -542,7 +543,7 @@ mod tests {
 /// and asserts: no panic; every error and defect offset lies inside the
 /// input (or in a derived buffer that says so); strict mode reports no
 /// defects (it fails instead); and, when the sample decodes strictly, every
-/// proper prefix fails strictly (unless [`Suite::prefixes_may_decode`]).
+/// proper prefix fails strictly (unless [`hostile::Suite::prefixes_may_decode`]).
 pub mod hostile {
     use super::*;
     use msox_codec::{Decoded, Defect, Error, Limits, Mode, Options};

@@ -1,12 +1,7 @@
 //! Running the peers (other implementations, `shared/tools/peers`) from
-//! tests. A peer that is not installed fails the test under CI (env `CI`
+//! tests (ms-oxtnef's and ms-oxmsg's interop tests). A peer that is not installed fails the test under CI (env `CI`
 //! set) and is reported as SKIPPED elsewhere: never a silent pass.
-#![allow(
-    dead_code,
-    clippy::unwrap_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -16,7 +11,7 @@ use std::process::Command;
 pub fn dir() -> Option<PathBuf> {
     let d = match std::env::var_os("MSOX_PEERS") {
         Some(p) => PathBuf::from(p),
-        None => msox_testkit::corpus::dir()?.join("../tools/peers"),
+        None => crate::corpus::dir()?.join("../tools/peers"),
     };
     d.join("README.md").is_file().then_some(d)
 }
@@ -81,6 +76,7 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// The JSON, when the peer read the file.
     pub fn json(&self) -> Option<&serde_json::Value> {
         match self {
             Outcome::Read(v) => Some(v),
@@ -166,6 +162,8 @@ pub fn parallel<T: Sync, R: Send>(
 pub struct Scratch(pub PathBuf);
 
 impl Scratch {
+    /// A new empty directory under the system's temporary directory,
+    /// named after `tag`, the process and a counter.
     pub fn new(tag: &str) -> Scratch {
         static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let n = N.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
