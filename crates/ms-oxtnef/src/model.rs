@@ -247,8 +247,15 @@ fn build<'a>(
             };
             match id {
                 AttributeId::AttachRendData => {
-                    // 2.1.3.3.15: AttachPosition is PidTagRenderingPosition.
-                    if let Some(p) = d.get(2..6).and_then(|b| <[u8; 4]>::try_from(b).ok()) {
+                    // 2.1.3.3.15: AttachPosition is PidTagRenderingPosition;
+                    // 0xFFFFFFFF (no position) is what the writer puts there
+                    // when the property is absent, so it stays absent (a
+                    // written file then reads back to the same model).
+                    if let Some(p) = d
+                        .get(2..6)
+                        .and_then(|b| <[u8; 4]>::try_from(b).ok())
+                        .filter(|p| *p != [0xFF; 4])
+                    {
                         b.legacy.set(
                             tags::PidTagRenderingPosition,
                             PropertyValue::Integer32(i32::from_le_bytes(p)),
