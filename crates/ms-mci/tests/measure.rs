@@ -21,37 +21,11 @@
 
 use std::hint::black_box;
 use std::io::Read;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use ms_mci::cab::Cabinet;
 use msox_codec::{CountingSink, Decode, Limits, Options};
-
-/// Runs the closures round-robin; (min, median) of each.
-fn race(fs: &mut [&mut dyn FnMut()]) -> Vec<(Duration, Duration)> {
-    let rounds: usize = std::env::var("MEASURE_ROUNDS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(9);
-    let mut times = vec![Vec::new(); fs.len()];
-    for f in fs.iter_mut() {
-        f(); // warm-up
-    }
-    for i in 0..rounds {
-        for k in 0..fs.len() {
-            let j = (i + k) % fs.len();
-            let t = Instant::now();
-            (fs[j])();
-            times[j].push(t.elapsed());
-        }
-    }
-    times
-        .into_iter()
-        .map(|mut t| {
-            t.sort();
-            (t[0], t[t.len() / 2])
-        })
-        .collect()
-}
+use msox_testkit::measure::{race, rounds, vm_hwm_kib};
 
 #[test]
 #[ignore = "measurement: run in release mode with --ignored --nocapture"]
@@ -65,38 +39,41 @@ fn mszip_vs_cab_crate() {
     let opts = Options::default();
     let cab = Cabinet::decode_bytes(&bytes, &opts).unwrap().value;
     let total: u64 = cab.files.iter().map(|f| u64::from(f.cb_file)).sum();
-    let t = race(&mut [
-        &mut || {
-            // Ours: the cabinet's structures, then the folder streamed.
-            let cab = Cabinet::decode_bytes(&bytes, &opts).unwrap().value;
-            let mut n = CountingSink::default();
-            cab.extract_folder(0, &opts, &mut n).unwrap();
-            assert_eq!(n.count, total);
-            black_box(n);
-        },
-        &mut || {
-            // The cab crate: every file read through, counted.
-            let mut c = cab::Cabinet::new(std::io::Cursor::new(&bytes[..])).unwrap();
-            let names: Vec<String> = c
-                .folder_entries()
-                .flat_map(|f| f.file_entries().map(|e| e.name().to_string()))
-                .collect();
-            let mut n = 0u64;
-            let mut buf = vec![0u8; 1 << 16];
-            for name in names {
-                let mut r = c.read_file(&name).unwrap();
-                loop {
-                    let k = r.read(&mut buf).unwrap();
-                    if k == 0 {
-                        break;
+    let t = race(
+        rounds(),
+        &mut [
+            &mut || {
+                // Ours: the cabinet's structures, then the folder streamed.
+                let cab = Cabinet::decode_bytes(&bytes, &opts).unwrap().value;
+                let mut n = CountingSink::default();
+                cab.extract_folder(0, &opts, &mut n).unwrap();
+                assert_eq!(n.count, total);
+                black_box(n);
+            },
+            &mut || {
+                // The cab crate: every file read through, counted.
+                let mut c = cab::Cabinet::new(std::io::Cursor::new(&bytes[..])).unwrap();
+                let names: Vec<String> = c
+                    .folder_entries()
+                    .flat_map(|f| f.file_entries().map(|e| e.name().to_string()))
+                    .collect();
+                let mut n = 0u64;
+                let mut buf = vec![0u8; 1 << 16];
+                for name in names {
+                    let mut r = c.read_file(&name).unwrap();
+                    loop {
+                        let k = r.read(&mut buf).unwrap();
+                        if k == 0 {
+                            break;
+                        }
+                        n += k as u64;
                     }
-                    n += k as u64;
                 }
-            }
-            assert_eq!(n, total);
-            black_box(n);
-        },
-    ]);
+                assert_eq!(n, total);
+                black_box(n);
+            },
+        ],
+    );
     let s = |d: Duration| d.as_secs_f64();
     let mb = total as f64 / 1e6;
     println!(
@@ -108,16 +85,6 @@ fn mszip_vs_cab_crate() {
         s(t[1].0) / s(t[0].0),
         s(t[1].1) / s(t[0].1),
     );
-}
-
-/// In the child: the peak RSS so far (`VmHWM`), in KiB.
-fn vm_hwm_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .unwrap()
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .unwrap()
 }
 
 /// The streaming decoder keeps one block and the history: 320 MiB out of

@@ -25,9 +25,10 @@
 )]
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use msox_codec::{CountingSink, Options};
+use msox_testkit::measure::{race, vm_hwm_kib};
 
 /// The corpus's RTF files, NULs removed (the crate stops at a NUL),
 /// repeated to `size` bytes.
@@ -96,29 +97,6 @@ fn generated_rtf() -> Vec<u8> {
     }
     out.extend_from_slice(b"}\r\n");
     out
-}
-
-/// Runs the closures round-robin `rounds` times; (min, median) of each.
-fn race(rounds: usize, fs: &mut [&mut dyn FnMut()]) -> Vec<(Duration, Duration)> {
-    let mut times = vec![Vec::new(); fs.len()];
-    for f in fs.iter_mut() {
-        f(); // warm-up
-    }
-    for i in 0..rounds {
-        for k in 0..fs.len() {
-            let j = (i + k) % fs.len();
-            let t = Instant::now();
-            (fs[j])();
-            times[j].push(t.elapsed());
-        }
-    }
-    times
-        .into_iter()
-        .map(|mut t| {
-            t.sort();
-            (t[0], t[t.len() / 2])
-        })
-        .collect()
 }
 
 fn report(name: &str, mb: f64, ours: (Duration, Duration), peer: (Duration, Duration)) {
@@ -210,16 +188,6 @@ fn lzfu_vs_compressed_rtf() {
             t[1],
         );
     }
-}
-
-/// In the child: the peak RSS so far (`VmHWM`), in KiB.
-fn vm_hwm_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .unwrap()
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .unwrap()
 }
 
 /// The streaming decoders keep only their dictionary and one piece of

@@ -14,15 +14,7 @@ use std::io::Read;
 
 use ms_oxrtfex::Deencapsulator;
 use msox_codec::{CountingSink, Limits, Options};
-
-fn vm_hwm_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .unwrap()
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .unwrap()
-}
+use msox_testkit::measure::vm_hwm_kib;
 
 const HEAD: &[u8] = b"{\\rtf1\\ansi\\ansicpg1252\\fromhtml1 \\deff0{\\fonttbl{\\f0\\fswiss Arial;}}\r\n{\\*\\htmltag19 <html><body>}\r\n";
 const LINE: &[u8] = b"{\\*\\htmltag84 <p>}Caf\\'e9 cr\\'e8me \\u8364? brul\\'e9e, the quick brown fox\\par\r\n{\\*\\htmltag92 </p>}\\htmlrtf {\\b hidden}\\htmlrtf0\r\n";

@@ -27,12 +27,13 @@
 
 use std::hint::black_box;
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use ms_mci::cab::{Cabinet, Compression};
 use ms_patch::encode::{EncodeOptions, compress_chunks};
 use ms_patch::{FileOptions, StreamParams, decompress, decompress_file, decompress_file_to};
 use msox_codec::{CountingSink, Decode, Options};
+use msox_testkit::measure::{race, rounds, vm_hwm_kib};
 
 fn window(bits: u8) -> lzxd::WindowSize {
     use lzxd::WindowSize::*;
@@ -134,33 +135,6 @@ fn mixed(size: usize) -> Vec<u8> {
     out
 }
 
-/// Runs the closures round-robin; returns (min, median) of each.
-fn race(fs: &mut [&mut dyn FnMut()]) -> Vec<(Duration, Duration)> {
-    let rounds: usize = std::env::var("MEASURE_ROUNDS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(9);
-    let mut times = vec![Vec::new(); fs.len()];
-    for f in fs.iter_mut() {
-        f(); // warm-up
-    }
-    for i in 0..rounds {
-        for k in 0..fs.len() {
-            let j = (i + k) % fs.len();
-            let t = Instant::now();
-            (fs[j])();
-            times[j].push(t.elapsed());
-        }
-    }
-    times
-        .into_iter()
-        .map(|mut t| {
-            t.sort();
-            (t[0], t[t.len() / 2])
-        })
-        .collect()
-}
-
 fn report(name: &str, mb: f64, ours: (Duration, Duration), peer: (Duration, Duration)) {
     let s = |d: Duration| d.as_secs_f64();
     println!(
@@ -199,16 +173,19 @@ fn lzx_decode_vs_lzxd() {
         peer_vec(&bodies, bits, data.len(), &mut check);
         assert!(check == data);
         let params = StreamParams::lzxd(bits);
-        let t = race(&mut [
-            &mut || {
-                black_box(decompress(&stream, data.len(), &params, &[], &opts).unwrap());
-            },
-            &mut || {
-                let mut out = Vec::with_capacity(data.len());
-                peer_vec(&bodies, bits, data.len(), &mut out);
-                black_box(out);
-            },
-        ]);
+        let t = race(
+            rounds(),
+            &mut [
+                &mut || {
+                    black_box(decompress(&stream, data.len(), &params, &[], &opts).unwrap());
+                },
+                &mut || {
+                    let mut out = Vec::with_capacity(data.len());
+                    peer_vec(&bodies, bits, data.len(), &mut out);
+                    black_box(out);
+                },
+            ],
+        );
         report(
             "mixed 8 MiB (LZXD, 2^23)",
             data.len() as f64 / 1e6,
@@ -235,16 +212,19 @@ fn lzx_decode_vs_lzxd() {
         let mut check = Vec::new();
         peer_vec(&frames, 21, total, &mut check);
         assert!(check == ours);
-        let t = race(&mut [
-            &mut || {
-                black_box(decompress(&stream, total, &params, &[], &opts).unwrap());
-            },
-            &mut || {
-                let mut out = Vec::with_capacity(total);
-                peer_vec(&frames, 21, total, &mut out);
-                black_box(out);
-            },
-        ]);
+        let t = race(
+            rounds(),
+            &mut [
+                &mut || {
+                    black_box(decompress(&stream, total, &params, &[], &opts).unwrap());
+                },
+                &mut || {
+                    let mut out = Vec::with_capacity(total);
+                    peer_vec(&frames, 21, total, &mut out);
+                    black_box(out);
+                },
+            ],
+        );
         report(
             "corpus LZX:21 cabinet folder",
             total as f64 / 1e6,
@@ -270,29 +250,35 @@ fn lzx_decode_vs_lzxd() {
         };
         let ours = decompress_file(&d, &opts).unwrap().value;
         assert!(peer_file(&d) == ours, "{file}");
-        let t = race(&mut [
-            &mut || {
-                black_box(decompress_file(&d, &opts).unwrap());
-            },
-            &mut || {
-                black_box(peer_file(&d));
-            },
-        ]);
+        let t = race(
+            rounds(),
+            &mut [
+                &mut || {
+                    black_box(decompress_file(&d, &opts).unwrap());
+                },
+                &mut || {
+                    black_box(peer_file(&d));
+                },
+            ],
+        );
         report(name, ours.len() as f64 / 1e6, t[0], t[1]);
         // Streamed: ours into a CountingSink (CRCs checked), lzxd's
         // chunks counted as they come (no vector on either side).
-        let t = race(&mut [
-            &mut || {
-                let mut n = CountingSink::default();
-                decompress_file_to(&d, &opts, &FileOptions::default(), &mut n).unwrap();
-                black_box(n);
-            },
-            &mut || {
-                let mut n = 0usize;
-                peer_file_to(&d, &mut |b| n += b.len());
-                black_box(n);
-            },
-        ]);
+        let t = race(
+            rounds(),
+            &mut [
+                &mut || {
+                    let mut n = CountingSink::default();
+                    decompress_file_to(&d, &opts, &FileOptions::default(), &mut n).unwrap();
+                    black_box(n);
+                },
+                &mut || {
+                    let mut n = 0usize;
+                    peer_file_to(&d, &mut |b| n += b.len());
+                    black_box(n);
+                },
+            ],
+        );
         report(
             &format!("{name}, streamed"),
             ours.len() as f64 / 1e6,
@@ -304,18 +290,21 @@ fn lzx_decode_vs_lzxd() {
             verify_crc: false,
             ..FileOptions::default()
         };
-        let t = race(&mut [
-            &mut || {
-                let mut n = CountingSink::default();
-                decompress_file_to(&d, &opts, &no_crc, &mut n).unwrap();
-                black_box(n);
-            },
-            &mut || {
-                let mut n = 0usize;
-                peer_file_to(&d, &mut |b| n += b.len());
-                black_box(n);
-            },
-        ]);
+        let t = race(
+            rounds(),
+            &mut [
+                &mut || {
+                    let mut n = CountingSink::default();
+                    decompress_file_to(&d, &opts, &no_crc, &mut n).unwrap();
+                    black_box(n);
+                },
+                &mut || {
+                    let mut n = 0usize;
+                    peer_file_to(&d, &mut |b| n += b.len());
+                    black_box(n);
+                },
+            ],
+        );
         report(
             &format!("{name}, streamed, no CRC"),
             ours.len() as f64 / 1e6,
@@ -353,16 +342,6 @@ fn child_peak_rss(test: &str, file: &std::path::Path, mode: &str) -> (u64, u64) 
             .unwrap_or_else(|| panic!("no {name} in {text}"))
     };
     (field("peak_rss_kib="), field("output="))
-}
-
-/// In the child: the peak RSS so far (`VmHWM`), in KiB.
-fn vm_hwm_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .unwrap()
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .unwrap()
 }
 
 /// Data that compresses well (so the compressed input stays small next

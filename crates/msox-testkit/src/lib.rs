@@ -43,6 +43,7 @@ use msox_codec::{Decode, DecodeWith, Encode, EncodeWith, encode_checked};
 pub use proptest;
 
 pub mod generate;
+pub mod measure;
 pub mod peers;
 
 /// The workspace root (the folder holding the top `Cargo.toml`).
