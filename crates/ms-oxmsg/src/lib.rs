@@ -109,7 +109,7 @@ pub fn is_msg(bytes: &[u8]) -> bool {
         .encode_utf16()
         .flat_map(u16::to_le_bytes)
         .collect();
-    bytes.windows(needle.len()).any(|w| w == needle.as_slice())
+    memchr::memmem::find(bytes, &needle).is_some()
 }
 
 impl MsgFile {

@@ -184,6 +184,25 @@ pub fn detect(bytes: &[u8]) -> Option<MailFormat> {
     }
 }
 
+/// How many leading bytes [`may_be_mail`] needs to see.
+pub const DETECT_PREFIX: usize = 64 * 1024;
+
+/// Whether a file that starts with `prefix` (its first [`DETECT_PREFIX`]
+/// bytes, or all of it when shorter) can be one of the three formats: a
+/// quick filter that lets a caller skip other files without reading them
+/// whole. `false` means [`detect`] would say `None` for the whole file;
+/// `true` still needs [`detect`] on the whole file (a compound file is a
+/// .msg only if it holds the `__properties_version1.0` stream).
+///
+/// ```
+/// assert!(msox_mail::may_be_mail(b"From: a@b.c\r\nDate: x\r\n\r\n"));
+/// assert!(!msox_mail::may_be_mail(b"MSCF\0\0\0\0"));
+/// ```
+pub fn may_be_mail(prefix: &[u8]) -> bool {
+    const CFB: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    prefix.starts_with(&CFB) || ms_oxtnef::is_tnef(prefix) || looks_like_internet_message(prefix)
+}
+
 /// A message read from a file of one of the three formats.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Opened {

@@ -36,6 +36,38 @@ pub fn read_input(path: &Path) -> anyhow::Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
 }
 
+/// Reads an input file whole only if its first `prefix_len` bytes pass
+/// `may_be` (a cheap format filter); otherwise returns `Ok(Err(prefix))`
+/// with what was read, so a batch over a directory skips other files
+/// without reading them whole. `-` (stdin) is always read whole.
+pub fn read_input_if(
+    path: &Path,
+    prefix_len: usize,
+    may_be: impl Fn(&[u8]) -> bool,
+) -> anyhow::Result<Result<Vec<u8>, Vec<u8>>> {
+    use std::io::Read;
+    if path.as_os_str() == "-" {
+        return read_input(path).map(Ok);
+    }
+    let err = |e: std::io::Error| anyhow::anyhow!("{}: {e}", path.display());
+    let mut file = std::fs::File::open(path).map_err(err)?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let size = usize::try_from(size).unwrap_or(usize::MAX);
+    let mut bytes = Vec::with_capacity(size.min(prefix_len));
+    (&mut file)
+        .take(prefix_len as u64)
+        .read_to_end(&mut bytes)
+        .map_err(err)?;
+    if !may_be(&bytes) {
+        return Ok(Err(bytes));
+    }
+    if bytes.len() == prefix_len {
+        bytes.reserve(size.saturating_sub(prefix_len));
+        file.read_to_end(&mut bytes).map_err(err)?;
+    }
+    Ok(Ok(bytes))
+}
+
 /// Writes a whole output file; `-` is stdout.
 pub fn write_output(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     if path.as_os_str() == "-" {

@@ -53,7 +53,17 @@ impl From<BodyArg> for BodyKind {
 /// Reads a message file of any of the three formats; the error for other
 /// files names the subcommand that reads them.
 pub fn open(path: &Path) -> anyhow::Result<msox_mail::Opened> {
-    let bytes = crate::cli::read_input(path)?;
+    let bytes =
+        match crate::cli::read_input_if(path, msox_mail::DETECT_PREFIX, msox_mail::may_be_mail)? {
+            Ok(bytes) => bytes,
+            Err(prefix) => {
+                return Err(crate::cli::wrong_format(
+                    path,
+                    &prefix,
+                    "a message (.msg, TNEF or .eml)",
+                ));
+            }
+        };
     if msox_mail::detect(&bytes).is_none() {
         return Err(crate::cli::wrong_format(
             path,
