@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # scripts/bench-peers.sh [WORKDIR]: whole-process speed of `msox` against the installed peers
 # (../shared/tools/peers, see its README; `install.sh` there installs them), for compressed
-# RTF, LZX / LZXD and MSZIP. Prints, per job, each command's median and min wall time, its
+# RTF, LZX / LZXD, MSZIP, WBXML, TNEF and .msg extraction. Prints, per job, each command's median and min wall time, its
 # median CPU time (user + sys), and the ratio peer time / msox time (> 1: msox is faster).
 #
 # Runs are round-robin: run i runs every command of a job once, starting with command
@@ -12,7 +12,7 @@
 #
 # Environment:
 #   RUNS=7          runs per command (rtf compress: at most 3, the crate takes ~12 s)
-#   ONLY="rtf lzx cab mszip"   sections to run (default: all)
+#   ONLY="rtf lzx cab mszip wbxml tnef msg"   sections to run (default: all)
 #   SLOW=1          also the interpreted peers (Python compressed_rtf, Node decompressrtf)
 #   MSOX=path       the msox binary (default: target/release/msox, built with
 #                   `cargo build --release -p msox` when missing)
@@ -39,6 +39,12 @@
 #   lzx.cab        corpus lzx/libmspack-large-files-cab.cab (one LZX:21 folder, 14.7 MB)
 #   lzx21.bin      its folder's CFDATA payloads concatenated (a bare LZX stream; read by
 #                  `msox lzx decompress --cab --window 21 --size 14689228`)
+#   big.wbxml      big.xml encoded by libwbxml's xml2wbxml (WBXML 1.3, no string table)
+#   big.tnef, big.msg  one message (Python, seed 11: a text body, two recipients, four
+#                  attachments of 3.0 MB text, 3.5 MB random, 2.0 MB text, 2.0 MB random)
+#                  written by `msox tnef build` / `msox msg build` from the same model:
+#                  10.5 MB each. Extraction writes the files into out/<command>/, emptied
+#                  before each run (not timed).
 #
 # The same inputs serve the in-process measurements against the crates.io peers (ignored
 # release-mode tests; WORKDIR as MSOX_BENCH_DIR):
@@ -117,6 +123,39 @@ fi
 [ -f oab.oab ] || "$msox" oab generate 50000 oab.oab
 [ -f oab.lzx ] || "$msox" oab compress oab.oab oab.lzx
 [ -f lzx.cab ] || cp "$corpus/lzx/libmspack-large-files-cab.cab" lzx.cab 2>/dev/null || true
+[ -f big.wbxml ] || xml2wbxml -v 1.3 -n -a -o big.wbxml big.xml
+if [ ! -f big.tnef ] || [ ! -f big.msg ]; then
+  "$msox" tnef dump --raw "$root/test-vectors/samples/winmail.dat" > sample.raw.json
+  python3 - <<'PY'
+import copy, json, random
+random.seed(11)
+m = json.load(open("sample.raw.json"))
+tmpl = m["attachments"][0]
+words = b"the quick brown fox jumps over lazy dog exchange message attachment report quarterly".split()
+def text(n):
+    out = bytearray()
+    while len(out) < n:
+        out += b" ".join(random.choice(words) for _ in range(12)) + b"\r\n"
+    return bytes(out[:n])
+atts = []
+for name, data in [("report.txt", text(3_000_000)), ("photo.jpg", random.randbytes(3_500_000)),
+                   ("data.csv", text(2_000_000)), ("archive.zip", random.randbytes(2_000_000))]:
+    a = copy.deepcopy(tmpl)
+    for p in a["properties"]:
+        if p["id"].get("Tag") == 0x3701:
+            p["value"] = {"Binary": list(data)}
+        elif "String" in p["value"]:
+            p["value"] = {"String": name}
+        elif "String8" in p["value"]:
+            p["value"] = {"String8": {"bytes": list(name.encode()), "code_page": 1252}}
+    atts.append(a)
+m["attachments"] = atts
+json.dump(m, open("big.raw.json", "w"))
+PY
+  "$msox" tnef build big.raw.json big.tnef
+  "$msox" msg build big.raw.json big.msg
+  rm -f big.raw.json sample.raw.json
+fi
 folder() { # folder CAB OUT: the first folder's CFDATA payloads, concatenated; prints the size
   python3 - "$1" "$2" <<'PY'
 import struct, sys
@@ -162,11 +201,15 @@ bench() { # bench TITLE OUTPUT_MB -- "name|cmd" ... (first entry is msox: ratios
   python3 - "$title" "$mb" "$runs" "$@" <<'PY'
 import os, resource, shlex, statistics, subprocess, sys, time
 title, mb, runs = sys.argv[1], float(sys.argv[2]), int(sys.argv[3])
-cmds = [a.split("|", 1) for a in sys.argv[4:]]
+cmds = [a.split("|", 2) for a in sys.argv[4:]]
+clean = {c[0]: (c[2] if len(c) > 2 else None) for c in cmds}
+cmds = [(c[0], c[1]) for c in cmds]
 runs_of = {n: (min(runs, 3) if "msox-peers rtf-compress" in c or "compressed_rtf" in c or "decompressrtf" in c else runs) for n, c in cmds}
 wall = {n: [] for n, _ in cmds}; cpu = {n: [] for n, _ in cmds}
 devnull = open(os.devnull, "wb")
-def one(cmd):
+def one(cmd, out=None):
+    if out:                # an extraction's directory, emptied first (not timed)
+        subprocess.run(["rm", "-rf", out]); os.makedirs(out)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     p = subprocess.run(shlex.split(cmd), stdout=devnull, stderr=subprocess.PIPE)
@@ -176,12 +219,12 @@ def one(cmd):
         sys.exit("FAILED (%d): %s\n%s" % (p.returncode, cmd, p.stderr.decode(errors="replace")))
     return dt, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 for n, c in cmds:          # warm-up (page cache)
-    one(c)
+    one(c, clean[n])
 for i in range(runs):
     for k in range(len(cmds)):
         n, c = cmds[(i + k) % len(cmds)]
         if len(wall[n]) < runs_of[n]:
-            dt, ct = one(c)
+            dt, ct = one(c, clean[n])
             wall[n].append(dt); cpu[n].append(ct)
 base = cmds[0][0]
 bw, bc = statistics.median(wall[base]), statistics.median(cpu[base])
@@ -247,4 +290,35 @@ if want mszip; then
     "cabextract|cabextract -q -p big-mszip.cab" \
     "7z|7z x -so big-mszip.cab" \
     "cab-rs|msox-peers cab-extract big-mszip.cab"
+fi
+
+if want wbxml; then
+  bench "wbxml decode: $(mbof big.wbxml) MB WBXML -> 8.0 MB XML" "$(mbof big.xml)" -- \
+    "msox|$msox wbxml decode big.wbxml" \
+    "libwbxml|wbxml2xml -l ACTIVESYNC -m 0 -k -o /dev/stdout big.wbxml"
+  bench "wbxml encode: 8.0 MB XML -> WBXML" "$(mbof big.xml)" -- \
+    "msox|$msox wbxml encode big.xml -" \
+    "libwbxml|xml2wbxml -v 1.3 -n -a -o /dev/stdout big.xml"
+fi
+
+if want tnef; then
+  # Every command writes the attachment files (msox also the three bodies) into its own
+  # directory. tnefparse (Python) only with SLOW=1.
+  slow=()
+  [ "${SLOW:-0}" = 1 ] && slow=("tnefparse|tnefparse -a -p out/tnefparse big.tnef|out/tnefparse")
+  bench "TNEF extraction: 10.5 MB winmail.dat, 4 attachments -> files" "$(mbof big.tnef)" -- \
+    "msox|$msox -q tnef extract big.tnef out/msox|out/msox" \
+    "ytnef|ytnef -f out/ytnef big.tnef|out/ytnef" \
+    "tnef|tnef -C out/tnef -f big.tnef|out/tnef" "${slow[@]}"
+fi
+
+if want msg; then
+  # extract_msg writes the attachments and the body into a folder per message; msgconvert
+  # writes the message as one .eml (attachments base64-encoded); msg_parser (crates.io,
+  # via msox-peers) reads every stream and hashes it, writing nothing.
+  bench "msg extraction: 10.5 MB .msg, 4 attachments -> files" "$(mbof big.msg)" -- \
+    "msox|$msox -q msg extract big.msg out/msox|out/msox" \
+    "extract_msg|extract_msg --out out/extract_msg big.msg|out/extract_msg" \
+    "msgconvert|msgconvert --outfile out/msgconvert/big.eml big.msg|out/msgconvert" \
+    "msg_parser-rs (read)|msox-peers msg-dump big.msg"
 fi

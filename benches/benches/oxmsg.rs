@@ -5,7 +5,9 @@
 //! Inputs: the two largest corpus files (`msg/hiraoka-Many_entities.msg`,
 //! `msg/msgparserrs-test_email.msg`) when the corpus is there, and a
 //! generated 5 MiB .msg (20 attachments of 256 KiB, a text body, named
-//! properties) written by msox. Throughput is over the file size.
+//! properties) written by msox. Throughput is over the file size. `memcpy`
+//! in the same group copies each input into a new buffer: the floor of a
+//! read that gives owned values.
 //!
 //! Quick run: `cargo bench -p msox-benches --bench oxmsg -- --warm-up-time 1 --measurement-time 3`
 #![allow(
@@ -69,6 +71,11 @@ fn bench(c: &mut Criterion) {
         );
         g.bench_with_input(BenchmarkId::new("msox", name), b, |bn, b| {
             bn.iter(|| black_box(MsgFile::decode_bytes(b, &Options::default()).unwrap()))
+        });
+        // The floor of an owned read: the same bytes copied into a new
+        // buffer (what #23 compares a full read with: within 1.5x).
+        g.bench_with_input(BenchmarkId::new("memcpy", name), b, |bn, b| {
+            bn.iter(|| black_box(black_box(b.as_slice()).to_vec()))
         });
         if theirs.is_ok() {
             g.bench_with_input(BenchmarkId::new("msg_parser", name), b, |bn, b| {

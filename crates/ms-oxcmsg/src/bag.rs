@@ -171,6 +171,16 @@ impl PropertyBag {
             .map(|p| &p.value)
     }
 
+    /// The value of the tagged property with this tag's ID, to change in
+    /// place (types compared as by [`PropertyBag::get`]).
+    pub fn get_mut(&mut self, tag: PropertyTag) -> Option<&mut PropertyValue> {
+        let i = *self.index.get(&PropId::Tag(tag.id))?;
+        self.props
+            .get_mut(i)
+            .filter(|p| types_compatible(p.prop_type(), tag.prop_type))
+            .map(|p| &mut p.value)
+    }
+
     /// The value of a named property (a string name matches whatever case
     /// the file used, as MAPI names match).
     pub fn get_named(&self, named: &Named) -> Option<&PropertyValue> {

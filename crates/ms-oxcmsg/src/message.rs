@@ -326,6 +326,19 @@ impl Attachment {
         }
     }
 
+    /// Moves the data of a by-value attachment out (PidTagAttachDataBinary
+    /// stays, empty): an extraction that no longer needs the message
+    /// hands the bytes on without copying them.
+    pub fn take_data(&mut self) -> Option<Vec<u8>> {
+        match self
+            .properties
+            .get_mut(tags::PidTagAttachDataBinary.with_type(PropertyType::Binary))?
+        {
+            PropertyValue::Binary(b) | PropertyValue::Object(b) => Some(std::mem::take(b)),
+            _ => None,
+        }
+    }
+
     /// PidTagAttachMimeTag.
     pub fn mime_type(&self) -> Option<String> {
         self.properties.get_str(tags::PidTagAttachMimeTag)

@@ -162,6 +162,22 @@ pub fn extract(input: &[u8], options: &Options) -> Result<Decoded<Vec<ExtractedF
         value: file,
         defects,
     } = MsgFile::decode_bytes(input, options)?;
+    let files = extract_file(input, file, options)?;
+    Ok(Decoded {
+        value: files,
+        defects,
+    })
+}
+
+/// [`extract`] for a file already read from `input` by
+/// [`MsgFile::decode_bytes`] (a caller that also wants the bodies reads it
+/// once): the file is consumed, so attachment bytes move into the files
+/// without a copy.
+pub fn extract_file(
+    input: &[u8],
+    mut file: MsgFile,
+    options: &Options,
+) -> Result<Vec<ExtractedFile>> {
     // The container again, for copying storages out (its defects are
     // already among the file's).
     let quiet = Options {
@@ -175,7 +191,7 @@ pub fn extract(input: &[u8], options: &Options) -> Result<Decoded<Vec<ExtractedF
         let storages = attachment_storages(&cf);
         let aligned = storages.len() == file.message.attachments.len();
         let mut files = Vec::new();
-        for (i, a) in file.message.attachments.iter().enumerate() {
+        for (i, a) in file.message.attachments.iter_mut().enumerate() {
             let fallback = format!("attachment-{}", i + 1);
             let name = safe_file_name(&a.file_name().unwrap_or_default(), &fallback);
             let (fname, data, kind) = if let Some(e) = &a.embedded {
@@ -198,8 +214,8 @@ pub fn extract(input: &[u8], options: &Options) -> Result<Decoded<Vec<ExtractedF
                     data,
                     kind,
                 )
-            } else if let Some(d) = a.data() {
-                (name, d.to_vec(), ExtractedKind::Attachment)
+            } else if let Some(d) = a.take_data() {
+                (name, d, ExtractedKind::Attachment)
             } else if let Some(PropertyValue::Object(o)) =
                 a.properties.get(ms_oxprops::tags::PidTagAttachDataObject)
             {
@@ -219,9 +235,6 @@ pub fn extract(input: &[u8], options: &Options) -> Result<Decoded<Vec<ExtractedF
             });
         }
         make_unique(&mut files);
-        Ok(Decoded {
-            value: files,
-            defects,
-        })
+        Ok(files)
     }
 }

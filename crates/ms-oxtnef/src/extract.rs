@@ -96,9 +96,27 @@ pub fn extract(
     x: &ExtractOptions<'_>,
 ) -> Result<Decoded<Vec<ExtractedFile>>> {
     let d = to_message(input, options)?;
-    let raw = objects(input, options);
+    let files = extract_message(input, d.value, options, x)?;
+    Ok(Decoded {
+        value: files,
+        defects: d.defects,
+    })
+}
+
+/// [`extract`] for a message already read from `input` by [`to_message`]
+/// (a caller that also wants the bodies reads the stream once): the
+/// message is consumed, so attachment bytes move into the files without a
+/// copy. The stream is read again only for an embedded message's
+/// original bytes.
+pub fn extract_message(
+    input: &[u8],
+    mut message: Message,
+    options: &Options,
+    x: &ExtractOptions<'_>,
+) -> Result<Vec<ExtractedFile>> {
+    let mut raw: Option<Vec<Option<Vec<u8>>>> = None;
     let mut files = Vec::new();
-    for (i, a) in d.value.attachments.iter().enumerate() {
+    for (i, a) in message.attachments.iter_mut().enumerate() {
         let fallback = format!("attachment-{}", i + 1);
         let name = safe_file_name(&a.file_name().unwrap_or_default(), &fallback);
         let object = match a
@@ -120,6 +138,7 @@ pub fn extract(
                 ),
                 None => {
                     let original = raw
+                        .get_or_insert_with(|| objects(input, options))
                         .get(i)
                         .and_then(|o| o.as_deref())
                         .filter(|o| o.get(..16) == Some(&IID_IMESSAGE.to_le_bytes()[..]))
@@ -159,14 +178,16 @@ pub fn extract(
                 }
                 Err(_) => (name, cfb.to_vec(), ExtractedKind::OleStorage),
             }
-        } else if let Some(data) = a.data() {
-            (name, data.to_vec(), ExtractedKind::Attachment)
-        } else if let Some(o) = object {
+        } else if a.data().is_none()
+            && let Some(o) = object
+        {
             (
                 name,
                 o.get(16..).unwrap_or_default().to_vec(),
                 ExtractedKind::Attachment,
             )
+        } else if let Some(data) = a.take_data() {
+            (name, data, ExtractedKind::Attachment)
         } else {
             continue;
         };
@@ -178,8 +199,5 @@ pub fn extract(
         });
     }
     make_unique(&mut files);
-    Ok(Decoded {
-        value: files,
-        defects: d.defects,
-    })
+    Ok(files)
 }

@@ -83,7 +83,7 @@ pub use attribute::{
     Attribute, AttributeId, AttributeLevel, TNEF_SIGNATURE, TnefOptions, TnefStream, checksum,
     is_tnef,
 };
-pub use extract::{ExtractOptions, extract};
+pub use extract::{ExtractOptions, extract, extract_message};
 pub use model::{
     LEGACY_MESSAGE_CLASSES, MAX_WRITE_DEPTH, WriteOptions, from_message, map_legacy_class,
     message_flags_from_status, message_to_bytes, oem_code_page, read_message,

@@ -96,13 +96,10 @@ fn html_body_stored(m: &Message) -> Option<Vec<u8>> {
     m.html_body()
 }
 
-/// The files of an extraction: the text, RTF and HTML bodies, then the
-/// attachment files the library extracted (`ms_oxtnef::extract`,
-/// `ms_oxmsg::extract`), names unique within the set.
-pub fn extraction(
-    m: &Message,
-    files: Vec<ms_oxcmsg::extract::ExtractedFile>,
-) -> Vec<crate::cli::OutFile> {
+/// The bodies an extraction writes: the text, RTF and HTML bodies as
+/// `body.txt`, `body.rtf`, `body.html` (taken before the message is
+/// consumed by the library's extraction).
+pub fn bodies(m: &Message) -> Vec<(String, Vec<u8>)> {
     let mut out: Vec<(String, Vec<u8>)> = Vec::new();
     if let Some(b) = m.body() {
         out.push((
@@ -116,6 +113,17 @@ pub fn extraction(
     if let Some(h) = html_body(m) {
         out.push(("body.html".into(), strip_nuls(&h).to_vec()));
     }
+    out
+}
+
+/// The files of an extraction: the [`bodies`], then the attachment files
+/// the library extracted (`ms_oxtnef::extract_message`,
+/// `ms_oxmsg::extract_file`), names unique within the set.
+pub fn extraction(
+    bodies: Vec<(String, Vec<u8>)>,
+    files: Vec<ms_oxcmsg::extract::ExtractedFile>,
+) -> Vec<crate::cli::OutFile> {
+    let mut out = bodies;
     out.extend(files.into_iter().map(|f| (f.name, f.data)));
     let names = msox_codec::names::unique_file_names(out.iter().map(|(n, _)| n.clone()).collect());
     out.into_iter()
