@@ -1,6 +1,7 @@
 //! Property bags: ordered properties keyed by tagged ID or by name.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use ms_oxcdata::{PropertyName, PropertyTag, PropertyType, PropertyValue};
 use ms_oxprops::Named;
@@ -91,7 +92,77 @@ impl Property {
 pub struct PropertyBag {
     props: Vec<Property>,
     /// First position of each ID in `props`.
-    index: HashMap<PropId, usize>,
+    index: Index,
+}
+
+/// The first position of each ID in a bag: tagged IDs in a map keyed by
+/// the 16-bit ID itself (no key copies, no SipHash: the common case),
+/// named properties in a map keyed by name (SipHash with random keys, as
+/// names come from files).
+#[derive(Debug, Clone, Default)]
+struct Index {
+    tags: HashMap<u16, u32, BuildHasherDefault<TagHasher>>,
+    named: HashMap<PropertyName, u32>,
+}
+
+/// The hash of a 16-bit property ID: the ID times an odd constant, so
+/// distinct IDs never share the low bits hashbrown picks buckets with, and
+/// the high bits it keeps as tags are mixed. A file can repeat an ID but
+/// not make two IDs collide, so no input makes lookups slow.
+#[derive(Debug, Clone, Copy, Default)]
+struct TagHasher(u64);
+
+impl Hasher for TagHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+
+    fn write_u16(&mut self, v: u16) {
+        self.0 = u64::from(v);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+}
+
+impl Index {
+    fn get(&self, id: &PropId) -> Option<usize> {
+        match id {
+            PropId::Tag(t) => self.get_tag(*t),
+            PropId::Named(n) => self.get_named(n),
+        }
+    }
+
+    fn get_tag(&self, id: u16) -> Option<usize> {
+        self.tags.get(&id).map(|&i| i as usize)
+    }
+
+    fn get_named(&self, name: &PropertyName) -> Option<usize> {
+        self.named.get(name).map(|&i| i as usize)
+    }
+
+    /// Records position `i` for `id` unless the ID already has one.
+    fn first(&mut self, id: &PropId, i: usize) {
+        let i = u32::try_from(i).unwrap_or(u32::MAX);
+        match id {
+            PropId::Tag(t) => {
+                self.tags.entry(*t).or_insert(i);
+            }
+            PropId::Named(n) => {
+                if !self.named.contains_key(n) {
+                    self.named.insert(n.clone(), i);
+                }
+            }
+        }
+    }
+
+    fn clear(&mut self) {
+        self.tags.clear();
+        self.named.clear();
+    }
 }
 
 impl PartialEq for PropertyBag {
@@ -160,7 +231,7 @@ impl PropertyBag {
 
     /// The property with this ID (the first, where a file repeated it).
     pub fn find(&self, id: &PropId) -> Option<&Property> {
-        self.index.get(id).and_then(|&i| self.props.get(i))
+        self.index.get(id).and_then(|i| self.props.get(i))
     }
 
     /// The value of the tagged property with this tag's ID. The type is
@@ -174,7 +245,7 @@ impl PropertyBag {
     /// The value of the tagged property with this tag's ID, to change in
     /// place (types compared as by [`PropertyBag::get`]).
     pub fn get_mut(&mut self, tag: PropertyTag) -> Option<&mut PropertyValue> {
-        let i = *self.index.get(&PropId::Tag(tag.id))?;
+        let i = self.index.get_tag(tag.id)?;
         self.props
             .get_mut(i)
             .filter(|p| types_compatible(p.prop_type(), tag.prop_type))
@@ -225,11 +296,7 @@ impl PropertyBag {
     /// Adds a property, or replaces the value of the one with the same ID
     /// (keeping its position and file details).
     pub fn insert(&mut self, prop: Property) {
-        match self
-            .index
-            .get(&prop.id)
-            .and_then(|&i| self.props.get_mut(i))
-        {
+        match self.index.get(&prop.id).and_then(|i| self.props.get_mut(i)) {
             Some(p) => p.value = prop.value,
             None => self.push(prop),
         }
@@ -238,9 +305,7 @@ impl PropertyBag {
     /// Adds a property even when one with the same ID exists (readers of
     /// files that repeat a property use this, so nothing is lost).
     pub fn push(&mut self, prop: Property) {
-        self.index
-            .entry(prop.id.clone())
-            .or_insert(self.props.len());
+        self.index.first(&prop.id, self.props.len());
         self.props.push(prop);
     }
 
@@ -252,7 +317,7 @@ impl PropertyBag {
     /// Sets a named property.
     pub fn set_named(&mut self, named: &Named, value: PropertyValue) {
         let name = named.property_name();
-        let exact = self.index.get(&PropId::Named(name.clone())).copied();
+        let exact = self.index.get_named(&name);
         let is_lid = matches!(name.id, ms_oxcdata::NameId::Lid(_));
         let at = exact.or_else(|| {
             if is_lid {
@@ -279,7 +344,7 @@ impl PropertyBag {
 
     /// Removes the property with this ID, returning it.
     pub fn remove(&mut self, id: &PropId) -> Option<Property> {
-        let i = *self.index.get(id)?;
+        let i = self.index.get(id)?;
         let p = self.props.remove(i);
         self.reindex();
         Some(p)
@@ -288,7 +353,7 @@ impl PropertyBag {
     fn reindex(&mut self) {
         self.index.clear();
         for (i, p) in self.props.iter().enumerate() {
-            self.index.entry(p.id.clone()).or_insert(i);
+            self.index.first(&p.id, i);
         }
     }
 
