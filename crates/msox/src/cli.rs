@@ -87,7 +87,7 @@ pub fn output_sink(path: &Path) -> anyhow::Result<msox_codec::WriteSink<Box<dyn 
     let w: Box<dyn Write> = if path.as_os_str() == "-" {
         Box::new(QuietPipe(std::io::BufWriter::with_capacity(
             1 << 16,
-            std::io::stdout(),
+            raw_stdout(),
         )))
     } else {
         let f =
@@ -95,6 +95,22 @@ pub fn output_sink(path: &Path) -> anyhow::Result<msox_codec::WriteSink<Box<dyn 
         Box::new(std::io::BufWriter::with_capacity(1 << 16, f))
     };
     Ok(msox_codec::WriteSink::new(w))
+}
+
+/// Standard output without the line buffering of [`std::io::Stdout`]
+/// (which searches every block written for its last newline): a duplicate
+/// of the descriptor as a file, where the platform allows; the caller
+/// buffers.
+fn raw_stdout() -> Box<dyn Write> {
+    let _ = std::io::stdout().flush();
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        if let Ok(fd) = std::io::stdout().as_fd().try_clone_to_owned() {
+            return Box::new(std::fs::File::from(fd));
+        }
+    }
+    Box::new(std::io::stdout())
 }
 
 /// Flushes a streaming output.
