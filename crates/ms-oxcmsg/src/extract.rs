@@ -4,6 +4,8 @@
 //! to extract a message's attachments with embedded messages as their
 //! original bytes.
 
+use std::borrow::Cow;
+
 use ms_cfb::{Entry, EntryKind};
 use ms_dtyp::Guid;
 use msox_codec::{Decoded, Options, Result, Utf16String};
@@ -38,23 +40,37 @@ pub enum ExtractedKind {
     OleStorage,
 }
 
-/// One file to write: a safe, unique name within one extraction, and its bytes.
+/// One file to write: a safe, unique name within one extraction, and its
+/// bytes: borrowed from the input where it holds them as they are (a TNEF
+/// stream's attAttachData), owned otherwise.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ExtractedFile {
+pub struct ExtractedFile<'a> {
     /// The file name ([`safe_file_name`], made unique case-insensitively
     /// among the files of one extraction: `name (2).ext`).
     pub name: String,
     /// The bytes.
-    pub data: Vec<u8>,
+    pub data: Cow<'a, [u8]>,
     /// What it is.
     pub kind: ExtractedKind,
     /// The attachment's index in the message (`None` for bodies).
     pub attachment: Option<usize>,
 }
 
+impl ExtractedFile<'_> {
+    /// The same file owning its bytes (copied if they were borrowed).
+    pub fn into_owned(self) -> ExtractedFile<'static> {
+        ExtractedFile {
+            name: self.name,
+            data: std::borrow::Cow::Owned(self.data.into_owned()),
+            kind: self.kind,
+            attachment: self.attachment,
+        }
+    }
+}
+
 /// Gives each file a unique name (case-insensitively), in order
 /// ([`msox_codec::names::unique_file_names`]: `name (2).ext`).
-pub fn make_unique(files: &mut [ExtractedFile]) {
+pub fn make_unique(files: &mut [ExtractedFile<'_>]) {
     let names =
         msox_codec::names::unique_file_names(files.iter().map(|f| f.name.clone()).collect());
     for (f, n) in files.iter_mut().zip(names) {

@@ -88,7 +88,7 @@ fn a_static_picture_gives_its_contents_and_other_storages_a_compound_file() {
 fn names_are_made_unique() {
     let f = |n: &str| ExtractedFile {
         name: n.into(),
-        data: vec![],
+        data: vec![].into(),
         kind: ExtractedKind::Attachment,
         attachment: None,
     };

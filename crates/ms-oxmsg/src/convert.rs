@@ -91,7 +91,10 @@ pub fn msg_to_tnef(
 
 /// The attachments of a TNEF stream as files, embedded messages converted
 /// to .msg (see `ms_oxtnef::extract`).
-pub fn extract_tnef_as_msg(input: &[u8], options: &Options) -> Result<Decoded<Vec<ExtractedFile>>> {
+pub fn extract_tnef_as_msg<'a>(
+    input: &'a [u8],
+    options: &Options,
+) -> Result<Decoded<Vec<ExtractedFile<'a>>>> {
     let convert = |m: &Message| MsgFile::new(m.clone()).to_bytes();
     ms_oxtnef::extract(
         input,
@@ -157,7 +160,7 @@ fn embedded_as_file<'a>(r: &mut Reader<'a>, cf: &CompoundFile<'a>, st: u32) -> R
 /// and storages as stored, the file's named-property map added, the
 /// top-level property stream header); OLE objects as the file they hold, else the
 /// storage as a compound file. Names safe and unique.
-pub fn extract(input: &[u8], options: &Options) -> Result<Decoded<Vec<ExtractedFile>>> {
+pub fn extract(input: &[u8], options: &Options) -> Result<Decoded<Vec<ExtractedFile<'static>>>> {
     let Decoded {
         value: file,
         defects,
@@ -177,7 +180,7 @@ pub fn extract_file(
     input: &[u8],
     mut file: MsgFile,
     options: &Options,
-) -> Result<Vec<ExtractedFile>> {
+) -> Result<Vec<ExtractedFile<'static>>> {
     // The container again, for copying storages out (its defects are
     // already among the file's).
     let quiet = Options {
@@ -229,7 +232,7 @@ pub fn extract_file(
             };
             files.push(ExtractedFile {
                 name: fname,
-                data,
+                data: data.into(),
                 kind,
                 attachment: Some(i),
             });

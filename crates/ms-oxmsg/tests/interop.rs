@@ -194,9 +194,12 @@ fn tnef_to_msg_reads_in_msg_peers_with_the_same_subject_body_and_attachments() {
             return (name.clone(), None);
         };
         let m = model.value;
-        let files = ms_oxtnef::extract(bytes, &Options::lenient(), &Default::default())
+        let files: Vec<_> = ms_oxtnef::extract(bytes, &Options::lenient(), &Default::default())
             .unwrap()
-            .value;
+            .value
+            .into_iter()
+            .map(|f| f.into_owned())
+            .collect();
         let msg = ms_oxmsg::tnef_to_msg(bytes, &Options::lenient())
             .unwrap_or_else(|e| panic!("{name}: to .msg: {e}"))
             .value;

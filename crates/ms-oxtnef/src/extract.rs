@@ -5,6 +5,8 @@
 //! package, a `Package` stream) or else the storage as a compound file,
 //! under safe, unique file names.
 
+use std::borrow::Cow;
+
 use ms_oxcdata::{PropertyType, PropertyValue};
 use ms_oxcmsg::extract::{
     ExtractedFile, ExtractedKind, IID_IMESSAGE, make_unique, ole_file, safe_file_name,
@@ -15,7 +17,7 @@ use ms_oxprops::tags;
 use msox_codec::{Decode, Decoded, Options, Result};
 
 use crate::attribute::{AttributeId, AttributeLevel, TnefStream};
-use crate::model::{oem_code_page, to_message};
+use crate::model::oem_code_page;
 use crate::props::{self, PropertyList};
 
 /// Turns an embedded message into file bytes (e.g. a .msg writer).
@@ -89,31 +91,77 @@ fn objects(input: &[u8], options: &Options) -> Vec<Option<Vec<u8>>> {
 }
 
 /// The attachments of a TNEF stream as files (see the module docs), in
-/// attachment order, names unique; with the defects of reading it.
-pub fn extract(
-    input: &[u8],
+/// attachment order, names unique; with the defects of reading it. A
+/// by-value attachment's bytes are borrowed from `input` (attAttachData),
+/// not copied.
+pub fn extract<'a>(
+    input: &'a [u8],
     options: &Options,
     x: &ExtractOptions<'_>,
-) -> Result<Decoded<Vec<ExtractedFile>>> {
-    let d = to_message(input, options)?;
-    let files = extract_message(input, d.value, options, x)?;
+) -> Result<Decoded<Vec<ExtractedFile<'a>>>> {
+    let d = extract_all(input, options, x)?;
     Ok(Decoded {
-        value: files,
+        value: d.value.files,
         defects: d.defects,
     })
 }
 
-/// [`extract`] for a message already read from `input` by [`to_message`]
-/// (a caller that also wants the bodies reads the stream once): the
-/// message is consumed, so attachment bytes move into the files without a
-/// copy. The stream is read again only for an embedded message's
-/// original bytes.
+/// What [`extract_all`] gives: the message and its attachments as files.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Extraction<'a> {
+    /// The message (for its bodies and headers); its by-value attachments
+    /// hold no bytes: those are in `files`.
+    pub message: Message,
+    /// The attachments as files, as [`extract`] gives them.
+    pub files: Vec<ExtractedFile<'a>>,
+}
+
+/// [`extract`] and the message, from one read of the stream (a caller
+/// that writes the bodies too reads it once). The by-value attachment
+/// bytes are neither copied into the message nor into the files: the
+/// files borrow them from `input`.
+pub fn extract_all<'a>(
+    input: &'a [u8],
+    options: &Options,
+    x: &ExtractOptions<'_>,
+) -> Result<Decoded<Extraction<'a>>> {
+    let d = crate::model::to_message_borrowing(input, options)?;
+    let crate::model::BorrowedMessage {
+        mut message,
+        attach_data,
+    } = d.value;
+    let files = files_of(input, &mut message, &attach_data, options, x)?;
+    Ok(Decoded {
+        value: Extraction { message, files },
+        defects: d.defects,
+    })
+}
+
+/// [`extract`] for a message already read from `input` by [`crate::to_message`]:
+/// the message is consumed, so attachment bytes move into the files
+/// without a copy. The stream is read again only for an embedded
+/// message's original bytes.
 pub fn extract_message(
     input: &[u8],
     mut message: Message,
     options: &Options,
     x: &ExtractOptions<'_>,
-) -> Result<Vec<ExtractedFile>> {
+) -> Result<Vec<ExtractedFile<'static>>> {
+    let files = files_of(input, &mut message, &[], options, x)?;
+    Ok(files.into_iter().map(ExtractedFile::into_owned).collect())
+}
+
+/// The files of `message` (read from `input`); `borrowed` holds, per
+/// attachment, attAttachData bytes the message does not (see
+/// [`crate::model::BorrowedMessage`]). Attachment bytes the message holds
+/// are moved out of it.
+fn files_of<'a>(
+    input: &[u8],
+    message: &mut Message,
+    borrowed: &[Option<&'a [u8]>],
+    options: &Options,
+    x: &ExtractOptions<'_>,
+) -> Result<Vec<ExtractedFile<'a>>> {
     let mut raw: Option<Vec<Option<Vec<u8>>>> = None;
     let mut files = Vec::new();
     for (i, a) in message.attachments.iter_mut().enumerate() {
@@ -127,13 +175,15 @@ pub fn extract_message(
             Some(PropertyValue::Object(o)) => Some(o.as_slice()),
             _ => None,
         };
-        let (fname, data, kind) = if let Some(e) = &a.embedded {
+        let (fname, data, kind): (String, Cow<'a, [u8]>, ExtractedKind) = if let Some(e) =
+            &a.embedded
+        {
             let subject = e.subject().unwrap_or_default();
             let stem = safe_file_name(if subject.is_empty() { &name } else { &subject }, &fallback);
             match x.convert_embedded {
                 Some((convert, ext)) => (
                     format!("{stem}.{ext}"),
-                    convert(e)?,
+                    convert(e)?.into(),
                     ExtractedKind::EmbeddedMessage,
                 ),
                 None => {
@@ -149,7 +199,7 @@ pub fn extract_message(
                     };
                     (
                         format!("{stem}.tnef"),
-                        bytes,
+                        bytes.into(),
                         ExtractedKind::EmbeddedMessage,
                     )
                 }
@@ -158,7 +208,7 @@ pub fn extract_message(
             let (n, data, kind) = ole_file(s)?;
             (
                 n.map_or(name, |n| safe_file_name(&n, &fallback)),
-                data,
+                data.into(),
                 kind,
             )
         } else if let Some(cfb) = object.and_then(storage_object) {
@@ -172,22 +222,24 @@ pub fn extract_message(
                     };
                     (
                         n.map_or(name, |n| safe_file_name(&n, &fallback)),
-                        data,
+                        data.into(),
                         kind,
                     )
                 }
-                Err(_) => (name, cfb.to_vec(), ExtractedKind::OleStorage),
+                Err(_) => (name, cfb.to_vec().into(), ExtractedKind::OleStorage),
             }
+        } else if let Some(&Some(d)) = borrowed.get(i) {
+            (name, Cow::Borrowed(d), ExtractedKind::Attachment)
         } else if a.data().is_none()
             && let Some(o) = object
         {
             (
                 name,
-                o.get(16..).unwrap_or_default().to_vec(),
+                o.get(16..).unwrap_or_default().to_vec().into(),
                 ExtractedKind::Attachment,
             )
         } else if let Some(data) = a.take_data() {
-            (name, data, ExtractedKind::Attachment)
+            (name, data.into(), ExtractedKind::Attachment)
         } else {
             continue;
         };

@@ -137,12 +137,48 @@ pub fn to_message(input: &[u8], options: &Options) -> Result<Decoded<Message>> {
     decode_bytes_with_reader(input, options, |r| read_message(r, TnefOptions::default()))
 }
 
+/// A message read by [`to_message_borrowing`]: the model, with the
+/// by-value attachment bytes of attAttachData left in the input.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BorrowedMessage<'a> {
+    /// The message; an attachment whose bytes are in
+    /// [`BorrowedMessage::attach_data`] has no PidTagAttachDataBinary.
+    pub message: Message,
+    /// Per attachment (same index as `message.attachments`): its
+    /// attAttachData bytes, where the message does not hold them (`None`
+    /// where attAttachment carried PidTagAttachDataBinary, which wins, or
+    /// there was no attAttachData). Embedded messages hold theirs.
+    pub attach_data: Vec<Option<&'a [u8]>>,
+}
+
+/// [`to_message`] without copying the by-value attachment bytes: they
+/// stay slices of `input` ([`BorrowedMessage::attach_data`]), so an
+/// extraction writes them straight from the input and a large winmail.dat
+/// costs its size in memory once, not twice.
+pub fn to_message_borrowing<'a>(
+    input: &'a [u8],
+    options: &Options,
+) -> Result<Decoded<BorrowedMessage<'a>>> {
+    decode_bytes_with_reader(input, options, |r| {
+        let opts = TnefOptions::default();
+        let (stream, positions) = read_stream(r, opts)?;
+        let end = r.pos();
+        let (message, attach_data) =
+            r.frame("TnefStream", |r| build(r, &stream, &positions, opts, true))?;
+        r.seek(end)?;
+        Ok(BorrowedMessage {
+            message,
+            attach_data,
+        })
+    })
+}
+
 /// Reads the TNEF stream filling the reader's window into the message
 /// model, in the reader's session (see [`to_message`]).
 pub fn read_message<'a>(r: &mut Reader<'a>, opts: TnefOptions) -> Result<Message> {
     let (stream, positions) = read_stream(r, opts)?;
     let end = r.pos();
-    let msg = r.frame("TnefStream", |r| build(r, &stream, &positions, opts))?;
+    let (msg, _) = r.frame("TnefStream", |r| build(r, &stream, &positions, opts, false))?;
     r.seek(end)?;
     Ok(msg)
 }
@@ -216,12 +252,16 @@ struct Building<'d> {
     data: Option<&'d [u8]>,
 }
 
+/// The model of a stream; with `borrow`, attAttachData bytes are returned
+/// (per attachment) instead of copied into the model.
+#[allow(clippy::type_complexity)]
 fn build<'a>(
     r: &mut Reader<'a>,
     stream: &TnefStream<'a>,
     positions: &[usize],
     opts: TnefOptions,
-) -> Result<Message> {
+    borrow: bool,
+) -> Result<(Message, Vec<Option<&'a [u8]>>)> {
     let cp = oem_code_page(stream);
     let mut msg = Message::default();
     let mut legacy = PropertyBag::new();
@@ -448,14 +488,17 @@ fn build<'a>(
             );
         }
     }
+    let mut borrowed = Vec::new();
     for b in atts {
         let Building {
             mut att,
             legacy: leg,
             data,
         } = b;
-        if let Some(d) = data.filter(|_| att.properties.get(tags::PidTagAttachDataBinary).is_none())
-        {
+        let data = data.filter(|_| att.properties.get(tags::PidTagAttachDataBinary).is_none());
+        if borrow {
+            borrowed.push(data);
+        } else if let Some(d) = data {
             r.reserve(d.len(), "attAttachData")?;
             att.properties.set(
                 tags::PidTagAttachDataBinary,
@@ -473,7 +516,7 @@ fn build<'a>(
         }
         msg.attachments.push(att);
     }
-    Ok(msg)
+    Ok((msg, borrowed))
 }
 
 /// The object hook of attAttachment: PidTagAttachDataObject holding

@@ -291,11 +291,12 @@ pub struct ClobberArgs {
 }
 
 /// One file to write in an extraction.
-pub struct OutFile {
+pub struct OutFile<'a> {
     /// Where, relative to the output directory (already safe).
     pub rel: String,
-    /// The bytes.
-    pub data: Vec<u8>,
+    /// The bytes (borrowed from the input where the library left them
+    /// there).
+    pub data: std::borrow::Cow<'a, [u8]>,
 }
 
 /// Writes files into `dir` (created) as `clobber` says: without
@@ -303,7 +304,7 @@ pub struct OutFile {
 /// Returns the paths written (and notes those kept).
 pub fn write_files(
     dir: &Path,
-    files: Vec<OutFile>,
+    files: Vec<OutFile<'_>>,
     clobber: ClobberArgs,
 ) -> anyhow::Result<Vec<std::path::PathBuf>> {
     if !clobber.overwrite

@@ -287,7 +287,10 @@ fn attachments(
     let mut todo = Vec::new();
     for ((i, a), name) in m.attachments.iter().enumerate().zip(names) {
         match attachment_content(a)? {
-            Some(data) => todo.push(crate::cli::OutFile { rel: name, data }),
+            Some(data) => todo.push(crate::cli::OutFile {
+                rel: name,
+                data: data.into(),
+            }),
             None => crate::cli::note(format!(
                 "attachment {} ({name}) has no data to write (by reference or an OLE storage); left out",
                 i + 1

@@ -117,13 +117,14 @@ pub fn bodies(m: &Message) -> Vec<(String, Vec<u8>)> {
 }
 
 /// The files of an extraction: the [`bodies`], then the attachment files
-/// the library extracted (`ms_oxtnef::extract_message`,
+/// the library extracted (`ms_oxtnef::extract_all`,
 /// `ms_oxmsg::extract_file`), names unique within the set.
-pub fn extraction(
+pub fn extraction<'a>(
     bodies: Vec<(String, Vec<u8>)>,
-    files: Vec<ms_oxcmsg::extract::ExtractedFile>,
-) -> Vec<crate::cli::OutFile> {
-    let mut out = bodies;
+    files: Vec<ms_oxcmsg::extract::ExtractedFile<'a>>,
+) -> Vec<crate::cli::OutFile<'a>> {
+    let mut out: Vec<(String, std::borrow::Cow<'a, [u8]>)> =
+        bodies.into_iter().map(|(n, d)| (n, d.into())).collect();
     out.extend(files.into_iter().map(|f| (f.name, f.data)));
     let names = msox_codec::names::unique_file_names(out.iter().map(|(n, _)| n.clone()).collect());
     out.into_iter()

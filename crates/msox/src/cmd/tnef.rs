@@ -156,20 +156,17 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
             crate::batch::run_inputs(&inputs, crate::batch::Batch::default(), |path| {
                 let bytes = read_bytes(path)?;
                 let opts = crate::cli::options();
-                let d = ms_oxtnef::to_message(&bytes, &opts)?;
-                crate::cli::report_defects(&d.defects);
-                let bodies = crate::cmd::message::bodies(&d.value);
                 let to_msg = |m: &Message| ms_oxmsg::MsgFile::new(m.clone()).to_bytes();
                 let x = ms_oxtnef::ExtractOptions {
                     convert_embedded: embedded_as_msg
                         .then_some((&to_msg as ms_oxtnef::extract::ConvertEmbedded<'_>, "msg")),
                 };
-                // One read: the message is consumed, its attachment bytes
-                // move into the files, and the input is gone before they
-                // are written.
-                let files = ms_oxtnef::extract_message(&bytes, d.value, &opts, &x)?;
-                drop(bytes);
-                let out = crate::cmd::message::extraction(bodies, files);
+                // One read; the attachment files are written straight from
+                // the input (attAttachData), not from copies.
+                let d = ms_oxtnef::extract_all(&bytes, &opts, &x)?;
+                crate::cli::report_defects(&d.defects);
+                let bodies = crate::cmd::message::bodies(&d.value.message);
+                let out = crate::cmd::message::extraction(bodies, d.value.files);
                 let target = dirs.get(path).unwrap_or(dir);
                 let written = crate::cli::write_files(target, out, *clobber)?;
                 Ok(written
