@@ -56,6 +56,18 @@ pub struct ExtractedFile<'a> {
     pub attachment: Option<usize>,
 }
 
+/// A message and its attachments as files, from one read (what the
+/// format crates' `extract_all` give).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Extraction<'a> {
+    /// The message (for its bodies and headers); its by-value attachments
+    /// hold no bytes: those are in `files`.
+    pub message: crate::Message,
+    /// The attachments as files, their bytes borrowed from the input where
+    /// it holds them as they are.
+    pub files: Vec<ExtractedFile<'a>>,
+}
+
 impl ExtractedFile<'_> {
     /// The same file owning its bytes (copied if they were borrowed).
     pub fn into_owned(self) -> ExtractedFile<'static> {

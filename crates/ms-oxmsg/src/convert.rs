@@ -5,7 +5,11 @@
 use ms_cfb::{CompoundFile, EntryKind};
 use ms_oxcdata::PropertyValue;
 use ms_oxcmsg::Message;
-use ms_oxcmsg::extract::{ExtractedFile, ExtractedKind, make_unique, ole_file, safe_file_name};
+use std::borrow::Cow;
+
+use ms_oxcmsg::extract::{
+    ExtractedFile, ExtractedKind, Extraction, make_unique, ole_file, safe_file_name,
+};
 use msox_codec::{Decode, Decoded, Options, Reader, Result};
 
 use crate::message::{ATTACH_OBJECT, ATTACH_PREFIX, PROPERTIES_STREAM};
@@ -160,27 +164,84 @@ fn embedded_as_file<'a>(r: &mut Reader<'a>, cf: &CompoundFile<'a>, st: u32) -> R
 /// and storages as stored, the file's named-property map added, the
 /// top-level property stream header); OLE objects as the file they hold, else the
 /// storage as a compound file. Names safe and unique.
-pub fn extract(input: &[u8], options: &Options) -> Result<Decoded<Vec<ExtractedFile<'static>>>> {
-    let Decoded {
-        value: file,
-        defects,
-    } = MsgFile::decode_bytes(input, options)?;
-    let files = extract_file(input, file, options)?;
+pub fn extract<'a>(input: &'a [u8], options: &Options) -> Result<Decoded<Vec<ExtractedFile<'a>>>> {
+    let d = extract_all(input, options)?;
     Ok(Decoded {
-        value: files,
-        defects,
+        value: d.value.files,
+        defects: d.defects,
+    })
+}
+
+/// [`extract`] and the message, from one read of the file (a caller that
+/// writes the bodies too reads it once). By-value attachment bytes are not
+/// copied into the message: the files borrow them from `input` where the
+/// stream's sectors lie together (copied once where they are scattered).
+pub fn extract_all<'a>(input: &'a [u8], options: &Options) -> Result<Decoded<Extraction<'a>>> {
+    let d = msox_codec::decode_bytes_with_reader(input, options, |r| {
+        r.frame("MsgFile", |r| {
+            let cf = CompoundFile::decode(r)?;
+            let end = r.pos();
+            let named = crate::named::read(r, &cf)?;
+            let mut left = Vec::new();
+            let message = r.frame("Message", |r| {
+                crate::read::read_message_leaving_data(
+                    r,
+                    &cf,
+                    0,
+                    crate::Level::TopLevel,
+                    &named,
+                    msox_codec::CodePage(1252),
+                    Some(&mut left),
+                )
+            })?;
+            let mut data = Vec::with_capacity(left.len());
+            for sid in left {
+                data.push(match sid {
+                    Some(sid) => Some(cf.stream_bytes(r, sid)?),
+                    None => None,
+                });
+            }
+            r.seek(end)?;
+            let file = MsgFile {
+                message,
+                root_clsid: cf.root().clsid,
+                named,
+            };
+            Ok((file, data))
+        })
+    })?;
+    let (mut file, data) = d.value;
+    let files = files_of(input, &mut file, data, options)?;
+    Ok(Decoded {
+        value: Extraction {
+            message: file.message,
+            files,
+        },
+        defects: d.defects,
     })
 }
 
 /// [`extract`] for a file already read from `input` by
-/// [`MsgFile::decode_bytes`] (a caller that also wants the bodies reads it
-/// once): the file is consumed, so attachment bytes move into the files
-/// without a copy.
+/// [`MsgFile::decode_bytes`]: the file is consumed, so attachment bytes
+/// move into the files without a copy.
 pub fn extract_file(
     input: &[u8],
     mut file: MsgFile,
     options: &Options,
 ) -> Result<Vec<ExtractedFile<'static>>> {
+    let files = files_of(input, &mut file, Vec::new(), options)?;
+    Ok(files.into_iter().map(ExtractedFile::into_owned).collect())
+}
+
+/// The files of `file` (read from `input`); `data` holds, per attachment,
+/// the PidTagAttachDataBinary bytes the message does not (see
+/// [`extract_all`]). Attachment bytes the message holds are moved out.
+fn files_of<'a>(
+    input: &[u8],
+    file: &mut MsgFile,
+    mut data: Vec<Option<std::borrow::Cow<'a, [u8]>>>,
+    options: &Options,
+) -> Result<Vec<ExtractedFile<'a>>> {
     // The container again, for copying storages out (its defects are
     // already among the file's).
     let quiet = Options {
@@ -197,7 +258,9 @@ pub fn extract_file(
         for (i, a) in file.message.attachments.iter_mut().enumerate() {
             let fallback = format!("attachment-{}", i + 1);
             let name = safe_file_name(&a.file_name().unwrap_or_default(), &fallback);
-            let (fname, data, kind) = if let Some(e) = &a.embedded {
+            let (fname, bytes, kind): (String, Cow<'a, [u8]>, ExtractedKind) = if let Some(e) =
+                &a.embedded
+            {
                 let subject = e.subject().unwrap_or_default();
                 let stem =
                     safe_file_name(if subject.is_empty() { &name } else { &subject }, &fallback);
@@ -209,22 +272,28 @@ pub fn extract_file(
                     Some(o) => embedded_as_file(r, &cf, o)?,
                     None => MsgFile::new((**e).clone()).to_bytes()?,
                 };
-                (format!("{stem}.msg"), bytes, ExtractedKind::EmbeddedMessage)
+                (
+                    format!("{stem}.msg"),
+                    bytes.into(),
+                    ExtractedKind::EmbeddedMessage,
+                )
             } else if let Some(s) = &a.storage {
                 let (n, data, kind) = ole_file(s)?;
                 (
                     n.map_or(name, |n| safe_file_name(&n, &fallback)),
-                    data,
+                    data.into(),
                     kind,
                 )
-            } else if let Some(d) = a.take_data() {
+            } else if let Some(d) = data.get_mut(i).and_then(Option::take) {
                 (name, d, ExtractedKind::Attachment)
+            } else if let Some(d) = a.take_data() {
+                (name, d.into(), ExtractedKind::Attachment)
             } else if let Some(PropertyValue::Object(o)) =
                 a.properties.get(ms_oxprops::tags::PidTagAttachDataObject)
             {
                 (
                     name,
-                    o.get(16..).unwrap_or_default().to_vec(),
+                    o.get(16..).unwrap_or_default().to_vec().into(),
                     ExtractedKind::Attachment,
                 )
             } else {
@@ -232,7 +301,7 @@ pub fn extract_file(
             };
             files.push(ExtractedFile {
                 name: fname,
-                data: data.into(),
+                data: bytes,
                 kind,
                 attachment: Some(i),
             });

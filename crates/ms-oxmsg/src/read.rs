@@ -228,6 +228,23 @@ pub(crate) fn read_bag<'a>(
     map: &NamedPropertyMap,
     cp: CodePage,
 ) -> Result<PropertyBag> {
+    read_bag_leaving_data(r, cf, st, level, map, cp, false).map(|(bag, _)| bag)
+}
+
+/// PidTagAttachDataBinary's tag as the property stream lists it.
+const ATTACH_DATA_BINARY: u32 = 0x3701_0102;
+
+/// [`read_bag`]; with `leave_data`, a readable PidTagAttachDataBinary
+/// stream is not copied into the bag: its stream ID is returned instead.
+fn read_bag_leaving_data<'a>(
+    r: &mut Reader<'a>,
+    cf: &CompoundFile<'a>,
+    st: u32,
+    level: Level,
+    map: &NamedPropertyMap,
+    cp: CodePage,
+    leave_data: bool,
+) -> Result<(PropertyBag, Option<u32>)> {
     let Some(ps) = cf
         .child(st, PROPERTIES_STREAM)
         .filter(|&c| cf.is_readable_stream(c))
@@ -271,9 +288,20 @@ pub(crate) fn read_bag<'a>(
         let cp = code_page_of(&entries).unwrap_or(cp);
         let streams = Streams::of(cf, st);
         let mut bag = PropertyBag::new();
+        let mut left = None;
         for e in entries {
             if e.tag.to_u32() == 0x3701_000D {
                 continue; // the attachment object storage is read by the caller
+            }
+            if leave_data
+                && left.is_none()
+                && e.tag.to_u32() == ATTACH_DATA_BINARY
+                && let Some(sid) = streams
+                    .get(ATTACH_DATA_BINARY)
+                    .filter(|&sid| cf.is_readable_stream(sid))
+            {
+                left = Some(sid);
+                continue;
             }
             let pos = cf.stream_pos(ps, hl + 16 * e.index).unwrap_or(r.pos());
             let value = match e.value {
@@ -325,7 +353,7 @@ pub(crate) fn read_bag<'a>(
                 flags: Some(e.flags),
             });
         }
-        Ok(bag)
+        Ok((bag, left))
     })
 }
 
@@ -564,6 +592,22 @@ pub(crate) fn read_message<'a>(
     map: &NamedPropertyMap,
     cp: CodePage,
 ) -> Result<Message> {
+    read_message_leaving_data(r, cf, st, level, map, cp, None)
+}
+
+/// [`read_message`]; with `data`, each attachment's PidTagAttachDataBinary
+/// stream is left in the file and its ID pushed to `data` (one entry per
+/// attachment of the message, `None` where the bag holds the data or
+/// there is none).
+pub(crate) fn read_message_leaving_data<'a>(
+    r: &mut Reader<'a>,
+    cf: &CompoundFile<'a>,
+    st: u32,
+    level: Level,
+    map: &NamedPropertyMap,
+    cp: CodePage,
+    mut data: Option<&mut Vec<Option<u32>>>,
+) -> Result<Message> {
     let properties = read_bag(r, cf, st, level, map, cp)?;
     let cp = properties
         .get_i64(tags::PidTagMessageCodepage)
@@ -590,11 +634,17 @@ pub(crate) fn read_message<'a>(
         }
     }
     for (n, id) in numbered(cf, st, ATTACH_PREFIX) {
+        let leave = data.is_some();
         let read = r.frame_indexed("Attachment", n as usize, |r| {
-            read_attachment(r, cf, id, map, cp)
+            read_attachment(r, cf, id, map, cp, leave)
         });
         match read {
-            Ok(a) => m.attachments.push(a),
+            Ok((a, sid)) => {
+                m.attachments.push(a);
+                if let Some(d) = data.as_deref_mut() {
+                    d.push(sid);
+                }
+            }
             Err(e) if is_depth_limit(&e) => return Err(e),
             Err(e) => r.tolerate(e, "attachment left out")?,
         }
@@ -608,8 +658,9 @@ fn read_attachment<'a>(
     st: u32,
     map: &NamedPropertyMap,
     cp: CodePage,
-) -> Result<Attachment> {
-    let properties = read_bag(r, cf, st, Level::Object, map, cp)?;
+    leave_data: bool,
+) -> Result<(Attachment, Option<u32>)> {
+    let (properties, data) = read_bag_leaving_data(r, cf, st, Level::Object, map, cp, leave_data)?;
     let mut att = Attachment {
         properties,
         embedded: None,
@@ -619,7 +670,7 @@ fn read_attachment<'a>(
         .child(st, ATTACH_OBJECT)
         .filter(|&c| cf.entry(c).is_some_and(|e| e.is_storage()))
     else {
-        return Ok(att);
+        return Ok((att, data));
     };
     if att.method() == Some(AttachMethod::EmbeddedMessage) {
         let read = r.attempt(|r| {
@@ -638,7 +689,7 @@ fn read_attachment<'a>(
     } else {
         att.storage = Some(read_storage(r, cf, obj)?);
     }
-    Ok(att)
+    Ok((att, data))
 }
 
 /// A storage of the file as the model's [`Storage`] (an OLE attachment):

@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use ms_oxcdata::{PropertyType, PropertyValue};
 use ms_oxcmsg::extract::{
-    ExtractedFile, ExtractedKind, IID_IMESSAGE, make_unique, ole_file, safe_file_name,
+    ExtractedFile, ExtractedKind, Extraction, IID_IMESSAGE, make_unique, ole_file, safe_file_name,
     storage_object,
 };
 use ms_oxcmsg::{Message, PropId};
@@ -104,16 +104,6 @@ pub fn extract<'a>(
         value: d.value.files,
         defects: d.defects,
     })
-}
-
-/// What [`extract_all`] gives: the message and its attachments as files.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Extraction<'a> {
-    /// The message (for its bodies and headers); its by-value attachments
-    /// hold no bytes: those are in `files`.
-    pub message: Message,
-    /// The attachments as files, as [`extract`] gives them.
-    pub files: Vec<ExtractedFile<'a>>,
 }
 
 /// [`extract`] and the message, from one read of the stream (a caller

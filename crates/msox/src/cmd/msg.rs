@@ -132,15 +132,12 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
             crate::batch::run_inputs(&inputs, crate::batch::Batch::default(), |path| {
                 let bytes = read_bytes(path)?;
                 let opts = crate::cli::options();
-                let d = MsgFile::decode_bytes(&bytes, &opts)?;
+                // One read; attachment files are written straight from the
+                // input where their sectors lie together, not from copies.
+                let d = ms_oxmsg::extract_all(&bytes, &opts)?;
                 crate::cli::report_defects(&d.defects);
                 let bodies = crate::cmd::message::bodies(&d.value.message);
-                // One read: the file is consumed, its attachment bytes move
-                // into the files, and the input is gone before they are
-                // written.
-                let files = ms_oxmsg::extract_file(&bytes, d.value, &opts)?;
-                drop(bytes);
-                let out = crate::cmd::message::extraction(bodies, files);
+                let out = crate::cmd::message::extraction(bodies, d.value.files);
                 let target = dirs.get(path).unwrap_or(dir);
                 let written = crate::cli::write_files(target, out, *clobber)?;
                 Ok(written
