@@ -39,6 +39,8 @@ CORPUS = {
     "cab_set": [("cab-mszip", (".cab",)), ("lzx", (".cab",))],
     "chm_directory": [("lzx", (".chm", ".CHM"))],
     "chm_extract": [("lzx", (".chm", ".CHM"))],
+    "oxtnef_extract": [("tnef", (".tnef", ".dat"))],
+    "oxmsg_extract": [("msg", (".msg",))],
 }
 
 def corpus_files(name):

@@ -351,6 +351,11 @@ pub const TARGETS: &[Target] = &[
         run: oxtnef_message,
     },
     Target {
+        name: "oxtnef_extract",
+        seeds: &["oxtnef"],
+        run: oxtnef_extract,
+    },
+    Target {
         name: "oxtnef_props",
         seeds: &[],
         run: oxtnef_props,
@@ -370,6 +375,11 @@ pub const TARGETS: &[Target] = &[
         name: "oxmsg_file",
         seeds: &["oxmsg"],
         run: oxmsg_file,
+    },
+    Target {
+        name: "oxmsg_extract",
+        seeds: &["oxmsg"],
+        run: oxmsg_extract,
     },
     Target {
         name: "oxmsg_storage",

@@ -151,3 +151,23 @@ pub fn oxmsg_storage(data: &[u8]) {
         back.value
     );
 }
+
+/// ms-oxmsg `extract_all`: extraction never panics, and the files it
+/// gives with their bytes borrowed from the input are the files of the
+/// owned route (`MsgFile::decode_bytes`, then `extract_file`): same names,
+/// kinds and bytes.
+pub fn oxmsg_extract(data: &[u8]) {
+    let borrowed = ms_oxmsg::extract_all(data, &crate::lenient());
+    let _ = ms_oxmsg::extract_all(data, &crate::strict());
+    let Ok(f) = MsgFile::decode_bytes(data, &crate::lenient()) else {
+        return;
+    };
+    let Ok(owned) = ms_oxmsg::extract_file(data, f.value, &crate::lenient()) else {
+        return;
+    };
+    let borrowed = borrowed.expect("extract_all fails where the owned route reads");
+    assert!(
+        borrowed.value.files == owned,
+        "borrowed and owned extraction differ"
+    );
+}

@@ -69,3 +69,24 @@ pub fn oxtnef_recipient_table(data: &[u8]) {
         RecipientTable::decode_bytes_with(b, CodePage::WINDOWS_1252, o).map(enc)
     });
 }
+
+/// ms-oxtnef `extract_all`: extraction never panics, and the files it
+/// gives with their bytes borrowed from the input are the files of the
+/// owned route (`to_message`, then `extract_message`): same names, kinds
+/// and bytes.
+pub fn oxtnef_extract(data: &[u8]) {
+    let x = ms_oxtnef::ExtractOptions::default();
+    let borrowed = ms_oxtnef::extract_all(data, &crate::lenient(), &x);
+    let _ = ms_oxtnef::extract_all(data, &crate::strict(), &x);
+    let Ok(m) = to_message(data, &crate::lenient()) else {
+        return;
+    };
+    let Ok(owned) = ms_oxtnef::extract_message(data, m.value, &crate::lenient(), &x) else {
+        return;
+    };
+    let borrowed = borrowed.expect("extract_all fails where the owned route reads");
+    assert!(
+        borrowed.value.files == owned,
+        "borrowed and owned extraction differ"
+    );
+}

@@ -1,0 +1,2 @@
+#![no_main]
+libfuzzer_sys::fuzz_target!(|data: &[u8]| msox_fuzz_targets::oxtnef_extract(data));
