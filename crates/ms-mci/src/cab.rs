@@ -139,6 +139,20 @@ pub enum Compression {
     Unknown(u16),
 }
 
+/// The names cabinet tools list methods by: `none`, `MSZIP`,
+/// `Quantum:N`, `LZX:N` (N the window bits), `unknown 0xNNNN`.
+impl std::fmt::Display for Compression {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Compression::None => f.write_str("none"),
+            Compression::Mszip => f.write_str("MSZIP"),
+            Compression::Quantum(n) => write!(f, "Quantum:{n}"),
+            Compression::Lzx(n) => write!(f, "LZX:{n}"),
+            Compression::Unknown(v) => write!(f, "unknown 0x{v:04X}"),
+        }
+    }
+}
+
 impl CfFolder {
     /// The compression method of this folder.
     pub fn compression(&self) -> Compression {

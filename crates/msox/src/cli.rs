@@ -36,36 +36,41 @@ pub fn read_input(path: &Path) -> anyhow::Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
 }
 
-/// Reads an input file whole only if its first `prefix_len` bytes pass
-/// `may_be` (a cheap format filter); otherwise returns `Ok(Err(prefix))`
-/// with what was read, so a batch over a directory skips other files
-/// without reading them whole. `-` (stdin) is always read whole.
-pub fn read_input_if(
+/// Reads an input file into `buf` (cleared first; its capacity is reused,
+/// so a batch reading many files does not fault in fresh memory for each),
+/// whole only if its first `prefix_len` bytes pass `may_be` (a cheap
+/// format filter, so a batch over a directory skips other files without
+/// reading them whole): `Ok(true)` when the whole file is in `buf`,
+/// `Ok(false)` when only the prefix is. `-` (stdin) is always read whole.
+pub fn read_input_into(
     path: &Path,
+    buf: &mut Vec<u8>,
     prefix_len: usize,
     may_be: impl Fn(&[u8]) -> bool,
-) -> anyhow::Result<Result<Vec<u8>, Vec<u8>>> {
+) -> anyhow::Result<bool> {
     use std::io::Read;
+    buf.clear();
     if path.as_os_str() == "-" {
-        return read_input(path).map(Ok);
+        std::io::stdin().lock().read_to_end(buf)?;
+        return Ok(true);
     }
     let err = |e: std::io::Error| anyhow::anyhow!("{}: {e}", path.display());
     let mut file = std::fs::File::open(path).map_err(err)?;
-    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-    let size = usize::try_from(size).unwrap_or(usize::MAX);
-    let mut bytes = Vec::with_capacity(size.min(prefix_len));
     (&mut file)
         .take(prefix_len as u64)
-        .read_to_end(&mut bytes)
+        .read_to_end(buf)
         .map_err(err)?;
-    if !may_be(&bytes) {
-        return Ok(Err(bytes));
+    if !may_be(buf) {
+        return Ok(false);
     }
-    if bytes.len() == prefix_len {
-        bytes.reserve(size.saturating_sub(prefix_len));
-        file.read_to_end(&mut bytes).map_err(err)?;
+    if buf.len() == prefix_len {
+        if let Ok(m) = file.metadata() {
+            let size = usize::try_from(m.len()).unwrap_or(usize::MAX);
+            buf.reserve(size.saturating_sub(prefix_len));
+        }
+        file.read_to_end(buf).map_err(err)?;
     }
-    Ok(Ok(bytes))
+    Ok(true)
 }
 
 /// Writes a whole output file; `-` is stdout.

@@ -9,9 +9,6 @@
 
 use clap::Parser;
 
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() {
     // A reader that closes the pipe early (`msox ... | head`) ends the
     // program quietly, wherever the write was.

@@ -150,11 +150,11 @@ fn inspect_cabinet_from_the_corpus() {
     let text = String::from_utf8_lossy(&o.stdout);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(
-        text.contains("Lzx(18)") && text.contains("uncompressed size: 51"),
+        text.contains("typeCompress: LZX:18") && text.contains("uncompressed size: 51"),
         "{text}"
     );
     assert!(
-        text.contains("Mszip") && text.contains("uncompressed size: 67"),
+        text.contains("typeCompress: MSZIP") && text.contains("uncompressed size: 67"),
         "{text}"
     );
 }

@@ -169,7 +169,7 @@ fn list_json(path: &Path, parts: &Parts, sets: &[CabinetSet<'_>]) -> Value {
         "cabinets": sets.iter().map(|s| json!({
             "set_id": s.header().map(|h| h.set_id),
             "folders": s.folders().iter().map(|f| json!({
-                "compression": format!("{:?}", f.compression),
+                "compression": f.compression.to_string(),
                 "uncompressed_size": f.uncompressed_size(),
             })).collect::<Vec<_>>(),
             "files": s.files().iter().map(|f| json!({
@@ -495,7 +495,7 @@ fn inspect(bytes: &[u8]) -> anyhow::Result<Node> {
     for (i, f) in set.folders().iter().enumerate() {
         root.push(
             Node::new(format!("CFFOLDER {i}"))
-                .child(Node::leaf("typeCompress", format!("{:?}", f.compression)))
+                .child(Node::leaf("typeCompress", f.compression.to_string()))
                 .child(Node::leaf("CFDATA blocks", f.blocks.len()))
                 .child(Node::leaf("uncompressed size", f.uncompressed_size())),
         );

@@ -53,25 +53,34 @@ impl From<BodyArg> for BodyKind {
 /// Reads a message file of any of the three formats; the error for other
 /// files names the subcommand that reads them.
 pub fn open(path: &Path) -> anyhow::Result<msox_mail::Opened> {
-    let bytes =
-        match crate::cli::read_input_if(path, msox_mail::DETECT_PREFIX, msox_mail::may_be_mail)? {
-            Ok(bytes) => bytes,
-            Err(prefix) => {
-                return Err(crate::cli::wrong_format(
-                    path,
-                    &prefix,
-                    "a message (.msg, TNEF or .eml)",
-                ));
-            }
-        };
-    if msox_mail::detect(&bytes).is_none() {
-        return Err(crate::cli::wrong_format(
-            path,
-            &bytes,
-            "a message (.msg, TNEF or .eml)",
-        ));
+    // One input buffer per thread, reused from file to file (a batch over
+    // a mailbox export then reads into memory it already has), given back
+    // when a file made it large.
+    thread_local! {
+        static INPUT: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     }
-    let d = msox_mail::open(&bytes, &crate::cli::options())?;
+    INPUT.with(|buf| {
+        let mut buf = buf.borrow_mut();
+        let r = open_in(path, &mut buf);
+        if buf.capacity() > 64 << 20 {
+            *buf = Vec::new();
+        }
+        r
+    })
+}
+
+fn open_in(path: &Path, bytes: &mut Vec<u8>) -> anyhow::Result<msox_mail::Opened> {
+    let what = "a message (.msg, TNEF or .eml)";
+    if !crate::cli::read_input_into(
+        path,
+        bytes,
+        msox_mail::DETECT_PREFIX,
+        msox_mail::may_be_mail,
+    )? || msox_mail::detect(bytes).is_none()
+    {
+        return Err(crate::cli::wrong_format(path, bytes, what));
+    }
+    let d = msox_mail::open(bytes, &crate::cli::options())?;
     crate::cli::report_defects(&d.defects);
     Ok(d.value)
 }
