@@ -165,7 +165,7 @@ where
     Ok(())
 }
 
-/// The files shared among `jobs` threads, each taking the next file in
+/// The files shared among `jobs` threads, each taking the next files in
 /// turn. Output stays in input order without a printing thread to wake for
 /// each file (on two cores, waking a third thread per file cost a third of
 /// the CPU time): a thread that finishes a file takes the printing turn if
@@ -209,14 +209,26 @@ where
         for _ in 0..jobs {
             scope.spawn(|| {
                 loop {
-                    let i = taken.fetch_add(1, Ordering::Relaxed);
-                    if i >= total || stop.load(Ordering::Relaxed) {
+                    // Guided scheduling: runs of consecutive files while
+                    // many are left (one lock per run, not per file: a
+                    // directory of small files otherwise spends its time
+                    // passing the lock between threads), single files
+                    // towards the end (so no thread is left with a long
+                    // run while the others wait).
+                    let left = total.saturating_sub(taken.load(Ordering::Relaxed));
+                    let k = (left / (jobs * 8)).clamp(1, 16);
+                    let start = taken.fetch_add(k, Ordering::Relaxed);
+                    if start >= total || stop.load(Ordering::Relaxed) {
                         break;
                     }
-                    let Some(input) = inputs.get(i) else { break };
-                    let done = crate::cli::capture(|| job(&input.path));
+                    let run: Vec<(usize, Done)> = (start..(start + k).min(total))
+                        .filter_map(|i| {
+                            let input = inputs.get(i)?;
+                            Some((i, crate::cli::capture(|| job(&input.path))))
+                        })
+                        .collect();
                     let mut st = lock();
-                    st.pending.insert(i, done);
+                    st.pending.extend(run);
                     if st.printing {
                         continue;
                     }
