@@ -89,6 +89,9 @@ struct Enc<'h> {
     pending: Pending,
     skip: u32,
     scratch: Vec<u8>,
+    /// The output buffer's first capacity: most of the XML's size (WBXML
+    /// of ActiveSync XML is about 2/3 of it), so it rarely grows.
+    capacity: usize,
 }
 
 /// Converts XML to WBXML: the bytes and the defects.
@@ -220,6 +223,7 @@ fn encode(r0: &mut Reader<'_>, base: usize, text: &str) -> Result<Vec<u8>> {
         pending: Pending::Default,
         skip: 0,
         scratch: Vec::new(),
+        capacity: (text.len() / 4 * 3).clamp(1024, 64 << 20),
     };
     let r = r0;
     loop {
@@ -356,7 +360,11 @@ impl Enc<'_> {
 
     fn enc(&mut self) -> Result<&mut Encoder> {
         if self.enc.is_none() {
-            self.enc = Some(Encoder::with_capacity(&self.header, self.framing, 1024)?);
+            self.enc = Some(Encoder::with_capacity(
+                &self.header,
+                self.framing,
+                self.capacity,
+            )?);
         }
         self.enc
             .as_mut()

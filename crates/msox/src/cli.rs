@@ -76,7 +76,7 @@ pub fn read_input_into(
 /// Writes a whole output file; `-` is stdout.
 pub fn write_output(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     if path.as_os_str() == "-" {
-        let mut out = std::io::stdout().lock();
+        let mut out = QuietPipe(raw_stdout());
         out.write_all(bytes)?;
         out.flush()?;
         return Ok(());
