@@ -520,6 +520,26 @@ pub fn read_components(r: &mut Reader<'_>) -> Result<Vec<Component>> {
                 .to_mut()
                 .extend_from_slice(cont.get(1..).unwrap_or_default());
         }
+        // A line that starts with white space but continues nothing (the
+        // first line of the input, or the line after a quoted-printable
+        // value): read without that white space, which no writer can put
+        // at the start of a line (it would fold the line into the one
+        // before).
+        let lead = logical
+            .iter()
+            .take_while(|b| matches!(b, b' ' | b'\t'))
+            .count();
+        if lead > 0 {
+            r.defect_at(
+                ErrorKind::Malformed("line starts with white space but continues nothing".into()),
+                pos,
+                "the white space dropped",
+            )?;
+            logical = match logical {
+                Cow::Borrowed(b) => Cow::Borrowed(b.get(lead..).unwrap_or_default()),
+                Cow::Owned(v) => Cow::Owned(v.get(lead..).unwrap_or_default().to_vec()),
+            };
+        }
         if logical.is_empty() {
             // vCard 2.1 (2.1.2.1): a BASE64 value ends with an empty line
             if after_base64 {

@@ -133,3 +133,27 @@ fn many_observances_and_endless_rules_cost_what_the_limits_allow() {
         assert!(r.unwrap_err().is_limit());
     });
 }
+
+/// A line that starts with white space but continues nothing (here the
+/// line after a quoted-printable value) is read without the white space,
+/// with a defect: written back at a line start it would fold into the line
+/// before, so the text would not read back the same (fuzz finding of the
+/// CI smoke run, `oxcical_contentlines`).
+#[test]
+fn leading_white_space_that_continues_nothing_is_dropped() {
+    let ics =
+        "BEGIN:VCALENDAR\r\nX-A;ENCODING=QUOTED-PRINTABLE:a=\r\nb\r\n\tX-B:c\r\nEND:VCALENDAR\r\n";
+    let d = Document::decode_bytes(ics.as_bytes(), &Options::lenient()).unwrap();
+    assert!(
+        d.defects
+            .iter()
+            .any(|x| x.to_string().contains("white space")),
+        "{:?}",
+        d.defects
+    );
+    let text = d.value.to_text();
+    assert!(text.contains("\r\nX-B:c\r\n"), "{text}");
+    let again = Document::decode_bytes(text.as_bytes(), &Options::lenient()).unwrap();
+    assert_eq!(again.value.to_text(), text);
+    assert!(Document::decode_bytes(ics.as_bytes(), &Options::strict()).is_err());
+}
