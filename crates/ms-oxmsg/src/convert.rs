@@ -172,7 +172,9 @@ pub fn extract<'a>(input: &'a [u8], options: &Options) -> Result<Decoded<Vec<Ext
     })
 }
 
-/// [`extract`] and the message, from one read of the file (a caller that
+/// [`extract`] and the message, from one read of the file
+/// (PidTagAttachDataBinary, [MS-OXCMSG] 2.2.2.7, is a value stream of the
+/// attachment's storage in [MS-OXMSG]) (a caller that
 /// writes the bodies too reads it once). By-value attachment bytes are not
 /// copied into the message: the files borrow them from `input` where the
 /// stream's sectors lie together (copied once where they are scattered).

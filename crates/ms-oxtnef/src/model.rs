@@ -151,8 +151,10 @@ pub struct BorrowedMessage<'a> {
     pub attach_data: Vec<Option<&'a [u8]>>,
 }
 
-/// [`to_message`] without copying the by-value attachment bytes: they
-/// stay slices of `input` ([`BorrowedMessage::attach_data`]), so an
+/// [`to_message`] without copying the by-value attachment bytes
+/// (the attAttachData attribute of [MS-OXTNEF] 2.1.3.3, PidTagAttachDataBinary
+/// of [MS-OXCMSG] 2.2.2.7; one carried in attAttachment, 2.1.3.4, wins): they stay slices of `input`
+/// ([`BorrowedMessage::attach_data`]), so an
 /// extraction writes them straight from the input and a large winmail.dat
 /// costs its size in memory once, not twice.
 pub fn to_message_borrowing<'a>(
