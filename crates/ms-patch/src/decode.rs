@@ -603,34 +603,44 @@ fn run<S: Sink>(
         Window::Whole(b) => (b, true),
         Window::Sliding(b) => (b, false),
     };
-    // Where this stream's window starts in `buf`: reference data, then
-    // output. Sliding, the buffer slides once it reaches `cap`, keeping
-    // the last `window` bytes; its bytes past `end` are left over from
-    // earlier (already zeroed memory, never read before written).
+    // Whole: the stream's window starts at `buf`'s length on entry
+    // (reference data, then output), and `buf` grows with the output,
+    // reserved up front with at most what the input can plausibly back.
+    // Sliding: `buf` is a ring of `ring` bytes (see `Win`).
     let start = if whole { buf.len() } else { 0 };
-    let cap = if whole {
-        usize::MAX
+    let total = ref_len.saturating_add(output_len);
+    let ring = if whole {
+        0
     } else {
-        window + window.max(1 << 20)
+        total.min(window + FRAME_SIZE)
     };
-    // Reserved up front: at most what the input can plausibly back.
-    let want = start.saturating_add(
-        ref_len
-            .saturating_add(output_len.min(len.saturating_mul(8).max(1 << 16)))
-            .min(cap),
-    );
-    buf.reserve(want.saturating_sub(buf.len()));
+    if whole {
+        let want = start.saturating_add(
+            ref_len.saturating_add(output_len.min(len.saturating_mul(8).max(1 << 16))),
+        );
+        buf.reserve(want.saturating_sub(buf.len()));
+    } else if buf.capacity() < ring {
+        // Zeroed by the allocator: pages the stream never reaches are
+        // never touched.
+        *buf = vec![0; ring];
+    } else {
+        buf.resize(ring, 0);
+    }
     let mut win = Win {
         buf,
         end: start,
         start,
         window,
-        cap,
-        sliding: !whole,
+        ring,
+        abs: ref_len,
         lazy: VecDeque::new(),
         lazy_len: 0,
     };
-    win.append(reference);
+    if whole {
+        win.append(reference);
+    } else if let Some(dst) = win.buf.get_mut(ring - ref_len..ring) {
+        dst.copy_from_slice(reference);
+    }
     let delta = params.dialect == Dialect::Lzxd;
     // Whole buffer: the E8 translation size in force for each frame.
     let mut e8_frames: Vec<Option<u32>> = Vec::new();
@@ -746,38 +756,54 @@ fn finish(r: &mut Reader<'_>, base: usize, len: usize, bits: &BitReader<'_>) -> 
     Ok(())
 }
 
-/// The window of a stream being decoded: `buf[..end]`, and in sliding
-/// mode frames of uncompressed blocks not copied into it (yet).
+/// The window of a stream being decoded.
+///
+/// Whole: `buf[start..end]` is the output so far (and the window).
+///
+/// Sliding: `buf` is a ring of `ring` bytes, the window size plus one
+/// frame (or the whole stream when that is smaller, which then never
+/// wraps). Output byte `n` of the stream is at `n % ring`, the reference
+/// data at the end of the ring before output byte 0. Frames start at
+/// multiples of [`FRAME_SIZE`], so a frame never wraps; a match's source
+/// may. The frame of slack means the bytes just after the frame being
+/// decoded are more than a window old, so matches may copy 16 bytes at a
+/// time past their end (bounded by the frame's end). Frames of
+/// uncompressed blocks are not copied in while only they follow one
+/// another (see `lazy`).
 struct Win<'w, 'a> {
-    /// The window (and, whole, the output) up to `end`; sliding, the
-    /// bytes after it are scratch (the buffer is zeroed once as it grows,
-    /// not for every frame).
     buf: &'w mut Vec<u8>,
+    /// Whole: the end of the output. Sliding: where the next frame starts
+    /// (`ring` after a frame that ends there: wrapped by [`Win::prepare`]).
     end: usize,
-    /// Where the stream's window starts in `buf` (whole mode).
+    /// Whole: where the stream's window starts in `buf`.
     start: usize,
     window: usize,
-    /// Sliding: the size at which `buf` slides.
-    cap: usize,
-    sliding: bool,
+    /// Sliding: the ring's size; 0 when whole.
+    ring: usize,
+    /// Sliding: how many bytes (reference and output) precede `end`.
+    abs: usize,
     /// Sliding: the last frames, when they were all uncompressed, as the
-    /// input slices they were copied from (the window is `buf[..end]`
-    /// then these). They go to the sink straight from the input, and into
+    /// input slices they were copied from, with the ring offsets they
+    /// belong at. They go to the sink straight from the input, and into
     /// `buf` only if a compressed block follows; at most the last
     /// `window` bytes are kept.
-    lazy: VecDeque<&'a [u8]>,
+    lazy: VecDeque<(usize, &'a [u8])>,
     lazy_len: usize,
 }
 
 impl<'a> Win<'_, 'a> {
-    /// Makes `buf` at least `len` bytes long.
+    fn sliding(&self) -> bool {
+        self.ring != 0
+    }
+
+    /// Whole: makes `buf` at least `len` bytes long.
     fn ensure(&mut self, len: usize) {
         if self.buf.len() < len {
             self.buf.resize(len, 0);
         }
     }
 
-    /// Appends `data` at `end`.
+    /// Whole: appends `data` at `end`.
     fn append(&mut self, data: &[u8]) {
         let end = self.end + data.len();
         if self.buf.len() == self.end {
@@ -791,12 +817,22 @@ impl<'a> Win<'_, 'a> {
         self.end = end;
     }
 
+    /// Sliding: wraps `end` at the end of the ring.
+    fn wrap(&mut self) {
+        if self.end >= self.ring {
+            self.end = 0;
+        }
+    }
+
     /// Sliding: keeps `frame` (a whole frame of uncompressed data) out of
     /// `buf`.
     fn push_lazy(&mut self, frame: &'a [u8]) {
-        self.lazy.push_back(frame);
+        self.wrap();
+        self.lazy.push_back((self.end, frame));
+        self.end += frame.len();
+        self.abs += frame.len();
         self.lazy_len += frame.len();
-        while let Some(f) = self.lazy.front() {
+        while let Some((_, f)) = self.lazy.front() {
             if self.lazy_len - f.len() < self.window {
                 break;
             }
@@ -805,37 +841,25 @@ impl<'a> Win<'_, 'a> {
         }
     }
 
-    /// Makes room for a frame of `size` bytes at `end`: copies the lazy
-    /// frames in (the last `window` bytes of the output at most) and
-    /// slides `buf` when it would pass `cap`.
-    fn prepare(&mut self, size: usize) {
-        if !self.sliding {
+    /// Sliding: makes `end` the start of the next frame and copies the
+    /// lazy frames into the ring.
+    fn prepare(&mut self) {
+        if !self.sliding() {
             return;
         }
-        let lazy = std::mem::take(&mut self.lazy);
-        if self.lazy_len >= self.window {
-            // The lazy frames hold the whole window.
-            self.end = 0;
-            let mut skip = self.lazy_len - self.window;
-            for f in &lazy {
-                let s = f.get(skip.min(f.len())..).unwrap_or_default();
-                skip = skip.saturating_sub(f.len());
-                self.append(s);
-            }
-        } else {
-            let total = self.end + self.lazy_len;
-            if total + size > self.cap {
-                let drop = total.saturating_sub(self.window).min(self.end);
-                self.buf.copy_within(drop..self.end, 0);
-                self.end -= drop;
-            }
-            for f in &lazy {
-                self.append(f);
+        self.wrap();
+        for (at, f) in self.lazy.drain(..) {
+            if let Some(dst) = self.buf.get_mut(at..at + f.len()) {
+                dst.copy_from_slice(f);
             }
         }
-        self.lazy = lazy;
-        self.lazy.clear();
         self.lazy_len = 0;
+    }
+
+    /// Ends a decoded frame of `size` bytes that started at `start`.
+    fn finish_frame(&mut self, start: usize, size: usize) {
+        self.end = start + size;
+        self.abs += size;
     }
 }
 
@@ -879,9 +903,9 @@ fn decode_frame<'a>(
         }
         let run = st.block_remaining.min(frame_size - pos);
         let uncompressed = st.block_type == Some(BlockType::Uncompressed);
-        let whole_frame = uncompressed && run == frame_size && win.sliding;
+        let whole_frame = uncompressed && run == frame_size && win.sliding();
         if !prepared && !whole_frame {
-            win.prepare(frame_size);
+            win.prepare();
             frame_start = win.end;
             prepared = true;
         }
@@ -920,9 +944,24 @@ fn decode_frame<'a>(
                 // Compressed runs write anywhere up to the frame's end
                 // (matches may copy 16 bytes at a time past their end,
                 // into bytes decoded later).
-                win.ensure(frame_end);
-                let out = win.buf.get_mut(..frame_end).unwrap_or_default();
-                decode_run(st, bits, out, at, run_end, win.start, win.window, delta, bt)?;
+                // Whole: the output is `buf[start..]`, so the history at
+                // `at` is `at - start`. Sliding: the ring, whose offset
+                // `frame_start` follows `abs` bytes.
+                let (len, history) = if win.sliding() {
+                    (win.ring, win.abs - frame_start)
+                } else {
+                    win.ensure(frame_end);
+                    (frame_end, 0usize.wrapping_sub(win.start))
+                };
+                let out = win.buf.get_mut(..len).unwrap_or_default();
+                let span = Span {
+                    pos: at,
+                    run_end,
+                    frame_end,
+                    history,
+                    window: win.window,
+                };
+                decode_run(st, bits, out, span, delta, bt)?;
             }
             None => return Err(malformed("no block", bits)),
         }
@@ -930,7 +969,7 @@ fn decode_frame<'a>(
         st.block_remaining -= run;
         end_uncompressed(st, bits)?;
     }
-    win.end = frame_start + frame_size;
+    win.finish_frame(frame_start, frame_size);
     Ok(None)
 }
 
@@ -1037,22 +1076,39 @@ fn read_block_header(st: &mut State, bits: &mut BitReader<'_>) -> Res<()> {
     Ok(())
 }
 
-/// Decodes verbatim or aligned symbols into `out[pos..run_end]`; the
-/// stream's window starts at `out[start]`, and bytes from `run_end` to
-/// `out.len()` may be overwritten (they are decoded later).
-#[allow(clippy::too_many_arguments)]
+/// Where [`decode_run`] decodes: `out[pos..run_end]`, in a frame ending at
+/// `frame_end`.
+struct Span {
+    pos: usize,
+    run_end: usize,
+    /// Bytes from `run_end` to here may be overwritten (they are decoded
+    /// later).
+    frame_end: usize,
+    /// The bytes of history before `out[p]` are `p + history` (wrapping:
+    /// whole windows pass minus their start).
+    history: usize,
+    window: usize,
+}
+
+/// Decodes verbatim or aligned symbols into `out[span.pos..span.run_end]`.
+/// `out` is the window: linear (whole), or the ring (sliding; a match's
+/// source wraps at `out.len()`, see [`Win`]).
 #[inline(never)]
 fn decode_run(
     st: &mut State,
     bits: &mut BitReader<'_>,
     out: &mut [u8],
-    mut pos: usize,
-    run_end: usize,
-    start: usize,
-    window: usize,
+    span: Span,
     delta: bool,
     bt: BlockType,
 ) -> Res<usize> {
+    let Span {
+        mut pos,
+        run_end,
+        frame_end,
+        history,
+        window,
+    } = span;
     let aligned = bt == BlockType::Aligned;
     let mut r = st.r;
     let main = &st.main;
@@ -1154,7 +1210,7 @@ fn decode_run(
                 bits,
             ));
         }
-        if offset == 0 || offset > pos - start || offset > window {
+        if offset == 0 || offset > pos.wrapping_add(history) || offset > window {
             break Err(err(
                 ErrorKind::InvalidValue {
                     field: "match offset",
@@ -1163,7 +1219,11 @@ fn decode_run(
                 bits,
             ));
         }
-        copy_match(out, pos, offset, length);
+        if offset <= pos {
+            copy_match(out, pos, offset, length, frame_end);
+        } else {
+            copy_wrapped(out, pos, offset, length, frame_end);
+        }
         pos += length;
         if bits.past_end() && bits.overrun() > 2 {
             break Err(err(
@@ -1179,14 +1239,31 @@ fn decode_run(
     result
 }
 
+/// A match whose source starts before the ring's offset 0 (sliding; `pos <
+/// offset <= out.len()`, `pos + length <= limit <= out.len()`): the part
+/// from the ring's end, then the rest as an ordinary match.
+#[cold]
+fn copy_wrapped(out: &mut [u8], pos: usize, offset: usize, length: usize, limit: usize) {
+    let src = pos + out.len() - offset;
+    let n = (out.len() - src).min(length);
+    // The source is after the destination in the ring and more than a
+    // window old: a forward copy never reads a byte it wrote, which is
+    // what `copy_within` (memmove) gives.
+    out.copy_within(src..src + n, pos);
+    if n < length {
+        // Now `pos + n == offset`: the rest comes from the ring's start.
+        copy_match(out, pos + n, offset, length - n, limit);
+    }
+}
+
 /// Copies `length` bytes from `offset` back (1 <= offset <= pos, pos +
-/// length <= out.len(), both checked by the caller); may overwrite up to
-/// 15 bytes after them, within `out`.
+/// length <= limit <= out.len(), both checked by the caller); may
+/// overwrite up to 15 bytes after them, before `limit`.
 #[inline(always)]
-fn copy_match(out: &mut [u8], pos: usize, offset: usize, length: usize) {
+fn copy_match(out: &mut [u8], pos: usize, offset: usize, length: usize, limit: usize) {
     let src = pos - offset;
     let end = pos + length;
-    if offset >= 16 && end + 16 <= out.len() && length <= 64 {
+    if offset >= 16 && end + 16 <= limit && length <= 64 {
         // 16 bytes at a time: each chunk reads bytes written before it.
         let mut s = src;
         let mut d = pos;

@@ -46,3 +46,64 @@ proptest! {
         prop_assert!(apply_patch(Base(&old), Patch(&p), &Options::strict()).unwrap().value == new);
     }
 }
+
+/// Streamed decoding keeps the window in a ring of the window size plus a
+/// frame: matches whose sources lie across the ring's end, at offsets up
+/// to the window size, with and without reference data, give the bytes
+/// the one-shot decoder gives.
+#[test]
+fn streamed_ring_wraps_like_the_whole_window() {
+    let mut x = 0x2545_f491_u32;
+    let mut rnd = |n: usize| -> Vec<u8> {
+        (0..n)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 17;
+                x ^= x << 5;
+                x as u8
+            })
+            .collect()
+    };
+    for period in [32_700usize, 32_767, 32_768, 20_000, 65_000] {
+        let block = rnd(period);
+        let data: Vec<u8> = block
+            .iter()
+            .cycle()
+            .take(9 * 32_768 + 1234)
+            .copied()
+            .collect();
+        for ref_len in [0usize, 1, 5000, 32_768] {
+            for lzxd in [false, true] {
+                if !lzxd && ref_len > 0 {
+                    continue;
+                }
+                let reference = &block[..ref_len.min(block.len())];
+                let params = if lzxd {
+                    StreamParams::lzxd(15)
+                } else {
+                    StreamParams::lzx(15)
+                };
+                let mut opts = EncodeOptions::level(6);
+                opts.extended_lengths = lzxd;
+                let z = compress(&data, &params, reference, &opts).unwrap();
+                let whole =
+                    decompress(&z, data.len(), &params, reference, &Options::strict()).unwrap();
+                assert!(whole.value == data, "period {period} ref {ref_len}");
+                let mut streamed = Vec::new();
+                decompress_to(
+                    &z,
+                    data.len(),
+                    &params,
+                    reference,
+                    &Options::strict(),
+                    &mut streamed,
+                )
+                .unwrap();
+                assert!(
+                    streamed == data,
+                    "streamed: period {period} ref {ref_len} lzxd {lzxd}"
+                );
+            }
+        }
+    }
+}

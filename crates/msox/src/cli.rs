@@ -87,20 +87,24 @@ pub fn write_output(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
 /// A streaming output: a file (buffered) or stdout (`-`), as a
 /// [`msox_codec::Sink`] for the libraries' streaming forms, so memory stays
 /// flat whatever the output size. A closed stdout pipe ends the program
-/// quietly.
+/// quietly. The buffer holds 32 KiB: the decompressors write whole
+/// frames or blocks of 32 KiB, which then go to the file without a copy.
 pub fn output_sink(path: &Path) -> anyhow::Result<msox_codec::WriteSink<Box<dyn Write>>> {
     let w: Box<dyn Write> = if path.as_os_str() == "-" {
         Box::new(QuietPipe(std::io::BufWriter::with_capacity(
-            1 << 16,
+            SINK_BUFFER,
             raw_stdout(),
         )))
     } else {
         let f =
             std::fs::File::create(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-        Box::new(std::io::BufWriter::with_capacity(1 << 16, f))
+        Box::new(std::io::BufWriter::with_capacity(SINK_BUFFER, f))
     };
     Ok(msox_codec::WriteSink::new(w))
 }
+
+/// The buffer of [`output_sink`]: writes at least this long bypass it.
+const SINK_BUFFER: usize = 1 << 15;
 
 /// Standard output without the line buffering of [`std::io::Stdout`]
 /// (which searches every block written for its last newline): a duplicate

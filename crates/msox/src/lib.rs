@@ -64,8 +64,10 @@ pub fn error_line(e: &anyhow::Error) -> String {
     msg
 }
 
-/// Every subcommand.
+/// Every subcommand. Their arguments are defined when one is used
+/// ([`clap::Command::defer`]): a run builds only its own subcommand's.
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     /// Show messages (.msg, winmail.dat, .eml) as a person reads them:
     /// From, To, Date, Subject, flags, attachments, body.

@@ -9,6 +9,7 @@ use serde_json::{Value, json};
 
 /// `msox ashttp ...`
 #[derive(Debug, clap::Subcommand)]
+#[command(defer = true)]
 pub enum Cmd {
     /// Decode a query value (base64 or plain), a URI or a request line; print JSON.
     Decode {

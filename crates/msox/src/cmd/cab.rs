@@ -13,6 +13,7 @@ use crate::node::Node;
 
 /// `msox cab ...`
 #[derive(Debug, clap::Subcommand)]
+#[command(defer = true)]
 pub enum Cmd {
     /// List the files of cabinets (size, date, name), as `cabextract -l`.
     List {

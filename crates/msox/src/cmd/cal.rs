@@ -17,6 +17,7 @@ use crate::node::Node;
 
 /// `msox cal ...`
 #[derive(Debug, clap::Subcommand)]
+#[command(defer = true)]
 pub enum Cmd {
     /// Decode a recurrence blob (PidLidAppointmentRecur, or a task's
     /// PidLidTaskRecurrence) and list its first occurrences, in UTC and in

@@ -13,6 +13,7 @@ use crate::node::Node;
 
 /// `msox chm ...`
 #[derive(Debug, clap::Subcommand)]
+#[command(defer = true)]
 pub enum Cmd {
     /// List the content files (size, section, name).
     List {

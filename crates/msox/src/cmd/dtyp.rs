@@ -10,6 +10,7 @@ use crate::node::Node;
 
 /// `msox dtyp ...`
 #[derive(Debug, clap::Subcommand)]
+#[command(defer = true)]
 pub enum Cmd {
     /// A SID: `S-1-...` to its bytes, or hex bytes to `S-1-...`.
     Sid {

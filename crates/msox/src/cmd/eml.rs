@@ -18,6 +18,7 @@ use crate::node::Node;
 
 /// `msox eml ...`
 #[derive(Debug, clap::Subcommand)]
+#[command(defer = true)]
 pub enum Cmd {
     /// Convert an Outlook .msg to an Internet message.
     FromMsg {

@@ -17,6 +17,7 @@ use crate::node::Node;
 
 /// `msox fxics ...`
 #[derive(Debug, clap::Subcommand)]
+#[command(defer = true)]
 pub enum Cmd {
     /// Parse a FastTransfer stream and print its events (elements begun and
     /// ended, markers, properties, meta-properties).

@@ -12,6 +12,7 @@ use crate::node::Node;
 
 /// `msox lzx` subcommands.
 #[derive(Debug, clap::Subcommand)]
+#[command(defer = true)]
 pub enum Cmd {
     /// Decompress an LZXD file (OAB .lzx, version 3.1 header) or, with
     /// `--size`, a bare LZXD stream.

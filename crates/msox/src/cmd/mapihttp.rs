@@ -17,6 +17,7 @@ use crate::node::Node;
 
 /// `msox mapihttp ...`
 #[derive(Debug, clap::Subcommand)]
+#[command(defer = true)]
 pub enum Cmd {
     /// Decode a request or response body (the bytes after the meta-tags and
     /// additional headers of a response).

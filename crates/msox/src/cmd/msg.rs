@@ -12,6 +12,7 @@ use crate::node::Node;
 
 /// `msox msg ...`
 #[derive(Debug, clap::Subcommand)]
+#[command(defer = true)]
 pub enum Cmd {
     /// Print the message model as readable JSON (`--summary`: the short form; `--raw`: what `build` reads).
     Dump {

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 /// `msox mszip` subcommands.
 #[derive(Debug, clap::Subcommand)]
+#[command(defer = true)]
 pub enum Cmd {
     /// Decompress concatenated MSZIP blocks.
     Decompress {

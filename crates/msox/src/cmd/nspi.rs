@@ -13,6 +13,7 @@ use crate::json as show;
 
 /// `msox nspi ...`
 #[derive(Debug, clap::Subcommand)]
+#[command(defer = true)]
 pub enum Cmd {
     /// Decode the stub data of one call (what follows the RPC PDU header).
     Decode {

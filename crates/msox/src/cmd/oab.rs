@@ -19,6 +19,7 @@ use crate::node::Node;
 
 /// `msox oab ...`
 #[derive(Debug, clap::Subcommand)]
+#[command(defer = true)]
 pub enum Cmd {
     /// Read an OAB manifest (oab.xml) and print its address lists and files.
     Manifest {

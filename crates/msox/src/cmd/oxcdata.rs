@@ -12,6 +12,7 @@ use crate::node::Node;
 
 /// `msox oxcdata ...`
 #[derive(Debug, clap::Subcommand)]
+#[command(defer = true)]
 pub enum Cmd {
     /// Decode an EntryID ([MS-OXCDATA] 2.2.4-2.2.5): its kind and fields.
     Entryid {

@@ -22,6 +22,7 @@ use crate::node::Node;
 
 /// `msox oxcrpc ...`
 #[derive(Debug, clap::Subcommand)]
+#[command(defer = true)]
 pub enum Cmd {
     /// Decompress an [MS-XCA] plain LZ77 stream (a Compressed payload of an
     /// extended buffer, without its RPC_HEADER_EXT).

@@ -21,6 +21,7 @@ pub struct Args {
 
 /// `msox prop find|list`
 #[derive(Debug, clap::Subcommand)]
+#[command(defer = true)]
 pub enum Cmd {
     /// Look a property up by canonical or alternate name (`PidTagSubject`,
     /// `PR_SUBJECT_W`, `dispidApptStartWhole`), by tag (`0x0037001F`), by ID

@@ -13,6 +13,7 @@ use crate::node::Node;
 
 /// `msox rops ...`
 #[derive(Debug, clap::Subcommand)]
+#[command(defer = true)]
 pub enum Cmd {
     /// Decode a ROP input buffer (requests), or with --response an output
     /// buffer. A buffer still behind its RPC_HEADER_EXT (rgbIn / rgbOut, a

@@ -11,6 +11,7 @@ use crate::node::Node;
 
 /// `msox rtf` subcommands.
 #[derive(Debug, clap::Subcommand)]
+#[command(defer = true)]
 pub enum Cmd {
     /// Decompress a compressed RTF stream (LZFu or MELA, the value of
     /// PidTagRtfCompressed) to RTF.

@@ -12,6 +12,7 @@ use crate::node::Node;
 
 /// `msox tnef ...`
 #[derive(Debug, clap::Subcommand)]
+#[command(defer = true)]
 pub enum Cmd {
     /// Summarise: message class, subject, date, body hashes, attachments (name, size, SHA-256).
     List {

@@ -10,6 +10,7 @@ use crate::node::Node;
 
 /// `msox wbxml ...`
 #[derive(Debug, clap::Subcommand)]
+#[command(defer = true)]
 pub enum Cmd {
     /// WBXML to XML on stdout.
     Decode {
