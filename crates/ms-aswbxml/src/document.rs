@@ -5,7 +5,7 @@ use crate::event::{Event, Tag};
 use crate::header::Header;
 use crate::parser::{Body, Framing, collect_events, in_reader};
 use crate::token::*;
-use msox_codec::{Decode, DecodeWith, Error, ErrorKind, Reader, Result};
+use msox_codec::{Decode, DecodeWith, Error, ErrorKind, Reader, Result, Sink};
 
 /// A decoded WBXML document: the header and every token as an [`Event`],
 /// borrowing from the input. Encoding it gives the input back byte for
@@ -129,6 +129,15 @@ impl Encoder {
     /// The bytes.
     pub fn finish(self) -> Vec<u8> {
         self.out
+    }
+
+    /// Gives the bytes written so far to `sink` and forgets them (the
+    /// buffer is kept): for output in pieces. [`Encoder::len`] counts from
+    /// here on.
+    pub fn drain_into(&mut self, sink: &mut (impl Sink + ?Sized)) -> Result<()> {
+        sink.write(&self.out)?;
+        self.out.clear();
+        Ok(())
     }
 
     fn termstr(&mut self, token: u8, s: &[u8]) -> Result<()> {

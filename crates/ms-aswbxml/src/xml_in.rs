@@ -45,7 +45,7 @@ const ACTIVESYNC_PUBLIC_ID: &str = "-//MICROSOFT//DTD ActiveSync//EN";
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as B64;
 use msox_codec::{
-    Decoded, Error, ErrorKind, Frame, Options, Reader, Result, decode_bytes_with_reader,
+    Decoded, Error, ErrorKind, Frame, Options, Reader, Result, Sink, decode_bytes_with_reader,
 };
 use quick_xml::events::Event as X;
 use quick_xml::name::ResolveResult;
@@ -70,7 +70,7 @@ struct Open {
     name: &'static str,
 }
 
-struct Enc<'h> {
+struct Enc<'h, 's> {
     /// libwbxml's XML (an ActiveSync DOCTYPE): its rules (see the module
     /// docs).
     libwbxml: bool,
@@ -80,12 +80,18 @@ struct Enc<'h> {
     max_open: usize,
     /// Output bytes charged so far.
     charged: usize,
+    /// Where the output goes in pieces as it is written (else it is kept
+    /// whole), and how much went there.
+    sink: Option<&'s mut dyn Sink>,
+    drained: usize,
     header: Header<'h>,
     framing: Framing,
     exact: bool,
     enc: Option<Encoder>,
     stack: Vec<Open>,
-    text: String,
+    /// The pending text (the input is valid UTF-8, checked once, and text
+    /// is cut from it at ASCII delimiters: no check again).
+    text: Vec<u8>,
     pending: Pending,
     skip: u32,
     scratch: Vec<u8>,
@@ -118,9 +124,43 @@ pub fn xml_to_wbxml(xml: &[u8], options: &Options) -> Result<Decoded<Vec<u8>>> {
     decode_bytes_with_reader(xml, options, read_xml)
 }
 
+/// [`xml_to_wbxml`] into a [`Sink`], in pieces of about 32 KiB as they are
+/// written (memory stays flat whatever the output size): the number of
+/// bytes written and the defects. On an error the sink may have taken
+/// part of the output.
+///
+/// ```
+/// use ms_aswbxml::xml_to_wbxml_into;
+/// use msox_codec::Options;
+/// let mut out = Vec::new();
+/// let n = xml_to_wbxml_into(br#"<Ping xmlns="Ping"><Status>1</Status></Ping>"#, &Options::default(), &mut out)?;
+/// assert_eq!(n.value, 13);
+/// assert_eq!(out, [0x03, 0x01, 0x6A, 0x00, 0x00, 0x0D, 0x45, 0x47, 0x03, b'1', 0x00, 0x01, 0x01]);
+/// # Ok::<(), msox_codec::Error>(())
+/// ```
+pub fn xml_to_wbxml_into<S: Sink>(
+    xml: &[u8],
+    options: &Options,
+    sink: &mut S,
+) -> Result<Decoded<u64>> {
+    decode_bytes_with_reader(xml, options, |r| read_xml_into(r, sink))
+}
+
 /// Encodes the XML that fills the rest of the reader's window as WBXML,
 /// inside the caller's decoding session.
 pub fn read_xml(r: &mut Reader<'_>) -> Result<Vec<u8>> {
+    read_xml_to(r, None).map(|(v, _)| v)
+}
+
+/// [`read_xml`] into a [`Sink`] (see [`xml_to_wbxml_into`]): the number of
+/// bytes written.
+pub fn read_xml_into<S: Sink>(r: &mut Reader<'_>, sink: &mut S) -> Result<u64> {
+    let mut sink = sink;
+    read_xml_to(r, Some(&mut sink)).map(|(_, n)| n)
+}
+
+/// The output kept (none with a sink) and its whole length.
+fn read_xml_to(r: &mut Reader<'_>, sink: Option<&mut dyn Sink>) -> Result<(Vec<u8>, u64)> {
     r.frame("XML", |r| {
         let mut base = r.pos();
         let all = r.take_rest();
@@ -137,11 +177,20 @@ pub fn read_xml(r: &mut Reader<'_>) -> Result<Vec<u8>> {
                 base + e.valid_up_to(),
             )
         })?;
-        encode(r, base, text)
+        encode(r, base, text, sink)
     })
 }
 
-fn encode(r0: &mut Reader<'_>, base: usize, text: &str) -> Result<Vec<u8>> {
+/// The output buffer when the output goes to a sink: it is emptied into
+/// the sink once it holds this much.
+const PIECE: usize = 32 << 10;
+
+fn encode(
+    r0: &mut Reader<'_>,
+    base: usize,
+    text: &str,
+    sink: Option<&mut dyn Sink>,
+) -> Result<(Vec<u8>, u64)> {
     let mut x = NsReader::from_str(text);
     x.config_mut().expand_empty_elements = false;
     x.config_mut().trim_text(false);
@@ -214,16 +263,22 @@ fn encode(r0: &mut Reader<'_>, base: usize, text: &str) -> Result<Vec<u8>> {
         deferred: None,
         max_open: (r0.limits().max_depth as usize).saturating_sub(depth),
         charged: 0,
+        capacity: if sink.is_some() {
+            PIECE + 1024
+        } else {
+            (text.len() / 4 * 3).clamp(1024, 64 << 20)
+        },
+        sink,
+        drained: 0,
         header,
         framing,
         exact,
         enc: None,
         stack: Vec::with_capacity(32),
-        text: String::new(),
+        text: Vec::new(),
         pending: Pending::Default,
         skip: 0,
         scratch: Vec::new(),
-        capacity: (text.len() / 4 * 3).clamp(1024, 64 << 20),
     };
     let r = r0;
     loop {
@@ -248,7 +303,7 @@ fn encode(r0: &mut Reader<'_>, base: usize, text: &str) -> Result<Vec<u8>> {
             X::End(_) => e.end(r, at)?,
             X::Text(t) => {
                 e.commit(r, at)?;
-                e.text.push_str(&t.xml10_content());
+                push_text(&mut e.text, t.as_bytes());
             }
             X::CData(c) if e.libwbxml => {
                 // libwbxml: a CDATA section is OPAQUE (nothing when empty).
@@ -260,7 +315,7 @@ fn encode(r0: &mut Reader<'_>, base: usize, text: &str) -> Result<Vec<u8>> {
                     e.charge(r, at)?;
                 }
             }
-            X::CData(c) => e.text.push_str(&c.xml10_content()),
+            X::CData(c) => push_text(&mut e.text, c.as_bytes()),
             X::GeneralRef(g) => {
                 e.commit(r, at)?;
                 let resolved = match g.resolve_char_ref() {
@@ -286,7 +341,9 @@ fn encode(r0: &mut Reader<'_>, base: usize, text: &str) -> Result<Vec<u8>> {
                         }
                     },
                 };
-                e.text.push(ch);
+                let mut utf8 = [0; 4];
+                e.text
+                    .extend_from_slice(ch.encode_utf8(&mut utf8).as_bytes());
             }
             X::PI(pi) => {
                 if pi.target() == "wbxml" {
@@ -299,6 +356,28 @@ fn encode(r0: &mut Reader<'_>, base: usize, text: &str) -> Result<Vec<u8>> {
     }
     let end = base + x.buffer_position() as usize;
     e.finish(r, end)
+}
+
+/// Appends a text or CDATA node's bytes with the XML 1.0 line ends (2.11:
+/// `\r\n` and a lone `\r` are `\n`), what quick-xml's `xml10_content`
+/// gives, without decoding the UTF-8 again.
+fn push_text(text: &mut Vec<u8>, raw: &[u8]) {
+    if !raw.contains(&b'\r') {
+        text.extend_from_slice(raw);
+        return;
+    }
+    let mut rest = raw;
+    while let Some(i) = rest.iter().position(|&b| b == b'\r') {
+        text.extend_from_slice(rest.get(..i).unwrap_or_default());
+        text.push(b'\n');
+        let skip = if rest.get(i + 1) == Some(&b'\n') {
+            2
+        } else {
+            1
+        };
+        rest = rest.get(i + skip..).unwrap_or_default();
+    }
+    text.extend_from_slice(rest);
 }
 
 /// The code page of an element's resolved namespace: `Ok(page)`, or
@@ -318,7 +397,7 @@ fn resolve_page(res: &ResolveResult<'_>) -> std::result::Result<u8, ()> {
     }
 }
 
-impl Enc<'_> {
+impl Enc<'_, '_> {
     /// libwbxml rules: something is inside the innermost element, whose
     /// start tag is written now with the content flag.
     fn commit(&mut self, r: &mut Reader<'_>, at: usize) -> Result<()> {
@@ -371,14 +450,21 @@ impl Enc<'_> {
             .ok_or_else(|| Error::new(ErrorKind::Malformed("no encoder".into())))
     }
 
-    /// Charges the WBXML written since the last charge.
+    /// Charges the WBXML written since the last charge, and gives the
+    /// output to the sink, if any, once there is a piece of it.
     fn charge(&mut self, r: &mut Reader<'_>, at: usize) -> Result<()> {
-        let len = self.enc.as_ref().map_or(0, Encoder::len);
+        let len = self.drained + self.enc.as_ref().map_or(0, Encoder::len);
         let n = len.saturating_sub(self.charged);
         if let Err(k) = r.session_mut().charge_output(n) {
             return Err(self.error(r, k, at));
         }
         self.charged = len;
+        if let (Some(sink), Some(enc)) = (self.sink.as_deref_mut(), self.enc.as_mut())
+            && enc.len() >= PIECE
+        {
+            self.drained += enc.len();
+            enc.drain_into(sink)?;
+        }
         Ok(())
     }
 
@@ -404,17 +490,17 @@ impl Enc<'_> {
     fn write_text(
         &mut self,
         r: &mut Reader<'_>,
-        text: &str,
+        text: &[u8],
         pending: Pending,
         boundary: u8,
         at: usize,
     ) -> Result<()> {
         let Some(frame) = self.stack.last() else {
-            if text.bytes().all(|b| b.is_ascii_whitespace()) {
+            if text.iter().all(|b| b.is_ascii_whitespace()) {
                 return Ok(());
             }
             if self.framing == Framing::Headerless {
-                return self.enc()?.str_i(text.as_bytes());
+                return self.enc()?.str_i(text);
             }
             return self.defect(
                 r,
@@ -425,14 +511,19 @@ impl Enc<'_> {
         };
         let white = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
         let layout = !self.exact
-            && text.bytes().all(white)
+            && text.iter().all(|&b| white(b))
             && (frame.children || boundary == 0 || self.libwbxml);
         if layout {
             return Ok(());
         }
         // libwbxml trims the white space around text.
         let text = if self.libwbxml {
-            text.trim_matches(|c: char| c.is_ascii() && white(c as u8))
+            let first = text.iter().position(|&b| !white(b)).unwrap_or(text.len());
+            let last = text
+                .iter()
+                .rposition(|&b| !white(b))
+                .map_or(first, |i| i + 1);
+            text.get(first..last).unwrap_or_default()
         } else {
             text
         };
@@ -441,7 +532,7 @@ impl Enc<'_> {
             Pending::Str => false,
             Pending::Opaque => true,
             Pending::SkipTable(i) => {
-                if self.header.string_at(i) == Some(text.as_bytes()) {
+                if self.header.string_at(i) == Some(text) {
                     return Ok(());
                 }
                 frame.opaque
@@ -449,7 +540,11 @@ impl Enc<'_> {
         };
         if opaque {
             self.scratch.clear();
-            let compact: Vec<u8> = text.bytes().filter(|c| !c.is_ascii_whitespace()).collect();
+            let compact: Vec<u8> = text
+                .iter()
+                .copied()
+                .filter(|c| !c.is_ascii_whitespace())
+                .collect();
             match B64.decode_vec(&compact, &mut self.scratch) {
                 Ok(()) => {
                     let data = std::mem::take(&mut self.scratch);
@@ -465,7 +560,7 @@ impl Enc<'_> {
                 )?,
             }
         }
-        self.enc()?.str_i(text.as_bytes())
+        self.enc()?.str_i(text)
     }
 
     fn start(
@@ -630,7 +725,7 @@ impl Enc<'_> {
         .and_then(|()| self.charge(r, at))
     }
 
-    fn finish(mut self, r: &mut Reader<'_>, at: usize) -> Result<Vec<u8>> {
+    fn finish(mut self, r: &mut Reader<'_>, at: usize) -> Result<(Vec<u8>, u64)> {
         self.flush_text(r, 1, at)?;
         if !self.stack.is_empty() || self.skip > 0 {
             return Err(self.error(
@@ -647,10 +742,14 @@ impl Enc<'_> {
             self.enc()?;
         }
         self.charge(r, at)?;
-        let Some(enc) = self.enc.take() else {
+        let Some(mut enc) = self.enc.take() else {
             return Err(r.error_at(ErrorKind::Malformed("no root element".into()), at));
         };
-        Ok(enc.finish())
+        let total = (self.drained + enc.len()) as u64;
+        if let Some(sink) = self.sink.as_deref_mut() {
+            enc.drain_into(sink)?;
+        }
+        Ok((enc.finish(), total))
     }
 }
 

@@ -9,9 +9,52 @@
     clippy::indexing_slicing
 )]
 
-use ms_aswbxml::{Document, Framing, XmlOptions, canonical, wbxml_to_xml, xml_to_wbxml};
+use ms_aswbxml::{
+    Document, Framing, XmlOptions, canonical, wbxml_to_xml, xml_to_wbxml, xml_to_wbxml_into,
+};
 use msox_codec::{DecodeWith, Options};
 use msox_testkit::{corpus, hex_diff};
+
+/// A sink that keeps what it is given and the size of each piece.
+#[derive(Default)]
+struct Pieces {
+    bytes: Vec<u8>,
+    sizes: Vec<usize>,
+}
+
+impl msox_codec::Sink for Pieces {
+    fn write(&mut self, bytes: &[u8]) -> msox_codec::Result<()> {
+        self.bytes.extend_from_slice(bytes);
+        self.sizes.push(bytes.len());
+        Ok(())
+    }
+}
+
+/// The streaming encoder gives its output in pieces of about 32 KiB, not
+/// whole: the memory it holds does not grow with the document.
+#[test]
+fn streamed_encode_comes_in_pieces() {
+    let mut xml = String::from(r#"<Sync xmlns="AirSync"><Collections>"#);
+    for i in 0..20_000 {
+        xml.push_str(&format!(
+            "<Collection><SyncKey>{i}</SyncKey><CollectionId>{i}</CollectionId></Collection>"
+        ));
+    }
+    xml.push_str("</Collections></Sync>");
+    let whole = xml_to_wbxml(xml.as_bytes(), &Options::strict())
+        .unwrap()
+        .value;
+    let mut pieces = Pieces::default();
+    xml_to_wbxml_into(xml.as_bytes(), &Options::strict(), &mut pieces).unwrap();
+    assert!(pieces.bytes == whole);
+    assert!(whole.len() > 200_000);
+    assert!(pieces.sizes.len() > 5, "{:?}", pieces.sizes);
+    assert!(
+        pieces.sizes.iter().all(|&n| n < 40 << 10),
+        "{:?}",
+        pieces.sizes
+    );
+}
 
 fn framing_for(file: &str) -> Framing {
     if file.starts_with("wbxml/horde/") {
@@ -47,6 +90,11 @@ fn every_sample_round_trips_byte_exact() {
         let back = xml_to_wbxml(xml.as_bytes(), &strict)
             .unwrap_or_else(|err| panic!("{}: {err}\n{}", e.file, xml))
             .value;
+        // ... and the same bytes in pieces through a sink
+        let mut pieces = Pieces::default();
+        let written = xml_to_wbxml_into(xml.as_bytes(), &strict, &mut pieces).unwrap();
+        assert_eq!(written.value, back.len() as u64, "{}", e.file);
+        assert!(pieces.bytes == back, "{}: streamed encode differs", e.file);
         if let Some(d) = hex_diff(&bytes, &back) {
             panic!(
                 "{}: lossless XML re-encodes differently: {d}\n{}",

@@ -3,7 +3,9 @@
 
 use std::path::PathBuf;
 
-use ms_aswbxml::{Event, Framing, Parser, XmlOptions, canonical, wbxml_to_xml_into, xml_to_wbxml};
+use ms_aswbxml::{
+    Event, Framing, Parser, XmlOptions, canonical, wbxml_to_xml_into, xml_to_wbxml_into,
+};
 use msox_codec::Decode;
 
 use crate::node::Node;
@@ -74,9 +76,10 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
         }
         Cmd::Encode { input, output } => {
             let xml = crate::cli::read_input(input)?;
-            let out = xml_to_wbxml(&xml, &crate::cli::options())?;
+            let mut sink = crate::cli::output_sink(output)?;
+            let out = xml_to_wbxml_into(&xml, &crate::cli::options(), &mut sink)?;
             crate::cli::report_defects(&out.defects);
-            crate::cli::write_output(output, &out.value)
+            crate::cli::finish_sink(sink)
         }
     }
 }
