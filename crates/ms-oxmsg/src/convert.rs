@@ -179,7 +179,43 @@ pub fn extract<'a>(input: &'a [u8], options: &Options) -> Result<Decoded<Vec<Ext
 /// copied into the message: the files borrow them from `input` where the
 /// stream's sectors lie together (copied once where they are scattered).
 pub fn extract_all<'a>(input: &'a [u8], options: &Options) -> Result<Decoded<Extraction<'a>>> {
-    let d = msox_codec::decode_bytes_with_reader(input, options, |r| {
+    let d = read_borrowing(input, options)?;
+    let BorrowedMsg {
+        mut file,
+        attach_data,
+    } = d.value;
+    let files = files_of(input, &mut file, attach_data, options)?;
+    Ok(Decoded {
+        value: Extraction {
+            message: file.message,
+            files,
+        },
+        defects: d.defects,
+    })
+}
+
+/// A .msg file read by [`read_borrowing`]: the file, with the by-value
+/// attachment bytes of its message left in the input.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BorrowedMsg<'a> {
+    /// The file; an attachment of the top-level message whose bytes are
+    /// in [`BorrowedMsg::attach_data`] has no PidTagAttachDataBinary.
+    pub file: MsgFile,
+    /// Per attachment of the top-level message (same index as its
+    /// `attachments`): its PidTagAttachDataBinary bytes ([MS-OXCMSG]
+    /// 2.2.2.7; a value stream of the attachment's storage, [MS-OXMSG]
+    /// 2.2.2), where the message does not hold them. Borrowed from the
+    /// input where the stream's sectors lie together, copied once where
+    /// they are scattered. Embedded messages hold their attachments' bytes.
+    pub attach_data: Vec<Option<Cow<'a, [u8]>>>,
+}
+
+/// [`MsgFile::decode_bytes`] without copying the top-level message's
+/// by-value attachment bytes into it (see [`BorrowedMsg`]): a large .msg
+/// costs its size in memory once, not twice. For readers that show a
+/// message and list its attachments, and for extraction ([`extract_all`]).
+pub fn read_borrowing<'a>(input: &'a [u8], options: &Options) -> Result<Decoded<BorrowedMsg<'a>>> {
+    msox_codec::decode_bytes_with_reader(input, options, |r| {
         r.frame("MsgFile", |r| {
             let cf = CompoundFile::decode(r)?;
             let end = r.pos();
@@ -196,9 +232,9 @@ pub fn extract_all<'a>(input: &'a [u8], options: &Options) -> Result<Decoded<Ext
                     Some(&mut left),
                 )
             })?;
-            let mut data = Vec::with_capacity(left.len());
+            let mut attach_data = Vec::with_capacity(left.len());
             for sid in left {
-                data.push(match sid {
+                attach_data.push(match sid {
                     Some(sid) => Some(cf.stream_bytes(r, sid)?),
                     None => None,
                 });
@@ -209,17 +245,8 @@ pub fn extract_all<'a>(input: &'a [u8], options: &Options) -> Result<Decoded<Ext
                 root_clsid: cf.root().clsid,
                 named,
             };
-            Ok((file, data))
+            Ok(BorrowedMsg { file, attach_data })
         })
-    })?;
-    let (mut file, data) = d.value;
-    let files = files_of(input, &mut file, data, options)?;
-    Ok(Decoded {
-        value: Extraction {
-            message: file.message,
-            files,
-        },
-        defects: d.defects,
     })
 }
 

@@ -72,8 +72,8 @@ mod tree;
 mod write;
 
 pub use convert::{
-    extract, extract_all, extract_file, extract_tnef_as_msg, msg_to_tnef, strings_to_unicode,
-    tnef_to_msg,
+    BorrowedMsg, extract, extract_all, extract_file, extract_tnef_as_msg, msg_to_tnef,
+    read_borrowing, strings_to_unicode, tnef_to_msg,
 };
 pub use message::{
     ATTACH_OBJECT, ATTACH_PREFIX, Level, PROPERTIES_STREAM, RECIP_PREFIX, ansi_code_page_for_lcid,

@@ -212,6 +212,70 @@ pub struct Opened {
     pub message: Message,
 }
 
+/// A message opened for viewing ([`open_view`]): the model without the
+/// top-level attachments' by-value bytes, which stay in the input (or, in
+/// a .msg whose stream sectors are scattered, are copied once).
+#[derive(Debug, Clone, PartialEq)]
+pub struct View<'a> {
+    /// The format it was read as.
+    pub format: MailFormat,
+    /// The message; an attachment whose bytes are in
+    /// [`View::attach_data`] holds none.
+    pub message: Message,
+    /// Per attachment of `message` (same index): its bytes, where the
+    /// message does not hold them.
+    pub attach_data: Vec<Option<std::borrow::Cow<'a, [u8]>>>,
+}
+
+impl View<'_> {
+    /// The bytes of attachment `i`: the model's ([`attachment_bytes`]) or
+    /// those left in the input.
+    pub fn attachment_bytes(&self, i: usize) -> Option<&[u8]> {
+        let a = self.message.attachments.get(i)?;
+        attachment_bytes(a).or_else(|| self.attach_data.get(i)?.as_deref())
+    }
+}
+
+/// [`open`] for showing a message: the .msg and TNEF attachment bytes are
+/// not copied into the model (see [`View`]), so a large message costs its
+/// size in memory once. An Internet message is decoded as [`open`] does
+/// (its attachments are encoded in it, so the model holds them).
+pub fn open_view<'a>(bytes: &'a [u8], options: &Options) -> Result<Decoded<View<'a>>> {
+    let Some(format) = detect(bytes) else {
+        return open(bytes, options).map(|d| Decoded {
+            value: View {
+                format: d.value.format,
+                message: d.value.message,
+                attach_data: Vec::new(),
+            },
+            defects: d.defects,
+        });
+    };
+    let (message, attach_data, defects) = match format {
+        MailFormat::Msg => {
+            let d = ms_oxmsg::read_borrowing(bytes, options)?;
+            (d.value.file.message, d.value.attach_data, d.defects)
+        }
+        MailFormat::Tnef => {
+            let d = ms_oxtnef::to_message_borrowing(bytes, options)?;
+            let data = d.value.attach_data.into_iter().map(|b| b.map(Into::into)).collect();
+            (d.value.message, data, d.defects)
+        }
+        MailFormat::Eml => {
+            let d = open_as(format, bytes, options)?;
+            (d.value, Vec::new(), d.defects)
+        }
+    };
+    Ok(Decoded {
+        value: View {
+            format,
+            message,
+            attach_data,
+        },
+        defects,
+    })
+}
+
 /// Reads a message of a known format.
 pub fn open_as(format: MailFormat, bytes: &[u8], options: &Options) -> Result<Decoded<Message>> {
     match format {
@@ -713,18 +777,18 @@ fn meeting_kind(class: &str) -> Option<Meeting> {
     })
 }
 
-fn attachment_kind(a: &Attachment) -> &'static str {
+fn attachment_kind(a: &Attachment, left: Option<&[u8]>) -> &'static str {
     if a.embedded.is_some() {
         return "message";
     }
     match a.method() {
-        Some(AttachMethod::ByValue) | None if a.data().is_some() => "file",
+        Some(AttachMethod::ByValue) | None if a.data().is_some() || left.is_some() => "file",
         Some(AttachMethod::EmbeddedMessage) => "message",
         Some(AttachMethod::Storage) => "ole",
         Some(AttachMethod::ByReference)
         | Some(AttachMethod::ByReferenceOnly)
         | Some(AttachMethod::ByWebReference) => "reference",
-        _ if a.storage.is_some() || attachment_bytes(a).is_some() => "ole",
+        _ if a.storage.is_some() || attachment_bytes(a).or(left).is_some() => "ole",
         Some(AttachMethod::ByValue) => "file",
         _ => "none",
     }
@@ -746,14 +810,23 @@ fn html_for_cids(m: &Message) -> Option<String> {
 /// to SMTP where the message allows ([MS-OXCMAIL] 2.1.3.1.1); nothing here
 /// fails: what is missing is `None` or empty.
 pub fn envelope(m: &Message) -> Envelope {
-    envelope_at(m, 0)
+    envelope_at(m, 0, &[])
+}
+
+/// [`envelope`] of a [`View`]: the attachments' sizes and kinds from the
+/// bytes the view left in the input.
+pub fn view_envelope(v: &View<'_>) -> Envelope {
+    let left: Vec<Option<&[u8]>> = v.attach_data.iter().map(|d| d.as_deref()).collect();
+    envelope_at(&v.message, 0, &left)
 }
 
 fn clean(s: Option<String>) -> Option<String> {
     s.map(|t| trim_nuls(&t).to_string())
 }
 
-fn envelope_at(m: &Message, depth: u32) -> Envelope {
+/// `left`: per attachment, the by-value bytes the message does not hold
+/// (see [`View`]).
+fn envelope_at(m: &Message, depth: u32, left: &[Option<&[u8]>]) -> Envelope {
     let t = TransportAddresses::of(m);
     let from = address::from_address(m, &t).map(Address::from);
     let sender = address::sender_address(m, &t)
@@ -810,7 +883,8 @@ fn envelope_at(m: &Message, depth: u32) -> Envelope {
                 (Some(c), Some(h)) => h.contains(&format!("cid:{}", c.trim_matches(['<', '>']))),
                 _ => false,
             };
-            let size = attachment_bytes(a).map(|d| d.len() as u64).or_else(|| {
+            let left = left.get(i).copied().flatten();
+            let size = attachment_bytes(a).or(left).map(|d| d.len() as u64).or_else(|| {
                 a.properties
                     .get_i64(tags::PidTagAttachSize)
                     .and_then(|n| u64::try_from(n).ok())
@@ -822,7 +896,7 @@ fn envelope_at(m: &Message, depth: u32) -> Envelope {
                 index: i,
                 file_name: names.get(i).cloned().unwrap_or_default(),
                 name,
-                kind: attachment_kind(a).to_string(),
+                kind: attachment_kind(a, left).to_string(),
                 size,
                 mime_type,
                 content_id,
@@ -831,7 +905,7 @@ fn envelope_at(m: &Message, depth: u32) -> Envelope {
                     .embedded
                     .as_deref()
                     .filter(|_| depth < 64)
-                    .map(|e| Box::new(envelope_at(e, depth + 1))),
+                    .map(|e| Box::new(envelope_at(e, depth + 1, &[]))),
             }
         })
         .collect();

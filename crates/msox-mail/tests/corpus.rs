@@ -49,6 +49,19 @@ fn every_message_opens_and_reads() {
         ] {
             let _ = msox_mail::body(m, k, &Options::lenient());
         }
+        // The view (attachment bytes left in the input) shows the same
+        // envelope, and gives the same bytes per attachment.
+        let v = msox_mail::open_view(&bytes, &Options::lenient()).unwrap();
+        assert_eq!(v.value.format, d.value.format, "{}", e.file);
+        assert_eq!(msox_mail::view_envelope(&v.value), env, "{}", e.file);
+        for (i, a) in m.attachments.iter().enumerate() {
+            assert_eq!(
+                v.value.attachment_bytes(i),
+                msox_mail::attachment_bytes(a),
+                "{}: attachment {i}",
+                e.file
+            );
+        }
         let names = msox_mail::attachment_file_names(m);
         let mut lower: Vec<String> = names.iter().map(|n| n.to_lowercase()).collect();
         lower.sort();

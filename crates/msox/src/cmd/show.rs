@@ -52,7 +52,12 @@ impl From<BodyArg> for BodyKind {
 
 /// Reads a message file of any of the three formats; the error for other
 /// files names the subcommand that reads them.
-pub fn open(path: &Path) -> anyhow::Result<msox_mail::Opened> {
+/// Opens the message at `path` for viewing ([`msox_mail::open_view`]: the
+/// attachment bytes stay in the input buffer) and runs `f` on it.
+pub fn with_view<T>(
+    path: &Path,
+    f: impl FnOnce(&msox_mail::View<'_>) -> anyhow::Result<T>,
+) -> anyhow::Result<T> {
     // One input buffer per thread, reused from file to file (a batch over
     // a mailbox export then reads into memory it already has), given back
     // when a file made it large.
@@ -61,7 +66,7 @@ pub fn open(path: &Path) -> anyhow::Result<msox_mail::Opened> {
     }
     INPUT.with(|buf| {
         let mut buf = buf.borrow_mut();
-        let r = open_in(path, &mut buf);
+        let r = view_in(path, &mut buf, f);
         if buf.capacity() > 64 << 20 {
             *buf = Vec::new();
         }
@@ -69,7 +74,11 @@ pub fn open(path: &Path) -> anyhow::Result<msox_mail::Opened> {
     })
 }
 
-fn open_in(path: &Path, bytes: &mut Vec<u8>) -> anyhow::Result<msox_mail::Opened> {
+fn view_in<T>(
+    path: &Path,
+    bytes: &mut Vec<u8>,
+    f: impl FnOnce(&msox_mail::View<'_>) -> anyhow::Result<T>,
+) -> anyhow::Result<T> {
     let what = "a message (.msg, TNEF or .eml)";
     if !crate::cli::read_input_into(
         path,
@@ -80,9 +89,9 @@ fn open_in(path: &Path, bytes: &mut Vec<u8>) -> anyhow::Result<msox_mail::Opened
     {
         return Err(crate::cli::wrong_format(path, bytes, what));
     }
-    let d = msox_mail::open(bytes, &crate::cli::options())?;
+    let d = msox_mail::open_view(bytes, &crate::cli::options())?;
     crate::cli::report_defects(&d.defects);
-    Ok(d.value)
+    f(&d.value)
 }
 
 /// Runs `msox show`.
@@ -95,8 +104,11 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
 }
 
 fn show_one(args: &Args, path: &Path) -> anyhow::Result<Vec<u8>> {
-    let opened = open(path)?;
-    let m = &opened.message;
+    with_view(path, |v| show_view(args, path, v))
+}
+
+fn show_view(args: &Args, path: &Path, view: &msox_mail::View<'_>) -> anyhow::Result<Vec<u8>> {
+    let m = &view.message;
     let opts = crate::cli::options();
     if let Some(kind) = args.body {
         let d = msox_mail::body(m, Some(kind.into()), &opts)?;
@@ -120,7 +132,7 @@ fn show_one(args: &Args, path: &Path) -> anyhow::Result<Vec<u8>> {
         }
         return Ok(b.data);
     }
-    let env = msox_mail::envelope(m);
+    let env = msox_mail::view_envelope(view);
     let text = if args.no_body {
         None
     } else {
@@ -129,7 +141,7 @@ fn show_one(args: &Args, path: &Path) -> anyhow::Result<Vec<u8>> {
         d.value
     };
     if args.json {
-        crate::cli::json_text(&show_json(path, opened.format, &env, text.as_deref()))
+        crate::cli::json_text(&show_json(path, view.format, &env, text.as_deref()))
     } else {
         Ok(show_text(&env, text.as_deref(), !args.no_body).into_bytes())
     }
