@@ -281,6 +281,7 @@ fn encode(
         scratch: Vec::new(),
     };
     let r = r0;
+    let mut pages = PageCache::default();
     loop {
         let at = base + x.buffer_position() as usize;
         let (res, ev) = match x.read_resolved_event() {
@@ -293,11 +294,11 @@ fn encode(
             X::End(_) if e.skip > 0 => e.skip -= 1,
             _ if e.skip > 0 => {}
             X::Start(s) => {
-                let page = resolve_page(&res);
+                let page = pages.resolve(&res);
                 e.start(r, page, &s, true, at)?;
             }
             X::Empty(s) => {
-                let page = resolve_page(&res);
+                let page = pages.resolve(&res);
                 e.start(r, page, &s, false, at)?;
             }
             X::End(_) => e.end(r, at)?,
@@ -384,16 +385,43 @@ fn push_text(text: &mut Vec<u8>, raw: &[u8]) {
 /// `Err(())` for no or an unknown namespace.
 fn resolve_page(res: &ResolveResult<'_>) -> std::result::Result<u8, ()> {
     match res {
-        ResolveResult::Bound(ns) => {
-            let ns = ns.0;
-            if let Some(p) = codepages::page_by_namespace(ns) {
-                return Ok(p);
-            }
-            ns.strip_prefix(UNKNOWN_PAGE_NS)
-                .and_then(|n| n.parse().ok())
-                .ok_or(())
-        }
+        ResolveResult::Bound(ns) => page_of(ns.0),
         _ => Err(()),
+    }
+}
+
+fn page_of(ns: &str) -> std::result::Result<u8, ()> {
+    if let Some(p) = codepages::page_by_namespace(ns) {
+        return Ok(p);
+    }
+    ns.strip_prefix(UNKNOWN_PAGE_NS)
+        .and_then(|n| n.parse().ok())
+        .ok_or(())
+}
+
+/// [`resolve_page`] remembering the last namespace: elements mostly share
+/// their parent's or sibling's.
+#[derive(Default)]
+struct PageCache {
+    ns: String,
+    page: Option<std::result::Result<u8, ()>>,
+}
+
+impl PageCache {
+    fn resolve(&mut self, res: &ResolveResult<'_>) -> std::result::Result<u8, ()> {
+        let ResolveResult::Bound(ns) = res else {
+            return resolve_page(res);
+        };
+        match self.page {
+            Some(p) if self.ns == ns.0 => p,
+            _ => {
+                let p = page_of(ns.0);
+                self.ns.clear();
+                self.ns.push_str(ns.0);
+                self.page = Some(p);
+                p
+            }
+        }
     }
 }
 
