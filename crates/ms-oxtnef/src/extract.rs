@@ -115,7 +115,18 @@ pub fn extract_all<'a>(
     options: &Options,
     x: &ExtractOptions<'_>,
 ) -> Result<Decoded<Extraction<'a>>> {
-    let d = crate::model::to_message_borrowing(input, options)?;
+    extract_all_with(input, options, x, crate::TnefOptions::default())
+}
+
+/// [`extract_all`] with [`crate::TnefOptions`] (see
+/// [`crate::to_message_borrowing_with`]).
+pub fn extract_all_with<'a>(
+    input: &'a [u8],
+    options: &Options,
+    x: &ExtractOptions<'_>,
+    tnef: crate::TnefOptions,
+) -> Result<Decoded<Extraction<'a>>> {
+    let d = crate::model::to_message_borrowing_with(input, options, tnef)?;
     let crate::model::BorrowedMessage {
         mut message,
         attach_data,

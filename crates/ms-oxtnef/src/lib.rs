@@ -83,10 +83,11 @@ pub use attribute::{
     Attribute, AttributeId, AttributeLevel, TNEF_SIGNATURE, TnefOptions, TnefStream, checksum,
     is_tnef,
 };
-pub use extract::{ExtractOptions, extract, extract_all, extract_message};
+pub use extract::{ExtractOptions, extract, extract_all, extract_all_with, extract_message};
 pub use model::{
     BorrowedMessage, LEGACY_MESSAGE_CLASSES, MAX_WRITE_DEPTH, WriteOptions, from_message,
     map_legacy_class, message_flags_from_status, message_to_bytes, oem_code_page, read_message,
-    status_from_message_flags, to_message, to_message_borrowing, unmap_legacy_class,
+    status_from_message_flags, to_message, to_message_borrowing, to_message_borrowing_with,
+    unmap_legacy_class,
 };
 pub use ms_oxcmsg::extract::Extraction;

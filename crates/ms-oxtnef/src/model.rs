@@ -161,8 +161,19 @@ pub fn to_message_borrowing<'a>(
     input: &'a [u8],
     options: &Options,
 ) -> Result<Decoded<BorrowedMessage<'a>>> {
+    to_message_borrowing_with(input, options, TnefOptions::default())
+}
+
+/// [`to_message_borrowing`] with [`TnefOptions`]: a caller that verified
+/// the attribute checksums itself (or does not want them verified) turns
+/// [`TnefOptions::verify_checksums`] off (strict mode verifies always).
+pub fn to_message_borrowing_with<'a>(
+    input: &'a [u8],
+    options: &Options,
+    tnef: TnefOptions,
+) -> Result<Decoded<BorrowedMessage<'a>>> {
     decode_bytes_with_reader(input, options, |r| {
-        let opts = TnefOptions::default();
+        let opts = tnef;
         let (stream, positions) = read_stream(r, opts)?;
         let end = r.pos();
         let (message, attach_data) =

@@ -258,7 +258,12 @@ pub fn open_view<'a>(bytes: &'a [u8], options: &Options) -> Result<Decoded<View<
         }
         MailFormat::Tnef => {
             let d = ms_oxtnef::to_message_borrowing(bytes, options)?;
-            let data = d.value.attach_data.into_iter().map(|b| b.map(Into::into)).collect();
+            let data = d
+                .value
+                .attach_data
+                .into_iter()
+                .map(|b| b.map(Into::into))
+                .collect();
             (d.value.message, data, d.defects)
         }
         MailFormat::Eml => {
@@ -884,11 +889,14 @@ fn envelope_at(m: &Message, depth: u32, left: &[Option<&[u8]>]) -> Envelope {
                 _ => false,
             };
             let left = left.get(i).copied().flatten();
-            let size = attachment_bytes(a).or(left).map(|d| d.len() as u64).or_else(|| {
-                a.properties
-                    .get_i64(tags::PidTagAttachSize)
-                    .and_then(|n| u64::try_from(n).ok())
-            });
+            let size = attachment_bytes(a)
+                .or(left)
+                .map(|d| d.len() as u64)
+                .or_else(|| {
+                    a.properties
+                        .get_i64(tags::PidTagAttachSize)
+                        .and_then(|n| u64::try_from(n).ok())
+                });
             let mime_type = clean(a.mime_type())
                 .filter(|t| !t.is_empty())
                 .or_else(|| ms_oxcmail::mime_type_for_file_name(&name).map(str::to_string));

@@ -306,6 +306,9 @@ pub struct OutFile<'a> {
     /// The bytes (borrowed from the input where the library left them
     /// there).
     pub data: std::borrow::Cow<'a, [u8]>,
+    /// Instead of `data`: this (offset, length) range of the input file
+    /// (see [`crate::sparse`]).
+    pub range: Option<(u64, u64)>,
 }
 
 /// Writes files into `dir` (created) as `clobber` says: without
@@ -315,6 +318,17 @@ pub fn write_files(
     dir: &Path,
     files: Vec<OutFile<'_>>,
     clobber: ClobberArgs,
+) -> anyhow::Result<Vec<std::path::PathBuf>> {
+    write_files_from(dir, files, clobber, None)
+}
+
+/// [`write_files`], the files with a [`OutFile::range`] copied from
+/// `input`.
+pub fn write_files_from(
+    dir: &Path,
+    files: Vec<OutFile<'_>>,
+    clobber: ClobberArgs,
+    input: Option<&std::fs::File>,
 ) -> anyhow::Result<Vec<std::path::PathBuf>> {
     if !clobber.overwrite
         && !clobber.no_clobber
@@ -337,7 +351,11 @@ pub fn write_files(
             std::fs::create_dir_all(parent)
                 .map_err(|e| anyhow::anyhow!("{}: {e}", parent.display()))?;
         }
-        std::fs::write(&p, &f.data).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?;
+        match (f.range, input) {
+            (Some((offset, len)), Some(file)) => crate::sparse::copy_range(file, offset, len, &p),
+            _ => std::fs::write(&p, &f.data),
+        }
+        .map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?;
         written.push(p);
     }
     Ok(written)

@@ -15,6 +15,7 @@ pub mod cmd;
 pub mod inspect;
 pub mod json;
 pub mod node;
+pub mod sparse;
 
 use clap::{Parser, Subcommand};
 

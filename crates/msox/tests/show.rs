@@ -332,3 +332,88 @@ fn a_closed_pipe_is_quiet() {
     assert!(o.status.success());
     assert!(stderr(&o).is_empty(), "{}", stderr(&o));
 }
+
+/// A large winmail.dat: `tnef extract` copies the big attachments from the
+/// file (crate::sparse) and writes the same files the in-memory path
+/// writes; a damaged checksum, strict mode and small files take the
+/// in-memory path, which reports what it finds as always.
+#[test]
+fn tnef_extract_large_file_from_the_file() {
+    use ms_oxcmsg::{Attachment, Message};
+    let data = |n: usize, seed: u8| -> Vec<u8> {
+        (0..n)
+            .map(|i| (i as u8).wrapping_mul(31).wrapping_add(seed) ^ (i >> 9) as u8)
+            .collect()
+    };
+    let mut m = Message::new("IPM.Note");
+    m.attachments
+        .push(Attachment::by_value("big.bin", data(2 << 20, 1)));
+    m.attachments
+        .push(Attachment::by_value("mid.bin", data(300 << 10, 2)));
+    m.attachments
+        .push(Attachment::by_value("small.txt", data(10 << 10, 3)));
+    m.attachments
+        .push(Attachment::by_value("big.bin", data(1 << 20, 4)));
+    let tnef = ms_oxtnef::message_to_bytes(&m, &ms_oxtnef::WriteOptions::default()).unwrap();
+    let f = tmp("large.tnef");
+    std::fs::write(&f, &tnef).unwrap();
+    let f = f.to_str().unwrap();
+    let read_dir = |d: &PathBuf| {
+        let mut v: Vec<(String, Vec<u8>)> = std::fs::read_dir(d)
+            .unwrap()
+            .map(|e| {
+                let e = e.unwrap();
+                (
+                    e.file_name().to_string_lossy().into_owned(),
+                    std::fs::read(e.path()).unwrap(),
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    // What the library extracts from the bytes in memory.
+    let x = ms_oxtnef::ExtractOptions::default();
+    let lib = ms_oxtnef::extract(&tnef, &msox_codec::Options::default(), &x)
+        .unwrap()
+        .value;
+    let mut want: Vec<(String, Vec<u8>)> = lib
+        .into_iter()
+        .map(|f| (f.name, f.data.into_owned()))
+        .collect();
+    want.sort();
+    assert_eq!(want.len(), 4);
+    let run = |args: &[&str], name: &str| -> (Output, Vec<(String, Vec<u8>)>) {
+        let d = tmp(name);
+        let _ = std::fs::remove_dir_all(&d);
+        let mut a = args.to_vec();
+        a.push(d.to_str().unwrap());
+        let o = msox(&a);
+        let files = if d.exists() { read_dir(&d) } else { Vec::new() };
+        (o, files)
+    };
+    let attachments = |files: Vec<(String, Vec<u8>)>| -> Vec<(String, Vec<u8>)> {
+        files
+            .into_iter()
+            .filter(|(n, _)| !n.starts_with("body."))
+            .collect()
+    };
+    let (o, files) = run(&["tnef", "extract", f], "large-out");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(attachments(files), want);
+    let (o, files) = run(&["--strict", "tnef", "extract", f], "large-strict");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(attachments(files), want);
+    // A wrong checksum on the big attachment: read in memory, the defect
+    // reported (exit 3), the same files written.
+    let mut bad = tnef.clone();
+    let big = data(2 << 20, 1);
+    let at = bad.windows(64).position(|w| w == &big[..64]).unwrap() + big.len();
+    bad[at] ^= 0x01;
+    let g = tmp("bad.tnef");
+    std::fs::write(&g, &bad).unwrap();
+    let (o, files) = run(&["tnef", "extract", g.to_str().unwrap()], "large-bad");
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    assert!(stderr(&o).contains("checksum"), "{}", stderr(&o));
+    assert_eq!(attachments(files), want);
+}

@@ -291,6 +291,7 @@ fn attachments(
             Some(data) => todo.push(crate::cli::OutFile {
                 rel: name,
                 data: data.into(),
+                range: None,
             }),
             None => crate::cli::note(format!(
                 "attachment {} ({name}) has no data to write (by reference or an OLE storage); left out",

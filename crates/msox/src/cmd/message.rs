@@ -129,7 +129,11 @@ pub fn extraction<'a>(
     let names = msox_codec::names::unique_file_names(out.iter().map(|(n, _)| n.clone()).collect());
     out.into_iter()
         .zip(names)
-        .map(|((_, data), rel)| crate::cli::OutFile { rel, data })
+        .map(|((_, data), rel)| crate::cli::OutFile {
+            rel,
+            data,
+            range: None,
+        })
         .collect()
 }
 

@@ -155,20 +155,57 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
                 .zip(crate::cmd::message::out_dirs(&paths, dir))
                 .collect();
             crate::batch::run_inputs(&inputs, crate::batch::Batch::default(), |path| {
-                let bytes = read_bytes(path)?;
                 let opts = crate::cli::options();
                 let to_msg = |m: &Message| ms_oxmsg::MsgFile::new(m.clone()).to_bytes();
                 let x = ms_oxtnef::ExtractOptions {
                     convert_embedded: embedded_as_msg
                         .then_some((&to_msg as ms_oxtnef::extract::ConvertEmbedded<'_>, "msg")),
                 };
+                let target = dirs.get(path).unwrap_or(dir);
+                // A large file: its attachment bytes are copied from the
+                // file to the files (crate::sparse), never read into memory.
+                if opts.mode != msox_codec::Mode::Strict
+                    && let Some(sparse) = crate::sparse::read_tnef(path)
+                {
+                    // Every checksum was verified from the file.
+                    let tnef = ms_oxtnef::TnefOptions {
+                        verify_checksums: false,
+                    };
+                    let d = ms_oxtnef::extract_all_with(&sparse.bytes, &opts, &x, tnef)?;
+                    let ranges: Result<Vec<_>, ()> = d
+                        .value
+                        .files
+                        .iter()
+                        .map(|f| sparse.range_of(&f.data))
+                        .collect();
+                    if let Ok(ranges) = ranges {
+                        crate::cli::report_defects(&d.defects);
+                        let bodies = crate::cmd::message::bodies(&d.value.message);
+                        let nb = bodies.len();
+                        let mut out = crate::cmd::message::extraction(bodies, d.value.files);
+                        for (f, r) in out.iter_mut().skip(nb).zip(ranges) {
+                            f.range = r;
+                        }
+                        let written = crate::cli::write_files_from(
+                            target,
+                            out,
+                            *clobber,
+                            Some(&sparse.file),
+                        )?;
+                        return Ok(written
+                            .iter()
+                            .map(|p| format!("{}\n", p.display()))
+                            .collect::<String>()
+                            .into_bytes());
+                    }
+                }
+                let bytes = read_bytes(path)?;
                 // One read; the attachment files are written straight from
                 // the input (attAttachData), not from copies.
                 let d = ms_oxtnef::extract_all(&bytes, &opts, &x)?;
                 crate::cli::report_defects(&d.defects);
                 let bodies = crate::cmd::message::bodies(&d.value.message);
                 let out = crate::cmd::message::extraction(bodies, d.value.files);
-                let target = dirs.get(path).unwrap_or(dir);
                 let written = crate::cli::write_files(target, out, *clobber)?;
                 Ok(written
                     .iter()
