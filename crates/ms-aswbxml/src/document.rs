@@ -141,7 +141,7 @@ impl Encoder {
     }
 
     fn termstr(&mut self, token: u8, s: &[u8]) -> Result<()> {
-        if s.contains(&0) {
+        if memchr::memchr(0, s).is_some() {
             return Err(Error::new(ErrorKind::Malformed(
                 "an inline string cannot contain a NUL byte".into(),
             )));

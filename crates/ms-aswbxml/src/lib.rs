@@ -108,7 +108,7 @@ pub use document::{Document, Encoder};
 pub use event::{Event, Tag};
 pub use header::{Header, PublicId};
 pub use parser::{Framing, Parser};
-pub use xml_in::{read_xml, read_xml_into, xml_to_wbxml, xml_to_wbxml_into};
+pub use xml_in::{read_xml, read_xml_into, xml_to_wbxml, xml_to_wbxml_from, xml_to_wbxml_into};
 pub use xml_out::{
     ACTIVESYNC_DOCTYPE, XmlOptions, wbxml_to_libwbxml_xml, wbxml_to_xml, wbxml_to_xml_into,
     write_xml,

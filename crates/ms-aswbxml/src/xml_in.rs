@@ -146,6 +146,45 @@ pub fn xml_to_wbxml_into<S: Sink>(
     decode_bytes_with_reader(xml, options, |r| read_xml_into(r, sink))
 }
 
+/// [`xml_to_wbxml_into`] reading the XML from `input` as it goes (a file
+/// through a [`std::io::BufReader`]): neither the XML nor the WBXML is held
+/// whole, so memory stays flat whatever their size. Invalid UTF-8 is an
+/// error at the start of the XML construct that holds it (the slice forms
+/// give the byte); a read error is an error at the position reached.
+///
+/// ```
+/// use ms_aswbxml::xml_to_wbxml_from;
+/// use msox_codec::Options;
+/// let xml = std::io::Cursor::new(r#"<Ping xmlns="Ping"><Status>1</Status></Ping>"#);
+/// let mut out = Vec::new();
+/// let n = xml_to_wbxml_from(xml, &Options::default(), &mut out)?;
+/// assert_eq!(n.value, 13);
+/// assert_eq!(out[6..], [0x45, 0x47, 0x03, b'1', 0x00, 0x01, 0x01]);
+/// # Ok::<(), msox_codec::Error>(())
+/// ```
+pub fn xml_to_wbxml_from<R: std::io::BufRead, S: Sink>(
+    mut input: R,
+    options: &Options,
+    sink: &mut S,
+) -> Result<Decoded<u64>> {
+    decode_bytes_with_reader(&[], options, |r| {
+        r.frame("XML", |r| {
+            let bom = input
+                .fill_buf()
+                .is_ok_and(|b| b.starts_with(b"\xEF\xBB\xBF"));
+            let base = if bom {
+                input.consume(3);
+                3
+            } else {
+                0
+            };
+            let mut sink = sink;
+            let x = Buffered(NsReader::from_reader(input));
+            encode(r, base, x, 0, Some(&mut sink)).map(|(_, n)| n)
+        })
+    })
+}
+
 /// Encodes the XML that fills the rest of the reader's window as WBXML,
 /// inside the caller's decoding session.
 pub fn read_xml(r: &mut Reader<'_>) -> Result<Vec<u8>> {
@@ -177,7 +216,7 @@ fn read_xml_to(r: &mut Reader<'_>, sink: Option<&mut dyn Sink>) -> Result<(Vec<u
                 base + e.valid_up_to(),
             )
         })?;
-        encode(r, base, text, sink)
+        encode(r, base, NsReader::from_str(text), text.len(), sink)
     })
 }
 
@@ -185,39 +224,90 @@ fn read_xml_to(r: &mut Reader<'_>, sink: Option<&mut dyn Sink>) -> Result<(Vec<u
 /// the sink once it holds this much.
 const PIECE: usize = 32 << 10;
 
+/// Where [`encode`] gets its XML events: a slice (events borrow it) or a
+/// [`std::io::BufRead`] (events are copied into a buffer).
+trait Events {
+    fn next_event<'s>(
+        &'s mut self,
+        buf: &'s mut Vec<u8>,
+    ) -> quick_xml::Result<(ResolveResult<'s>, X<'s>)>;
+    fn config(&mut self) -> &mut quick_xml::reader::Config;
+    fn position(&self) -> u64;
+}
+
+impl Events for NsReader<&[u8]> {
+    #[inline]
+    fn next_event<'s>(
+        &'s mut self,
+        _: &'s mut Vec<u8>,
+    ) -> quick_xml::Result<(ResolveResult<'s>, X<'s>)> {
+        self.read_resolved_event()
+    }
+    fn config(&mut self) -> &mut quick_xml::reader::Config {
+        self.config_mut()
+    }
+    fn position(&self) -> u64 {
+        self.buffer_position()
+    }
+}
+
+/// A [`std::io::BufRead`] source.
+struct Buffered<R>(NsReader<R>);
+
+impl<R: std::io::BufRead> Events for Buffered<R> {
+    #[inline]
+    fn next_event<'s>(
+        &'s mut self,
+        buf: &'s mut Vec<u8>,
+    ) -> quick_xml::Result<(ResolveResult<'s>, X<'s>)> {
+        buf.clear();
+        self.0.read_resolved_event_into(buf)
+    }
+    fn config(&mut self) -> &mut quick_xml::reader::Config {
+        self.0.config_mut()
+    }
+    fn position(&self) -> u64 {
+        self.0.buffer_position()
+    }
+}
+
 fn encode(
     r0: &mut Reader<'_>,
     base: usize,
-    text: &str,
+    mut x: impl Events,
+    len_hint: usize,
     sink: Option<&mut dyn Sink>,
 ) -> Result<(Vec<u8>, u64)> {
-    let mut x = NsReader::from_str(text);
-    x.config_mut().expand_empty_elements = false;
-    x.config_mut().trim_text(false);
+    x.config().expand_empty_elements = false;
+    x.config().trim_text(false);
+    let mut buf = Vec::new();
+    let mut pages = PageCache::default();
+    // The prolog, up to the first element or `<?wbxml ...?>` instruction,
+    // says how the header is written (an instruction, libwbxml's DOCTYPE):
+    // its events are kept, then handled as the rest once the encoder is
+    // set up (the string table must outlive it).
     let mut table_owner: Vec<u8> = Vec::new();
-    // First pass over the prolog for the header instruction (the string
-    // table must outlive the encoder).
     let mut framing = Framing::Document;
     let mut exact = false;
     let mut version = crate::header::VERSION_1_3;
     let mut public_id = PublicId::Known(1);
     let mut charset = Some(crate::header::CHARSET_UTF8);
     let mut libwbxml = false;
-    {
-        let mut pr = NsReader::from_str(text);
-        loop {
-            let at = base + pr.buffer_position() as usize;
-            match pr.read_event().map_err(|e| xml_err(r0, e, at))? {
-                X::PI(pi) if pi.target() == "wbxml" => {
-                    let body = pi.content().trim();
-                    if body == "headerless" {
-                        framing = Framing::Headerless;
-                        exact = true;
-                        break;
-                    }
-                    if !body.starts_with("version") {
-                        break;
-                    }
+    let mut prolog: Vec<(usize, std::result::Result<u8, ()>, X<'static>)> = Vec::new();
+    loop {
+        let at = base + x.position() as usize;
+        let (res, ev) = x.next_event(&mut buf).map_err(|e| xml_err(r0, e, at))?;
+        let page = match &ev {
+            X::Start(_) | X::Empty(_) => pages.resolve(&res),
+            _ => Err(()),
+        };
+        let stop = match &ev {
+            X::PI(pi) if pi.target() == "wbxml" => {
+                let body = pi.content().trim();
+                if body == "headerless" {
+                    framing = Framing::Headerless;
+                    exact = true;
+                } else if body.starts_with("version") {
                     exact = true;
                     for (k, v) in pi_attrs(body) {
                         match k {
@@ -241,14 +331,19 @@ fn encode(
                     if version == 0 {
                         charset = None;
                     }
-                    break;
                 }
-                X::DocType(d) => {
-                    libwbxml |= d.xml10_content().contains(ACTIVESYNC_PUBLIC_ID);
-                }
-                X::Start(_) | X::Empty(_) | X::Eof => break,
-                _ => {}
+                true
             }
+            X::DocType(d) => {
+                libwbxml |= d.xml10_content().contains(ACTIVESYNC_PUBLIC_ID);
+                false
+            }
+            X::Start(_) | X::Empty(_) | X::Eof => true,
+            _ => false,
+        };
+        prolog.push((at, page, ev.into_owned()));
+        if stop {
+            break;
         }
     }
     let header = Header {
@@ -266,7 +361,7 @@ fn encode(
         capacity: if sink.is_some() {
             PIECE + 1024
         } else {
-            (text.len() / 4 * 3).clamp(1024, 64 << 20)
+            (len_hint / 4 * 3).clamp(1024, 64 << 20)
         },
         sink,
         drained: 0,
@@ -281,26 +376,48 @@ fn encode(
         scratch: Vec::new(),
     };
     let r = r0;
-    let mut pages = PageCache::default();
+    for (at, page, ev) in prolog {
+        if e.event(r, page, ev, at)? {
+            let end = base + x.position() as usize;
+            return e.finish(r, end);
+        }
+    }
     loop {
-        let at = base + x.buffer_position() as usize;
-        let (res, ev) = match x.read_resolved_event() {
+        let at = base + x.position() as usize;
+        let (res, ev) = match x.next_event(&mut buf) {
             Ok(v) => v,
             Err(err) => return Err(e.with_path(r, |r| xml_err(r, err, at))),
         };
+        let page = match &ev {
+            X::Start(_) | X::Empty(_) if e.skip == 0 => pages.resolve(&res),
+            _ => Err(()),
+        };
+        if e.event(r, page, ev, at)? {
+            break;
+        }
+    }
+    let end = base + x.position() as usize;
+    e.finish(r, end)
+}
+
+impl Enc<'_, '_> {
+    /// Handles one XML event (`page`: a start tag's code page). `Ok(true)`
+    /// at the end of the document.
+    fn event(
+        &mut self,
+        r: &mut Reader<'_>,
+        page: std::result::Result<u8, ()>,
+        ev: X<'_>,
+        at: usize,
+    ) -> Result<bool> {
+        let e = self;
         match ev {
-            X::Eof => break,
+            X::Eof => return Ok(true),
             X::Start(_) if e.skip > 0 => e.skip += 1,
             X::End(_) if e.skip > 0 => e.skip -= 1,
             _ if e.skip > 0 => {}
-            X::Start(s) => {
-                let page = pages.resolve(&res);
-                e.start(r, page, &s, true, at)?;
-            }
-            X::Empty(s) => {
-                let page = pages.resolve(&res);
-                e.start(r, page, &s, false, at)?;
-            }
+            X::Start(s) => e.start(r, page, &s, true, at)?,
+            X::Empty(s) => e.start(r, page, &s, false, at)?,
             X::End(_) => e.end(r, at)?,
             X::Text(t) => {
                 e.commit(r, at)?;
@@ -354,16 +471,15 @@ fn encode(
             }
             X::Comment(_) | X::Decl(_) | X::DocType(_) => {}
         }
+        Ok(false)
     }
-    let end = base + x.buffer_position() as usize;
-    e.finish(r, end)
 }
 
 /// Appends a text or CDATA node's bytes with the XML 1.0 line ends (2.11:
 /// `\r\n` and a lone `\r` are `\n`), what quick-xml's `xml10_content`
 /// gives, without decoding the UTF-8 again.
 fn push_text(text: &mut Vec<u8>, raw: &[u8]) {
-    if !raw.contains(&b'\r') {
+    if memchr::memchr(b'\r', raw).is_none() {
         text.extend_from_slice(raw);
         return;
     }

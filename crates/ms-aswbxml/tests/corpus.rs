@@ -10,7 +10,8 @@
 )]
 
 use ms_aswbxml::{
-    Document, Framing, XmlOptions, canonical, wbxml_to_xml, xml_to_wbxml, xml_to_wbxml_into,
+    Document, Framing, XmlOptions, canonical, wbxml_to_xml, xml_to_wbxml, xml_to_wbxml_from,
+    xml_to_wbxml_into,
 };
 use msox_codec::{DecodeWith, Options};
 use msox_testkit::{corpus, hex_diff};
@@ -28,6 +29,20 @@ impl msox_codec::Sink for Pieces {
         self.sizes.push(bytes.len());
         Ok(())
     }
+}
+
+/// XML read as it goes: invalid UTF-8 and a broken document are errors
+/// that say where, as from a slice.
+#[test]
+fn encode_read_as_it_goes_reports_errors() {
+    let bad = b"<Ping xmlns=\"Ping\"><Status>\xFF</Status></Ping>";
+    let mut out = Vec::new();
+    let e = xml_to_wbxml_from(&bad[..], &Options::default(), &mut out).unwrap_err();
+    assert_eq!(e.offset(), Some(27), "{e}");
+    let cut = b"<Ping xmlns=\"Ping\"><Status>1</Status>";
+    let e = xml_to_wbxml_from(&cut[..], &Options::default(), &mut out).unwrap_err();
+    let whole = xml_to_wbxml(cut, &Options::default()).unwrap_err();
+    assert_eq!(e.to_string(), whole.to_string());
 }
 
 /// The streaming encoder gives its output in pieces of about 32 KiB, not
@@ -95,6 +110,15 @@ fn every_sample_round_trips_byte_exact() {
         let written = xml_to_wbxml_into(xml.as_bytes(), &strict, &mut pieces).unwrap();
         assert_eq!(written.value, back.len() as u64, "{}", e.file);
         assert!(pieces.bytes == back, "{}: streamed encode differs", e.file);
+        // ... and read as it goes, in small reads (boundaries anywhere),
+        // after a byte-order mark
+        let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+        with_bom.extend_from_slice(xml.as_bytes());
+        let mut streamed = Vec::new();
+        let reader = std::io::BufReader::with_capacity(7, &with_bom[..]);
+        let written = xml_to_wbxml_from(reader, &strict, &mut streamed).unwrap();
+        assert_eq!(written.value, back.len() as u64, "{}", e.file);
+        assert!(streamed == back, "{}: encode read as it goes differs", e.file);
         if let Some(d) = hex_diff(&bytes, &back) {
             panic!(
                 "{}: lossless XML re-encodes differently: {d}\n{}",

@@ -101,6 +101,23 @@ pub fn aswbxml_canonical(data: &[u8]) {
 /// strictly and converts to lossless XML that encodes to the same WBXML.
 pub fn aswbxml_from_xml(data: &[u8]) {
     let (s, l) = crate::both(data, xml_to_wbxml);
+    // Read as it goes, in reads of a few bytes: the same bytes (the same
+    // verdict, for valid UTF-8: the slice form checks it all first).
+    for (o, r) in [(crate::strict(), &s), (crate::lenient(), &l)] {
+        let mut out = Vec::new();
+        let reader = std::io::BufReader::with_capacity(5, data);
+        let streamed = ms_aswbxml::xml_to_wbxml_from(reader, &o, &mut out);
+        if std::str::from_utf8(data).is_ok() {
+            match (r, &streamed) {
+                (Ok(w), Ok(n)) => {
+                    assert!(out == w.value, "read as it goes differs");
+                    assert_eq!(n.value, w.value.len() as u64);
+                }
+                (Err(_), Err(_)) => {}
+                (a, b) => panic!("slice {:?} vs read as it goes {:?}", a.is_ok(), b.is_ok()),
+            }
+        }
+    }
     for (o, r) in [(crate::strict(), s), (crate::lenient(), l)] {
         let Ok(w) = r else { continue };
         let doc = Document::decode_bytes(&w.value, &crate::strict())

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use ms_aswbxml::{
-    Event, Framing, Parser, XmlOptions, canonical, wbxml_to_xml_into, xml_to_wbxml_into,
+    Event, Framing, Parser, XmlOptions, canonical, wbxml_to_xml_into, xml_to_wbxml_from,
 };
 use msox_codec::Decode;
 
@@ -75,9 +75,21 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
             crate::cli::finish_sink(sink)
         }
         Cmd::Encode { input, output } => {
-            let xml = crate::cli::read_input(input)?;
+            // Read as it goes: memory stays flat whatever the sizes.
             let mut sink = crate::cli::output_sink(output)?;
-            let out = xml_to_wbxml_into(&xml, &crate::cli::options(), &mut sink)?;
+            let opts = crate::cli::options();
+            let out = if input.as_os_str() == "-" {
+                let stdin = std::io::BufReader::with_capacity(1 << 16, std::io::stdin().lock());
+                xml_to_wbxml_from(stdin, &opts, &mut sink)?
+            } else {
+                let f = std::fs::File::open(input)
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", input.display()))?;
+                xml_to_wbxml_from(
+                    std::io::BufReader::with_capacity(1 << 16, f),
+                    &opts,
+                    &mut sink,
+                )?
+            };
             crate::cli::report_defects(&out.defects);
             crate::cli::finish_sink(sink)
         }
