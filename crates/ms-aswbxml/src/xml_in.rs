@@ -89,6 +89,8 @@ struct Enc<'h, 's> {
     exact: bool,
     enc: Option<Encoder>,
     stack: Vec<Open>,
+    /// Whether the root element was met (a document has one).
+    root: bool,
     /// The pending text (the input is valid UTF-8, checked once, and text
     /// is cut from it at ASCII delimiters: no check again).
     text: Vec<u8>,
@@ -370,6 +372,7 @@ fn encode(
         exact,
         enc: None,
         stack: Vec::with_capacity(32),
+        root: false,
         text: Vec::new(),
         pending: Pending::Default,
         skip: 0,
@@ -718,6 +721,21 @@ impl Enc<'_, '_> {
         self.flush_text(r, 0, at)?;
         let local = s.local_name();
         let name = local.into_inner();
+        if self.stack.is_empty() && self.framing == Framing::Document && self.root {
+            // A document has one root element: WBXML readers take what
+            // follows its end for trailing bytes. (A fragment, without a
+            // header, has several; `<?wbxml headerless?>` says so.)
+            self.defect(
+                r,
+                ErrorKind::Malformed(format!("a second root element ({name})").into()),
+                at,
+                "skipped with its content",
+            )?;
+            if content {
+                self.skip = 1;
+            }
+            return Ok(());
+        }
         let token = match page {
             Ok(p) => codepages::token_by_name(p, name).or_else(|| {
                 name.strip_prefix("_0x")
@@ -754,6 +772,8 @@ impl Enc<'_, '_> {
         self.commit(r, at)?;
         if let Some(f) = self.stack.last_mut() {
             f.children = true;
+        } else {
+            self.root = true;
         }
         let tag = Tag::new(page, token, content);
         if self.libwbxml && content {
