@@ -288,6 +288,10 @@ fn build<'a>(
         };
         if a.level == AttributeLevel::Attachment {
             if id == AttributeId::AttachRendData || atts.is_empty() {
+                // An attachment costs memory an 11-byte attribute does not
+                // show: counted against the allocation limit, so a stream of
+                // a million empty attachments stops at the limit.
+                r.reserve(ATTACHMENT_COST, "memory for attachments (bytes)")?;
                 atts.push(Building {
                     att: Attachment::default(),
                     legacy: PropertyBag::new(),
@@ -531,6 +535,13 @@ fn build<'a>(
     }
     Ok((msg, borrowed))
 }
+
+/// What one attachment of the model costs in memory at least (the
+/// attachment, its bag with a few properties, the legacy attributes'
+/// bag), counted against [`msox_codec::Limits::max_alloc`] per attachment.
+const ATTACHMENT_COST: usize = std::mem::size_of::<Building<'static>>()
+    + 4 * std::mem::size_of::<ms_oxcmsg::Property>()
+    + 256;
 
 /// The object hook of attAttachment: PidTagAttachDataObject holding
 /// IID_IMessage and a TNEF stream is read in place as an embedded message

@@ -361,3 +361,31 @@ fn attribute_ids_without_their_type_word_yield_the_attachment() {
     assert_eq!(st.attributes[1].id.value(), 0x0000_9002);
     assert_eq!(st.to_vec().unwrap(), b);
 }
+
+/// A stream of empty attachments (one 11-byte attAttachRendData each)
+/// builds attachments that cost far more memory than their bytes: each
+/// counts against the allocation limit, so 400,000 of them (4.4 MB) are
+/// refused at the default 256 MiB, and a smaller limit stops fewer.
+#[test]
+fn empty_attachment_flood_is_bounded() {
+    let flood = |n: usize| {
+        let mut v = Vec::with_capacity(6 + n * 11);
+        v.extend_from_slice(&0x223E_9F78u32.to_le_bytes());
+        v.extend_from_slice(&1u16.to_le_bytes());
+        for _ in 0..n {
+            v.push(2);
+            v.extend_from_slice(&0x0006_9002u32.to_le_bytes());
+            v.extend_from_slice(&[0, 0, 0, 0, 0, 0]);
+        }
+        v
+    };
+    let e = to_message(&flood(400_000), &Options::default()).unwrap_err();
+    assert!(matches!(e.kind(), ErrorKind::LimitExceeded { .. }), "{e}");
+    assert!(e.to_string().contains("memory for attachments"), "{e}");
+    // 1,000 are nothing special.
+    let m = to_message(&flood(1000), &Options::default()).unwrap();
+    assert_eq!(m.value.attachments.len(), 1000);
+    // A tighter limit stops sooner.
+    let tight = Options::default().with_limits(Limits::DEFAULT.with_max_alloc(1 << 20));
+    assert!(to_message(&flood(5000), &tight).is_err());
+}
