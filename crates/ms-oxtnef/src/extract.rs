@@ -130,8 +130,16 @@ pub fn extract_all_with<'a>(
     let crate::model::BorrowedMessage {
         mut message,
         attach_data,
+        attach_object,
     } = d.value;
-    let files = files_of(input, &mut message, &attach_data, options, x)?;
+    let files = files_of(
+        input,
+        &mut message,
+        &attach_data,
+        &attach_object,
+        options,
+        x,
+    )?;
     Ok(Decoded {
         value: Extraction { message, files },
         defects: d.defects,
@@ -148,7 +156,7 @@ pub fn extract_message(
     options: &Options,
     x: &ExtractOptions<'_>,
 ) -> Result<Vec<ExtractedFile<'static>>> {
-    let files = files_of(input, &mut message, &[], options, x)?;
+    let files = files_of(input, &mut message, &[], &[], options, x)?;
     Ok(files.into_iter().map(ExtractedFile::into_owned).collect())
 }
 
@@ -160,6 +168,7 @@ fn files_of<'a>(
     input: &[u8],
     message: &mut Message,
     borrowed: &[Option<&'a [u8]>],
+    objects_left: &[Option<&'a [u8]>],
     options: &Options,
     x: &ExtractOptions<'_>,
 ) -> Result<Vec<ExtractedFile<'a>>> {
@@ -188,19 +197,36 @@ fn files_of<'a>(
                     ExtractedKind::EmbeddedMessage,
                 ),
                 None => {
-                    let original = raw
-                        .get_or_insert_with(|| objects(input, options))
+                    let iid = |o: &&[u8]| o.get(..16) == Some(&IID_IMESSAGE.to_le_bytes()[..]);
+                    // The original bytes: left in the input by a borrowing
+                    // read, else read again from the stream.
+                    let left = objects_left
                         .get(i)
-                        .and_then(|o| o.as_deref())
-                        .filter(|o| o.get(..16) == Some(&IID_IMESSAGE.to_le_bytes()[..]))
+                        .copied()
+                        .flatten()
+                        .filter(iid)
                         .and_then(|o| o.get(16..));
-                    let bytes = match original {
-                        Some(b) => b.to_vec(),
-                        None => crate::message_to_bytes(e, &crate::WriteOptions::default())?,
+                    let bytes: Cow<'a, [u8]> = match left {
+                        Some(b) => Cow::Borrowed(b),
+                        None => {
+                            let original = raw
+                                .get_or_insert_with(|| objects(input, options))
+                                .get(i)
+                                .and_then(|o| o.as_deref())
+                                .filter(iid)
+                                .and_then(|o| o.get(16..));
+                            match original {
+                                Some(b) => b.to_vec().into(),
+                                None => {
+                                    crate::message_to_bytes(e, &crate::WriteOptions::default())?
+                                        .into()
+                                }
+                            }
+                        }
                     };
                     (
                         format!("{stem}.tnef"),
-                        bytes.into(),
+                        bytes,
                         ExtractedKind::EmbeddedMessage,
                     )
                 }

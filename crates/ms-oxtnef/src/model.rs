@@ -149,6 +149,10 @@ pub struct BorrowedMessage<'a> {
     /// where attAttachment carried PidTagAttachDataBinary, which wins, or
     /// there was no attAttachData). Embedded messages hold theirs.
     pub attach_data: Vec<Option<&'a [u8]>>,
+    /// Per attachment: the PtypObject value of an embedded message's
+    /// PidTagAttachDataObject (IID_IMessage, then its TNEF stream), which
+    /// the message does not hold: the embedded message is read from it.
+    pub attach_object: Vec<Option<&'a [u8]>>,
 }
 
 /// [`to_message`] without copying the by-value attachment bytes
@@ -156,7 +160,10 @@ pub struct BorrowedMessage<'a> {
 /// of [MS-OXCMSG] 2.2.2.7; one carried in attAttachment, 2.1.3.4, wins): they stay slices of `input`
 /// ([`BorrowedMessage::attach_data`]), so an
 /// extraction writes them straight from the input and a large winmail.dat
-/// costs its size in memory once, not twice.
+/// costs its size in memory once, not twice. An embedded message is read
+/// into the model without its original bytes (the PtypObject value of
+/// PidTagAttachDataObject that [`to_message`] keeps for writing it back
+/// unchanged): they stay in `input` too.
 pub fn to_message_borrowing<'a>(
     input: &'a [u8],
     options: &Options,
@@ -176,12 +183,13 @@ pub fn to_message_borrowing_with<'a>(
         let opts = tnef;
         let (stream, positions) = read_stream(r, opts)?;
         let end = r.pos();
-        let (message, attach_data) =
+        let (message, (attach_data, attach_object)) =
             r.frame("TnefStream", |r| build(r, &stream, &positions, opts, true))?;
         r.seek(end)?;
         Ok(BorrowedMessage {
             message,
             attach_data,
+            attach_object,
         })
     })
 }
@@ -263,7 +271,13 @@ struct Building<'d> {
     att: Attachment,
     legacy: PropertyBag,
     data: Option<&'d [u8]>,
+    /// Borrowing: the PtypObject bytes of the embedded message read.
+    object: Option<&'d [u8]>,
 }
+
+/// Per attachment, the bytes a borrowing read left in the input:
+/// attAttachData, and an embedded message's PtypObject value.
+type Left<'a> = (Vec<Option<&'a [u8]>>, Vec<Option<&'a [u8]>>);
 
 /// The model of a stream; with `borrow`, attAttachData bytes are returned
 /// (per attachment) instead of copied into the model.
@@ -274,7 +288,7 @@ fn build<'a>(
     positions: &[usize],
     opts: TnefOptions,
     borrow: bool,
-) -> Result<(Message, Vec<Option<&'a [u8]>>)> {
+) -> Result<(Message, Left<'a>)> {
     let cp = oem_code_page(stream);
     let mut msg = Message::default();
     let mut legacy = PropertyBag::new();
@@ -296,6 +310,7 @@ fn build<'a>(
                     att: Attachment::default(),
                     legacy: PropertyBag::new(),
                     data: None,
+                    object: None,
                 });
             }
             let k = atts.len() - 1;
@@ -321,11 +336,19 @@ fn build<'a>(
                 }
                 AttributeId::Attachment => {
                     let mut embedded: Option<Message> = None;
+                    let mut object: Option<&'a [u8]> = None;
                     let list = r.frame_indexed("Attachment", k, |r| {
                         window(r, pos, d.len(), |r| {
                             r.frame("attAttachment", |r| {
                                 let mut hook = |w: &mut Reader<'a>, tag: PropertyTag| {
-                                    embedded_message(w, tag, opts, &mut embedded)
+                                    embedded_message(
+                                        w,
+                                        tag,
+                                        opts,
+                                        borrow,
+                                        &mut embedded,
+                                        &mut object,
+                                    )
                                 };
                                 props::read_list(r, cp, true, &mut hook)
                             })
@@ -335,6 +358,9 @@ fn build<'a>(
                         Ok(list) => into_bag(&mut b.att.properties, list),
                         Err(e) if is_depth_limit(&e) => return Err(e),
                         Err(e) => r.tolerate(e, "attribute not read into the message")?,
+                    }
+                    if object.is_some() {
+                        b.object = object;
                     }
                     if let Some(m) = embedded {
                         b.att.embedded = Some(Box::new(m));
@@ -506,15 +532,23 @@ fn build<'a>(
         }
     }
     let mut borrowed = Vec::new();
+    let mut objects = Vec::new();
     for b in atts {
         let Building {
             mut att,
             legacy: leg,
             data,
+            object,
         } = b;
-        let data = data.filter(|_| att.properties.get(tags::PidTagAttachDataBinary).is_none());
+        // PidTagAttachDataBinary from attAttachment wins; so does an
+        // embedded message's PtypObject value (the same property ID), kept
+        // in the bag or, borrowing, in the input.
+        let data = data.filter(|_| {
+            att.properties.get(tags::PidTagAttachDataBinary).is_none() && object.is_none()
+        });
         if borrow {
             borrowed.push(data);
+            objects.push(object);
         } else if let Some(d) = data {
             r.reserve(d.len(), "attAttachData")?;
             att.properties.set(
@@ -533,25 +567,27 @@ fn build<'a>(
         }
         msg.attachments.push(att);
     }
-    Ok((msg, borrowed))
+    Ok((msg, (borrowed, objects)))
 }
 
 /// What one attachment of the model costs in memory at least (the
 /// attachment, its bag with a few properties, the legacy attributes'
 /// bag), counted against [`msox_codec::Limits::max_alloc`] per attachment.
-const ATTACHMENT_COST: usize = std::mem::size_of::<Building<'static>>()
-    + 4 * std::mem::size_of::<ms_oxcmsg::Property>()
-    + 256;
+const ATTACHMENT_COST: usize =
+    std::mem::size_of::<Building<'static>>() + 4 * std::mem::size_of::<ms_oxcmsg::Property>() + 256;
 
 /// The object hook of attAttachment: PidTagAttachDataObject holding
 /// IID_IMessage and a TNEF stream is read in place as an embedded message
 /// (one nesting level), and its bytes are kept as the PtypObject value
-/// too; one that cannot be read stays PtypObject bytes, with a defect.
+/// too (not when `borrow`: the stream holds them); one that cannot be read
+/// stays PtypObject bytes, with a defect.
 fn embedded_message<'a>(
     w: &mut Reader<'a>,
     tag: PropertyTag,
     opts: TnefOptions,
+    borrow: bool,
     out: &mut Option<Message>,
+    object: &mut Option<&'a [u8]>,
 ) -> Result<bool> {
     if tag.id != tags::PidTagAttachDataObject.id {
         return Ok(false);
@@ -564,18 +600,24 @@ fn embedded_message<'a>(
     if !is_message {
         return Ok(false);
     }
+    let bytes = w.rest();
     w.skip(16)?;
     match w.attempt(|w| w.nest("EmbeddedMessage", |w| read_message(w, opts))) {
         Ok(m) => {
             *out = Some(m);
+            if borrow && w.depth() == 0 {
+                *object = Some(bytes);
+            }
             // The PtypObject value of a first-level embedded message stays
             // in the attachment's properties too: the original bytes,
             // written back as they are while the embedded message is
             // unchanged, and extracted as they are. Deeper levels are
             // inside those bytes already: keeping their copies too would
             // cost the file's size once per level (60 levels of a 10 MB
-            // file: 600 MB), so they are read into the model only.
-            Ok(w.depth() > 0)
+            // file: 600 MB), so they are read into the model only; so is
+            // the first level of a borrowing read (its caller has the
+            // stream: extraction reads the original bytes from it).
+            Ok(w.depth() > 0 || borrow)
         }
         Err(e) if is_depth_limit(&e) => Err(e),
         Err(e) => {

@@ -258,13 +258,16 @@ pub fn open_view<'a>(bytes: &'a [u8], options: &Options) -> Result<Decoded<View<
         }
         MailFormat::Tnef => {
             let d = ms_oxtnef::to_message_borrowing(bytes, options)?;
-            let data = d
-                .value
+            let v = d.value;
+            // An embedded message's bytes (PtypObject) are its attachment's
+            // bytes, as the model that holds them gives them.
+            let data = v
                 .attach_data
                 .into_iter()
-                .map(|b| b.map(Into::into))
+                .zip(v.attach_object.into_iter().chain(std::iter::repeat(None)))
+                .map(|(d, o)| d.or(o).map(Into::into))
                 .collect();
-            (d.value.message, data, d.defects)
+            (v.message, data, d.defects)
         }
         MailFormat::Eml => {
             let d = open_as(format, bytes, options)?;
