@@ -725,16 +725,8 @@ impl Enc<'_, '_> {
             // A document has one root element: WBXML readers take what
             // follows its end for trailing bytes. (A fragment, without a
             // header, has several; `<?wbxml headerless?>` says so.)
-            self.defect(
-                r,
-                ErrorKind::Malformed(format!("a second root element ({name})").into()),
-                at,
-                "skipped with its content",
-            )?;
-            if content {
-                self.skip = 1;
-            }
-            return Ok(());
+            let what = format!("a second root element ({name})");
+            return self.skip_element(r, what, content, at);
         }
         let token = match page {
             Ok(p) => codepages::token_by_name(p, name).or_else(|| {
@@ -748,16 +740,7 @@ impl Enc<'_, '_> {
             let what = format!(
                 "unknown element {name} (no ActiveSync code page for its namespace, or no such tag on it)"
             );
-            self.defect(
-                r,
-                ErrorKind::Malformed(what.into()),
-                at,
-                "skipped with its content",
-            )?;
-            if content {
-                self.skip = 1;
-            }
-            return Ok(());
+            return self.skip_element(r, what, content, at);
         };
         for a in s.attributes().with_checks(false).flatten() {
             if a.key.as_namespace_binding().is_none() {
@@ -803,6 +786,27 @@ impl Enc<'_, '_> {
             });
         }
         self.charge(r, at)
+    }
+
+    /// An element not written: a defect (an error in strict mode), and
+    /// its content skipped.
+    fn skip_element(
+        &mut self,
+        r: &mut Reader<'_>,
+        what: String,
+        content: bool,
+        at: usize,
+    ) -> Result<()> {
+        self.defect(
+            r,
+            ErrorKind::Malformed(what.into()),
+            at,
+            "skipped with its content",
+        )?;
+        if content {
+            self.skip = 1;
+        }
+        Ok(())
     }
 
     fn end(&mut self, r: &mut Reader<'_>, at: usize) -> Result<()> {
