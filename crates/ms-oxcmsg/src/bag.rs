@@ -1,7 +1,7 @@
 //! Property bags: ordered properties keyed by tagged ID or by name.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
 
 use ms_oxcdata::{PropertyName, PropertyTag, PropertyType, PropertyValue};
 use ms_oxprops::Named;
@@ -97,18 +97,26 @@ pub struct PropertyBag {
 
 /// The first position of each ID in a bag: tagged IDs in a map keyed by
 /// the 16-bit ID itself (no key copies, no SipHash: the common case),
-/// named properties in a map keyed by name (SipHash with random keys, as
-/// names come from files).
+/// named properties in a map keyed by the name's hash (SipHash with random
+/// keys, as names come from files), the position checked against the name
+/// in the bag, so names are not stored twice. Two names with one hash (no
+/// file can aim for that: the keys are random) are kept aside and searched
+/// in order.
 #[derive(Debug, Clone, Default)]
 struct Index {
     tags: HashMap<u16, u32, BuildHasherDefault<TagHasher>>,
-    named: HashMap<PropertyName, u32>,
+    named: HashMap<u64, u32, BuildHasherDefault<TagHasher>>,
+    /// Keys the name hashes.
+    keys: RandomState,
+    /// First positions of names whose hash another name had first.
+    collided: Vec<u32>,
 }
 
 /// The hash of a 16-bit property ID: the ID times an odd constant, so
 /// distinct IDs never share the low bits hashbrown picks buckets with, and
 /// the high bits it keeps as tags are mixed. A file can repeat an ID but
-/// not make two IDs collide, so no input makes lookups slow.
+/// not make two IDs collide, so no input makes lookups slow. (Name hashes,
+/// already SipHash, go through it too.)
 #[derive(Debug, Clone, Copy, Default)]
 struct TagHasher(u64);
 
@@ -123,16 +131,25 @@ impl Hasher for TagHasher {
         self.0 = u64::from(v);
     }
 
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+
     fn finish(&self) -> u64 {
         self.0.wrapping_mul(0x9E37_79B9_7F4A_7C15)
     }
 }
 
+/// Whether `p` is the named property `name`.
+fn is_named(p: Option<&Property>, name: &PropertyName) -> bool {
+    matches!(p.map(|p| &p.id), Some(PropId::Named(n)) if n == name)
+}
+
 impl Index {
-    fn get(&self, id: &PropId) -> Option<usize> {
+    fn get(&self, props: &[Property], id: &PropId) -> Option<usize> {
         match id {
             PropId::Tag(t) => self.get_tag(*t),
-            PropId::Named(n) => self.get_named(n),
+            PropId::Named(n) => self.get_named(props, n),
         }
     }
 
@@ -140,20 +157,41 @@ impl Index {
         self.tags.get(&id).map(|&i| i as usize)
     }
 
-    fn get_named(&self, name: &PropertyName) -> Option<usize> {
-        self.named.get(name).map(|&i| i as usize)
+    fn get_named(&self, props: &[Property], name: &PropertyName) -> Option<usize> {
+        let i = *self.named.get(&self.keys.hash_one(name))? as usize;
+        if is_named(props.get(i), name) {
+            return Some(i);
+        }
+        self.collided
+            .iter()
+            .map(|&c| c as usize)
+            .find(|&c| is_named(props.get(c), name))
     }
 
-    /// Records position `i` for `id` unless the ID already has one.
-    fn first(&mut self, id: &PropId, i: usize) {
-        let i = u32::try_from(i).unwrap_or(u32::MAX);
+    /// Records position `i` for `id` unless the ID already has one
+    /// (`props`: the bag's properties, before or after the one at `i`).
+    fn first(&mut self, props: &[Property], id: &PropId, i: usize) {
+        let i32 = u32::try_from(i).unwrap_or(u32::MAX);
         match id {
             PropId::Tag(t) => {
-                self.tags.entry(*t).or_insert(i);
+                self.tags.entry(*t).or_insert(i32);
             }
             PropId::Named(n) => {
-                if !self.named.contains_key(n) {
-                    self.named.insert(n.clone(), i);
+                let h = self.keys.hash_one(n);
+                match self.named.get(&h) {
+                    None => {
+                        self.named.insert(h, i32);
+                    }
+                    Some(&j) if j as usize == i || is_named(props.get(j as usize), n) => {}
+                    Some(_) => {
+                        if !self
+                            .collided
+                            .iter()
+                            .any(|&c| is_named(props.get(c as usize), n))
+                        {
+                            self.collided.push(i32);
+                        }
+                    }
                 }
             }
         }
@@ -162,6 +200,7 @@ impl Index {
     fn clear(&mut self) {
         self.tags.clear();
         self.named.clear();
+        self.collided.clear();
     }
 }
 
@@ -204,6 +243,15 @@ impl PropertyBag {
         PropertyBag::default()
     }
 
+    /// Keeps the first `len` properties (a reader that added some and then
+    /// failed puts the bag back as it was).
+    pub fn truncate(&mut self, len: usize) {
+        if len < self.props.len() {
+            self.props.truncate(len);
+            self.reindex();
+        }
+    }
+
     /// Number of properties.
     pub fn len(&self) -> usize {
         self.props.len()
@@ -231,7 +279,9 @@ impl PropertyBag {
 
     /// The property with this ID (the first, where a file repeated it).
     pub fn find(&self, id: &PropId) -> Option<&Property> {
-        self.index.get(id).and_then(|i| self.props.get(i))
+        self.index
+            .get(&self.props, id)
+            .and_then(|i| self.props.get(i))
     }
 
     /// The value of the tagged property with this tag's ID. The type is
@@ -296,7 +346,11 @@ impl PropertyBag {
     /// Adds a property, or replaces the value of the one with the same ID
     /// (keeping its position and file details).
     pub fn insert(&mut self, prop: Property) {
-        match self.index.get(&prop.id).and_then(|i| self.props.get_mut(i)) {
+        match self
+            .index
+            .get(&self.props, &prop.id)
+            .and_then(|i| self.props.get_mut(i))
+        {
             Some(p) => p.value = prop.value,
             None => self.push(prop),
         }
@@ -305,7 +359,7 @@ impl PropertyBag {
     /// Adds a property even when one with the same ID exists (readers of
     /// files that repeat a property use this, so nothing is lost).
     pub fn push(&mut self, prop: Property) {
-        self.index.first(&prop.id, self.props.len());
+        self.index.first(&self.props, &prop.id, self.props.len());
         self.props.push(prop);
     }
 
@@ -317,7 +371,7 @@ impl PropertyBag {
     /// Sets a named property.
     pub fn set_named(&mut self, named: &Named, value: PropertyValue) {
         let name = named.property_name();
-        let exact = self.index.get_named(&name);
+        let exact = self.index.get_named(&self.props, &name);
         let is_lid = matches!(name.id, ms_oxcdata::NameId::Lid(_));
         let at = exact.or_else(|| {
             if is_lid {
@@ -344,7 +398,7 @@ impl PropertyBag {
 
     /// Removes the property with this ID, returning it.
     pub fn remove(&mut self, id: &PropId) -> Option<Property> {
-        let i = self.index.get(id)?;
+        let i = self.index.get(&self.props, id)?;
         let p = self.props.remove(i);
         self.reindex();
         Some(p)
@@ -353,7 +407,7 @@ impl PropertyBag {
     fn reindex(&mut self) {
         self.index.clear();
         for (i, p) in self.props.iter().enumerate() {
-            self.index.first(&p.id, i);
+            self.index.first(&self.props, &p.id, i);
         }
     }
 

@@ -144,3 +144,54 @@ fn a_flood_of_distinct_named_properties_is_indexed() {
         Some(&PropertyValue::Integer32(-1))
     );
 }
+
+/// The name index (hashes checked against the bag): a repeated name finds
+/// its first property, removing it finds the repeat, a lookup of a name
+/// not there finds nothing, truncating forgets what went, over a bag of
+/// many names (LIDs and strings) and tags.
+#[test]
+fn named_index_finds_first_positions() {
+    let mut bag = PropertyBag::new();
+    let lid = |i: u32| PropertyName::lid(sets::PS_PUBLIC_STRINGS, 0x8000 + i);
+    let name = |i: u32| PropertyName::name(Guid::from_u128(7), format!("n{i}").as_str());
+    for i in 0..5000 {
+        bag.push(Property::new(
+            PropId::Named(lid(i)),
+            PropertyValue::Integer32(i as i32),
+        ));
+        bag.push(Property::new(
+            PropId::Named(name(i)),
+            PropertyValue::Integer32(-(i as i32)),
+        ));
+        bag.push(Property::new(
+            PropId::Tag(0x1000 + (i % 100) as u16),
+            PropertyValue::Integer32(0),
+        ));
+    }
+    // repeats: the first stays the one found
+    bag.push(Property::new(
+        PropId::Named(lid(17)),
+        PropertyValue::Integer32(999),
+    ));
+    let get = |bag: &PropertyBag, id: PropertyName| bag.get_id(&PropId::Named(id)).cloned();
+    for i in (0..5000).step_by(97) {
+        assert_eq!(get(&bag, lid(i)), Some(PropertyValue::Integer32(i as i32)));
+        assert_eq!(
+            get(&bag, name(i)),
+            Some(PropertyValue::Integer32(-(i as i32)))
+        );
+    }
+    assert_eq!(get(&bag, lid(9999)), None);
+    assert_eq!(
+        get(&bag, PropertyName::name(Guid::from_u128(8), "n1")),
+        None
+    );
+    bag.remove(&PropId::Named(lid(17)));
+    assert_eq!(get(&bag, lid(17)), Some(PropertyValue::Integer32(999)));
+    let n = bag.len();
+    bag.truncate(3);
+    assert_eq!(bag.len(), 3);
+    assert_eq!(get(&bag, lid(0)), Some(PropertyValue::Integer32(0)));
+    assert_eq!(get(&bag, lid(1)), None);
+    assert!(n > 3);
+}

@@ -90,17 +90,38 @@ fn set_if_absent(bag: &mut PropertyBag, tag: PropertyTag, value: PropertyValue) 
 /// The properties of a list into a bag (repeats kept, as read).
 fn into_bag(bag: &mut PropertyBag, list: PropertyList) {
     for p in list.properties {
-        let (id, mapped) = match p.name {
-            Some(n) => (PropId::Named(n), Some(p.tag.id)),
-            None => (PropId::Tag(p.tag.id), None),
-        };
-        bag.push(Property {
-            id,
-            value: p.value,
-            mapped_id: mapped,
-            flags: None,
-        });
+        push_into(bag, p);
     }
+}
+
+fn push_into(bag: &mut PropertyBag, p: props::TnefProperty) {
+    let (id, mapped) = match p.name {
+        Some(n) => (PropId::Named(n), Some(p.tag.id)),
+        None => (PropId::Tag(p.tag.id), None),
+    };
+    bag.push(Property {
+        id,
+        value: p.value,
+        mapped_id: mapped,
+        flags: None,
+    });
+}
+
+/// Reads the property list that fills `r`'s window straight into `bag`
+/// (attMAPIProps and attAttachment hold up to a whole message's worth): on
+/// an error, the bag is left as it was.
+fn read_into_bag<'a>(
+    r: &mut Reader<'a>,
+    cp: CodePage,
+    hook: &mut props::ObjectHook<'a, '_>,
+    bag: &mut PropertyBag,
+) -> Result<()> {
+    let before = bag.len();
+    let read = props::read_list_each(r, cp, true, hook, &mut |p| push_into(bag, p));
+    if read.is_err() {
+        bag.truncate(before);
+    }
+    read.map(drop)
 }
 
 /// Runs `f` on a window of `len` bytes at position `pos` of the reader's
@@ -337,6 +358,7 @@ fn build<'a>(
                 AttributeId::Attachment => {
                     let mut embedded: Option<Message> = None;
                     let mut object: Option<&'a [u8]> = None;
+                    let bag = &mut b.att.properties;
                     let list = r.frame_indexed("Attachment", k, |r| {
                         window(r, pos, d.len(), |r| {
                             r.frame("attAttachment", |r| {
@@ -350,12 +372,12 @@ fn build<'a>(
                                         &mut object,
                                     )
                                 };
-                                props::read_list(r, cp, true, &mut hook)
+                                read_into_bag(r, cp, &mut hook, bag)
                             })
                         })
                     });
                     match list {
-                        Ok(list) => into_bag(&mut b.att.properties, list),
+                        Ok(()) => {}
                         Err(e) if is_depth_limit(&e) => return Err(e),
                         Err(e) => r.tolerate(e, "attribute not read into the message")?,
                     }
@@ -398,14 +420,15 @@ fn build<'a>(
         }
         match id {
             AttributeId::MapiProps => {
+                let bag = &mut msg.properties;
                 let list = window(r, pos, d.len(), |r| {
                     r.frame("attMAPIProps", |r| {
                         let mut hook = |_: &mut Reader<'a>, _: PropertyTag| Ok(false);
-                        props::read_list(r, cp, true, &mut hook)
+                        read_into_bag(r, cp, &mut hook, bag)
                     })
                 });
                 match list {
-                    Ok(list) => into_bag(&mut msg.properties, list),
+                    Ok(()) => {}
                     Err(e) if is_depth_limit(&e) => return Err(e),
                     Err(e) => r.tolerate(e, "attribute not read into the message")?,
                 }

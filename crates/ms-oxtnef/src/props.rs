@@ -169,32 +169,40 @@ pub(crate) fn read_list<'a>(
     whole: bool,
     hook: &mut ObjectHook<'a, '_>,
 ) -> Result<PropertyList> {
+    let mut properties = Vec::new();
+    let unread = read_list_each(r, cp, whole, hook, &mut |p| properties.push(p))?;
+    Ok(PropertyList { properties, unread })
+}
+
+/// [`read_list`] giving each property to `each` as it is read (a reader
+/// that builds its own collection does not hold the list too); returns
+/// what [`PropertyList::unread`] would hold.
+pub(crate) fn read_list_each<'a>(
+    r: &mut Reader<'a>,
+    cp: CodePage,
+    whole: bool,
+    hook: &mut ObjectHook<'a, '_>,
+    each: &mut dyn FnMut(TnefProperty),
+) -> Result<Option<Unread>> {
     let count = r.u32()?;
     // Every property takes at least 8 bytes (tag + a 4-byte value).
     let n = match r.check_count(count.into(), 8, "MsgPropertyCount") {
         Ok(n) => n,
         Err(e) => {
             r.tolerate(e, "the property list kept as raw bytes")?;
-            return Ok(PropertyList {
-                properties: Vec::new(),
-                unread: Some(unread(r, count)?),
-            });
+            return Ok(Some(unread(r, count)?));
         }
     };
-    let mut properties = Vec::with_capacity(n.min(1024));
     for i in 0..n {
         let read = r
             .attempt(|r| r.frame_indexed("TaggedPropertyValue", i, |r| read_property(r, cp, hook)));
         match read {
-            Ok(Some(p)) => properties.push(p),
+            Ok(Some(p)) => each(p),
             Ok(None) => {}
             Err(e) if is_depth_limit(&e) => return Err(e),
             Err(e) => {
                 r.tolerate(e, "the rest of the property list kept as raw bytes")?;
-                return Ok(PropertyList {
-                    properties,
-                    unread: Some(unread(r, count)?),
-                });
+                return Ok(Some(unread(r, count)?));
             }
         }
     }
@@ -204,15 +212,9 @@ pub(crate) fn read_list<'a>(
             ErrorKind::TrailingBytes { count: n },
             "kept as raw bytes after the properties",
         )?;
-        return Ok(PropertyList {
-            properties,
-            unread: Some(unread(r, count)?),
-        });
+        return Ok(Some(unread(r, count)?));
     }
-    Ok(PropertyList {
-        properties,
-        unread: None,
-    })
+    Ok(None)
 }
 
 /// [MS-OXTNEF] 2.1.3.4 a MsgPropertyList filling the reader's window, its
