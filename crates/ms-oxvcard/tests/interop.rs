@@ -5,8 +5,8 @@
 //! e-mail addresses and telephone numbers (values as written) as our own
 //! content-line reader finds in the same bytes.
 //!
-//! Skipped when `python3` with `icalendar` is missing, except under
-//! `CI=true`.
+//! Skipped when `python3` with `icalendar` is missing, except under CI
+//! (`msox_testkit::peers::python`).
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -14,12 +14,10 @@
     clippy::indexing_slicing
 )] // test code: a panic is a failure report
 
-use std::process::Command;
-
 use ms_oxcical::contentline::Document;
 use ms_oxvcard::{VcardVersion, VcfOptions, messages_to_vcf, vcf_to_messages};
 use msox_codec::{Decode, Options};
-use msox_testkit::corpus;
+use msox_testkit::{corpus, peers};
 
 /// One line per vCard: FN, then the sorted EMAIL and TEL values, as
 /// written (`to_ical`).
@@ -35,13 +33,6 @@ for c in icalendar.Component.from_ical(open(sys.argv[1], "rb").read(), multiple=
     fn = fn.to_ical().decode() if hasattr(fn, "to_ical") else str(fn)
     print("%s|%s|%s" % (fn, ",".join(vals("EMAIL")), ",".join(vals("TEL"))))
 "#;
-
-fn peer_has_icalendar() -> bool {
-    Command::new("python3")
-        .args(["-c", "import icalendar"])
-        .status()
-        .is_ok_and(|s| s.success())
-}
 
 /// The same summary from our own reader.
 fn ours(vcf: &str) -> String {
@@ -73,16 +64,10 @@ fn icalendar_reads_our_vcards_as_we_do() {
     if files.is_empty() {
         return;
     }
-    if !peer_has_icalendar() {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "python3 with icalendar is missing under CI=true"
-        );
-        eprintln!("python3 icalendar not found: interop test skipped");
+    if !peers::python("icalendar_reads_our_vcards_as_we_do", Some("icalendar")) {
         return;
     }
-    let scratch = std::env::temp_dir().join(format!("msox-oxvcard-interop-{}", std::process::id()));
-    std::fs::create_dir_all(&scratch).unwrap();
+    let scratch = peers::Scratch::new("oxvcard");
     let mut checked = 0;
     for e in &files {
         let read = vcf_to_messages(&std::fs::read(&e.path).unwrap(), &Options::lenient()).unwrap();
@@ -90,20 +75,16 @@ fn icalendar_reads_our_vcards_as_we_do() {
             let vcf = messages_to_vcf(&read.value, &VcfOptions::new(version))
                 .unwrap()
                 .value;
-            let p = scratch.join(format!("{}-{version:?}.vcf", e.file.replace('/', "_")));
+            let p = scratch
+                .0
+                .join(format!("{}-{version:?}.vcf", e.file.replace('/', "_")));
             std::fs::write(&p, &vcf).unwrap();
-            let out = Command::new("python3")
-                .args(["-c", PEER])
-                .arg(&p)
-                .output()
-                .unwrap();
-            assert!(
-                out.status.success(),
-                "{} {version:?}: icalendar cannot read our export: {}\n{vcf}",
-                e.file,
-                String::from_utf8_lossy(&out.stderr)
-            );
-            let theirs = String::from_utf8_lossy(&out.stdout).into_owned();
+            let theirs = peers::run_python(PEER, &p).unwrap_or_else(|err| {
+                panic!(
+                    "{} {version:?}: icalendar cannot read our export: {err}\n{vcf}",
+                    e.file
+                )
+            });
             assert_eq!(
                 theirs,
                 ours(&vcf),
@@ -114,5 +95,4 @@ fn icalendar_reads_our_vcards_as_we_do() {
         }
     }
     assert_eq!(checked, files.len() * 2);
-    let _ = std::fs::remove_dir_all(&scratch);
 }

@@ -1,5 +1,6 @@
-//! Running the peers (other implementations, `shared/tools/peers`) from
-//! tests (ms-oxtnef's and ms-oxmsg's interop tests). A peer that is not installed fails the test under CI (env `CI`
+//! Running the peers (other implementations, `shared/tools/peers`, or a
+//! short Python script over a library the peers install) from tests (the
+//! interop tests of ms-oxtnef, ms-oxmsg, ms-oxvcard, ms-oxwoab). A peer that is not installed fails the test under CI (env `CI`
 //! set) and is reported as SKIPPED elsewhere: never a silent pass.
 #![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 
@@ -64,6 +65,42 @@ fn missing(test: &str, what: &str) {
         );
     }
     eprintln!("SKIPPED ({test}): peer {what} is not installed");
+}
+
+/// Whether `python3` (with `module`, when given) runs here, for tests
+/// whose peer is a short Python script: missing is a failure under CI and
+/// a printed SKIPPED line elsewhere, as for the other peers.
+pub fn python(test: &str, module: Option<&str>) -> bool {
+    let import = module.map_or_else(|| "pass".to_string(), |m| format!("import {m}"));
+    let ok = Command::new("python3")
+        .args(["-c", &import])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        missing(
+            test,
+            &format!(
+                "python3{}",
+                module.map_or(String::new(), |m| format!(" with {m}"))
+            ),
+        );
+    }
+    ok
+}
+
+/// Runs the Python `script` with `file` as its argument: its standard
+/// output, or what it printed on standard error when it failed.
+pub fn run_python(script: &str, file: &Path) -> Result<String, String> {
+    let out = Command::new("python3")
+        .args(["-c", script])
+        .arg(file)
+        .output()
+        .map_err(|e| format!("python3: {e}"))?;
+    if out.status.success() {
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    } else {
+        Err(String::from_utf8_lossy(&out.stderr).into_owned())
+    }
 }
 
 /// What a peer said about a file.
