@@ -104,6 +104,56 @@ pub struct Attribute<'a> {
     pub checksum: u16,
 }
 
+/// [MS-OXTNEF] 2.1.3.2 the fixed fields before an attribute's data:
+/// AttrLevel, AttrID, AttrLength (9 bytes; the data and the 2-byte
+/// checksum follow). For callers that walk a stream without holding it
+/// (positioned reads of a large file); [`TnefStream`] reads whole
+/// attributes.
+///
+/// ```
+/// use ms_oxtnef::{AttributeHeader, AttributeId, AttributeLevel};
+/// let h = AttributeHeader::parse(&[0x02, 0x0F, 0x80, 0x06, 0x00, 0x10, 0, 0, 0]).unwrap();
+/// assert_eq!(h.level, AttributeLevel::Attachment);
+/// assert_eq!(h.id, AttributeId::AttachData);
+/// assert_eq!(h.len, 16);
+/// assert_eq!(h.to_bytes(), [0x02, 0x0F, 0x80, 0x06, 0x00, 0x10, 0, 0, 0]);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AttributeHeader {
+    /// AttrLevel.
+    pub level: AttributeLevel,
+    /// AttrID (type in the high word, ID in the low word).
+    pub id: AttributeId,
+    /// AttrLength: the bytes of data that follow.
+    pub len: u32,
+}
+
+impl AttributeHeader {
+    /// Its size in a stream.
+    pub const SIZE: usize = 9;
+
+    /// The header at the start of `b`, or `None` when `b` is shorter.
+    pub fn parse(b: &[u8]) -> Option<AttributeHeader> {
+        let (&level, rest) = b.split_first()?;
+        let id = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?);
+        let len = u32::from_le_bytes(rest.get(4..8)?.try_into().ok()?);
+        Some(AttributeHeader {
+            level: AttributeLevel::from_value(level),
+            id: AttributeId::from_value(id),
+            len,
+        })
+    }
+
+    /// The 9 bytes.
+    pub fn to_bytes(&self) -> [u8; Self::SIZE] {
+        let mut b = [0; Self::SIZE];
+        b[0] = self.level.value();
+        b[1..5].copy_from_slice(&self.id.value().to_le_bytes());
+        b[5..9].copy_from_slice(&self.len.to_le_bytes());
+        b
+    }
+}
+
 /// [MS-OXTNEF] 2.1.3.2: the checksum of attribute data, the sum of its
 /// bytes modulo 65536.
 pub fn checksum(data: &[u8]) -> u16 {

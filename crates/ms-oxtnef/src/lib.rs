@@ -80,8 +80,8 @@ mod model;
 pub mod props;
 
 pub use attribute::{
-    Attribute, AttributeId, AttributeLevel, TNEF_SIGNATURE, TnefOptions, TnefStream, checksum,
-    is_tnef,
+    Attribute, AttributeHeader, AttributeId, AttributeLevel, TNEF_SIGNATURE, TnefOptions,
+    TnefStream, checksum, is_tnef,
 };
 pub use extract::{ExtractOptions, extract, extract_all, extract_all_with, extract_message};
 pub use model::{

@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 
 use ms_oxtnef::props::{PropertyList, RecipientTable};
-use ms_oxtnef::{AttributeId, TnefStream, is_tnef, oem_code_page, to_message};
+use ms_oxtnef::{AttributeHeader, AttributeId, TnefStream, is_tnef, oem_code_page, to_message};
 use msox_codec::{Decode, DecodeWith, Encode, Options};
 
 fn tnef_files() -> Vec<(String, Vec<u8>)> {
@@ -34,6 +34,40 @@ fn attribute_layer_round_trips_byte_exact() {
         };
         assert_eq!(d.value.to_vec().unwrap(), *bytes, "{name}");
     }
+}
+
+/// Walking a stream header by header (AttributeHeader, then the data and
+/// the checksum skipped) finds every attribute the stream reader finds,
+/// with its level, ID and length, and each header writes back to its bytes.
+#[test]
+fn attribute_headers_walk_like_the_stream_reader() {
+    let mut walked = 0;
+    for (name, bytes) in &tnef_files() {
+        let Ok(d) = TnefStream::decode_bytes(bytes, &Options::strict()) else {
+            continue;
+        };
+        let mut pos = 6;
+        for a in &d.value.attributes {
+            let h = AttributeHeader::parse(&bytes[pos..]).unwrap();
+            assert_eq!(
+                (h.level, h.id, h.len as usize),
+                (a.level, a.id, a.data.len()),
+                "{name} at {pos}"
+            );
+            assert_eq!(
+                h.to_bytes(),
+                bytes[pos..pos + AttributeHeader::SIZE],
+                "{name} at {pos}"
+            );
+            pos += AttributeHeader::SIZE + h.len as usize + 2;
+            walked += 1;
+        }
+        assert_eq!(pos, bytes.len(), "{name}");
+    }
+    if msox_testkit::corpus::dir().is_some() {
+        assert!(walked > 100, "{walked}");
+    }
+    assert_eq!(AttributeHeader::parse(&[2, 0x0F, 0x80, 6]), None);
 }
 
 #[test]

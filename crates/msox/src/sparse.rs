@@ -15,8 +15,8 @@
 use std::fs::File;
 use std::path::Path;
 
-/// attAttachData: attachment level (2), ID 0x800F, type atpByte (0x0006).
-const ATT_ATTACH_DATA: u32 = 0x0006_800F;
+use ms_oxtnef::{AttributeHeader, AttributeId, AttributeLevel};
+
 /// Values at least this long are left in the file.
 const MIN_LEFT: u64 = 256 << 10;
 /// Files smaller than this are read whole.
@@ -28,7 +28,8 @@ const CHUNK: u64 = 64 << 10;
 pub struct Sparse {
     /// The file's bytes, zero where `left` says.
     pub bytes: Vec<u8>,
-    /// The (offset, length) ranges of the file not read into `bytes`.
+    /// The (offset, length) ranges of the file not read into `bytes`, in
+    /// file order, apart.
     pub left: Vec<(u64, u64)>,
     /// The file, to copy the ranges from.
     pub file: File,
@@ -46,15 +47,16 @@ impl Sparse {
             return Ok(None);
         }
         let (start, end) = ((at - base) as u64, (at - base + data.len()) as u64);
-        for &(off, len) in &self.left {
-            if start >= off && end <= off + len {
-                return Ok(Some((start, data.len() as u64)));
+        // The ranges are in order and apart: the first that ends after
+        // `start` is the only one `data` can begin in or before.
+        let i = self.left.partition_point(|&(off, len)| off + len <= start);
+        match self.left.get(i) {
+            Some(&(off, len)) if start >= off && end <= off + len => {
+                Ok(Some((start, data.len() as u64)))
             }
-            if start < off + len && off < end {
-                return Err(());
-            }
+            Some(&(off, _)) if off < end => Err(()),
+            _ => Ok(None),
         }
-        Ok(None)
     }
 }
 
@@ -111,22 +113,22 @@ fn read_unix(path: &Path) -> Option<Sparse> {
     let mut scratch = Vec::new();
     let mut pos = 6u64;
     while pos < len {
-        if len - pos < 9 {
+        if len - pos < AttributeHeader::SIZE as u64 {
             // Bytes after the last attribute: the library's to judge.
             need(&mut bytes, &mut done, pos, len)?;
             break;
         }
-        need(&mut bytes, &mut done, pos, pos + 9)?;
-        let head = bytes.get(at(pos)?..at(pos + 9)?)?;
-        let level = head.first().copied()?;
-        let id = u32::from_le_bytes(head.get(1..5)?.try_into().ok()?);
-        let n = u64::from(u32::from_le_bytes(head.get(5..9)?.try_into().ok()?));
-        let data = pos + 9;
+        let size = AttributeHeader::SIZE as u64;
+        need(&mut bytes, &mut done, pos, pos + size)?;
+        let h = AttributeHeader::parse(bytes.get(at(pos)?..)?)?;
+        let n = u64::from(h.len);
+        let data = pos + size;
         let end = data.checked_add(n)?.checked_add(2)?;
         if end > len {
             return None;
         }
-        let sum = if level == 2 && id == ATT_ATTACH_DATA && n >= MIN_LEFT {
+        let attach_data = h.level == AttributeLevel::Attachment && h.id == AttributeId::AttachData;
+        let sum = if attach_data && n >= MIN_LEFT {
             left.push((data, n));
             done = done.max(data + n);
             file_checksum(&file, data, n, &mut scratch)?
@@ -180,4 +182,36 @@ pub fn copy_range(file: &File, offset: u64, len: u64, to: &Path) -> std::io::Res
         ));
     }
     Ok(())
+}
+
+// Unit tests: an unwrap/expect/panic here fails the test.
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    /// A slice of the buffer inside one range left in the file stands for
+    /// that part of the file; one that straddles a range's edge cannot be
+    /// copied from the file; one outside every range is in the buffer.
+    #[test]
+    fn range_of_finds_the_one_range_a_slice_lies_in() {
+        let path = std::env::temp_dir().join(format!("msox-sparse-{}", std::process::id()));
+        std::fs::write(&path, b"x").unwrap();
+        let s = Sparse {
+            bytes: vec![0; 1000],
+            left: vec![(100, 100), (300, 50), (600, 200)],
+            file: File::open(&path).unwrap(),
+        };
+        assert_eq!(s.range_of(&s.bytes[100..200]), Ok(Some((100, 100))));
+        assert_eq!(s.range_of(&s.bytes[310..320]), Ok(Some((310, 10))));
+        assert_eq!(s.range_of(&s.bytes[600..800]), Ok(Some((600, 200))));
+        assert_eq!(s.range_of(&s.bytes[0..100]), Ok(None));
+        assert_eq!(s.range_of(&s.bytes[200..300]), Ok(None));
+        assert_eq!(s.range_of(&s.bytes[800..1000]), Ok(None));
+        assert_eq!(s.range_of(&s.bytes[90..110]), Err(()));
+        assert_eq!(s.range_of(&s.bytes[190..310]), Err(()));
+        assert_eq!(s.range_of(&s.bytes[340..700]), Err(()));
+        assert_eq!(s.range_of(&[1, 2, 3]), Ok(None));
+        let _ = std::fs::remove_file(&path);
+    }
 }
