@@ -47,7 +47,7 @@ use base64::engine::general_purpose::STANDARD as B64;
 use msox_codec::{
     Decoded, Error, ErrorKind, Frame, Options, Reader, Result, Sink, decode_bytes_with_reader,
 };
-use quick_xml::events::Event as X;
+use quick_xml::events::{BytesText, Event as X};
 use quick_xml::name::ResolveResult;
 use quick_xml::reader::NsReader;
 
@@ -343,7 +343,34 @@ fn encode(
             X::Start(_) | X::Empty(_) | X::Eof => true,
             _ => false,
         };
-        prolog.push((at, page, ev.into_owned()));
+        // Kept: what the rest will act on (comments, the declaration, the
+        // DOCTYPE and other instructions do nothing there), adjacent text
+        // as one, every byte counted against the session's allocations.
+        match ev {
+            X::Comment(_) | X::Decl(_) | X::DocType(_) => {}
+            X::PI(pi) if pi.target() != "wbxml" => {}
+            X::Text(t) => {
+                r0.reserve(t.len(), "XML text before the root element")?;
+                match prolog.last_mut() {
+                    Some((_, _, X::Text(last))) => {
+                        // (the owned string grows in place: no copy per piece)
+                        let mut both = std::mem::replace(last, BytesText::from_escaped(""))
+                            .into_inner()
+                            .into_owned();
+                        both.push_str(&t);
+                        *last = BytesText::from_escaped(both);
+                    }
+                    _ => prolog.push((at, page, X::Text(t.into_owned()))),
+                }
+            }
+            ev => {
+                r0.reserve(
+                    std::mem::size_of::<X<'_>>() + ev.len(),
+                    "XML events before the root element",
+                )?;
+                prolog.push((at, page, ev.into_owned()));
+            }
+        }
         if stop {
             break;
         }

@@ -238,3 +238,21 @@ fn a_second_root_element_is_a_defect() {
     let d = xml_to_wbxml(frag, &Options::strict()).unwrap();
     assert!(d.defects.is_empty());
 }
+
+/// What comes before the root element is kept until the header is known:
+/// comments are dropped, text pieces joined (one defect for them), so a
+/// long prolog costs its text, read as it goes or from a slice alike.
+#[test]
+fn a_long_prolog_is_kept_small() {
+    let mut xml = "a<!---->".repeat(200_000);
+    xml.push_str(&"<!-- c -->".repeat(100_000));
+    xml.push_str(r#"<Ping xmlns="Ping"><Status>1</Status></Ping>"#);
+    let whole = xml_to_wbxml(xml.as_bytes(), &Options::lenient()).unwrap();
+    assert_eq!(whole.defects.len(), 1, "{:?}", whole.defects);
+    assert!(whole.defects[0].to_string().contains("outside the root element"));
+    let mut out = Vec::new();
+    let streamed = xml_to_wbxml_from(xml.as_bytes(), &Options::lenient(), &mut out).unwrap();
+    assert_eq!(out, whole.value);
+    assert_eq!(streamed.defects.len(), 1);
+    assert!(xml_to_wbxml(xml.as_bytes(), &Options::strict()).is_err());
+}
