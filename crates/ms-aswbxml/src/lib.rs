@@ -21,7 +21,9 @@
 //!   libwbxml's `xml2wbxml` gives the same bytes back, and
 //!   [`xml_to_wbxml`] reads libwbxml's XML as libwbxml does;
 //!   [`wbxml_to_xml_into`] streams the XML into any
-//!   [`Sink`](msox_codec::Sink);
+//!   [`Sink`](msox_codec::Sink), [`xml_to_wbxml_into`] the WBXML, and
+//!   [`xml_to_wbxml_from`] reads the XML from a [`std::io::BufRead`] as it
+//!   goes;
 //! - [`codepages`]: every code page of the current spec, generated from one
 //!   table with the spec's names and libwbxml's as aliases;
 //! - [`canonical`]: the text form the project's peer scripts print, to diff

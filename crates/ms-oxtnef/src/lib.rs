@@ -64,12 +64,12 @@
 //! | section | what | status |
 //! |---|---|---|
 //! | 2.1.3.1 | TNEF stream header (signature, legacy key) | [`TnefStream`] |
-//! | 2.1.3.2 | attribute structure, checksum | [`Attribute`], [`checksum`] |
+//! | 2.1.3.2 | attribute structure, checksum | [`Attribute`], [`AttributeHeader`] (the fields before the data, for walking a stream without it), [`checksum`] |
 //! | 2.1.3.3 | every attribute ID | [`AttributeId`] (unknown IDs kept; IDs without their type word matched by the low word, a defect) |
 //! | 2.1.3.3 DTR, TRP | legacy dates, attFrom | [`date::Dtr`], read into sender properties |
 //! | 2.1.3.4 | encapsulated properties, named properties, multi-valued, PtypObject | [`props::PropertyList`], [`props::RecipientTable`] |
 //! | 2.3 | TNEF reader/writer behaviour, legacy mapping, message classes (2.3.3.4) | [`to_message`], [`from_message`] |
-//! | — | attachments as files (embedded messages as their original bytes, OLE objects as their files) | [`extract()`] |
+//! | — | attachments as files (embedded messages as their original bytes, OLE objects as their files) | [`extract()`]; [`extract_all`] and [`to_message_borrowing`] leave attAttachData and embedded messages' bytes in the input |
 //! | 2.1.3.3.x attOwner/attSentFor/attDelegate | kept in the attribute layer; not mapped into the model | partial |
 #![forbid(unsafe_code)]
 
