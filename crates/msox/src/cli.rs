@@ -390,13 +390,6 @@ pub fn options() -> Options {
     OPTIONS.get().copied().unwrap_or_default()
 }
 
-/// The session options with strict mode forced on when `strict` (a
-/// subcommand's own `--strict`).
-pub fn options_strict(strict: bool) -> Options {
-    let o = options();
-    if strict { o.with_mode(Mode::Strict) } else { o }
-}
-
 /// Prints the defects of a lenient decode to stderr, one per line (not
 /// with `-q`), and remembers that there were some: the run then exits with
 /// [`EXIT_DEFECTS`].
