@@ -171,8 +171,9 @@ pub struct BorrowedMessage<'a> {
     /// there was no attAttachData). Embedded messages hold theirs.
     pub attach_data: Vec<Option<&'a [u8]>>,
     /// Per attachment: the PtypObject value of an embedded message's
-    /// PidTagAttachDataObject (IID_IMessage, then its TNEF stream), which
-    /// the message does not hold: the embedded message is read from it.
+    /// PidTagAttachDataObject ([MS-OXCMSG] 2.2.2.8; in attAttachment,
+    /// [MS-OXTNEF] 2.1.3.4: IID_IMessage, then its TNEF stream), which the
+    /// message does not hold: the embedded message is read from it.
     pub attach_object: Vec<Option<&'a [u8]>>,
 }
 
