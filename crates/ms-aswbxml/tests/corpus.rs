@@ -249,7 +249,11 @@ fn a_long_prolog_is_kept_small() {
     xml.push_str(r#"<Ping xmlns="Ping"><Status>1</Status></Ping>"#);
     let whole = xml_to_wbxml(xml.as_bytes(), &Options::lenient()).unwrap();
     assert_eq!(whole.defects.len(), 1, "{:?}", whole.defects);
-    assert!(whole.defects[0].to_string().contains("outside the root element"));
+    assert!(
+        whole.defects[0]
+            .to_string()
+            .contains("outside the root element")
+    );
     let mut out = Vec::new();
     let streamed = xml_to_wbxml_from(xml.as_bytes(), &Options::lenient(), &mut out).unwrap();
     assert_eq!(out, whole.value);

@@ -448,3 +448,47 @@ fn safe_file_names() {
     assert_eq!(s("", "fallback"), "fallback");
     assert!(s(&"é".repeat(300), "x").len() <= 255);
 }
+
+/// The borrowing read gives the same message as the copying one, with the
+/// bytes it leaves in the input (attAttachData, an embedded message's
+/// PtypObject) equal to what the copying read puts in the attachments.
+#[test]
+fn borrowing_read_leaves_what_the_copying_read_holds() {
+    use ms_oxcdata::PropertyValue;
+    use ms_oxprops::tags;
+    let mut objects = 0;
+    for (name, bytes) in &tnef_files() {
+        let Ok(full) = to_message(bytes, &Options::lenient()) else {
+            continue;
+        };
+        let b = ms_oxtnef::to_message_borrowing(bytes, &Options::lenient()).unwrap();
+        let (m, data, objs) = (
+            &b.value.message,
+            &b.value.attach_data,
+            &b.value.attach_object,
+        );
+        assert_eq!(m.attachments.len(), full.value.attachments.len(), "{name}");
+        for (i, (a, f)) in m
+            .attachments
+            .iter()
+            .zip(&full.value.attachments)
+            .enumerate()
+        {
+            let held = f.properties.get(tags::PidTagAttachDataBinary);
+            let left = data[i].or(objs[i]);
+            match held {
+                Some(PropertyValue::Binary(v) | PropertyValue::Object(v)) if a.data().is_none() => {
+                    assert_eq!(left, Some(&v[..]), "{name}: attachment {i}");
+                }
+                _ => assert_eq!(left, None, "{name}: attachment {i}"),
+            }
+            if objs[i].is_some() {
+                objects += 1;
+                assert_eq!(a.embedded, f.embedded, "{name}: attachment {i}");
+            }
+        }
+    }
+    if msox_testkit::corpus::dir().is_some() {
+        assert!(objects > 0);
+    }
+}
