@@ -19,8 +19,10 @@
 //!   container's [`msox_codec::Reader`] (absolute offsets, one session).
 //! - [`lzxd::LzxdFile`] / [`lzxd::LzxdPatch`] (with [`Decode`](msox_codec::Decode) /
 //!   [`Encode`](msox_codec::Encode)) and [`lzxd::decompress_file`] /
-//!   [`lzxd::apply_patch`] (and their streaming `_to` forms): the LZXD
-//!   file and patch containers, with their CRCs.
+//!   [`lzxd::apply_patch`] (and their streaming `_to` forms; for a file
+//!   read from a [`std::io::Read`] one block at a time,
+//!   [`lzxd::decompress_file_from`]): the LZXD file and patch containers,
+//!   with their CRCs.
 //! - [`encode::compress`]: an LZX / LZXD encoder (hash chains with lazy
 //!   matching and repeated offsets, effort levels 1..=9, verbatim, aligned
 //!   offset and uncompressed blocks chosen by cost, optional E8
@@ -137,5 +139,5 @@ pub use lzxd::{
     Base, DEFAULT_BLOCK_MAX, DEFAULT_PATCH_BLOCK, FileBlock, FileOptions, LzxBlockHeader,
     LzxHeader, LzxdFile, LzxdPatch, Patch, PatchBlock, PatchBlockHeader, PatchHeader, Target,
     WriteOptions, apply_patch, apply_patch_to, apply_patch_with, compress_file, crc32,
-    create_patch, decompress_file, decompress_file_to, file_crc,
+    create_patch, decompress_file, decompress_file_from, decompress_file_to, file_crc,
 };

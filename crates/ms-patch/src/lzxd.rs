@@ -42,7 +42,9 @@
 //! ```
 
 use msox_codec::bytes::BufMut;
-use msox_codec::{Decode, Decoded, Encode, Error, ErrorKind, Options, Reader, Result, Sink};
+use msox_codec::{
+    Decode, Decoded, Encode, Error, ErrorKind, Options, Origin, Reader, Result, Session, Sink,
+};
 
 use crate::decode::{StreamParams, Window, run_stream};
 
@@ -845,70 +847,94 @@ fn read_file_into<S: Sink>(
     let mut i = 0usize;
     while produced < target {
         produced += r.frame_indexed("LZX_BLK", i, |r| {
-            let at = r.pos();
-            let b = file_block(r, &header, target - produced)?;
-            let size = b.header.uncomp_size as usize;
-            match b.header.flags {
-                LzxBlockHeader::UNCOMPRESSED => {
-                    if b.data.len() != size {
-                        return Err(r.invalid_at(
-                            "ulCompSize of a stored block",
-                            u64::from(b.header.comp_size),
-                            at + 4,
-                        ));
-                    }
-                    r.session_mut()
-                        .charge_output(size)
-                        .map_err(|k| r.error_at(k, at + LzxBlockHeader::SIZE))?;
-                    if let Some(v) = vec.as_deref_mut() {
-                        v.extend_from_slice(b.data);
-                    }
-                    sink.write(b.data)?;
-                }
-                LzxBlockHeader::COMPRESSED => {
-                    r.seek(at + LzxBlockHeader::SIZE)?;
-                    let mut data = r.sub(b.data.len())?;
-                    let params = StreamParams::lzxd(window_bits_for(size));
-                    match vec.as_deref_mut() {
-                        // The sink only computes the CRC: skip it when
-                        // there is none to compute.
-                        Some(v) if !verify => run_stream(
-                            &mut data,
-                            size,
-                            &params,
-                            &[],
-                            Window::Whole(v),
-                            None::<&mut Discard>,
-                        )?,
-                        Some(v) => run_stream(
-                            &mut data,
-                            size,
-                            &params,
-                            &[],
-                            Window::Whole(v),
-                            Some(&mut sink),
-                        )?,
-                        None => run_stream(
-                            &mut data,
-                            size,
-                            &params,
-                            &[],
-                            Window::Sliding(&mut window),
-                            Some(&mut sink),
-                        )?,
-                    }
-                }
-                other => return Err(r.invalid_at("ulFlags", u64::from(other), at)),
-            }
-            if verify {
-                let computed = sink.take_block();
-                crc_defect(r, b.header.crc, computed, at + 12, "block data kept")?;
-            }
-            Ok(size)
+            file_block_to(
+                r,
+                &header,
+                target - produced,
+                verify,
+                vec.as_deref_mut(),
+                &mut sink,
+                &mut window,
+            )
         })?;
         i += 1;
     }
     Ok(target as u64)
+}
+
+/// One LZX_BLK at `r`'s position (with `left` bytes of the target to go)
+/// decompressed: appended to `vec` when there is one (the vector is the
+/// window), else through `window` into `sink`; the block's `ulCRC`
+/// checked when `verify`. Returns the bytes the block produced.
+fn file_block_to(
+    r: &mut Reader<'_>,
+    header: &LzxHeader,
+    left: usize,
+    verify: bool,
+    mut vec: Option<&mut Vec<u8>>,
+    sink: &mut CrcSink<'_, dyn Sink + '_>,
+    window: &mut Vec<u8>,
+) -> Result<usize> {
+    let at = r.pos();
+    let b = file_block(r, header, left)?;
+    let size = b.header.uncomp_size as usize;
+    match b.header.flags {
+        LzxBlockHeader::UNCOMPRESSED => {
+            if b.data.len() != size {
+                return Err(r.invalid_at(
+                    "ulCompSize of a stored block",
+                    u64::from(b.header.comp_size),
+                    at + 4,
+                ));
+            }
+            r.session_mut()
+                .charge_output(size)
+                .map_err(|k| r.error_at(k, at + LzxBlockHeader::SIZE))?;
+            if let Some(v) = vec.as_deref_mut() {
+                v.extend_from_slice(b.data);
+            }
+            sink.write(b.data)?;
+        }
+        LzxBlockHeader::COMPRESSED => {
+            r.seek(at + LzxBlockHeader::SIZE)?;
+            let mut data = r.sub(b.data.len())?;
+            let params = StreamParams::lzxd(window_bits_for(size));
+            match vec {
+                // The sink only computes the CRC: skip it when
+                // there is none to compute.
+                Some(v) if !verify => run_stream(
+                    &mut data,
+                    size,
+                    &params,
+                    &[],
+                    Window::Whole(v),
+                    None::<&mut Discard>,
+                )?,
+                Some(v) => run_stream(
+                    &mut data,
+                    size,
+                    &params,
+                    &[],
+                    Window::Whole(v),
+                    Some(&mut *sink),
+                )?,
+                None => run_stream(
+                    &mut data,
+                    size,
+                    &params,
+                    &[],
+                    Window::Sliding(window),
+                    Some(&mut *sink),
+                )?,
+            }
+        }
+        other => return Err(r.invalid_at("ulFlags", u64::from(other), at)),
+    }
+    if verify {
+        let computed = sink.take_block();
+        crc_defect(r, b.header.crc, computed, at + 12, "block data kept")?;
+    }
+    Ok(size)
 }
 
 /// Decompresses an LZXD file ([MS-OXOAB] 2.11, version 3.1) into `out`,
@@ -927,6 +953,114 @@ pub fn decompress_file_to(
     out: &mut impl Sink,
 ) -> Result<Decoded<u64>> {
     msox_codec::decode_bytes_with_reader(input, options, |r| read_file(r, file, out))
+}
+
+/// Decompresses an LZXD file ([MS-OXOAB] 2.11, version 3.1) read from
+/// `input` into `out`, holding one block of the input (and one block's
+/// window) at a time, whatever the file's size: the same checks, errors,
+/// defects and offsets as [`decompress_file_to`] over the same bytes.
+/// `input_len` is the input's size as far as it is known (a file's length;
+/// the output budget of `options` is reckoned from it, as
+/// [`decompress_file_to`] reckons it from its slice); the bytes actually
+/// read decide everything else. Bytes after the last block are read and
+/// counted (a defect, an error in strict mode).
+///
+/// A read error ends the decode with [`ErrorKind::Unsupported`] (`read
+/// failed: ...`) at the offset reached; a short input is the
+/// [`ErrorKind::UnexpectedEnd`] the slice form reports.
+///
+/// ```
+/// use ms_patch::lzxd::{FileOptions, WriteOptions, compress_file, decompress_file_from};
+/// let data = b"streamed block by block, streamed block by block".repeat(100);
+/// let packed = compress_file(&data, &WriteOptions::level(6))?;
+/// let mut out = Vec::new();
+/// let d = decompress_file_from(
+///     std::io::Cursor::new(&packed),
+///     packed.len(),
+///     &Default::default(),
+///     &FileOptions::default(),
+///     &mut out,
+/// )?;
+/// assert_eq!((d.value, out), (data.len() as u64, data));
+/// # Ok::<(), msox_codec::Error>(())
+/// ```
+pub fn decompress_file_from<R: std::io::Read>(
+    mut input: R,
+    input_len: usize,
+    options: &Options,
+    file: &FileOptions,
+    out: &mut impl Sink,
+) -> Result<Decoded<u64>> {
+    let mut session = Session::new(*options, input_len);
+    let mut buf = Vec::new();
+    let mut pos = 0usize;
+    // Up to `n` more bytes of the input appended to `buf` (fewer only at
+    // its end).
+    let fill = |input: &mut R, buf: &mut Vec<u8>, n: usize, pos: usize, session: &mut Session| {
+        buf.reserve(n.min(input_len.saturating_sub(pos)));
+        std::io::Read::read_to_end(&mut std::io::Read::take(&mut *input, n as u64), buf).map_err(
+            |e| {
+                let r = Reader::with_session_at(&[], Origin::At(pos), std::mem::take(session));
+                let err = r.error(ErrorKind::Unsupported(format!("read failed: {e}").into()));
+                *session = r.into_session();
+                err
+            },
+        )
+    };
+    fill(&mut input, &mut buf, LzxHeader::SIZE, pos, &mut session)?;
+    let mut r = Reader::with_session_at(&buf, Origin::At(pos), session);
+    let header = LzxHeader::decode(&mut r)?;
+    r.frame("LZX_HDR", |r| check_target(r, header.target_size, 12))?;
+    session = r.into_session();
+    pos += LzxHeader::SIZE;
+    let target = header.target_size as usize;
+    let verify = file.verify_crc;
+    let mut sink = CrcSink::new(out as &mut dyn Sink, verify, false, 0);
+    let mut window = Vec::new();
+    let mut produced = 0usize;
+    let mut i = 0usize;
+    while produced < target {
+        buf.clear();
+        fill(
+            &mut input,
+            &mut buf,
+            LzxBlockHeader::SIZE,
+            pos,
+            &mut session,
+        )?;
+        if let Some(c) = buf.get(4..8).and_then(|c| <[u8; 4]>::try_from(c).ok()) {
+            let comp = u32::from_le_bytes(c) as usize;
+            fill(&mut input, &mut buf, comp, pos, &mut session)?;
+        }
+        let mut r = Reader::with_session_at(&buf, Origin::At(pos), session);
+        produced += r.frame_indexed("LZX_BLK", i, |r| {
+            file_block_to(
+                r,
+                &header,
+                target - produced,
+                verify,
+                None,
+                &mut sink,
+                &mut window,
+            )
+        })?;
+        pos += buf.len();
+        session = r.into_session();
+        i += 1;
+    }
+    let trailing = std::io::copy(&mut input, &mut std::io::sink());
+    let mut r = Reader::with_session_at(&[], Origin::At(pos), session);
+    match trailing {
+        Ok(0) => {}
+        Ok(n) => r.defect(
+            ErrorKind::TrailingBytes { count: n },
+            "trailing bytes not read",
+        )?,
+        Err(e) => {
+            return Err(r.error(ErrorKind::Unsupported(format!("read failed: {e}").into())));
+        }
+    }
+    Ok(r.into_decoded(target as u64))
 }
 
 /// Decompresses an LZXD file ([MS-OXOAB] 2.11, version 3.1) into a new

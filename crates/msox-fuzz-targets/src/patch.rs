@@ -5,7 +5,8 @@ use ms_patch::lzxd::{LzxdFile, LzxdPatch};
 use ms_patch::{
     Base, EncodeOptions, FileOptions, LzxBlockHeader, LzxHeader, Patch, PatchBlockHeader,
     PatchHeader, StreamParams, Target, WriteOptions, apply_patch, apply_patch_to, compress,
-    compress_file, create_patch, decompress, decompress_file, decompress_file_to, decompress_to,
+    compress_file, create_patch, decompress, decompress_file, decompress_file_from,
+    decompress_file_to, decompress_to,
 };
 use msox_codec::CountingSink;
 
@@ -126,6 +127,29 @@ pub fn patch_lzxd_file(data: &[u8]) {
             (Err(a), Err(b)) => assert_eq!(a.kind(), b.kind()),
             (a, b) => panic!("decompress_file {a:?} vs decompress_file_to {b:?}"),
         }
+        // The streaming form, fed in pieces of 1 to 64 bytes: the same
+        // output, defects and errors, offsets and paths included.
+        let mut streamed = Vec::new();
+        let reader = Trickle {
+            data,
+            step: 1 + data.first().map_or(0, |b| usize::from(b & 63)),
+        };
+        let s = decompress_file_from(
+            reader,
+            data.len(),
+            &o,
+            &FileOptions::default(),
+            &mut streamed,
+        );
+        let t = decompress_file_to(data, &o, &FileOptions::default(), &mut Vec::new());
+        match (t, s) {
+            (Ok(a), Ok(b)) => {
+                assert!(streamed == out, "decompress_file_from output differs");
+                assert_eq!(a, b);
+            }
+            (Err(a), Err(b)) => assert_eq!(a, b),
+            (a, b) => panic!("decompress_file_to {a:?} vs decompress_file_from {b:?}"),
+        }
         let unchecked = FileOptions {
             verify_crc: false,
             ..FileOptions::default()
@@ -136,6 +160,22 @@ pub fn patch_lzxd_file(data: &[u8]) {
         let z = compress_file(&out.value, &WriteOptions::default()).expect("compresses");
         let back = decompress_file(&z, &crate::strict()).expect("our file decompresses");
         assert!(back.value == out.value, "recompressed file differs");
+    }
+}
+
+/// A reader handing out at most `step` bytes per read.
+struct Trickle<'a> {
+    data: &'a [u8],
+    step: usize,
+}
+
+impl std::io::Read for Trickle<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = buf.len().min(self.step).min(self.data.len());
+        let (head, rest) = self.data.split_at(n);
+        buf[..n].copy_from_slice(head);
+        self.data = rest;
+        Ok(n)
     }
 }
 

@@ -59,6 +59,56 @@ fn lzx_decompress_vector_and_round_trip() {
     );
 }
 
+/// `msox lzx decompress FILE` reads the file block by block; from stdin it
+/// is read whole: both report the same output, defects, errors and exit
+/// codes.
+#[test]
+fn file_and_stdin_decompress_alike() {
+    let data = b"one block after another, ".repeat(20_000);
+    let plain = tmp("alike.txt");
+    std::fs::write(&plain, &data).unwrap();
+    let z = tmp("alike.lzx");
+    assert!(msox(&["lzx", "compress", s(&plain), s(&z)]).status.success());
+    let good = std::fs::read(&z).unwrap();
+    let mut trailing = good.clone();
+    trailing.extend_from_slice(b"extra");
+    let truncated = good[..good.len() - 7].to_vec();
+    let mut bad_crc = good.clone();
+    bad_crc[16 + 12] ^= 1; // the first block's ulCRC
+    let mut patch = good.clone();
+    patch[4] = 2; // version 3.2: an LZX DELTA patch
+    for (name, bytes, code) in [
+        ("good", &good, 0),
+        ("trailing", &trailing, 3),
+        ("truncated", &truncated, 1),
+        ("bad-crc", &bad_crc, 3),
+        ("patch", &patch, 1),
+    ] {
+        let input = tmp(&format!("alike-{name}.lzx"));
+        std::fs::write(&input, bytes).unwrap();
+        let from_file = msox(&["lzx", "decompress", s(&input), "-"]);
+        let mut child = Command::new(env!("CARGO_BIN_EXE_msox"))
+            .args(["lzx", "decompress", "-", "-"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let feed = bytes.clone();
+        let writer = std::thread::spawn(move || std::io::Write::write_all(&mut stdin, &feed));
+        let from_stdin = child.wait_with_output().unwrap();
+        let _ = writer.join();
+        assert_eq!(from_file.status.code(), Some(code), "{name}");
+        assert_eq!(from_stdin.status.code(), Some(code), "{name}");
+        assert_eq!(from_file.stderr, from_stdin.stderr, "{name}");
+        assert!(from_file.stdout == from_stdin.stdout, "{name}");
+        if code != 1 {
+            assert!(from_file.stdout == data, "{name}");
+        }
+    }
+}
+
 #[test]
 fn bare_stream_needs_size_and_spec_example_decodes() {
     let v = msox_testkit::vector("patch", "spec-3-uncompressed-abc");

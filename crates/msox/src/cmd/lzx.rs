@@ -85,8 +85,12 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
             if size.is_some() && !(15..=25).contains(window) {
                 return Err(crate::cli::usage("--window must be 15..=25"));
             }
-            let bytes = crate::cli::read_input(input)?;
             let opts = crate::cli::options();
+            if size.is_none() && input.as_os_str() != "-" {
+                // A file: read one block at a time.
+                return decompress_file_streamed(input, output, &opts);
+            }
+            let bytes = crate::cli::read_input(input)?;
             let mut sink = crate::cli::output_sink(output)?;
             let d = match size {
                 Some(n) => {
@@ -97,16 +101,10 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
                     };
                     ms_patch::decompress_to(&bytes, *n, &params, &[], &opts, &mut sink)?
                 }
-                None => match lzxd::detect(&bytes) {
-                    Some(1) => {
-                        lzxd::decompress_file_to(&bytes, &opts, &FileOptions::default(), &mut sink)?
-                    }
-                    Some(_) => anyhow::bail!("this is an LZX DELTA patch: use `msox patch apply`"),
-                    // Bad input, not a bad argument: exit 1.
-                    None => anyhow::bail!(
-                        "not an LZXD file (no version 3.1 LZX_HDR in the first 16 bytes); for a bare LZX stream give --size (and --window)"
-                    ),
-                },
+                None => {
+                    check_lzxd(&bytes)?;
+                    lzxd::decompress_file_to(&bytes, &opts, &FileOptions::default(), &mut sink)?
+                }
             };
             crate::cli::report_defects(&d.defects);
             crate::cli::finish_sink(sink)
@@ -132,6 +130,41 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
             crate::cli::write_output(output, &packed)
         }
     }
+}
+
+/// Refuses what is not an LZXD file by its first bytes.
+fn check_lzxd(prefix: &[u8]) -> anyhow::Result<()> {
+    match lzxd::detect(prefix) {
+        Some(1) => Ok(()),
+        Some(_) => anyhow::bail!("this is an LZX DELTA patch: use `msox patch apply`"),
+        // Bad input, not a bad argument: exit 1.
+        None => anyhow::bail!(
+            "not an LZXD file (no version 3.1 LZX_HDR in the first 16 bytes); for a bare LZX stream give --size (and --window)"
+        ),
+    }
+}
+
+/// `msox lzx decompress FILE`: the file read block by block
+/// ([`lzxd::decompress_file_from`]), so neither it nor the output is held
+/// whole, whatever its size.
+fn decompress_file_streamed(
+    input: &std::path::Path,
+    output: &std::path::Path,
+    opts: &msox_codec::Options,
+) -> anyhow::Result<()> {
+    use std::io::{Read, Seek};
+    let err = |e: std::io::Error| anyhow::anyhow!("{}: {e}", input.display());
+    let mut file = std::fs::File::open(input).map_err(err)?;
+    let len = file.metadata().map_err(err)?.len();
+    let mut prefix = Vec::with_capacity(8);
+    (&mut file).take(8).read_to_end(&mut prefix).map_err(err)?;
+    check_lzxd(&prefix)?;
+    file.seek(std::io::SeekFrom::Start(0)).map_err(err)?;
+    let mut sink = crate::cli::output_sink(output)?;
+    let len = usize::try_from(len).unwrap_or(usize::MAX);
+    let d = lzxd::decompress_file_from(&file, len, opts, &FileOptions::default(), &mut sink)?;
+    crate::cli::report_defects(&d.defects);
+    crate::cli::finish_sink(sink)
 }
 
 /// Runs `msox patch ...`.
