@@ -697,13 +697,15 @@ fn run<S: Sink>(
                     .unwrap_or_default(),
             };
             match e8 {
-                Some(size) => {
+                // Translated in a copy (the window keeps the bytes as
+                // decoded), unless the frame has no E8 byte to look at.
+                Some(size) if has_e8(data) => {
                     e8_scratch.clear();
                     e8_scratch.extend_from_slice(data);
                     undo_e8_frame(&mut e8_scratch, produced, size);
                     out.write(&e8_scratch)?;
                 }
-                None => out.write(data)?,
+                _ => out.write(data)?,
             }
         }
         if whole {
@@ -1349,32 +1351,18 @@ fn undo_e8_frame(frame: &mut [u8], start: usize, size: u32) {
     }
 }
 
+/// Whether [`undo_e8_frame`] would find an E8 byte to look at in `frame`.
+fn has_e8(frame: &[u8]) -> bool {
+    let limit = frame.len().saturating_sub(10);
+    find_e8(frame, 0, limit) < limit
+}
+
 /// The first `j` in `from..limit` with `s[j] == 0xE8`, or `limit` (`limit
-/// <= s.len()`): eight bytes per step.
-fn find_e8(s: &[u8], mut from: usize, limit: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    const E8S: u64 = 0xE8E8_E8E8_E8E8_E8E8;
-    while from + 8 <= limit {
-        let Some(w) = s.get(from..from + 8).and_then(|b| b.try_into().ok()) else {
-            break;
-        };
-        let x = u64::from_le_bytes(w) ^ E8S;
-        // The lowest flagged byte is the first zero byte of `x` (a
-        // higher one may be flagged by the borrow, never a lower one).
-        let z = x.wrapping_sub(ONES) & !x & HIGHS;
-        if z != 0 {
-            return from + (z.trailing_zeros() / 8) as usize;
-        }
-        from += 8;
-    }
-    while from < limit {
-        if s.get(from) == Some(&0xE8) {
-            return from;
-        }
-        from += 1;
-    }
-    limit
+/// <= s.len()`): memchr (vector instructions where the CPU has them).
+fn find_e8(s: &[u8], from: usize, limit: usize) -> usize {
+    s.get(from..limit)
+        .and_then(|t| memchr::memchr(0xE8, t))
+        .map_or(limit, |k| from + k)
 }
 
 // Unit tests: an unwrap/expect/panic here fails the test; no decoder input reaches them.

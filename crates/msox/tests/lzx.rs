@@ -68,7 +68,11 @@ fn file_and_stdin_decompress_alike() {
     let plain = tmp("alike.txt");
     std::fs::write(&plain, &data).unwrap();
     let z = tmp("alike.lzx");
-    assert!(msox(&["lzx", "compress", s(&plain), s(&z)]).status.success());
+    assert!(
+        msox(&["lzx", "compress", s(&plain), s(&z)])
+            .status
+            .success()
+    );
     let good = std::fs::read(&z).unwrap();
     let mut trailing = good.clone();
     trailing.extend_from_slice(b"extra");
