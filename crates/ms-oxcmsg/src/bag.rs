@@ -243,6 +243,21 @@ impl PropertyBag {
         PropertyBag::default()
     }
 
+    /// An empty bag with room for `n` properties (a reader that knows how
+    /// many entries its input holds, so a large bag is not grown by
+    /// doubling, which can leave half of it unused).
+    ///
+    /// ```
+    /// let bag = ms_oxcmsg::PropertyBag::with_capacity(16);
+    /// assert!(bag.is_empty());
+    /// ```
+    pub fn with_capacity(n: usize) -> Self {
+        PropertyBag {
+            props: Vec::with_capacity(n),
+            index: Index::default(),
+        }
+    }
+
     /// Keeps the first `len` properties (a reader that added some and then
     /// failed puts the bag back as it was).
     pub fn truncate(&mut self, len: usize) {

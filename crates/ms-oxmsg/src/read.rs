@@ -287,9 +287,17 @@ fn read_bag_leaving_data<'a>(
         })?;
         let cp = code_page_of(&entries).unwrap_or(cp);
         let streams = Streams::of(cf, st);
-        let mut bag = PropertyBag::new();
+        let mut bag = PropertyBag::with_capacity(entries.len());
         let mut left = None;
-        for e in entries {
+        // The entries are taken from the end of the reversed list, which
+        // gives its memory back as the bag fills: a stream of many
+        // properties does not hold both whole at once.
+        let mut entries = entries;
+        entries.reverse();
+        while let Some(e) = entries.pop() {
+            if entries.capacity() > 4096 && entries.len() < entries.capacity() / 2 {
+                entries.shrink_to_fit();
+            }
             if e.tag.to_u32() == 0x3701_000D {
                 continue; // the attachment object storage is read by the caller
             }
