@@ -442,6 +442,43 @@ pub fn decompress_to(
     Ok(r.into_decoded(output_len as u64))
 }
 
+/// [`decompress_to`] with the window in `window` (see [`WindowMemory`]).
+///
+/// ```
+/// use ms_patch::{StreamParams, compress, decompress_to_in};
+/// use msox_codec::{CountingSink, Options};
+///
+/// let data = b"a window of the caller's choosing. ".repeat(5_000);
+/// let params = StreamParams::lzx(16);
+/// let z = compress(&data, &params, &[], &Default::default())?;
+/// let mut window: Vec<u8> = Vec::new(); // or the caller's own WindowMemory
+/// let mut sink = CountingSink::default();
+/// decompress_to_in(&z, data.len(), &params, &[], &Options::strict(), &mut window, &mut sink)?;
+/// assert_eq!(sink.count, data.len() as u64);
+/// # Ok::<(), msox_codec::Error>(())
+/// ```
+pub fn decompress_to_in(
+    input: &[u8],
+    output_len: usize,
+    params: &StreamParams,
+    reference: &[u8],
+    options: &Options,
+    window: &mut dyn WindowMemory,
+    out: &mut impl Sink,
+) -> Result<Decoded<u64>> {
+    let mut r = Reader::with_options(input, options);
+    run(
+        &mut r,
+        output_len,
+        params,
+        reference,
+        Window::Sliding(window),
+        Some(out),
+        true,
+    )?;
+    Ok(r.into_decoded(output_len as u64))
+}
+
 /// [`decompress`], also listing the blocks of the stream.
 pub fn decompress_with_blocks(
     input: &[u8],
@@ -543,9 +580,71 @@ pub(crate) enum Window<'w> {
     /// then output; the reference is removed at the end). E8 translation is
     /// undone over the whole output at the end.
     Whole(&'w mut Vec<u8>),
-    /// A buffer (cleared first) that holds the window and slides; the sink
-    /// gets every frame. Reusable from stream to stream.
-    Sliding(&'w mut Vec<u8>),
+    /// Memory that holds the window as a ring; the sink gets every frame.
+    /// Reusable from stream to stream.
+    Sliding(&'w mut dyn WindowMemory),
+}
+
+/// Where a streaming decoder keeps its window: a ring of the window size
+/// plus one 32 KiB frame (or of the whole stream, when that is smaller).
+/// The decoder writes every byte before it reads it, so what the memory
+/// holds when it is handed over does not matter; it is reused from stream
+/// to stream (an LZXD file's blocks).
+///
+/// `Vec<u8>` is the plain implementation (memory from the allocator,
+/// whose pages the kernel supplies one fault at a time as the ring fills).
+/// A caller that can do better (a command-line tool mapping the ring with
+/// its pages populated up front) implements it and uses the `_in` forms:
+/// [`decompress_to_in`], [`crate::lzxd::decompress_file_from`].
+///
+/// ```
+/// use ms_patch::decode::WindowMemory;
+/// let mut v: Vec<u8> = Vec::new();
+/// assert_eq!(v.window(1 << 17).len(), 1 << 17);
+/// ```
+pub trait WindowMemory {
+    /// At least `len` bytes (the decoder uses the first `len`).
+    fn window(&mut self, len: usize) -> &mut [u8];
+}
+
+impl WindowMemory for Vec<u8> {
+    fn window(&mut self, len: usize) -> &mut [u8] {
+        if self.len() < len {
+            if self.capacity() < len {
+                // Zeroed by the allocator: pages the stream never reaches
+                // are never touched.
+                *self = vec![0; len];
+            } else {
+                self.resize(len, 0);
+            }
+        }
+        self.as_mut_slice()
+    }
+}
+
+/// The window buffer: a growing vector (whole) or a ring (sliding).
+enum Mem<'w> {
+    Grow(&'w mut Vec<u8>),
+    Ring(&'w mut [u8]),
+}
+
+impl std::ops::Deref for Mem<'_> {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            Mem::Grow(v) => v,
+            Mem::Ring(r) => r,
+        }
+    }
+}
+
+impl std::ops::DerefMut for Mem<'_> {
+    fn deref_mut(&mut self) -> &mut [u8] {
+        match self {
+            Mem::Grow(v) => v,
+            Mem::Ring(r) => r,
+        }
+    }
 }
 
 /// [`read_stream`] for the containers of this crate: the window where
@@ -599,33 +698,32 @@ fn run<S: Sink>(
     debug_assert!(main_symbols <= MAX_MAIN_SYMBOLS);
     let mut st = State::new(main_symbols);
     let mut bits = BitReader::new(input);
-    let (buf, whole) = match window_buf {
-        Window::Whole(b) => (b, true),
-        Window::Sliding(b) => (b, false),
-    };
     // Whole: the stream's window starts at `buf`'s length on entry
     // (reference data, then output), and `buf` grows with the output,
     // reserved up front with at most what the input can plausibly back.
     // Sliding: `buf` is a ring of `ring` bytes (see `Win`).
-    let start = if whole { buf.len() } else { 0 };
     let total = ref_len.saturating_add(output_len);
-    let ring = if whole {
-        0
-    } else {
-        total.min(window + FRAME_SIZE)
+    let (buf, whole, start, ring) = match window_buf {
+        Window::Whole(b) => {
+            let start = b.len();
+            let want = start.saturating_add(
+                ref_len.saturating_add(output_len.min(len.saturating_mul(8).max(1 << 16))),
+            );
+            b.reserve(want.saturating_sub(b.len()));
+            (Mem::Grow(b), true, start, 0)
+        }
+        Window::Sliding(m) => {
+            let ring = total.min(window + FRAME_SIZE);
+            let buf = m.window(ring);
+            let buf = buf.get_mut(..ring).unwrap_or_default();
+            if buf.len() < ring {
+                return Err(r.error(ErrorKind::Unsupported(
+                    "the window memory is smaller than the window".into(),
+                )));
+            }
+            (Mem::Ring(buf), false, 0, ring)
+        }
     };
-    if whole {
-        let want = start.saturating_add(
-            ref_len.saturating_add(output_len.min(len.saturating_mul(8).max(1 << 16))),
-        );
-        buf.reserve(want.saturating_sub(buf.len()));
-    } else if buf.capacity() < ring {
-        // Zeroed by the allocator: pages the stream never reaches are
-        // never touched.
-        *buf = vec![0; ring];
-    } else {
-        buf.resize(ring, 0);
-    }
     let mut win = Win {
         buf,
         end: start,
@@ -715,11 +813,10 @@ fn run<S: Sink>(
         frame = frame.wrapping_add(1);
     }
     let end = win.end;
-    let buf = win.buf;
     if check_end {
         finish(r, base, len, &bits)?;
     }
-    if whole {
+    if let Mem::Grow(buf) = win.buf {
         buf.truncate(end);
         if ref_len > 0 {
             buf.drain(start..start + ref_len);
@@ -773,7 +870,7 @@ fn finish(r: &mut Reader<'_>, base: usize, len: usize, bits: &BitReader<'_>) -> 
 /// uncompressed blocks are not copied in while only they follow one
 /// another (see `lazy`).
 struct Win<'w, 'a> {
-    buf: &'w mut Vec<u8>,
+    buf: Mem<'w>,
     /// Whole: the end of the output. Sliding: where the next frame starts
     /// (`ring` after a frame that ends there: wrapped by [`Win::prepare`]).
     end: usize,
@@ -800,16 +897,20 @@ impl<'a> Win<'_, 'a> {
 
     /// Whole: makes `buf` at least `len` bytes long.
     fn ensure(&mut self, len: usize) {
-        if self.buf.len() < len {
-            self.buf.resize(len, 0);
+        if let Mem::Grow(v) = &mut self.buf
+            && v.len() < len
+        {
+            v.resize(len, 0);
         }
     }
 
     /// Whole: appends `data` at `end`.
     fn append(&mut self, data: &[u8]) {
         let end = self.end + data.len();
-        if self.buf.len() == self.end {
-            self.buf.extend_from_slice(data);
+        if let Mem::Grow(v) = &mut self.buf
+            && v.len() == self.end
+        {
+            v.extend_from_slice(data);
         } else {
             self.ensure(end);
             if let Some(dst) = self.buf.get_mut(self.end..end) {
@@ -933,8 +1034,10 @@ fn decode_frame<'a>(
                     return Ok(Some(src));
                 }
                 // Copied straight from the input into the window.
-                if win.buf.len() == at {
-                    win.buf.extend_from_slice(src);
+                if let Mem::Grow(v) = &mut win.buf
+                    && v.len() == at
+                {
+                    v.extend_from_slice(src);
                 } else {
                     win.ensure(run_end);
                     if let Some(dst) = win.buf.get_mut(at..run_end) {

@@ -131,13 +131,14 @@ pub mod layout;
 pub mod lzxd;
 
 pub use decode::{
-    BlockType, DecodedStream, Dialect, StreamParams, decompress, decompress_to,
-    decompress_with_blocks, read_stream, read_stream_prefix, read_stream_vec,
+    BlockType, DecodedStream, Dialect, StreamParams, WindowMemory, decompress, decompress_to,
+    decompress_to_in, decompress_with_blocks, read_stream, read_stream_prefix, read_stream_vec,
 };
 pub use encode::{EncodeOptions, compress};
 pub use lzxd::{
     Base, DEFAULT_BLOCK_MAX, DEFAULT_PATCH_BLOCK, FileBlock, FileOptions, LzxBlockHeader,
     LzxHeader, LzxdFile, LzxdPatch, Patch, PatchBlock, PatchBlockHeader, PatchHeader, Target,
     WriteOptions, apply_patch, apply_patch_to, apply_patch_with, compress_file, crc32,
-    create_patch, decompress_file, decompress_file_from, decompress_file_to, file_crc,
+    create_patch, decompress_file, decompress_file_from, decompress_file_from_in,
+    decompress_file_to, file_crc,
 };

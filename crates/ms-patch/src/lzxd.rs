@@ -46,7 +46,7 @@ use msox_codec::{
     Decode, Decoded, Encode, Error, ErrorKind, Options, Origin, Reader, Result, Session, Sink,
 };
 
-use crate::decode::{StreamParams, Window, run_stream};
+use crate::decode::{StreamParams, Window, WindowMemory, run_stream};
 
 /// [MS-OXOAB] 2 Structures: the CRC of every OAB structure (LZX_BLK and
 /// PATCH_BLK `ulCRC`, PATCH_HDR `ulSourceCRC` / `ulTargetCRC`, the version 4
@@ -873,7 +873,7 @@ fn file_block_to(
     verify: bool,
     mut vec: Option<&mut Vec<u8>>,
     sink: &mut CrcSink<'_, dyn Sink + '_>,
-    window: &mut Vec<u8>,
+    window: &mut dyn WindowMemory,
 ) -> Result<usize> {
     let at = r.pos();
     let b = file_block(r, header, left)?;
@@ -985,10 +985,23 @@ pub fn decompress_file_to(
 /// # Ok::<(), msox_codec::Error>(())
 /// ```
 pub fn decompress_file_from<R: std::io::Read>(
+    input: R,
+    input_len: usize,
+    options: &Options,
+    file: &FileOptions,
+    out: &mut impl Sink,
+) -> Result<Decoded<u64>> {
+    decompress_file_from_in(input, input_len, options, file, &mut Vec::new(), out)
+}
+
+/// [`decompress_file_from`] with the blocks' window in `window` (see
+/// [`WindowMemory`]; reused from block to block).
+pub fn decompress_file_from_in<R: std::io::Read>(
     mut input: R,
     input_len: usize,
     options: &Options,
     file: &FileOptions,
+    window: &mut dyn WindowMemory,
     out: &mut impl Sink,
 ) -> Result<Decoded<u64>> {
     let mut session = Session::new(*options, input_len);
@@ -1016,7 +1029,7 @@ pub fn decompress_file_from<R: std::io::Read>(
     let target = header.target_size as usize;
     let verify = file.verify_crc;
     let mut sink = CrcSink::new(out as &mut dyn Sink, verify, false, 0);
-    let mut window = Vec::new();
+
     let mut produced = 0usize;
     let mut i = 0usize;
     while produced < target {
@@ -1041,7 +1054,7 @@ pub fn decompress_file_from<R: std::io::Read>(
                 verify,
                 None,
                 &mut sink,
-                &mut window,
+                window,
             )
         })?;
         pos += buf.len();

@@ -4,11 +4,20 @@
 #![allow(clippy::unwrap_used)]
 
 use ms_patch::{
-    Base, EncodeOptions, Patch, StreamParams, Target, WriteOptions, apply_patch, compress,
-    create_patch, decompress, decompress_to,
+    Base, EncodeOptions, Patch, StreamParams, Target, WindowMemory, WriteOptions, apply_patch,
+    compress, create_patch, decompress, decompress_to, decompress_to_in,
 };
 use msox_codec::Options;
 use proptest::prelude::*;
+
+/// Window memory handed over as it is, whatever it holds.
+struct Dirty<'a>(&'a mut [u8]);
+
+impl WindowMemory for Dirty<'_> {
+    fn window(&mut self, _len: usize) -> &mut [u8] {
+        self.0
+    }
+}
 
 fn data() -> impl Strategy<Value = Vec<u8>> {
     prop_oneof![
@@ -37,6 +46,13 @@ proptest! {
         prop_assert!(back.value == data);
         let mut streamed = Vec::new();
         decompress_to(&z, data.len(), &params, &[], &Options::strict(), &mut streamed).unwrap();
+        prop_assert!(streamed == data);
+        // A window memory that starts full of other bytes (and is larger
+        // than asked for) decodes the same: the decoder writes before it
+        // reads.
+        let mut dirty = vec![0xA5u8; (1 << bits) + (64 << 10)];
+        let mut streamed = Vec::new();
+        decompress_to_in(&z, data.len(), &params, &[], &Options::strict(), &mut Dirty(&mut dirty), &mut streamed).unwrap();
         prop_assert!(streamed == data);
     }
 

@@ -99,7 +99,15 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
                     } else {
                         StreamParams::lzxd(*window)
                     };
-                    ms_patch::decompress_to(&bytes, *n, &params, &[], &opts, &mut sink)?
+                    ms_patch::decompress_to_in(
+                        &bytes,
+                        *n,
+                        &params,
+                        &[],
+                        &opts,
+                        &mut MappedWindow::default(),
+                        &mut sink,
+                    )?
                 }
                 None => {
                     check_lzxd(&bytes)?;
@@ -128,6 +136,34 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
             let packed = lzxd::compress_file(&bytes, &opts)?;
             drop(spinner);
             crate::cli::write_output(output, &packed)
+        }
+    }
+}
+
+/// The window of the LZX decoders ([`ms_patch::WindowMemory`]): an
+/// anonymous mapping whose pages are populated when it is made (one system
+/// call, where the allocator's memory costs a page fault per 4 KiB as the
+/// ring fills: 512 for a 2 MiB window, about a millisecond here), made
+/// again only for a larger window; the allocator's memory where mapping
+/// fails.
+#[derive(Default)]
+pub struct MappedWindow {
+    map: Option<memmap2::MmapMut>,
+    fallback: Vec<u8>,
+}
+
+impl ms_patch::WindowMemory for MappedWindow {
+    fn window(&mut self, len: usize) -> &mut [u8] {
+        if self.map.as_ref().is_none_or(|m| m.len() < len) {
+            self.map = memmap2::MmapOptions::new()
+                .len(len.max(1))
+                .populate()
+                .map_anon()
+                .ok();
+        }
+        match &mut self.map {
+            Some(m) => m,
+            None => self.fallback.window(len),
         }
     }
 }
@@ -162,7 +198,14 @@ fn decompress_file_streamed(
     file.seek(std::io::SeekFrom::Start(0)).map_err(err)?;
     let mut sink = crate::cli::output_sink(output)?;
     let len = usize::try_from(len).unwrap_or(usize::MAX);
-    let d = lzxd::decompress_file_from(&file, len, opts, &FileOptions::default(), &mut sink)?;
+    let d = lzxd::decompress_file_from_in(
+        &file,
+        len,
+        opts,
+        &FileOptions::default(),
+        &mut MappedWindow::default(),
+        &mut sink,
+    )?;
     crate::cli::report_defects(&d.defects);
     crate::cli::finish_sink(sink)
 }
