@@ -114,6 +114,22 @@ where
     run_inputs(&inputs, how, job)
 }
 
+/// The one file a command line names, when it names one file (not a
+/// directory to walk): what [`run`] would run its job on alone, printing
+/// the output as it is.
+pub fn single_file(paths: &[PathBuf]) -> Option<PathBuf> {
+    match paths {
+        [p] if p.as_os_str() == "-" || !p.is_dir() => {
+            let inputs = expand(paths);
+            match inputs.as_slice() {
+                [one] if !one.walked => Some(one.path.clone()),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
 /// [`run`] over inputs already expanded.
 pub fn run_inputs<F>(inputs: &[Input], how: Batch, job: F) -> anyhow::Result<()>
 where

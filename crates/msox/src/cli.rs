@@ -182,6 +182,23 @@ pub fn json_text(v: &serde_json::Value) -> anyhow::Result<Vec<u8>> {
     Ok(s)
 }
 
+/// Pretty JSON and a newline, serialized from `v` (the text
+/// [`json_text`] gives for the tree of the same value).
+pub fn json_bytes(v: &impl serde::Serialize) -> anyhow::Result<Vec<u8>> {
+    let mut s = serde_json::to_vec_pretty(v)?;
+    s.push(b'\n');
+    Ok(s)
+}
+
+/// Writes `v` as pretty JSON and a newline to stdout as it is serialized,
+/// through a buffer: neither a tree nor the whole text is held.
+pub fn write_json(v: &impl serde::Serialize) -> anyhow::Result<()> {
+    let mut w = output_sink(Path::new("-"))?.into_inner();
+    serde_json::to_writer_pretty(&mut w, v)?;
+    w.write_all(b"\n")?;
+    finish_sink(msox_codec::WriteSink::new(w))
+}
+
 /// Prints a JSON value, pretty, to stdout.
 pub fn print_json(v: &serde_json::Value) -> anyhow::Result<()> {
     let mut s = serde_json::to_string_pretty(v)?;

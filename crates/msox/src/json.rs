@@ -231,6 +231,38 @@ pub fn base64(b: &[u8]) -> String {
     base64::engine::general_purpose::STANDARD.encode(b)
 }
 
+/// [`binary_json`] as a [`Serialize`]: the base64 text is written as it
+/// is encoded (serde's `collect_str`), not built whole first.
+struct BinaryJson<'a>(&'a [u8], bool);
+
+impl Serialize for BinaryJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        /// Standard base64 of the bytes, 3 KiB of input at a time.
+        struct Base64Text<'b>(&'b [u8]);
+        impl fmt::Display for Base64Text<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                use base64::Engine;
+                let mut buf = [0u8; 4096];
+                for chunk in self.0.chunks(3072) {
+                    let n = base64::engine::general_purpose::STANDARD
+                        .encode_slice(chunk, &mut buf)
+                        .map_err(|_| fmt::Error)?;
+                    let text = std::str::from_utf8(buf.get(..n).unwrap_or_default())
+                        .map_err(|_| fmt::Error)?;
+                    f.write_str(text)?;
+                }
+                Ok(())
+            }
+        }
+        let BinaryJson(b, full) = *self;
+        if full || b.len() <= BINARY_INLINE_MAX {
+            s.collect_str(&Base64Text(b))
+        } else {
+            binary_json(b, full).serialize(s)
+        }
+    }
+}
+
 /// A binary value in readable JSON: base64 text, or `{"size", "sha256"}`
 /// when longer than [`BINARY_INLINE_MAX`] and not `full`.
 pub fn binary_json(b: &[u8], full: bool) -> Value {
@@ -391,6 +423,236 @@ pub fn message_json(m: &Message, full: bool) -> Value {
             Value::Object(o)
         }).collect::<Vec<_>>(),
     })
+}
+
+/// [`message_json`] as a [`Serialize`] over the model: the same JSON
+/// (members in the order of the tree's sorted maps), written as it is
+/// serialized, without building the tree (a message of 200,000
+/// attachments is a tree several times the size of its text). With
+/// [`MessageJson::with_left_out`], the bytes a borrowing read left in the
+/// input (each attachment's attAttachData / PidTagAttachDataObject) are
+/// shown as the properties they are in the model [`message_json`] gets.
+pub struct MessageJson<'m> {
+    message: &'m Message,
+    full: bool,
+    data: &'m [Option<&'m [u8]>],
+    objects: &'m [Option<&'m [u8]>],
+}
+
+impl<'m> MessageJson<'m> {
+    /// The JSON of `message` (`full`: every binary as base64).
+    pub fn new(message: &'m Message, full: bool) -> Self {
+        MessageJson {
+            message,
+            full,
+            data: &[],
+            objects: &[],
+        }
+    }
+
+    /// The JSON of a message whose attachment `i` has its
+    /// PidTagAttachDataBinary in `data[i]` and its PidTagAttachDataObject
+    /// in `objects[i]` instead of in its property bag (what
+    /// `ms_oxtnef::to_message_borrowing` and `ms_oxmsg::read_borrowing`
+    /// return).
+    pub fn with_left_out(
+        message: &'m Message,
+        full: bool,
+        data: &'m [Option<&'m [u8]>],
+        objects: &'m [Option<&'m [u8]>],
+    ) -> Self {
+        MessageJson {
+            message,
+            full,
+            data,
+            objects,
+        }
+    }
+}
+
+impl Serialize for MessageJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use ser::{SerializeMap, SerializeSeq};
+        struct Attachments<'a>(&'a MessageJson<'a>);
+        impl Serialize for Attachments<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let j = self.0;
+                let mut seq = s.serialize_seq(Some(j.message.attachments.len()))?;
+                for (i, a) in j.message.attachments.iter().enumerate() {
+                    let data = j.data.get(i).copied().flatten();
+                    let object = j.objects.get(i).copied().flatten();
+                    seq.serialize_element(&AttachmentJson {
+                        a,
+                        full: j.full,
+                        data,
+                        object,
+                    })?;
+                }
+                seq.end()
+            }
+        }
+        struct Recipients<'a>(&'a MessageJson<'a>);
+        impl Serialize for Recipients<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let j = self.0;
+                let mut seq = s.serialize_seq(Some(j.message.recipients.len()))?;
+                for r in &j.message.recipients {
+                    seq.serialize_element(&BagJson {
+                        bag: &r.properties,
+                        full: j.full,
+                        left_out: &[],
+                    })?;
+                }
+                seq.end()
+            }
+        }
+        let mut map = s.serialize_map(Some(3))?;
+        map.serialize_entry("attachments", &Attachments(self))?;
+        map.serialize_entry(
+            "properties",
+            &BagJson {
+                bag: &self.message.properties,
+                full: self.full,
+                left_out: &[],
+            },
+        )?;
+        map.serialize_entry("recipients", &Recipients(self))?;
+        map.end()
+    }
+}
+
+/// One attachment of [`MessageJson`].
+struct AttachmentJson<'a> {
+    a: &'a ms_oxcmsg::Attachment,
+    full: bool,
+    data: Option<&'a [u8]>,
+    object: Option<&'a [u8]>,
+}
+
+impl Serialize for AttachmentJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use ms_oxprops::tags::{PidTagAttachDataBinary, PidTagAttachDataObject};
+        use ser::SerializeMap;
+        let left_out: Vec<(PropId, PropertyType, &[u8])> = [
+            self.data.map(|d| (PidTagAttachDataBinary, d)),
+            self.object.map(|o| (PidTagAttachDataObject, o)),
+        ]
+        .into_iter()
+        .flatten()
+        .map(|(tag, b)| (PropId::Tag(tag.id), tag.prop_type, b))
+        .collect();
+        let mut map = s.serialize_map(None)?;
+        if let Some(e) = &self.a.embedded {
+            map.serialize_entry("message", &MessageJson::new(e, self.full))?;
+        }
+        map.serialize_entry(
+            "properties",
+            &BagJson {
+                bag: &self.a.properties,
+                full: self.full,
+                left_out: &left_out,
+            },
+        )?;
+        if let Some(st) = &self.a.storage {
+            map.serialize_entry(
+                "storage",
+                &json!({"clsid": format!("{{{}}}", st.clsid), "entries": st.entries.len()}),
+            )?;
+        }
+        map.end()
+    }
+}
+
+/// [`readable_bag`] as a [`Serialize`], with properties a borrowing read
+/// left out of the bag.
+struct BagJson<'a> {
+    bag: &'a PropertyBag,
+    full: bool,
+    left_out: &'a [(PropId, PropertyType, &'a [u8])],
+}
+
+impl Serialize for BagJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use ser::{Error, SerializeMap};
+        use std::cmp::Reverse;
+        // Keyed as readable_bag keys them: sorted, the last of a repeated
+        // key winning. The members are sorted in runs of RUN by their keys,
+        // made for the run and dropped, then the runs merged, each key made
+        // again as its member comes up: a bag of 200,000 properties costs
+        // its indices (4 bytes a member) and one run's keys, not 25 MB of
+        // keys in a map.
+        const RUN: usize = 1 << 14;
+        let props = self.bag.iter().as_slice();
+        let key_of = |i: u32| -> String {
+            let i = i as usize;
+            match props.get(i) {
+                Some(p) => prop_key(&p.id, p.prop_type()),
+                None => self
+                    .left_out
+                    .get(i - props.len())
+                    .map(|(id, t, _)| prop_key(id, *t))
+                    .unwrap_or_default(),
+            }
+        };
+        let n = u32::try_from(props.len() + self.left_out.len())
+            .map_err(|_| S::Error::custom("a property bag too large to write"))?;
+        let mut sorted: Vec<u32> = (0..n).collect();
+        for run in sorted.chunks_mut(RUN) {
+            let mut keyed: Vec<(String, u32)> = run.iter().map(|&i| (key_of(i), i)).collect();
+            // By key, then by position: a repeated key's last member is
+            // the last of its equals.
+            keyed.sort_unstable();
+            for (slot, (_, i)) in run.iter_mut().zip(keyed) {
+                *slot = i;
+            }
+        }
+        let runs: Vec<&[u32]> = sorted.chunks(RUN).collect();
+        let mut heads = std::collections::BinaryHeap::new();
+        for (r, run) in runs.iter().enumerate() {
+            if let Some(&i) = run.first() {
+                heads.push(Reverse((key_of(i), i, r, 0usize)));
+            }
+        }
+        let mut map = s.serialize_map(None)?;
+        let mut emit = |key: &str, i: u32| -> Result<(), S::Error> {
+            let i = i as usize;
+            match props.get(i) {
+                Some(p) => match &p.value {
+                    PropertyValue::Binary(b)
+                    | PropertyValue::Object(b)
+                    | PropertyValue::ServerId(b)
+                    | PropertyValue::Raw { bytes: b, .. }
+                    | PropertyValue::RuleAction { bytes: b, .. } => {
+                        map.serialize_entry(key, &BinaryJson(b, self.full))
+                    }
+                    v => map.serialize_entry(key, &readable_value(&p.id, v, self.full)),
+                },
+                None => match self.left_out.get(i - props.len()) {
+                    Some((_, _, b)) => map.serialize_entry(key, &BinaryJson(b, self.full)),
+                    None => Ok(()),
+                },
+            }
+        };
+        let mut pending: Option<(String, u32)> = None;
+        while let Some(Reverse((key, i, r, at))) = heads.pop() {
+            if let Some(&next) = runs.get(r).and_then(|run| run.get(at + 1)) {
+                heads.push(Reverse((key_of(next), next, r, at + 1)));
+            }
+            match &mut pending {
+                // A later member with the same key replaces it.
+                Some(p) if p.0 == key => p.1 = i,
+                _ => {
+                    if let Some((k, j)) = pending.replace((key, i)) {
+                        emit(&k, j)?;
+                    }
+                }
+            }
+        }
+        if let Some((k, j)) = pending {
+            emit(&k, j)?;
+        }
+        map.end()
+    }
 }
 
 /// A short summary of a message: class, subject, sender, recipients,
@@ -949,5 +1211,113 @@ impl ser::SerializeStructVariant for VariantStruct {
             finish_struct(self.inner.name, self.inner.map),
         );
         Ok(out(Value::Object(m)))
+    }
+}
+
+// Unit tests: an unwrap/expect/panic here fails the test.
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use msox_codec::Decode;
+
+    /// A bag of many runs' worth of properties in no order, with repeated
+    /// keys (the last wins, as in the tree's map) and left-out bytes whose
+    /// key a property of the bag has too: the same text as the tree.
+    #[test]
+    fn bag_serializer_sorts_and_keeps_the_last_of_a_key_like_the_tree() {
+        let mut bag = PropertyBag::new();
+        let mut x: u32 = 12345;
+        for k in 0..40_000u32 {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            let id = 0x8000 + ((x >> 8) % 30_000) as u16;
+            let value = if k % 3 == 0 {
+                PropertyValue::Binary(vec![k as u8; 3])
+            } else {
+                PropertyValue::Integer32(k as i32)
+            };
+            bag.push(ms_oxcmsg::Property::new(PropId::Tag(id), value));
+        }
+        let left: Vec<(PropId, PropertyType, &[u8])> = vec![
+            (PropId::Tag(0x8001), PropertyType::Binary, b"left out"),
+            (PropId::Tag(0x3701), PropertyType::Binary, b"data"),
+        ];
+        let mut tree_bag = bag.clone();
+        for (id, _, b) in &left {
+            tree_bag.push(ms_oxcmsg::Property::new(
+                id.clone(),
+                PropertyValue::Binary(b.to_vec()),
+            ));
+        }
+        for full in [false, true] {
+            let tree = serde_json::to_vec_pretty(&readable_bag(&tree_bag, full)).unwrap();
+            let direct = serde_json::to_vec_pretty(&BagJson {
+                bag: &bag,
+                full,
+                left_out: &left,
+            })
+            .unwrap();
+            assert!(tree == direct, "full: {full}");
+        }
+    }
+
+    /// The serializer writes the text of the tree, byte for byte, for
+    /// every TNEF and .msg file of the corpus; for TNEF also from the
+    /// borrowing read, whose left-out attachment bytes it shows as the
+    /// properties the copying read holds.
+    #[test]
+    fn message_json_serializer_writes_the_tree_text_over_the_corpus() {
+        let opts = msox_codec::Options::lenient();
+        let mut checked = 0;
+        for e in msox_testkit::corpus::entries("tnef") {
+            let Ok(bytes) = std::fs::read(&e.path) else {
+                continue;
+            };
+            let (Ok(owned), Ok(borrowed)) = (
+                ms_oxtnef::to_message(&bytes, &opts),
+                ms_oxtnef::to_message_borrowing(&bytes, &opts),
+            ) else {
+                continue;
+            };
+            let b = &borrowed.value;
+            for full in [false, true] {
+                let tree = crate::cli::json_text(&message_json(&owned.value, full)).unwrap();
+                let direct = crate::cli::json_bytes(&MessageJson::new(&owned.value, full)).unwrap();
+                let left_out = crate::cli::json_bytes(&MessageJson::with_left_out(
+                    &b.message,
+                    full,
+                    &b.attach_data,
+                    &b.attach_object,
+                ))
+                .unwrap();
+                assert!(
+                    tree == direct,
+                    "{} (full: {full}): serializer differs",
+                    e.file
+                );
+                assert!(
+                    tree == left_out,
+                    "{} (full: {full}): borrowing read differs",
+                    e.file
+                );
+            }
+            checked += 1;
+        }
+        for e in msox_testkit::corpus::entries("msg") {
+            let Ok(bytes) = std::fs::read(&e.path) else {
+                continue;
+            };
+            let Ok(f) = ms_oxmsg::MsgFile::decode_bytes(&bytes, &opts) else {
+                continue;
+            };
+            let tree = crate::cli::json_text(&message_json(&f.value.message, false)).unwrap();
+            let direct =
+                crate::cli::json_bytes(&MessageJson::new(&f.value.message, false)).unwrap();
+            assert!(tree == direct, "{}: serializer differs", e.file);
+            checked += 1;
+        }
+        if msox_testkit::corpus::dir().is_some() {
+            assert!(checked > 20, "only {checked} corpus files checked");
+        }
     }
 }

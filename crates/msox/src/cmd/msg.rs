@@ -114,7 +114,7 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
                     v.push(b'\n');
                     Ok(v)
                 } else {
-                    crate::cli::json_text(&crate::json::message_json(&f.message, *full))
+                    crate::cli::json_bytes(&crate::json::MessageJson::new(&f.message, *full))
                 }
             })
         }

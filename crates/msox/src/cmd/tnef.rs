@@ -217,6 +217,39 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
         Cmd::Dump {
             files, raw, full, ..
         } => {
+            if !*raw && let Some(path) = crate::batch::single_file(files) {
+                // One file: read borrowing (attachment bytes stay in the
+                // input) and written as it is serialized.
+                let bytes = read_bytes(&path)?;
+                let d = ms_oxtnef::to_message_borrowing(&bytes, &crate::cli::options())?;
+                crate::cli::report_defects(&d.defects);
+                let b = d.value;
+                let left: usize = (b.attach_data.iter().chain(&b.attach_object))
+                    .flatten()
+                    .map(|s| s.len())
+                    .sum();
+                if left > bytes.len() / 2 {
+                    return crate::cli::write_json(&crate::json::MessageJson::with_left_out(
+                        &b.message,
+                        *full,
+                        &b.attach_data,
+                        &b.attach_object,
+                    ));
+                }
+                // Little of the input is attachment bytes: they are copied
+                // and the input let go before the JSON is written.
+                let own = |v: &[Option<&[u8]>]| -> Vec<Option<Vec<u8>>> {
+                    v.iter().map(|s| s.map(<[u8]>::to_vec)).collect()
+                };
+                let (data, objects) = (own(&b.attach_data), own(&b.attach_object));
+                let message = b.message;
+                drop(bytes);
+                let data: Vec<Option<&[u8]>> = data.iter().map(Option::as_deref).collect();
+                let objects: Vec<Option<&[u8]>> = objects.iter().map(Option::as_deref).collect();
+                return crate::cli::write_json(&crate::json::MessageJson::with_left_out(
+                    &message, *full, &data, &objects,
+                ));
+            }
             let how = crate::batch::Batch {
                 json_array: true,
                 headers: false,
@@ -228,7 +261,7 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
                     v.push(b'\n');
                     Ok(v)
                 } else {
-                    crate::cli::json_text(&crate::json::message_json(&m, *full))
+                    crate::cli::json_bytes(&crate::json::MessageJson::new(&m, *full))
                 }
             })
         }
