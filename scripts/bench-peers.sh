@@ -4,14 +4,19 @@
 # RTF, LZX / LZXD, MSZIP, WBXML, TNEF and .msg extraction. Prints, per job, each command's median and min wall time, its
 # median CPU time (user + sys), and the ratio peer time / msox time (> 1: msox is faster).
 #
-# Runs are round-robin: run i runs every command of a job once, starting with command
-# i mod N, so a load change on a shared machine hits every command alike. Outputs go to
+# Runs are round-robin: run i runs every command of a job once, in an order shuffled for
+# that run (seeded: BENCH_SEED), so a load change on a shared machine hits every command
+# alike and no command always runs right after the same one (a process started right after
+# a memory-heavy one pays for the kernel's cleanup of it: ~1.5 ms here, as much as the whole
+# LZX:21 cabinet job takes; with the start only rotating, the order stays cyclic and the
+# command after the heaviest peer pays it every time). Outputs go to
 # /dev/null (stdout) for every program, so no one pays for creating files but the peers
 # that cannot write to stdout (none here). On a loaded machine trust the CPU column more
 # than the wall column.
 #
 # Environment:
 #   RUNS=7          runs per command (rtf compress: at most 3, the crate takes ~12 s)
+#   BENCH_SEED=1    the seed of the runs' orders
 #   ONLY="rtf lzx cab mszip wbxml tnef msg"   sections to run (default: all)
 #   SLOW=1          also the interpreted peers (Python compressed_rtf, Node decompressrtf)
 #   MSOX=path       the msox binary (default: target/release/msox, built with
@@ -199,7 +204,7 @@ check "compressed-rtf crate" big.rtf msox-peers rtf-decompress big.lzfu
 bench() { # bench TITLE OUTPUT_MB -- "name|cmd" ... (first entry is msox: ratios are against it)
   local title=$1 mb=$2; shift 3
   python3 - "$title" "$mb" "$runs" "$@" <<'PY'
-import os, resource, shlex, statistics, subprocess, sys, time
+import os, random, resource, shlex, statistics, subprocess, sys, time
 title, mb, runs = sys.argv[1], float(sys.argv[2]), int(sys.argv[3])
 cmds = [a.split("|", 2) for a in sys.argv[4:]]
 clean = {c[0]: (c[2] if len(c) > 2 else None) for c in cmds}
@@ -220,9 +225,12 @@ def one(cmd, out=None):
     return dt, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 for n, c in cmds:          # warm-up (page cache)
     one(c, clean[n])
+rng = random.Random(int(os.environ.get("BENCH_SEED", "1")))
 for i in range(runs):
-    for k in range(len(cmds)):
-        n, c = cmds[(i + k) % len(cmds)]
+    order = list(range(len(cmds)))
+    rng.shuffle(order)
+    for k in order:
+        n, c = cmds[k]
         if len(wall[n]) < runs_of[n]:
             dt, ct = one(c, clean[n])
             wall[n].append(dt); cpu[n].append(ct)
