@@ -103,11 +103,25 @@ pub fn compress_with(raw: &[u8], comp_type: CompType) -> Result<Vec<u8>> {
 }
 
 fn compress_lzfu(raw: &[u8], raw_size: u32) -> Result<Vec<u8>> {
-    let mut buf = Vec::with_capacity(INITIAL_DICTIONARY.len() + raw.len());
-    buf.extend_from_slice(INITIAL_DICTIONARY);
-    buf.extend_from_slice(raw);
-    let mut m = Matcher::new(&buf);
-    let mut cur = INITIAL_DICTIONARY.len();
+    // Positions count from the start of the initial dictionary, which
+    // `raw` follows. The first window's worth of input is matched in a
+    // copy of the two together (candidates reach back into the
+    // dictionary), the rest in `raw` itself (positions less `base`: see
+    // the switch below), so the input is not copied.
+    let base = INITIAL_DICTIONARY.len();
+    let switch = base + WINDOW;
+    let mut head = Vec::with_capacity(base + WINDOW + 4 * MAX_MATCH);
+    head.extend_from_slice(INITIAL_DICTIONARY);
+    head.extend_from_slice(
+        raw.get(..raw.len().min(WINDOW + 4 * MAX_MATCH))
+            .unwrap_or(raw),
+    );
+    let mut buf: &[u8] = &head;
+    // What `buf` position 0 is: 0, then `base`.
+    let mut shift = 0usize;
+    let end = base + raw.len();
+    let mut m = Matcher::new(buf);
+    let mut cur = base;
     for p in 0..cur {
         m.insert(p);
     }
@@ -119,9 +133,24 @@ fn compress_lzfu(raw: &[u8], raw_size: u32) -> Result<Vec<u8>> {
         let mut control = 0u8;
         let mut len = 0usize;
         for bit in 0..8 {
-            if cur >= buf.len() {
+            if shift == 0 && cur >= switch {
+                // No candidate is in the dictionary any more: continue in
+                // `raw`, positions less `base`, with the chains rebuilt
+                // from the window's positions, oldest first, as they were
+                // (`head` held every byte read so far: a token reads at
+                // most 20 bytes past its start).
+                shift = base;
+                cur -= base;
+                buf = raw;
+                m = Matcher::new(buf);
+                for p in cur - WINDOW..cur {
+                    m.insert(p);
+                }
+            }
+            if cur + shift >= end {
                 // The end-of-data reference: offset = the write position.
-                let end = DictionaryReference::end((cur % DICTIONARY_SIZE) as u16).to_bytes();
+                let end =
+                    DictionaryReference::end(((cur + shift) % DICTIONARY_SIZE) as u16).to_bytes();
                 control |= 1 << bit;
                 put(&mut run, &mut len, &end);
                 out.push(control);
@@ -130,7 +159,7 @@ fn compress_lzfu(raw: &[u8], raw_size: u32) -> Result<Vec<u8>> {
             }
             let (pos, mlen) = m.longest_match(cur);
             let step = if mlen >= MIN_MATCH {
-                let offset = (pos % DICTIONARY_SIZE) as u16;
+                let offset = ((pos + shift) % DICTIONARY_SIZE) as u16;
                 let r = DictionaryReference::new(offset, mlen as u8)
                     .unwrap_or(DictionaryReference::end(0));
                 put(&mut run, &mut len, &r.to_bytes());
@@ -335,32 +364,30 @@ impl<'a> Matcher<'a> {
                 // buf.len()`.
                 let t = &buf[cur..cur + MAX_MATCH];
                 let (t0, t1, t2) = (word(t, 0), word(t, 8), t[16]);
+                // Every candidate is measured, without a branch on its
+                // bytes (which would be mispredicted about half the time
+                // on text): the chain's loads then overlap the compares.
+                let (mut best_pos, mut best_len) = best;
                 while p != NONE {
                     let pu = p as usize;
-                    // Only a candidate that also matches at the current
-                    // best length can be longer.
-                    if buf[pu + best.1] == t[best.1] {
-                        let c = &buf[pu..pu + MAX_MATCH];
-                        let x = word(c, 0) ^ t0;
-                        let l = if x != 0 {
-                            (x.trailing_zeros() / 8) as usize
-                        } else {
-                            let y = word(c, 8) ^ t1;
-                            if y != 0 {
-                                8 + (y.trailing_zeros() / 8) as usize
-                            } else {
-                                16 + usize::from(c[16] == t2)
-                            }
-                        };
-                        if l > best.1 {
-                            best = (pu, l);
-                            if l == MAX_MATCH {
-                                break;
-                            }
-                        }
+                    let c = &buf[pu..pu + MAX_MATCH];
+                    let x = word(c, 0) ^ t0;
+                    let y = word(c, 8) ^ t1;
+                    // trailing_zeros(0) / 8 == 8: a word that matches
+                    // counts whole.
+                    let l0 = (x.trailing_zeros() / 8) as usize;
+                    let l1 = (y.trailing_zeros() / 8) as usize;
+                    let l2 = usize::from(c[16] == t2);
+                    let l = l0 + usize::from(x == 0) * (l1 + usize::from(y == 0) * l2);
+                    let better = l > best_len;
+                    best_pos = if better { pu } else { best_pos };
+                    best_len = if better { l } else { best_len };
+                    if l == MAX_MATCH {
+                        break;
                     }
                     p = self.next3[pu & SLOT_MASK];
                 }
+                best = (best_pos, best_len);
             } else {
                 let target = &buf[cur..cur + max];
                 while p != NONE {
