@@ -1,12 +1,13 @@
 //! Writes the hostile inputs of each attack class into `$MSOX_GEN_DIR` at
 //! the sizes the hostile-cost issue measured, for timing the `msox` tool on
-//! them (`scripts/hostile-cost.sh`). Ignored by default.
+//! them and measuring their memory (`scripts/reader-memory.sh`). Ignored by
+//! default.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use msox_testkit::generate;
 
 #[test]
-#[ignore = "writes files for scripts/hostile-cost.sh"]
+#[ignore = "writes files for scripts/reader-memory.sh"]
 fn write_hostile_inputs() {
     let dir = std::path::PathBuf::from(std::env::var("MSOX_GEN_DIR").expect("MSOX_GEN_DIR"));
     std::fs::create_dir_all(&dir).unwrap();
