@@ -110,9 +110,17 @@ pub fn oxrtfcp_compress_roundtrip(data: &[u8]) {
     // the first 4 KiB in a copy with the initial dictionary, the rest in
     // the input itself).
     if !data.is_empty() {
-        let long: Vec<u8> = data.iter().cycle().take(4096 + 512 + data.len()).copied().collect();
+        let long: Vec<u8> = data
+            .iter()
+            .cycle()
+            .take(4096 + 512 + data.len())
+            .copied()
+            .collect();
         let stream = compress_with(&long, CompType::Compressed).expect("compresses");
         let back = decompress(&stream, &crate::strict()).expect("our stream decompresses");
-        assert!(back.value.data == long, "round trip past the window differs");
+        assert!(
+            back.value.data == long,
+            "round trip past the window differs"
+        );
     }
 }
