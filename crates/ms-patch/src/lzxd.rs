@@ -899,34 +899,13 @@ fn file_block_to(
             r.seek(at + LzxBlockHeader::SIZE)?;
             let mut data = r.sub(b.data.len())?;
             let params = StreamParams::lzxd(window_bits_for(size));
-            match vec {
-                // The sink only computes the CRC: skip it when
+            let (w, s) = match vec {
+                // Whole: the sink only computes the CRC, skipped when
                 // there is none to compute.
-                Some(v) if !verify => run_stream(
-                    &mut data,
-                    size,
-                    &params,
-                    &[],
-                    Window::Whole(v),
-                    None::<&mut Discard>,
-                )?,
-                Some(v) => run_stream(
-                    &mut data,
-                    size,
-                    &params,
-                    &[],
-                    Window::Whole(v),
-                    Some(&mut *sink),
-                )?,
-                None => run_stream(
-                    &mut data,
-                    size,
-                    &params,
-                    &[],
-                    Window::Sliding(window),
-                    Some(&mut *sink),
-                )?,
-            }
+                Some(v) => (Window::Whole(v), verify.then_some(&mut *sink)),
+                None => (Window::Sliding(window), Some(&mut *sink)),
+            };
+            run_stream(&mut data, size, &params, &[], w, s)?;
         }
         other => return Err(r.invalid_at("ulFlags", u64::from(other), at)),
     }
