@@ -1461,11 +1461,19 @@ fn has_e8(frame: &[u8]) -> bool {
 }
 
 /// The first `j` in `from..limit` with `s[j] == 0xE8`, or `limit` (`limit
-/// <= s.len()`): memchr (vector instructions where the CPU has them).
+/// <= s.len()`): memchr's SSE2 search on x86-64 (every x86-64 CPU has
+/// SSE2, so nothing is detected at run time: the detection's CPUID
+/// instructions cost a process in a virtual machine more than the wider
+/// search saves on a stream's frames), its general one elsewhere.
 fn find_e8(s: &[u8], from: usize, limit: usize) -> usize {
-    s.get(from..limit)
-        .and_then(|t| memchr::memchr(0xE8, t))
-        .map_or(limit, |k| from + k)
+    let Some(t) = s.get(from..limit) else {
+        return limit;
+    };
+    #[cfg(target_arch = "x86_64")]
+    if let Some(f) = memchr::arch::x86_64::sse2::memchr::One::new(0xE8) {
+        return f.find(t).map_or(limit, |k| from + k);
+    }
+    memchr::memchr(0xE8, t).map_or(limit, |k| from + k)
 }
 
 // Unit tests: an unwrap/expect/panic here fails the test; no decoder input reaches them.
