@@ -973,6 +973,10 @@ pub fn decompress_file_from<R: std::io::Read>(
     decompress_file_from_in(input, input_len, options, file, &mut Vec::new(), out)
 }
 
+/// The most room [`decompress_file_from`] makes for a block's input
+/// before reading it (a compressed block of a 32 MiB window).
+const READ_RESERVE: usize = 1 << 25;
+
 /// [`decompress_file_from`] with the blocks' window in `window` (see
 /// [`WindowMemory`]; reused from block to block).
 pub fn decompress_file_from_in<R: std::io::Read>(
@@ -987,9 +991,11 @@ pub fn decompress_file_from_in<R: std::io::Read>(
     let mut buf = Vec::new();
     let mut pos = 0usize;
     // Up to `n` more bytes of the input appended to `buf` (fewer only at
-    // its end).
+    // its end). Room is made for what `input_len` says is left, at most
+    // READ_RESERVE: past that the buffer grows only with bytes read, so a
+    // size field (or an `input_len`) that lies costs nothing.
     let fill = |input: &mut R, buf: &mut Vec<u8>, n: usize, pos: usize, session: &mut Session| {
-        buf.reserve(n.min(input_len.saturating_sub(pos)));
+        buf.reserve(n.min(input_len.saturating_sub(pos)).min(READ_RESERVE));
         std::io::Read::read_to_end(&mut std::io::Read::take(&mut *input, n as u64), buf).map_err(
             |e| {
                 let r = Reader::with_session_at(&[], Origin::At(pos), std::mem::take(session));

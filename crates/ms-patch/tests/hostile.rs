@@ -391,3 +391,44 @@ fn hostile_suite_patch_lzx_stream_prefix() {
         Ok(r.into_decoded(()).defects)
     });
 }
+
+/// Read from a `Read`, a block whose ulCompSize says 4 GiB, with a caller
+/// that does not know the input's size: the buffer grows only with the
+/// bytes there are, and the short block is the slice form's error.
+#[test]
+fn a_lying_block_size_costs_only_the_bytes_read() {
+    let header = LzxHeader {
+        version_hi: 3,
+        version_lo: 1,
+        block_max: 1 << 20,
+        target_size: 1 << 20,
+    };
+    let mut file = header.to_bytes().to_vec();
+    // LZX_BLK: ulFlags 1 (compressed), ulCompSize 0xFFFFFFF0, ulUncompSize, ulCRC.
+    for w in [1u32, 0xFFFF_FFF0, 1 << 20, 0] {
+        file.extend_from_slice(&w.to_le_bytes());
+    }
+    file.extend_from_slice(&[0x55; 100]);
+    let mut out = Vec::new();
+    let streamed = ms_patch::decompress_file_from(
+        std::io::Cursor::new(&file),
+        usize::MAX,
+        &Options::lenient(),
+        &FileOptions::default(),
+        &mut out,
+    )
+    .unwrap_err();
+    let slice = ms_patch::decompress_file_to(
+        &file,
+        &Options::lenient(),
+        &FileOptions::default(),
+        &mut out,
+    )
+    .unwrap_err();
+    assert!(
+        matches!(streamed.kind(), ErrorKind::UnexpectedEnd { .. }),
+        "{streamed}"
+    );
+    assert_eq!(streamed.kind(), slice.kind());
+    assert_eq!(streamed.offset(), slice.offset());
+}
