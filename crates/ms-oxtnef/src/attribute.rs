@@ -478,9 +478,12 @@ impl Encode for TnefStream<'_> {
         buf.put_u16_le(self.legacy_key);
         let last = self.attributes.len().saturating_sub(1);
         for (i, a) in self.attributes.iter().enumerate() {
-            buf.put_u8(a.level.value());
-            buf.put_u32_le(a.id.value());
-            buf.put_u32_le(msox_codec::fit_u32(a.data.len(), "AttrLength")?);
+            let header = AttributeHeader {
+                level: a.level,
+                id: a.id,
+                len: msox_codec::fit_u32(a.data.len(), "AttrLength")?,
+            };
+            buf.put_slice(&header.to_bytes());
             buf.put_slice(&a.data);
             match &self.truncated_checksum {
                 Some(present) if i == last => buf.put_slice(present.get(..2).unwrap_or(present)),
