@@ -141,28 +141,64 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
 }
 
 /// The window of the LZX decoders ([`ms_patch::WindowMemory`]): an
-/// anonymous mapping whose pages are populated when it is made (one system
-/// call, where the allocator's memory costs a page fault per 4 KiB as the
-/// ring fills: 512 for a 2 MiB window, about a millisecond here), made
-/// again only for a larger window; the allocator's memory where mapping
-/// fails.
+/// anonymous mapping whose pages are made when it is (where the
+/// allocator's memory costs a page fault per 4 KiB as the ring fills: 512
+/// for a 2 MiB window, about a millisecond here), made again only for a
+/// larger window; the allocator's memory where mapping fails.
+///
+/// On Linux a window of 2 MiB or more starts on a 2 MiB boundary and is
+/// advised as a transparent huge page (`MADV_HUGEPAGE`, then
+/// `MADV_POPULATE_WRITE`): one zeroed 2 MiB page instead of 512 small
+/// ones (0.08 ms instead of 0.4 ms to make a 2 MiB window here). Where the
+/// kernel gives no huge page, or the advice is refused, the pages are
+/// small ones, made up front or on first touch.
 #[derive(Default)]
 pub struct MappedWindow {
-    map: Option<memmap2::MmapMut>,
+    map: Option<(memmap2::MmapMut, usize, usize)>,
     fallback: Vec<u8>,
+}
+
+/// A transparent huge page on x86-64 and aarch64 Linux with 4 KiB pages.
+const HUGE_PAGE: usize = 2 << 20;
+
+impl MappedWindow {
+    /// A mapping holding `len` bytes: (map, start of the window in it).
+    fn map(len: usize) -> Option<(memmap2::MmapMut, usize)> {
+        #[cfg(target_os = "linux")]
+        if len >= HUGE_PAGE {
+            use memmap2::Advice;
+            // Room to start the window on a huge-page boundary; the spare
+            // address space is never touched.
+            let map = memmap2::MmapOptions::new()
+                .len(len.checked_add(HUGE_PAGE)?)
+                .map_anon()
+                .ok()?;
+            let at = map.as_ptr() as usize;
+            let start = at.next_multiple_of(HUGE_PAGE) - at;
+            // Advice only: a refusal leaves small pages.
+            let _ = map.advise_range(Advice::HugePage, start, len / HUGE_PAGE * HUGE_PAGE);
+            let _ = map.advise_range(Advice::PopulateWrite, start, len);
+            return Some((map, start));
+        }
+        memmap2::MmapOptions::new()
+            .len(len.max(1))
+            .populate()
+            .map_anon()
+            .ok()
+            .map(|m| (m, 0))
+    }
 }
 
 impl ms_patch::WindowMemory for MappedWindow {
     fn window(&mut self, len: usize) -> &mut [u8] {
-        if self.map.as_ref().is_none_or(|m| m.len() < len) {
-            self.map = memmap2::MmapOptions::new()
-                .len(len.max(1))
-                .populate()
-                .map_anon()
-                .ok();
+        if self.map.as_ref().is_none_or(|m| m.2 < len) {
+            self.map = Self::map(len)
+                .map(|(m, start)| (m, start, len))
+                .filter(|(m, start, len)| start + len <= m.len());
         }
         match &mut self.map {
-            Some(m) => m,
+            // In bounds: checked when mapped.
+            Some((m, start, have)) => m.get_mut(*start..*start + *have).unwrap_or_default(),
             None => self.fallback.window(len),
         }
     }
@@ -329,4 +365,25 @@ fn inspect(bytes: &[u8]) -> anyhow::Result<Node> {
         root.push(Node::leaf("defect", x));
     }
     Ok(root)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::MappedWindow;
+    use ms_patch::WindowMemory;
+
+    #[test]
+    fn a_mapped_window_has_the_length_asked_and_keeps_what_is_written() {
+        let mut w = MappedWindow::default();
+        for len in [2, 4096, (2 << 20) + (32 << 10), 5 << 20] {
+            let s = w.window(len);
+            assert!(s.len() >= len);
+            s[0] = 7;
+            s[len - 1] = 9;
+            assert_eq!((s[0], s[len - 1]), (7, 9));
+        }
+        // A smaller window reuses the mapping (the bytes written stay).
+        let s = w.window(1 << 20);
+        assert_eq!(s[0], 7);
+    }
 }
