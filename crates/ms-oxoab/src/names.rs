@@ -25,11 +25,11 @@ pub fn property_name(tag: PropertyTag) -> Option<&'static str> {
             || d.defining_reference.contains("MS-OXOAB")
             || d.area.contains("Offline Address Book")
         {
-            return Some(d.canonical_name);
+            return Some(d.canonical_name.as_str());
         }
-        first.get_or_insert(d.canonical_name);
+        first.get_or_insert(d.canonical_name.as_str());
     }
-    first.or_else(|| ms_oxprops::by_tag(tag).map(|d| d.canonical_name))
+    first.or_else(|| ms_oxprops::by_tag(tag).map(|d| d.canonical_name.as_str()))
 }
 
 /// [`property_name`], or the tag in hex (`0x8C9E0102`).

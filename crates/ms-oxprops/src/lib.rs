@@ -72,29 +72,29 @@ pub enum Kind {
         /// The property set.
         set: Guid,
         /// The name, case as the spec gives it.
-        name: &'static str,
+        name: StaticStr,
     },
 }
 
 /// One [MS-OXPROPS] section 2 entry.
-#[derive(Debug, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct PropertyDef {
     /// The canonical name, e.g. `PidTagSubject`.
-    pub canonical_name: &'static str,
+    pub canonical_name: StaticStr,
     /// Property ID, or property set + LID / name.
     pub kind: Kind,
     /// The property's type.
     pub prop_type: PropertyType,
     /// The spec's type name (`PtypEmbeddedTable` and `PtypObject` share 0x000D).
-    pub type_name: &'static str,
+    pub type_name: StaticStr,
     /// The spec's alternate names (`PR_*`, `ptag*`, `dispid*`, `urn:*`, ...).
-    pub alternate_names: &'static [&'static str],
+    pub alternate_names: StaticStrs,
     /// MAPI names the Outlook reference gives that the spec's list lacks.
-    pub other_names: &'static [&'static str],
+    pub other_names: StaticStrs,
     /// The spec's "Area" label, verbatim (the spec is not consistent in case).
-    pub area: &'static str,
+    pub area: StaticStr,
     /// The spec's "Defining reference", e.g. `[MS-OXCMSG] section 2.2.1.46`.
-    pub defining_reference: &'static str,
+    pub defining_reference: StaticStr,
 }
 
 impl PropertyDef {
@@ -112,12 +112,12 @@ impl PropertyDef {
         match self.kind {
             Kind::Tagged { .. } => None,
             Kind::Lid { set, lid } => Some(PropertyName::lid(set, lid)),
-            Kind::Name { set, name } => Some(PropertyName::name(set, name)),
+            Kind::Name { set, name } => Some(PropertyName::name(set, name.as_str())),
         }
     }
 
     /// The named-property form of a named property.
-    pub const fn named(&self) -> Option<Named> {
+    pub fn named(&self) -> Option<Named> {
         match self.kind {
             Kind::Tagged { .. } => None,
             Kind::Lid { set, lid } => Some(Named {
@@ -127,7 +127,7 @@ impl PropertyDef {
             }),
             Kind::Name { set, name } => Some(Named {
                 set,
-                key: NamedKey::Name(name),
+                key: NamedKey::Name(name.as_str()),
                 prop_type: self.prop_type,
             }),
         }
@@ -139,6 +139,200 @@ impl PropertyDef {
             Kind::Tagged { .. } => None,
             Kind::Lid { set, .. } | Kind::Name { set, .. } => set_name(set),
         }
+    }
+}
+
+/// A string of the registry's tables, e.g. a canonical name: a `&'static
+/// str` in all but layout. It dereferences to `str`, compares, hashes and
+/// orders as its text, and prints as it (`{}` and `{:?}`).
+///
+/// The tables hold every string as an (offset, length) pair into one text
+/// instead of as a pointer: pointers in statics are relocated by the
+/// dynamic loader at every start of a position-independent program, which
+/// writes (and so copies) every page holding one; about 60 pages, a tenth
+/// of a millisecond, for this registry.
+#[derive(Clone, Copy)]
+pub struct StaticStr {
+    off: u32,
+    len: u32,
+}
+
+impl StaticStr {
+    /// The string at `off..off + len` of the tables' text.
+    pub(crate) const fn at(off: u32, len: u32) -> Self {
+        Self { off, len }
+    }
+
+    /// The text.
+    pub fn as_str(self) -> &'static str {
+        let start = self.off as usize;
+        generated::TEXT
+            .get(start..start + self.len as usize)
+            .unwrap_or_default()
+    }
+}
+
+impl std::ops::Deref for StaticStr {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for StaticStr {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::borrow::Borrow<str> for StaticStr {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl From<StaticStr> for &'static str {
+    fn from(s: StaticStr) -> Self {
+        s.as_str()
+    }
+}
+
+impl std::fmt::Display for StaticStr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Debug for StaticStr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl PartialEq for StaticStr {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for StaticStr {}
+
+impl std::hash::Hash for StaticStr {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl PartialOrd for StaticStr {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for StaticStr {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl PartialEq<str> for StaticStr {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for StaticStr {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<StaticStr> for str {
+    fn eq(&self, other: &StaticStr) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl PartialEq<StaticStr> for &str {
+    fn eq(&self, other: &StaticStr) -> bool {
+        *self == other.as_str()
+    }
+}
+
+/// A list of [`StaticStr`]s of the registry's tables (alternate names):
+/// a `&'static [StaticStr]` in all but layout, as [`StaticStr`] is a
+/// `&'static str`.
+#[derive(Clone, Copy)]
+pub struct StaticStrs {
+    start: u16,
+    len: u16,
+}
+
+impl StaticStrs {
+    /// The `len` strings from `start` of the tables' lists.
+    pub(crate) const fn at(start: u16, len: u16) -> Self {
+        Self { start, len }
+    }
+
+    /// The strings.
+    pub fn as_slice(self) -> &'static [StaticStr] {
+        let start = usize::from(self.start);
+        generated::LISTS
+            .get(start..start + usize::from(self.len))
+            .unwrap_or_default()
+    }
+}
+
+impl std::ops::Deref for StaticStrs {
+    type Target = [StaticStr];
+    fn deref(&self) -> &[StaticStr] {
+        self.as_slice()
+    }
+}
+
+impl IntoIterator for StaticStrs {
+    type Item = &'static StaticStr;
+    type IntoIter = std::slice::Iter<'static, StaticStr>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.as_slice().iter()
+    }
+}
+
+impl std::fmt::Debug for StaticStrs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.as_slice()).finish()
+    }
+}
+
+impl PartialEq for StaticStrs {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl Eq for StaticStrs {}
+
+impl std::hash::Hash for StaticStrs {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_slice().hash(state);
+    }
+}
+
+impl PartialEq<[&str]> for StaticStrs {
+    fn eq(&self, other: &[&str]) -> bool {
+        self.as_slice().iter().eq(other.iter())
+    }
+}
+
+impl PartialEq<&[&str]> for StaticStrs {
+    fn eq(&self, other: &&[&str]) -> bool {
+        self.as_slice().iter().eq(other.iter())
+    }
+}
+
+impl<const N: usize> PartialEq<[&str; N]> for StaticStrs {
+    fn eq(&self, other: &[&str; N]) -> bool {
+        self.as_slice().iter().eq(other.iter())
     }
 }
 
@@ -185,7 +379,7 @@ impl Named {
 }
 
 fn def_at(i: u16) -> Option<&'static PropertyDef> {
-    ALL.get(usize::from(i)).copied()
+    ALL.get(usize::from(i))
 }
 
 /// The tagged property with this tag (ID and type); the first in spec
@@ -252,10 +446,11 @@ pub fn by_lid(set: Guid, lid: u32) -> Option<&'static PropertyDef> {
 pub fn by_set_name(set: Guid, name: &str) -> Option<&'static PropertyDef> {
     let g = set.to_u128();
     let lower = name.to_lowercase();
-    let start = generated::BY_SET_NAME.partition_point(|&(k, n, _)| (k, n) < (g, lower.as_str()));
+    let start =
+        generated::BY_SET_NAME.partition_point(|&(k, n, _)| (k, n.as_str()) < (g, lower.as_str()));
     generated::BY_SET_NAME
         .get(start)
-        .filter(|&&(k, n, _)| k == g && n == lower)
+        .filter(|&&(k, n, _)| k == g && n.as_str() == lower)
         .and_then(|&(_, _, d)| def_at(d))
 }
 
@@ -274,10 +469,10 @@ pub fn by_property_name(name: &PropertyName) -> Option<&'static PropertyDef> {
 /// the first in spec order.
 pub fn by_name(name: &str) -> Option<&'static PropertyDef> {
     let lower = name.to_lowercase();
-    let start = generated::BY_ANY_NAME.partition_point(|&(n, _)| n < lower.as_str());
+    let start = generated::BY_ANY_NAME.partition_point(|&(n, _)| n.as_str() < lower.as_str());
     generated::BY_ANY_NAME
         .get(start)
-        .filter(|&&(n, _)| n == lower)
+        .filter(|&&(n, _)| n.as_str() == lower)
         .and_then(|&(_, d)| def_at(d))
 }
 
@@ -285,11 +480,11 @@ pub fn by_name(name: &str) -> Option<&'static PropertyDef> {
 /// case-insensitively.
 pub fn all_by_name(name: &str) -> impl Iterator<Item = &'static PropertyDef> {
     let lower = name.to_lowercase();
-    let start = generated::BY_ANY_NAME.partition_point(|&(n, _)| n < lower.as_str());
+    let start = generated::BY_ANY_NAME.partition_point(|&(n, _)| n.as_str() < lower.as_str());
     generated::BY_ANY_NAME
         .iter()
         .skip(start)
-        .take_while(move |&&(n, _)| n == lower)
+        .take_while(move |&&(n, _)| n.as_str() == lower)
         .filter_map(|&(_, d)| def_at(d))
 }
 

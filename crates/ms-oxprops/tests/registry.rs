@@ -124,7 +124,7 @@ fn counts_by_kind() {
 fn every_entry_is_found_by_every_lookup() {
     for def in ALL.iter() {
         assert_eq!(
-            by_name(def.canonical_name).map(|d| d.canonical_name),
+            by_name(&def.canonical_name).map(|d| d.canonical_name),
             Some(def.canonical_name)
         );
         assert!(
@@ -134,7 +134,7 @@ fn every_entry_is_found_by_every_lookup() {
         );
         for alt in def.alternate_names {
             assert!(
-                ms_oxprops::all_by_name(alt).any(|d| std::ptr::eq(d, *def)),
+                ms_oxprops::all_by_name(alt).any(|d| std::ptr::eq(d, def)),
                 "{alt}"
             );
         }
@@ -142,18 +142,18 @@ fn every_entry_is_found_by_every_lookup() {
             Kind::Tagged { id } => {
                 let tag = def.tag().unwrap();
                 assert_eq!(by_tag(tag).unwrap().tag(), Some(tag));
-                assert!(ms_oxprops::all_by_tag(tag).any(|d| std::ptr::eq(d, *def)));
-                assert!(by_id(id).any(|d| std::ptr::eq(d, *def)));
+                assert!(ms_oxprops::all_by_tag(tag).any(|d| std::ptr::eq(d, def)));
+                assert!(by_id(id).any(|d| std::ptr::eq(d, def)));
             }
             Kind::Lid { set, lid } => {
-                assert!(std::ptr::eq(by_lid(set, lid).unwrap(), *def));
+                assert!(std::ptr::eq(by_lid(set, lid).unwrap(), def));
                 let pn = def.property_name().unwrap();
                 assert!(ms_oxprops::by_property_name(&pn).is_some());
                 assert!(def.named().unwrap().matches(&pn));
             }
             Kind::Name { set, name } => {
                 // Two spec entries share `urn:schemas:calendar:locationurl`.
-                let found = by_set_name(set, name).unwrap();
+                let found = by_set_name(set, &name).unwrap();
                 assert_eq!(found.kind, def.kind);
                 assert!(by_set_name(set, &name.to_uppercase()).is_some());
                 assert!(def.set_name().is_some());
@@ -203,4 +203,54 @@ fn known_values() {
         ms_oxprops::describe_tag(ms_oxcdata::PropertyTag::from_u32(0x7FFF_0003)),
         "0x7FFF0003"
     );
+}
+
+/// The tables' strings behave as the `&'static str`s they stand for.
+#[test]
+fn static_strs_behave_as_strs() {
+    use std::collections::HashSet;
+    let d = &ms_oxprops::defs::PidTagSubject;
+    assert_eq!(d.canonical_name, "PidTagSubject");
+    assert_eq!("PidTagSubject", d.canonical_name);
+    assert_eq!(
+        format!("{} {:?}", d.canonical_name, d.canonical_name),
+        "PidTagSubject \"PidTagSubject\""
+    );
+    assert!(d.canonical_name.starts_with("PidTag"));
+    let s: &'static str = d.canonical_name.into();
+    assert_eq!(s.len(), 13);
+    assert_eq!(
+        d.alternate_names[..3],
+        ["PR_SUBJECT", "PR_SUBJECT_A", "ptagSubject"]
+    );
+    assert_eq!(
+        format!("{:?}", &d.alternate_names[..2]),
+        "[\"PR_SUBJECT\", \"PR_SUBJECT_A\"]"
+    );
+    assert_eq!(d.alternate_names[..2].join(","), "PR_SUBJECT,PR_SUBJECT_A");
+    assert_eq!(
+        format!("{:?}", defs::PidLidAddressCountryCode.alternate_names),
+        "[\"dispidAddressCountryCode\"]"
+    );
+    assert_eq!(
+        defs::PidLidAddressCountryCode.alternate_names,
+        ["dispidAddressCountryCode"]
+    );
+    // Hash and Eq agree with str's (Borrow<str>).
+    let set: HashSet<ms_oxprops::StaticStr> = d.alternate_names.iter().copied().collect();
+    assert!(set.contains("PR_SUBJECT_W"));
+    assert!(!set.contains("PR_SUBJECT_X"));
+    assert!(d.other_names.is_empty() || d.other_names.iter().all(|n| !n.is_empty()));
+    // Every string of every entry is in bounds (an empty one only where the
+    // data has none).
+    for def in &ms_oxprops::ALL {
+        assert!(!def.canonical_name.is_empty());
+        assert!(def.type_name.starts_with("Ptyp"), "{}", def.canonical_name);
+        assert!(
+            def.alternate_names
+                .iter()
+                .chain(def.other_names.iter())
+                .all(|n| !n.is_empty())
+        );
+    }
 }

@@ -7,7 +7,7 @@ pub fn oxprops_lookup(data: &[u8]) {
     use ms_oxcdata::PropertyTag;
     let text = String::from_utf8_lossy(data);
     if let Some(d) = ms_oxprops::by_name(&text) {
-        let again = ms_oxprops::by_name(d.canonical_name).expect("a canonical name finds itself");
+        let again = ms_oxprops::by_name(&d.canonical_name).expect("a canonical name finds itself");
         assert_eq!(again.canonical_name, d.canonical_name);
     }
     let _ = ms_oxprops::all_by_name(&text).count();

@@ -86,7 +86,7 @@ pub fn tag_json(tag: PropertyTag) -> Value {
     let mut m = Map::new();
     m.insert("tag".into(), json!(tag.to_string()));
     if let Some(d) = ms_oxprops::by_tag(tag) {
-        m.insert("name".into(), json!(d.canonical_name));
+        m.insert("name".into(), json!(d.canonical_name.as_str()));
     }
     Value::Object(m)
 }

@@ -183,7 +183,7 @@ fn template_json(t: &Template, enc: Option<StringEncoding>) -> anyhow::Result<Va
                         "ulString": c.ul_string,
                         "property": row.property_tag().map(|t| json!({
                             "tag": t.to_string(),
-                            "name": ms_oxprops::by_tag(t).map(|d| d.canonical_name),
+                            "name": ms_oxprops::by_tag(t).map(|d| d.canonical_name.as_str()),
                         })),
                         "string": set.row_text(row, enc)?,
                     }))

@@ -95,15 +95,26 @@ pub fn find(query: &str) -> Vec<&'static PropertyDef> {
 /// The JSON form of one entry.
 pub fn def_json(d: &PropertyDef) -> Value {
     let mut v = serde_json::Map::new();
-    v.insert("canonical_name".into(), json!(d.canonical_name));
-    v.insert("type".into(), json!(d.type_name));
+    v.insert("canonical_name".into(), json!(d.canonical_name.as_str()));
+    v.insert("type".into(), json!(d.type_name.as_str()));
     v.insert(
         "type_code".into(),
         json!(format!("0x{:04X}", d.prop_type.value())),
     );
-    v.insert("area".into(), json!(d.area));
-    v.insert("defining_reference".into(), json!(d.defining_reference));
-    v.insert("alternate_names".into(), json!(d.alternate_names));
+    v.insert("area".into(), json!(d.area.as_str()));
+    v.insert(
+        "defining_reference".into(),
+        json!(d.defining_reference.as_str()),
+    );
+    v.insert(
+        "alternate_names".into(),
+        json!(
+            d.alternate_names
+                .iter()
+                .map(|n| n.as_str())
+                .collect::<Vec<_>>()
+        ),
+    );
     match d.kind {
         Kind::Tagged { id } => {
             v.insert("property_id".into(), json!(format!("0x{id:04X}")));
@@ -126,7 +137,7 @@ pub fn def_json(d: &PropertyDef) -> Value {
                 json!(d.set_name().unwrap_or_default()),
             );
             v.insert("property_set_guid".into(), json!(set.to_string()));
-            v.insert("name".into(), json!(name));
+            v.insert("name".into(), json!(name.as_str()));
         }
     }
     Value::Object(v)
@@ -184,7 +195,6 @@ fn run_cmd(cmd: &Cmd) -> anyhow::Result<()> {
             let f = filter.as_deref().map(str::to_lowercase);
             let hits: Vec<&PropertyDef> = ms_oxprops::ALL
                 .iter()
-                .copied()
                 .filter(|d| match &f {
                     None => true,
                     Some(f) => {
