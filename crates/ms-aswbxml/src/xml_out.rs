@@ -759,11 +759,11 @@ impl<'s, S: Sink + ?Sized> XmlWriter<'s, S> {
         }
         // A string XML cannot carry goes into a self-contained
         // `str-i-b64` instruction (lossless): no separator before it.
-        let representable = std::str::from_utf8(s).is_ok() && text_is_xml(s);
-        if (representable || !self.lossless) && (opaque_default || self.last() != 0) {
+        let text = xml_text(s);
+        if (text.is_some() || !self.lossless) && (opaque_default || self.last() != 0) {
             self.pi("str-i");
         }
-        let wrote = self.text_or_b64(r, st, s, at, false)?;
+        let wrote = self.text_or_b64_of(r, st, s, text, at, false)?;
         self.set_last(if wrote { 1 } else { 0 });
         Ok(())
     }
@@ -778,8 +778,21 @@ impl<'s, S: Sink + ?Sized> XmlWriter<'s, S> {
         at: usize,
         table: bool,
     ) -> Result<bool> {
-        let ok = !s.is_empty() && self.escape_bytes(s);
-        if ok {
+        self.text_or_b64_of(r, st, s, xml_text(s), at, table)
+    }
+
+    /// [`Self::text_or_b64`] with `text` = `xml_text(s)` already known.
+    fn text_or_b64_of<'a>(
+        &mut self,
+        r: &mut Reader<'a>,
+        st: &Body<'a>,
+        s: &[u8],
+        text: Option<&str>,
+        at: usize,
+        table: bool,
+    ) -> Result<bool> {
+        if let Some(text) = text.filter(|t| !t.is_empty()) {
+            self.escape_into(text);
             return Ok(true);
         }
         if self.lossless {
@@ -815,33 +828,8 @@ impl<'s, S: Sink + ?Sized> XmlWriter<'s, S> {
 
     /// Escapes valid text; false (nothing written) if `s` is not UTF-8 or
     /// has characters XML 1.0 forbids.
-    fn escape_bytes(&mut self, s: &[u8]) -> bool {
-        let Ok(text) = std::str::from_utf8(s) else {
-            return false;
-        };
-        if !text_is_xml(s) {
-            return false;
-        }
-        self.escape_into(text);
-        true
-    }
-
     fn escape_into(&mut self, text: &str) {
-        let bytes = text.as_bytes();
-        let mut last = 0;
-        for (i, &b) in bytes.iter().enumerate() {
-            let rep = match b {
-                b'<' => "&lt;",
-                b'>' => "&gt;",
-                b'&' => "&amp;",
-                b'\r' => "&#13;",
-                _ => continue,
-            };
-            self.out.push_str(text.get(last..i).unwrap_or_default());
-            self.out.push_str(rep);
-            last = i + 1;
-        }
-        self.out.push_str(text.get(last..).unwrap_or_default());
+        escape_to(&mut self.out, text);
     }
 
     fn open(&mut self, page: u8, token: u8, def: Option<&'static TagDef>, content: bool) {
@@ -1074,21 +1062,143 @@ pub(crate) fn is_xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
+/// Appends `text` with `<`, `>`, `&` and CR escaped. Runs of 32 bytes
+/// with none of them are skipped whole (a test the compiler makes one
+/// vector compare per byte class).
+fn escape_to(out: &mut String, text: &str) {
+    let bytes = text.as_bytes();
+    let mut last = 0;
+    let mut i = 0;
+    loop {
+        let n = match bytes.get(i..).and_then(|t| t.first_chunk::<32>()) {
+            Some(c) if !c.iter().fold(false, |a, &b| a | needs_escape(b)) => {
+                i += 32;
+                continue;
+            }
+            Some(_) => 32,
+            None => bytes.len() - i,
+        };
+        for (j, &b) in bytes.iter().enumerate().skip(i).take(n) {
+            let rep = match b {
+                b'<' => "&lt;",
+                b'>' => "&gt;",
+                b'&' => "&amp;",
+                b'\r' => "&#13;",
+                _ => continue,
+            };
+            out.push_str(text.get(last..j).unwrap_or_default());
+            out.push_str(rep);
+            last = j + 1;
+        }
+        if n < 32 {
+            break;
+        }
+        i += n;
+    }
+    out.push_str(text.get(last..).unwrap_or_default());
+}
+
+/// `s` as text XML can carry: UTF-8 ([`text_is_xml`]).
+#[inline]
+fn xml_text(s: &[u8]) -> Option<&str> {
+    std::str::from_utf8(s).ok().filter(|_| text_is_xml(s))
+}
+
+/// Whether text escapes `b` (`<`, `>`, `&`, CR).
+#[inline(always)]
+fn needs_escape(b: u8) -> bool {
+    (b == b'<') | (b == b'>') | (b == b'&') | (b == b'\r')
+}
+
 /// For valid UTF-8: no control characters XML 1.0 forbids, no U+FFFE/U+FFFF.
+/// Runs of 32 bytes with no control character but TAB, LF, CR and no 0xEF
+/// (the first byte of U+FFFE/U+FFFF) are passed whole.
 #[inline]
 fn text_is_xml(s: &[u8]) -> bool {
+    let suspect = |b: u8| ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r')) | (b == 0xEF);
     let mut i = 0;
-    while let Some(&b) = s.get(i) {
-        if b < 0x20 && b != b'\t' && b != b'\n' && b != b'\r' {
-            return false;
+    loop {
+        let n = match s.get(i..).and_then(|t| t.first_chunk::<32>()) {
+            Some(c) if !c.iter().fold(false, |a, &b| a | suspect(b)) => {
+                i += 32;
+                continue;
+            }
+            Some(_) => 32,
+            None => s.len() - i,
+        };
+        for j in i..i + n {
+            let Some(&b) = s.get(j) else { break };
+            if b < 0x20 && b != b'\t' && b != b'\n' && b != b'\r' {
+                return false;
+            }
+            if b == 0xEF
+                && s.get(j + 1) == Some(&0xBF)
+                && matches!(s.get(j + 2), Some(&0xBE) | Some(&0xBF))
+            {
+                return false;
+            }
         }
-        if b == 0xEF
-            && s.get(i + 1) == Some(&0xBF)
-            && matches!(s.get(i + 2), Some(&0xBE) | Some(&0xBF))
-        {
-            return false;
+        if n < 32 {
+            return true;
         }
-        i += 1;
+        i += n;
     }
-    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{escape_to, text_is_xml};
+
+    fn escape_naive(text: &str) -> String {
+        let mut out = String::new();
+        for c in text.chars() {
+            match c {
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '&' => out.push_str("&amp;"),
+                '\r' => out.push_str("&#13;"),
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    fn is_xml_naive(s: &[u8]) -> bool {
+        std::str::from_utf8(s).is_ok_and(|t| {
+            t.chars()
+                .all(|c| super::is_xml_char(c) && c != '\u{FFFE}' && c != '\u{FFFF}')
+        })
+    }
+
+    /// The 32-byte skipping scans give what a byte-by-byte scan gives, with
+    /// the bytes that matter at every offset around the run boundaries.
+    #[test]
+    fn chunked_scans_match_byte_scans() {
+        let pieces: [&str; 12] = [
+            "a", "<", ">", "&", "\r", "\n", "\t", "\u{1}", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}",
+            "\u{F000}",
+        ];
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        for len in 0..140 {
+            for _ in 0..40 {
+                let mut t = String::new();
+                while t.len() < len {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    // mostly plain text, now and then a piece that matters
+                    let i = (seed % 64) as usize;
+                    t.push_str(pieces.get(i).copied().unwrap_or("x"));
+                }
+                let mut got = String::new();
+                escape_to(&mut got, &t);
+                assert_eq!(got, escape_naive(&t), "{t:?}");
+                assert_eq!(
+                    text_is_xml(t.as_bytes()),
+                    is_xml_naive(t.as_bytes()),
+                    "{t:?}"
+                );
+            }
+        }
+    }
 }
