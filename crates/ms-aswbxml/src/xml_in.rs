@@ -227,14 +227,37 @@ fn read_xml_to(r: &mut Reader<'_>, sink: Option<&mut dyn Sink>) -> Result<(Vec<u
 const PIECE: usize = 32 << 10;
 
 /// Where [`encode`] gets its XML events: a slice (events borrow it) or a
-/// [`std::io::BufRead`] (events are copied into a buffer).
+/// [`std::io::BufRead`] (events are copied into a buffer). The reader keeps
+/// the namespace scopes; only start and empty elements have theirs
+/// resolved to a code page, into `page`, and only when it is `Ok` on entry
+/// (end tags and skipped content are not looked up; `Err(())` otherwise).
+/// (The page is not returned beside the event: moving that pair cost more
+/// than resolving it.)
 trait Events {
     fn next_event<'s>(
         &'s mut self,
         buf: &'s mut Vec<u8>,
-    ) -> quick_xml::Result<(ResolveResult<'s>, X<'s>)>;
+        pages: &mut PageCache,
+        page: &mut std::result::Result<u8, ()>,
+    ) -> quick_xml::Result<X<'s>>;
     fn config(&mut self) -> &mut quick_xml::reader::Config;
     fn position(&self) -> u64;
+}
+
+/// The code page of a start or empty element `ev`, when `page` is `Ok`.
+#[inline]
+fn page_of_event(
+    resolver: &quick_xml::name::NamespaceResolver,
+    ev: &X<'_>,
+    pages: &mut PageCache,
+    page: &mut std::result::Result<u8, ()>,
+) {
+    *page = match ev {
+        X::Start(e) | X::Empty(e) if page.is_ok() => {
+            pages.resolve(&resolver.resolve_element(e.name()).0)
+        }
+        _ => Err(()),
+    };
 }
 
 impl Events for NsReader<&[u8]> {
@@ -242,8 +265,12 @@ impl Events for NsReader<&[u8]> {
     fn next_event<'s>(
         &'s mut self,
         _: &'s mut Vec<u8>,
-    ) -> quick_xml::Result<(ResolveResult<'s>, X<'s>)> {
-        self.read_resolved_event()
+        pages: &mut PageCache,
+        page: &mut std::result::Result<u8, ()>,
+    ) -> quick_xml::Result<X<'s>> {
+        let ev = self.read_event()?;
+        page_of_event(self.resolver(), &ev, pages, page);
+        Ok(ev)
     }
     fn config(&mut self) -> &mut quick_xml::reader::Config {
         self.config_mut()
@@ -261,9 +288,13 @@ impl<R: std::io::BufRead> Events for Buffered<R> {
     fn next_event<'s>(
         &'s mut self,
         buf: &'s mut Vec<u8>,
-    ) -> quick_xml::Result<(ResolveResult<'s>, X<'s>)> {
+        pages: &mut PageCache,
+        page: &mut std::result::Result<u8, ()>,
+    ) -> quick_xml::Result<X<'s>> {
         buf.clear();
-        self.0.read_resolved_event_into(buf)
+        let ev = self.0.read_event_into(buf)?;
+        page_of_event(self.0.resolver(), &ev, pages, page);
+        Ok(ev)
     }
     fn config(&mut self) -> &mut quick_xml::reader::Config {
         self.0.config_mut()
@@ -298,11 +329,10 @@ fn encode(
     let mut prolog: Vec<(usize, std::result::Result<u8, ()>, X<'static>)> = Vec::new();
     loop {
         let at = base + x.position() as usize;
-        let (res, ev) = x.next_event(&mut buf).map_err(|e| xml_err(r0, e, at))?;
-        let page = match &ev {
-            X::Start(_) | X::Empty(_) => pages.resolve(&res),
-            _ => Err(()),
-        };
+        let mut page = Ok(0);
+        let ev = x
+            .next_event(&mut buf, &mut pages, &mut page)
+            .map_err(|e| xml_err(r0, e, at))?;
         let stop = match &ev {
             X::PI(pi) if pi.target() == "wbxml" => {
                 let body = pi.content().trim();
@@ -414,13 +444,10 @@ fn encode(
     }
     loop {
         let at = base + x.position() as usize;
-        let (res, ev) = match x.next_event(&mut buf) {
+        let mut page = if e.skip == 0 { Ok(0) } else { Err(()) };
+        let ev = match x.next_event(&mut buf, &mut pages, &mut page) {
             Ok(v) => v,
             Err(err) => return Err(e.with_path(r, |r| xml_err(r, err, at))),
-        };
-        let page = match &ev {
-            X::Start(_) | X::Empty(_) if e.skip == 0 => pages.resolve(&res),
-            _ => Err(()),
         };
         if e.event(r, page, ev, at)? {
             break;
