@@ -1070,15 +1070,8 @@ fn escape_to(out: &mut String, text: &str) {
     let mut last = 0;
     let mut i = 0;
     loop {
-        let n = match bytes.get(i..).and_then(|t| t.first_chunk::<32>()) {
-            Some(c) if !c.iter().fold(false, |a, &b| a | needs_escape(b)) => {
-                i += 32;
-                continue;
-            }
-            Some(_) => 32,
-            None => bytes.len() - i,
-        };
-        for (j, &b) in bytes.iter().enumerate().skip(i).take(n) {
+        let (start, n) = next_window(bytes, i, needs_escape);
+        for (j, &b) in bytes.iter().enumerate().skip(start).take(n) {
             let rep = match b {
                 b'<' => "&lt;",
                 b'>' => "&gt;",
@@ -1093,9 +1086,24 @@ fn escape_to(out: &mut String, text: &str) {
         if n < 32 {
             break;
         }
-        i += n;
+        i = start + n;
     }
     out.push_str(text.get(last..).unwrap_or_default());
+}
+
+/// The next window of `bytes` at or after `i` to look at byte by byte:
+/// runs of 32 bytes in which `suspect` holds for none are skipped whole (a
+/// test the compiler makes one vector compare per byte class). Returns the
+/// window's start and length: 32, or less for the rest of the bytes.
+#[inline(always)]
+fn next_window(bytes: &[u8], mut i: usize, suspect: impl Fn(u8) -> bool) -> (usize, usize) {
+    loop {
+        match bytes.get(i..).and_then(|t| t.first_chunk::<32>()) {
+            Some(c) if !c.iter().fold(false, |a, &b| a | suspect(b)) => i += 32,
+            Some(_) => return (i, 32),
+            None => return (i, bytes.len().saturating_sub(i)),
+        }
+    }
 }
 
 /// `s` as text XML can carry: UTF-8 ([`text_is_xml`]).
@@ -1118,15 +1126,8 @@ fn text_is_xml(s: &[u8]) -> bool {
     let suspect = |b: u8| ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r')) | (b == 0xEF);
     let mut i = 0;
     loop {
-        let n = match s.get(i..).and_then(|t| t.first_chunk::<32>()) {
-            Some(c) if !c.iter().fold(false, |a, &b| a | suspect(b)) => {
-                i += 32;
-                continue;
-            }
-            Some(_) => 32,
-            None => s.len() - i,
-        };
-        for j in i..i + n {
+        let (start, n) = next_window(s, i, suspect);
+        for j in start..start + n {
             let Some(&b) = s.get(j) else { break };
             if b < 0x20 && b != b'\t' && b != b'\n' && b != b'\r' {
                 return false;
@@ -1141,7 +1142,7 @@ fn text_is_xml(s: &[u8]) -> bool {
         if n < 32 {
             return true;
         }
-        i += n;
+        i = start + n;
     }
 }
 
