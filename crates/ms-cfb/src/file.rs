@@ -961,7 +961,7 @@ impl<'a> CompoundFile<'a> {
                 let Some(&c) = self.children.get(i) else {
                     break;
                 };
-                let Some(e) = self.entries.get(c as usize).cloned() else {
+                let Some(e) = self.entries.get(c as usize) else {
                     continue;
                 };
                 let pos = self.entry_pos(c).unwrap_or(self.base);
@@ -984,7 +984,8 @@ impl<'a> CompoundFile<'a> {
                 if e.object_type == ObjectType::Storage {
                     storages.push(c);
                 } else if e.is_stream() {
-                    self.read_chain(r, c, &e, owners, mini_owners)?;
+                    let (size, start) = (e.stream_size(self.header.major_version), e.start);
+                    self.read_chain(r, c, size, start, owners, mini_owners)?;
                 }
             }
         }
@@ -996,11 +997,11 @@ impl<'a> CompoundFile<'a> {
         &mut self,
         r: &mut Reader<'a>,
         id: u32,
-        e: &DirEntry,
+        size: u64,
+        start: u32,
         owners: &mut [u32],
         mini_owners: &mut [u32],
     ) -> Result<()> {
-        let size = e.stream_size(self.header.major_version);
         let mini = size < u64::from(self.header.mini_stream_cutoff);
         let at = self.chains.len() as u32;
         let mut chain = std::mem::take(&mut self.chains);
@@ -1019,7 +1020,7 @@ impl<'a> CompoundFile<'a> {
                         table,
                         own,
                         id + 1,
-                        e.start,
+                        start,
                         link,
                         Some(size.div_ceil(unit)),
                         &mut chain,
