@@ -333,6 +333,240 @@ fn a_closed_pipe_is_quiet() {
     assert!(stderr(&o).is_empty(), "{}", stderr(&o));
 }
 
+/// Every .msg of the corpus read as `msg extract` reads a large one, with
+/// the thresholds lowered to take that path on every file: where the tool
+/// would copy from the file (every range left exactly one file's bytes),
+/// the files and the defects are the library's for the whole file.
+#[test]
+fn msg_sparse_reads_extract_what_whole_reads_do_on_the_corpus() {
+    let Some(dir) = msox_testkit::corpus::dir() else {
+        return;
+    };
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join("msg"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("msg")))
+        .collect();
+    files.sort();
+    let opts = msox_codec::Options::default();
+    let (mut taken, mut ranges_left) = (0, 0);
+    for p in &files {
+        let whole = std::fs::read(p).unwrap();
+        let Some(sparse) = msox::sparse::read_msg_with(p, 0, 1) else {
+            continue;
+        };
+        // Outside the ranges left, the buffer is the file.
+        let mut at = 0usize;
+        for &(o, l) in &sparse.left {
+            let (o, l) = (o as usize, l as usize);
+            assert_eq!(sparse.bytes[at..o], whole[at..o], "{}", p.display());
+            at = o + l;
+        }
+        assert_eq!(sparse.bytes[at..], whole[at..], "{}", p.display());
+        let Ok(d) = ms_oxmsg::extract_all(&sparse.bytes, &opts) else {
+            continue;
+        };
+        let Some(ranges) = sparse.ranges_of(d.value.files.iter().map(|f| &*f.data)) else {
+            continue;
+        };
+        taken += 1;
+        ranges_left += sparse.left.len();
+        let whole_read = ms_oxmsg::extract(&whole, &opts).unwrap();
+        let text = |v: &[msox_codec::Defect]| v.iter().map(|d| d.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            text(&d.defects),
+            text(&whole_read.defects),
+            "{}",
+            p.display()
+        );
+        let want = whole_read.value;
+        assert_eq!(want.len(), d.value.files.len(), "{}", p.display());
+        for ((w, g), r) in want.iter().zip(&d.value.files).zip(&ranges) {
+            assert_eq!(w.name, g.name, "{}", p.display());
+            let got: &[u8] = match r {
+                Some((o, l)) => &whole[*o as usize..(*o + *l) as usize],
+                None => &g.data,
+            };
+            assert!(*w.data == *got, "{}: {}", p.display(), w.name);
+        }
+    }
+    eprintln!("{taken} files taken, {ranges_left} ranges left in the file");
+    // The corpus has attachments in consecutive sectors in many files.
+    assert!(
+        taken >= 20 && ranges_left >= 20,
+        "{taken} files, {ranges_left} ranges"
+    );
+}
+
+/// Damaged .msg files (bytes of a small generated file changed at random,
+/// seeded): the reads of `msg extract` for large files never panic, and
+/// where the tool would copy from the file, the files and the defects are
+/// what the library gives for the whole file.
+#[test]
+fn msg_sparse_reads_of_damaged_files_copy_only_what_whole_reads_give() {
+    use ms_oxcmsg::{Attachment, Message};
+    let mut m = Message::new("IPM.Note");
+    m.set_subject("damaged");
+    for (i, n) in [5000usize, 9000, 300].into_iter().enumerate() {
+        let data: Vec<u8> = (0..n).map(|k| (k * 7 + i) as u8).collect();
+        m.attachments
+            .push(Attachment::by_value(&format!("a{i}.bin"), data));
+    }
+    let msg = ms_oxmsg::MsgFile::new(m).to_bytes().unwrap();
+    let opts = msox_codec::Options::default();
+    let path = tmp("damaged.msg");
+    let mut x = 0x2545_F491_4F6C_DD1Du64;
+    let mut next = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let (mut taken, mut with_defects) = (0, 0);
+    for round in 0..1500 {
+        let mut b = msg.clone();
+        for _ in 0..1 + next() % 4 {
+            let at = (next() as usize) % b.len();
+            b[at] = next() as u8;
+        }
+        std::fs::write(&path, &b).unwrap();
+        let Some(sparse) = msox::sparse::read_msg_with(&path, 0, 1) else {
+            continue;
+        };
+        let Ok(d) = ms_oxmsg::extract_all(&sparse.bytes, &opts) else {
+            continue;
+        };
+        let Some(ranges) = sparse.ranges_of(d.value.files.iter().map(|f| &*f.data)) else {
+            continue;
+        };
+        taken += 1;
+        // The defects the whole read reports, no more, no fewer.
+        let whole = ms_oxmsg::extract(&b, &opts).unwrap();
+        let text = |v: &[msox_codec::Defect]| v.iter().map(|d| d.to_string()).collect::<Vec<_>>();
+        assert_eq!(text(&d.defects), text(&whole.defects), "round {round}");
+        with_defects += usize::from(!d.defects.is_empty());
+        let want = whole.value;
+        assert_eq!(want.len(), d.value.files.len(), "round {round}");
+        for ((w, g), r) in want.iter().zip(&d.value.files).zip(&ranges) {
+            let got: &[u8] = match r {
+                Some((o, l)) => &b[*o as usize..(*o + *l) as usize],
+                None => &g.data,
+            };
+            assert!(*w.data == *got, "round {round}: {}", w.name);
+        }
+    }
+    eprintln!("{taken} taken, {with_defects} with defects");
+    assert!(taken > 100 && with_defects > 10, "{taken} {with_defects}");
+}
+
+/// A large .msg: its long attachment data streams are left in the file by
+/// `msox::sparse::read_msg` (zeros in the buffer) and copied from the file;
+/// the files written are the library's extraction of the whole file, with
+/// and without `--strict` (which reads it whole). A file the library reads
+/// with a defect is read whole: the defect reported (exit 3), the same files.
+#[test]
+fn msg_extract_large_file_from_the_file() {
+    use ms_oxcmsg::{Attachment, Message};
+    let data = |n: usize, seed: u8| -> Vec<u8> {
+        (0..n)
+            .map(|i| (i as u8).wrapping_mul(29).wrapping_add(seed) ^ (i >> 9) as u8)
+            .collect()
+    };
+    let mut m = Message::new("IPM.Note");
+    m.set_subject("large");
+    m.set_body("text");
+    for (name, n, seed) in [
+        ("big.bin", 2 << 20, 1),
+        ("mid.bin", 300 << 10, 2),
+        ("small.txt", 10 << 10, 3),
+        ("big.bin", 1 << 20, 4),
+    ] {
+        m.attachments
+            .push(Attachment::by_value(name, data(n, seed)));
+    }
+    let msg = ms_oxmsg::MsgFile::new(m).to_bytes().unwrap();
+    let f = tmp("large.msg");
+    std::fs::write(&f, &msg).unwrap();
+    // What is left in the file: the three attachments of 256 KiB or more,
+    // exactly their bytes; everything else is the file's.
+    let sparse = msox::sparse::read_msg(&f).expect("read sparse");
+    let mut lens: Vec<u64> = sparse.left.iter().map(|&(_, l)| l).collect();
+    lens.sort();
+    assert_eq!(lens, [300 << 10, 1 << 20, 2 << 20]);
+    let mut at = 0usize;
+    for &(o, l) in &sparse.left {
+        let (o, l) = (o as usize, l as usize);
+        assert_eq!(sparse.bytes[at..o], msg[at..o]);
+        assert!(sparse.bytes[o..o + l].iter().all(|&b| b == 0));
+        at = o + l;
+    }
+    assert_eq!(sparse.bytes[at..], msg[at..]);
+    // What `msg extract` checks before it copies from the file: no defect,
+    // each range left in the file exactly one file's bytes.
+    let d = ms_oxmsg::extract_all(&sparse.bytes, &msox_codec::Options::default()).unwrap();
+    assert!(d.defects.is_empty());
+    let ranges = sparse
+        .ranges_of(d.value.files.iter().map(|f| &*f.data))
+        .expect("every range is one file");
+    assert_eq!(ranges.iter().flatten().count(), 3);
+    let read_dir = |d: &PathBuf| {
+        let mut v: Vec<(String, Vec<u8>)> = std::fs::read_dir(d)
+            .unwrap()
+            .map(|e| {
+                let e = e.unwrap();
+                (
+                    e.file_name().to_string_lossy().into_owned(),
+                    std::fs::read(e.path()).unwrap(),
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let lib = ms_oxmsg::extract(&msg, &msox_codec::Options::default())
+        .unwrap()
+        .value;
+    let mut want: Vec<(String, Vec<u8>)> = lib
+        .into_iter()
+        .map(|f| (f.name, f.data.into_owned()))
+        .collect();
+    want.sort();
+    assert_eq!(want.len(), 4);
+    let run = |args: &[&str], name: &str| -> (Output, Vec<(String, Vec<u8>)>) {
+        let d = tmp(name);
+        let _ = std::fs::remove_dir_all(&d);
+        let mut a = args.to_vec();
+        a.push(d.to_str().unwrap());
+        let o = msox(&a);
+        let files = if d.exists() { read_dir(&d) } else { Vec::new() };
+        (o, files)
+    };
+    let attachments = |files: Vec<(String, Vec<u8>)>| -> Vec<(String, Vec<u8>)> {
+        files
+            .into_iter()
+            .filter(|(n, _)| !n.starts_with("body."))
+            .collect()
+    };
+    let f = f.to_str().unwrap();
+    let (o, files) = run(&["msg", "extract", f], "large-msg-out");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(attachments(files), want);
+    let (o, files) = run(&["--strict", "msg", "extract", f], "large-msg-strict");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(attachments(files), want);
+    // A mini stream cutoff other than 4096: a defect of the header,
+    // reported as when the file is read whole.
+    let mut odd = msg.clone();
+    odd[56..60].copy_from_slice(&4097u32.to_le_bytes());
+    let g = tmp("odd.msg");
+    std::fs::write(&g, &odd).unwrap();
+    assert!(msox::sparse::read_msg(&g).is_some());
+    let (o, files) = run(&["msg", "extract", g.to_str().unwrap()], "large-msg-odd");
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    assert!(stderr(&o).contains("Mini Stream Cutoff"), "{}", stderr(&o));
+    assert_eq!(attachments(files), want);
+}
+
 /// A large winmail.dat: `tnef extract` copies the big attachments from the
 /// file (crate::sparse) and writes the same files the in-memory path
 /// writes; a damaged checksum, strict mode and small files take the

@@ -131,15 +131,38 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
                 .zip(crate::cmd::message::out_dirs(&paths, dir))
                 .collect();
             crate::batch::run_inputs(&inputs, crate::batch::Batch::default(), |path| {
-                let bytes = read_bytes(path)?;
                 let opts = crate::cli::options();
+                let target = dirs.get(path).unwrap_or(dir);
+                // A large file: its long attachment data streams are copied
+                // from the file to the files (crate::sparse), never read
+                // into memory.
+                if opts.mode != msox_codec::Mode::Strict
+                    && let Some(sparse) = crate::sparse::read_msg(path)
+                    && let Ok(d) = ms_oxmsg::extract_all(&sparse.bytes, &opts)
+                    && let Some(ranges) = sparse.ranges_of(d.value.files.iter().map(|f| &*f.data))
+                {
+                    crate::cli::report_defects(&d.defects);
+                    let bodies = crate::cmd::message::bodies(&d.value.message);
+                    let nb = bodies.len();
+                    let mut out = crate::cmd::message::extraction(bodies, d.value.files);
+                    for (f, r) in out.iter_mut().skip(nb).zip(ranges) {
+                        f.range = r;
+                    }
+                    let written =
+                        crate::cli::write_files_from(target, out, *clobber, Some(&sparse.file))?;
+                    return Ok(written
+                        .iter()
+                        .map(|p| format!("{}\n", p.display()))
+                        .collect::<String>()
+                        .into_bytes());
+                }
+                let bytes = read_bytes(path)?;
                 // One read; attachment files are written straight from the
                 // input where their sectors lie together, not from copies.
                 let d = ms_oxmsg::extract_all(&bytes, &opts)?;
                 crate::cli::report_defects(&d.defects);
                 let bodies = crate::cmd::message::bodies(&d.value.message);
                 let out = crate::cmd::message::extraction(bodies, d.value.files);
-                let target = dirs.get(path).unwrap_or(dir);
                 let written = crate::cli::write_files(target, out, *clobber)?;
                 Ok(written
                     .iter()
