@@ -1,4 +1,4 @@
-//! Large TNEF files read without their attachment bytes.
+//! Large TNEF and .msg files read without their attachment bytes.
 //!
 //! `msox tnef extract` of a large winmail.dat spends most of its time
 //! moving the attachment bytes: reading them into memory (a fresh page per
@@ -13,14 +13,15 @@
 //! which reports it as always.
 //!
 //! `msox msg extract` of a large .msg does the same with the compound
-//! file ([MS-CFB]): the header, the DIFAT, the FAT, the directory, the mini
-//! FAT and the mini stream are read first; the attachment data streams
-//! (PidTagAttachDataBinary, `__substg1.0_37010102` in a top-level
+//! file ([MS-CFB]): the header, the DIFAT, the FAT and the directory are
+//! read first and walked as they lie in the file; the attachment data
+//! streams (PidTagAttachDataBinary, `__substg1.0_37010102` in a top-level
 //! `__attach_version1.0_#` storage, [MS-OXMSG] 2.2.2) that are long and lie
-//! in consecutive sectors are left in the file, and everything else is read.
-//! A .msg has no checksums: the caller checks that the library read the
-//! file without a defect and that every range left in the file is exactly
-//! the bytes of one extracted file, or reads the file whole.
+//! in consecutive sectors are left in the file, and everything else is
+//! read. A .msg has no checksums: the caller checks that every range left
+//! in the file is exactly the bytes of one extracted file
+//! ([`Sparse::ranges_of`]; the compound file gives each sector to one
+//! stream, so no other value was read from there), or reads the file whole.
 
 use std::fs::File;
 use std::path::Path;
