@@ -116,15 +116,7 @@ pub fn read_tnef(path: &Path) -> Option<Sparse> {
 #[cfg(unix)]
 fn read_unix(path: &Path) -> Option<Sparse> {
     use std::os::unix::fs::FileExt;
-    if path.as_os_str() == "-" {
-        return None;
-    }
-    let file = File::open(path).ok()?;
-    let len = file.metadata().ok()?.len();
-    if len < MIN_FILE {
-        return None;
-    }
-    let mut bytes = zeroed(usize::try_from(len).ok()?)?;
+    let (file, len, mut bytes) = open_large(path, MIN_FILE)?;
     // Everything before `done` that is not left in the file is read; reads
     // go ahead in chunks, so a stream of many small attributes costs a few
     // reads, not three per attribute.
@@ -218,15 +210,7 @@ const ATTACH_DATA: &str = "__substg1.0_37010102";
 fn read_msg_unix(path: &Path, min_file: u64, min_left: u64) -> Option<Sparse> {
     use ms_cfb::sector::{ENDOFCHAIN, MAXREGSECT, NOSTREAM};
     use std::os::unix::fs::FileExt;
-    if path.as_os_str() == "-" {
-        return None;
-    }
-    let file = File::open(path).ok()?;
-    let len = file.metadata().ok()?.len();
-    if len < min_file {
-        return None;
-    }
-    let mut bytes = zeroed(usize::try_from(len).ok()?)?;
+    let (file, len, mut bytes) = open_large(path, min_file)?;
     // The (offset, length) runs read so far.
     let mut read: Vec<(u64, u64)> = Vec::new();
     let fetch =
@@ -425,12 +409,29 @@ fn read_msg_unix(path: &Path, min_file: u64, min_left: u64) -> Option<Sparse> {
     Some(Sparse { bytes, left, file })
 }
 
+/// The file at `path` (not stdin), its length and a zeroed buffer of that
+/// length, when it is at least `min_len` bytes long.
+#[cfg(unix)]
+fn open_large(path: &Path, min_len: u64) -> Option<(File, u64, memmap2::MmapMut)> {
+    if path.as_os_str() == "-" {
+        return None;
+    }
+    let file = File::open(path).ok()?;
+    let len = file.metadata().ok()?.len();
+    if len < min_len {
+        return None;
+    }
+    let bytes = zeroed(usize::try_from(len).ok()?)?;
+    Some((file, len, bytes))
+}
+
 /// `len` zero bytes in an anonymous mapping: pages never written are never
 /// backed, and the memory goes back to the system when it is dropped
 /// without moving the allocator's threshold for mapping large blocks (a
 /// freed block of the heap's own mappings raises it, and a reader that
 /// falls back to reading the file whole would then grow its model on the
 /// heap, with more memory at its peak).
+#[cfg(any(unix, test))]
 fn zeroed(len: usize) -> Option<memmap2::MmapMut> {
     memmap2::MmapOptions::new().len(len).map_anon().ok()
 }

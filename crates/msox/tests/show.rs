@@ -333,6 +333,53 @@ fn a_closed_pipe_is_quiet() {
     assert!(stderr(&o).is_empty(), "{}", stderr(&o));
 }
 
+/// `n` bytes of a pattern that does not repeat within a sector.
+fn patterned(n: usize, seed: u8) -> Vec<u8> {
+    (0..n)
+        .map(|i| (i as u8).wrapping_mul(31).wrapping_add(seed) ^ (i >> 9) as u8)
+        .collect()
+}
+
+/// The files in `d`, sorted by name: (name, bytes).
+fn read_dir_sorted(d: &PathBuf) -> Vec<(String, Vec<u8>)> {
+    let mut v: Vec<(String, Vec<u8>)> = std::fs::read_dir(d)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// Runs msox with `args` and a fresh output directory `name` last; what it
+/// printed and the files it wrote there.
+fn extract_run(args: &[&str], name: &str) -> (Output, Vec<(String, Vec<u8>)>) {
+    let d = tmp(name);
+    let _ = std::fs::remove_dir_all(&d);
+    let mut a = args.to_vec();
+    a.push(d.to_str().unwrap());
+    let o = msox(&a);
+    let files = if d.exists() {
+        read_dir_sorted(&d)
+    } else {
+        Vec::new()
+    };
+    (o, files)
+}
+
+/// The files of an extraction but the bodies (`body.*`).
+fn attachments_only(files: Vec<(String, Vec<u8>)>) -> Vec<(String, Vec<u8>)> {
+    files
+        .into_iter()
+        .filter(|(n, _)| !n.starts_with("body."))
+        .collect()
+}
+
 /// Every .msg of the corpus read as `msg extract` reads a large one, with
 /// the thresholds lowered to take that path on every file: where the tool
 /// would copy from the file (every range left exactly one file's bytes),
@@ -462,16 +509,11 @@ fn msg_sparse_reads_of_damaged_files_copy_only_what_whole_reads_give() {
 /// A large .msg: its long attachment data streams are left in the file by
 /// `msox::sparse::read_msg` (zeros in the buffer) and copied from the file;
 /// the files written are the library's extraction of the whole file, with
-/// and without `--strict` (which reads it whole). A file the library reads
-/// with a defect is read whole: the defect reported (exit 3), the same files.
+/// and without `--strict` (which reads it whole). A file with a defect:
+/// the defect reported (exit 3) as by a whole read, the same files.
 #[test]
 fn msg_extract_large_file_from_the_file() {
     use ms_oxcmsg::{Attachment, Message};
-    let data = |n: usize, seed: u8| -> Vec<u8> {
-        (0..n)
-            .map(|i| (i as u8).wrapping_mul(29).wrapping_add(seed) ^ (i >> 9) as u8)
-            .collect()
-    };
     let mut m = Message::new("IPM.Note");
     m.set_subject("large");
     m.set_body("text");
@@ -482,7 +524,7 @@ fn msg_extract_large_file_from_the_file() {
         ("big.bin", 1 << 20, 4),
     ] {
         m.attachments
-            .push(Attachment::by_value(name, data(n, seed)));
+            .push(Attachment::by_value(name, patterned(n, seed)));
     }
     let msg = ms_oxmsg::MsgFile::new(m).to_bytes().unwrap();
     let f = tmp("large.msg");
@@ -509,20 +551,6 @@ fn msg_extract_large_file_from_the_file() {
         .ranges_of(d.value.files.iter().map(|f| &*f.data))
         .expect("every range is one file");
     assert_eq!(ranges.iter().flatten().count(), 3);
-    let read_dir = |d: &PathBuf| {
-        let mut v: Vec<(String, Vec<u8>)> = std::fs::read_dir(d)
-            .unwrap()
-            .map(|e| {
-                let e = e.unwrap();
-                (
-                    e.file_name().to_string_lossy().into_owned(),
-                    std::fs::read(e.path()).unwrap(),
-                )
-            })
-            .collect();
-        v.sort();
-        v
-    };
     let lib = ms_oxmsg::extract(&msg, &msox_codec::Options::default())
         .unwrap()
         .value;
@@ -532,28 +560,13 @@ fn msg_extract_large_file_from_the_file() {
         .collect();
     want.sort();
     assert_eq!(want.len(), 4);
-    let run = |args: &[&str], name: &str| -> (Output, Vec<(String, Vec<u8>)>) {
-        let d = tmp(name);
-        let _ = std::fs::remove_dir_all(&d);
-        let mut a = args.to_vec();
-        a.push(d.to_str().unwrap());
-        let o = msox(&a);
-        let files = if d.exists() { read_dir(&d) } else { Vec::new() };
-        (o, files)
-    };
-    let attachments = |files: Vec<(String, Vec<u8>)>| -> Vec<(String, Vec<u8>)> {
-        files
-            .into_iter()
-            .filter(|(n, _)| !n.starts_with("body."))
-            .collect()
-    };
     let f = f.to_str().unwrap();
-    let (o, files) = run(&["msg", "extract", f], "large-msg-out");
+    let (o, files) = extract_run(&["msg", "extract", f], "large-msg-out");
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert_eq!(attachments(files), want);
-    let (o, files) = run(&["--strict", "msg", "extract", f], "large-msg-strict");
+    assert_eq!(attachments_only(files), want);
+    let (o, files) = extract_run(&["--strict", "msg", "extract", f], "large-msg-strict");
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert_eq!(attachments(files), want);
+    assert_eq!(attachments_only(files), want);
     // A mini stream cutoff other than 4096: a defect of the header,
     // reported as when the file is read whole.
     let mut odd = msg.clone();
@@ -561,10 +574,10 @@ fn msg_extract_large_file_from_the_file() {
     let g = tmp("odd.msg");
     std::fs::write(&g, &odd).unwrap();
     assert!(msox::sparse::read_msg(&g).is_some());
-    let (o, files) = run(&["msg", "extract", g.to_str().unwrap()], "large-msg-odd");
+    let (o, files) = extract_run(&["msg", "extract", g.to_str().unwrap()], "large-msg-odd");
     assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
     assert!(stderr(&o).contains("Mini Stream Cutoff"), "{}", stderr(&o));
-    assert_eq!(attachments(files), want);
+    assert_eq!(attachments_only(files), want);
 }
 
 /// A large winmail.dat: `tnef extract` copies the big attachments from the
@@ -574,38 +587,19 @@ fn msg_extract_large_file_from_the_file() {
 #[test]
 fn tnef_extract_large_file_from_the_file() {
     use ms_oxcmsg::{Attachment, Message};
-    let data = |n: usize, seed: u8| -> Vec<u8> {
-        (0..n)
-            .map(|i| (i as u8).wrapping_mul(31).wrapping_add(seed) ^ (i >> 9) as u8)
-            .collect()
-    };
     let mut m = Message::new("IPM.Note");
     m.attachments
-        .push(Attachment::by_value("big.bin", data(2 << 20, 1)));
+        .push(Attachment::by_value("big.bin", patterned(2 << 20, 1)));
     m.attachments
-        .push(Attachment::by_value("mid.bin", data(300 << 10, 2)));
+        .push(Attachment::by_value("mid.bin", patterned(300 << 10, 2)));
     m.attachments
-        .push(Attachment::by_value("small.txt", data(10 << 10, 3)));
+        .push(Attachment::by_value("small.txt", patterned(10 << 10, 3)));
     m.attachments
-        .push(Attachment::by_value("big.bin", data(1 << 20, 4)));
+        .push(Attachment::by_value("big.bin", patterned(1 << 20, 4)));
     let tnef = ms_oxtnef::message_to_bytes(&m, &ms_oxtnef::WriteOptions::default()).unwrap();
     let f = tmp("large.tnef");
     std::fs::write(&f, &tnef).unwrap();
     let f = f.to_str().unwrap();
-    let read_dir = |d: &PathBuf| {
-        let mut v: Vec<(String, Vec<u8>)> = std::fs::read_dir(d)
-            .unwrap()
-            .map(|e| {
-                let e = e.unwrap();
-                (
-                    e.file_name().to_string_lossy().into_owned(),
-                    std::fs::read(e.path()).unwrap(),
-                )
-            })
-            .collect();
-        v.sort();
-        v
-    };
     // What the library extracts from the bytes in memory.
     let x = ms_oxtnef::ExtractOptions::default();
     let lib = ms_oxtnef::extract(&tnef, &msox_codec::Options::default(), &x)
@@ -617,37 +611,22 @@ fn tnef_extract_large_file_from_the_file() {
         .collect();
     want.sort();
     assert_eq!(want.len(), 4);
-    let run = |args: &[&str], name: &str| -> (Output, Vec<(String, Vec<u8>)>) {
-        let d = tmp(name);
-        let _ = std::fs::remove_dir_all(&d);
-        let mut a = args.to_vec();
-        a.push(d.to_str().unwrap());
-        let o = msox(&a);
-        let files = if d.exists() { read_dir(&d) } else { Vec::new() };
-        (o, files)
-    };
-    let attachments = |files: Vec<(String, Vec<u8>)>| -> Vec<(String, Vec<u8>)> {
-        files
-            .into_iter()
-            .filter(|(n, _)| !n.starts_with("body."))
-            .collect()
-    };
-    let (o, files) = run(&["tnef", "extract", f], "large-out");
+    let (o, files) = extract_run(&["tnef", "extract", f], "large-out");
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert_eq!(attachments(files), want);
-    let (o, files) = run(&["--strict", "tnef", "extract", f], "large-strict");
+    assert_eq!(attachments_only(files), want);
+    let (o, files) = extract_run(&["--strict", "tnef", "extract", f], "large-strict");
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert_eq!(attachments(files), want);
+    assert_eq!(attachments_only(files), want);
     // A wrong checksum on the big attachment: read in memory, the defect
     // reported (exit 3), the same files written.
     let mut bad = tnef.clone();
-    let big = data(2 << 20, 1);
+    let big = patterned(2 << 20, 1);
     let at = bad.windows(64).position(|w| w == &big[..64]).unwrap() + big.len();
     bad[at] ^= 0x01;
     let g = tmp("bad.tnef");
     std::fs::write(&g, &bad).unwrap();
-    let (o, files) = run(&["tnef", "extract", g.to_str().unwrap()], "large-bad");
+    let (o, files) = extract_run(&["tnef", "extract", g.to_str().unwrap()], "large-bad");
     assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
     assert!(stderr(&o).contains("checksum"), "{}", stderr(&o));
-    assert_eq!(attachments(files), want);
+    assert_eq!(attachments_only(files), want);
 }

@@ -137,6 +137,34 @@ pub fn extraction<'a>(
         .collect()
 }
 
+/// Writes an extraction into `dir` (the message's [`bodies`], then the
+/// library's files, see [`extraction`]) and returns what `extract` prints:
+/// the paths written, a line each. With `from`, the files with a range
+/// in `ranges` (one entry per file of `files`, see
+/// [`crate::sparse::Sparse::ranges_of`]) are copied from its file instead
+/// of written from memory.
+pub fn write_extraction(
+    dir: &Path,
+    message: &Message,
+    files: Vec<ms_oxcmsg::extract::ExtractedFile<'_>>,
+    from: Option<&crate::sparse::Sparse>,
+    ranges: Vec<Option<(u64, u64)>>,
+    clobber: crate::cli::ClobberArgs,
+) -> anyhow::Result<Vec<u8>> {
+    let bodies = bodies(message);
+    let nb = bodies.len();
+    let mut out = extraction(bodies, files);
+    for (f, r) in out.iter_mut().skip(nb).zip(ranges) {
+        f.range = r;
+    }
+    let written = crate::cli::write_files_from(dir, out, clobber, from.map(|s| &s.file))?;
+    Ok(written
+        .iter()
+        .map(|p| format!("{}\n", p.display()))
+        .collect::<String>()
+        .into_bytes())
+}
+
 /// The directory each input's files go to: `dir` itself for one input,
 /// `dir/<file stem>` (unique) for several.
 pub fn out_dirs(inputs: &[std::path::PathBuf], dir: &Path) -> Vec<std::path::PathBuf> {

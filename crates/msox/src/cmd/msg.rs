@@ -142,33 +142,30 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
                     && let Some(ranges) = sparse.ranges_of(d.value.files.iter().map(|f| &*f.data))
                 {
                     crate::cli::report_defects(&d.defects);
-                    let bodies = crate::cmd::message::bodies(&d.value.message);
-                    let nb = bodies.len();
-                    let mut out = crate::cmd::message::extraction(bodies, d.value.files);
-                    for (f, r) in out.iter_mut().skip(nb).zip(ranges) {
-                        f.range = r;
-                    }
-                    let written =
-                        crate::cli::write_files_from(target, out, *clobber, Some(&sparse.file))?;
-                    return Ok(written
-                        .iter()
-                        .map(|p| format!("{}\n", p.display()))
-                        .collect::<String>()
-                        .into_bytes());
+                    let got = d.value;
+                    return crate::cmd::message::write_extraction(
+                        target,
+                        &got.message,
+                        got.files,
+                        Some(&sparse),
+                        ranges,
+                        *clobber,
+                    );
                 }
                 let bytes = read_bytes(path)?;
                 // One read; attachment files are written straight from the
                 // input where their sectors lie together, not from copies.
                 let d = ms_oxmsg::extract_all(&bytes, &opts)?;
                 crate::cli::report_defects(&d.defects);
-                let bodies = crate::cmd::message::bodies(&d.value.message);
-                let out = crate::cmd::message::extraction(bodies, d.value.files);
-                let written = crate::cli::write_files(target, out, *clobber)?;
-                Ok(written
-                    .iter()
-                    .map(|p| format!("{}\n", p.display()))
-                    .collect::<String>()
-                    .into_bytes())
+                let got = d.value;
+                crate::cmd::message::write_extraction(
+                    target,
+                    &got.message,
+                    got.files,
+                    None,
+                    Vec::new(),
+                    *clobber,
+                )
             })
         }
         Cmd::ToTnef { file, out } => {

@@ -180,23 +180,15 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
                         .collect();
                     if let Ok(ranges) = ranges {
                         crate::cli::report_defects(&d.defects);
-                        let bodies = crate::cmd::message::bodies(&d.value.message);
-                        let nb = bodies.len();
-                        let mut out = crate::cmd::message::extraction(bodies, d.value.files);
-                        for (f, r) in out.iter_mut().skip(nb).zip(ranges) {
-                            f.range = r;
-                        }
-                        let written = crate::cli::write_files_from(
+                        let got = d.value;
+                        return crate::cmd::message::write_extraction(
                             target,
-                            out,
+                            &got.message,
+                            got.files,
+                            Some(&sparse),
+                            ranges,
                             *clobber,
-                            Some(&sparse.file),
-                        )?;
-                        return Ok(written
-                            .iter()
-                            .map(|p| format!("{}\n", p.display()))
-                            .collect::<String>()
-                            .into_bytes());
+                        );
                     }
                 }
                 let bytes = read_bytes(path)?;
@@ -204,14 +196,15 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
                 // the input (attAttachData), not from copies.
                 let d = ms_oxtnef::extract_all(&bytes, &opts, &x)?;
                 crate::cli::report_defects(&d.defects);
-                let bodies = crate::cmd::message::bodies(&d.value.message);
-                let out = crate::cmd::message::extraction(bodies, d.value.files);
-                let written = crate::cli::write_files(target, out, *clobber)?;
-                Ok(written
-                    .iter()
-                    .map(|p| format!("{}\n", p.display()))
-                    .collect::<String>()
-                    .into_bytes())
+                let got = d.value;
+                crate::cmd::message::write_extraction(
+                    target,
+                    &got.message,
+                    got.files,
+                    None,
+                    Vec::new(),
+                    *clobber,
+                )
             })
         }
         Cmd::Dump {
