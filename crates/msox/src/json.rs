@@ -470,6 +470,33 @@ impl<'m> MessageJson<'m> {
     }
 }
 
+/// Owned copies of the attachment bytes a borrowing read left in its
+/// input (`data`, `objects`: see [`MessageJson::with_left_out`]), when they
+/// are at most half of the input's `input_len` bytes: the caller can then
+/// let the input go before the JSON is written, so a file of little but
+/// structure costs its model only. `None`: most of the input is attachment
+/// bytes, and the JSON is best written from the input itself.
+#[allow(clippy::type_complexity)] // the two lists, as with_left_out takes them
+pub fn copies_if_small(
+    input_len: usize,
+    data: &[Option<&[u8]>],
+    objects: &[Option<&[u8]>],
+) -> Option<(Vec<Option<Vec<u8>>>, Vec<Option<Vec<u8>>>)> {
+    let left: usize = data.iter().chain(objects).flatten().map(|s| s.len()).sum();
+    if left > input_len / 2 {
+        return None;
+    }
+    let own = |v: &[Option<&[u8]>]| -> Vec<Option<Vec<u8>>> {
+        v.iter().map(|s| s.map(<[u8]>::to_vec)).collect()
+    };
+    Some((own(data), own(objects)))
+}
+
+/// The lists [`MessageJson::with_left_out`] takes, from owned copies.
+pub fn as_slices(v: &[Option<Vec<u8>>]) -> Vec<Option<&[u8]>> {
+    v.iter().map(Option::as_deref).collect()
+}
+
 impl Serialize for MessageJson<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use ser::{SerializeMap, SerializeSeq};
@@ -1262,9 +1289,9 @@ mod tests {
     }
 
     /// The serializer writes the text of the tree, byte for byte, for
-    /// every TNEF and .msg file of the corpus; for TNEF also from the
-    /// borrowing read, whose left-out attachment bytes it shows as the
-    /// properties the copying read holds.
+    /// every TNEF and .msg file of the corpus; also from the borrowing
+    /// reads, whose left-out attachment bytes it shows as the properties
+    /// the copying read holds.
     #[test]
     fn message_json_serializer_writes_the_tree_text_over_the_corpus() {
         let opts = msox_codec::Options::lenient();
@@ -1314,6 +1341,26 @@ mod tests {
             let direct =
                 crate::cli::json_bytes(&MessageJson::new(&f.value.message, false)).unwrap();
             assert!(tree == direct, "{}: serializer differs", e.file);
+            // The borrowing read, its top-level attachment bytes left in
+            // the input (as `msg dump` of one file reads it).
+            let b = ms_oxmsg::read_borrowing(&bytes, &opts).unwrap().value;
+            let data: Vec<Option<&[u8]>> = b.attach_data.iter().map(|c| c.as_deref()).collect();
+            for full in [false, true] {
+                let whole =
+                    crate::cli::json_bytes(&MessageJson::new(&f.value.message, full)).unwrap();
+                let left_out = crate::cli::json_bytes(&MessageJson::with_left_out(
+                    &b.file.message,
+                    full,
+                    &data,
+                    &[],
+                ))
+                .unwrap();
+                assert!(
+                    whole == left_out,
+                    "{} (full: {full}): borrowing read differs",
+                    e.file
+                );
+            }
             checked += 1;
         }
         if msox_testkit::corpus::dir().is_some() {

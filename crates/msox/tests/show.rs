@@ -506,6 +506,32 @@ fn msg_sparse_reads_of_damaged_files_copy_only_what_whole_reads_give() {
     assert!(taken > 100 && with_defects > 10, "{taken} {with_defects}");
 }
 
+/// `msg dump` of one file reads it borrowing: the attachment bytes stay in
+/// the input, so a file whose attachments together pass the allocation
+/// budget (`--max-alloc`) is dumped whole, without defects, as a file
+/// within it is.
+#[test]
+fn msg_dump_of_one_file_copies_no_attachment_against_the_budget() {
+    use ms_oxcmsg::{Attachment, Message};
+    let mut m = Message::new("IPM.Note");
+    m.set_subject("budget");
+    for (i, n) in [700_000usize, 600_000, 500_000].into_iter().enumerate() {
+        m.attachments.push(Attachment::by_value(
+            &format!("a{i}.bin"),
+            patterned(n, i as u8),
+        ));
+    }
+    let f = tmp("budget.msg");
+    std::fs::write(&f, ms_oxmsg::MsgFile::new(m).to_bytes().unwrap()).unwrap();
+    let f = f.to_str().unwrap();
+    let within = msox(&["msg", "dump", "--full", f]);
+    assert_eq!(within.status.code(), Some(0), "{}", stderr(&within));
+    let tight = msox(&["--max-alloc", "1M", "msg", "dump", "--full", f]);
+    assert_eq!(tight.status.code(), Some(0), "{}", stderr(&tight));
+    assert_eq!(stdout(&tight), stdout(&within));
+    assert_eq!(stdout(&within).matches("PidTagAttachDataBinary").count(), 3);
+}
+
 /// A large .msg: its long attachment data streams are left in the file by
 /// `msox::sparse::read_msg` (zeros in the buffer) and copied from the file;
 /// the files written are the library's extraction of the whole file, with

@@ -101,6 +101,40 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
             full,
             ..
         } => {
+            if !*raw
+                && !*summary
+                && let Some(path) = crate::batch::single_file(files)
+            {
+                // One file: read borrowing (the top-level attachments'
+                // bytes stay in the input, and none is copied against the
+                // session's allocation budget) and written as it is
+                // serialized.
+                let bytes = read_bytes(&path)?;
+                let d = ms_oxmsg::read_borrowing(&bytes, &crate::cli::options())?;
+                crate::cli::report_defects(&d.defects);
+                let b = d.value;
+                let left: Vec<Option<&[u8]>> = b.attach_data.iter().map(|c| c.as_deref()).collect();
+                let Some((data, _)) = crate::json::copies_if_small(bytes.len(), &left, &[]) else {
+                    return crate::cli::write_json(&crate::json::MessageJson::with_left_out(
+                        &b.file.message,
+                        *full,
+                        &left,
+                        &[],
+                    ));
+                };
+                // Little of the input is attachment bytes: copied, and the
+                // input let go before the JSON is written.
+                let message = b.file.message;
+                drop(left);
+                drop(bytes);
+                let data = crate::json::as_slices(&data);
+                return crate::cli::write_json(&crate::json::MessageJson::with_left_out(
+                    &message,
+                    *full,
+                    &data,
+                    &[],
+                ));
+            }
             let how = crate::batch::Batch {
                 json_array: true,
                 headers: false,

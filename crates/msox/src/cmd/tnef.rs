@@ -217,28 +217,24 @@ pub fn run(cmd: &Cmd) -> anyhow::Result<()> {
                 let d = ms_oxtnef::to_message_borrowing(&bytes, &crate::cli::options())?;
                 crate::cli::report_defects(&d.defects);
                 let b = d.value;
-                let left: usize = (b.attach_data.iter().chain(&b.attach_object))
-                    .flatten()
-                    .map(|s| s.len())
-                    .sum();
-                if left > bytes.len() / 2 {
+                let Some((data, objects)) =
+                    crate::json::copies_if_small(bytes.len(), &b.attach_data, &b.attach_object)
+                else {
                     return crate::cli::write_json(&crate::json::MessageJson::with_left_out(
                         &b.message,
                         *full,
                         &b.attach_data,
                         &b.attach_object,
                     ));
-                }
-                // Little of the input is attachment bytes: they are copied
-                // and the input let go before the JSON is written.
-                let own = |v: &[Option<&[u8]>]| -> Vec<Option<Vec<u8>>> {
-                    v.iter().map(|s| s.map(<[u8]>::to_vec)).collect()
                 };
-                let (data, objects) = (own(&b.attach_data), own(&b.attach_object));
+                // Little of the input is attachment bytes: copied, and the
+                // input let go before the JSON is written.
                 let message = b.message;
                 drop(bytes);
-                let data: Vec<Option<&[u8]>> = data.iter().map(Option::as_deref).collect();
-                let objects: Vec<Option<&[u8]>> = objects.iter().map(Option::as_deref).collect();
+                let (data, objects) = (
+                    crate::json::as_slices(&data),
+                    crate::json::as_slices(&objects),
+                );
                 return crate::cli::write_json(&crate::json::MessageJson::with_left_out(
                     &message, *full, &data, &objects,
                 ));
