@@ -33,6 +33,7 @@ const MIN_LEFT: u64 = 256 << 10;
 /// Files smaller than this are read whole.
 const MIN_FILE: u64 = 1 << 20;
 /// The bytes read ahead at a time.
+#[cfg(unix)]
 const CHUNK: u64 = 64 << 10;
 
 /// A TNEF file read without its large attachment bytes.
@@ -202,8 +203,10 @@ pub fn read_msg_with(path: &Path, min_file: u64, min_left: u64) -> Option<Sparse
 }
 
 /// The first bytes of a stream name of an attachment's storage.
+#[cfg(unix)]
 const ATTACH_PREFIX: &str = "__attach_version1.0_";
 /// The stream of PidTagAttachDataBinary in an attachment's storage.
+#[cfg(unix)]
 const ATTACH_DATA: &str = "__substg1.0_37010102";
 
 #[cfg(unix)]
@@ -438,6 +441,7 @@ fn zeroed(len: usize) -> Option<memmap2::MmapMut> {
 
 /// Runs of consecutive sector numbers in `sectors` (in their order): the
 /// first sector and the count.
+#[cfg(unix)]
 fn runs(sectors: &[u32]) -> Vec<(u32, u64)> {
     let mut out: Vec<(u32, u64)> = Vec::new();
     for &s in sectors {
